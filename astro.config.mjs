@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import dataCheck from './src/integrations/data-check.ts';
+
+/** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL,
+  base,
+  trailingSlash: 'always',
+  // Test builds of fixture content keep their own cache so they never mix with the real one.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  integrations: [dataCheck(), mdx()],
+});

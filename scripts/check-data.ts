@@ -1,0 +1,17 @@
+/**
+ * `npm run check:data`: checks every entry in content/ (or $CONTENT_DIR) and
+ * lists every problem at once, by file and field. Exits 1 when there is any.
+ */
+import { checkContent, formatProblems } from '../src/integrations/data-check.ts';
+import { contentDir, readContent } from '../src/integrations/content-files.ts';
+
+const problems = checkContent();
+const { entries } = readContent(contentDir());
+const counts = new Map<string, number>();
+for (const e of entries) counts.set(e.collection, (counts.get(e.collection) ?? 0) + 1);
+console.log(`entries: ${[...counts].map(([c, n]) => `${c} ${n}`).join(', ')}`);
+if (problems.length > 0) {
+  console.error(`content に ${problems.length} 件の問題があります:\n${formatProblems(problems)}`);
+  process.exit(1);
+}
+console.log('問題なし');

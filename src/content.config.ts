@@ -1,0 +1,27 @@
+/**
+ * Every collection, loaded from the top-level content/ folder (or
+ * $CONTENT_DIR, for test fixtures). The schemas live in src/lib/schema.ts so
+ * the data check can use the same rules outside Astro.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { schemasFor, type CollectionName, type RefFactory } from './lib/schema.ts';
+
+const CONTENT = process.env.CONTENT_DIR ?? 'content';
+const schemas = schemasFor(reference as unknown as RefFactory);
+
+/** The file name without its extension is the id (a slug, or a 地方公共団体コード). */
+const fileId = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+
+function fromFolder(name: CollectionName, pattern: string) {
+  return glob({ base: `./${CONTENT}/${name}`, pattern, generateId: fileId });
+}
+
+export const collections = {
+  coops: defineCollection({ loader: fromFolder('coops', '**/*.{yaml,yml}'), schema: schemas.coops }),
+  categories: defineCollection({ loader: fromFolder('categories', '**/*.{yaml,yml}'), schema: schemas.categories }),
+  municipalities: defineCollection({ loader: fromFolder('municipalities', '**/*.{yaml,yml}'), schema: schemas.municipalities }),
+  contracts: defineCollection({ loader: fromFolder('contracts', '**/*.{yaml,yml}'), schema: schemas.contracts }),
+  councils: defineCollection({ loader: fromFolder('councils', '**/*.{yaml,yml}'), schema: schemas.councils }),
+  guides: defineCollection({ loader: fromFolder('guides', '**/*.{md,mdx}'), schema: schemas.guides }),
+};

@@ -1,0 +1,50 @@
+/**
+ * Queries every collection once and turns Astro entries into the plain
+ * shapes of src/lib/types.ts (references become ids). Pages import from here.
+ */
+import { getCollection } from 'astro:content';
+import type { Directory } from './lib/types.ts';
+import { sortByReading } from './lib/sort.ts';
+
+type Ref = { id: string; collection: string };
+
+/** Replaces every `{ id, collection }` reference object with its id, deeply. */
+function flattenRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(flattenRefs);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const keys = Object.keys(value);
+    if (keys.length === 2 && 'id' in value && 'collection' in value) return (value as Ref).id;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, flattenRefs(v)]));
+  }
+  return value;
+}
+
+async function plain<T>(name: 'coops' | 'categories' | 'municipalities' | 'contracts' | 'councils' | 'guides'): Promise<T[]> {
+  const entries = await getCollection(name);
+  return entries.map((e) => ({ id: e.id, ...(flattenRefs(e.data) as object) }) as T);
+}
+
+let cached: Promise<Directory> | undefined;
+
+/** The whole directory, loaded once per build. */
+export function loadDirectory(): Promise<Directory> {
+  cached ??= (async () => {
+    const [coops, categories, bodies, contracts, councils, guides] = await Promise.all([
+      plain<Directory['coops'][number]>('coops'),
+      plain<Directory['categories'][number]>('categories'),
+      plain<Directory['bodies'][number]>('municipalities'),
+      plain<Directory['contracts'][number]>('contracts'),
+      plain<Directory['councils'][number]>('councils'),
+      plain<Directory['guides'][number]>('guides'),
+    ]);
+    return {
+      coops: sortByReading(coops),
+      categories: [...categories].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
+      bodies: sortByReading(bodies),
+      contracts: [...contracts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      councils: sortByReading(councils),
+      guides: [...guides].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
+    };
+  })();
+  return cached;
+}

@@ -1,0 +1,37 @@
+/**
+ * Runs the data check before Astro builds, so a broken entry stops the build
+ * with every problem listed by file and field (Astro's own reference() does
+ * not check that the referenced entry exists).
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { contentDir, readContent } from './content-files.ts';
+import { validateEntries, type Problem } from '../lib/validate.ts';
+import { todayInJapan } from '../lib/dates.ts';
+
+/** One line per problem: `file › field: message`. */
+export function formatProblems(problems: Problem[]): string {
+  return problems.map((p) => `  ${p.file} › ${p.field}: ${p.message}`).join('\n');
+}
+
+/** Reads and checks the content folder; returns every problem. */
+export function checkContent(root: string = process.cwd(), today: string = todayInJapan()): Problem[] {
+  const { entries, problems } = readContent(contentDir(root), root);
+  return [...problems, ...validateEntries(entries, today)];
+}
+
+export default function dataCheck(): AstroIntegration {
+  return {
+    name: 'roukyou-atlas:data-check',
+    hooks: {
+      'astro:config:setup': ({ config, logger }) => {
+        const root = fileURLToPath(config.root);
+        const problems = checkContent(root);
+        if (problems.length > 0) {
+          throw new Error(`content/ に ${problems.length} 件の問題があります:\n${formatProblems(problems)}`);
+        }
+        logger.info('content/ のデータチェック: 問題なし');
+      },
+    },
+  };
+}

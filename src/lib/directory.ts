@@ -1,0 +1,118 @@
+/**
+ * Derivations over the plain directory: who is where, who contracts whom,
+ * where to put a pin, when an entry was last checked. No Astro imports.
+ */
+import type { Body, Contract, Coop, Directory, Source } from './types.ts';
+import { latestDay } from './dates.ts';
+
+/** Looks entities up by id; throws on a missing id (the data check rules that out before a build). */
+export function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+/** The prefecture of an organisation: its own field, or its municipality's prefecture. */
+export function prefectureOf(coop: Coop, bodies: Map<string, Body>): string | undefined {
+  if (coop.prefecture) return coop.prefecture;
+  return coop.municipality ? bodies.get(coop.municipality)?.prefecture : undefined;
+}
+
+/** Where a pin goes and how exact it is. */
+export interface Place {
+  lat: number;
+  lng: number;
+  precision: 'address' | 'municipality' | 'prefecture';
+  /** Japanese words for the reader: what the point stands for. */
+  note: string;
+}
+
+/** The organisation's point: its own coordinates, else its municipality's or prefecture's representative point. */
+export function placeOf(coop: Coop, bodies: Map<string, Body>): Place | undefined {
+  if (coop.location) return { ...coop.location, precision: 'address', note: '所在地の位置' };
+  const muni = coop.municipality ? bodies.get(coop.municipality) : undefined;
+  if (muni?.location) return { ...muni.location, precision: 'municipality', note: `所在地の座標が未確認のため、${muni.name}の代表点に表示しています` };
+  const prefId = prefectureOf(coop, bodies);
+  const pref = prefId ? bodies.get(prefId) : undefined;
+  if (pref?.location) return { ...pref.location, precision: 'prefecture', note: `市区町村が未確認のため、${pref.name}の代表点に表示しています` };
+  return undefined;
+}
+
+/** Organisations located in a public body: a prefecture holds all in it; a city holds its wards' too. */
+export function coopsIn(body: Body, coops: readonly Coop[], bodies: Map<string, Body>): Coop[] {
+  if (body.kind === '国') return [];
+  if (body.kind === '都道府県') return coops.filter((c) => prefectureOf(c, bodies) === body.id);
+  return coops.filter((c) => c.municipality === body.id || (c.municipality !== undefined && bodies.get(c.municipality)?.parent === body.id));
+}
+
+/** Contracts a public body commissions. */
+export function contractsCommissionedBy(bodyId: string, contracts: readonly Contract[]): Contract[] {
+  return contracts.filter((c) => c.commissioner === bodyId);
+}
+
+/** Contracts an organisation holds. */
+export function contractsHeldBy(coopId: string, contracts: readonly Contract[]): Contract[] {
+  return contracts.filter((c) => c.contractor === coopId);
+}
+
+/** Children of an organisation (regional HQs, sites). */
+export function childrenOf(coopId: string, coops: readonly Coop[]): Coop[] {
+  return coops.filter((c) => c.parent === coopId);
+}
+
+/** Members of a federation or network. */
+export function membersOf(coopId: string, coops: readonly Coop[]): Coop[] {
+  return coops.filter((c) => c.memberOf?.includes(coopId));
+}
+
+/** The chain of parents, nearest first. */
+export function ancestorsOf(coop: Coop, coops: Map<string, Coop>): Coop[] {
+  const out: Coop[] = [];
+  let cursor = coop.parent ? coops.get(coop.parent) : undefined;
+  while (cursor && !out.includes(cursor)) {
+    out.push(cursor);
+    cursor = cursor.parent ? coops.get(cursor.parent) : undefined;
+  }
+  return out;
+}
+
+/** The newest date any source speaks for or was seen on ('YYYY-MM-DD'), or undefined. */
+export function lastChecked(sources: readonly Source[]): string | undefined {
+  const days = sources.flatMap((s) => [s.seen, s.published, s.asOf].filter((d): d is string => d !== undefined).map(latestDay));
+  return days.length ? days.sort().at(-1) : undefined;
+}
+
+/** Whether an entry's newest source is older than `months` months before `today`. */
+export function needsRecheck(sources: readonly Source[], today: string, months = 12): boolean {
+  const last = lastChecked(sources);
+  if (!last) return true;
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const limit = new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
+  return last < limit;
+}
+
+/** Counts for the home page. */
+export function directoryCounts(dir: Directory) {
+  const orgs = dir.coops.filter((c) => c.kind === 'coop');
+  return {
+    coops: orgs.length,
+    organisations: dir.coops.length,
+    bodiesWithEntries: dir.bodies.filter((b) => b.kind !== '都道府県' || dir.coops.some((c) => c.prefecture === b.id)).length,
+    contracts: dir.contracts.length,
+    categories: dir.categories.length,
+    prefectures: new Set(dir.coops.map((c) => c.prefecture).filter(Boolean)).size,
+  };
+}
+
+export const KIND_LABELS: Record<Coop['kind'], string> = {
+  coop: '組合',
+  federation: '連合会',
+  network: '支援・連携団体',
+  hq: '事業本部',
+  site: '事業所',
+};
+
+export const ORIGIN_LABELS: Record<NonNullable<Coop['origin']>, string> = {
+  new: '新規設立',
+  'converted-kigyo': '企業組合から組織変更',
+  'converted-npo': 'NPO法人から組織変更',
+  unknown: '未確認',
+};

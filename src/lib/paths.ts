@@ -1,0 +1,25 @@
+/**
+ * Every URL of the site in one place. Paths are relative to the base (no
+ * leading slash); `withBase` joins them to `import.meta.env.BASE_URL`, so the
+ * site works under any sub-path.
+ */
+export const paths = {
+  home: () => '',
+  coops: () => 'coops/',
+  coop: (id: string) => `coops/${id}/`,
+  categories: () => 'categories/',
+  category: (id: string) => `categories/${id}/`,
+  bodies: () => 'municipalities/',
+  body: (id: string) => `municipalities/${id}/`,
+  modelProject: () => 'model-project/',
+  council: (id: string) => `model-project/${id}/`,
+  guides: () => 'guide/',
+  guide: (id: string) => `guide/${id}/`,
+  about: () => 'about/',
+};
+
+/** Joins a base ('/' or '/sub/') and a relative path. */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/, '')}`;
+}

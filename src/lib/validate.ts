@@ -1,0 +1,248 @@
+/**
+ * The data check: every rule a content entry must meet, over plain entries
+ * read from files. It returns every problem at once, each naming the file
+ * and the field, so an editor can fix a whole batch in one go.
+ */
+import type { z } from 'astro/zod';
+import { COLLECTION_NAMES, idProblem, idRef, schemasFor, type CollectionName } from './schema.ts';
+import { isFuture, latestDay } from './dates.ts';
+import { isNationalBodyId, prefectureCodeOf } from './lgcode.ts';
+
+/** One file's entry before validation. */
+export interface RawEntry {
+  collection: CollectionName;
+  id: string;
+  /** Path of the file, relative to the repository root. */
+  file: string;
+  data: unknown;
+}
+
+/** One thing wrong with the content. */
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** A parsed entry, as the checks below see it. */
+interface Parsed {
+  entry: RawEntry;
+  data: Record<string, unknown>;
+}
+
+/** Which fields refer to which collection; `[]` steps into every element of an array. */
+const REFERENCES: Record<CollectionName, Array<[path: string, target: CollectionName]>> = {
+  coops: [
+    ['parent', 'coops'],
+    ['memberOf[]', 'coops'],
+    ['prefecture', 'municipalities'],
+    ['municipality', 'municipalities'],
+    ['categories[]', 'categories'],
+    ['services[].category', 'categories'],
+  ],
+  categories: [['parent', 'categories']],
+  municipalities: [
+    ['prefecture', 'municipalities'],
+    ['parent', 'municipalities'],
+  ],
+  contracts: [
+    ['commissioner', 'municipalities'],
+    ['contractor', 'coops'],
+    ['category', 'categories'],
+  ],
+  councils: [
+    ['prefecture', 'municipalities'],
+    ['members[].coop', 'coops'],
+    ['members[].body', 'municipalities'],
+  ],
+  guides: [],
+};
+
+/** Keys whose values are dates that must not lie in the future (a contract's `to` may). */
+const PAST_DATE_KEYS = new Set(['asOf', 'published', 'seen', 'founded', 'established', 'from', 'updated', 'servicesAsOf', 'membersAsOf']);
+
+/** Which field holds an entry's display name, for the duplicate-name check. */
+const NAME_FIELD: Record<CollectionName, string> = {
+  coops: 'name',
+  categories: 'name',
+  municipalities: 'name',
+  contracts: '',
+  councils: 'name',
+  guides: 'title',
+};
+
+/** Values at a path such as `services[].category`, with the concrete path of each. */
+export function valuesAt(data: unknown, path: string): Array<[string, unknown]> {
+  const steps = path.split('.');
+  let current: Array<[string, unknown]> = [['', data]];
+  for (const step of steps) {
+    const isArray = step.endsWith('[]');
+    const key = isArray ? step.slice(0, -2) : step;
+    const next: Array<[string, unknown]> = [];
+    for (const [p, value] of current) {
+      if (value === null || typeof value !== 'object') continue;
+      const child = (value as Record<string, unknown>)[key];
+      const childPath = p ? `${p}.${key}` : key;
+      if (child === undefined) continue;
+      if (isArray) {
+        if (Array.isArray(child)) child.forEach((c, i) => next.push([`${childPath}[${i}]`, c]));
+      } else {
+        next.push([childPath, child]);
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** Formats a zod issue path as `sources[0].url`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+function issueProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
+  const base = formatPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => ({
+      file,
+      field: base ? `${base}.${k}` : k,
+      message: '定義されていないフィールドです（綴りを確認してください）',
+    }));
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return [{ file, field: base || '(entry)', message: '必須のフィールドがありません' }];
+  }
+  return [{ file, field: base || '(entry)', message: issue.message }];
+}
+
+function walkDates(value: unknown, path: string, visit: (path: string, key: string, v: string) => void): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => walkDates(v, `${path}[${i}]`, visit));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = path ? `${path}.${k}` : k;
+      if (typeof v === 'string' && PAST_DATE_KEYS.has(k)) visit(p, k, v);
+      else walkDates(v, p, visit);
+    }
+  }
+}
+
+/** Every problem in a set of entries; an empty array means the content is sound. */
+export function validateEntries(entries: RawEntry[], today: string): Problem[] {
+  const problems: Problem[] = [];
+  const schemas = schemasFor(idRef);
+  const parsed: Parsed[] = [];
+  const ids = new Map<CollectionName, Map<string, RawEntry>>(COLLECTION_NAMES.map((c) => [c, new Map()]));
+
+  for (const entry of entries) {
+    const idIssue = idProblem(entry.collection, entry.id);
+    if (idIssue) problems.push({ file: entry.file, field: '(id: ファイル名)', message: idIssue });
+    const seen = ids.get(entry.collection)!;
+    const twin = seen.get(entry.id);
+    if (twin) {
+      problems.push({ file: entry.file, field: '(id: ファイル名)', message: `id "${entry.id}" が ${twin.file} と重複しています` });
+    } else {
+      seen.set(entry.id, entry);
+    }
+    const result = (schemas[entry.collection] as z.ZodType).safeParse(entry.data);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(...issueProblems(entry.file, issue));
+      continue;
+    }
+    parsed.push({ entry, data: result.data as Record<string, unknown> });
+  }
+
+  // Duplicate names (public bodies may share a name across prefectures: 府中市, 中央区).
+  const names = new Map<string, RawEntry>();
+  for (const { entry, data } of parsed) {
+    const field = NAME_FIELD[entry.collection];
+    if (!field) continue;
+    const scope = entry.collection === 'municipalities' ? `${String(data.prefecture ?? '')}/${String(data.parent ?? '')}` : '';
+    const key = `${entry.collection}\u0000${scope}\u0000${String(data[field])}`;
+    const twin = names.get(key);
+    if (twin) problems.push({ file: entry.file, field, message: `名前 "${String(data[field])}" が ${twin.file} と重複しています` });
+    else names.set(key, entry);
+  }
+
+  // References, dates and rules that span entries.
+  const byId = (c: CollectionName, id: string) => parsed.find((p) => p.entry.collection === c && p.entry.id === id);
+  for (const { entry, data } of parsed) {
+    for (const [path, target] of REFERENCES[entry.collection]) {
+      for (const [field, value] of valuesAt(data, path)) {
+        const id = typeof value === 'string' ? value : undefined;
+        if (id === undefined || !ids.get(target)!.has(id)) {
+          problems.push({ file: entry.file, field, message: `${target} に "${String(value)}" という id のエントリがありません` });
+        }
+      }
+    }
+    walkDates(data, '', (field, _key, value) => {
+      if (isFuture(value, today)) problems.push({ file: entry.file, field, message: `日付 ${value} は未来の日付です（今日は ${today}）` });
+    });
+    problems.push(...ruleProblems(entry, data, byId));
+  }
+  return problems;
+}
+
+function ruleProblems(
+  entry: RawEntry,
+  data: Record<string, unknown>,
+  byId: (c: CollectionName, id: string) => Parsed | undefined,
+): Problem[] {
+  const out: Problem[] = [];
+  const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
+  if (entry.collection === 'municipalities') {
+    const kind = data.kind as string;
+    if (isNationalBodyId(entry.id)) {
+      if (kind !== '国') add('kind', `国の機関の id "${entry.id}" には kind: 国 を指定してください`);
+    } else if (kind === '国') {
+      add('kind', '地方公共団体コードを id に持つエントリに kind: 国 は指定できません');
+    } else if (kind === '都道府県') {
+      if (prefectureCodeOf(entry.id) !== entry.id) add('kind', `コード ${entry.id} は都道府県のコードではありません`);
+    } else if (/^\d{6}$/.test(entry.id)) {
+      const pref = prefectureCodeOf(entry.id);
+      if (data.prefecture === undefined) add('prefecture', `市区町村には prefecture（${pref}）が必要です`);
+      else if (data.prefecture !== pref) add('prefecture', `コード ${entry.id} の都道府県は ${pref} ですが ${String(data.prefecture)} が指定されています`);
+    }
+  }
+  if (entry.collection === 'coops') {
+    const kind = data.kind as string;
+    if ((kind === 'hq' || kind === 'site') && data.parent === undefined) add('parent', '事業本部・事業所には parent（上位の組織）が必要です');
+    if (kind !== 'site' && data.legalForm === undefined) add('legalForm', '法人格 legalForm が必要です（不明なら 未確認）');
+    if (data.parent === entry.id) add('parent', '自分自身を parent にはできません');
+    // A chain of parents must end (no cycles).
+    const chain = new Set([entry.id]);
+    let cursor = data.parent as string | undefined;
+    while (cursor !== undefined) {
+      if (chain.has(cursor)) {
+        add('parent', `parent をたどると循環しています（${[...chain].join(' → ')} → ${cursor}）`);
+        break;
+      }
+      chain.add(cursor);
+      cursor = byId('coops', cursor)?.data.parent as string | undefined;
+    }
+    if (typeof data.municipality === 'string' && typeof data.prefecture === 'string' && /^\d{6}$/.test(data.municipality)) {
+      const expected = prefectureCodeOf(data.municipality);
+      if (expected !== data.prefecture) add('prefecture', `municipality ${data.municipality} は都道府県 ${expected} に属しますが prefecture は ${data.prefecture} です`);
+    }
+    if (typeof data.prefecture === 'string') {
+      const pref = byId('municipalities', data.prefecture);
+      if (pref && pref.data.kind !== '都道府県') add('prefecture', `${data.prefecture} は都道府県ではありません`);
+    }
+    if (typeof data.municipality === 'string') {
+      const m = byId('municipalities', data.municipality);
+      if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add('municipality', `${data.municipality} は市区町村ではありません（都道府県は prefecture に書きます）`);
+    }
+    const sourcesCount = Array.isArray(data.sources) ? data.sources.length : 0;
+    valuesAt(data, 'figures[].source').forEach(([field, v]) => {
+      if (typeof v === 'number' && v >= sourcesCount) add(field, `sources[${v}] はありません（出典は ${sourcesCount} 件）`);
+    });
+  }
+  if (entry.collection === 'contracts') {
+    if (typeof data.from === 'string' && typeof data.to === 'string' && latestDay(data.to) < latestDay(data.from)) {
+      add('to', `終了 ${data.to} が開始 ${data.from} より前です`);
+    }
+  }
+  return out;
+}

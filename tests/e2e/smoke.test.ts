@@ -1,0 +1,61 @@
+/** Smoke test in a real browser: from the home page to a co-op page using only the keyboard. */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Server } from 'node:http';
+import { serve } from '../../scripts/serve.ts';
+import { DIST, requireDist } from '../helpers/dist.ts';
+import { launch, localOnlyContext } from '../helpers/browser.ts';
+import { loadContentDirectory } from '../helpers/content.ts';
+import { sortByReading } from '../../src/lib/sort.ts';
+
+let browser: Browser;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  requireDist();
+  ({ server, url } = await serve(DIST));
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Presses Tab until the focused element's text matches, at most `limit` times. */
+async function tabTo(page: import('playwright-core').Page, text: string, limit = 200): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (focused === text) return;
+  }
+  throw new Error(`Tab キーで「${text}」にたどり着けませんでした`);
+}
+
+test('home → co-op list → a co-op page, by keyboard, with no request leaving 127.0.0.1', async () => {
+  const dir = loadContentDirectory();
+  const target = sortByReading(dir.coops.filter((c) => c.kind === 'coop'))[0]!;
+  const { context, blocked } = await localOnlyContext(browser);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  expect(await page.locator('h1').innerText()).toContain('労協アトラス');
+
+  // The skip link comes first.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('本文へ移動');
+
+  await tabTo(page, '組合をさがす');
+  await Promise.all([page.waitForURL(/\/coops\/$/), page.keyboard.press('Enter')]);
+  expect(await page.locator('h1').innerText()).toBe('組合の一覧');
+
+  await tabTo(page, target.name);
+  await Promise.all([page.waitForURL(new RegExp(`/coops/${target.id}/$`)), page.keyboard.press('Enter')]);
+  expect(await page.locator('h1').innerText()).toBe(target.name);
+  expect(await page.locator('.sources li').count()).toBe(target.sources.length);
+
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,32 @@
+/**
+ * Debian's Chromium driven by playwright-core, headless, with every request
+ * that leaves 127.0.0.1 blocked (this machine has no internet, and the site
+ * must work without it). There is no skip: a missing browser fails the test.
+ */
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches Chromium; throws with the install command when it is missing. */
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium が ${CHROMIUM} にありません。apt-get install chromium で入れてください（.ci/run が行います）`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+/** A context that aborts every request not addressed to 127.0.0.1, and records them. */
+export async function localOnlyContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; blocked: string[] }> {
+  const context = await browser.newContext({ locale: 'ja-JP', ...options });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  return { context, blocked };
+}

@@ -1,0 +1,20 @@
+/** Test helpers: read content/ the way the data check does, so expectations derive from it. */
+import { contentDir, readContent } from '../../src/integrations/content-files.ts';
+import { schemasFor, idRef } from '../../src/lib/schema.ts';
+import type { Directory } from '../../src/lib/types.ts';
+
+/** The real content/ folder as a plain directory (parsed with the same schemas). */
+export function loadContentDirectory(dir: string = contentDir()): Directory {
+  const { entries } = readContent(dir);
+  const schemas = schemasFor(idRef);
+  const of = <T>(c: keyof typeof schemas) =>
+    entries.filter((e) => e.collection === c).map((e) => ({ id: e.id, ...(schemas[c].parse(e.data) as object) }) as T);
+  return {
+    coops: of('coops'),
+    categories: of('categories'),
+    bodies: of('municipalities'),
+    contracts: of('contracts'),
+    councils: of('councils'),
+    guides: of('guides'),
+  };
+}

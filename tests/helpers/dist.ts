@@ -1,0 +1,28 @@
+/** Test helpers over the built site in dist/. */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export const DIST = join(process.cwd(), 'dist');
+
+/** Fails clearly when the site has not been built. */
+export function requireDist(): void {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ がありません。先に npm run build を実行してください（npm test は自動で行います）');
+}
+
+/** HTML of a route such as `coops/kifukuto/`. */
+export function page(route: string): string {
+  return readFileSync(join(DIST, route, route.endsWith('.html') ? '' : 'index.html'), 'utf8');
+}
+
+/** Whether a route has a built page. */
+export function hasPage(route: string): boolean {
+  return existsSync(join(DIST, route, 'index.html'));
+}
+
+/** Every file under dist/, relative paths. */
+export function distFiles(dir: string = DIST): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? distFiles(p) : [relative(DIST, p)];
+  });
+}

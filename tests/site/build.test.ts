@@ -1,0 +1,67 @@
+/**
+ * Whole builds on fixture content: a broken entry stops `astro build` with
+ * every problem named by file and field (as `npm run check:data` does), and
+ * a build at a sub-path links only inside that sub-path.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildSite } from '../helpers/build.ts';
+
+const BROKEN = 'tests/fixtures/broken';
+const expected = [
+  ['coops/bad-ref.yaml', 'categories[1]'],
+  ['coops/bad-field.yaml', 'categries'],
+  ['coops/bad-coords.yaml', 'location.lat'],
+  ['coops/no-sources.yaml', 'sources'],
+  ['coops/future.yaml', 'established'],
+  ['coops/bad-url.yaml', 'contact.website'],
+  ['coops/empty-name.yaml', 'name'],
+  ['municipalities/131042.yaml', '(id: ファイル名)'],
+];
+
+describe('broken content', () => {
+  test('astro build fails and names every file and field', () => {
+    const r = buildSite({ CONTENT_DIR: BROKEN });
+    expect(r.status).not.toBe(0);
+    for (const [file, field] of expected) expect(r.output).toContain(`${BROKEN}/${file} › ${field}`);
+    expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
+  });
+  test('npm run check:data fails and names every file and field', () => {
+    const r = spawnSync(process.execPath, ['scripts/check-data.ts'], { env: { ...process.env, CONTENT_DIR: BROKEN }, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    for (const [file, field] of expected) expect(r.stderr).toContain(`${BROKEN}/${file} › ${field}`);
+  });
+  test('the valid fixture passes the data check', () => {
+    const r = spawnSync(process.execPath, ['scripts/check-data.ts'], { env: { ...process.env, CONTENT_DIR: 'tests/fixtures/valid' }, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('a build at a sub-path', () => {
+  test('every internal link starts with the base and resolves', () => {
+    const base = '/roukyou-atlas/';
+    const r = buildSite({ CONTENT_DIR: 'tests/fixtures/valid', BASE_PATH: base });
+    expect(r.status, r.output).toBe(0);
+    const files = (function walk(d: string): string[] {
+      return readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(r.outDir, join(d, n))]));
+    })(r.outDir);
+    const set = new Set(files);
+    const outside: string[] = [];
+    const broken: string[] = [];
+    for (const f of files.filter((f) => f.endsWith('.html'))) {
+      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
+        const url = m[1]!;
+        if (!url.startsWith(base)) { outside.push(`${f} → ${url}`); continue; }
+        const target = url.slice(base.length);
+        const resolved = target === '' || target.endsWith('/') ? `${target}index.html` : target;
+        if (!set.has(decodeURIComponent(resolved))) broken.push(`${f} → ${url}`);
+      }
+    }
+    expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(5);
+    expect(outside).toEqual([]);
+    expect(broken).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/** The data check on fixture content: the valid set passes, each broken file is named with its field. */
+import { describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { readContent } from '../../src/integrations/content-files.ts';
+import { validateEntries, valuesAt, type Problem } from '../../src/lib/validate.ts';
+
+const TODAY = '2026-11-22';
+const fixture = (name: string) => join(process.cwd(), 'tests/fixtures', name);
+function check(name: string): Problem[] {
+  const { entries, problems } = readContent(fixture(name));
+  return [...problems, ...validateEntries(entries, TODAY)];
+}
+
+describe('valid fixture', () => {
+  test('has no problems', () => {
+    expect(check('valid')).toEqual([]);
+  });
+});
+
+describe('broken fixture', () => {
+  const problems = check('broken');
+  const at = (file: string, field: string) => problems.filter((p) => p.file === `tests/fixtures/broken/${file}` && p.field === field);
+
+  test.each([
+    ['coops/bad-ref.yaml', 'categories[1]', /no-such-category/],
+    ['coops/bad-field.yaml', 'categries', /定義されていないフィールド/],
+    ['coops/bad-coords.yaml', 'location.lat', /日本の範囲/],
+    ['coops/bad-coords.yaml', 'location.lng', /日本の範囲/],
+    ['coops/no-sources.yaml', 'sources', /必須|sources/],
+    ['coops/future.yaml', 'established', /未来の日付/],
+    ['coops/bad-url.yaml', 'contact.website', /http/],
+    ['coops/empty-name.yaml', 'name', /空/],
+    ['coops/dup-name.yaml', 'name', /重複/],
+    ['coops/more/alpha.yaml', '(id: ファイル名)', /重複/],
+    ['municipalities/131042.yaml', '(id: ファイル名)', /検査数字/],
+  ])('%s › %s', (file, field, message) => {
+    const found = at(file, field);
+    expect(found.length, JSON.stringify(problems, null, 1)).toBeGreaterThan(0);
+    expect(found.map((p) => p.message).join(' ')).toMatch(message);
+  });
+
+  test('the valid files inside the broken set raise nothing', () => {
+    const files = new Set(problems.map((p) => p.file));
+    expect(files.has('tests/fixtures/broken/coops/alpha.yaml')).toBe(false);
+    expect(files.has('tests/fixtures/broken/contracts/alpha-shinjuku.yaml')).toBe(false);
+  });
+});
+
+describe('rules across entries', () => {
+  const base = check('valid');
+  const { entries } = readContent(fixture('valid'));
+  const mutate = (id: string, patch: Record<string, unknown>) =>
+    entries.map((e) => (e.id === id ? { ...e, data: { ...(e.data as object), ...patch } } : e));
+
+  test('a site without parent, a parent cycle, a prefecture given as municipality', () => {
+    expect(base).toEqual([]);
+    expect(validateEntries(mutate('alpha-site', { parent: undefined }), TODAY).map((p) => p.field)).toContain('parent');
+    const cycle = validateEntries(mutate('alpha', { parent: 'alpha-site' }), TODAY);
+    expect(cycle.some((p) => /循環/.test(p.message))).toBe(true);
+    const prefAsMuni = validateEntries(mutate('alpha', { municipality: '130001' }), TODAY);
+    expect(prefAsMuni.map((p) => p.field)).toEqual(['municipality']);
+  });
+  test('a contract pointing at a missing co-op names the contractor field', () => {
+    const problems = validateEntries(mutate('alpha-shinjuku', { contractor: 'ghost' }), TODAY);
+    expect(problems).toEqual([{ file: 'tests/fixtures/valid/contracts/alpha-shinjuku.yaml', field: 'contractor', message: expect.stringContaining('ghost') }]);
+  });
+  test('a figure pointing at a missing source', () => {
+    const problems = validateEntries(mutate('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 3 }] }), TODAY);
+    expect(problems.map((p) => p.field)).toEqual(['figures[0].source']);
+  });
+  test('a prefecture entry with a municipal code', () => {
+    const problems = validateEntries(mutate('131041', { kind: '都道府県', prefecture: undefined }), TODAY);
+    expect(problems.map((p) => p.field)).toContain('kind');
+  });
+});
+
+test('valuesAt walks arrays and nested fields', () => {
+  const data = { services: [{ category: 'a' }, { category: 'b' }], members: [{ coop: 'x' }, { name: 'y' }] };
+  expect(valuesAt(data, 'services[].category')).toEqual([['services[0].category', 'a'], ['services[1].category', 'b']]);
+  expect(valuesAt(data, 'members[].coop')).toEqual([['members[0].coop', 'x']]);
+});
