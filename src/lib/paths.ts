@@ -16,6 +16,10 @@ export const paths = {
   guides: () => 'guide/',
   guide: (id: string) => `guide/${id}/`,
   about: () => 'about/',
+  map: () => 'map/',
+  search: () => 'search/',
+  data: () => 'data/',
+  stats: () => 'stats/',
 };
 
 /** Joins a base ('/' or '/sub/') and a relative path. */

@@ -1,8 +1,9 @@
 /** Test helpers over the built site in dist/. */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
-export const DIST = join(process.cwd(), 'dist');
+/** The built site: $DIST_DIR or ./dist (helpers building elsewhere point tests at their own copy). */
+export const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(process.cwd(), 'dist');
 
 /** Fails clearly when the site has not been built. */
 export function requireDist(): void {
