@@ -100,3 +100,27 @@ export function formatEra(value: string): string {
 export function formatDateWithEra(value: string): string {
   return `${formatDate(value)}（${formatEra(value)}）`;
 }
+
+const eraYear = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The Japanese fiscal year (April to March) a partial date falls in; undefined for a bare year, which may lie in either. */
+export function fiscalYearOf(value: string): number | undefined {
+  const p = parsePartialDate(value);
+  if (!p || p.month === undefined) return undefined;
+  return p.month >= 4 ? p.year : p.year - 1;
+}
+
+/** 和暦 of a fiscal year, from Intl's Japanese calendar: 2025 → 令和7年度, 2019 → 令和元年度. */
+export function formatFiscalYearEra(fiscalYear: number): string {
+  // A fiscal year is named after the era in force for most of it: 昭和63年度 (1988), 令和元年度 (2019),
+  // so take the era of 31 December, which always lies inside the fiscal year.
+  const parts = eraYear.formatToParts(new Date(Date.UTC(fiscalYear, 11, 31)));
+  const era = parts.find((p) => p.type === 'era')?.value ?? '';
+  const year = parts.find((p) => p.type === 'year')?.value ?? String(fiscalYear);
+  return `${era}${year === '1' ? '元' : year}年度`;
+}
+
+/** 西暦 fiscal year with 和暦 beside it: 2025年度（令和7年度）. */
+export function formatFiscalYear(fiscalYear: number): string {
+  return `${fiscalYear}年度（${formatFiscalYearEra(fiscalYear)}）`;
+}

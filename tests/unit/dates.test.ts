@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePartialDate, isFuture, latestDay, earliestDay, formatDate, formatEra, formatDateWithEra, normaliseDateValue, todayInJapan } from '../../src/lib/dates.ts';
+import { parsePartialDate, isFuture, latestDay, earliestDay, formatDate, formatEra, formatDateWithEra, normaliseDateValue, todayInJapan, fiscalYearOf, formatFiscalYear, formatFiscalYearEra } from '../../src/lib/dates.ts';
 
 describe('partial dates', () => {
   test('parses year, month and day precision', () => {
@@ -47,5 +47,28 @@ describe('西暦 and 和暦 from Intl', () => {
   });
   test('both together', () => {
     expect(formatDateWithEra('2022-10-01')).toBe('2022年10月1日（令和4年10月1日）');
+  });
+});
+
+describe('fiscal years (April to March)', () => {
+  test('a date belongs to the fiscal year that began the April before it', () => {
+    expect(fiscalYearOf('2025-04-01')).toBe(2025);
+    expect(fiscalYearOf('2026-03-31')).toBe(2025);
+    expect(fiscalYearOf('2026-03')).toBe(2025);
+    expect(fiscalYearOf('2025-12')).toBe(2025);
+    expect(fiscalYearOf('2025')).toBeUndefined();
+    expect(fiscalYearOf('not a date')).toBeUndefined();
+  });
+  test('和暦 of a fiscal year from Intl, across era changes', () => {
+    expect(formatFiscalYearEra(2025)).toBe('令和7年度');
+    expect(formatFiscalYearEra(2020)).toBe('令和2年度');
+    expect(formatFiscalYearEra(2019)).toBe('令和元年度');
+    expect(formatFiscalYearEra(2018)).toBe('平成30年度');
+    expect(formatFiscalYearEra(1989)).toBe('平成元年度');
+    expect(formatFiscalYearEra(1988)).toBe('昭和63年度');
+  });
+  test('西暦 with 和暦 beside it', () => {
+    expect(formatFiscalYear(2025)).toBe('2025年度（令和7年度）');
+    expect(formatFiscalYear(2017)).toBe('2017年度（平成29年度）');
   });
 });
