@@ -57,8 +57,12 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
       const id = basename(path, ext);
       const text = readFileSync(path, 'utf8');
       let source = text;
+      let body: string | undefined;
+      let bodyStartLine: number | undefined;
       if (collection === 'guides') {
-        const { frontmatter } = splitFrontmatter(text);
+        const { frontmatter, body: rest } = splitFrontmatter(text);
+        body = rest;
+        bodyStartLine = text.slice(0, text.length - rest.length).split('\n').length;
         if (frontmatter === undefined) {
           problems.push({ file, field: '(frontmatter)', message: '先頭に --- で囲んだ frontmatter がありません' });
           continue;
@@ -66,7 +70,7 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
         source = frontmatter;
       }
       try {
-        entries.push({ collection, id, file, data: parseYaml(source) });
+        entries.push({ collection, id, file, data: parseYaml(source), ...(body !== undefined ? { body, bodyStartLine } : {}) });
       } catch (e) {
         const where = e instanceof YAMLParseError && e.linePos ? ` (${e.linePos[0].line}行目)` : '';
         problems.push({ file, field: `(YAML${where})`, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) });

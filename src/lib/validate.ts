@@ -15,6 +15,10 @@ export interface RawEntry {
   /** Path of the file, relative to the repository root. */
   file: string;
   data: unknown;
+  /** Markdown/MDX body (guides only). */
+  body?: string;
+  /** Line of the file where the body starts (1-based), for messages. */
+  bodyStartLine?: number;
 }
 
 /** One thing wrong with the content. */
@@ -182,7 +186,44 @@ export function validateEntries(entries: RawEntry[], today: string): Problem[] {
     });
     problems.push(...ruleProblems(entry, data, byId));
   }
+  for (const entry of entries) {
+    if (entry.body !== undefined) problems.push(...bodyProblems(entry.body, entry.bodyStartLine).map((p) => ({ file: entry.file, ...p })));
+  }
   return problems;
+}
+
+/** Elements that must never come from content: they run code, load other origins or change the page's behaviour. */
+const FORBIDDEN_ELEMENTS = /<\s*(script|style|iframe|frame|object|embed|form|input|button|link|meta|base|svg|math|template)\b/i;
+const EVENT_HANDLER = /<[^>]*\son[a-z]+\s*=/i;
+const URL_IN_MARKUP = /\b(?:href|src|action|formaction|poster|data)\s*=\s*["'{]?\s*([^"'\s}>]+)/gi;
+const MARKDOWN_LINK = /\]\(\s*<?([^)\s>]+)/g;
+
+/** Only http(s), mailto and tel URLs, and paths or fragments within the site. */
+export function isAllowedContentUrl(url: string): boolean {
+  if (/^(https?:\/\/|mailto:|tel:)/i.test(url)) return true;
+  return !/^[a-z][a-z0-9+.-]*:/i.test(url.replace(/[\u0000-\u0020]/g, ''));
+}
+
+/**
+ * Raw HTML in a guide's Markdown/MDX body is rejected, except harmless
+ * formatting: no scripts, styles, frames, forms, event handlers, imports
+ * from outside src/components/, or URLs other than http(s)/mailto/tel.
+ */
+export function bodyProblems(body: string, startLine = 1): Array<{ field: string; message: string }> {
+  const out: Array<{ field: string; message: string }> = [];
+  body.split('\n').forEach((line, i) => {
+    const field = `(本文 ${startLine + i}行目)`;
+    if (FORBIDDEN_ELEMENTS.test(line)) out.push({ field, message: `本文に使えない HTML 要素があります: ${line.trim().slice(0, 60)}` });
+    if (EVENT_HANDLER.test(line)) out.push({ field, message: 'on… のイベント属性は使えません' });
+    if (/dangerouslySetInnerHTML|\{\s*@html/.test(line)) out.push({ field, message: '生の HTML を差し込む構文は使えません' });
+    if (/^\s*export\s/.test(line)) out.push({ field, message: 'MDX の export 文は使えません' });
+    const imp = /^\s*import\s.*from\s+["']([^"']+)["']/.exec(line);
+    if (imp && !/^(\.\.\/)+src\/components\/[A-Za-z0-9]+\.astro$/.test(imp[1]!)) out.push({ field, message: `import は src/components/ のコンポーネントだけにしてください（${imp[1]}）` });
+    for (const m of [...line.matchAll(URL_IN_MARKUP), ...line.matchAll(MARKDOWN_LINK)]) {
+      if (!isAllowedContentUrl(m[1]!)) out.push({ field, message: `URL "${m[1]}" は使えません（http(s)・mailto・tel のみ）` });
+    }
+  });
+  return out;
 }
 
 function ruleProblems(

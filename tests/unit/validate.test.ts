@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readContent } from '../../src/integrations/content-files.ts';
-import { validateEntries, valuesAt, type Problem } from '../../src/lib/validate.ts';
+import { bodyProblems, validateEntries, valuesAt, type Problem } from '../../src/lib/validate.ts';
 
 const TODAY = '2026-11-22';
 const fixture = (name: string) => join(process.cwd(), 'tests/fixtures', name);
@@ -78,4 +78,23 @@ test('valuesAt walks arrays and nested fields', () => {
   const data = { services: [{ category: 'a' }, { category: 'b' }], members: [{ coop: 'x' }, { name: 'y' }] };
   expect(valuesAt(data, 'services[].category')).toEqual([['services[0].category', 'a'], ['services[1].category', 'b']]);
   expect(valuesAt(data, 'members[].coop')).toEqual([['members[0].coop', 'x']]);
+});
+
+describe('guide bodies', () => {
+  const { entries } = readContent(fixture('broken'));
+  const problems = validateEntries(entries, TODAY).filter((p) => p.file.endsWith('guides/unsafe.mdx'));
+  test('script, javascript: and data: URLs and event handlers are rejected with their line', () => {
+    const lines = (n: number) => problems.filter((p) => p.field === `(本文 ${n}行目)`).map((p) => p.message).join(' ');
+    // Line numbers are the file's: the frontmatter takes lines 1–7.
+    expect(lines(11)).toMatch(/HTML 要素/);
+    expect(lines(13)).toMatch(/javascript:alert/);
+    expect(lines(15)).toMatch(/data:text/);
+    expect(lines(15)).toMatch(/イベント属性/);
+    expect(lines(9)).toBe('');
+  });
+  test('safe markdown passes', () => {
+    expect(bodyProblems('見出し\n\n[厚労省](https://www.mhlw.go.jp/) <strong>強調</strong> [上へ](#top) [一覧](/coops/)')).toEqual([]);
+    expect(bodyProblems("import Chart from '../../src/components/Chart.astro';")).toEqual([]);
+    expect(bodyProblems("import fs from 'node:fs';")).toHaveLength(1);
+  });
 });
