@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildSite } from '../helpers/build.ts';
+import { DIST, requireDist } from '../helpers/dist.ts';
 
 const BROKEN = 'tests/fixtures/broken';
 const expected = [
@@ -40,14 +41,31 @@ describe('broken content', () => {
   });
 });
 
-describe('a build at a sub-path', () => {
-  test('every internal link starts with the base and resolves', () => {
-    const base = '/roukyou-atlas/';
-    const r = buildSite({ CONTENT_DIR: 'tests/fixtures/valid', BASE_PATH: base });
+function filesUnder(root: string): string[] {
+  return (function walk(d: string): string[] {
+    return readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(root, join(d, n))]));
+  })(root);
+}
+
+describe('reproducible builds', () => {
+  test('a second build of the same commit, with a cold cache, is byte-identical to dist/', () => {
+    requireDist();
+    const r = buildSite({});
     expect(r.status, r.output).toBe(0);
-    const files = (function walk(d: string): string[] {
-      return readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(r.outDir, join(d, n))]));
-    })(r.outDir);
+    const a = filesUnder(DIST).sort();
+    const b = filesUnder(r.outDir).sort();
+    expect(b).toEqual(a);
+    const differing = a.filter((f) => !readFileSync(join(DIST, f)).equals(readFileSync(join(r.outDir, f))));
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('a build at a sub-path', () => {
+  test('every internal link of the real site starts with the base and resolves', () => {
+    const base = '/roukyou-atlas/';
+    const r = buildSite({ BASE_PATH: base });
+    expect(r.status, r.output).toBe(0);
+    const files = filesUnder(r.outDir);
     const set = new Set(files);
     const outside: string[] = [];
     const broken: string[] = [];
