@@ -19,6 +19,13 @@ export const paths = {
   map: () => 'map/',
   search: () => 'search/',
   data: () => 'data/',
+  /** A download under /data/: 'coops.csv', 'contracts.json' … */
+  dataFile: (file: string) => `data/${file}`,
+  /** The contracts one public body commissions, as CSV. */
+  bodyContractsCsv: (id: string) => `data/contracts/${id}.csv`,
+  /** A public body's page for an iframe on another site. */
+  embed: (id: string) => `embed/${id}/`,
+  feed: () => 'feed.xml',
   stats: () => 'stats/',
 };
 
@@ -26,4 +33,10 @@ export const paths = {
 export function withBase(base: string, path: string): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   return `${b}${path.replace(/^\/+/, '')}`;
+}
+
+/** An absolute URL when the site's origin is known (SITE_URL), else the base-relative path; never an invented domain. */
+export function siteUrl(site: URL | string | undefined, base: string, path: string): string {
+  const local = withBase(base, path);
+  return site ? new URL(local, site).href : local;
 }
