@@ -23,5 +23,6 @@ export const collections = {
   municipalities: defineCollection({ loader: fromFolder('municipalities', '**/*.{yaml,yml}'), schema: schemas.municipalities }),
   contracts: defineCollection({ loader: fromFolder('contracts', '**/*.{yaml,yml}'), schema: schemas.contracts }),
   councils: defineCollection({ loader: fromFolder('councils', '**/*.{yaml,yml}'), schema: schemas.councils }),
+  programmes: defineCollection({ loader: fromFolder('programmes', '**/*.{yaml,yml}'), schema: schemas.programmes }),
   guides: defineCollection({ loader: fromFolder('guides', '**/*.{md,mdx}'), schema: schemas.guides }),
 };

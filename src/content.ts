@@ -19,7 +19,7 @@ function flattenRefs(value: unknown): unknown {
   return value;
 }
 
-async function plain<T>(name: 'coops' | 'categories' | 'municipalities' | 'contracts' | 'councils' | 'guides'): Promise<T[]> {
+async function plain<T>(name: 'coops' | 'categories' | 'municipalities' | 'contracts' | 'councils' | 'programmes' | 'guides'): Promise<T[]> {
   const entries = await getCollection(name);
   return entries.map((e) => ({ id: e.id, ...(flattenRefs(e.data) as object) }) as T);
 }
@@ -29,12 +29,13 @@ let cached: Promise<Directory> | undefined;
 /** The whole directory, loaded once per build. */
 export function loadDirectory(): Promise<Directory> {
   cached ??= (async () => {
-    const [coops, categories, bodies, contracts, councils, guides] = await Promise.all([
+    const [coops, categories, bodies, contracts, councils, programmes, guides] = await Promise.all([
       plain<Directory['coops'][number]>('coops'),
       plain<Directory['categories'][number]>('categories'),
       plain<Directory['bodies'][number]>('municipalities'),
       plain<Directory['contracts'][number]>('contracts'),
       plain<Directory['councils'][number]>('councils'),
+      plain<Directory['programmes'][number]>('programmes'),
       plain<Directory['guides'][number]>('guides'),
     ]);
     return {
@@ -43,6 +44,7 @@ export function loadDirectory(): Promise<Directory> {
       bodies: sortByReading(bodies),
       contracts: [...contracts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
       councils: sortByReading(councils),
+      programmes: sortByReading(programmes),
       guides: [...guides].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
     };
   })();

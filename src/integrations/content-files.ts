@@ -15,6 +15,7 @@ export const COLLECTION_FILES: Record<CollectionName, string[]> = {
   municipalities: ['.yaml', '.yml'],
   contracts: ['.yaml', '.yml'],
   councils: ['.yaml', '.yml'],
+  programmes: ['.yaml', '.yml'],
   guides: ['.md', '.mdx'],
 };
 

@@ -10,7 +10,7 @@ import { normaliseDateValue, parsePartialDate } from './dates.ts';
 /** Builds the schema of a reference to an entry of another collection. */
 export type RefFactory = (collection: CollectionName) => z.ZodType;
 
-export const COLLECTION_NAMES = ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'guides'] as const;
+export const COLLECTION_NAMES = ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'programmes', 'guides'] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
 /** A plain-id stand-in for Astro's reference(), for use outside Astro. */
@@ -195,24 +195,195 @@ export const contractSchema = (ref: RefFactory) =>
     sources,
   });
 
-/** A model-project council. */
+/** An index into the entry's own `sources` (0-based); the data check makes sure it exists. */
+const sourceIndex = z.number().int().min(0).describe('出典（この項目が載っている sources の番号、0 始まり）');
+
+/** A statement in our own words, with the source it comes from. */
+const sourcedText = z.strictObject({
+  text: text.describe('出典の内容をサイト独自の文で書いたもの'),
+  source: sourceIndex,
+});
+
+/** A figure whose source must be named (model-project pages show every figure with its source). */
+const sourcedFigure = figure.extend({ source: sourceIndex });
+
+/** Organisation-only public contact details (never a person's). */
+const publicPhone = z.string().regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' });
+const publicEmail = z.string().regex(/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i, { error: 'メールアドレスの形ではありません' });
+
+/** Kinds of model-project activity; labels live in src/lib/modelProject.ts. */
+export const ACTIVITY_KINDS = ['forum', 'symposium', 'seminar', 'workshop', 'consultation', 'matching', 'course', 'outreach', 'meeting', 'publicity', 'visit', 'other'] as const;
+
+/** Whether an activity had taken place when its source was written. */
+export const ACTIVITY_STATUSES = ['held', 'ongoing', 'planned'] as const;
+
+/** Kinds of council member. */
+export const MEMBER_KINDS = ['行政', '社会福祉協議会', '協同組合', '労働団体', '労働金庫', '労働者協同組合', '支援団体', '経済団体', 'その他'] as const;
+
+/** One activity of a council: a forum, a workshop, a consultation window's work, a course … */
+const activity = (ref: RefFactory) =>
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id は英小文字・数字・ハイフンで付けてください' }).describe('協議会の中で一意の id（ページ内リンクとテストに使う）'),
+    title: text.describe('活動の名前'),
+    kind: z.enum(ACTIVITY_KINDS).describe('活動の種類'),
+    status: z.enum(ACTIVITY_STATUSES).default('held').describe('出典の時点で held=実施済み、ongoing=継続中、planned=予定'),
+    fiscalYear: z.number().int().min(2020).max(2035).optional().describe('出典がこの活動を載せている年度（西暦、4月始まり）'),
+    date: partialDate.optional().describe('1日で終わる催しの日付（未来の日付は status: planned のときだけ）'),
+    from: partialDate.optional().describe('期間のある活動の開始'),
+    to: partialDate.optional().describe('期間のある活動の終了（予定を含む）'),
+    organiser: text.optional().describe('主催が協議会でない場合の主催者（団体名）'),
+    region: text.optional().describe('地域（例: 県央）'),
+    place: text.optional().describe('会場（公共施設名など）'),
+    audience: text.optional().describe('対象'),
+    summary: text.optional().describe('内容（サイト独自の文）'),
+    lists: z
+      .array(z.strictObject({ label: text.describe('見出し（例: 参加者の意見）'), items: z.array(text).min(1) }))
+      .optional()
+      .describe('内容の箇条書き（プログラム、参加者の声、学生のアイデアなど）'),
+    attendance: z
+      .strictObject({
+        participants: z.number().int().min(0).optional().describe('参加者数（実施済みの場合）'),
+        capacity: z.number().int().min(1).optional().describe('定員'),
+        unit: text.default('人').describe('単位'),
+      })
+      .optional()
+      .describe('参加者数と定員'),
+    bodies: z.array(ref('municipalities')).optional().describe('関わった公共団体（訪問先など）のコード'),
+    coops: z.array(ref('coops')).optional().describe('関わった組合・団体の id'),
+    figures: z.array(sourcedFigure).optional().describe('報告された数値'),
+    note: text.optional().describe('読者への注記（未公表の事項など）'),
+    source: sourceIndex,
+  });
+
+/** A model-project council: members, aims, plans, windows, activities with dates and figures, problems, plans after the project. */
 export const councilSchema = (ref: RefFactory) =>
   z.strictObject({
-    name: text,
-    reading: reading,
-    prefecture: ref('municipalities'),
-    summary: text.optional(),
+    name: text.describe('協議会の名称'),
+    reading: reading.describe('よみ'),
+    shortName: text.optional().describe('一覧や図で使う短い名前（例: 神奈川）'),
+    prefecture: ref('municipalities').describe('都道府県のコード'),
+    programme: ref('programmes').optional().describe('実施している国の事業（programmes の id）'),
+    summary: text.optional().describe('一文の紹介（サイト独自の文）'),
+    established: partialDate.optional().describe('協議会の発足日'),
+    establishedSource: sourceIndex.optional().describe('発足日の出典'),
+    period: z
+      .strictObject({ from: partialDate, to: partialDate.describe('終了（予定）'), source: sourceIndex })
+      .optional()
+      .describe('この協議会の事業期間'),
+    secretariat: z
+      .strictObject({
+        name: text.describe('事務局の団体・部署名'),
+        coop: ref('coops').optional(),
+        body: ref('municipalities').optional(),
+        source: sourceIndex,
+      })
+      .optional()
+      .describe('事務局'),
     members: z
       .array(
         z.strictObject({
           name: text.describe('構成団体名（出典の表記）'),
+          kind: z.enum(MEMBER_KINDS).optional().describe('団体の種類'),
           coop: ref('coops').optional().describe('ディレクトリに載っている団体なら、その id'),
           body: ref('municipalities').optional().describe('公共団体なら、そのコード'),
+          note: text.optional().describe('注記（例: 構成員であることは別の出典による）'),
+          source: sourceIndex.optional().describe('この団体が構成員だという出典（省略時は membersSource）'),
         }),
       )
-      .optional(),
-    membersAsOf: partialDate.optional(),
+      .optional()
+      .describe('構成団体'),
+    membersAsOf: partialDate.optional().describe('構成団体の一覧の時点'),
+    membersSource: sourceIndex.optional().describe('構成団体の一覧の出典'),
+    membersComplete: z.boolean().optional().describe('一覧が出典の全構成員か（false なら一部のみ）'),
+    website: webUrl.optional().describe('協議会または事業の公式ページ'),
+    reasons: z.array(sourcedText).optional().describe('モデル事業に取り組んだ理由'),
+    aims: z.array(sourcedText).optional().describe('目的・目指す地域の姿'),
+    plans: z
+      .array(
+        z.strictObject({
+          fiscalYear: z.number().int().min(2020).max(2035).describe('年度（西暦、4月始まり）'),
+          stage: text.optional().describe('段階の名前（例: ホップ）'),
+          theme: text.describe('その年度の目標'),
+          items: z.array(text).optional().describe('計画した取り組み'),
+          source: sourceIndex,
+        }),
+      )
+      .optional()
+      .describe('年度ごとの計画'),
+    windows: z
+      .array(
+        z.strictObject({
+          name: text.describe('窓口の名前'),
+          operator: text.describe('窓口を受け持つ団体・部署（個人名は書かない）'),
+          operatorCoop: ref('coops').optional().describe('受け持つ団体がディレクトリにあれば、その id'),
+          operatorBody: ref('municipalities').optional().describe('受け持つのが公共団体なら、そのコード'),
+          phone: publicPhone.optional().describe('団体の公開電話番号'),
+          email: publicEmail.optional().describe('団体の公開メールアドレス'),
+          hours: text.optional().describe('受付時間'),
+          from: partialDate.optional().describe('開設'),
+          fee: text.optional().describe('費用（例: 無料）'),
+          howTo: z.array(text).optional().describe('相談の流れ'),
+          note: text.optional(),
+          source: sourceIndex,
+        }),
+      )
+      .optional()
+      .describe('相談窓口（団体の公開連絡先のみ）'),
+    activities: z.array(activity(ref)).optional().describe('活動（日付・報告された数値つき）'),
+    kindNotes: z
+      .array(z.strictObject({ kind: z.enum(ACTIVITY_KINDS), text, source: sourceIndex }))
+      .optional()
+      .describe('活動の種類ごとの補足（例: ワークショップを4地域で開くことにした理由）'),
+    prefectureCoops: z
+      .strictObject({
+        asOf: partialDate.describe('一覧の時点'),
+        items: z
+          .array(z.strictObject({ name: text, coop: ref('coops').optional(), place: text.optional().describe('所在市町村（出典の表記）'), business: text.optional() }))
+          .min(1),
+        source: sourceIndex,
+      })
+      .optional()
+      .describe('協議会の資料に載る県内の労働者協同組合'),
+    problems: z
+      .array(z.strictObject({ context: text.optional().describe('どの活動の中で出た課題か'), problem: text, responses: z.array(text).optional(), source: sourceIndex }))
+      .optional()
+      .describe('協議会が挙げた課題と、その解決に向けた取り組み'),
+    after: z.array(sourcedText).optional().describe('モデル事業の後に向けた計画'),
+    figures: z.array(sourcedFigure).optional().describe('協議会全体についての数値（事業費など）'),
+    unpublished: z.array(text).optional().describe('調べたが公表を確認できなかった事項'),
+    unpublishedAsOf: partialDate.optional().describe('unpublished を確かめた日'),
+    sources,
+  });
+
+/** A national programme (the model project): aims, period, selection, funding, timeline. */
+export const programmeSchema = (ref: RefFactory) =>
+  z.strictObject({
+    name: text.describe('事業の名称'),
+    reading: reading.describe('よみ'),
+    ministry: ref('municipalities').describe('所管する国の機関（mhlw など）'),
+    summary: text.describe('二文ほどの紹介（サイト独自の文）'),
+    aims: z.array(sourcedText).min(1).describe('事業の目的'),
+    fiscalYears: z
+      .strictObject({ from: z.number().int(), to: z.number().int(), source: sourceIndex })
+      .describe('実施年度（西暦、4月始まり）'),
+    selection: z
+      .strictObject({ date: partialDate, councils: z.number().int().min(1).describe('採択された協議会の数'), text, source: sourceIndex })
+      .describe('協議会の採択'),
+    funding: z.array(sourcedText).optional().describe('費用の出し方（委託など）'),
+    events: z
+      .array(
+        z.strictObject({
+          date: partialDate,
+          title: text,
+          status: z.enum(ACTIVITY_STATUSES).default('held'),
+          source: sourceIndex,
+        }),
+      )
+      .optional()
+      .describe('年表に載せる出来事'),
     website: webUrl.optional(),
+    unpublished: z.array(text).optional().describe('調べたが公表を確認できなかった事項'),
+    unpublishedAsOf: partialDate.optional(),
     sources,
   });
 
@@ -234,6 +405,7 @@ export function schemasFor(ref: RefFactory) {
     municipalities: municipalitySchema(ref),
     contracts: contractSchema(ref),
     councils: councilSchema(ref),
+    programmes: programmeSchema(ref),
     guides: guideSchema(),
   } satisfies Record<CollectionName, z.ZodType>;
 }

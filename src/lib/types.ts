@@ -103,19 +103,114 @@ export interface Contract {
 
 export interface CouncilMember {
   name: string;
+  kind?: string;
   coop?: string;
   body?: string;
+  note?: string;
+  source?: number;
+}
+
+/** A statement in our own words with the index of its source. */
+export interface SourcedText {
+  text: string;
+  source: number;
+}
+
+/** A figure on the model-project pages: its source is always named. */
+export interface SourcedFigure extends Figure {
+  source: number;
+}
+
+export type ActivityKind = 'forum' | 'symposium' | 'seminar' | 'workshop' | 'consultation' | 'matching' | 'course' | 'outreach' | 'meeting' | 'publicity' | 'visit' | 'other';
+export type ActivityStatus = 'held' | 'ongoing' | 'planned';
+
+/** One activity of a council. */
+export interface Activity {
+  id: string;
+  title: string;
+  kind: ActivityKind;
+  status: ActivityStatus;
+  fiscalYear?: number;
+  date?: string;
+  from?: string;
+  to?: string;
+  organiser?: string;
+  region?: string;
+  place?: string;
+  audience?: string;
+  summary?: string;
+  lists?: Array<{ label: string; items: string[] }>;
+  attendance?: { participants?: number; capacity?: number; unit: string };
+  bodies?: string[];
+  coops?: string[];
+  figures?: SourcedFigure[];
+  note?: string;
+  source: number;
+}
+
+/** A council's consultation window (organisation contact only). */
+export interface ConsultationWindow {
+  name: string;
+  operator: string;
+  operatorCoop?: string;
+  operatorBody?: string;
+  phone?: string;
+  email?: string;
+  hours?: string;
+  from?: string;
+  fee?: string;
+  howTo?: string[];
+  note?: string;
+  source: number;
 }
 
 export interface Council {
   id: string;
   name: string;
   reading: string;
+  shortName?: string;
   prefecture: string;
+  programme?: string;
   summary?: string;
+  established?: string;
+  establishedSource?: number;
+  period?: { from: string; to: string; source: number };
+  secretariat?: { name: string; coop?: string; body?: string; source: number };
   members?: CouncilMember[];
   membersAsOf?: string;
+  membersSource?: number;
+  membersComplete?: boolean;
   website?: string;
+  reasons?: SourcedText[];
+  aims?: SourcedText[];
+  plans?: Array<{ fiscalYear: number; stage?: string; theme: string; items?: string[]; source: number }>;
+  windows?: ConsultationWindow[];
+  activities?: Activity[];
+  kindNotes?: Array<{ kind: ActivityKind; text: string; source: number }>;
+  prefectureCoops?: { asOf: string; items: Array<{ name: string; coop?: string; place?: string; business?: string }>; source: number };
+  problems?: Array<{ context?: string; problem: string; responses?: string[]; source: number }>;
+  after?: SourcedText[];
+  figures?: SourcedFigure[];
+  unpublished?: string[];
+  unpublishedAsOf?: string;
+  sources: Source[];
+}
+
+/** A national programme: the 労働者協同組合活用促進モデル事業. */
+export interface Programme {
+  id: string;
+  name: string;
+  reading: string;
+  ministry: string;
+  summary: string;
+  aims: SourcedText[];
+  fiscalYears: { from: number; to: number; source: number };
+  selection: { date: string; councils: number; text: string; source: number };
+  funding?: SourcedText[];
+  events?: Array<{ date: string; title: string; status: ActivityStatus; source: number }>;
+  website?: string;
+  unpublished?: string[];
+  unpublishedAsOf?: string;
   sources: Source[];
 }
 
@@ -135,5 +230,6 @@ export interface Directory {
   bodies: Body[];
   contracts: Contract[];
   councils: Council[];
+  programmes: Programme[];
   guides: Guide[];
 }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { COLLECTION_NAMES, idProblem, idRef, schemasFor, type CollectionName } from './schema.ts';
-import { isFuture, latestDay } from './dates.ts';
+import { fiscalYearOf, isFuture, latestDay } from './dates.ts';
 import { isNationalBodyId, prefectureCodeOf } from './lgcode.ts';
 
 /** One file's entry before validation. */
@@ -56,9 +56,18 @@ const REFERENCES: Record<CollectionName, Array<[path: string, target: Collection
   ],
   councils: [
     ['prefecture', 'municipalities'],
+    ['programme', 'programmes'],
     ['members[].coop', 'coops'],
     ['members[].body', 'municipalities'],
+    ['secretariat.coop', 'coops'],
+    ['secretariat.body', 'municipalities'],
+    ['windows[].operatorCoop', 'coops'],
+    ['windows[].operatorBody', 'municipalities'],
+    ['activities[].bodies[]', 'municipalities'],
+    ['activities[].coops[]', 'coops'],
+    ['prefectureCoops.items[].coop', 'coops'],
   ],
+  programmes: [['ministry', 'municipalities']],
   guides: [],
 };
 
@@ -72,6 +81,7 @@ const NAME_FIELD: Record<CollectionName, string> = {
   municipalities: 'name',
   contracts: '',
   councils: 'name',
+  programmes: 'name',
   guides: 'title',
 };
 
@@ -185,6 +195,7 @@ export function validateEntries(entries: RawEntry[], today: string): Problem[] {
       if (isFuture(value, today)) problems.push({ file: entry.file, field, message: `日付 ${value} は未来の日付です（今日は ${today}）` });
     });
     problems.push(...ruleProblems(entry, data, byId));
+    problems.push(...modelProjectProblems(entry, data, today, parsed));
   }
   for (const entry of entries) {
     if (entry.body !== undefined) problems.push(...bodyProblems(entry.body, entry.bodyStartLine).map((p) => ({ file: entry.file, ...p })));
@@ -221,6 +232,75 @@ export function bodyProblems(body: string, startLine = 1): Array<{ field: string
     if (imp && !/^(\.\.\/)+src\/components\/[A-Za-z0-9]+\.astro$/.test(imp[1]!)) out.push({ field, message: `import は src/components/ のコンポーネントだけにしてください（${imp[1]}）` });
     for (const m of [...line.matchAll(URL_IN_MARKUP), ...line.matchAll(MARKDOWN_LINK)]) {
       if (!isAllowedContentUrl(m[1]!)) out.push({ field, message: `URL "${m[1]}" は使えません（http(s)・mailto・tel のみ）` });
+    }
+  });
+  return out;
+}
+
+/** Every numeric `source` / `…Source` index inside an entry, with its field path. */
+export function sourceIndexesIn(value: unknown, path = ''): Array<[string, number]> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => sourceIndexesIn(v, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const p = path ? `${path}.${k}` : k;
+    if (typeof v === 'number' && (k === 'source' || k.endsWith('Source'))) return [[p, v] as [string, number]];
+    return sourceIndexesIn(v, p);
+  });
+}
+
+/**
+ * Rules for the model project (councils and the national programme): every
+ * source index exists, activity ids are unique, dates agree with their fiscal
+ * year and status, periods run forwards, the number of selected councils
+ * matches the councils that name the programme.
+ */
+function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, today: string, parsed: Parsed[]): Problem[] {
+  if (entry.collection !== 'councils' && entry.collection !== 'programmes') return [];
+  const out: Problem[] = [];
+  const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
+  const sourcesCount = Array.isArray(data.sources) ? data.sources.length : 0;
+  for (const [field, index] of sourceIndexesIn({ ...data, sources: undefined })) {
+    if (index >= sourcesCount) add(field, `sources[${index}] はありません（出典は ${sourcesCount} 件）`);
+  }
+  const period = (field: string, from: unknown, to: unknown) => {
+    if (typeof from === 'string' && typeof to === 'string' && latestDay(to) < latestDay(from)) add(field, `終了 ${to} が開始 ${from} より前です`);
+  };
+  if (entry.collection === 'programmes') {
+    const fy = data.fiscalYears as { from: number; to: number };
+    if (fy.to < fy.from) add('fiscalYears.to', `終了年度 ${fy.to} が開始年度 ${fy.from} より前です`);
+    const councils = parsed.filter((p) => p.entry.collection === 'councils' && p.data.programme === entry.id).length;
+    const selected = (data.selection as { councils: number }).councils;
+    if (councils !== selected) add('selection.councils', `採択数 ${selected} と、programme: ${entry.id} を持つ協議会の数 ${councils} が一致しません`);
+    ((data.events ?? []) as Array<{ date: string; status: string }>).forEach((e, i) => {
+      if (e.status !== 'planned' && isFuture(e.date, today)) add(`events[${i}].date`, `日付 ${e.date} は未来の日付です（予定なら status: planned）`);
+    });
+    return out;
+  }
+  const p = data.period as { from: string; to: string } | undefined;
+  if (p) period('period.to', p.from, p.to);
+  ((data.members ?? []) as Array<{ coop?: string; body?: string }>).forEach((m, i) => {
+    if (m.coop !== undefined && m.body !== undefined) add(`members[${i}]`, 'coop と body は同時に指定できません');
+  });
+  const years = new Set<number>();
+  ((data.plans ?? []) as Array<{ fiscalYear: number }>).forEach((plan, i) => {
+    if (years.has(plan.fiscalYear)) add(`plans[${i}].fiscalYear`, `${plan.fiscalYear}年度の計画が重複しています`);
+    years.add(plan.fiscalYear);
+  });
+  const ids = new Set<string>();
+  type Activity = { id: string; status: string; fiscalYear?: number; date?: string; from?: string; to?: string; attendance?: { participants?: number }; figures?: unknown[] };
+  ((data.activities ?? []) as Activity[]).forEach((a, i) => {
+    const at = (f: string) => `activities[${i}].${f}`;
+    if (ids.has(a.id)) add(at('id'), `活動の id "${a.id}" が重複しています`);
+    ids.add(a.id);
+    if (a.date !== undefined && (a.from !== undefined || a.to !== undefined)) add(at('date'), 'date（1日の催し）と from/to（期間）は同時に指定できません');
+    period(at('to'), a.from, a.to);
+    if (a.date !== undefined && a.status !== 'planned' && isFuture(a.date, today)) add(at('date'), `日付 ${a.date} は未来の日付です（予定なら status: planned）`);
+    if (a.status === 'planned' && a.attendance?.participants !== undefined) add(at('attendance.participants'), '予定の活動に参加者数は書けません');
+    if (a.status === 'planned' && a.figures?.length) add(at('figures'), '予定の活動に実績の数値は書けません');
+    const start = a.date ?? a.from;
+    const fy = start !== undefined ? fiscalYearOf(start) : undefined;
+    if (a.fiscalYear !== undefined && fy !== undefined && fy !== a.fiscalYear) {
+      add(at(a.date !== undefined ? 'date' : 'from'), `${start} は ${fy}年度で、fiscalYear ${a.fiscalYear} と合いません（年度は4月始まり）`);
     }
   });
   return out;

@@ -15,6 +15,7 @@ export function loadContentDirectory(dir: string = contentDir()): Directory {
     bodies: of('municipalities'),
     contracts: of('contracts'),
     councils: of('councils'),
+    programmes: of('programmes'),
     guides: of('guides'),
   };
 }
