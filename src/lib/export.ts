@@ -1,0 +1,340 @@
+/**
+ * The open-data downloads: one definition per dataset (co-ops, contracts,
+ * public bodies, categories) gives the CSV columns, the JSON fields and the
+ * documentation on /data/, so the three never drift apart. Pure functions
+ * over the plain directory; the routes in src/pages/data/ only serialise.
+ */
+import type { Body, Category, Contract, Coop, Directory, Source } from './types.ts';
+import { KIND_LABELS, ORIGIN_LABELS, contractsCommissionedBy, contractsHeldBy, coopsIn, indexById, lastChecked, placeOf } from './directory.ts';
+import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
+import { paths } from './paths.ts';
+import { joinMulti, joinUrls, toCsv, type CsvValue } from './csv.ts';
+
+/** Version of the export format; raised when a column or field changes meaning or is removed. */
+export const EXPORT_VERSION = 1;
+
+/** The licence of the compilation (each row credits its original sources). */
+export const LICENSE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/deed.ja' } as const;
+
+/** Who to credit. */
+export const ATTRIBUTION = '労協アトラス';
+
+/** Everything a row builder needs: the directory, lookups by id, and how to write a page's URL. */
+export interface Lookup {
+  dir: Directory;
+  coops: Map<string, Coop>;
+  bodies: Map<string, Body>;
+  categories: Map<string, Category>;
+  /** A site path ('coops/x/') as the URL written into the data: absolute when SITE_URL is set. */
+  url: (path: string) => string;
+}
+
+/** Builds the lookups once per build. */
+export function makeLookup(dir: Directory, url: (path: string) => string = (p) => `/${p}`): Lookup {
+  return { dir, coops: indexById(dir.coops), bodies: indexById(dir.bodies), categories: indexById(dir.categories), url };
+}
+
+/** A source as one line of text for a CSV cell: title（publisher）［資料: document］ URL dates. */
+export function sourceText(s: Source): string {
+  const dates = [s.asOf && `${s.asOf}現在`, s.published && `${s.published}発行`, s.seen && `${s.seen}確認`].filter(Boolean).join('、');
+  return [s.title, s.publisher && `（${s.publisher}）`, s.document && `［資料: ${s.document}］`, s.url && ` ${s.url}`, dates && ` ${dates}`]
+    .filter(Boolean)
+    .join('');
+}
+
+/** The newest date among sources (and extra dates), as 'YYYY-MM-DD'; a year or month counts as its first day, so it is never in the future. */
+export function newestDay(sources: readonly Source[], extra: readonly string[] = []): string | undefined {
+  const days = sources
+    .flatMap((s) => [s.asOf, s.published, s.seen])
+    .concat(extra)
+    .filter((d): d is string => d !== undefined)
+    .map(earliestDay);
+  return days.length ? days.sort().at(-1) : undefined;
+}
+
+/** The newest source date in the whole directory (a guide's `updated` counts too). */
+export function newestSourceDay(dir: Directory): string | undefined {
+  const all: Array<{ sources: Source[] }> = [...dir.coops, ...dir.categories, ...dir.bodies, ...dir.contracts, ...dir.councils, ...dir.guides];
+  return newestDay(all.flatMap((e) => e.sources), dir.guides.map((g) => g.updated));
+}
+
+/** The date fields of every download: reproducible, from SOURCE_DATE_EPOCH (seconds) when given, else the newest source date (00:00 in Japan). */
+export function exportDates(dir: Directory, sourceDateEpoch?: string): { generatedAt: string; dataAsOf: string | undefined } {
+  const dataAsOf = newestSourceDay(dir);
+  const epoch = sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch.trim()) ? Number(sourceDateEpoch.trim()) : undefined;
+  const generatedAt =
+    epoch !== undefined ? new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z') : dataAsOf ? `${dataAsOf}T00:00:00+09:00` : '1970-01-01T00:00:00Z';
+  return { generatedAt, dataAsOf };
+}
+
+/** What a column or field holds. */
+type Cell = string | number | boolean | undefined | readonly string[];
+
+interface ColumnSpec<T> {
+  /** JSON key (English, camelCase). */
+  key: string;
+  /** CSV header (Japanese, as Excel users read it). */
+  header: string;
+  description: string;
+  /** Several values: joined with `|` in CSV, an array in JSON. */
+  list?: boolean;
+  /** URLs: a `|` inside one is percent-encoded rather than replaced. */
+  urls?: boolean;
+  /** Only in the CSV (the JSON carries the same facts in a structured field). */
+  csvOnly?: boolean;
+  get: (item: T, l: Lookup) => Cell;
+}
+
+interface JsonFieldSpec<T> {
+  key: string;
+  description: string;
+  get: (item: T, l: Lookup) => unknown;
+}
+
+/** One field of a dataset as the /data/ page documents it. */
+export interface FieldDoc {
+  key: string;
+  /** The CSV header, or undefined when the field is JSON-only. */
+  header: string | undefined;
+  description: string;
+  list: boolean;
+  inJson: boolean;
+}
+
+/** A dataset: its documentation and its serialisations. */
+export interface Dataset {
+  name: DatasetName;
+  title: string;
+  description: string;
+  fields: FieldDoc[];
+  /** How many rows (entities) the dataset has. */
+  count: (l: Lookup) => number;
+  /** Header and rows; `only` keeps the entities whose id it accepts. */
+  table: (l: Lookup, only?: (id: string) => boolean) => { header: string[]; rows: CsvValue[][] };
+  /** One JSON object per entity. */
+  records: (l: Lookup) => Record<string, unknown>[];
+}
+
+function defineDataset<T extends { id: string }>(spec: {
+  name: DatasetName;
+  title: string;
+  description: string;
+  items: (l: Lookup) => T[];
+  columns: ColumnSpec<T>[];
+  json: JsonFieldSpec<T>[];
+}): Dataset {
+  const csvCell = (c: ColumnSpec<T>, item: T, l: Lookup): CsvValue => {
+    const v = c.get(item, l);
+    if (Array.isArray(v)) return c.urls ? joinUrls(v) : joinMulti(v);
+    return v as CsvValue;
+  };
+  return {
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    fields: [
+      ...spec.columns.map((c) => ({ key: c.key, header: c.header, description: c.description, list: c.list === true, inJson: c.csvOnly !== true })),
+      ...spec.json.map((f) => ({ key: f.key, header: undefined, description: f.description, list: false, inJson: true })),
+    ],
+    count: (l) => spec.items(l).length,
+    table: (l, only) => ({
+      header: spec.columns.map((c) => c.header),
+      rows: spec.items(l).filter((i) => (only ? only(i.id) : true)).map((i) => spec.columns.map((c) => csvCell(c, i, l))),
+    }),
+    records: (l) =>
+      spec.items(l).map((i) => {
+        const out: Record<string, unknown> = {};
+        for (const c of spec.columns) {
+          if (c.csvOnly) continue;
+          const v = c.get(i, l);
+          // Keep every key in every record (null when unknown), so the records have one shape.
+          out[c.key] = v === undefined ? (c.list ? [] : null) : v;
+        }
+        for (const f of spec.json) out[f.key] = f.get(i, l) ?? null;
+        return out;
+      }),
+  };
+}
+
+const name = <T extends { name: string }>(m: Map<string, T>, id: string | undefined) => (id ? m.get(id)?.name : undefined);
+
+/** The two CSV columns that credit a row's sources, and the JSON field that carries them whole. */
+function sourceColumns<T extends { sources: Source[] }>(): ColumnSpec<T>[] {
+  return [
+    { key: 'sources', header: '出典', description: '出典（題名・発行者・資料名・URL・日付）。複数あるときは | で区切ります', list: true, csvOnly: true, get: (i) => i.sources.map(sourceText) },
+    { key: 'sourceUrls', header: '出典URL', description: '出典の URL だけを並べたもの（URL のない資料は含みません）', list: true, urls: true, csvOnly: true, get: (i) => i.sources.map((s) => s.url).filter((u): u is string => !!u) },
+  ];
+}
+function sourceJson<T extends { sources: Source[] }>(): JsonFieldSpec<T> {
+  return { key: 'sources', description: '出典の配列。各要素は title（題名）、publisher（発行者）、url、document（URL のない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）', get: (i) => i.sources };
+}
+
+export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories';
+
+const coops = defineDataset<Coop>({
+  name: 'coops',
+  title: '団体（労働者協同組合・連合会・事業本部・事業所など）',
+  description: '掲載しているすべての団体。1行が1団体です。',
+  items: (l) => l.dir.coops,
+  columns: [
+    { key: 'id', header: 'ID', description: '団体の識別子（英小文字。ページの URL に使い、変えません）', get: (c) => c.id },
+    { key: 'name', header: '名称', description: '正式名称', get: (c) => c.name },
+    { key: 'nameVariants', header: '別表記', description: '出典により異なる表記・略称', list: true, get: (c) => c.nameVariants },
+    { key: 'reading', header: 'よみ', description: '五十音順に使うよみ（法人格の部分を除く）', get: (c) => c.reading },
+    { key: 'kind', header: '種別コード', description: 'coop（組合）、federation（連合会）、network（支援・連携団体）、hq（事業本部）、site（事業所）', get: (c) => c.kind },
+    { key: 'kindLabel', header: '種別', description: '種別の日本語名', get: (c) => KIND_LABELS[c.kind] },
+    { key: 'legalForm', header: '法人格', description: '労働者協同組合、企業組合、NPO法人など', get: (c) => c.legalForm },
+    { key: 'parentId', header: '上位組織ID', description: '事業本部・事業所の上位の団体の ID', get: (c) => c.parent },
+    { key: 'parentName', header: '上位組織', description: '上位の団体の名称', get: (c, l) => name(l.coops, c.parent) },
+    { key: 'memberOf', header: '加盟先ID', description: '加盟している連合会・ネットワークの ID', list: true, get: (c) => c.memberOf },
+    { key: 'prefectureCode', header: '都道府県コード', description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）', get: (c, l) => c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined) },
+    { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined)) },
+    { key: 'municipalityCode', header: '市区町村コード', description: '主たる事務所の市区町村の全国地方公共団体コード（6桁）', get: (c) => c.municipality },
+    { key: 'municipalityName', header: '市区町村', description: '市区町村名', get: (c, l) => name(l.bodies, c.municipality) },
+    { key: 'postalCode', header: '郵便番号', description: '団体が公表している郵便番号', get: (c) => c.postalCode },
+    { key: 'address', header: '所在地', description: '団体が公表している所在地', get: (c) => c.address },
+    { key: 'latitude', header: '緯度', description: '地図に示す点の緯度（世界測地系）。精度は「位置の精度」を見てください', get: (c, l) => placeOf(c, l.bodies)?.lat },
+    { key: 'longitude', header: '経度', description: '地図に示す点の経度', get: (c, l) => placeOf(c, l.bodies)?.lng },
+    { key: 'locationPrecision', header: '位置の精度', description: 'address（所在地の位置）、municipality（市区町村の代表点）、prefecture（都道府県の代表点）', get: (c, l) => placeOf(c, l.bodies)?.precision },
+    { key: 'categoryIds', header: '分野ID', description: '分野の ID（categories のデータを参照）', list: true, get: (c) => c.categories },
+    { key: 'categoryNames', header: '分野', description: '分野名', list: true, get: (c, l) => c.categories.map((id) => l.categories.get(id)?.name ?? id) },
+    { key: 'summary', header: '紹介', description: 'サイトが書いた一文の紹介', get: (c) => c.summary },
+    { key: 'business', header: '事業', description: '事業の内容（出典に沿った短い項目）', list: true, get: (c) => c.business },
+    { key: 'serviceItems', header: '事業一覧', description: '事業一覧の項目（分野ごとの構成は JSON の services にあります）', list: true, get: (c) => c.services?.flatMap((s) => s.items) },
+    { key: 'servicesAsOf', header: '事業一覧の時点', description: '事業一覧が示す時点', get: (c) => c.servicesAsOf },
+    { key: 'licences', header: '登録業種・許認可', description: '登録業種・許認可', list: true, get: (c) => c.licences },
+    { key: 'origin', header: '設立の形コード', description: 'new（新規設立）、converted-kigyo（企業組合から組織変更）、converted-npo（NPO法人から組織変更）、unknown（未確認）', get: (c) => c.origin },
+    { key: 'originLabel', header: '設立の形', description: '設立の形の日本語名', get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined) },
+    { key: 'convertedFrom', header: '組織変更前の名称', description: '組織変更前の名称', get: (c) => c.convertedFrom },
+    { key: 'founded', header: '団体の発足', description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DD のいずれか', get: (c) => c.founded },
+    { key: 'established', header: '労協としての設立', description: '労働者協同組合として設立・組織変更した時期', get: (c) => c.established },
+    { key: 'tokutei', header: '特定労働者協同組合', description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）', get: (c) => c.tokutei },
+    { key: 'area', header: '活動地域', description: '活動・担当地域', get: (c) => c.area },
+    { key: 'website', header: 'ウェブサイト', description: '団体の公式サイト', get: (c) => c.contact?.website },
+    { key: 'phone', header: '電話', description: '団体の公開電話番号', get: (c) => c.contact?.phone },
+    { key: 'fax', header: 'FAX', description: '団体の公開 FAX 番号', get: (c) => c.contact?.fax },
+    { key: 'contactAsOf', header: '連絡先の時点', description: '連絡先を確認した時点', get: (c) => c.contact?.asOf },
+    { key: 'contractCount', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => contractsHeldBy(c.id, l.dir.contracts).length },
+    { key: 'notes', header: '注記', description: '未確認事項・表記の揺れなど', list: true, get: (c) => c.notes },
+    { key: 'lastChecked', header: '情報の時点', description: '出典の日付のうち最も新しいもの（YYYY-MM-DD）', get: (c) => lastChecked(c.sources) },
+    { key: 'url', header: 'ページURL', description: '労協アトラスの団体ページ（引用に使える固定の URL）', get: (c, l) => l.url(paths.coop(c.id)) },
+    ...sourceColumns<Coop>(),
+  ],
+  json: [
+    { key: 'services', description: '事業一覧。各要素は category（分野 ID）、group（小見出し）、items（項目の配列）', get: (c) => c.services },
+    { key: 'figures', description: '公表されている数値。各要素は label、value、unit、asOf、period、note、source（sources の何番目か、0 始まり）', get: (c) => c.figures },
+    sourceJson<Coop>(),
+  ],
+});
+
+const contracts = defineDataset<Contract>({
+  name: 'contracts',
+  title: '委託（公共団体から団体への事業の委託）',
+  description: '掲載しているすべての委託。1行が「1つの公共団体が1つの団体に1つの事業を委託している」ことを表します。',
+  items: (l) => l.dir.contracts,
+  columns: [
+    { key: 'id', header: 'ID', description: '委託の識別子（受託者-事業-委託元コード）', get: (c) => c.id },
+    { key: 'commissionerCode', header: '委託元コード', description: '委託元の全国地方公共団体コード（国の機関は mhlw など）', get: (c) => c.commissioner },
+    { key: 'commissionerName', header: '委託元', description: '委託元の名称', get: (c, l) => name(l.bodies, c.commissioner) },
+    { key: 'commissionerKind', header: '委託元の区分', description: '国、都道府県、市、特別区、区、町、村', get: (c, l) => l.bodies.get(c.commissioner)?.kind },
+    { key: 'commissionerPrefecture', header: '委託元の都道府県', description: '委託元が属する都道府県（都道府県自身はその名称）', get: (c, l) => { const b = l.bodies.get(c.commissioner); return b?.kind === '都道府県' ? b.name : name(l.bodies, b?.prefecture); } },
+    { key: 'contractorId', header: '受託者ID', description: '受託している団体の ID（coops のデータを参照）', get: (c) => c.contractor },
+    { key: 'contractorName', header: '受託者', description: '受託している団体の名称', get: (c, l) => name(l.coops, c.contractor) },
+    { key: 'programme', header: '事業', description: '委託されている事業の名称', get: (c) => c.programme },
+    { key: 'services', header: '業務の内容', description: '委託内容として出典に並ぶ業務', list: true, get: (c) => c.services },
+    { key: 'categoryId', header: '分野ID', description: '分野の ID', get: (c) => c.category },
+    { key: 'categoryName', header: '分野', description: '分野名', get: (c, l) => name(l.categories, c.category) },
+    { key: 'asOf', header: '時点', description: '出典が示す時点（YYYY、YYYY-MM、YYYY-MM-DD）', get: (c) => c.asOf },
+    { key: 'from', header: '開始', description: '委託の開始', get: (c) => c.from },
+    { key: 'to', header: '終了', description: '委託の終了', get: (c) => c.to },
+    { key: 'fiscalYear', header: '年度', description: '時点（ないときは開始）が属する年度（4月始まり、西暦）', get: (c) => fiscalYearOf(c.asOf ?? c.from ?? '') },
+    { key: 'fiscalYearJa', header: '年度（和暦）', description: '同じ年度の和暦（例: 令和7年度）', get: (c) => { const fy = fiscalYearOf(c.asOf ?? c.from ?? ''); return fy === undefined ? undefined : formatFiscalYearEra(fy); } },
+    { key: 'note', header: '注記', description: '出典の読み方などの注記', get: (c) => c.note },
+    { key: 'url', header: 'ページURL', description: '委託元のページ（この委託が載っている固定の URL）', get: (c, l) => l.url(paths.body(c.commissioner)) },
+    ...sourceColumns<Contract>(),
+  ],
+  json: [sourceJson<Contract>()],
+});
+
+const municipalities = defineDataset<Body>({
+  name: 'municipalities',
+  title: '公共団体（国の機関・都道府県・市区町村）',
+  description: '掲載しているすべての公共団体。1行が1団体です。',
+  items: (l) => l.dir.bodies,
+  columns: [
+    { key: 'code', header: '団体コード', description: '全国地方公共団体コード（6桁、検査数字つき）。国の機関は mhlw（厚生労働省）など', get: (b) => b.id },
+    { key: 'name', header: '名称', description: '名称', get: (b) => b.name },
+    { key: 'reading', header: 'よみ', description: 'よみ（総務省コード表の表記）', get: (b) => b.reading },
+    { key: 'kind', header: '区分', description: '国、都道府県、市、特別区、区、町、村', get: (b) => b.kind },
+    { key: 'prefectureCode', header: '都道府県コード', description: '属する都道府県のコード', get: (b) => b.prefecture },
+    { key: 'prefectureName', header: '都道府県', description: '属する都道府県の名称', get: (b, l) => name(l.bodies, b.prefecture) },
+    { key: 'parentCode', header: '市コード', description: '政令指定都市の区の場合、その市のコード', get: (b) => b.parent },
+    { key: 'parentName', header: '市', description: '政令指定都市の区の場合、その市の名称', get: (b, l) => name(l.bodies, b.parent) },
+    { key: 'latitude', header: '代表点の緯度', description: '代表点の緯度', get: (b) => b.location?.lat },
+    { key: 'longitude', header: '代表点の経度', description: '代表点の経度', get: (b) => b.location?.lng },
+    { key: 'locationSource', header: '代表点の出典', description: '代表点の出典と性質', get: (b) => b.locationSource },
+    { key: 'website', header: 'ウェブサイト', description: '公式サイト', get: (b) => b.website },
+    { key: 'coopCount', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsIn(b, l.dir.coops, l.bodies).length },
+    { key: 'contractCount', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => contractsCommissionedBy(b.id, l.dir.contracts).length },
+    { key: 'url', header: 'ページURL', description: '労協アトラスの公共団体ページ', get: (b, l) => l.url(paths.body(b.id)) },
+    { key: 'contractsCsvUrl', header: '委託一覧CSV', description: 'この公共団体の委託だけを収めた CSV', get: (b, l) => l.url(paths.bodyContractsCsv(b.id)) },
+    ...sourceColumns<Body>(),
+  ],
+  json: [sourceJson<Body>()],
+});
+
+const categories = defineDataset<Category>({
+  name: 'categories',
+  title: '分野',
+  description: '団体と委託の分類に使う分野。1行が1分野です。',
+  items: (l) => l.dir.categories,
+  columns: [
+    { key: 'id', header: 'ID', description: '分野の識別子', get: (c) => c.id },
+    { key: 'name', header: '名称', description: '分野名', get: (c) => c.name },
+    { key: 'nameEn', header: '英語名', description: '英語名', get: (c) => c.nameEn },
+    { key: 'reading', header: 'よみ', description: 'よみ', get: (c) => c.reading },
+    { key: 'order', header: '並び順', description: '一覧での並び順', get: (c) => c.order },
+    { key: 'parentId', header: '上位分野ID', description: '上位の分野の ID', get: (c) => c.parent },
+    { key: 'description', header: '説明', description: 'サイトが書いた分野の説明', get: (c) => c.description },
+    { key: 'coopCount', header: '団体数', description: 'この分野の団体のうち掲載している数', get: (c, l) => l.dir.coops.filter((o) => o.categories.includes(c.id)).length },
+    { key: 'url', header: 'ページURL', description: '労協アトラスの分野ページ', get: (c, l) => l.url(paths.category(c.id)) },
+    ...sourceColumns<Category>(),
+  ],
+  json: [sourceJson<Category>()],
+});
+
+/** Every dataset, in the order the /data/ page lists them. */
+export const DATASETS: Record<DatasetName, Dataset> = { coops, contracts, municipalities, categories };
+
+/** The dataset names, for getStaticPaths. */
+export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
+
+/** A dataset as CSV (BOM, CRLF, one header row); `only` keeps the rows whose entity id it accepts. */
+export function datasetCsv(ds: Dataset, l: Lookup, only?: (id: string) => boolean): string {
+  const { header, rows } = ds.table(l, only);
+  return toCsv(header, rows);
+}
+
+/** The contracts one public body commissions, as CSV (a header row alone when it commissions none). */
+export function bodyContractsCsv(bodyId: string, l: Lookup): string {
+  const mine = new Set(contractsCommissionedBy(bodyId, l.dir.contracts).map((c) => c.id));
+  return datasetCsv(DATASETS.contracts, l, (id) => mine.has(id));
+}
+
+/** A dataset as a JSON document: format version, dates, licence, then one record per entity. */
+export function datasetJson(ds: Dataset, l: Lookup, dates: { generatedAt: string; dataAsOf: string | undefined }): string {
+  const items = ds.records(l);
+  const doc = {
+    version: EXPORT_VERSION,
+    dataset: ds.name,
+    title: ds.title,
+    generatedAt: dates.generatedAt,
+    dataAsOf: dates.dataAsOf ?? null,
+    license: LICENSE,
+    attribution: ATTRIBUTION,
+    documentation: l.url(paths.data()),
+    count: items.length,
+    items,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
