@@ -14,7 +14,8 @@ const schemas = schemasFor(reference as unknown as RefFactory);
 const fileId = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
 
 function fromFolder(name: CollectionName, pattern: string) {
-  return glob({ base: `./${CONTENT}/${name}`, pattern, generateId: fileId });
+  const base = CONTENT.startsWith('/') ? `${CONTENT}/${name}` : `./${CONTENT}/${name}`;
+  return glob({ base, pattern, generateId: fileId });
 }
 
 export const collections = {

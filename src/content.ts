@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import type { Directory } from './lib/types.ts';
 import { sortByReading } from './lib/sort.ts';
+import { buildIndex, type DirectoryIndex } from './lib/directory.ts';
 
 type Ref = { id: string; collection: string };
 
@@ -49,4 +50,12 @@ export function loadDirectory(): Promise<Directory> {
     };
   })();
   return cached;
+}
+
+let cachedIndex: Promise<DirectoryIndex> | undefined;
+
+/** Lookups over the directory (by id, children, members, contracts), built once per build. */
+export function loadIndex(): Promise<DirectoryIndex> {
+  cachedIndex ??= loadDirectory().then(buildIndex);
+  return cachedIndex;
 }

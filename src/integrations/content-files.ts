@@ -3,7 +3,7 @@
  * whole, Markdown/MDX files by their frontmatter. Ids are file names.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { COLLECTION_NAMES, type CollectionName } from '../lib/schema.ts';
 import type { Problem, RawEntry } from '../lib/validate.ts';
@@ -21,7 +21,7 @@ export const COLLECTION_FILES: Record<CollectionName, string[]> = {
 
 /** The content folder: $CONTENT_DIR or ./content. */
 export function contentDir(cwd: string = process.cwd()): string {
-  return process.env.CONTENT_DIR ? join(cwd, process.env.CONTENT_DIR) : join(cwd, 'content');
+  return resolve(cwd, process.env.CONTENT_DIR ?? 'content');
 }
 
 function filesUnder(dir: string): string[] {

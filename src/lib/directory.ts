@@ -116,3 +116,40 @@ export const ORIGIN_LABELS: Record<NonNullable<Coop['origin']>, string> = {
   'converted-npo': 'NPO法人から組織変更',
   unknown: '未確認',
 };
+
+/** Lookups every page needs, built once per build (pages would otherwise rescan whole lists per page). */
+export interface DirectoryIndex {
+  coops: Map<string, Coop>;
+  bodies: Map<string, Body>;
+  categories: Map<string, Directory['categories'][number]>;
+  childrenByParent: Map<string, Coop[]>;
+  membersByFederation: Map<string, Coop[]>;
+  contractsByContractor: Map<string, Contract[]>;
+  contractsByCommissioner: Map<string, Contract[]>;
+}
+
+function groupBy<T>(items: readonly T[], keys: (item: T) => Array<string | undefined>): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    for (const k of keys(item)) {
+      if (k === undefined) continue;
+      const list = out.get(k);
+      if (list) list.push(item);
+      else out.set(k, [item]);
+    }
+  }
+  return out;
+}
+
+/** Builds the lookups of a directory; lists keep the directory's order. */
+export function buildIndex(dir: Directory): DirectoryIndex {
+  return {
+    coops: indexById(dir.coops),
+    bodies: indexById(dir.bodies),
+    categories: indexById(dir.categories),
+    childrenByParent: groupBy(dir.coops, (c) => [c.parent]),
+    membersByFederation: groupBy(dir.coops, (c) => c.memberOf ?? []),
+    contractsByContractor: groupBy(dir.contracts, (c) => [c.contractor]),
+    contractsByCommissioner: groupBy(dir.contracts, (c) => [c.commissioner]),
+  };
+}

@@ -78,7 +78,7 @@ const PAST_DATE_KEYS = new Set(['asOf', 'published', 'seen', 'founded', 'establi
 const NAME_FIELD: Record<CollectionName, string> = {
   coops: 'name',
   categories: 'name',
-  municipalities: 'name',
+  municipalities: '',
   contracts: '',
   councils: 'name',
   programmes: 'name',
@@ -168,20 +168,21 @@ export function validateEntries(entries: RawEntry[], today: string): Problem[] {
     parsed.push({ entry, data: result.data as Record<string, unknown> });
   }
 
-  // Duplicate names (public bodies may share a name across prefectures: 府中市, 中央区).
+  // Duplicate names. Public bodies are left out: their code is their identity, and the official
+  // list itself repeats names, even within one prefecture (北海道 has two 泊村: 014036 and 016969).
   const names = new Map<string, RawEntry>();
   for (const { entry, data } of parsed) {
     const field = NAME_FIELD[entry.collection];
     if (!field) continue;
-    const scope = entry.collection === 'municipalities' ? `${String(data.prefecture ?? '')}/${String(data.parent ?? '')}` : '';
-    const key = `${entry.collection}\u0000${scope}\u0000${String(data[field])}`;
+    const key = `${entry.collection}\u0000${String(data[field])}`;
     const twin = names.get(key);
     if (twin) problems.push({ file: entry.file, field, message: `名前 "${String(data[field])}" が ${twin.file} と重複しています` });
     else names.set(key, entry);
   }
 
   // References, dates and rules that span entries.
-  const byId = (c: CollectionName, id: string) => parsed.find((p) => p.entry.collection === c && p.entry.id === id);
+  const parsedById = new Map(parsed.map((p) => [`${p.entry.collection}/${p.entry.id}`, p]));
+  const byId = (c: CollectionName, id: string) => parsedById.get(`${c}/${id}`);
   for (const { entry, data } of parsed) {
     for (const [path, target] of REFERENCES[entry.collection]) {
       for (const [field, value] of valuesAt(data, path)) {

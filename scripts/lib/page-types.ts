@@ -1,0 +1,35 @@
+/**
+ * One page of every type, for the accessibility test and the benchmarks.
+ * Entity pages are chosen from the content, never hard-coded.
+ */
+import { paths } from '../../src/lib/paths.ts';
+import type { Directory } from '../../src/lib/types.ts';
+
+/** [name, route relative to the base] for each page type. */
+export function pageTypes(dir: Directory): Array<[string, string]> {
+  const contractsOf = (id: string) => dir.contracts.filter((c) => c.commissioner === id).length;
+  const busiestBody = [...dir.bodies].sort((a, b) => contractsOf(b.id) - contractsOf(a.id) || (a.id < b.id ? -1 : 1))[0];
+  const richestCoop = [...dir.coops].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length || (a.id < b.id ? -1 : 1))[0];
+  const types: Array<[string, string | undefined]> = [
+    ['home', paths.home()],
+    ['co-op list', paths.coops()],
+    ['co-op', richestCoop && paths.coop(richestCoop.id)],
+    ['category list', paths.categories()],
+    ['category', dir.categories[0] && paths.category(dir.categories[0].id)],
+    ['public-body list', paths.bodies()],
+    ['public body', busiestBody && paths.body(busiestBody.id)],
+    ['model project', paths.modelProject()],
+    ['council', dir.councils[0] && paths.council(dir.councils[0].id)],
+    ['guide list', paths.guides()],
+    ['guide', dir.guides[0] && paths.guide(dir.guides[0].id)],
+    ['map', paths.map()],
+    ['search', paths.search()],
+    ['statistics', paths.stats()],
+    ['open data', paths.data()],
+    ['about', paths.about()],
+  ];
+  return types.filter((t): t is [string, string] => t[1] !== undefined);
+}
+
+/** The page types that may ship JavaScript (islands). */
+export const ISLAND_ROUTES = [paths.map(), paths.search()];
