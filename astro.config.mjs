@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import dataCheck from './src/integrations/data-check.ts';
 
 /** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
@@ -14,5 +15,7 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [dataCheck(), mdx()],
+  // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).
+  // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
+  integrations: [dataCheck(), mdx(), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : [])],
 });

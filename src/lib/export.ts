@@ -34,7 +34,7 @@ export function makeLookup(dir: Directory, url: (path: string) => string = (p) =
   return { dir, coops: indexById(dir.coops), bodies: indexById(dir.bodies), categories: indexById(dir.categories), url };
 }
 
-/** A source as one line of text for a CSV cell: title（publisher）［資料: document］ URL dates. */
+/** A source as one line of text for a CSV cell: title（publisher）［資料: document］URL dates. */
 export function sourceText(s: Source): string {
   const dates = [s.asOf && `${s.asOf}現在`, s.published && `${s.published}発行`, s.seen && `${s.seen}確認`].filter(Boolean).join('、');
   return [s.title, s.publisher && `（${s.publisher}）`, s.document && `［資料: ${s.document}］`, s.url && ` ${s.url}`, dates && ` ${dates}`]
@@ -162,11 +162,11 @@ const name = <T extends { name: string }>(m: Map<string, T>, id: string | undefi
 function sourceColumns<T extends { sources: Source[] }>(): ColumnSpec<T>[] {
   return [
     { key: 'sources', header: '出典', description: '出典（題名・発行者・資料名・URL・日付）。複数あるときは | で区切ります', list: true, csvOnly: true, get: (i) => i.sources.map(sourceText) },
-    { key: 'sourceUrls', header: '出典URL', description: '出典の URL だけを並べたもの（URL のない資料は含みません）', list: true, urls: true, csvOnly: true, get: (i) => i.sources.map((s) => s.url).filter((u): u is string => !!u) },
+    { key: 'sourceUrls', header: '出典URL', description: '出典のURLだけを並べたもの（URLのない資料は含みません）', list: true, urls: true, csvOnly: true, get: (i) => i.sources.map((s) => s.url).filter((u): u is string => !!u) },
   ];
 }
 function sourceJson<T extends { sources: Source[] }>(): JsonFieldSpec<T> {
-  return { key: 'sources', description: '出典の配列。各要素は title（題名）、publisher（発行者）、url、document（URL のない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）', get: (i) => i.sources };
+  return { key: 'sources', description: '出典の配列。各要素はtitle（題名）、publisher（発行者）、url、document（URLのない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）', get: (i) => i.sources };
 }
 
 export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories';
@@ -177,16 +177,16 @@ const coops = defineDataset<Coop>({
   description: '掲載しているすべての団体。1行が1団体です。',
   items: (l) => l.dir.coops,
   columns: [
-    { key: 'id', header: 'ID', description: '団体の識別子（英小文字。ページの URL に使い、変えません）', get: (c) => c.id },
+    { key: 'id', header: 'ID', description: '団体の識別子（英小文字。ページのURLに使い、変えません）', get: (c) => c.id },
     { key: 'name', header: '名称', description: '正式名称', get: (c) => c.name },
     { key: 'nameVariants', header: '別表記', description: '出典により異なる表記・略称', list: true, get: (c) => c.nameVariants },
     { key: 'reading', header: 'よみ', description: '五十音順に使うよみ（法人格の部分を除く）', get: (c) => c.reading },
     { key: 'kind', header: '種別コード', description: 'coop（組合）、federation（連合会）、network（支援・連携団体）、hq（事業本部）、site（事業所）', get: (c) => c.kind },
     { key: 'kindLabel', header: '種別', description: '種別の日本語名', get: (c) => KIND_LABELS[c.kind] },
     { key: 'legalForm', header: '法人格', description: '労働者協同組合、企業組合、NPO法人など', get: (c) => c.legalForm },
-    { key: 'parentId', header: '上位組織ID', description: '事業本部・事業所の上位の団体の ID', get: (c) => c.parent },
+    { key: 'parentId', header: '上位組織ID', description: '事業本部・事業所の上位の団体のID', get: (c) => c.parent },
     { key: 'parentName', header: '上位組織', description: '上位の団体の名称', get: (c, l) => name(l.coops, c.parent) },
-    { key: 'memberOf', header: '加盟先ID', description: '加盟している連合会・ネットワークの ID', list: true, get: (c) => c.memberOf },
+    { key: 'memberOf', header: '加盟先ID', description: '加盟している連合会・ネットワークのID', list: true, get: (c) => c.memberOf },
     { key: 'prefectureCode', header: '都道府県コード', description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）', get: (c, l) => c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined) },
     { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined)) },
     { key: 'municipalityCode', header: '市区町村コード', description: '主たる事務所の市区町村の全国地方公共団体コード（6桁）', get: (c) => c.municipality },
@@ -196,33 +196,33 @@ const coops = defineDataset<Coop>({
     { key: 'latitude', header: '緯度', description: '地図に示す点の緯度（世界測地系）。精度は「位置の精度」を見てください', get: (c, l) => placeOf(c, l.bodies)?.lat },
     { key: 'longitude', header: '経度', description: '地図に示す点の経度', get: (c, l) => placeOf(c, l.bodies)?.lng },
     { key: 'locationPrecision', header: '位置の精度', description: 'address（所在地の位置）、municipality（市区町村の代表点）、prefecture（都道府県の代表点）', get: (c, l) => placeOf(c, l.bodies)?.precision },
-    { key: 'categoryIds', header: '分野ID', description: '分野の ID（categories のデータを参照）', list: true, get: (c) => c.categories },
+    { key: 'categoryIds', header: '分野ID', description: '分野のID（categoriesのデータを参照）', list: true, get: (c) => c.categories },
     { key: 'categoryNames', header: '分野', description: '分野名', list: true, get: (c, l) => c.categories.map((id) => l.categories.get(id)?.name ?? id) },
     { key: 'summary', header: '紹介', description: 'サイトが書いた一文の紹介', get: (c) => c.summary },
     { key: 'business', header: '事業', description: '事業の内容（出典に沿った短い項目）', list: true, get: (c) => c.business },
-    { key: 'serviceItems', header: '事業一覧', description: '事業一覧の項目（分野ごとの構成は JSON の services にあります）', list: true, get: (c) => c.services?.flatMap((s) => s.items) },
+    { key: 'serviceItems', header: '事業一覧', description: '事業一覧の項目（分野ごとの構成はJSONのservicesにあります）', list: true, get: (c) => c.services?.flatMap((s) => s.items) },
     { key: 'servicesAsOf', header: '事業一覧の時点', description: '事業一覧が示す時点', get: (c) => c.servicesAsOf },
     { key: 'licences', header: '登録業種・許認可', description: '登録業種・許認可', list: true, get: (c) => c.licences },
     { key: 'origin', header: '設立の形コード', description: 'new（新規設立）、converted-kigyo（企業組合から組織変更）、converted-npo（NPO法人から組織変更）、unknown（未確認）', get: (c) => c.origin },
     { key: 'originLabel', header: '設立の形', description: '設立の形の日本語名', get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined) },
     { key: 'convertedFrom', header: '組織変更前の名称', description: '組織変更前の名称', get: (c) => c.convertedFrom },
-    { key: 'founded', header: '団体の発足', description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DD のいずれか', get: (c) => c.founded },
+    { key: 'founded', header: '団体の発足', description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DDのいずれか', get: (c) => c.founded },
     { key: 'established', header: '労協としての設立', description: '労働者協同組合として設立・組織変更した時期', get: (c) => c.established },
     { key: 'tokutei', header: '特定労働者協同組合', description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）', get: (c) => c.tokutei },
     { key: 'area', header: '活動地域', description: '活動・担当地域', get: (c) => c.area },
     { key: 'website', header: 'ウェブサイト', description: '団体の公式サイト', get: (c) => c.contact?.website },
     { key: 'phone', header: '電話', description: '団体の公開電話番号', get: (c) => c.contact?.phone },
-    { key: 'fax', header: 'FAX', description: '団体の公開 FAX 番号', get: (c) => c.contact?.fax },
+    { key: 'fax', header: 'FAX', description: '団体の公開FAX番号', get: (c) => c.contact?.fax },
     { key: 'contactAsOf', header: '連絡先の時点', description: '連絡先を確認した時点', get: (c) => c.contact?.asOf },
     { key: 'contractCount', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => contractsHeldBy(c.id, l.dir.contracts).length },
     { key: 'notes', header: '注記', description: '未確認事項・表記の揺れなど', list: true, get: (c) => c.notes },
     { key: 'lastChecked', header: '情報の時点', description: '出典の日付のうち最も新しいもの（YYYY-MM-DD）', get: (c) => lastChecked(c.sources) },
-    { key: 'url', header: 'ページURL', description: '労協アトラスの団体ページ（引用に使える固定の URL）', get: (c, l) => l.url(paths.coop(c.id)) },
+    { key: 'url', header: 'ページURL', description: '労協アトラスの団体ページ（引用に使える固定のURL）', get: (c, l) => l.url(paths.coop(c.id)) },
     ...sourceColumns<Coop>(),
   ],
   json: [
-    { key: 'services', description: '事業一覧。各要素は category（分野 ID）、group（小見出し）、items（項目の配列）', get: (c) => c.services },
-    { key: 'figures', description: '公表されている数値。各要素は label、value、unit、asOf、period、note、source（sources の何番目か、0 始まり）', get: (c) => c.figures },
+    { key: 'services', description: '事業一覧。各要素はcategory（分野ID）、group（小見出し）、items（項目の配列）', get: (c) => c.services },
+    { key: 'figures', description: '公表されている数値。各要素はlabel、value、unit、asOf、period、note、source（sourcesの何番目か、0始まり）', get: (c) => c.figures },
     sourceJson<Coop>(),
   ],
 });
@@ -234,15 +234,15 @@ const contracts = defineDataset<Contract>({
   items: (l) => l.dir.contracts,
   columns: [
     { key: 'id', header: 'ID', description: '委託の識別子（受託者-事業-委託元コード）', get: (c) => c.id },
-    { key: 'commissionerCode', header: '委託元コード', description: '委託元の全国地方公共団体コード（国の機関は mhlw など）', get: (c) => c.commissioner },
+    { key: 'commissionerCode', header: '委託元コード', description: '委託元の全国地方公共団体コード（国の機関はmhlwなど）', get: (c) => c.commissioner },
     { key: 'commissionerName', header: '委託元', description: '委託元の名称', get: (c, l) => name(l.bodies, c.commissioner) },
     { key: 'commissionerKind', header: '委託元の区分', description: '国、都道府県、市、特別区、区、町、村', get: (c, l) => l.bodies.get(c.commissioner)?.kind },
     { key: 'commissionerPrefecture', header: '委託元の都道府県', description: '委託元が属する都道府県（都道府県自身はその名称）', get: (c, l) => { const b = l.bodies.get(c.commissioner); return b?.kind === '都道府県' ? b.name : name(l.bodies, b?.prefecture); } },
-    { key: 'contractorId', header: '受託者ID', description: '受託している団体の ID（coops のデータを参照）', get: (c) => c.contractor },
+    { key: 'contractorId', header: '受託者ID', description: '受託している団体のID（coopsのデータを参照）', get: (c) => c.contractor },
     { key: 'contractorName', header: '受託者', description: '受託している団体の名称', get: (c, l) => name(l.coops, c.contractor) },
     { key: 'programme', header: '事業', description: '委託されている事業の名称', get: (c) => c.programme },
     { key: 'services', header: '業務の内容', description: '委託内容として出典に並ぶ業務', list: true, get: (c) => c.services },
-    { key: 'categoryId', header: '分野ID', description: '分野の ID', get: (c) => c.category },
+    { key: 'categoryId', header: '分野ID', description: '分野のID', get: (c) => c.category },
     { key: 'categoryName', header: '分野', description: '分野名', get: (c, l) => name(l.categories, c.category) },
     { key: 'asOf', header: '時点', description: '出典が示す時点（YYYY、YYYY-MM、YYYY-MM-DD）', get: (c) => c.asOf },
     { key: 'from', header: '開始', description: '委託の開始', get: (c) => c.from },
@@ -250,7 +250,7 @@ const contracts = defineDataset<Contract>({
     { key: 'fiscalYear', header: '年度', description: '時点（ないときは開始）が属する年度（4月始まり、西暦）', get: (c) => fiscalYearOf(c.asOf ?? c.from ?? '') },
     { key: 'fiscalYearJa', header: '年度（和暦）', description: '同じ年度の和暦（例: 令和7年度）', get: (c) => { const fy = fiscalYearOf(c.asOf ?? c.from ?? ''); return fy === undefined ? undefined : formatFiscalYearEra(fy); } },
     { key: 'note', header: '注記', description: '出典の読み方などの注記', get: (c) => c.note },
-    { key: 'url', header: 'ページURL', description: '委託元のページ（この委託が載っている固定の URL）', get: (c, l) => l.url(paths.body(c.commissioner)) },
+    { key: 'url', header: 'ページURL', description: '委託元のページ（この委託が載っている固定のURL）', get: (c, l) => l.url(paths.body(c.commissioner)) },
     ...sourceColumns<Contract>(),
   ],
   json: [sourceJson<Contract>()],
@@ -262,7 +262,7 @@ const municipalities = defineDataset<Body>({
   description: '掲載しているすべての公共団体。1行が1団体です。',
   items: (l) => l.dir.bodies,
   columns: [
-    { key: 'code', header: '団体コード', description: '全国地方公共団体コード（6桁、検査数字つき）。国の機関は mhlw（厚生労働省）など', get: (b) => b.id },
+    { key: 'code', header: '団体コード', description: '全国地方公共団体コード（6桁、検査数字つき）。国の機関はmhlw（厚生労働省）など', get: (b) => b.id },
     { key: 'name', header: '名称', description: '名称', get: (b) => b.name },
     { key: 'reading', header: 'よみ', description: 'よみ（総務省コード表の表記）', get: (b) => b.reading },
     { key: 'kind', header: '区分', description: '国、都道府県、市、特別区、区、町、村', get: (b) => b.kind },
@@ -277,7 +277,7 @@ const municipalities = defineDataset<Body>({
     { key: 'coopCount', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsIn(b, l.dir.coops, l.bodies).length },
     { key: 'contractCount', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => contractsCommissionedBy(b.id, l.dir.contracts).length },
     { key: 'url', header: 'ページURL', description: '労協アトラスの公共団体ページ', get: (b, l) => l.url(paths.body(b.id)) },
-    { key: 'contractsCsvUrl', header: '委託一覧CSV', description: 'この公共団体の委託だけを収めた CSV', get: (b, l) => l.url(paths.bodyContractsCsv(b.id)) },
+    { key: 'contractsCsvUrl', header: '委託一覧CSV', description: 'この公共団体の委託だけを収めたCSV', get: (b, l) => l.url(paths.bodyContractsCsv(b.id)) },
     ...sourceColumns<Body>(),
   ],
   json: [sourceJson<Body>()],
@@ -294,7 +294,7 @@ const categories = defineDataset<Category>({
     { key: 'nameEn', header: '英語名', description: '英語名', get: (c) => c.nameEn },
     { key: 'reading', header: 'よみ', description: 'よみ', get: (c) => c.reading },
     { key: 'order', header: '並び順', description: '一覧での並び順', get: (c) => c.order },
-    { key: 'parentId', header: '上位分野ID', description: '上位の分野の ID', get: (c) => c.parent },
+    { key: 'parentId', header: '上位分野ID', description: '上位の分野のID', get: (c) => c.parent },
     { key: 'description', header: '説明', description: 'サイトが書いた分野の説明', get: (c) => c.description },
     { key: 'coopCount', header: '団体数', description: 'この分野の団体のうち掲載している数', get: (c, l) => l.dir.coops.filter((o) => o.categories.includes(c.id)).length },
     { key: 'url', header: 'ページURL', description: '労協アトラスの分野ページ', get: (c, l) => l.url(paths.category(c.id)) },

@@ -1,0 +1,29 @@
+/**
+ * Shared by the download routes: the lookups with URLs for this build, the
+ * reproducible dates, and responses with the right media type. (Files whose
+ * name starts with _ are not routes.)
+ */
+import { loadDirectory } from '../../content.ts';
+import { exportDates, makeLookup, type Lookup } from '../../lib/export.ts';
+import { siteUrl } from '../../lib/paths.ts';
+
+/** Lookups whose URLs are absolute when SITE_URL is set. */
+export async function lookup(site: URL | undefined): Promise<Lookup> {
+  const dir = await loadDirectory();
+  return makeLookup(dir, (p) => siteUrl(site, import.meta.env.BASE_URL, p));
+}
+
+/** generatedAt and dataAsOf, from SOURCE_DATE_EPOCH or the newest source date. */
+export function dates(l: Lookup) {
+  return exportDates(l.dir, process.env.SOURCE_DATE_EPOCH);
+}
+
+/** A CSV file (the text already begins with its BOM). */
+export function csvResponse(text: string): Response {
+  return new Response(new TextEncoder().encode(text), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+}
+
+/** A JSON file. */
+export function jsonResponse(text: string): Response {
+  return new Response(text, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+}
