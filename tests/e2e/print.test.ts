@@ -1,0 +1,114 @@
+/**
+ * Print and embed in Chromium. A public body's page under print media shows
+ * its contracts, co-ops and sources with an as-of date and no navigation, and
+ * the body with the most contracts prints on at most two A4 pages. The iframe
+ * snippet shown on a body's page, pasted into another page, shows the embed.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Server } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { serve } from '../../scripts/serve.ts';
+import { DIST, requireDist } from '../helpers/dist.ts';
+import { launch, localOnlyContext } from '../helpers/browser.ts';
+import { loadContentDirectory } from '../helpers/content.ts';
+import { contractsCommissionedBy, coopsIn, indexById } from '../../src/lib/directory.ts';
+import { paths } from '../../src/lib/paths.ts';
+
+let browser: Browser;
+let server: Server;
+let url: string;
+const dir = loadContentDirectory();
+const bodies = indexById(dir.bodies);
+const size = (id: string) => ({ contracts: contractsCommissionedBy(id, dir.contracts).length, coops: coopsIn(bodies.get(id)!, dir.coops, bodies).length });
+// The body with the most contracts; among equals, the one with the most co-ops (the longest page).
+const busiest = [...dir.bodies].sort((a, b) => size(b.id).contracts - size(a.id).contracts || size(b.id).coops - size(a.id).coops || (a.id < b.id ? -1 : 1))[0]!;
+
+beforeAll(async () => {
+  requireDist();
+  ({ server, url } = await serve(DIST));
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Pages in a PDF made by Chromium (one `/Type /Page` object per page). */
+function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+}
+
+describe('print', () => {
+  test(`public body with the most contracts (${busiest.id}) prints cleanly on at most two A4 pages`, async () => {
+    expect(size(busiest.id).contracts).toBeGreaterThan(0);
+    const { context, blocked } = await localOnlyContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${url}${paths.body(busiest.id)}`);
+    await page.emulateMedia({ media: 'print' });
+
+    // Navigation, downloads and the embed snippet are off the paper.
+    for (const sel of ['.site-header', '.site-header nav', '.breadcrumbs', '.site-footer', '.skip-link', '.body-data']) {
+      expect(await page.locator(sel).first().isVisible(), sel).toBe(false);
+    }
+    // The facts and their sources are on it, with the as-of date.
+    expect(await page.locator('h1').innerText()).toBe(busiest.name);
+    const asOf = page.locator('.print-as-of');
+    expect(await asOf.isVisible()).toBe(true);
+    expect(await asOf.innerText()).toMatch(/掲載情報の時点: \d{4}年\d{1,2}月\d{1,2}日/);
+    expect(await page.locator('.sources').isVisible()).toBe(true);
+    const contracts = contractsCommissionedBy(busiest.id, dir.contracts);
+    for (const c of contracts) {
+      const row = page.locator(`tr[data-contract="${c.id}"]`);
+      expect(await row.isVisible(), c.id).toBe(true);
+      for (const s of c.sources) expect(await row.innerText()).toContain(s.title);
+    }
+    // A source link's address is written out after it on paper.
+    const withUrl = page.locator('.sources a[href^="http"]').first();
+    if (await withUrl.count()) {
+      const after = await withUrl.evaluate((a) => getComputedStyle(a, '::after').content);
+      expect(after).toContain(await withUrl.getAttribute('href'));
+    }
+
+    const shot = await page.screenshot({ fullPage: true });
+    expect(shot.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const pages = pdfPageCount(pdf);
+    const out = join(tmpdir(), 'roukyou-atlas-print');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, `${busiest.id}.png`), shot);
+    writeFileSync(join(out, `${busiest.id}.pdf`), pdf);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages, `${busiest.id} printed on ${pages} pages (see ${out})`).toBeLessThanOrEqual(2);
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('embed', () => {
+  test('the snippet from a body page, pasted into another page, shows that body\'s list; links open a new tab', async () => {
+    const { context, blocked } = await localOnlyContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${url}${paths.body(busiest.id)}`);
+    const snippet = await page.locator('pre.snippet code').innerText();
+    expect(snippet).toMatch(/^<iframe src="[^"]+" title="[^"]+"/);
+    // Another site's page: the 404 page stands in for it; its body is replaced by the snippet alone.
+    await page.goto(`${url}404.html`);
+    await page.evaluate((html) => {
+      document.body.innerHTML = html;
+    }, snippet);
+    const frame = page.frameLocator('iframe');
+    await expect.poll(() => frame.locator('h1').innerText()).toContain(busiest.name);
+    const links = frame.locator('a');
+    expect(await links.count()).toBeGreaterThan(1);
+    for (const a of await links.all()) {
+      expect(await a.getAttribute('target')).toBe('_blank');
+      expect(await a.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    expect(await frame.locator('[data-contract]').count()).toBe(contractsCommissionedBy(busiest.id, dir.contracts).length);
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+});
