@@ -1,0 +1,12 @@
+/** /data/coops.geojson: every organisation with a point on the map (RFC 7946), read by /map/ and offered for download. */
+import type { APIRoute } from 'astro';
+import { loadDirectory } from '../../content.ts';
+import { indexById } from '../../lib/directory.ts';
+import { mapEntries, toFeatureCollection } from '../../lib/geojson.ts';
+import { siteUrl } from '../../lib/paths.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const dir = await loadDirectory();
+  const collection = toFeatureCollection(mapEntries(dir.coops, indexById(dir.bodies)), (page) => siteUrl(site, import.meta.env.BASE_URL, page));
+  return new Response(JSON.stringify(collection), { headers: { 'content-type': 'application/geo+json; charset=utf-8' } });
+};

@@ -1,0 +1,275 @@
+/**
+ * <coop-map>: upgrades the server-rendered list of organisations into a
+ * clustered Leaflet map with filters. Leaflet, its plugin and the data are
+ * loaded only once the element is on the page. Without JavaScript the
+ * list stays as it is (the filters and the map area are hidden).
+ *
+ * Data attributes: data-geojson (the organisations), data-outlines
+ * (prefecture outlines shown under the tiles, so the map still shows Japan
+ * when no tile loads), data-base (the site's base path).
+ */
+import type * as Leaflet from 'leaflet';
+import type { CoopFeature, CoopFeatureCollection } from '../lib/geojson.ts';
+import { PRECISION_LABELS } from '../lib/precision.ts';
+import { filterSearch, matchesFilter, parseFilter, type MapFilter } from '../lib/map-filter.ts';
+
+type LeafletNS = typeof Leaflet;
+
+const TILE_URL = 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png';
+const TILE_ATTRIBUTION = '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>';
+const OUTLINE_ATTRIBUTION = '都道府県界: Natural Earth';
+/** Japan from Yonaguni to Nemuro, for the first view. */
+const JAPAN: Leaflet.LatLngBoundsLiteral = [[24.0, 122.9], [45.6, 145.9]];
+
+/** Waits for the next paint to have happened. */
+const afterPaint = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (props.className) e.className = props.className;
+  if (props.text) e.textContent = props.text;
+  e.append(...children);
+  return e;
+}
+
+export class CoopMapElement extends HTMLElement {
+  #started = false;
+  #L?: LeafletNS;
+  #map?: Leaflet.Map;
+  #cluster?: Leaflet.MarkerClusterGroup;
+  #markers = new Map<string, Leaflet.Marker>();
+  #ids = new Map<Leaflet.Marker, string>();
+  #features = new Map<string, CoopFeature>();
+  #filter: MapFilter = {};
+  #categoryLabels = new Map<string, string>();
+  #keyboard = false;
+  #settle?: () => void;
+  #ready: Promise<void> = new Promise((ok) => (this.#settle = ok));
+  /** Milliseconds from navigation to the first drawing of the clustered markers (read by the benchmark). */
+  readyAt?: number;
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.dataset.state = 'loading';
+    this.#start().catch((error: unknown) => this.#fail(error));
+  }
+
+  /** Number of markers in the cluster layer (test hook; counts layers, not DOM). */
+  markerCount(): number {
+    return this.#cluster?.getLayers().length ?? 0;
+  }
+
+  /** Ids of the organisations whose markers are in the cluster layer (test hook). */
+  shownIds(): string[] {
+    return (this.#cluster?.getLayers() ?? []).map((m) => this.#ids.get(m as Leaflet.Marker) ?? '');
+  }
+
+  /** Resolves when the markers for the current filter are clustered and drawn. */
+  whenReady(): Promise<void> {
+    return this.#ready;
+  }
+
+  get #categorySelect() {
+    return this.querySelector<HTMLSelectElement>('select[name="category"]');
+  }
+
+  get #prefSelect() {
+    return this.querySelector<HTMLSelectElement>('select[name="pref"]');
+  }
+
+  async #start(): Promise<void> {
+    const { geojson, outlines: outlinesUrl } = this.dataset;
+    if (!geojson) throw new Error('data-geojson がありません');
+    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
+    for (const note of this.querySelectorAll<HTMLElement>('[data-no-js]')) note.hidden = true;
+
+    for (const option of this.#categorySelect?.options ?? []) if (option.value) this.#categoryLabels.set(option.value, option.dataset.label ?? option.text);
+    const prefectures = new Set([...(this.#prefSelect?.options ?? [])].map((o) => o.value).filter(Boolean));
+    this.#filter = parseFilter(location.search, { categories: new Set(this.#categoryLabels.keys()), prefectures });
+    if (this.#categorySelect) this.#categorySelect.value = this.#filter.category ?? '';
+    if (this.#prefSelect) this.#prefSelect.value = this.#filter.pref ?? '';
+    this.#applyToList();
+    for (const select of [this.#categorySelect, this.#prefSelect]) select?.addEventListener('change', () => this.#onFilterChange());
+    this.addEventListener('keydown', () => (this.#keyboard = true), true);
+    this.addEventListener('pointerdown', () => (this.#keyboard = false), true);
+
+    const [{ L }, data, outlines] = await Promise.all([
+      import('./leaflet.ts'),
+      fetchJson<CoopFeatureCollection>(geojson),
+      outlinesUrl ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined) : Promise.resolve(undefined),
+    ]);
+    this.#L = L;
+    const canvas = this.querySelector<HTMLElement>('[data-map-canvas]');
+    if (!canvas) throw new Error('地図の領域がありません');
+    const map = (this.#map = L.map(canvas, { zoomControl: false, minZoom: 4, maxZoom: 18, keyboard: true }));
+    L.control.zoom({ zoomInTitle: '拡大', zoomOutTitle: '縮小' }).addTo(map);
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
+
+    // Outlines sit in a pane under the tiles: visible only where no tile is drawn.
+    const outlinePane = map.createPane('outlines');
+    outlinePane.style.zIndex = '150';
+    if (outlines) {
+      L.geoJSON(outlines, {
+        pane: 'outlines',
+        interactive: false,
+        attribution: OUTLINE_ATTRIBUTION,
+        style: { color: '#8c9691', weight: 1, fillColor: '#f7f7f2', fillOpacity: 1 },
+      }).addTo(map);
+    }
+    const tiles = L.tileLayer(TILE_URL, { minZoom: 5, maxZoom: 18, attribution: TILE_ATTRIBUTION });
+    let tileLoaded = false;
+    tiles.on('tileload', () => (tileLoaded = true));
+    tiles.on('tileerror', () => {
+      const note = this.querySelector<HTMLElement>('[data-tile-note]');
+      if (!tileLoaded && note?.hidden) note.hidden = false;
+    });
+    tiles.addTo(map);
+    map.fitBounds(JAPAN);
+
+    const cluster = (this.#cluster = L.markerClusterGroup({
+      chunkedLoading: true,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      maxClusterRadius: 60,
+      iconCreateFunction: (c) => {
+        const n = c.getChildCount();
+        const size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
+        return L.divIcon({
+          className: 'ra-cluster',
+          iconSize: [size, size],
+          html: `<span aria-hidden="true">${n}</span><span class="visually-hidden">${n}団体のまとまり。選ぶと拡大します</span>`,
+        });
+      },
+      chunkProgress: (done, total) => {
+        if (done === total) void afterPaint().then(() => this.#settle?.());
+      },
+    }));
+    cluster.on('click', (e) => this.#openPopup((e as Leaflet.LeafletEvent & { layer: Leaflet.Marker }).layer));
+    map.on('popupopen', (e) => this.#onPopupOpen(e.popup));
+    map.on('popupclose', (e) => this.#onPopupClose(e.popup));
+    cluster.addTo(map);
+
+    const icons = {
+      address: L.divIcon({ className: 'ra-pin ra-pin-address', iconSize: [18, 18] }),
+      municipality: L.divIcon({ className: 'ra-pin ra-pin-municipality', iconSize: [18, 18] }),
+      prefecture: L.divIcon({ className: 'ra-pin ra-pin-prefecture', iconSize: [18, 18] }),
+    };
+    for (const feature of data.features) {
+      const p = feature.properties;
+      const [lng, lat] = feature.geometry.coordinates;
+      const marker = L.marker([lat, lng], {
+        icon: icons[p.precision],
+        title: `${p.name}（${p.placeName}・${PRECISION_LABELS[p.precision]}）`,
+        keyboard: true,
+        riseOnHover: true,
+      });
+      this.#features.set(p.id, feature);
+      this.#markers.set(p.id, marker);
+      this.#ids.set(marker, p.id);
+    }
+    await this.#applyToMap(false);
+    this.readyAt = performance.now();
+    this.dataset.state = 'ready';
+
+    const focus = new URLSearchParams(location.search).get('focus');
+    const target = focus ? this.#markers.get(focus) : undefined;
+    if (target && cluster.hasLayer(target)) cluster.zoomToShowLayer(target, () => this.#openPopup(target));
+  }
+
+  #onFilterChange(): void {
+    this.#filter = {
+      ...(this.#categorySelect?.value ? { category: this.#categorySelect.value } : {}),
+      ...(this.#prefSelect?.value ? { pref: this.#prefSelect.value } : {}),
+    };
+    history.replaceState(history.state, '', `${location.pathname}${filterSearch(this.#filter, location.search)}${location.hash}`);
+    this.#applyToList();
+    if (this.#cluster) void this.#applyToMap(true);
+  }
+
+  /** Shows the list items (and their prefecture groups) that pass the filter; updates the count. */
+  #applyToList(): void {
+    let shown = 0;
+    const items = this.querySelectorAll<HTMLElement>('[data-map-item]');
+    for (const item of items) {
+      const visible = matchesFilter({ categories: (item.dataset.categories ?? '').split(' ').filter(Boolean), prefecture: item.dataset.pref }, this.#filter);
+      item.hidden = !visible;
+      if (visible) shown++;
+    }
+    for (const group of this.querySelectorAll<HTMLElement>('[data-map-group]')) group.hidden = !group.querySelector('[data-map-item]:not([hidden])');
+    const status = this.querySelector<HTMLElement>('[data-map-status]');
+    if (status) status.textContent = shown === items.length ? `全${items.length}団体を表示しています。` : `${items.length}団体のうち${shown}団体を表示しています。`;
+    const empty = this.querySelector<HTMLElement>('[data-map-empty]');
+    if (empty) empty.hidden = shown > 0;
+  }
+
+  /** Puts the markers that pass the filter into the cluster layer. */
+  async #applyToMap(fit: boolean): Promise<void> {
+    const cluster = this.#cluster!;
+    const markers = [...this.#features.values()].filter((f) => matchesFilter(f.properties, this.#filter)).map((f) => this.#markers.get(f.properties.id)!);
+    this.#ready = new Promise((ok) => (this.#settle = ok));
+    this.#map?.closePopup();
+    cluster.clearLayers();
+    cluster.addLayers(markers);
+    if (fit) {
+      if (markers.length && (this.#filter.category || this.#filter.pref)) this.#map?.fitBounds(this.#L!.latLngBounds(markers.map((m) => m.getLatLng())), { padding: [30, 30], maxZoom: 11 });
+      else this.#map?.fitBounds(JAPAN);
+    }
+    await this.#ready;
+  }
+
+  #openPopup(marker: Leaflet.Marker): void {
+    if (!marker.getPopup()) {
+      const id = this.#ids.get(marker);
+      const feature = id ? this.#features.get(id) : undefined;
+      if (!feature) return;
+      marker.bindPopup(() => this.#popupContent(feature), { maxWidth: 280, autoPanPadding: [20, 20] });
+    }
+    marker.openPopup();
+  }
+
+  #popupContent(feature: CoopFeature): HTMLElement {
+    const p = feature.properties;
+    const link = el('a', { text: p.name });
+    link.href = `${this.dataset.base ?? '/'}${p.page}`;
+    const categories = p.categories.map((c) => this.#categoryLabels.get(c) ?? c).join('、');
+    const precision = `位置: ${PRECISION_LABELS[p.precision]}${p.precision === 'address' ? '' : '（所在地の座標は未確認です）'}`;
+    return el(
+      'div',
+      { className: 'ra-popup' },
+      el('p', { className: 'ra-popup-name' }, link),
+      el('p', { text: p.placeName }),
+      ...(categories ? [el('p', { text: `分野: ${categories}` })] : []),
+      el('p', { className: 'ra-popup-precision', text: precision }),
+    );
+  }
+
+  #onPopupOpen(popup: Leaflet.Popup): void {
+    const root = popup.getElement();
+    root?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', '閉じる');
+    if (this.#keyboard) root?.querySelector<HTMLElement>('.ra-popup a')?.focus();
+  }
+
+  #onPopupClose(popup: Leaflet.Popup): void {
+    // Give focus back to the marker (or the map) when it was inside the closing popup, so it is never lost.
+    const root = popup.getElement();
+    if (!this.#keyboard || !root || !(root.contains(document.activeElement) || document.activeElement === document.body)) return;
+    const source = (popup as unknown as { _source?: Leaflet.Marker })._source?.getElement();
+    (source?.isConnected ? source : this.#map?.getContainer())?.focus();
+  }
+
+  #fail(error: unknown): void {
+    this.dataset.state = 'error';
+    const note = this.querySelector<HTMLElement>('[data-map-error]');
+    if (note) note.hidden = false;
+    console.error(error);
+  }
+}
+
+if (!customElements.get('coop-map')) customElements.define('coop-map', CoopMapElement);
