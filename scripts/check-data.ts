@@ -1,9 +1,14 @@
 /**
  * `npm run check:data`: checks every entry in content/ (or $CONTENT_DIR) and
  * lists every problem at once, by file and field. Exits 1 when there is any.
+ * When the content is sound it reports coverage (listed co-ops against the
+ * ministry's newest count) and warns about entries whose newest source is
+ * over a year old; warnings go to stdout and never fail the check.
  */
 import { checkContent, formatProblems } from '../src/integrations/data-check.ts';
 import { contentDir, readContent } from '../src/integrations/content-files.ts';
+import { dataReport, formatReport } from '../src/lib/report.ts';
+import { todayInJapan } from '../src/lib/dates.ts';
 
 const problems = checkContent();
 const { entries } = readContent(contentDir());
@@ -15,3 +20,4 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log('問題なし');
+for (const line of formatReport(dataReport(entries, todayInJapan()))) console.log(line);

@@ -5,7 +5,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { schemasFor, type CollectionName, type RefFactory } from './lib/schema.ts';
+import { folderOf, schemasFor, type CollectionName, type RefFactory } from './lib/schema.ts';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
 const schemas = schemasFor(reference as unknown as RefFactory);
@@ -14,7 +14,7 @@ const schemas = schemasFor(reference as unknown as RefFactory);
 const fileId = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
 
 function fromFolder(name: CollectionName, pattern: string) {
-  const base = CONTENT.startsWith('/') ? `${CONTENT}/${name}` : `./${CONTENT}/${name}`;
+  const base = CONTENT.startsWith('/') ? `${CONTENT}/${folderOf(name)}` : `./${CONTENT}/${folderOf(name)}`;
   return glob({ base, pattern, generateId: fileId });
 }
 
@@ -26,4 +26,5 @@ export const collections = {
   councils: defineCollection({ loader: fromFolder('councils', '**/*.{yaml,yml}'), schema: schemas.councils }),
   programmes: defineCollection({ loader: fromFolder('programmes', '**/*.{yaml,yml}'), schema: schemas.programmes }),
   guides: defineCollection({ loader: fromFolder('guides', '**/*.{md,mdx}'), schema: schemas.guides }),
+  nationalCounts: defineCollection({ loader: fromFolder('nationalCounts', '**/*.{yaml,yml}'), schema: schemas.nationalCounts }),
 };

@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import type { Directory } from './lib/types.ts';
 import { sortByReading } from './lib/sort.ts';
+import { byDate } from './lib/nationalCounts.ts';
 import { buildIndex, type DirectoryIndex } from './lib/directory.ts';
 
 type Ref = { id: string; collection: string };
@@ -20,7 +21,7 @@ function flattenRefs(value: unknown): unknown {
   return value;
 }
 
-async function plain<T>(name: 'coops' | 'categories' | 'municipalities' | 'contracts' | 'councils' | 'programmes' | 'guides'): Promise<T[]> {
+async function plain<T>(name: 'coops' | 'categories' | 'municipalities' | 'contracts' | 'councils' | 'programmes' | 'guides' | 'nationalCounts'): Promise<T[]> {
   const entries = await getCollection(name);
   return entries.map((e) => ({ id: e.id, ...(flattenRefs(e.data) as object) }) as T);
 }
@@ -30,7 +31,7 @@ let cached: Promise<Directory> | undefined;
 /** The whole directory, loaded once per build. */
 export function loadDirectory(): Promise<Directory> {
   cached ??= (async () => {
-    const [coops, categories, bodies, contracts, councils, programmes, guides] = await Promise.all([
+    const [coops, categories, bodies, contracts, councils, programmes, guides, nationalCounts] = await Promise.all([
       plain<Directory['coops'][number]>('coops'),
       plain<Directory['categories'][number]>('categories'),
       plain<Directory['bodies'][number]>('municipalities'),
@@ -38,6 +39,7 @@ export function loadDirectory(): Promise<Directory> {
       plain<Directory['councils'][number]>('councils'),
       plain<Directory['programmes'][number]>('programmes'),
       plain<Directory['guides'][number]>('guides'),
+      plain<Directory['nationalCounts'][number]>('nationalCounts'),
     ]);
     return {
       coops: sortByReading(coops),
@@ -47,6 +49,7 @@ export function loadDirectory(): Promise<Directory> {
       councils: sortByReading(councils),
       programmes: sortByReading(programmes),
       guides: [...guides].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
+      nationalCounts: byDate(nationalCounts),
     };
   })();
   return cached;

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { COLLECTION_NAMES, type CollectionName } from '../lib/schema.ts';
+import { COLLECTION_NAMES, folderOf, type CollectionName } from '../lib/schema.ts';
 import type { Problem, RawEntry } from '../lib/validate.ts';
 
 /** File endings each collection reads. */
@@ -17,6 +17,7 @@ export const COLLECTION_FILES: Record<CollectionName, string[]> = {
   councils: ['.yaml', '.yml'],
   programmes: ['.yaml', '.yml'],
   guides: ['.md', '.mdx'],
+  nationalCounts: ['.yaml', '.yml'],
 };
 
 /** The content folder: $CONTENT_DIR or ./content. */
@@ -48,7 +49,7 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
   for (const collection of COLLECTION_NAMES) {
-    for (const path of filesUnder(join(dir, collection))) {
+    for (const path of filesUnder(join(dir, folderOf(collection)))) {
       const file = relative(root, path);
       const ext = extname(path);
       if (!COLLECTION_FILES[collection].includes(ext)) {

@@ -10,8 +10,16 @@ import { normaliseDateValue, parsePartialDate } from './dates.ts';
 /** Builds the schema of a reference to an entry of another collection. */
 export type RefFactory = (collection: CollectionName) => z.ZodType;
 
-export const COLLECTION_NAMES = ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'programmes', 'guides'] as const;
+export const COLLECTION_NAMES = ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'programmes', 'guides', 'nationalCounts'] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
+
+/** The folder under content/ of a collection whose name is not its folder name. */
+export const COLLECTION_FOLDERS: Partial<Record<CollectionName, string>> = { nationalCounts: 'national-counts' };
+
+/** The folder under content/ that holds a collection. */
+export function folderOf(collection: CollectionName): string {
+  return COLLECTION_FOLDERS[collection] ?? collection;
+}
 
 /** A plain-id stand-in for Astro's reference(), for use outside Astro. */
 export const idRef: RefFactory = () => z.string().min(1, { error: '参照先の id が空です' });
@@ -218,7 +226,7 @@ export const ACTIVITY_KINDS = ['forum', 'symposium', 'seminar', 'workshop', 'con
 export const ACTIVITY_STATUSES = ['held', 'ongoing', 'planned'] as const;
 
 /** Kinds of council member. */
-export const MEMBER_KINDS = ['行政', '社会福祉協議会', '協同組合', '労働団体', '労働金庫', '労働者協同組合', '支援団体', '経済団体', 'その他'] as const;
+export const MEMBER_KINDS = ['行政', '社会福祉協議会', '協同組合', '労働者協同組合', '労働者福祉団体', '労働金庫', '支援団体', '経済団体', '労働団体', 'その他'] as const;
 
 /** One activity of a council: a forum, a workshop, a consultation window's work, a course … */
 const activity = (ref: RefFactory) =>
@@ -397,6 +405,30 @@ export const guideSchema = () =>
     sources,
   });
 
+/** A whole number of organisations (0 or more). */
+const count = z.number().int({ error: '数は整数で書いてください' }).min(0, { error: '数は0以上で書いてください' });
+
+/**
+ * One count of Japan's worker co-operatives at a date: the ministry's
+ * half-yearly figure (official: true) or a figure reported by others
+ * (official: false). The file name is the as-of date.
+ */
+export const nationalCountSchema = () =>
+  z.strictObject({
+    asOf: partialDate.describe('何日時点の数か（YYYY-MM-DD、ファイル名と同じ）'),
+    corporations: count.describe('設立された労働者協同組合の法人数'),
+    prefectures: z.number().int().min(1).max(47, { error: '都道府県の数は47以下です' }).optional().describe('法人のある都道府県の数'),
+    prefecturesText: text.optional().describe('出典の都道府県の表記（例: 1都1道1府15県）'),
+    newlyEstablished: count.optional().describe('新規設立の法人数'),
+    converted: count.optional().describe('企業組合・NPO法人から組織変更した法人数'),
+    convertedFromKigyo: count.optional().describe('うち企業組合からの組織変更'),
+    convertedFromNpo: count.optional().describe('うちNPO法人からの組織変更'),
+    tokutei: count.optional().describe('特定労働者協同組合の認定を受けた法人数'),
+    official: z.boolean({ error: 'official（厚生労働省の公表値か）を true か false で書いてください' }).describe('true=厚生労働省の公表値、false=報道・自治体などによる二次的な数'),
+    note: text.optional().describe('読者への注記（内訳が未公表であることなど）'),
+    sources,
+  });
+
 /** The schema of every collection, keyed by name. */
 export function schemasFor(ref: RefFactory) {
   return {
@@ -407,6 +439,7 @@ export function schemasFor(ref: RefFactory) {
     councils: councilSchema(ref),
     programmes: programmeSchema(ref),
     guides: guideSchema(),
+    nationalCounts: nationalCountSchema(),
   } satisfies Record<CollectionName, z.ZodType>;
 }
 

@@ -223,6 +223,23 @@ export interface Guide {
   sources: Source[];
 }
 
+/** A count of worker co-operatives in Japan at a date (official: the ministry's own figure). */
+export interface NationalCount {
+  id: string;
+  asOf: string;
+  corporations: number;
+  prefectures?: number;
+  prefecturesText?: string;
+  newlyEstablished?: number;
+  converted?: number;
+  convertedFromKigyo?: number;
+  convertedFromNpo?: number;
+  tokutei?: number;
+  official: boolean;
+  note?: string;
+  sources: Source[];
+}
+
 /** Every collection, as plain arrays. */
 export interface Directory {
   coops: Coop[];
@@ -232,4 +249,5 @@ export interface Directory {
   councils: Council[];
   programmes: Programme[];
   guides: Guide[];
+  nationalCounts: NationalCount[];
 }

@@ -7,6 +7,8 @@ import type { z } from 'astro/zod';
 import { COLLECTION_NAMES, idProblem, idRef, schemasFor, type CollectionName } from './schema.ts';
 import { fiscalYearOf, isFuture, latestDay } from './dates.ts';
 import { isNationalBodyId, prefectureCodeOf } from './lgcode.ts';
+import { nationalCountProblems } from './nationalCounts.ts';
+import type { NationalCount } from './types.ts';
 
 /** One file's entry before validation. */
 export interface RawEntry {
@@ -69,6 +71,7 @@ const REFERENCES: Record<CollectionName, Array<[path: string, target: Collection
   ],
   programmes: [['ministry', 'municipalities']],
   guides: [],
+  nationalCounts: [],
 };
 
 /** Keys whose values are dates that must not lie in the future (a contract's `to` may). */
@@ -83,6 +86,7 @@ const NAME_FIELD: Record<CollectionName, string> = {
   councils: 'name',
   programmes: 'name',
   guides: 'title',
+  nationalCounts: '',
 };
 
 /** Values at a path such as `services[].category`, with the concrete path of each. */
@@ -196,6 +200,9 @@ export function validateEntries(entries: RawEntry[], today: string): Problem[] {
       if (isFuture(value, today)) problems.push({ file: entry.file, field, message: `日付 ${value} は未来の日付です（今日は ${today}）` });
     });
     problems.push(...ruleProblems(entry, data, byId));
+    if (entry.collection === 'nationalCounts') {
+      for (const p of nationalCountProblems(entry.id, data as unknown as NationalCount)) problems.push({ file: entry.file, ...p });
+    }
     problems.push(...modelProjectProblems(entry, data, today, parsed));
   }
   for (const entry of entries) {

@@ -17,5 +17,6 @@ export function loadContentDirectory(dir: string = contentDir()): Directory {
     councils: of('councils'),
     programmes: of('programmes'),
     guides: of('guides'),
+    nationalCounts: of('nationalCounts'),
   };
 }

@@ -20,6 +20,7 @@ const expected = [
   ['coops/bad-url.yaml', 'contact.website'],
   ['coops/empty-name.yaml', 'name'],
   ['municipalities/131042.yaml', '(id: ファイル名)'],
+  ['national-counts/2024-10-01.yaml', 'corporations'],
 ];
 
 describe('broken content', () => {

@@ -33,6 +33,10 @@ describe('broken fixture', () => {
     ['coops/dup-name.yaml', 'name', /重複/],
     ['coops/more/alpha.yaml', '(id: ファイル名)', /重複/],
     ['municipalities/131042.yaml', '(id: ファイル名)', /検査数字/],
+    ['national-counts/2024-04-01.yaml', 'asOf', /ファイル名/],
+    ['national-counts/2024-10-01.yaml', 'corporations', /合計/],
+    ['national-counts/2024-10-01.yaml', 'prefecturesText', /3 都道府県/],
+    ['national-counts/2025-04-01.yaml', 'official', /必須|official/],
   ])('%s › %s', (file, field, message) => {
     const found = at(file, field);
     expect(found.length, JSON.stringify(problems, null, 1)).toBeGreaterThan(0);

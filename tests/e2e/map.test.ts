@@ -1,0 +1,249 @@
+/**
+ * /map/ in Chromium, with every request that leaves 127.0.0.1 blocked (so
+ * no 地理院タイル loads): one marker per placed organisation in the cluster
+ * layer, popups that link to the right page, filters that leave exactly the
+ * organisations of a category or prefecture (in the map, the list and the
+ * URL), prefecture outlines drawn without tiles, keyboard use without a
+ * trap, axe, and the list with JavaScript disabled. Expectations come from
+ * content/.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { serve } from '../../scripts/serve.ts';
+import { DIST, requireDist } from '../helpers/dist.ts';
+import { launch, localOnlyContext } from '../helpers/browser.ts';
+import { loadContentDirectory } from '../helpers/content.ts';
+import { indexById, placeOf, prefectureOf } from '../../src/lib/directory.ts';
+import { paths } from '../../src/lib/paths.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const dir = loadContentDirectory();
+const bodies = indexById(dir.bodies);
+const placed = dir.coops.filter((c) => placeOf(c, bodies) !== undefined);
+const placedIds = placed.map((c) => c.id).sort();
+/** The category with the most placed organisations that still leaves some out, so the filter visibly narrows. */
+const category = dir.categories
+  .map((cat) => ({ cat, ids: placed.filter((c) => c.categories.includes(cat.id)).map((c) => c.id).sort() }))
+  .filter((x) => x.ids.length > 0 && x.ids.length < placed.length)
+  .sort((a, b) => b.ids.length - a.ids.length)[0]!;
+const prefecture = [...new Set(placed.map((c) => prefectureOf(c, bodies)).filter((p): p is string => !!p))]
+  .map((id) => ({ id, ids: placed.filter((c) => prefectureOf(c, bodies) === id).map((c) => c.id).sort() }))
+  .sort((a, b) => b.ids.length - a.ids.length)[0]!;
+
+let browser: Browser;
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  requireDist();
+  ({ server, url } = await serve(DIST));
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+interface MapHooks extends HTMLElement {
+  markerCount(): number;
+  shownIds(): string[];
+  whenReady(): Promise<void>;
+}
+
+/** Opens the map (with an optional query) and waits until its markers are clustered and drawn. */
+async function openMap(query = '') {
+  const { context, blocked } = await localOnlyContext(browser, { viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${url}${paths.map()}${query}`);
+  await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 20_000 });
+  return { context, page, errors, blocked };
+}
+
+const hooks = {
+  count: (page: Page) => page.evaluate(() => (document.querySelector('coop-map') as MapHooks).markerCount()),
+  ids: (page: Page) => page.evaluate(() => (document.querySelector('coop-map') as MapHooks).shownIds().sort()),
+  settle: (page: Page) => page.evaluate(() => (document.querySelector('coop-map') as MapHooks).whenReady()),
+  listed: (page: Page) => page.$$eval('[data-map-item]:not([hidden])', (items) => items.filter((i) => !i.closest('[hidden]')).map((i) => (i as HTMLElement).dataset.id!).sort()),
+};
+
+test('there is something to map', () => {
+  expect(placed.length).toBeGreaterThan(1);
+  expect(category.ids.length).toBeGreaterThan(0);
+});
+
+describe('with JavaScript', () => {
+  test('one marker per organisation with a point, counted from the cluster layer', async () => {
+    const { context, page, errors } = await openMap();
+    expect(await hooks.count(page)).toBe(placed.length);
+    expect(await hooks.ids(page)).toEqual(placedIds);
+    // The clusters on screen add up to every marker, and each has an accessible name.
+    const clusters = await page.$$eval('.ra-cluster', (els) => els.map((e) => ({ n: Number(e.querySelector('[aria-hidden]')?.textContent), name: e.textContent ?? '', role: e.getAttribute('role') })));
+    const singles = await page.$$eval('.ra-pin[role="button"]', (els) => els.map((e) => e.getAttribute('title') ?? ''));
+    expect(clusters.reduce((a, c) => a + c.n, 0) + singles.length).toBe(placed.length);
+    for (const c of clusters) {
+      expect(c.role).toBe('button');
+      expect(c.name).toContain(`${c.n}団体のまとまり`);
+    }
+    for (const title of singles) expect(title.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('prefecture outlines render although no tile can load, with no uncaught error', async () => {
+    const { context, page, errors, blocked } = await openMap();
+    const outlines = JSON.parse(readFileSync(`${DIST}/geo/japan-prefectures.geojson`, 'utf8')).features.length;
+    const drawn = await page.$$eval('.leaflet-outlines-pane path', (ps) => ps.filter((p) => (p.getAttribute('d') ?? '').length > 20 && p.getBoundingClientRect().width > 0).length);
+    expect(drawn).toBe(outlines);
+    const box = await page.locator('.leaflet-outlines-pane svg').boundingBox();
+    expect(box!.width).toBeGreaterThan(100);
+    // Tiles were asked for and blocked; nothing else left the machine.
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(blocked.filter((u) => !u.startsWith('https://cyberjapandata.gsi.go.jp/xyz/pale/'))).toEqual([]);
+    expect(await page.locator('[data-tile-note]').isVisible()).toBe(true);
+    expect(await page.locator('.leaflet-control-attribution a[href="https://maps.gsi.go.jp/development/ichiran.html"]').innerText()).toBe('地理院タイル');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('?focus= opens the popup of that organisation, and its link opens the right page', async () => {
+    const target = placed.find((c) => c.categories.length > 0) ?? placed[0]!;
+    const { context, page, errors } = await openMap(`?focus=${target.id}`);
+    const popup = page.locator('.leaflet-popup-content');
+    await popup.waitFor({ timeout: 10_000 });
+    const text = await popup.innerText();
+    const place = placeOf(target, bodies)!;
+    expect(text).toContain(target.name);
+    expect(text).toContain(place.precision === 'address' ? '位置: 所在地' : place.precision === 'municipality' ? '市区町村の代表点' : '都道府県の代表点');
+    for (const cat of target.categories) expect(text).toContain(dir.categories.find((c) => c.id === cat)!.name);
+    expect(await page.locator('.leaflet-popup-close-button').getAttribute('aria-label')).toBe('閉じる');
+    await Promise.all([page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)), popup.locator('a').click()]);
+    expect(await page.locator('h1').innerText()).toBe(target.name);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('clicking a marker opens its popup', async () => {
+    const target = placed[0]!;
+    const { context, page } = await openMap(`?focus=${target.id}`);
+    await page.locator('.leaflet-popup').waitFor();
+    await page.locator('.leaflet-popup-close-button').click();
+    await page.locator('.leaflet-popup').waitFor({ state: 'detached' });
+    // The focused marker is now on screen (unclustered or spiderfied); click the one with its name.
+    const marker = page.locator(`.ra-pin[title^="${target.name}（"]`).first();
+    await marker.click();
+    expect(await page.locator('.leaflet-popup-content').innerText()).toContain(target.name);
+    await context.close();
+  });
+
+  test(`a category filter leaves exactly that category's organisations, in the map, the list and the URL`, async () => {
+    const { context, page, errors } = await openMap();
+    await page.selectOption('#coop-map-category', category.cat.id);
+    await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, category.ids.length);
+    await hooks.settle(page);
+    expect(await hooks.ids(page)).toEqual(category.ids);
+    expect(await hooks.listed(page)).toEqual(category.ids);
+    expect(new URL(page.url()).searchParams.get('category')).toBe(category.cat.id);
+    expect(await page.locator('[data-map-status]').innerText()).toContain(`${category.ids.length}団体を表示`);
+    // Back to all.
+    await page.selectOption('#coop-map-category', '');
+    await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, placed.length);
+    expect(await hooks.listed(page)).toEqual(placedIds);
+    expect(new URL(page.url()).search).toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a shared filtered URL opens filtered (category and prefecture together)', async () => {
+    const both = category.ids.filter((id) => prefecture.ids.includes(id));
+    const { context, page } = await openMap(`?category=${category.cat.id}&pref=${prefecture.id}`);
+    expect(await page.locator('#coop-map-category').inputValue()).toBe(category.cat.id);
+    expect(await page.locator('#coop-map-pref').inputValue()).toBe(prefecture.id);
+    expect(await hooks.ids(page)).toEqual(both);
+    expect(await hooks.listed(page)).toEqual(both);
+    await context.close();
+  });
+
+  test('the prefecture filter is operable by keyboard', async () => {
+    const { context, page } = await openMap();
+    await page.focus('#coop-map-pref');
+    const index = await page.locator('#coop-map-pref option').evaluateAll((os, id) => os.findIndex((o) => (o as HTMLOptionElement).value === id), prefecture.id);
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#coop-map-pref').inputValue()).toBe(prefecture.id);
+    await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, prefecture.ids.length);
+    expect(await hooks.ids(page)).toEqual(prefecture.ids);
+    expect(await hooks.listed(page)).toEqual(prefecture.ids);
+    expect(new URL(page.url()).searchParams.get('pref')).toBe(prefecture.id);
+    await context.close();
+  });
+
+  test('keyboard: Tab reaches the map and its clusters, Enter zooms in, and focus moves on past the map', async () => {
+    const { context, page } = await openMap();
+    await page.focus('#coop-map-pref');
+    const stops: Array<{ inMap: boolean; role: string | null; name: string }> = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { inMap: !!el.closest('.leaflet-container'), role: el.getAttribute('role'), name: (el.getAttribute('aria-label') || el.textContent || el.title || '').trim() };
+      });
+      stops.push(stop);
+      if (!stop.inMap && stops.some((s) => s.inMap)) break;
+    }
+    expect(stops.some((s) => s.inMap)).toBe(true);
+    expect(stops.at(-1)!.inMap).toBe(false); // not trapped
+    expect(stops.filter((s) => s.inMap && s.role === 'button').every((s) => s.name.length > 0)).toBe(true);
+
+    // Enter on a cluster zooms in.
+    const cluster = page.locator('.ra-cluster').first();
+    const before = await page.evaluate(() => document.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '');
+    await cluster.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((b) => (document.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '') !== b, before);
+    await context.close();
+  });
+
+  test('the skip link moves past the map to the list', async () => {
+    const { context, page } = await openMap();
+    await page.focus('#coop-map-pref');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('地図を飛ばして一覧へ移動');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('coop-map-list');
+    await context.close();
+  });
+
+  test('axe: 0 violations with the map drawn and a popup open', async () => {
+    const { context, page } = await openMap(`?focus=${placed[0]!.id}`);
+    await page.locator('.leaflet-popup').waitFor();
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      // @ts-expect-error injected above
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      return r.violations.map((v: { id: string; nodes: Array<{ target: string[] }> }) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
+
+test('without JavaScript the list shows every organisation with its link, and the map controls stay hidden', async () => {
+  const { context } = await localOnlyContext(browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${url}${paths.map()}?category=${category.cat.id}`);
+  const items = page.locator('[data-map-item]');
+  expect(await items.count()).toBe(placed.length);
+  const visible = await items.evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.id!).sort());
+  expect(visible).toEqual(placedIds);
+  expect(await page.locator('[data-no-js]').isVisible()).toBe(true);
+  expect(await page.locator('#coop-map-category').isVisible()).toBe(false);
+  expect(await page.locator('[data-map-canvas]').isVisible()).toBe(false);
+  const target = placed[0]!;
+  await Promise.all([page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)), page.locator(`[data-map-item][data-id="${target.id}"] a`).click()]);
+  expect(await page.locator('h1').innerText()).toBe(target.name);
+  await context.close();
+});
