@@ -313,6 +313,9 @@ describe('an isolated build with SITE_URL and a base path', () => {
     const body = dir.bodies[0]!;
     expect(text(join(paths.body(body.id), 'index.html'), r.outDir)).toContain(`&lt;iframe src=&quot;${site}${base}${paths.embed(body.id)}&quot;`);
   });
+  test('robots.txt names the sitemap', () => {
+    expect(text('robots.txt', r.outDir)).toContain(`Sitemap: ${site}${base}sitemap-index.xml`);
+  });
   test('the 404 page has no canonical', () => {
     expect(text('404.html', r.outDir)).not.toContain('rel="canonical"');
   });
