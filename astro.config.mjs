@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import dataCheck from './src/integrations/data-check.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 /** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';
@@ -17,5 +18,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).
   // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
-  integrations: [dataCheck(), mdx(), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : [])],
+  integrations: [dataCheck(), mdx(), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : []), pagefind()],
 });

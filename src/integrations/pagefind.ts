@@ -1,0 +1,114 @@
+/**
+ * Builds the Pagefind search bundle into `<outDir>/pagefind/` when Astro has
+ * written the site, so it works for any outDir and base path.
+ *
+ * Two passes through Pagefind's Node API: the first reads each page as
+ * Pagefind sees it (the text inside data-pagefind-body, its filters and
+ * meta); the second indexes the same HTML with three more meta fields of
+ * encoded n-grams (src/lib/search-index.ts) that make Japanese substrings
+ * findable whatever the segmenters do. `enhance: false` gives stock Pagefind
+ * on the same pages, for comparison in the benchmark.
+ */
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { KEYWORDS_META, searchTermFields, termMetaTags, type ExtractedPage } from '../lib/search-index.ts';
+import { SEARCH_BUNDLE } from '../lib/search-url.ts';
+
+/** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
+export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
+
+/** Same indexing rules for stock and enhanced bundles: lists of organisations are navigation, not content. */
+const CONFIG = { forceLanguage: 'ja', excludeSelectors: ['.coop-table'] } satisfies Parameters<typeof pagefind.createIndex>[0];
+
+/** The key-terms `<meta>` is read in pass one only (other names stay: the search page ranks exact names first). */
+const HELPER_META = new RegExp(`<meta name="ra-search-${KEYWORDS_META}"[^>]*>`, 'g');
+
+/** Files Pagefind writes for its own UIs; our search page uses the JS API only. */
+const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+export interface IndexResult {
+  pages: number;
+  outputPath: string;
+}
+
+/** Every .html file under a folder (relative paths), skipping an existing bundle. */
+function htmlFiles(root: string, dir: string = root): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return path === join(root, BUNDLE_DIR) ? [] : htmlFiles(root, path);
+    return name.endsWith('.html') ? [relative(root, path).split(sep).join('/')] : [];
+  });
+}
+
+/** The URL Pagefind gives a file (index.html stripped), relative to the site root. */
+export function urlOfFile(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+async function checked<T extends { errors: string[] }>(p: Promise<T>, what: string): Promise<T> {
+  const r = await p;
+  if (r.errors.length) throw new Error(`Pagefind (${what}): ${r.errors.join('; ')}`);
+  return r;
+}
+
+/** Pass one: what Pagefind extracts from every indexed page, by URL. */
+async function extractPages(siteDir: string): Promise<Map<string, ExtractedPage>> {
+  const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
+  await checked(index!.addDirectory({ path: siteDir }), 'addDirectory');
+  const { files } = await checked(index!.getFiles(), 'getFiles');
+  await index!.deleteIndex();
+  const pages = new Map<string, ExtractedPage>();
+  for (const f of files.filter((f) => /^fragment\/.*\.pf_fragment$/.test(f.path))) {
+    // Fragments are gzipped JSON behind a 12-byte "pagefind_dcd" signature.
+    const json = JSON.parse(Buffer.from(gunzipSync(f.content)).subarray(12).toString('utf8')) as ExtractedPage;
+    pages.set(json.url, json);
+  }
+  return pages;
+}
+
+/** Builds a bundle for the site in `siteDir`, into `outputPath` (default `<siteDir>/pagefind`). */
+export async function buildSearchIndex(siteDir: string, { outputPath = join(siteDir, BUNDLE_DIR), enhance = true } = {}): Promise<IndexResult> {
+  try {
+    const extracted = enhance ? await extractPages(siteDir) : new Map<string, ExtractedPage>();
+    const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
+    let pages = 0;
+    if (enhance) {
+      for (const file of htmlFiles(siteDir)) {
+        const url = urlOfFile(file);
+        let html = readFileSync(join(siteDir, file), 'utf8');
+        const page = extracted.get(url);
+        // Key terms are folded into the encoded fields; results need not carry them.
+        if (page) html = html.replace(HELPER_META, '').replace('</head>', `${termMetaTags(searchTermFields(page))}</head>`);
+        await checked(index!.addHTMLFile({ url, content: html }), `addHTMLFile ${file}`);
+      }
+      pages = extracted.size;
+    } else {
+      pages = (await checked(index!.addDirectory({ path: siteDir }), 'addDirectory')).page_count;
+    }
+    rmSync(outputPath, { recursive: true, force: true });
+    await checked(index!.writeFiles({ outputPath }), 'writeFiles');
+    await index!.deleteIndex();
+    for (const name of readdirSync(outputPath)) if (UNUSED.test(name)) rmSync(join(outputPath, name));
+    return { pages, outputPath };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Astro integration: index the built site. */
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'roukyou-atlas:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = Date.now();
+        const { pages } = await buildSearchIndex(fileURLToPath(dir));
+        logger.info(`検索索引（Pagefind）: ${pages}ページ、${Date.now() - started}ms`);
+      },
+    },
+  };
+}

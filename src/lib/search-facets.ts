@@ -1,0 +1,106 @@
+/**
+ * What each page tells the search index about itself: filters (kind,
+ * prefecture, category), meta shown with a result (kind, municipality,
+ * categories) and extra names (variants, kana readings) that are searched
+ * like the title. Pages pass these to Base.astro, which writes them as
+ * `<meta data-pagefind-…>` tags. Pure functions over the plain directory.
+ */
+import type { Body, Category, Contract, Coop, Council } from './types.ts';
+import { prefectureOf } from './directory.ts';
+
+/** Search facets of one page (all optional: a page without them is still indexed, with its kind). */
+export interface SearchFacets {
+  /** Prefecture names (filter). */
+  prefecture?: string[];
+  /** Category names (filter, and meta `categories`). */
+  category?: string[];
+  /** Where the entity is, for the result line (meta `municipality`), e.g. 神奈川県大和市. */
+  municipality?: string;
+  /** Other names and readings, searched like the title (meta `aka`). */
+  aka?: string[];
+  /** What the entity does (business, services, contracted programmes), ranked above the rest of the text (meta `keywords`). */
+  keywords?: string[];
+}
+
+/** Base.astro `kind` → the label of the kind filter. */
+const KIND_FILTER_LABELS: Record<string, string> = {
+  coop: '組合',
+  category: '分野',
+  body: '自治体',
+  'model-project': 'モデル事業',
+  council: 'モデル事業',
+  guide: '解説',
+  list: '一覧',
+  data: 'オープンデータ',
+};
+
+/** Tool pages whose content repeats other pages (the map's list, the search page itself) stay out of the index. */
+const UNINDEXED_KINDS = new Set(['map', 'search', '404']);
+
+/** Whether pages of this Base.astro kind go into the search index. */
+export function isIndexedKind(kind: string | undefined): boolean {
+  return !UNINDEXED_KINDS.has(kind ?? '');
+}
+
+/** The kind filter value for a page kind; pages about the site itself are サイト案内. */
+export function kindLabel(kind: string | undefined): string {
+  return (kind && KIND_FILTER_LABELS[kind]) || 'サイト案内';
+}
+
+/** The meta tags Base.astro writes for a page: [name, value, pagefind attribute, attribute value]. */
+export function facetTags(kind: string | undefined, f: SearchFacets = {}): Array<{ name: string; content: string; attr: 'data-pagefind-filter' | 'data-pagefind-meta'; key: string }> {
+  const label = kindLabel(kind);
+  const tags: ReturnType<typeof facetTags> = [
+    { name: 'ra-search-kind', content: label, attr: 'data-pagefind-filter', key: 'kind[content]' },
+    { name: 'ra-search-kind-label', content: label, attr: 'data-pagefind-meta', key: 'kind[content]' },
+  ];
+  for (const p of new Set(f.prefecture ?? [])) tags.push({ name: 'ra-search-prefecture', content: p, attr: 'data-pagefind-filter', key: 'prefecture[content]' });
+  for (const c of new Set(f.category ?? [])) tags.push({ name: 'ra-search-category', content: c, attr: 'data-pagefind-filter', key: 'category[content]' });
+  if (f.category?.length) tags.push({ name: 'ra-search-categories', content: [...new Set(f.category)].join('、'), attr: 'data-pagefind-meta', key: 'categories[content]' });
+  if (f.municipality) tags.push({ name: 'ra-search-municipality', content: f.municipality, attr: 'data-pagefind-meta', key: 'municipality[content]' });
+  if (f.aka?.length) tags.push({ name: 'ra-search-aka', content: [...new Set(f.aka)].join(' | '), attr: 'data-pagefind-meta', key: 'aka[content]' });
+  if (f.keywords?.length) tags.push({ name: 'ra-search-keywords', content: [...new Set(f.keywords)].join(' | '), attr: 'data-pagefind-meta', key: 'keywords[content]' });
+  return tags;
+}
+
+const names = (ids: readonly string[], byId: Map<string, { name: string }>) => ids.map((id) => byId.get(id)?.name).filter((n): n is string => Boolean(n));
+
+/** A co-op page: its prefecture, categories, municipality, name variants and reading, and what it does (with the contracts it holds). */
+export function coopFacets(coop: Coop, bodies: Map<string, Body>, categories: Map<string, Category>, contracts: readonly Contract[] = []): SearchFacets {
+  const pref = prefectureOf(coop, bodies);
+  const muni = coop.municipality ? bodies.get(coop.municipality) : undefined;
+  return {
+    prefecture: names(pref ? [pref] : [], bodies),
+    category: names(coop.categories, categories),
+    municipality: [pref ? bodies.get(pref)?.name : undefined, muni?.name].filter(Boolean).join('') || undefined,
+    aka: [...(coop.nameVariants ?? []), coop.reading],
+    keywords: [
+      ...(coop.business ?? []),
+      ...(coop.services ?? []).flatMap((g) => [...(g.group ? [g.group] : []), ...g.items]),
+      ...contracts.filter((c) => c.contractor === coop.id).flatMap((c) => [c.programme, ...(c.services ?? [])]),
+      ...(coop.area ? [coop.area] : []),
+    ],
+  };
+}
+
+/** A public body's page: its prefecture (itself for a prefecture; none for a national body) and reading. */
+export function bodyFacets(body: Body, bodies: Map<string, Body>): SearchFacets {
+  const prefId = body.kind === '都道府県' ? body.id : body.prefecture;
+  const pref = prefId ? bodies.get(prefId) : undefined;
+  return {
+    prefecture: pref ? [pref.name] : [],
+    municipality: pref && pref.id !== body.id ? `${pref.name}${body.name}` : body.name,
+    aka: [body.reading],
+  };
+}
+
+/** A category page: the category itself, and its reading and English name. */
+export function categoryFacets(category: Category): SearchFacets {
+  return { category: [category.name], aka: [category.reading, category.nameEn] };
+}
+
+/** A model-project council's page: its prefecture and reading. */
+export function councilFacets(council: Council, bodies: Map<string, Body>): SearchFacets {
+  const pref = bodies.get(council.prefecture);
+  return { prefecture: pref ? [pref.name] : [], municipality: pref?.name, aka: [council.reading] };
+}

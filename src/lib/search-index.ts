@@ -1,0 +1,77 @@
+/**
+ * What we add to each page's Pagefind record: three meta fields of encoded
+ * n-grams (see search-tokens.ts) — the page's names, its facets (kind,
+ * place, categories) and its text — ranked in that order by
+ * `ranking.metaWeights`. Pure: takes what Pagefind extracted from the page.
+ */
+import { encodeText, grams, GRAM } from './search-tokens.ts';
+import { foldCharacters, normalizeForSearch } from './search-normalize.ts';
+
+/** Meta field names of the encoded n-grams, and their ranking weights. */
+export const TERM_FIELDS = { names: 'ra_n', facets: 'ra_k', text: 'ra_t' } as const;
+export const TERM_WEIGHTS: Record<string, number> = { [TERM_FIELDS.names]: 8, [TERM_FIELDS.facets]: 3, [TERM_FIELDS.text]: 1 };
+
+/** Meta fields that pages fill (values separated by ' | '): extra names and readings for the names field, key terms for the facets field. */
+export const ALIAS_META = 'aka';
+export const KEYWORDS_META = 'keywords';
+
+/** Most distinct n-grams kept from a page's text, so one huge page cannot bloat its result record. */
+export const MAX_TEXT_TERMS = 6000;
+
+/** What Pagefind extracted from one page (a fragment of its bundle). */
+export interface ExtractedPage {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+// Pagefind marks its segment boundaries with U+200B and block boundaries with ". ".
+const UNIT_BREAK = /[\s\u200b。、，,．！？!?；;：:「」『』（）()［］[\]【】〔〕〈〉《》<>"“”'‘’]+|\.(?=\s|$)/u;
+
+/** Runs of text between spaces, sentence punctuation and brackets, normalised; empty runs dropped. */
+export function textUnits(text: string): string[] {
+  return text.replace(/\u200b/g, '').split(UNIT_BREAK).map(normalizeForSearch).filter(Boolean);
+}
+
+/**
+ * A name as searchable runs: the whole name, the name without bracketed
+ * parts (日本労働者協同組合（ワーカーズコープ）連合会 → 日本労働者協同組合連合会),
+ * and each run between brackets and spaces.
+ */
+export function nameUnits(name: string): string[] {
+  const withoutBrackets = foldCharacters(name).replace(/[(（［\[「『【〔][^)）］\]」』】〕]*[)）］\]」』】〕]/g, '');
+  return [...new Set([normalizeForSearch(name), normalizeForSearch(withoutBrackets), ...textUnits(name)].filter(Boolean))];
+}
+
+/** Encoded n-grams of some runs, each once, in first-seen order. */
+export function termsOf(units: readonly string[], limit = Infinity, n = GRAM): string[] {
+  const seen = new Set<string>();
+  for (const unit of units) {
+    for (const g of grams(unit, n)) {
+      if (seen.size >= limit) return [...seen];
+      seen.add(encodeText(g));
+    }
+  }
+  return [...seen];
+}
+
+/** The three encoded meta fields for one page. */
+export function searchTermFields(page: ExtractedPage): Record<string, string> {
+  const list = (key: string) => (page.meta[key] ?? '').split(/\s*\|\s*/).filter(Boolean);
+  const names = [page.meta.title ?? '', ...list(ALIAS_META)].filter(Boolean);
+  const facets = [...Object.values(page.filters).flat(), page.meta.municipality ?? '', ...list(KEYWORDS_META)].filter(Boolean);
+  return {
+    [TERM_FIELDS.names]: termsOf(names.flatMap(nameUnits)).join(' '),
+    [TERM_FIELDS.facets]: termsOf(facets.flatMap(nameUnits)).join(' '),
+    [TERM_FIELDS.text]: termsOf(textUnits(page.content), MAX_TEXT_TERMS).join(' '),
+  };
+}
+
+/** `<meta>` tags that hand the fields to Pagefind (values are base-36 words: nothing to escape). */
+export function termMetaTags(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `<meta name="ra-search-${k}" data-pagefind-meta="${k}[content]" content="${v}">`)
+    .join('');
+}
