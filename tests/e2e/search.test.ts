@@ -1,0 +1,178 @@
+/**
+ * Search in Chromium against the built site, with every request that leaves
+ * 127.0.0.1 blocked: the query set (tests/fixtures/search-queries.ts, derived
+ * from content/) must find its pages in the top 5; filters return exactly the
+ * pages content/ says; the page works without JavaScript; the header form on
+ * a content page leads to the search page; the URL holds the state; and the
+ * search works at a sub-path.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DIST, requireDist } from '../helpers/dist.ts';
+import { launch, localOnlyContext } from '../helpers/browser.ts';
+import { loadContentDirectory } from '../helpers/content.ts';
+import { serveInChild } from '../helpers/search-server.ts';
+import { buildSite } from '../helpers/build.ts';
+import { filterCases, searchQueries } from '../fixtures/search-queries.ts';
+import { paths } from '../../src/lib/paths.ts';
+import { sortByReading } from '../../src/lib/sort.ts';
+
+const dir = loadContentDirectory();
+let browser: Browser;
+let server: { url: string; stop: () => void };
+let context: BrowserContext;
+let blocked: string[];
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  requireDist();
+  server = await serveInChild(DIST);
+  browser = await launch();
+  ({ context, blocked } = await localOnlyContext(browser));
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${paths.search()}`);
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** Runs a query in the already open search page and returns the result paths (relative to the base), in order. */
+async function search(q: string): Promise<string[]> {
+  await page.fill('#search-q', q);
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction((q) => {
+    const el = document.querySelector<HTMLElement>('site-search')!;
+    return el.dataset.state === 'done' && el.dataset.query === q.trim();
+  }, q);
+  return resultPaths();
+}
+
+async function resultPaths(): Promise<string[]> {
+  const base = new URL(server.url).pathname;
+  const urls = await page.$$eval('.search-result', (items) => items.map((li) => (li as HTMLElement).dataset.url ?? ''));
+  return urls.map((u) => u.slice(base.length));
+}
+
+/** Every result of the current search: presses さらに表示 until it disappears. */
+async function allResultPaths(): Promise<string[]> {
+  for (let i = 0; i < 100 && (await page.isVisible('[data-more]')); i++) {
+    const before = await page.locator('.search-result').count();
+    await page.click('[data-more]');
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before);
+  }
+  return resultPaths();
+}
+
+describe('the query set', () => {
+  const queries = searchQueries(dir);
+  test('has at least 50 queries of many kinds', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(queries.map((q) => q.type)).size).toBeGreaterThanOrEqual(10);
+  });
+  test.each(queries.map((q) => [q.type, q.q, q]))('%s: 「%s」 finds its pages in the top 5', async (_type, _q, query) => {
+    const top5 = (await search(query.q)).slice(0, 5);
+    for (const p of query.expect) expect(top5, `${query.q} → ${p}`).toContain(p);
+  });
+  test('no request left 127.0.0.1 and no script failed', () => {
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('filters', () => {
+  test.each(filterCases(dir).map((f) => [JSON.stringify(f.filters), f]))('%s returns exactly the pages content/ gives', async (_label, f) => {
+    const params = new URLSearchParams(Object.entries(f.filters).flatMap(([k, vs]) => vs.map((v) => [k, v])));
+    await page.goto(`${server.url}${paths.search()}?${params}`);
+    await page.waitForSelector('site-search[data-state="done"]');
+    expect((await allResultPaths()).sort()).toEqual(f.expect);
+    // The facets show the selection, checked.
+    for (const [k, vs] of Object.entries(f.filters)) for (const v of vs) expect(await page.isChecked(`input[name="${k}"][value="${v}"]`)).toBe(true);
+  });
+  test('ticking a facet narrows a query and writes the filter into the URL', async () => {
+    const f = filterCases(dir)[0]!;
+    const [kind] = f.filters.kind!;
+    const [prefecture] = f.filters.prefecture!;
+    await page.goto(`${server.url}${paths.search()}?kind=${encodeURIComponent(kind!)}`);
+    await page.waitForSelector('site-search[data-state="done"]');
+    const label = page.locator('label', { has: page.locator(`input[name="prefecture"][value="${prefecture}"]`) });
+    await expect(label.innerText()).resolves.toMatch(new RegExp(`${prefecture}\\s*${f.expect.length}件`));
+    await label.click();
+    await page.waitForFunction((p) => new URLSearchParams(location.search).get('prefecture') === p && document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done', prefecture);
+    expect((await allResultPaths()).sort()).toEqual(f.expect);
+  });
+});
+
+describe('the page around the search', () => {
+  test('the query lives in the URL, and Back restores the previous search', async () => {
+    const [a, b] = [dir.categories[0]!.name, dir.categories[1]!.name];
+    await page.goto(`${server.url}${paths.search()}`);
+    await search(a);
+    await search(b);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(b);
+    await page.goBack();
+    await page.waitForFunction((a) => document.querySelector<HTMLElement>('site-search')!.dataset.query === a, a);
+    expect(await page.inputValue('#search-q')).toBe(a);
+    expect((await resultPaths()).slice(0, 5)).toContain(paths.category(dir.categories[0]!.id));
+  });
+
+  test('the header form on a content page leads to /search/?q= and its results', async () => {
+    const coop = sortByReading(dir.coops.filter((c) => c.kind === 'coop'))[0]!;
+    const p = await context.newPage();
+    const scripts: string[] = [];
+    p.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await p.goto(`${server.url}${paths.coop(coop.id)}`);
+    await p.fill('#header-search-q', coop.name);
+    await Promise.all([p.waitForURL(/\/search\/\?q=/), p.press('#header-search-q', 'Enter')]);
+    expect(new URL(p.url()).searchParams.get('q')).toBe(coop.name);
+    await p.waitForSelector('site-search[data-state="done"]');
+    const base = new URL(server.url).pathname;
+    const urls = await p.$$eval('.search-result', (items) => items.map((li) => (li as HTMLElement).dataset.url ?? ''));
+    expect(urls.slice(0, 5).map((u) => u.slice(base.length))).toContain(paths.coop(coop.id));
+    // The content page itself ran no script; only the search page loaded one.
+    expect(scripts.every((u) => !u.includes(paths.coop(coop.id)))).toBe(true);
+    await p.close();
+  });
+
+  test('without JavaScript the search page leads to the lists', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
+    const p = await noJs.newPage();
+    await p.goto(`${server.url}${paths.search()}?q=${encodeURIComponent(dir.categories[0]!.name)}`);
+    expect(await p.isVisible('[data-noscript]')).toBe(true);
+    for (const path of [paths.coops(), paths.bodies(), paths.categories(), paths.category(dir.categories[0]!.id)]) {
+      const link = p.locator(`.fallback a[href="${new URL(server.url).pathname}${path}"]`);
+      expect(await link.count(), path).toBeGreaterThan(0);
+    }
+    const [response] = await Promise.all([p.waitForNavigation(), p.click(`.fallback a[href$="/${paths.coops()}"]`)]);
+    expect(response?.status()).toBe(200);
+    await noJs.close();
+  });
+});
+
+describe('at a sub-path', () => {
+  test('a site built for /roukyou-atlas/ finds its pages from the bundle under that path', { timeout: 300_000 }, async () => {
+    const base = '/roukyou-atlas/';
+    const built = buildSite({ CONTENT_DIR: 'tests/fixtures/valid', BASE_PATH: base });
+    expect(built.status, built.output).toBe(0);
+    const fixture = loadContentDirectory('tests/fixtures/valid');
+    const sub = await serveInChild(built.outDir, base);
+    const { context: ctx, blocked: subBlocked } = await localOnlyContext(browser);
+    const p = await ctx.newPage();
+    const requests: string[] = [];
+    p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    try {
+      const coop = fixture.coops[0]!;
+      await p.goto(`${sub.url}${paths.search()}?q=${encodeURIComponent(coop.name)}`);
+      await p.waitForSelector('site-search[data-state="done"]');
+      const urls = await p.$$eval('.search-result a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+      expect(urls).toContain(`${base}${paths.coop(coop.id)}`);
+      expect(requests.filter((r) => !r.startsWith(base))).toEqual([]);
+      expect(subBlocked).toEqual([]);
+    } finally {
+      await ctx.close();
+      sub.stop();
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { nameUnits, searchTermFields, termMetaTags, textUnits, termsOf, TERM_FIELDS, MAX_TEXT_TERMS } from '../../src/lib/search-index.ts';
+import { decodeText, encodeText } from '../../src/lib/search-tokens.ts';
+import { normalizeForSearch } from '../../src/lib/search-normalize.ts';
+
+const decodedField = (v: string) => v.split(' ').map(decodeText);
+
+describe('units of text', () => {
+  test('Pagefind content is cut at spaces, segment marks and sentence punctuation', () => {
+    expect(textUnits('大和\u200b市​を​所在地​と​する​。 基本​情報. 種別')).toEqual(['大和市を所在地とする', '基本情報', '種別']);
+  });
+  test('a name: whole, without its bracketed part, and each part', () => {
+    expect(nameUnits('日本労働者協同組合（ワーカーズコープ）連合会')).toEqual([
+      normalizeForSearch('日本労働者協同組合ワーカーズコープ連合会'),
+      normalizeForSearch('日本労働者協同組合連合会'),
+      normalizeForSearch('日本労働者協同組合'),
+      normalizeForSearch('ワーカーズコープ'),
+      normalizeForSearch('連合会'),
+    ]);
+  });
+});
+
+describe('searchTermFields', () => {
+  const page = {
+    url: '/coops/kifukuto/',
+    content: '労働者協同組合キフクト. 大和市を所在地とし、造園工事を行う労働者協同組合です。',
+    meta: { title: '労働者協同組合キフクト', aka: 'きふくと', municipality: '神奈川県大和市', keywords: '造園業 | 庭木の剪定' },
+    filters: { kind: ['組合'], prefecture: ['神奈川県'], category: ['造園'] },
+  };
+  const fields = searchTermFields(page);
+  test('names: the title and other names', () => {
+    expect(decodedField(fields[TERM_FIELDS.names]!)).toContain(normalizeForSearch('キフクト'));
+  });
+  test('facets: filters, municipality and key terms', () => {
+    const facets = decodedField(fields[TERM_FIELDS.facets]!);
+    for (const w of ['神奈川', '大和市', '造園業', '庭木の剪']) expect(facets.some((g) => g.startsWith(normalizeForSearch(w).slice(0, 4)))).toBe(true);
+  });
+  test('text: every n-gram of the content, each once', () => {
+    const text = fields[TERM_FIELDS.text]!.split(' ');
+    expect(new Set(text).size).toBe(text.length);
+    expect(text).toContain(encodeText('造園工事'));
+  });
+  test('a huge page keeps at most MAX_TEXT_TERMS n-grams of its text', () => {
+    const huge = Array.from({ length: 3000 }, (_, i) => `${String.fromCharCode(0x4e00 + i)}項目${i}の説明`).join(' ');
+    expect(termsOf(textUnits(huge), MAX_TEXT_TERMS).length).toBe(MAX_TEXT_TERMS);
+  });
+  test('meta tags carry only base-36 words', () => {
+    const tags = termMetaTags(fields);
+    expect(tags).toMatch(/^(<meta name="ra-search-ra_[ntk]" data-pagefind-meta="ra_[ntk]\[content\]" content="[0-9a-z ]+">)+$/);
+  });
+});
