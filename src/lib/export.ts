@@ -52,10 +52,20 @@ export function newestDay(sources: readonly Source[], extra: readonly string[] =
   return days.length ? days.sort().at(-1) : undefined;
 }
 
-/** The newest source date in the whole directory (a guide's `updated` counts too). */
+/** The newest source date in the whole directory, every collection included (a guide's `updated` and a national count's `asOf` count too). */
 export function newestSourceDay(dir: Directory): string | undefined {
-  const all: Array<{ sources: Source[] }> = [...dir.coops, ...dir.categories, ...dir.bodies, ...dir.contracts, ...dir.councils, ...dir.guides];
-  return newestDay(all.flatMap((e) => e.sources), dir.guides.map((g) => g.updated));
+  // `?? []`: a directory loaded by older helpers may lack the newer collections.
+  const all: Array<{ sources: Source[] }> = [
+    ...dir.coops,
+    ...dir.categories,
+    ...dir.bodies,
+    ...dir.contracts,
+    ...dir.councils,
+    ...(dir.programmes ?? []),
+    ...dir.guides,
+    ...(dir.nationalCounts ?? []),
+  ];
+  return newestDay(all.flatMap((e) => e.sources), [...dir.guides.map((g) => g.updated), ...(dir.nationalCounts ?? []).map((n) => n.asOf)]);
 }
 
 /** The date fields of every download: reproducible, from SOURCE_DATE_EPOCH (seconds) when given, else the newest source date (00:00 in Japan). */

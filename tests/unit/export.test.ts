@@ -4,6 +4,8 @@ import Papa from 'papaparse';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { DATASETS, DATASET_NAMES, bodyContractsCsv, datasetCsv, datasetJson, exportDates, makeLookup, newestDay, sourceText } from '../../src/lib/export.ts';
 import { BOM } from '../../src/lib/csv.ts';
+import { earliestDay } from '../../src/lib/dates.ts';
+import type { Source } from '../../src/lib/types.ts';
 
 const dir = loadContentDirectory('tests/fixtures/valid');
 const l = makeLookup(dir, (p) => `https://example.test/${p}`);
@@ -77,9 +79,15 @@ describe('reproducible dates', () => {
     expect(newestDay([])).toBeUndefined();
   });
   test('generatedAt comes from the content, or from SOURCE_DATE_EPOCH, never the clock', () => {
-    expect(exportDates(dir)).toEqual({ generatedAt: '2024-01-01T00:00:00+09:00', dataAsOf: '2024-01-01' });
+    const { generatedAt, dataAsOf } = exportDates(dir);
+    // dataAsOf is a source date of the fixture, and no source date is newer.
+    const all = Object.values(dir).flat() as Array<{ sources?: Source[] }>;
+    const days = all.flatMap((e) => e.sources ?? []).flatMap((s) => [s.asOf, s.published, s.seen]).concat(dir.guides.map((g) => g.updated), (dir.nationalCounts ?? []).map((n) => n.asOf)).filter((d): d is string => !!d).map(earliestDay);
+    expect(days).toContain(dataAsOf);
+    for (const d of days) expect(d <= dataAsOf!).toBe(true);
+    expect(generatedAt).toBe(`${dataAsOf}T00:00:00+09:00`);
     expect(exportDates(dir, '1700000000').generatedAt).toBe('2023-11-14T22:13:20Z');
-    expect(exportDates(dir, 'soon').generatedAt).toBe('2024-01-01T00:00:00+09:00');
+    expect(exportDates(dir, 'soon').generatedAt).toBe(generatedAt);
   });
   test('two serialisations are byte-identical', () => {
     const a = DATASET_NAMES.map((n) => datasetCsv(DATASETS[n], l) + datasetJson(DATASETS[n], l, exportDates(dir))).join('');
