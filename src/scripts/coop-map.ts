@@ -50,6 +50,7 @@ export class CoopMapElement extends HTMLElement {
   #categoryLabels = new Map<string, string>();
   #keyboard = false;
   #settle?: () => void;
+  #pending = -1;
   #ready: Promise<void> = new Promise((ok) => (this.#settle = ok));
   /** Milliseconds from navigation to the first drawing of the clustered markers (read by the benchmark). */
   readyAt?: number;
@@ -85,6 +86,7 @@ export class CoopMapElement extends HTMLElement {
   }
 
   async #start(): Promise<void> {
+    performance.mark('coop-map:start');
     const { geojson, outlines: outlinesUrl } = this.dataset;
     if (!geojson) throw new Error('data-geojson がありません');
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
@@ -105,10 +107,11 @@ export class CoopMapElement extends HTMLElement {
       fetchJson<CoopFeatureCollection>(geojson),
       outlinesUrl ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined) : Promise.resolve(undefined),
     ]);
+    performance.mark('coop-map:loaded');
     this.#L = L;
     const canvas = this.querySelector<HTMLElement>('[data-map-canvas]');
     if (!canvas) throw new Error('地図の領域がありません');
-    const map = (this.#map = L.map(canvas, { zoomControl: false, minZoom: 4, maxZoom: 18, keyboard: true }));
+    const map = (this.#map = L.map(canvas, { zoomControl: false, minZoom: 4, maxZoom: 17, keyboard: true }));
     L.control.zoom({ zoomInTitle: '拡大', zoomOutTitle: '縮小' }).addTo(map);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
 
@@ -123,7 +126,7 @@ export class CoopMapElement extends HTMLElement {
         style: { color: '#8c9691', weight: 1, fillColor: '#f7f7f2', fillOpacity: 1 },
       }).addTo(map);
     }
-    const tiles = L.tileLayer(TILE_URL, { minZoom: 5, maxZoom: 18, attribution: TILE_ATTRIBUTION });
+    const tiles = L.tileLayer(TILE_URL, { minZoom: 5, maxZoom: 17, attribution: TILE_ATTRIBUTION });
     let tileLoaded = false;
     tiles.on('tileload', () => (tileLoaded = true));
     tiles.on('tileerror', () => {
@@ -135,6 +138,8 @@ export class CoopMapElement extends HTMLElement {
 
     const cluster = (this.#cluster = L.markerClusterGroup({
       chunkedLoading: true,
+      // One frame between chunks keeps the page responsive; the default 50 ms mostly adds waiting.
+      chunkDelay: 16,
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: true,
       maxClusterRadius: 60,
@@ -148,13 +153,15 @@ export class CoopMapElement extends HTMLElement {
         });
       },
       chunkProgress: (done, total) => {
-        if (done === total) void afterPaint().then(() => this.#settle?.());
+        // Only the call that finishes the current batch settles it (adding the group to the map reports an empty batch first).
+        if (done !== total || total !== this.#pending) return;
+        const settle = this.#settle;
+        void afterPaint().then(() => settle?.());
       },
     }));
     cluster.on('click', (e) => this.#openPopup((e as Leaflet.LeafletEvent & { layer: Leaflet.Marker }).layer));
     map.on('popupopen', (e) => this.#onPopupOpen(e.popup));
     map.on('popupclose', (e) => this.#onPopupClose(e.popup));
-    cluster.addTo(map);
 
     const icons = {
       address: L.divIcon({ className: 'ra-pin ra-pin-address', iconSize: [18, 18] }),
@@ -174,7 +181,9 @@ export class CoopMapElement extends HTMLElement {
       this.#markers.set(p.id, marker);
       this.#ids.set(marker, p.id);
     }
+    performance.mark('coop-map:markers');
     await this.#applyToMap(false);
+    performance.mark('coop-map:ready');
     this.readyAt = performance.now();
     this.dataset.state = 'ready';
 
@@ -214,9 +223,12 @@ export class CoopMapElement extends HTMLElement {
     const cluster = this.#cluster!;
     const markers = [...this.#features.values()].filter((f) => matchesFilter(f.properties, this.#filter)).map((f) => this.#markers.get(f.properties.id)!);
     this.#ready = new Promise((ok) => (this.#settle = ok));
+    this.#pending = markers.length;
     this.#map?.closePopup();
     cluster.clearLayers();
     cluster.addLayers(markers);
+    // The first time, the group joins the map only now: markercluster then clusters the whole batch at once, which is faster.
+    if (this.#map && !this.#map.hasLayer(cluster)) cluster.addTo(this.#map);
     if (fit) {
       if (markers.length && (this.#filter.category || this.#filter.pref)) this.#map?.fitBounds(this.#L!.latLngBounds(markers.map((m) => m.getLatLng())), { padding: [30, 30], maxZoom: 11 });
       else this.#map?.fitBounds(JAPAN);

@@ -1,0 +1,202 @@
+/**
+ * `npm run bench:map`: how fast /map/ draws, in Chromium. Builds the site
+ * (or uses DIST_DIR), makes a copy in a temporary folder whose map page and
+ * GeoJSON hold 10,000 synthetic pins generated now (random points inside
+ * the prefecture outlines, names marked 「合成データ」; nothing reaches
+ * content/), serves both on 127.0.0.1 with every other request blocked
+ * (so no tiles load, as offline), and prints for each: time from
+ * navigation to the first drawing of the clustered markers (median of
+ * several cold loads), the gzip size of the JavaScript the page loads, and
+ * the sizes of its HTML and GeoJSON. Goal: under 1 s for 10,000 pins.
+ * Prints figures only; nothing passes or fails.
+ *
+ * BENCH_PINS=10000 and BENCH_RUNS=5 change the size and the number of loads.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serve } from './serve.ts';
+import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
+import { prefectureCodeOf } from '../src/lib/lgcode.ts';
+import { ringArea, bboxOf, type MultiPolygon, type Position } from '../src/lib/geometry.ts';
+import { PRECISION_LABELS, type Precision } from '../src/lib/precision.ts';
+
+const PINS = Number(process.env.BENCH_PINS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const work = mkdtempSync(join(tmpdir(), 'ra-bench-map-'));
+
+/** A small deterministic PRNG, so every run uses the same synthetic pins. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function insideRing(p: Position, ring: readonly Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** The built site: DIST_DIR, or a fresh build into the temporary folder. */
+function builtSite(): string {
+  if (process.env.DIST_DIR) return resolve(process.env.DIST_DIR);
+  const out = join(work, 'real');
+  console.log('サイトをビルドしています…');
+  const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache') },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+  return out;
+}
+
+interface Outline { properties: { code: string; name: string }; geometry: { coordinates: MultiPolygon } }
+
+/** A copy of the site whose /map/ shows `n` synthetic pins: in the GeoJSON and, with `withList`, in the server-rendered list too. */
+function syntheticSite(real: string, n: number, withList: boolean): string {
+  const dir = join(work, withList ? 'synthetic-list' : 'synthetic');
+  cpSync(real, dir, { recursive: true });
+  const outlines = (JSON.parse(readFileSync(join(real, 'geo/japan-prefectures.geojson'), 'utf8')) as { features: Outline[] }).features;
+  const mapHtml = readFileSync(join(real, 'map/index.html'), 'utf8');
+  const categories = [...mapHtml.matchAll(/<option value="([^"]+)" data-label="([^"]+)"/g)].map((m) => m[1]!);
+  const rand = prng(n);
+  // Pins fall in prefectures in proportion to their land area, at random points inside their outlines.
+  const parts = outlines.flatMap((o) => o.geometry.coordinates.map((polygon) => ({ o, ring: polygon[0]!, area: Math.abs(ringArea(polygon[0]!)) })));
+  const total = parts.reduce((a, p) => a + p.area, 0);
+  const precisions: Precision[] = ['address', 'municipality', 'municipality', 'prefecture'];
+  const features = Array.from({ length: n }, (_, i) => {
+    let r = rand() * total;
+    const part = parts.find((p) => (r -= p.area) <= 0) ?? parts.at(-1)!;
+    const [minX, minY, maxX, maxY] = bboxOf(part.ring)!;
+    let p: Position;
+    do p = [minX + rand() * (maxX - minX), minY + rand() * (maxY - minY)];
+    while (!insideRing(p, part.ring));
+    const id = `synthetic-${String(i + 1).padStart(5, '0')}`;
+    const cats = [categories[Math.floor(rand() * categories.length)]!, ...(rand() < 0.3 ? [categories[Math.floor(rand() * categories.length)]!] : [])];
+    return {
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: [Math.round(p[0] * 1e5) / 1e5, Math.round(p[1] * 1e5) / 1e5] },
+      properties: {
+        id,
+        name: `合成データ組合${i + 1}`,
+        kind: 'coop',
+        categories: [...new Set(cats)],
+        prefecture: prefectureCodeOf(`${part.o.properties.code}0000`),
+        placeName: part.o.properties.name,
+        precision: precisions[Math.floor(rand() * precisions.length)]!,
+        page: `coops/${id}/`,
+      },
+    };
+  });
+  writeFileSync(join(dir, 'data/coops.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+  if (!withList) return dir;
+
+  // The list: one group per prefecture, items shaped like the real ones (same markup, synthetic values).
+  const listStart = mapHtml.indexOf('<section data-map-group');
+  const listEnd = mapHtml.lastIndexOf('</section>', mapHtml.indexOf('</coop-map>'));
+  const group = /<section data-map-group[^>]*>\s*<h3[^>]*>[^<]*<\/h3>\s*<ul[^>]*>/.exec(mapHtml.slice(listStart))![0];
+  const item = /<li data-map-item[\s\S]*?<\/li>/.exec(mapHtml)![0];
+  const byPref = new Map<string, typeof features>();
+  for (const f of features) byPref.set(f.properties.prefecture, [...(byPref.get(f.properties.prefecture) ?? []), f]);
+  const list = [...byPref]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([pref, fs]) => {
+      const head = group.replace(/data-pref="[^"]*"/, `data-pref="${pref}"`).replace(/(<h3[^>]*>)[^<]*/, `$1${fs[0]!.properties.placeName}`).replace(/coop-map-group-[^"]+/g, `coop-map-group-${pref}`);
+      const items = fs.map((f) =>
+        item
+          .replace(/data-id="[^"]*"/, `data-id="${f.id}"`)
+          .replace(/data-categories="[^"]*"/, `data-categories="${f.properties.categories.join(' ')}"`)
+          .replace(/data-pref="[^"]*"/, `data-pref="${pref}"`)
+          .replace(/href="[^"]*"/, `href="/${f.properties.page}"`)
+          .replace(/(<a [^>]*>)[^<]*/, `$1${f.properties.name}`)
+          .replace(/(<span class="meta"[^>]*>)[^<]*/, `$1${f.properties.placeName}`)
+          .replace(/(<span class="precision"[^>]*>)[^<]*/, `$1位置: ${PRECISION_LABELS[f.properties.precision]}`),
+      );
+      return `${head}${items.join('')}</ul></section>`;
+    })
+    .join('');
+  writeFileSync(join(dir, 'map/index.html'), mapHtml.slice(0, listStart) + list + mapHtml.slice(listEnd + '</section>'.length));
+  return dir;
+}
+
+interface Figures { steps: Record<string, number>; pins: number; medianMs: number; minMs: number; maxMs: number; jsGzip: number; jsRaw: number; htmlGzip: number; geojsonGzip: number }
+
+async function measure(root: string): Promise<Figures> {
+  const { server, url } = await serve(root);
+  const browser = await launch();
+  const times: number[] = [];
+  const steps: Array<Record<string, number>> = [];
+  let js = { raw: 0, gzip: 0 };
+  let pins = 0;
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const { context } = await localOnlyContext(browser, { viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const scripts = new Map<string, Buffer>();
+      page.on('response', async (res) => {
+        if (res.request().resourceType() === 'script' && res.ok()) scripts.set(res.url(), await res.body().catch(() => Buffer.alloc(0)));
+      });
+      await page.goto(`${url}map/`);
+      await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 120_000 });
+      const r = await page.evaluate(() => {
+        const el = document.querySelector('coop-map') as HTMLElement & { readyAt: number; markerCount(): number };
+        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return { readyAt: el.readyAt, pins: el.markerCount(), steps: { html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, start: at('coop-map:start'), loaded: at('coop-map:loaded'), markers: at('coop-map:markers'), clustered: at('coop-map:ready') } };
+      });
+      times.push(r.readyAt);
+      steps.push(r.steps);
+      pins = r.pins;
+      const bodies = [...scripts.values()];
+      js = { raw: bodies.reduce((a, b) => a + b.length, 0), gzip: bodies.reduce((a, b) => a + gzipSync(b).length, 0) };
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  times.sort((a, b) => a - b);
+  const median = (k: string) => steps.map((s) => s[k]!).sort((a, b) => a - b)[Math.floor(steps.length / 2)]!;
+  return {
+    steps: Object.fromEntries(Object.keys(steps[0] ?? {}).map((k) => [k, median(k)])),
+    pins,
+    medianMs: times[Math.floor(times.length / 2)]!,
+    minMs: times[0]!,
+    maxMs: times.at(-1)!,
+    jsGzip: js.gzip,
+    jsRaw: js.raw,
+    htmlGzip: gzipSync(readFileSync(join(root, 'map/index.html'))).length,
+    geojsonGzip: gzipSync(readFileSync(join(root, 'data/coops.geojson'))).length,
+  };
+}
+
+const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+function report(label: string, f: Figures): void {
+  console.log(`\n${label}`);
+  console.log(`  ピン（クラスタ層のマーカー）: ${f.pins.toLocaleString('ja-JP')}`);
+  console.log(`  ナビゲーション開始→クラスタ表示: 中央値 ${Math.round(f.medianMs)} ms（${RUNS}回、最小 ${Math.round(f.minMs)} / 最大 ${Math.round(f.maxMs)} ms）`);
+  const s = f.steps;
+  console.log(`    内訳（中央値）: HTML受信 ${Math.round(s.html!)} / DOMContentLoaded ${Math.round(s.dcl!)} / スクリプト開始 ${Math.round(s.start!)} / Leaflet・データ取得 ${Math.round(s.loaded!)} / マーカー作成 ${Math.round(s.markers!)} / クラスタ表示 ${Math.round(s.clustered!)} ms`);
+  console.log(`  JavaScript: ${kB(f.jsGzip)}（gzip）/ ${kB(f.jsRaw)}（非圧縮）`);
+  console.log(`  HTML: ${kB(f.htmlGzip)}（gzip）、GeoJSON: ${kB(f.geojsonGzip)}（gzip）`);
+}
+
+try {
+  const real = builtSite();
+  if (!existsSync(join(real, 'map/index.html'))) throw new Error(`${real}/map/index.html がありません`);
+  console.log('地図のベンチマーク（Chromium headless、127.0.0.1 以外への通信は遮断＝タイルなし）');
+  const pins = PINS.toLocaleString('ja-JP');
+  report(`合成データ ${pins} ピン、一覧は実データのまま（地図の描画のみ。目標: 1秒未満）`, await measure(syntheticSite(real, PINS, false)));
+  report(`合成データ ${pins} ピン、一覧も ${pins} 件（ページ全体）`, await measure(syntheticSite(real, PINS, true)));
+  report('実サイトの /map/', await measure(real));
+} finally {
+  if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
+  else console.log(work);
+}
