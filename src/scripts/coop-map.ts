@@ -182,7 +182,7 @@ export class CoopMapElement extends HTMLElement {
       this.#ids.set(marker, p.id);
     }
     performance.mark('coop-map:markers');
-    await this.#applyToMap(false);
+    await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
     performance.mark('coop-map:ready');
     this.readyAt = performance.now();
     this.dataset.state = 'ready';
