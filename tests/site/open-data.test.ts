@@ -64,6 +64,12 @@ describe('CSV downloads', () => {
       expect(row['位置の精度']).toBe(place?.precision ?? '');
     }
   });
+  test('no cell starts with = + - @ (Excel would run it as a formula)', () => {
+    for (const name of DATASET_NAMES) {
+      const cells = Papa.parse<string[]>(text(paths.dataFile(`${name}.csv`)).replace(/^\uFEFF/, ''), { newline: '\r\n', skipEmptyLines: true }).data.flat();
+      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), name).toEqual([]);
+    }
+  });
   test('every public body has its own contracts CSV with exactly the contracts it commissions', () => {
     let total = 0;
     for (const b of dir.bodies) {
