@@ -113,6 +113,14 @@ export class CoopMapElement extends HTMLElement {
     if (!canvas) throw new Error('地図の領域がありません');
     const map = (this.#map = L.map(canvas, { zoomControl: false, minZoom: 4, maxZoom: 17, keyboard: true }));
     L.control.zoom({ zoomInTitle: '拡大', zoomOutTitle: '縮小' }).addTo(map);
+    // Markers and clusters are role="button": Leaflet answers Enter; Space should work too.
+    canvas.addEventListener('keydown', (e) => {
+      const target = e.target as HTMLElement;
+      if (e.key === ' ' && target.matches('.leaflet-marker-icon[role="button"]')) {
+        e.preventDefault();
+        target.click();
+      }
+    });
     map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
 
     // Outlines sit in a pane under the tiles: visible only where no tile is drawn.

@@ -204,6 +204,14 @@ describe('with JavaScript', () => {
     await cluster.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction((b) => (document.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '') !== b, before);
+
+    // Space works like Enter on a marker: its popup opens.
+    await page.waitForTimeout(400); // zoom animation
+    const pin = page.locator('.ra-pin[role="button"]').first();
+    if ((await pin.count()) === 0) await page.locator('.ra-cluster').first().focus().then(() => page.keyboard.press('Enter'));
+    await pin.focus();
+    await page.keyboard.press('Space');
+    await page.locator('.leaflet-popup').waitFor();
     await context.close();
   });
 
@@ -220,6 +228,8 @@ describe('with JavaScript', () => {
   test('axe: 0 violations with the map drawn and a popup open', async () => {
     const { context, page } = await openMap(`?focus=${placed[0]!.id}`);
     await page.locator('.leaflet-popup').waitFor();
+    // Leaflet fades popups in; measure contrast once it is fully shown.
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')!).opacity === '1');
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
       // @ts-expect-error injected above
