@@ -21,8 +21,8 @@ import { SEARCH_BUNDLE } from '../lib/search-url.ts';
 /** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
 export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
 
-/** Same indexing rules for stock and enhanced bundles: lists of organisations are navigation, not content. */
-const CONFIG = { forceLanguage: 'ja', excludeSelectors: ['.coop-table'] } satisfies Parameters<typeof pagefind.createIndex>[0];
+/** Same indexing rules for stock and enhanced bundles: lists of organisations are navigation, print-only notes are not for screens. */
+const CONFIG = { forceLanguage: 'ja', excludeSelectors: ['.coop-table', '.print-only'] } satisfies Parameters<typeof pagefind.createIndex>[0];
 
 /** The key-terms `<meta>` is read in pass one only (other names stay: the search page ranks exact names first). */
 const HELPER_META = new RegExp(`<meta name="ra-search-${KEYWORDS_META}"[^>]*>`, 'g');
@@ -31,6 +31,7 @@ const HELPER_META = new RegExp(`<meta name="ra-search-${KEYWORDS_META}"[^>]*>`, 
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 export interface IndexResult {
+  /** Pages in the index (one fragment each). */
   pages: number;
   outputPath: string;
 }
@@ -75,25 +76,29 @@ export async function buildSearchIndex(siteDir: string, { outputPath = join(site
   try {
     const extracted = enhance ? await extractPages(siteDir) : new Map<string, ExtractedPage>();
     const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
-    let pages = 0;
     if (enhance) {
-      for (const file of htmlFiles(siteDir)) {
+      const files = htmlFiles(siteDir);
+      // The service answers requests concurrently; a few in flight keep it busy without flooding it.
+      const next = async (): Promise<void> => {
+        const file = files.pop();
+        if (!file) return;
         const url = urlOfFile(file);
         let html = readFileSync(join(siteDir, file), 'utf8');
         const page = extracted.get(url);
         // Key terms are folded into the encoded fields; results need not carry them.
         if (page) html = html.replace(HELPER_META, '').replace('</head>', `${termMetaTags(searchTermFields(page))}</head>`);
         await checked(index!.addHTMLFile({ url, content: html }), `addHTMLFile ${file}`);
-      }
-      pages = extracted.size;
+        return next();
+      };
+      await Promise.all(Array.from({ length: 8 }, next));
     } else {
-      pages = (await checked(index!.addDirectory({ path: siteDir }), 'addDirectory')).page_count;
+      await checked(index!.addDirectory({ path: siteDir }), 'addDirectory');
     }
     rmSync(outputPath, { recursive: true, force: true });
     await checked(index!.writeFiles({ outputPath }), 'writeFiles');
     await index!.deleteIndex();
     for (const name of readdirSync(outputPath)) if (UNUSED.test(name)) rmSync(join(outputPath, name));
-    return { pages, outputPath };
+    return { pages: readdirSync(join(outputPath, 'fragment')).length, outputPath };
   } finally {
     await pagefind.close();
   }
@@ -107,7 +112,7 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
         const { pages } = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`検索索引（Pagefind）: ${pages}ページ、${Date.now() - started}ms`);
+        logger.info(`検索索引（Pagefind）: ${pages}ページ、${((Date.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

@@ -44,13 +44,14 @@ export function nameUnits(name: string): string[] {
   return [...new Set([normalizeForSearch(name), normalizeForSearch(withoutBrackets), ...textUnits(name)].filter(Boolean))];
 }
 
-/** Encoded n-grams of some runs, each once, in first-seen order. */
-export function termsOf(units: readonly string[], limit = Infinity, n = GRAM): string[] {
+/** Encoded n-grams of some runs, each once, in first-seen order, leaving out those already in `skip`. */
+export function termsOf(units: readonly string[], limit = Infinity, skip: ReadonlySet<string> = new Set(), n = GRAM): string[] {
   const seen = new Set<string>();
   for (const unit of units) {
     for (const g of grams(unit, n)) {
       if (seen.size >= limit) return [...seen];
-      seen.add(encodeText(g));
+      const code = encodeText(g);
+      if (!skip.has(code)) seen.add(code);
     }
   }
   return [...seen];
@@ -61,11 +62,12 @@ export function searchTermFields(page: ExtractedPage): Record<string, string> {
   const list = (key: string) => (page.meta[key] ?? '').split(/\s*\|\s*/).filter(Boolean);
   const names = [page.meta.title ?? '', ...list(ALIAS_META)].filter(Boolean);
   const facets = [...Object.values(page.filters).flat(), page.meta.municipality ?? '', ...list(KEYWORDS_META)].filter(Boolean);
-  return {
-    [TERM_FIELDS.names]: termsOf(names.flatMap(nameUnits)).join(' '),
-    [TERM_FIELDS.facets]: termsOf(facets.flatMap(nameUnits)).join(' '),
-    [TERM_FIELDS.text]: termsOf(textUnits(page.content), MAX_TEXT_TERMS).join(' '),
-  };
+  // Each n-gram goes in the highest field it belongs to only: a lower field would add little to the score and
+  // much to the record every result downloads.
+  const nameTerms = termsOf(names.flatMap(nameUnits));
+  const facetTerms = termsOf(facets.flatMap(nameUnits), Infinity, new Set(nameTerms));
+  const textTerms = termsOf(textUnits(page.content), MAX_TEXT_TERMS, new Set([...nameTerms, ...facetTerms]));
+  return { [TERM_FIELDS.names]: nameTerms.join(' '), [TERM_FIELDS.facets]: facetTerms.join(' '), [TERM_FIELDS.text]: textTerms.join(' ') };
 }
 
 /** `<meta>` tags that hand the fields to Pagefind (values are base-36 words: nothing to escape). */

@@ -80,6 +80,11 @@ export function normalizeForSearch(text: string): string {
   return expandAliases(baseNormal(text));
 }
 
+/** Whether a normalised word is one of the separable words (a legal form or a generic part of names). */
+export function isSeparable(normal: string): boolean {
+  return SEPARABLE_NORMAL.includes(normal);
+}
+
 /**
  * Cuts a normalised string around separable words (legal forms …) so each
  * becomes its own part: 「きふくと労働者協同組合」 → ['きふくと', '労働者協同組合'].

@@ -3,7 +3,7 @@
  * n-grams (see search-tokens.ts). Every word of the query must be found
  * (Pagefind ANDs its terms); word order does not matter.
  */
-import { normalizeForSearch, splitSeparable } from './search-normalize.ts';
+import { isSeparable, normalizeForSearch, splitSeparable } from './search-normalize.ts';
 import { encodeText, queryPieces } from './search-tokens.ts';
 
 /** A query made ready for Pagefind. */
@@ -47,11 +47,21 @@ export function segmentedWords(query: string): string[] {
   return [...new Set(words)];
 }
 
+/**
+ * The words worth sending to Pagefind: legal forms and other generic words
+ * are on nearly every page, so beside a more telling word they only cost a
+ * large index chunk. They still count for ranking exact names (search-rank.ts).
+ */
+export function telling(words: readonly string[]): string[] {
+  const rest = words.filter((w) => !isSeparable(w));
+  return rest.length ? rest : [...words];
+}
+
 /** Plans a query: the exact-substring search, and a looser one when the segmenter cuts the words differently. */
 export function planQuery(query: string): QueryPlan {
   const words = queryWords(query);
-  const terms = termsFor(words);
+  const terms = termsFor(telling(words));
   const relaxedWords = segmentedWords(query);
-  const relaxed = termsFor(relaxedWords);
+  const relaxed = termsFor(telling(relaxedWords));
   return relaxed && relaxed !== terms ? { words, terms, relaxed, relaxedWords } : { words, terms };
 }

@@ -39,7 +39,8 @@ interface Pagefind {
   filters(): Promise<Counts>;
 }
 
-/** Results rendered per step ("さらに表示" adds as many again). */
+/** Results shown first (as soon as their records arrive), then per page ("さらに表示" adds as many again). */
+const FIRST_SIZE = 5;
 const PAGE_SIZE = 10;
 /** Results tied with the last of the first page are reranked with it, up to this many. */
 const RERANK_MAX = 20;
@@ -49,6 +50,10 @@ const DEBOUNCE_MS = 250;
 class SiteSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
   #filters?: Promise<Counts>;
+  /** The Pagefind query string of the results shown (plain or relaxed). */
+  #used = '';
+  /** The search whose facet counts are on screen. */
+  #counted?: number;
   #state: SearchState = { q: '', filters: {} };
   #results: PagefindResult[] = [];
   #shown = 0;
@@ -59,6 +64,7 @@ class SiteSearch extends HTMLElement {
 
   connectedCallback(): void {
     this.querySelector('[data-noscript]')?.setAttribute('hidden', '');
+    this.querySelector('[data-facets-box]')?.removeAttribute('hidden');
     try {
       this.#order = JSON.parse(this.dataset.facetOrder ?? '{}');
     } catch {
@@ -78,6 +84,9 @@ class SiteSearch extends HTMLElement {
     // Load the index as soon as the visitor shows intent, or right away when the URL already holds a search.
     for (const type of ['focusin', 'pointerover']) form.addEventListener(type, () => void this.#load().catch(() => {}), { once: true });
     this.querySelector('[data-more]')!.addEventListener('click', () => void this.#renderMore());
+    this.querySelector('[data-facets-box]')!.addEventListener('toggle', (e) => {
+      if ((e.target as HTMLDetailsElement).open) void this.#showFacets().catch(() => {});
+    });
     this.querySelector('[data-facets]')!.addEventListener('change', (e) => {
       const box = e.target as HTMLInputElement;
       if (box.type !== 'checkbox') return;
@@ -113,8 +122,6 @@ class SiteSearch extends HTMLElement {
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
       await pf.options({ basePath: bundle, baseUrl: this.dataset.base, noWorker: true, ranking: { metaWeights: TERM_WEIGHTS } });
       await pf.init();
-      // Every filter's index, for the facet counts; fetched while the first query runs.
-      this.#filters = pf.filters();
       this.dataset.ready = 'true';
       return pf;
     })();
@@ -141,15 +148,14 @@ class SiteSearch extends HTMLElement {
     }
     if (seq !== this.#seq) return;
     const started = performance.now();
-    const run = (terms: string, without?: FilterKey) => pf.search(terms || null, { filters: pagefindFilters(state.filters, without) });
-    let used = plan.terms;
+    this.#used = plan.terms;
     let results: PagefindResult[] = [];
     let relaxed = false;
     if (plan.terms || hasFilters(state)) {
-      results = (await run(plan.terms)).results;
+      results = (await this.#run(pf, plan.terms)).results;
       if (results.length === 0 && plan.relaxed) {
-        results = (await run(plan.relaxed)).results;
-        used = plan.relaxed;
+        results = (await this.#run(pf, plan.relaxed)).results;
+        this.#used = plan.relaxed;
         relaxed = true;
       }
     }
@@ -157,30 +163,51 @@ class SiteSearch extends HTMLElement {
     const ordered = await this.#rerank(results, this.#words);
     if (seq !== this.#seq) return;
     this.#results = ordered;
+    this.#counted = undefined;
     await this.#renderResults(plan, relaxed, state);
     if (seq !== this.#seq) return;
     this.dataset.searchMs = String(Math.round((performance.now() - started) * 10) / 10);
-
-    // Facets come after the results: their counts need every filter's index, loaded once (pf.filters()).
-    const totals = await this.#filters!;
-    let counts: Counts = totals;
-    if (plan.terms || hasFilters(state)) {
-      counts = { ...totals, ...(await run(used)).filters };
-      // A filter's own counts ignore its own selection, so its other values stay choosable (values are alternatives).
-      for (const { key } of FILTER_GROUPS) if (state.filters[key]?.length) counts[key] = (await run(used, key)).filters[key] ?? {};
-    }
+    await this.#renderMore(PAGE_SIZE - this.#shown);
     if (seq !== this.#seq) return;
-    this.#renderFacets(counts, state);
+    // Facet counts need every filter's index: fetched only once the facets are opened (always when a filter is set).
+    const box = this.querySelector<HTMLDetailsElement>('[data-facets-box]')!;
+    if (hasFilters(state)) box.open = true;
+    if (box.open) await this.#showFacets();
+    if (seq !== this.#seq) return;
     this.dataset.resultCount = String(this.#results.length);
     this.dataset.query = state.q;
     this.dataset.state = 'done';
   }
 
-  /** Puts exact name matches first among the first page of results and those tied with its last (see search-rank.ts). */
+  /** One Pagefind search with the current filters, one filter left out if asked. */
+  #run(pf: Pagefind, terms: string, without?: FilterKey): Promise<PagefindResponse> {
+    return pf.search(terms || null, { filters: pagefindFilters(this.#state.filters, without) });
+  }
+
+  /** Counts for every facet value under the current query, then the facets. */
+  async #showFacets(): Promise<void> {
+    if (this.#counted === this.#seq) return;
+    const seq = this.#seq;
+    const state = this.#state;
+    const pf = await this.#load();
+    this.#filters ??= pf.filters();
+    const totals = await this.#filters;
+    let counts: Counts = totals;
+    if (this.#used || hasFilters(state)) {
+      counts = { ...totals, ...(await this.#run(pf, this.#used)).filters };
+      // A filter's own counts ignore its own selection, so its other values stay choosable (values are alternatives).
+      for (const { key } of FILTER_GROUPS) if (state.filters[key]?.length) counts[key] = (await this.#run(pf, this.#used, key)).filters[key] ?? {};
+    }
+    if (seq !== this.#seq) return;
+    this.#renderFacets(counts, state);
+    this.#counted = seq;
+  }
+
+  /** Puts exact name matches first among the first results and those tied with the last of them (see search-rank.ts). */
   async #rerank(results: PagefindResult[], words: string[]): Promise<PagefindResult[]> {
     if (words.length === 0) return results;
     const tied = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
-    let k = Math.min(results.length, PAGE_SIZE);
+    let k = Math.min(results.length, FIRST_SIZE);
     while (k < results.length && k < RERANK_MAX && tied(results[k]!.score, results[k - 1]!.score)) k++;
     const head = results.slice(0, k);
     const data = await Promise.all(head.map((r) => r.data()));
@@ -188,6 +215,7 @@ class SiteSearch extends HTMLElement {
     return [...rerank(head, (r) => rank.get(r)!), ...results.slice(k)];
   }
 
+  /** The status line and the first results (the rest of the first page follows). */
   async #renderResults(plan: QueryPlan, relaxed: boolean, state: SearchState): Promise<void> {
     const list = this.querySelector<HTMLOListElement>('[data-results]')!;
     list.replaceChildren();
@@ -199,12 +227,13 @@ class SiteSearch extends HTMLElement {
     else if (relaxed) this.#status(`「${q}」をそのまま含むページはないため、言葉を分けて探した結果です（${n}件）。`);
     else this.#status(q ? `「${q}」の検索結果: ${n}件` : `絞り込みの結果: ${n}件`);
     this.querySelector('[data-results-heading]')!.toggleAttribute('hidden', n === 0);
-    await this.#renderMore();
+    await this.#renderMore(FIRST_SIZE);
   }
 
-  async #renderMore(): Promise<void> {
+  /** Appends the next `count` results. */
+  async #renderMore(count: number = PAGE_SIZE): Promise<void> {
     const list = this.querySelector<HTMLOListElement>('[data-results]')!;
-    const next = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
+    const next = this.#results.slice(this.#shown, this.#shown + Math.max(0, count));
     const seq = this.#seq;
     const data = await Promise.all(next.map((r) => r.data()));
     if (seq !== this.#seq) return;
@@ -278,7 +307,7 @@ class SiteSearch extends HTMLElement {
       clear.textContent = '絞り込みをすべて外す';
       clear.addEventListener('click', () => this.#go({ q: state.q, filters: {} }, 'push'));
     }
-    box.hidden = box.childElementCount === 0;
+    if (box.childElementCount === 0) box.textContent = '絞り込める項目はありません。';
   }
 }
 

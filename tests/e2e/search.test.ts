@@ -16,6 +16,9 @@ import { buildSite } from '../helpers/build.ts';
 import { filterCases, searchQueries } from '../fixtures/search-queries.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { sortByReading } from '../../src/lib/sort.ts';
+import { kindLabel } from '../../src/lib/search-facets.ts';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const dir = loadContentDirectory();
 let browser: Browser;
@@ -148,6 +151,21 @@ describe('the page around the search', () => {
     const [response] = await Promise.all([p.waitForNavigation(), p.click(`.fallback a[href$="/${paths.coops()}"]`)]);
     expect(response?.status()).toBe(200);
     await noJs.close();
+  });
+});
+
+describe('accessibility', () => {
+  test('axe finds no WCAG 2.2 AA problem on the search page with results, facets and a selection', async () => {
+    const cat = dir.categories[0]!;
+    await page.goto(`${server.url}${paths.search()}?q=${encodeURIComponent(cat.name)}&kind=${encodeURIComponent(kindLabel('coop'))}`);
+    await page.waitForSelector('site-search[data-state="done"]');
+    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      // @ts-expect-error axe is injected above
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      return r.violations.map((v: { id: string; nodes: Array<{ target: string[] }> }) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }));
+    });
+    expect(violations).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planQuery, queryWords, segmentedWords } from '../../src/lib/search-query.ts';
+import { planQuery, queryWords, segmentedWords, telling } from '../../src/lib/search-query.ts';
 import { decodeText } from '../../src/lib/search-tokens.ts';
 
 const decoded = (terms: string) => terms.split(' ').filter(Boolean).map(decodeText);
@@ -22,6 +22,12 @@ describe('queryWords', () => {
 });
 
 describe('planQuery', () => {
+  test('legal forms beside a telling word are not sent to Pagefind (they are on every page), but stay words', () => {
+    const plan = planQuery('キフクト労協');
+    expect(plan.words).toEqual(['きふくと', '労働者協同組合']);
+    expect(decoded(plan.terms)).toEqual(['きふくと']);
+    expect(telling(['労働者協同組合'])).toEqual(['労働者協同組合']);
+  });
   test('long words become overlapping pieces', () => {
     expect(decoded(planQuery('自立相談支援').terms)).toEqual(['自立相談', '相談支援']);
   });

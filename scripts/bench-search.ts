@@ -1,0 +1,296 @@
+/**
+ * `npm run bench:search`: search figures from Chromium, printed (no pass/fail).
+ *
+ *  1. recall@5 of the query set (tests/fixtures/search-queries.ts, derived from
+ *     content/) for stock Pagefind (its default indexing of the same pages,
+ *     its own query handling) and for ours, on the same build;
+ *  2. bytes transferred and time to results for a few queries on the real site;
+ *  3. the same on a synthetic build of 10,000 co-ops, generated at run time in
+ *     a temporary folder (the real content/ plus synthetic co-ops whose names
+ *     end in （合成）); nothing reaches content/.
+ *
+ * "Time to results" is the search page's own measure (`data-search-ms`): from
+ * the query, with Pagefind and its metadata already loaded, to the results on
+ * screen — fetching the query's index chunks and result fragments included.
+ * The static server runs in a child process, as a real server would.
+ *
+ * DIST_DIR=… reuses a build of the real site; BENCH_COOPS=10000 sets the
+ * synthetic size (0 skips it); BENCH_KEEP=1 keeps the temporary folders.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../tests/helpers/browser.ts';
+import { loadContentDirectory } from '../tests/helpers/content.ts';
+import { serveInChild } from '../tests/helpers/search-server.ts';
+import { searchQueries, type SearchQuery } from '../tests/fixtures/search-queries.ts';
+import { buildSearchIndex } from '../src/integrations/pagefind.ts';
+import { paths } from '../src/lib/paths.ts';
+import type { Directory } from '../src/lib/types.ts';
+
+const ROOT = resolve('.');
+const COOPS = Number(process.env.BENCH_COOPS ?? 10000);
+const temps: string[] = [];
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+/** Runs `astro build` into outDir (with another content folder when given); resolves with seconds and output. */
+function build(outDir: string, contentDir?: string): Promise<{ seconds: number; output: string }> {
+  return new Promise((ok, fail) => {
+    const started = Date.now();
+    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(outDir, '..', 'cache'), ...(contentDir ? { CONTENT_DIR: contentDir } : {}) };
+    // Run from the output's parent folder (with node_modules linked there for the prerender chunks' imports): Astro
+    // puts its prerender chunks in `<cwd>/.astro/` when outDir lies outside the working directory, which collides
+    // with any other build running from the project root at the same time.
+    const cwd = join(outDir, '..');
+    if (!existsSync(join(cwd, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(cwd, 'node_modules'));
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--outDir', outDir], { cwd, env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => (code === 0 ? ok({ seconds: (Date.now() - started) / 1000, output }) : fail(new Error(`astro build failed:\n${output.slice(-3000)}`))));
+  });
+}
+
+/** A folder that serves the build as it is, plus a stock Pagefind bundle of the same pages under /pagefind-stock/. */
+async function withStockBundle(dist: string): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'ra-search-overlay-'));
+  temps.push(root);
+  for (const name of readdirSync(dist)) symlinkSync(join(dist, name), join(root, name));
+  await buildSearchIndex(dist, { outputPath: join(root, 'pagefind-stock'), enhance: false });
+  return root;
+}
+
+/** Top-5 paths (relative to the base) of stock Pagefind for each query, run in the search page. */
+async function stockTop5(page: Page, base: string, queries: readonly SearchQuery[]): Promise<string[][]> {
+  return page.evaluate(
+    async ({ qs, base }) => {
+      const pf = await import(/* @vite-ignore */ `${base}pagefind-stock/pagefind.js`);
+      await pf.options({ basePath: `${base}pagefind-stock/`, baseUrl: base, noWorker: true });
+      await pf.init();
+      const out: string[][] = [];
+      for (const q of qs) {
+        const r = await pf.search(q);
+        const data = await Promise.all(r.results.slice(0, 5).map((x: { data: () => Promise<{ url: string }> }) => x.data()));
+        out.push(data.map((d) => d.url.slice(base.length)));
+      }
+      return out;
+    },
+    { qs: queries.map((q) => q.q), base },
+  );
+}
+
+/** Top-5 paths of our search page for one query (typed into the page, as a person would). */
+async function oursTop5(page: Page, base: string, q: string): Promise<string[]> {
+  await page.fill('#search-q', q);
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction((q) => {
+    const el = document.querySelector<HTMLElement>('site-search')!;
+    return el.dataset.state === 'done' && el.dataset.query === q.trim();
+  }, q);
+  const urls = await page.$$eval('.search-result', (items) => items.slice(0, 5).map((li) => (li as HTMLElement).dataset.url ?? ''));
+  return urls.map((u) => u.slice(base.length));
+}
+
+/** recall@5 (expected pages found in the top 5 ÷ expected pages) and queries fully answered, by query type too. */
+function score(queries: readonly SearchQuery[], tops: readonly string[][]) {
+  const rows = new Map<string, { found: number; expected: number; full: number; n: number }>();
+  const all = { found: 0, expected: 0, full: 0, n: 0 };
+  const misses: string[] = [];
+  queries.forEach((q, i) => {
+    const found = q.expect.filter((p) => tops[i]!.includes(p)).length;
+    const row = rows.get(q.type) ?? { found: 0, expected: 0, full: 0, n: 0 };
+    for (const r of [row, all]) {
+      r.found += found;
+      r.expected += q.expect.length;
+      r.full += found === q.expect.length ? 1 : 0;
+      r.n += 1;
+    }
+    rows.set(q.type, row);
+    if (found < q.expect.length) misses.push(q.q);
+  });
+  return { all, rows, misses };
+}
+
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
+
+async function recallReport(browser: Browser, url: string, dir: Directory): Promise<void> {
+  const queries = searchQueries(dir);
+  const base = new URL(url).pathname;
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto(`${url}${paths.search()}`);
+  const stock = score(queries, await stockTop5(page, base, queries));
+  const oursTops: string[][] = [];
+  for (const q of queries) oursTops.push(await oursTop5(page, base, q.q));
+  const ours = score(queries, oursTops);
+  await context.close();
+
+  console.log(`\n## recall@5 on the real site (${queries.length} queries, ${stock.all.expected} expected pages; same build, same pages)`);
+  console.log(`stock Pagefind: recall@5 ${pct(stock.all.found, stock.all.expected)}, queries fully answered ${stock.all.full}/${stock.all.n}`);
+  console.log(`ours:           recall@5 ${pct(ours.all.found, ours.all.expected)}, queries fully answered ${ours.all.full}/${ours.all.n}`);
+  console.log('\nby query type            stock      ours   (queries)');
+  for (const [type, s] of stock.rows) {
+    const o = ours.rows.get(type)!;
+    console.log(`${type.padEnd(22, '　').slice(0, 14)} ${pct(s.found, s.expected).padStart(8)} ${pct(o.found, o.expected).padStart(9)}   (${s.n})`);
+  }
+  if (ours.misses.length) console.log(`ours missed: ${ours.misses.join(' / ')}`);
+  console.log(`stock missed, e.g.: ${stock.misses.slice(0, 12).join(' / ')}`);
+}
+
+interface Measure {
+  q: string;
+  results: number;
+  searchMs: number;
+  navToResultsMs: number;
+  bytes: { pagefindLibrary: number; pagefindIndex: number; pagefindResults: number; script: number; page: number };
+  external: number;
+}
+
+/** One query from a cold cache: navigate to /search/?q=…, wait for results and for the network to settle; count bytes by kind. */
+async function measure(browser: Browser, url: string, q: string): Promise<Measure> {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  const bytes = { pagefindLibrary: 0, pagefindIndex: 0, pagefindResults: 0, script: 0, page: 0 };
+  let external = 0;
+  const pending: Promise<void>[] = [];
+  page.on('requestfinished', (r) => {
+    const u = new URL(r.url());
+    if (u.hostname !== '127.0.0.1') external++;
+    pending.push(
+      r.sizes().then((s) => {
+        const n = s.responseBodySize + s.responseHeadersSize;
+        const p = u.pathname;
+        if (/\/pagefind\/fragment\//.test(p)) bytes.pagefindResults += n;
+        else if (/\/pagefind\/(index|filter)\/|\.pf_meta$|pagefind-entry\.json$/.test(p)) bytes.pagefindIndex += n;
+        else if (/\/pagefind\//.test(p)) bytes.pagefindLibrary += n;
+        else if (/\/_astro\/.*\.js$/.test(p)) bytes.script += n;
+        else bytes.page += n;
+      }),
+    );
+  });
+  const started = Date.now();
+  await page.goto(`${url}${paths.search()}?q=${encodeURIComponent(q)}`);
+  await page.waitForSelector('site-search[data-search-ms]', { timeout: 120_000 });
+  const navToResultsMs = Date.now() - started;
+  await page.waitForSelector('site-search[data-state="done"]', { timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  const { searchMs, results } = await page.$eval('site-search', (el) => ({ searchMs: Number((el as HTMLElement).dataset.searchMs), results: Number((el as HTMLElement).dataset.resultCount) }));
+  await context.close();
+  return { q, results, searchMs, navToResultsMs, bytes, external };
+}
+
+async function transferReport(browser: Browser, url: string, label: string, queries: string[]): Promise<void> {
+  console.log(`\n## ${label}: one query from a cold cache (server in a child process, no compression)`);
+  console.log('query                         results  to results*  nav→results  Pagefind lib  index   results  our script  search total  page (HTML/CSS)');
+  for (const q of queries) {
+    const m = await measure(browser, url, q);
+    const b = m.bytes;
+    const search = b.pagefindLibrary + b.pagefindIndex + b.pagefindResults + b.script;
+    console.log(
+      [q.padEnd(24, '　').slice(0, 16), String(m.results).padStart(7), `${m.searchMs.toFixed(0)} ms`.padStart(12), `${m.navToResultsMs} ms`.padStart(12), kb(b.pagefindLibrary).padStart(13), kb(b.pagefindIndex).padStart(9), kb(b.pagefindResults).padStart(9), kb(b.script).padStart(11), kb(search).padStart(13), kb(b.page).padStart(14), m.external ? ` ${m.external} external!` : ''].join(' '),
+    );
+  }
+  console.log('* from the query (Pagefind and its metadata loaded) to the results on screen, index chunks and result fragments fetched on the way');
+}
+
+// ---- synthetic co-ops -------------------------------------------------------
+
+/** A small deterministic PRNG, so every run builds the same synthetic data. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const MORAE = ['ミナト', 'アオバ', 'ヒカリ', 'ツムギ', 'カゼ', 'ソラ', 'ミドリ', 'ハル', 'コモレビ', 'ナギ', 'ユイ', 'ワカバ', 'サクラ', 'モリ', 'ウミ', 'ホシ', 'ツバサ', 'アカリ', 'ノゾミ', 'イブキ', 'カナデ', 'シズク', 'トモシビ', 'マドカ'];
+const ENDINGS = ['ワーク', 'ネット', 'ファーム', 'サポート', 'ケア', 'ラボ', 'ハウス', 'キッチン', 'の会', '工房', '舎', 'ステーション'];
+const FORMS = [(n: string) => `労働者協同組合${n}`, (n: string) => `${n}労働者協同組合`, (n: string) => `労働者協同組合ワーカーズコープ・${n}`, (n: string) => `労働者協同組合ワーカーズ・コレクティブ${n}`];
+
+/** The real content/ plus `n` synthetic co-ops in real municipalities and categories, doing things real entries list. */
+function writeSyntheticContent(dir: string, n: number, real: Directory): { sample: { name: string; muni: string; category: string } } {
+  cpSync(join(ROOT, 'content'), dir, { recursive: true });
+  const rand = prng(n);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const munis = real.bodies.filter((b) => ['市', '町', '村', '特別区', '区'].includes(b.kind) && b.prefecture);
+  const phrases = [...new Set(real.coops.flatMap((c) => [...(c.business ?? []), ...(c.services ?? []).flatMap((g) => g.items)]).filter((s) => s.length <= 20))];
+  const source = [{ title: '合成データ（検索ベンチマーク用）', document: 'bench-search.ts が実行時に生成', asOf: '2025-10-01' }];
+  const names = new Set(real.coops.map((c) => c.name));
+  let sample = { name: '', muni: '', category: '' };
+  for (let i = 0; i < n; i++) {
+    let core = '';
+    let name = '';
+    do {
+      core = `${pick(MORAE)}${pick(MORAE)}${pick(ENDINGS)}`;
+      name = `${pick(FORMS)(core)}（合成）`;
+    } while (names.has(name));
+    names.add(name);
+    const muni = pick(munis);
+    const cats = [...new Set([pick(real.categories), pick(real.categories)])];
+    writeFileSync(
+      join(dir, 'coops', `bench-search-${String(i).padStart(5, '0')}.yaml`),
+      stringify({
+        name,
+        reading: core.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60)).replace(/[^\u3041-\u309f\u30fc]/g, '') || 'ごうせい',
+        kind: 'coop',
+        legalForm: '労働者協同組合',
+        prefecture: muni.prefecture,
+        municipality: muni.id,
+        categories: cats.map((c) => c.id),
+        summary: `${muni.name}で${cats.map((c) => c.name).join('と')}の仕事をしている労働者協同組合です（検索ベンチマーク用の合成データ）。`,
+        business: [pick(phrases), pick(phrases)],
+        sources: source,
+      }),
+    );
+    if (i === Math.floor(n / 2)) sample = { name: core, muni: muni.name, category: cats[0]!.name };
+  }
+  return { sample };
+}
+
+// ---- main --------------------------------------------------------------------
+
+const browser = await launch();
+try {
+  const dir = loadContentDirectory();
+  let dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : '';
+  if (!dist) {
+    const work = mkdtempSync(join(tmpdir(), 'ra-search-real-'));
+    temps.push(work);
+    dist = join(work, 'dist');
+    const b = await build(dist);
+    console.log(`real site built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`);
+  }
+  const realRoot = await withStockBundle(dist);
+  const real = await serveInChild(realRoot);
+  try {
+    await recallReport(browser, real.url, dir);
+    const qs = searchQueries(dir);
+    const byType = (t: string) => qs.find((q) => q.type === t)?.q;
+    const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野'].map(byType).filter((q): q is string => Boolean(q));
+    await transferReport(browser, real.url, `real site (${dir.coops.length} organisations)`, picks);
+  } finally {
+    real.stop();
+  }
+
+  if (COOPS > 0) {
+    const work = mkdtempSync(join(tmpdir(), 'ra-search-synthetic-'));
+    temps.push(work);
+    const { sample } = writeSyntheticContent(join(work, 'content'), COOPS, dir);
+    const b = await build(join(work, 'dist'), join(work, 'content'));
+    console.log(`\nsynthetic site: ${COOPS} synthetic co-ops + the real content, built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`);
+    const synthetic = await serveInChild(join(work, 'dist'));
+    try {
+      const service = searchQueries(dir).find((q) => q.type === '事業・サービス（委託）')?.q;
+      const picks = [sample.name, `${sample.muni} ${sample.category}`, sample.category, ...(service ? [service] : [])];
+      await transferReport(browser, synthetic.url, `${COOPS} synthetic co-ops`, picks);
+    } finally {
+      synthetic.stop();
+    }
+  }
+} finally {
+  await browser.close();
+  if (!process.env.BENCH_KEEP) for (const t of temps) rmSync(t, { recursive: true, force: true });
+  else console.log(`\nkept: ${temps.join(' ')}`);
+}

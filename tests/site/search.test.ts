@@ -1,0 +1,106 @@
+/**
+ * The search index in the built site: a Pagefind bundle in dist/pagefind/,
+ * one record per content page (not the map, search or error pages), each
+ * with the filters and meta content/ gives it and our encoded fields; the
+ * header search form on every page; the search page reads the bundle from
+ * under the base.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
+import { loadContentDirectory } from '../helpers/content.ts';
+import { paths } from '../../src/lib/paths.ts';
+import { indexById, prefectureOf } from '../../src/lib/directory.ts';
+import { kindLabel } from '../../src/lib/search-facets.ts';
+import { TERM_FIELDS } from '../../src/lib/search-index.ts';
+
+const dir = loadContentDirectory();
+const bodies = indexById(dir.bodies);
+const categories = indexById(dir.categories);
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+let records: Map<string, Fragment>;
+
+beforeAll(() => {
+  requireDist();
+  const folder = join(DIST, 'pagefind/fragment');
+  records = new Map(
+    readdirSync(folder).map((f) => {
+      const json = JSON.parse(gunzipSync(readFileSync(join(folder, f))).subarray(12).toString('utf8')) as Fragment;
+      return [json.url.replace(/^\//, ''), json];
+    }),
+  );
+});
+
+describe('the bundle', () => {
+  test('Pagefind library, metadata and index are in dist/pagefind/; its own UIs are not', () => {
+    for (const f of ['pagefind.js', 'pagefind-entry.json']) expect(existsSync(join(DIST, 'pagefind', f)), f).toBe(true);
+    const files = readdirSync(join(DIST, 'pagefind'));
+    expect(files.some((f) => f.endsWith('.pf_meta'))).toBe(true);
+    expect(files.filter((f) => /^pagefind-(ui|component-ui|modular-ui)\./.test(f))).toEqual([]);
+  });
+  test('every entity page is a record; the search, map and error pages are not', () => {
+    const expected = [
+      ...dir.coops.map((c) => paths.coop(c.id)),
+      ...dir.bodies.map((b) => paths.body(b.id)),
+      ...dir.categories.map((c) => paths.category(c.id)),
+      ...dir.councils.map((c) => paths.council(c.id)),
+      ...dir.guides.map((g) => paths.guide(g.id)),
+    ];
+    for (const p of expected) expect(records.has(p), p).toBe(true);
+    for (const p of [paths.search(), paths.map(), '404.html']) expect(records.has(p), p).toBe(false);
+  });
+  test('records hold the main content only: no header, footer or breadcrumbs', () => {
+    const r = records.get(paths.coop(dir.coops[0]!.id))!;
+    expect(r.content).not.toContain('本文へ移動');
+    expect(r.content).not.toContain('パンくず');
+    expect(r.content.replace(/\u200b/g, '')).not.toContain('訂正の依頼');
+  });
+});
+
+describe('filters and meta derive from content/', () => {
+  test.each(dir.coops.map((c) => [c.id, c]))('co-op %s', (_id, c) => {
+    const r = records.get(paths.coop(c.id))!;
+    const pref = prefectureOf(c, bodies);
+    expect(r.filters.kind).toEqual([kindLabel('coop')]);
+    expect(r.filters.prefecture ?? []).toEqual(pref ? [bodies.get(pref)!.name] : []);
+    expect([...(r.filters.category ?? [])].sort()).toEqual(c.categories.map((id) => categories.get(id)!.name).sort());
+    expect(r.meta.title).toBe(c.name);
+    expect(r.meta.kind).toBe(kindLabel('coop'));
+    if (c.municipality) expect(r.meta.municipality).toContain(bodies.get(c.municipality)!.name);
+    for (const f of Object.values(TERM_FIELDS)) expect(r.meta[f] ?? '', f).toMatch(/^[0-9a-z ]*$/);
+    expect(r.meta[TERM_FIELDS.names]).toBeTruthy();
+  });
+  test('public bodies carry their prefecture; categories their own name', () => {
+    for (const b of dir.bodies) {
+      const r = records.get(paths.body(b.id))!;
+      const pref = b.kind === '都道府県' ? b.name : b.prefecture ? bodies.get(b.prefecture)?.name : undefined;
+      expect(r.filters.kind, b.id).toEqual([kindLabel('body')]);
+      expect(r.filters.prefecture ?? [], b.id).toEqual(pref ? [pref] : []);
+    }
+    for (const c of dir.categories) expect(records.get(paths.category(c.id))!.filters.category).toEqual([c.name]);
+  });
+});
+
+describe('pages', () => {
+  const html = distFiles().filter((f) => f.endsWith('.html'));
+  test('every page has the header search form, a GET to the search page under the base', () => {
+    for (const f of html) {
+      if (f.startsWith('embed/')) continue; // iframe pages have no site header
+      expect(page(f), f).toMatch(new RegExp(`<form[^>]*class="header-search"[^>]*action="/${paths.search()}"[^>]*method="get"`));
+    }
+  });
+  test('the search page reads the bundle from under the base and has a no-JS way on', () => {
+    const s = page(paths.search());
+    expect(s).toMatch(/<site-search[^>]*data-bundle="\/pagefind\/"/);
+    expect(s).toContain(`href="/${paths.coops()}"`);
+    expect(s).toMatch(/<form[^>]*role="search"[^>]*action="\/search\/"[^>]*method="get"/);
+  });
+});
