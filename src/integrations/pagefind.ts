@@ -2,29 +2,30 @@
  * Builds the Pagefind search bundle into `<outDir>/pagefind/` when Astro has
  * written the site, so it works for any outDir and base path.
  *
- * Two passes through Pagefind's Node API: the first reads each page as
- * Pagefind sees it (the text inside data-pagefind-body, its filters and
- * meta); the second indexes the same HTML with three more meta fields of
- * encoded n-grams (src/lib/search-index.ts) that make Japanese substrings
- * findable whatever the segmenters do. `enhance: false` gives stock Pagefind
- * on the same pages, for comparison in the benchmark.
+ * Each page is read the way Pagefind reads it (the text inside
+ * data-pagefind-body, src/lib/search-html.ts) and handed to Pagefind's Node
+ * API with three more meta fields of encoded n-grams (src/lib/search-index.ts)
+ * that make Japanese substrings findable whatever the segmenters do.
+ * `enhance: false` gives stock Pagefind on the same pages, for comparison in
+ * the benchmark.
  */
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { KEYWORDS_META, searchTermFields, termMetaTags, type ExtractedPage } from '../lib/search-index.ts';
+import { KEYWORDS_META, searchTermFields, termMetaTags } from '../lib/search-index.ts';
+import { extractPage } from '../lib/search-html.ts';
 import { SEARCH_BUNDLE } from '../lib/search-url.ts';
 
 /** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
 export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
 
 /** Same indexing rules for stock and enhanced bundles: lists of organisations are navigation, print-only notes are not for screens. */
-const CONFIG = { forceLanguage: 'ja', excludeSelectors: ['.coop-table', '.print-only'] } satisfies Parameters<typeof pagefind.createIndex>[0];
+const SKIP_CLASSES = ['coop-table', 'print-only'];
+const CONFIG = { forceLanguage: 'ja', excludeSelectors: SKIP_CLASSES.map((c) => `.${c}`) } satisfies Parameters<typeof pagefind.createIndex>[0];
 
-/** The key-terms `<meta>` is read in pass one only (other names stay: the search page ranks exact names first). */
+/** The key-terms `<meta>` only feeds the encoded fields (other names stay: the search page ranks exact names first). */
 const HELPER_META = new RegExp(`<meta name="ra-search-${KEYWORDS_META}"[^>]*>`, 'g');
 
 /** Files Pagefind writes for its own UIs; our search page uses the JS API only. */
@@ -56,25 +57,9 @@ async function checked<T extends { errors: string[] }>(p: Promise<T>, what: stri
   return r;
 }
 
-/** Pass one: what Pagefind extracts from every indexed page, by URL. */
-async function extractPages(siteDir: string): Promise<Map<string, ExtractedPage>> {
-  const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
-  await checked(index!.addDirectory({ path: siteDir }), 'addDirectory');
-  const { files } = await checked(index!.getFiles(), 'getFiles');
-  await index!.deleteIndex();
-  const pages = new Map<string, ExtractedPage>();
-  for (const f of files.filter((f) => /^fragment\/.*\.pf_fragment$/.test(f.path))) {
-    // Fragments are gzipped JSON behind a 12-byte "pagefind_dcd" signature.
-    const json = JSON.parse(Buffer.from(gunzipSync(f.content)).subarray(12).toString('utf8')) as ExtractedPage;
-    pages.set(json.url, json);
-  }
-  return pages;
-}
-
 /** Builds a bundle for the site in `siteDir`, into `outputPath` (default `<siteDir>/pagefind`). */
 export async function buildSearchIndex(siteDir: string, { outputPath = join(siteDir, BUNDLE_DIR), enhance = true } = {}): Promise<IndexResult> {
   try {
-    const extracted = enhance ? await extractPages(siteDir) : new Map<string, ExtractedPage>();
     const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
     if (enhance) {
       const files = htmlFiles(siteDir);
@@ -84,7 +69,8 @@ export async function buildSearchIndex(siteDir: string, { outputPath = join(site
         if (!file) return;
         const url = urlOfFile(file);
         let html = readFileSync(join(siteDir, file), 'utf8');
-        const page = extracted.get(url);
+        // What Pagefind will index, read the way it reads it (same body, same skipped parts).
+        const page = extractPage(url, html, SKIP_CLASSES);
         // Key terms are folded into the encoded fields; results need not carry them.
         if (page) html = html.replace(HELPER_META, '').replace('</head>', `${termMetaTags(searchTermFields(page))}</head>`);
         await checked(index!.addHTMLFile({ url, content: html }), `addHTMLFile ${file}`);
