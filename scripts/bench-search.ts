@@ -10,16 +10,19 @@
  *     end in （合成）); nothing reaches content/.
  *
  * "Time to results" is the search page's own measure (`data-search-ms`): from
- * the query, with Pagefind and its metadata already loaded, to the results on
- * screen — fetching the query's index chunks and result fragments included.
+ * the query, with Pagefind and its metadata already loaded, to the first
+ * results on screen — fetching the query's index chunks and result records
+ * included.
  * The static server runs in a child process, as a real server would.
  *
  * DIST_DIR=… reuses a build of the real site; BENCH_COOPS=10000 sets the
- * synthetic size (0 skips it); BENCH_KEEP=1 keeps the temporary folders.
+ * synthetic size (0 skips it); BENCH_KEEP=1 keeps the temporary folders;
+ * BENCH_SYNTHETIC=<kept folder> measures a kept synthetic build again (only).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
@@ -143,58 +146,79 @@ async function recallReport(browser: Browser, url: string, dir: Directory): Prom
 interface Measure {
   q: string;
   results: number;
+  /** From the query to the first results on screen, Pagefind and its metadata already loaded. */
   searchMs: number;
-  navToResultsMs: number;
+  /** From focusing the search box on a fresh page to Pagefind and its metadata being ready. */
+  loadMs: number;
   bytes: { pagefindLibrary: number; pagefindIndex: number; pagefindResults: number; script: number; page: number };
+  /** Search bytes if text responses (JS, JSON) were sent gzipped, as static hosts do; Pagefind's index files already are. */
+  searchGzip: number;
   external: number;
 }
 
-/** One query from a cold cache: navigate to /search/?q=…, wait for results and for the network to settle; count bytes by kind. */
-async function measure(browser: Browser, url: string, q: string): Promise<Measure> {
+/**
+ * One query from a cold cache, as a visitor makes it: open /search/, focus the box (which loads Pagefind), wait until
+ * it is ready, type the query and press Enter; then wait for the network to settle. Bytes of every response, by kind.
+ */
+async function measure(browser: Browser, url: string, root: string, q: string): Promise<Measure> {
+  const base = new URL(url).pathname;
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
   const bytes = { pagefindLibrary: 0, pagefindIndex: 0, pagefindResults: 0, script: 0, page: 0 };
+  let searchGzip = 0;
   let external = 0;
-  const pending: Promise<void>[] = [];
+  const pending = new Set<Promise<void>>();
   page.on('requestfinished', (r) => {
     const u = new URL(r.url());
     if (u.hostname !== '127.0.0.1') external++;
-    pending.push(
-      r.sizes().then((s) => {
-        const n = s.responseBodySize + s.responseHeadersSize;
-        const p = u.pathname;
-        if (/\/pagefind\/fragment\//.test(p)) bytes.pagefindResults += n;
-        else if (/\/pagefind\/(index|filter)\/|\.pf_meta$|pagefind-entry\.json$/.test(p)) bytes.pagefindIndex += n;
-        else if (/\/pagefind\//.test(p)) bytes.pagefindLibrary += n;
-        else if (/\/_astro\/.*\.js$/.test(p)) bytes.script += n;
-        else bytes.page += n;
-      }),
-    );
+    const job = (async () => {
+      const s = await r.sizes();
+      const n = s.responseBodySize + s.responseHeadersSize;
+      const p = u.pathname;
+      const search = /\/pagefind\//.test(p) || /\/_astro\/.*\.js$/.test(p);
+      if (/\/pagefind\/fragment\//.test(p)) bytes.pagefindResults += n;
+      else if (/\/pagefind\/(index|filter)\/|\.pf_meta$|pagefind-entry\.json$/.test(p)) bytes.pagefindIndex += n;
+      else if (/\/pagefind\//.test(p)) bytes.pagefindLibrary += n;
+      else if (/\/_astro\/.*\.js$/.test(p)) bytes.script += n;
+      else bytes.page += n;
+      // The served file itself, gzipped (reading the response body back through the browser is not reliable here).
+      if (search) searchGzip += /\.(js|json)$/.test(p) ? gzipSync(readFileSync(join(root, decodeURIComponent(p.slice(base.length))))).length + s.responseHeadersSize : n;
+    })();
+    pending.add(job);
+    void job.finally(() => pending.delete(job));
   });
-  const started = Date.now();
-  await page.goto(`${url}${paths.search()}?q=${encodeURIComponent(q)}`);
-  await page.waitForSelector('site-search[data-search-ms]', { timeout: 120_000 });
-  const navToResultsMs = Date.now() - started;
-  await page.waitForSelector('site-search[data-state="done"]', { timeout: 120_000 });
+  await page.goto(`${url}${paths.search()}`);
+  const focused = Date.now();
+  await page.focus('#search-q');
+  await page.waitForSelector('site-search[data-ready]', { timeout: 120_000 });
+  const loadMs = Date.now() - focused;
   await page.waitForLoadState('networkidle');
-  await Promise.all(pending);
+  await page.fill('#search-q', q);
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction((q) => {
+    const el = document.querySelector<HTMLElement>('site-search')!;
+    return el.dataset.state === 'done' && el.dataset.query === q;
+  }, q, { timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  while (pending.size) await Promise.all([...pending]);
   const { searchMs, results } = await page.$eval('site-search', (el) => ({ searchMs: Number((el as HTMLElement).dataset.searchMs), results: Number((el as HTMLElement).dataset.resultCount) }));
   await context.close();
-  return { q, results, searchMs, navToResultsMs, bytes, external };
+  return { q, results, searchMs, loadMs, bytes, searchGzip, external };
 }
 
-async function transferReport(browser: Browser, url: string, label: string, queries: string[]): Promise<void> {
-  console.log(`\n## ${label}: one query from a cold cache (server in a child process, no compression)`);
-  console.log('query                         results  to results*  nav→results  Pagefind lib  index   results  our script  search total  page (HTML/CSS)');
+async function transferReport(browser: Browser, url: string, root: string, label: string, queries: string[]): Promise<void> {
+  console.log(`\n## ${label}: one query from a cold cache (server in a child process, no compression) [load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs]`);
+  console.log('query                         results  to results*  index load  Pagefind lib  index   results  our script  search total  (gzip†)   page (HTML/CSS)');
   for (const q of queries) {
-    const m = await measure(browser, url, q);
+    const m = await measure(browser, url, root, q);
     const b = m.bytes;
     const search = b.pagefindLibrary + b.pagefindIndex + b.pagefindResults + b.script;
     console.log(
-      [q.padEnd(24, '　').slice(0, 16), String(m.results).padStart(7), `${m.searchMs.toFixed(0)} ms`.padStart(12), `${m.navToResultsMs} ms`.padStart(12), kb(b.pagefindLibrary).padStart(13), kb(b.pagefindIndex).padStart(9), kb(b.pagefindResults).padStart(9), kb(b.script).padStart(11), kb(search).padStart(13), kb(b.page).padStart(14), m.external ? ` ${m.external} external!` : ''].join(' '),
+      [q.padEnd(24, '　').slice(0, 16), String(m.results).padStart(7), `${m.searchMs.toFixed(0)} ms`.padStart(12), `${m.loadMs} ms`.padStart(11), kb(b.pagefindLibrary).padStart(13), kb(b.pagefindIndex).padStart(9), kb(b.pagefindResults).padStart(9), kb(b.script).padStart(11), kb(search).padStart(13), kb(m.searchGzip).padStart(9), kb(b.page).padStart(14), m.external ? ` ${m.external} external!` : ''].join(' '),
     );
   }
-  console.log('* from the query (Pagefind and its metadata loaded) to the results on screen, index chunks and result fragments fetched on the way');
+  console.log('* from the query (Pagefind and its metadata loaded) to the first results on screen, index chunks and result records fetched on the way');
+  console.log('† the same bytes if JS and JSON were sent gzip-compressed, as static hosts do (Pagefind index files are gzip already)');
 }
 
 // ---- synthetic co-ops -------------------------------------------------------
@@ -209,8 +233,15 @@ const MORAE = ['ミナト', 'アオバ', 'ヒカリ', 'ツムギ', 'カゼ', '�
 const ENDINGS = ['ワーク', 'ネット', 'ファーム', 'サポート', 'ケア', 'ラボ', 'ハウス', 'キッチン', 'の会', '工房', '舎', 'ステーション'];
 const FORMS = [(n: string) => `労働者協同組合${n}`, (n: string) => `${n}労働者協同組合`, (n: string) => `労働者協同組合ワーカーズコープ・${n}`, (n: string) => `労働者協同組合ワーカーズ・コレクティブ${n}`];
 
+/** One synthetic co-op's name part, municipality and category, for the queries. */
+interface Sample {
+  name: string;
+  muni: string;
+  category: string;
+}
+
 /** The real content/ plus `n` synthetic co-ops in real municipalities and categories, doing things real entries list. */
-function writeSyntheticContent(dir: string, n: number, real: Directory): { sample: { name: string; muni: string; category: string } } {
+function writeSyntheticContent(dir: string, n: number, real: Directory): Sample {
   cpSync(join(ROOT, 'content'), dir, { recursive: true });
   const rand = prng(n);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -218,7 +249,7 @@ function writeSyntheticContent(dir: string, n: number, real: Directory): { sampl
   const phrases = [...new Set(real.coops.flatMap((c) => [...(c.business ?? []), ...(c.services ?? []).flatMap((g) => g.items)]).filter((s) => s.length <= 20))];
   const source = [{ title: '合成データ（検索ベンチマーク用）', document: 'bench-search.ts が実行時に生成', asOf: '2025-10-01' }];
   const names = new Set(real.coops.map((c) => c.name));
-  let sample = { name: '', muni: '', category: '' };
+  let sample: Sample = { name: '', muni: '', category: '' };
   for (let i = 0; i < n; i++) {
     let core = '';
     let name = '';
@@ -246,10 +277,13 @@ function writeSyntheticContent(dir: string, n: number, real: Directory): { sampl
     );
     if (i === Math.floor(n / 2)) sample = { name: core, muni: muni.name, category: cats[0]!.name };
   }
-  return { sample };
+  return sample;
 }
 
 // ---- main --------------------------------------------------------------------
+
+/** Thrown to skip the real site's figures when only an earlier synthetic build is measured again. */
+class SkipReal extends Error {}
 
 const browser = await launch();
 try {
@@ -265,26 +299,37 @@ try {
   const realRoot = await withStockBundle(dist);
   const real = await serveInChild(realRoot);
   try {
+    if (process.env.BENCH_SYNTHETIC) throw new SkipReal();
     await recallReport(browser, real.url, dir);
     const qs = searchQueries(dir);
     const byType = (t: string) => qs.find((q) => q.type === t)?.q;
     const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野'].map(byType).filter((q): q is string => Boolean(q));
-    await transferReport(browser, real.url, `real site (${dir.coops.length} organisations)`, picks);
+    await transferReport(browser, real.url, realRoot, `real site (${dir.coops.length} organisations)`, picks);
+  } catch (e) {
+    if (!(e instanceof SkipReal)) throw e;
   } finally {
     real.stop();
   }
 
   if (COOPS > 0) {
-    const work = mkdtempSync(join(tmpdir(), 'ra-search-synthetic-'));
-    temps.push(work);
-    const { sample } = writeSyntheticContent(join(work, 'content'), COOPS, dir);
-    const b = await build(join(work, 'dist'), join(work, 'content'));
-    console.log(`\nsynthetic site: ${COOPS} synthetic co-ops + the real content, built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`);
+    // BENCH_SYNTHETIC=<folder kept by BENCH_KEEP> measures an earlier synthetic build again.
+    const reuse = process.env.BENCH_SYNTHETIC;
+    const work = reuse ?? mkdtempSync(join(tmpdir(), 'ra-search-synthetic-'));
+    let sample: Sample;
+    if (reuse) {
+      sample = JSON.parse(readFileSync(join(work, 'sample.json'), 'utf8')) as Sample;
+    } else {
+      temps.push(work);
+      sample = writeSyntheticContent(join(work, 'content'), COOPS, dir);
+      writeFileSync(join(work, 'sample.json'), JSON.stringify(sample));
+      const b = await build(join(work, 'dist'), join(work, 'content'));
+      console.log(`\nsynthetic site: ${COOPS} synthetic co-ops + the real content, built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`);
+    }
     const synthetic = await serveInChild(join(work, 'dist'));
     try {
       const service = searchQueries(dir).find((q) => q.type === '事業・サービス（委託）')?.q;
       const picks = [sample.name, `${sample.muni} ${sample.category}`, sample.category, ...(service ? [service] : [])];
-      await transferReport(browser, synthetic.url, `${COOPS} synthetic co-ops`, picks);
+      await transferReport(browser, synthetic.url, join(work, 'dist'), `${COOPS} synthetic co-ops`, picks);
     } finally {
       synthetic.stop();
     }

@@ -9,7 +9,7 @@
  * digits — plain ASCII words that both segmenters leave whole — and search
  * with the same encoding. Pagefind matches a query word as a prefix of index
  * words, so a query of up to n characters finds every text that contains it,
- * and a longer one is covered by n-grams that must all be present.
+ * and a longer one by its first and last n-grams, which must both be present.
  */
 
 /** Characters per indexed n-gram. */
@@ -53,15 +53,12 @@ export function grams(normal: string, n: number = GRAM): string[] {
 
 /**
  * Query pieces for one normalised query word: itself when it is at most n
- * characters, else n-grams side by side that cover it (the last one flush
- * with the end). Each piece is one more index chunk to fetch, so they
- * overlap only where the word's length requires.
+ * characters, else its first and its last n characters. Each piece costs an
+ * index chunk to fetch; two pieces that must both be present already pin a
+ * long word down, and every page containing the word still has both.
  */
 export function queryPieces(normal: string, n: number = GRAM): string[] {
   const chars = [...normal];
   if (chars.length <= n) return chars.length ? [normal] : [];
-  const starts: number[] = [];
-  for (let i = 0; i + n < chars.length; i += n) starts.push(i);
-  starts.push(chars.length - n);
-  return [...new Set(starts.map((i) => chars.slice(i, i + n).join('')))];
+  return [chars.slice(0, n).join(''), chars.slice(-n).join('')];
 }

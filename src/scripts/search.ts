@@ -13,7 +13,7 @@
 import { planQuery, type QueryPlan } from '../lib/search-query.ts';
 import { FILTER_GROUPS, hasFilters, pagefindFilters, readState, toggleFilter, writeState, type FilterKey, type SearchState } from '../lib/search-url.ts';
 import { excerpt } from '../lib/search-excerpt.ts';
-import { TERM_WEIGHTS } from '../lib/search-index.ts';
+import { TERM_FIELDS, TERM_WEIGHTS } from '../lib/search-index.ts';
 import { nameMatchRank, rerank, resultNames } from '../lib/search-rank.ts';
 
 type Counts = Record<string, Record<string, number>>;
@@ -25,6 +25,8 @@ interface PagefindData {
 interface PagefindResult {
   id: string;
   score: number;
+  /** Meta fields the query matched in (Pagefind 1.5+). */
+  matchedMetaFields?: string[];
   data(): Promise<PagefindData>;
 }
 interface PagefindResponse {
@@ -148,6 +150,7 @@ class SiteSearch extends HTMLElement {
     }
     if (seq !== this.#seq) return;
     const started = performance.now();
+    performance.mark('ra-search:start');
     this.#used = plan.terms;
     let results: PagefindResult[] = [];
     let relaxed = false;
@@ -160,13 +163,16 @@ class SiteSearch extends HTMLElement {
       }
     }
     this.#words = relaxed ? (plan.relaxedWords ?? plan.words) : plan.words;
+    performance.mark('ra-search:pagefind');
     const ordered = await this.#rerank(results, this.#words);
+    performance.mark('ra-search:records');
     if (seq !== this.#seq) return;
     this.#results = ordered;
     this.#counted = undefined;
     await this.#renderResults(plan, relaxed, state);
     if (seq !== this.#seq) return;
     this.dataset.searchMs = String(Math.round((performance.now() - started) * 10) / 10);
+    performance.mark('ra-search:shown');
     await this.#renderMore(PAGE_SIZE - this.#shown);
     if (seq !== this.#seq) return;
     // Facet counts need every filter's index: fetched only once the facets are opened (always when a filter is set).
@@ -203,12 +209,18 @@ class SiteSearch extends HTMLElement {
     this.#counted = seq;
   }
 
-  /** Puts exact name matches first among the first results and those tied with the last of them (see search-rank.ts). */
+  /**
+   * Puts exact name matches first among the results tied with the best one (see search-rank.ts). Only pages that
+   * matched in the names field can hold every query word in a name, and those all score alike and above the rest,
+   * so the records fetched for this are the first few (needed anyway) and further name matches tied with the best.
+   */
   async #rerank(results: PagefindResult[], words: string[]): Promise<PagefindResult[]> {
-    if (words.length === 0) return results;
+    const top = results[0];
+    const byName = (r: PagefindResult) => r.matchedMetaFields?.includes(TERM_FIELDS.names) ?? false;
+    if (words.length === 0 || !top || !byName(top)) return results;
     const tied = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
     let k = Math.min(results.length, FIRST_SIZE);
-    while (k < results.length && k < RERANK_MAX && tied(results[k]!.score, results[k - 1]!.score)) k++;
+    while (k < results.length && k < RERANK_MAX && byName(results[k]!) && tied(results[k]!.score, top.score)) k++;
     const head = results.slice(0, k);
     const data = await Promise.all(head.map((r) => r.data()));
     const rank = new Map(head.map((r, i) => [r, nameMatchRank(resultNames(data[i]!.meta), words)]));
