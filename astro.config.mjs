@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import dataCheck from './src/integrations/data-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/headers.ts';
 
 /** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';
@@ -18,5 +19,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).
   // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
-  integrations: [dataCheck(), mdx(), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : []), pagefind()],
+  integrations: [dataCheck(), mdx(), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : []), pagefind(), securityHeaders()],
 });

@@ -11,15 +11,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.ts';
 import { DIST, requireDist } from '../helpers/dist.ts';
 import { launch, localOnlyContext } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, placeOf, prefectureOf } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
 const placed = dir.coops.filter((c) => placeOf(c, bodies) !== undefined);
@@ -230,12 +229,7 @@ describe('with JavaScript', () => {
     await page.locator('.leaflet-popup').waitFor();
     // Leaflet fades popups in; measure contrast once it is fully shown.
     await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')!).opacity === '1');
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      // @ts-expect-error injected above
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-      return r.violations.map((v: { id: string; nodes: Array<{ target: string[] }> }) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await context.close();
   });

@@ -7,16 +7,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { serve } from '../../scripts/serve.ts';
 import { DIST, requireDist } from '../helpers/dist.ts';
 import { launch, localOnlyContext } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { attendanceRows } from '../../src/lib/modelProject.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const dir = loadContentDirectory();
 const ROUTES: string[] = [paths.modelProject(), ...dir.councils.map((c) => paths.council(c.id)), paths.guides(), ...dir.guides.map((g) => paths.guide(g.id))];
 
@@ -54,12 +52,7 @@ describe('axe: 0 violations, no script, nothing fetched from outside', () => {
   test.each(ROUTES)('%s', async (route) => {
     const before = blocked.length;
     const { page, scripts, errors } = await open(route);
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      // @ts-expect-error axe is injected above
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-      return r.violations.map((v: { id: string; help: string; nodes: Array<{ target: string[] }> }) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target) }));
-    });
+    const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     expect(scripts).toEqual([]);
     expect(errors).toEqual([]);

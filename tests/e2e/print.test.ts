@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Server } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { serve } from '../../scripts/serve.ts';
@@ -17,6 +16,7 @@ import { launch, localOnlyContext } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { contractsCommissionedBy, coopsIn, indexById } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 let browser: Browser;
 let server: Server;
@@ -115,16 +115,10 @@ describe('embed', () => {
 });
 
 test('the embed page passes axe (WCAG 2.2 AA and best practice)', async () => {
-  // The page's Content-Security-Policy forbids inline scripts; the test's own axe script is let through.
-  const { context } = await localOnlyContext(browser, { bypassCSP: true });
+  const { context } = await localOnlyContext(browser);
   const page = await context.newPage();
   await page.goto(`${url}${paths.embed(busiest.id)}`);
-  await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
-  const violations = await page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return r.violations.map((v: { id: string; nodes: unknown[] }) => ({ id: v.id, nodes: v.nodes.length }));
-  });
+  const violations = await axeViolations(page);
   expect(violations).toEqual([]);
   await context.close();
 });

@@ -17,8 +17,7 @@ import { filterCases, searchQueries } from '../fixtures/search-queries.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { sortByReading } from '../../src/lib/sort.ts';
 import { kindLabel } from '../../src/lib/search-facets.ts';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { axeViolations } from '../helpers/axe.ts';
 
 const dir = loadContentDirectory();
 let browser: Browser;
@@ -159,12 +158,7 @@ describe('accessibility', () => {
     const cat = dir.categories[0]!;
     await page.goto(`${server.url}${paths.search()}?q=${encodeURIComponent(cat.name)}&kind=${encodeURIComponent(kindLabel('coop'))}`);
     await page.waitForSelector('site-search[data-state="done"]');
-    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      // @ts-expect-error axe is injected above
-      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-      return r.violations.map((v: { id: string; nodes: Array<{ target: string[] }> }) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }));
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 });
