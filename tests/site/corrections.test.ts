@@ -17,7 +17,7 @@ describe('a build with REPO_URL', () => {
       ['coops/alpha', 'coops/alpha'],
       ['municipalities/131041', 'municipalities/131041'],
       ['categories/fukushi', 'categories/fukushi'],
-    ]) {
+    ] as const) {
       const html = readFileSync(join(r.outDir, route, 'index.html'), 'utf8');
       const p = new RegExp(`<p class="correction[^"]*"[^>]*data-page-id="${id}"[\\s\\S]*?</p>`).exec(html)?.[0] ?? '';
       expect(p).toContain(`href="${repo}/issues/new?template=correction.yml&amp;page-id=${encodeURIComponent(id)}"`);
