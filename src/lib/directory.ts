@@ -126,6 +126,8 @@ export interface DirectoryIndex {
   membersByFederation: Map<string, Coop[]>;
   contractsByContractor: Map<string, Contract[]>;
   contractsByCommissioner: Map<string, Contract[]>;
+  /** What coopsIn() gives for each public body, computed in one pass. */
+  coopsByBody: Map<string, Coop[]>;
 }
 
 function groupBy<T>(items: readonly T[], keys: (item: T) => Array<string | undefined>): Map<string, T[]> {
@@ -143,13 +145,20 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => Array<string | undef
 
 /** Builds the lookups of a directory; lists keep the directory's order. */
 export function buildIndex(dir: Directory): DirectoryIndex {
+  const bodies = indexById(dir.bodies);
   return {
     coops: indexById(dir.coops),
-    bodies: indexById(dir.bodies),
+    bodies,
     categories: indexById(dir.categories),
     childrenByParent: groupBy(dir.coops, (c) => [c.parent]),
     membersByFederation: groupBy(dir.coops, (c) => c.memberOf ?? []),
     contractsByContractor: groupBy(dir.contracts, (c) => [c.contractor]),
     contractsByCommissioner: groupBy(dir.contracts, (c) => [c.commissioner]),
+    // Same rule as coopsIn(): a prefecture holds all in it, a municipality its own and its wards'.
+    coopsByBody: groupBy(dir.coops, (c) => {
+      const muni = c.municipality;
+      const keys = new Set([prefectureOf(c, bodies), muni, muni === undefined ? undefined : bodies.get(muni)?.parent]);
+      return [...keys];
+    }),
   };
 }

@@ -119,11 +119,43 @@ export function renderStaticMap(input: StaticMapInput): StaticMap {
   const scale = width / ((maxX - minX) * cos);
   const height = Math.round((maxY - minY) * scale);
   const project = ([lng, lat]: Position): Position => [round1((lng - minX) * cos * scale), round1((maxY - lat) * scale)];
+  const { land, focusPath } = drawLand(outlines, focus, [minX, minY, maxX, maxY], width, height, project);
+
+  const marks: PinMark[] = [];
+  for (const pin of pins) {
+    const [x, y] = project([pin.lng, pin.lat]).map(Math.round) as Position;
+    const same = marks.find((m) => Math.abs(m.x - x) <= 2 && Math.abs(m.y - y) <= 2);
+    if (same) same.labels.push(pin.label);
+    else marks.push({ x, y, labels: [pin.label] });
+  }
+  return { width, height, land, focus: focusPath, pins: marks };
+}
+
+/**
+ * The outlines of a view, clipped, simplified and written as path data. Many pages share a view
+ * (every co-op whose pin lies inside its prefecture frames that prefecture alone), so the result
+ * is kept per set of outlines, focus and frame: a 10,000-page build draws each view once.
+ */
+const landCache = new WeakMap<readonly Outline[], Map<string, { land: string; focusPath: string }>>();
+
+function drawLand(
+  outlines: readonly Outline[],
+  focus: readonly string[],
+  view: BBox,
+  width: number,
+  height: number,
+  project: (p: Position) => Position,
+): { land: string; focusPath: string } {
+  let byKey = landCache.get(outlines);
+  if (!byKey) landCache.set(outlines, (byKey = new Map()));
+  const key = `${[...focus].sort().join(',')}|${view.join(',')}|${width}x${height}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const [minX, minY, maxX, maxY] = view;
 
   // Clip a little outside the frame so cut edges never show.
   const margin = 4;
   const frame: BBox = [-margin, -margin, width + margin, height + margin];
-  const view: BBox = [minX, minY, maxX, maxY];
   const inView = outlines.filter((o) => {
     const box = bboxOf(positionsOf(o.shape));
     return box !== undefined && bboxesIntersect(box, view);
@@ -146,13 +178,7 @@ export function renderStaticMap(input: StaticMapInput): StaticMap {
     if (focus.includes(o.code)) focusPath += d;
     else land += d;
   });
-
-  const marks: PinMark[] = [];
-  for (const pin of pins) {
-    const [x, y] = project([pin.lng, pin.lat]).map(Math.round) as Position;
-    const same = marks.find((m) => Math.abs(m.x - x) <= 2 && Math.abs(m.y - y) <= 2);
-    if (same) same.labels.push(pin.label);
-    else marks.push({ x, y, labels: [pin.label] });
-  }
-  return { width, height, land, focus: focusPath, pins: marks };
+  const drawn = { land, focusPath };
+  byKey.set(key, drawn);
+  return drawn;
 }

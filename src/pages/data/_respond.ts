@@ -7,10 +7,17 @@ import { loadDirectory } from '../../content.ts';
 import { exportDates, makeLookup, type Lookup } from '../../lib/export.ts';
 import { siteUrl } from '../../lib/paths.ts';
 
-/** Lookups whose URLs are absolute when SITE_URL is set. */
-export async function lookup(site: URL | undefined): Promise<Lookup> {
-  const dir = await loadDirectory();
-  return makeLookup(dir, (p) => siteUrl(site, import.meta.env.BASE_URL, p));
+const lookups = new Map<string, Promise<Lookup>>();
+
+/** Lookups whose URLs are absolute when SITE_URL is set; built once per build (every body's CSV route asks). */
+export function lookup(site: URL | undefined): Promise<Lookup> {
+  const key = site?.href ?? '';
+  let l = lookups.get(key);
+  if (!l) {
+    l = loadDirectory().then((dir) => makeLookup(dir, (p) => siteUrl(site, import.meta.env.BASE_URL, p)));
+    lookups.set(key, l);
+  }
+  return l;
 }
 
 /** generatedAt and dataAsOf, from SOURCE_DATE_EPOCH or the newest source date. */
