@@ -162,3 +162,8 @@ export function buildIndex(dir: Directory): DirectoryIndex {
     }),
   };
 }
+
+/** coopsIn() answered from the index (no scan of every co-op). */
+export function coopsLocatedIn(index: Pick<DirectoryIndex, 'coopsByBody'>, body: Body): Coop[] {
+  return body.kind === '国' ? [] : (index.coopsByBody.get(body.id) ?? []);
+}

@@ -5,7 +5,7 @@
  * over the plain directory; the routes in src/pages/data/ only serialise.
  */
 import type { Body, Category, Contract, Coop, Directory, Source } from './types.ts';
-import { KIND_LABELS, ORIGIN_LABELS, contractsCommissionedBy, contractsHeldBy, coopsIn, indexById, lastChecked, placeOf } from './directory.ts';
+import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, type DirectoryIndex } from './directory.ts';
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
 import { paths } from './paths.ts';
 import { joinMulti, joinUrls, toCsv, type CsvValue } from './csv.ts';
@@ -25,13 +25,19 @@ export interface Lookup {
   coops: Map<string, Coop>;
   bodies: Map<string, Body>;
   categories: Map<string, Category>;
+  /** Co-ops located in each public body (coopsIn), computed once. */
+  coopsByBody: DirectoryIndex['coopsByBody'];
+  contractsByContractor: DirectoryIndex['contractsByContractor'];
+  contractsByCommissioner: DirectoryIndex['contractsByCommissioner'];
   /** A site path ('coops/x/') as the URL written into the data: absolute when SITE_URL is set. */
   url: (path: string) => string;
 }
 
 /** Builds the lookups once per build. */
 export function makeLookup(dir: Directory, url: (path: string) => string = (p) => `/${p}`): Lookup {
-  return { dir, coops: indexById(dir.coops), bodies: indexById(dir.bodies), categories: indexById(dir.categories), url };
+  const index = buildIndex(dir);
+  const { coops, bodies, categories, coopsByBody, contractsByContractor, contractsByCommissioner } = index;
+  return { dir, coops, bodies, categories, coopsByBody, contractsByContractor, contractsByCommissioner, url };
 }
 
 /** A source as one line of text for a CSV cell: title（publisher）［資料: document］URL dates. */
@@ -224,7 +230,7 @@ const coops = defineDataset<Coop>({
     { key: 'phone', header: '電話', description: '団体の公開電話番号', get: (c) => c.contact?.phone },
     { key: 'fax', header: 'FAX', description: '団体の公開FAX番号', get: (c) => c.contact?.fax },
     { key: 'contactAsOf', header: '連絡先の時点', description: '連絡先を確認した時点', get: (c) => c.contact?.asOf },
-    { key: 'contractCount', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => contractsHeldBy(c.id, l.dir.contracts).length },
+    { key: 'contractCount', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => l.contractsByContractor.get(c.id)?.length ?? 0 },
     { key: 'notes', header: '注記', description: '未確認事項・表記の揺れなど', list: true, get: (c) => c.notes },
     { key: 'lastChecked', header: '情報の時点', description: '出典の日付のうち最も新しいもの（YYYY-MM-DD）', get: (c) => lastChecked(c.sources) },
     { key: 'url', header: 'ページURL', description: '労協アトラスの団体ページ（引用に使える固定のURL）', get: (c, l) => l.url(paths.coop(c.id)) },
@@ -284,8 +290,8 @@ const municipalities = defineDataset<Body>({
     { key: 'longitude', header: '代表点の経度', description: '代表点の経度', get: (b) => b.location?.lng },
     { key: 'locationSource', header: '代表点の出典', description: '代表点の出典と性質', get: (b) => b.locationSource },
     { key: 'website', header: 'ウェブサイト', description: '公式サイト', get: (b) => b.website },
-    { key: 'coopCount', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsIn(b, l.dir.coops, l.bodies).length },
-    { key: 'contractCount', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => contractsCommissionedBy(b.id, l.dir.contracts).length },
+    { key: 'coopCount', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsLocatedIn(l, b).length },
+    { key: 'contractCount', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => l.contractsByCommissioner.get(b.id)?.length ?? 0 },
     { key: 'url', header: 'ページURL', description: '労協アトラスの公共団体ページ', get: (b, l) => l.url(paths.body(b.id)) },
     { key: 'contractsCsvUrl', header: '委託一覧CSV', description: 'この公共団体の委託だけを収めたCSV', get: (b, l) => l.url(paths.bodyContractsCsv(b.id)) },
     ...sourceColumns<Body>(),
@@ -327,7 +333,7 @@ export function datasetCsv(ds: Dataset, l: Lookup, only?: (id: string) => boolea
 
 /** The contracts one public body commissions, as CSV (a header row alone when it commissions none). */
 export function bodyContractsCsv(bodyId: string, l: Lookup): string {
-  const mine = new Set(contractsCommissionedBy(bodyId, l.dir.contracts).map((c) => c.id));
+  const mine = new Set((l.contractsByCommissioner.get(bodyId) ?? []).map((c) => c.id));
   return datasetCsv(DATASETS.contracts, l, (id) => mine.has(id));
 }
 
