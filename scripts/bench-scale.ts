@@ -110,19 +110,22 @@ function run(cmd: string, args: string[], cwd: string, env: Record<string, strin
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     let peak = 0;
-    const rssOfTree = (pid: number): number => {
+    // Resident memory of the process and all its descendants, each process counted once.
+    const rssOfTree = (pid: number, seen: Set<number>): number => {
+      if (seen.has(pid)) return 0;
+      seen.add(pid);
       let kb = 0;
       try {
         kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
         for (const t of readdirSync(`/proc/${pid}/task`)) {
-          for (const c of readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(/\s+/).filter(Boolean)) kb += rssOfTree(Number(c));
+          for (const c of readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(/\s+/).filter(Boolean)) kb += rssOfTree(Number(c), seen);
         }
       } catch {
         /* process ended */
       }
       return kb;
     };
-    const timer = setInterval(() => (peak = Math.max(peak, rssOfTree(child.pid!))), 100);
+    const timer = setInterval(() => (peak = Math.max(peak, rssOfTree(child.pid!, new Set()))), 100);
     child.on('close', (code) => {
       clearInterval(timer);
       ok({ seconds: Number(process.hrtime.bigint() - start) / 1e9, peakMb: peak / 1024, output, code });
