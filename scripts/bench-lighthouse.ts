@@ -35,5 +35,5 @@ try {
   server.close();
 }
 console.log(`\nLighthouse ${'(mobile)'} — ${dist}\n`);
-console.log(`${'page'.padEnd(14)}${categories.map((c) => c.padStart(16)).join('')}`);
-for (const [name, scores] of rows) console.log(`${name.padEnd(14)}${categories.map((c) => String(scores[c] ?? '–').padStart(16)).join('')}`);
+console.log(`${'page'.padEnd(14)}${categories.map((c) => c.padStart(18)).join('')}`);
+for (const [name, scores] of rows) console.log(`${name.padEnd(14)}${categories.map((c) => String(scores[c] ?? '–').padStart(18)).join('')}`);
