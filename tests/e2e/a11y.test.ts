@@ -4,12 +4,9 @@
  * WCAG 2.2 AA. Every request leaving 127.0.0.1 is blocked, so map tiles fail
  * to load here on purpose and the page must still pass.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { serve } from '../../scripts/serve.ts';
-import { DIST, requireDist } from '../helpers/dist.ts';
-import { launch, localOnlyContext } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { pageTypes } from '../../scripts/lib/page-types.ts';
@@ -19,20 +16,10 @@ const dir = loadContentDirectory();
 /** One page of every type (derived from content/), plus the 404 page. */
 const PAGE_TYPES: Array<[string, string]> = [...pageTypes(dir), ['404', 'this-page-does-not-exist/']];
 
-let browser: Browser;
-let server: Server;
-let url: string;
+const site = useSiteInBrowser();
 let context: BrowserContext;
-
 beforeAll(async () => {
-  requireDist();
-  ({ server, url } = await serve(DIST));
-  browser = await launch();
-  ({ context } = await localOnlyContext(browser));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  ({ context } = await localOnlyContext(site.browser));
 });
 
 describe('axe: 0 violations and no CSP violation on every page type', () => {
@@ -44,7 +31,7 @@ describe('axe: 0 violations and no CSP violation on every page type', () => {
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/.test(m.text())) errors.push(m.text());
     });
-    const res = await page.goto(url + route, { waitUntil: 'load' });
+    const res = await page.goto(site.url + route, { waitUntil: 'load' });
     expect(res?.status()).toBe(route.startsWith('this-page') ? 404 : 200);
     await page.waitForTimeout(300); // let islands render
     const violations = await axeViolations(page);
@@ -57,7 +44,7 @@ describe('axe: 0 violations and no CSP violation on every page type', () => {
 describe('keyboard', () => {
   test('the header is walked in order with a visible focus ring on every stop', async () => {
     const page = await context.newPage();
-    await page.goto(url + paths.coops());
+    await page.goto(site.url + paths.coops());
     const stops: Array<{ text: string; outline: string; inHeader: boolean }> = [];
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Tab');
@@ -76,7 +63,7 @@ describe('keyboard', () => {
   });
   test('the skip link moves focus to the main content', async () => {
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(site.url);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');

@@ -7,13 +7,11 @@
  * trap, axe, and the list with JavaScript disabled. Expectations come from
  * content/.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { serve } from '../../scripts/serve.ts';
-import { DIST, requireDist } from '../helpers/dist.ts';
-import { launch, localOnlyContext } from '../helpers/browser.ts';
+import { DIST } from '../helpers/dist.ts';
+import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, placeOf, prefectureOf } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
@@ -32,19 +30,8 @@ const prefecture = [...new Set(placed.map((c) => prefectureOf(c, bodies)).filter
   .map((id) => ({ id, ids: placed.filter((c) => prefectureOf(c, bodies) === id).map((c) => c.id).sort() }))
   .sort((a, b) => b.ids.length - a.ids.length)[0]!;
 
-let browser: Browser;
-let server: Server;
-let url: string;
 
-beforeAll(async () => {
-  requireDist();
-  ({ server, url } = await serve(DIST));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSiteInBrowser();
 
 interface MapHooks extends HTMLElement {
   markerCount(): number;
@@ -54,11 +41,11 @@ interface MapHooks extends HTMLElement {
 
 /** Opens the map (with an optional query) and waits until its markers are clustered and drawn. */
 async function openMap(query = '') {
-  const { context, blocked } = await localOnlyContext(browser, { viewport: { width: 1100, height: 900 } });
+  const { context, blocked } = await localOnlyContext(site.browser, { viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${url}${paths.map()}${query}`);
+  await page.goto(`${site.url}${paths.map()}${query}`);
   await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 20_000 });
   return { context, page, errors, blocked };
 }
@@ -236,9 +223,9 @@ describe('with JavaScript', () => {
 });
 
 test('without JavaScript the list shows every organisation with its link, and the map controls stay hidden', async () => {
-  const { context } = await localOnlyContext(browser, { javaScriptEnabled: false });
+  const { context } = await localOnlyContext(site.browser, { javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${url}${paths.map()}?category=${category.cat.id}`);
+  await page.goto(`${site.url}${paths.map()}?category=${category.cat.id}`);
   const items = page.locator('[data-map-item]');
   expect(await items.count()).toBe(placed.length);
   const visible = await items.evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.id!).sort());

@@ -4,38 +4,23 @@
  * the body with the most contracts prints on at most two A4 pages. The iframe
  * snippet shown on a body's page, pasted into another page, shows the embed.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
+import { describe, expect, test } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { serve } from '../../scripts/serve.ts';
-import { DIST, requireDist } from '../helpers/dist.ts';
-import { launch, localOnlyContext } from '../helpers/browser.ts';
+import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { contractsCommissionedBy, coopsIn, indexById } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
-let browser: Browser;
-let server: Server;
-let url: string;
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
 const size = (id: string) => ({ contracts: contractsCommissionedBy(id, dir.contracts).length, coops: coopsIn(bodies.get(id)!, dir.coops, bodies).length });
 // The body with the most contracts; among equals, the one with the most co-ops (the longest page).
 const busiest = [...dir.bodies].sort((a, b) => size(b.id).contracts - size(a.id).contracts || size(b.id).coops - size(a.id).coops || (a.id < b.id ? -1 : 1))[0]!;
 
-beforeAll(async () => {
-  requireDist();
-  ({ server, url } = await serve(DIST));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSiteInBrowser();
 
 /** Pages in a PDF made by Chromium (one `/Type /Page` object per page). */
 function pdfPageCount(pdf: Buffer): number {
@@ -45,9 +30,9 @@ function pdfPageCount(pdf: Buffer): number {
 describe('print', () => {
   test(`public body with the most contracts (${busiest.id}) prints cleanly on at most two A4 pages`, async () => {
     expect(size(busiest.id).contracts).toBeGreaterThan(0);
-    const { context, blocked } = await localOnlyContext(browser);
+    const { context, blocked } = await localOnlyContext(site.browser);
     const page = await context.newPage();
-    await page.goto(`${url}${paths.body(busiest.id)}`);
+    await page.goto(`${site.url}${paths.body(busiest.id)}`);
     await page.emulateMedia({ media: 'print' });
 
     // Navigation, downloads and the embed snippet are off the paper.
@@ -90,13 +75,13 @@ describe('print', () => {
 
 describe('embed', () => {
   test('the snippet from a body page, pasted into another page, shows that body\'s list; links open a new tab', async () => {
-    const { context, blocked } = await localOnlyContext(browser);
+    const { context, blocked } = await localOnlyContext(site.browser);
     const page = await context.newPage();
-    await page.goto(`${url}${paths.body(busiest.id)}`);
+    await page.goto(`${site.url}${paths.body(busiest.id)}`);
     const snippet = await page.locator('pre.snippet code').innerText();
     expect(snippet).toMatch(/^<iframe src="[^"]+" title="[^"]+"/);
     // Another site's page: the 404 page stands in for it; its body is replaced by the snippet alone.
-    await page.goto(`${url}404.html`);
+    await page.goto(`${site.url}404.html`);
     await page.evaluate((html) => {
       document.body.innerHTML = html;
     }, snippet);
@@ -115,9 +100,9 @@ describe('embed', () => {
 });
 
 test('the embed page passes axe (WCAG 2.2 AA and best practice)', async () => {
-  const { context } = await localOnlyContext(browser);
+  const { context } = await localOnlyContext(site.browser);
   const page = await context.newPage();
-  await page.goto(`${url}${paths.embed(busiest.id)}`);
+  await page.goto(`${site.url}${paths.embed(busiest.id)}`);
   const violations = await axeViolations(page);
   expect(violations).toEqual([]);
   await context.close();

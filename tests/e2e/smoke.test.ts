@@ -1,26 +1,10 @@
 /** Smoke test in a real browser: from the home page to a co-op page using only the keyboard. */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { Server } from 'node:http';
-import { serve } from '../../scripts/serve.ts';
-import { DIST, requireDist } from '../helpers/dist.ts';
-import { launch, localOnlyContext } from '../helpers/browser.ts';
+import { expect, test } from 'vitest';
+import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { sortByReading } from '../../src/lib/sort.ts';
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  requireDist();
-  ({ server, url } = await serve(DIST));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSiteInBrowser();
 
 /** Presses Tab until the focused element's text matches, at most `limit` times. */
 async function tabTo(page: import('playwright-core').Page, text: string, limit = 200): Promise<void> {
@@ -35,11 +19,11 @@ async function tabTo(page: import('playwright-core').Page, text: string, limit =
 test('home → co-op list → a co-op page, by keyboard, with no request leaving 127.0.0.1', async () => {
   const dir = loadContentDirectory();
   const target = sortByReading(dir.coops.filter((c) => c.kind === 'coop'))[0]!;
-  const { context, blocked } = await localOnlyContext(browser);
+  const { context, blocked } = await localOnlyContext(site.browser);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  await page.goto(site.url);
   expect(await page.locator('h1').innerText()).toContain('労協アトラス');
 
   // The skip link comes first.

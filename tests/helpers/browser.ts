@@ -5,6 +5,10 @@
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
+import { serve } from '../../scripts/serve.ts';
+import { DIST, requireDist } from './dist.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,4 +33,30 @@ export async function localOnlyContext(browser: Browser, options: Parameters<Bro
     return route.abort('blockedbyclient');
   });
   return { context, blocked };
+}
+
+/** The built site served on 127.0.0.1 and one Chromium, for the tests of one file. */
+export interface SiteInBrowser {
+  browser: Browser;
+  /** The site's root URL, ending in '/'. */
+  url: string;
+}
+
+/**
+ * Serves dist/ (or $DIST_DIR) and launches Chromium before the file's tests,
+ * and closes both after them. Read `site.browser` and `site.url` inside tests.
+ */
+export function useSiteInBrowser(): SiteInBrowser {
+  const site = {} as SiteInBrowser;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    requireDist();
+    ({ server, url: site.url } = await serve(DIST));
+    site.browser = await launch();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    server?.close();
+  });
+  return site;
 }
