@@ -29,6 +29,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch } from '../tests/helpers/browser.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { serveInChild } from '../tests/helpers/search-server.ts';
+import { resultPaths, runQuery } from '../tests/helpers/search-page.ts';
 import { searchQueries, type SearchQuery } from '../tests/fixtures/search-queries.ts';
 import { buildSearchIndex } from '../src/integrations/pagefind.ts';
 import { paths } from '../src/lib/paths.ts';
@@ -87,14 +88,8 @@ async function stockTop5(page: Page, base: string, queries: readonly SearchQuery
 
 /** Top-5 paths of our search page for one query (typed into the page, as a person would). */
 async function oursTop5(page: Page, base: string, q: string): Promise<string[]> {
-  await page.fill('#search-q', q);
-  await page.press('#search-q', 'Enter');
-  await page.waitForFunction((q) => {
-    const el = document.querySelector<HTMLElement>('site-search')!;
-    return el.dataset.state === 'done' && el.dataset.query === q.trim();
-  }, q);
-  const urls = await page.$$eval('.search-result', (items) => items.slice(0, 5).map((li) => (li as HTMLElement).dataset.url ?? ''));
-  return urls.map((u) => u.slice(base.length));
+  await runQuery(page, q);
+  return (await resultPaths(page, base)).slice(0, 5);
 }
 
 /** recall@5 (expected pages found in the top 5 ÷ expected pages) and queries fully answered, by query type too. */

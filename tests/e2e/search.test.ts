@@ -12,6 +12,7 @@ import { DIST, requireDist } from '../helpers/dist.ts';
 import { launch, localOnlyContext } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { serveInChild } from '../helpers/search-server.ts';
+import { resultPaths as shownPaths, runQuery } from '../helpers/search-page.ts';
 import { buildSite } from '../helpers/build.ts';
 import { filterCases, searchQueries } from '../fixtures/search-queries.ts';
 import { paths } from '../../src/lib/paths.ts';
@@ -43,19 +44,13 @@ afterAll(async () => {
 
 /** Runs a query in the already open search page and returns the result paths (relative to the base), in order. */
 async function search(q: string): Promise<string[]> {
-  await page.fill('#search-q', q);
-  await page.press('#search-q', 'Enter');
-  await page.waitForFunction((q) => {
-    const el = document.querySelector<HTMLElement>('site-search')!;
-    return el.dataset.state === 'done' && el.dataset.query === q.trim();
-  }, q);
+  await runQuery(page, q);
   return resultPaths();
 }
 
-async function resultPaths(): Promise<string[]> {
-  const base = new URL(server.url).pathname;
-  const urls = await page.$$eval('.search-result', (items) => items.map((li) => (li as HTMLElement).dataset.url ?? ''));
-  return urls.map((u) => u.slice(base.length));
+/** The result paths shown now, relative to the base. */
+function resultPaths(): Promise<string[]> {
+  return shownPaths(page, new URL(server.url).pathname);
 }
 
 /** Every result of the current search: presses さらに表示 until it disappears. */
