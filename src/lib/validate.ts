@@ -5,6 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { COLLECTION_NAMES, idProblem, idRef, schemasFor, type CollectionName } from './schema.ts';
+import { declaredFields, type FieldRule } from './schema-fields.ts';
 import { fiscalYearOf, isFuture, latestDay } from './dates.ts';
 import { isNationalBodyId, prefectureCodeOf } from './lgcode.ts';
 import { nationalCountProblems } from './nationalCounts.ts';
@@ -61,47 +62,6 @@ interface Parsed {
   entry: RawEntry;
   data: Record<string, unknown>;
 }
-
-/** Which fields refer to which collection; `[]` steps into every element of an array. */
-const REFERENCES: Record<CollectionName, Array<[path: string, target: CollectionName]>> = {
-  coops: [
-    ['parent', 'coops'],
-    ['memberOf[]', 'coops'],
-    ['prefecture', 'municipalities'],
-    ['municipality', 'municipalities'],
-    ['categories[]', 'categories'],
-    ['services[].category', 'categories'],
-  ],
-  categories: [['parent', 'categories']],
-  municipalities: [
-    ['prefecture', 'municipalities'],
-    ['parent', 'municipalities'],
-  ],
-  contracts: [
-    ['commissioner', 'municipalities'],
-    ['contractor', 'coops'],
-    ['category', 'categories'],
-  ],
-  councils: [
-    ['prefecture', 'municipalities'],
-    ['programme', 'programmes'],
-    ['members[].coop', 'coops'],
-    ['members[].body', 'municipalities'],
-    ['secretariat.coop', 'coops'],
-    ['secretariat.body', 'municipalities'],
-    ['windows[].operatorCoop', 'coops'],
-    ['windows[].operatorBody', 'municipalities'],
-    ['activities[].bodies[]', 'municipalities'],
-    ['activities[].coops[]', 'coops'],
-    ['prefectureCoops.items[].coop', 'coops'],
-  ],
-  programmes: [['ministry', 'municipalities']],
-  guides: [],
-  nationalCounts: [],
-};
-
-/** Keys whose values are dates that must not lie in the future (a contract's `to` may). */
-const PAST_DATE_KEYS = new Set(['asOf', 'published', 'seen', 'founded', 'established', 'from', 'updated', 'servicesAsOf', 'membersAsOf']);
 
 /** Which field holds an entry's display name, for the duplicate-name check. */
 const NAME_FIELD: Record<CollectionName, string> = {
@@ -182,18 +142,6 @@ function issueProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
   return [{ file, field: base || '(entry)', message: issue.message }];
 }
 
-function walkDates(value: unknown, path: string, visit: (path: string, key: string, v: string) => void): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => walkDates(v, `${path}[${i}]`, visit));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = path ? `${path}.${k}` : k;
-      if (typeof v === 'string' && PAST_DATE_KEYS.has(k)) visit(p, k, v);
-      else walkDates(v, p, visit);
-    }
-  }
-}
-
 /** Every problem in a set of entries; an empty array means the content is sound. */
 export function validateEntries(entries: RawEntry[], today: string, context?: CheckContext): Problem[] {
   const problems: Problem[] = [];
@@ -236,21 +184,21 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
     else names.set(key, entry);
   }
 
-  // References, dates and rules that span entries.
+  // References, dates and rules that span entries. Which fields are references or past dates, the schemas say.
+  const declared = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, declaredFields(schemas[c] as z.ZodType)])) as Record<CollectionName, Array<[string, FieldRule]>>;
   const parsedById = new Map(parsed.map((p) => [`${p.entry.collection}/${p.entry.id}`, p]));
   const byId = (c: CollectionName, id: string) => parsedById.get(`${c}/${id}`);
   for (const { entry, data } of parsed) {
-    for (const [path, target] of REFERENCES[entry.collection]) {
+    for (const [path, rule] of declared[entry.collection]) {
       for (const [field, value] of valuesAt(data, path)) {
-        const id = typeof value === 'string' ? value : undefined;
-        if (id === undefined || !ids.get(target)!.has(id)) {
-          problems.push({ file: entry.file, field, message: `${target} に "${String(value)}" という id のエントリがありません` });
+        if (rule.ref !== undefined && (typeof value !== 'string' || !ids.get(rule.ref)!.has(value))) {
+          problems.push({ file: entry.file, field, message: `${rule.ref} に "${String(value)}" という id のエントリがありません` });
+        }
+        if (rule.past && typeof value === 'string' && isFuture(value, today)) {
+          problems.push({ file: entry.file, field, message: `日付 ${value} は未来の日付です（今日は ${today}）` });
         }
       }
     }
-    walkDates(data, '', (field, _key, value) => {
-      if (isFuture(value, today)) problems.push({ file: entry.file, field, message: `日付 ${value} は未来の日付です（今日は ${today}）` });
-    });
     problems.push(...ruleProblems(entry, data, byId));
     if (entry.collection === 'nationalCounts') {
       for (const p of nationalCountProblems(entry.id, data as unknown as NationalCount)) problems.push({ file: entry.file, ...p });
