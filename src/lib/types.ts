@@ -29,6 +29,22 @@ export interface ServiceGroup {
   items: string[];
 }
 
+/** What the corporate-number site publishes about an organisation (written by npm run import:houjin). */
+export interface RegistryRecord {
+  name: string;
+  furigana?: string;
+  address?: string;
+  postalCode?: string;
+  municipality?: string;
+  assigned?: string;
+  changed?: string;
+  changeCause?: string;
+  closed?: string;
+  closeCause?: '01' | '11' | '21' | '31';
+  successor?: string;
+  asOf: string;
+}
+
 export interface Coop {
   id: string;
   name: string;
@@ -52,7 +68,14 @@ export interface Coop {
   origin?: 'new' | 'converted-kigyo' | 'converted-npo' | 'unknown';
   convertedFrom?: string;
   founded?: string;
+  foundingMeeting?: string;
+  registered?: string;
+  converted?: string;
   established?: string;
+  corporateNumber?: string;
+  registryOnly?: boolean;
+  registry?: RegistryRecord;
+  dissolved?: { date: string; cause?: string };
   tokutei?: boolean;
   area?: string;
   figures?: Figure[];

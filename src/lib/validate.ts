@@ -75,7 +75,16 @@ const REFERENCES: Record<CollectionName, Array<[path: string, target: Collection
 };
 
 /** Keys whose values are dates that must not lie in the future (a contract's `to` may). */
-const PAST_DATE_KEYS = new Set(['asOf', 'published', 'seen', 'founded', 'established', 'from', 'updated', 'servicesAsOf', 'membersAsOf']);
+const PAST_DATE_KEYS = new Set([
+  'asOf', 'published', 'seen', 'founded', 'foundingMeeting', 'registered', 'converted', 'established', 'from', 'updated', 'servicesAsOf', 'membersAsOf',
+  'assigned', 'changed', 'closed',
+]);
+
+/** The day the 労働者協同組合法 took effect: no worker co-op was registered or converted before it. */
+export const ACT_IN_FORCE = '2022-10-01';
+
+/** Legal forms that exist only under the 労働者協同組合法. */
+const ACT_FORMS = new Set(['労働者協同組合', '特定労働者協同組合', '労働者協同組合連合会']);
 
 /** Which field holds an entry's display name, for the duplicate-name check. */
 const NAME_FIELD: Record<CollectionName, string> = {
@@ -184,6 +193,15 @@ export function validateEntries(entries: RawEntry[], today: string): Problem[] {
     else names.set(key, entry);
   }
 
+  // One 法人番号 belongs to one organisation.
+  const numbers = new Map<string, RawEntry>();
+  for (const { entry, data } of parsed) {
+    if (entry.collection !== 'coops' || typeof data.corporateNumber !== 'string') continue;
+    const twin = numbers.get(data.corporateNumber);
+    if (twin) problems.push({ file: entry.file, field: 'corporateNumber', message: `法人番号 ${data.corporateNumber} が ${twin.file} と重複しています` });
+    else numbers.set(data.corporateNumber, entry);
+  }
+
   // References, dates and rules that span entries.
   const parsedById = new Map(parsed.map((p) => [`${p.entry.collection}/${p.entry.id}`, p]));
   const byId = (c: CollectionName, id: string) => parsedById.get(`${c}/${id}`);
@@ -199,7 +217,7 @@ export function validateEntries(entries: RawEntry[], today: string): Problem[] {
     walkDates(data, '', (field, _key, value) => {
       if (isFuture(value, today)) problems.push({ file: entry.file, field, message: `日付 ${value} は未来の日付です（今日は ${today}）` });
     });
-    problems.push(...ruleProblems(entry, data, byId));
+    problems.push(...ruleProblems(entry, data, byId, today));
     if (entry.collection === 'nationalCounts') {
       for (const p of nationalCountProblems(entry.id, data as unknown as NationalCount)) problems.push({ file: entry.file, ...p });
     }
@@ -314,10 +332,50 @@ function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, to
   return out;
 }
 
+/**
+ * The dates that mean one thing (創立総会, 設立登記, 組織変更), the 法人番号 and
+ * the registry-only drafts: rules a single organisation must meet.
+ */
+export function coopRegistryProblems(entry: RawEntry, data: Record<string, unknown>, today?: string): Problem[] {
+  const out: Problem[] = [];
+  const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
+  const registryOnly = data.registryOnly === true;
+  if (!registryOnly && (!Array.isArray(data.categories) || data.categories.length === 0)) {
+    add('categories', 'categories（分野）を一つ以上指定してください（登記情報だけの下書き registryOnly: true を除く）');
+  }
+  if (registryOnly && data.corporateNumber === undefined) add('corporateNumber', '登記情報のみの下書き（registryOnly: true）には corporateNumber が必要です');
+  if (registryOnly && data.registry === undefined) add('registry', '登記情報のみの下書き（registryOnly: true）には registry（法人番号公表サイトの情報）が必要です');
+  if (data.registry !== undefined && data.corporateNumber === undefined) add('corporateNumber', 'registry があるときは corporateNumber が必要です');
+  const day = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const registered = day(data.registered);
+  const converted = day(data.converted);
+  const meeting = day(data.foundingMeeting);
+  if (typeof data.legalForm === 'string' && ACT_FORMS.has(data.legalForm)) {
+    for (const [field, v] of [['registered', registered], ['converted', converted]] as const) {
+      if (v !== undefined && latestDay(v) < ACT_IN_FORCE) add(field, `${v} は労働者協同組合法の施行（${ACT_IN_FORCE}）より前です（労協になる前の発足は founded に書きます）`);
+    }
+  }
+  const origin = data.origin as string | undefined;
+  if (origin === 'new' && converted !== undefined) add('converted', '新規設立（origin: new）の組合に組織変更の日 converted は書けません');
+  if (origin?.startsWith('converted-') && registered !== undefined) add('registered', '組織変更した組合（origin: converted-…）の労協としての日付は registered ではなく converted に書きます');
+  if (registered !== undefined && converted !== undefined) add('converted', 'registered（新規設立の登記）と converted（組織変更）は同時に書けません');
+  if (meeting !== undefined && registered !== undefined && meeting.length === 10 && registered.length === 10 && registered < meeting) {
+    add('foundingMeeting', `創立総会 ${meeting} が設立登記 ${registered} より後です`);
+  }
+  const dissolved = data.dissolved as { date?: string } | undefined;
+  if (dissolved?.date !== undefined && today !== undefined && isFuture(dissolved.date, today)) add('dissolved.date', `日付 ${dissolved.date} は未来の日付です（今日は ${today}）`);
+  const start = registered ?? converted;
+  if (dissolved?.date !== undefined && start !== undefined && dissolved.date.length === 10 && start.length === 10 && dissolved.date < start) {
+    add('dissolved.date', `解散 ${dissolved.date} が ${registered ? '設立登記' : '組織変更'} ${start} より前です`);
+  }
+  return out;
+}
+
 function ruleProblems(
   entry: RawEntry,
   data: Record<string, unknown>,
   byId: (c: CollectionName, id: string) => Parsed | undefined,
+  today: string,
 ): Problem[] {
   const out: Problem[] = [];
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
@@ -363,6 +421,7 @@ function ruleProblems(
       const m = byId('municipalities', data.municipality);
       if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add('municipality', `${data.municipality} は市区町村ではありません（都道府県は prefecture に書きます）`);
     }
+    out.push(...coopRegistryProblems(entry, data, today));
     const sourcesCount = Array.isArray(data.sources) ? data.sources.length : 0;
     valuesAt(data, 'figures[].source').forEach(([field, v]) => {
       if (typeof v === 'number' && v >= sourcesCount) add(field, `sources[${v}] はありません（出典は ${sourcesCount} 件）`);
