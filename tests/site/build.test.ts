@@ -21,6 +21,7 @@ const expected = [
   ['coops/empty-name.yaml', 'name'],
   ['municipalities/131042.yaml', '(id: ファイル名)'],
   ['national-counts/2024-10-01.yaml', 'corporations'],
+  ['coops/bad-houjin.yaml', 'corporateNumber'],
 ];
 
 describe('broken content', () => {
