@@ -31,10 +31,10 @@ class CsvReader {
   readonly result: CsvResult = { rows: [], encoding: 'utf-8', newestUpdate: '', records: 0 };
   private first = true;
 
-  constructor(
-    private readonly name: string,
-    keep: (row: HoujinRow) => boolean,
-  ) {
+  private readonly name: string;
+
+  constructor(name: string, keep: (row: HoujinRow) => boolean) {
+    this.name = name;
     this.splitter = new CsvSplitter((fields, line) => {
       const row = toRow(fields, name, line);
       this.result.records++;
@@ -159,9 +159,11 @@ export interface ImportResult {
 
 /** The import failed the data check: nothing was written. */
 export class ImportCheckError extends Error {
-  constructor(readonly problems: Problem[]) {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
     super(`取り込み結果がデータチェックを通りません（何も書き込んでいません）:\n${problems.map((p) => `  ${p.file} ${p.field}: ${p.message}`).join('\n')}`);
     this.name = 'ImportCheckError';
+    this.problems = problems;
   }
 }
 

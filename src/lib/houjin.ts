@@ -91,13 +91,13 @@ export const KIND_LABELS: Record<string, string> = {
 
 /** A malformed file or record: the message names the file and the line. */
 export class HoujinFormatError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    message: string,
-  ) {
+  readonly file: string;
+  readonly line: number | undefined;
+  constructor(file: string, line: number | undefined, message: string) {
     super(`${file}${line !== undefined ? ` ${line}行目` : ''}: ${message}`);
     this.name = 'HoujinFormatError';
+    this.file = file;
+    this.line = line;
   }
 }
 
@@ -151,7 +151,11 @@ export class CsvSplitter {
   private pendingCR = false;
   private started = false;
 
-  constructor(private readonly onRecord: (fields: string[], line: number) => void) {}
+  private readonly onRecord: (fields: string[], line: number) => void;
+
+  constructor(onRecord: (fields: string[], line: number) => void) {
+    this.onRecord = onRecord;
+  }
 
   push(chunk: string): void {
     for (let i = 0; i < chunk.length; i++) {
@@ -287,7 +291,8 @@ export function mentionsWorkerCoop(row: Pick<HoujinRow, 'name' | 'furigana'>): b
 export function classify(row: Pick<HoujinRow, 'name' | 'kind'>): Classification {
   const name = row.name.normalize('NFKC').replace(/\s+/g, '');
   if (row.kind !== '399') return { coop: false, reason: `法人種別が ${row.kind}（${KIND_LABELS[row.kind] ?? '不明'}）で、労働者協同組合の 399（その他の設立登記法人）ではありません` };
-  const other = OTHER_FORMS.find((w) => name.includes(w.normalize('NFKC')));
+  const rest = name.replace(/特定労働者協同組合|労働者協同組合連合会|労働者協同組合/g, '／');
+  const other = OTHER_FORMS.find((w) => rest.includes(w.normalize('NFKC')));
   if (other) return { coop: false, reason: `名称に「${other}」があり、労働者協同組合ではありません` };
   for (const f of FORM_WORDS) {
     if (name.startsWith(f.word) || name.endsWith(f.word)) return { coop: true, legalForm: f.legalForm, kind: f.kind, tokutei: f.tokutei };
