@@ -5,15 +5,15 @@
  * directory covers. Plain functions over plain data.
  */
 import type { Body, Category, Coop, NationalCount } from './types.ts';
-import { prefectureOf } from './directory.ts';
+import { becameCoopOn, isDissolved, prefectureOf } from './directory.ts';
 import { earliestDay } from './dates.ts';
 
 /** Legal forms that make an organisation a worker co-operative under the Act. */
 export const ROUKYOU_FORMS: readonly string[] = ['労働者協同組合', '特定労働者協同組合'];
 
-/** Worker co-operatives listed here: kind `coop` with a 労働者協同組合 legal form (not HQs, sites, federations or networks). */
+/** Worker co-operatives listed here: kind `coop` with a 労働者協同組合 legal form (not HQs, sites, federations or networks), not dissolved. */
 export function listedCoops(coops: readonly Coop[]): Coop[] {
-  return coops.filter((c) => c.kind === 'coop' && c.legalForm !== undefined && ROUKYOU_FORMS.includes(c.legalForm));
+  return coops.filter((c) => c.kind === 'coop' && c.legalForm !== undefined && ROUKYOU_FORMS.includes(c.legalForm) && !isDissolved(c));
 }
 
 /** One row of a count table. */
@@ -65,7 +65,10 @@ export interface Coverage {
 /** Coverage of the newest official count by the listed co-ops (their number, and how many were set up after the count's date). */
 export function coverage(listed: readonly Coop[], official: NationalCount | undefined): Coverage {
   if (!official) return { listed: listed.length, listedAfter: 0 };
-  const listedAfter = listed.filter((c) => c.established !== undefined && earliestDay(c.established) > official.asOf).length;
+  const listedAfter = listed.filter((c) => {
+    const day = becameCoopOn(c);
+    return day !== undefined && earliestDay(day) > official.asOf;
+  }).length;
   return {
     listed: listed.length,
     listedAfter,

@@ -54,3 +54,15 @@ describe('coverage', () => {
     expect(coverage(listedCoops(coops), undefined)).toEqual({ listed: 4, listedAfter: 0 });
   });
 });
+
+describe('dissolved and registry-only organisations', () => {
+  test('a dissolved co-op leaves the listed count; a registry-only draft stays in it', () => {
+    const more = [...coops, coop('h', { dissolved: { date: '2025-12-01', cause: '清算の結了等' } }), coop('i', { registryOnly: true, categories: [] })];
+    expect(listedCoops(more).map((c) => c.id)).toEqual(['a', 'b', 'f', 'g', 'i']);
+  });
+  test('coverage counts a co-op registered or converted after the count as set up after it', () => {
+    const official: NationalCount = { id: '2025-10-01', asOf: '2025-10-01', corporations: 168, official: true, sources: src };
+    const later = [coop('r', { registered: '2025-11-05' }), coop('s', { converted: '2025-10-02' }), coop('t', { registered: '2025-09-30' })];
+    expect(coverage(later, official).listedAfter).toBe(2);
+  });
+});
