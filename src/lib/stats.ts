@@ -66,7 +66,8 @@ export interface Coverage {
 export function coverage(listed: readonly Coop[], official: NationalCount | undefined): Coverage {
   if (!official) return { listed: listed.length, listedAfter: 0 };
   const listedAfter = listed.filter((c) => {
-    const day = becameCoopOn(c);
+    // A founding meeting after the count's date means the registration came after it too.
+    const day = becameCoopOn(c) ?? c.foundingMeeting;
     return day !== undefined && earliestDay(day) > official.asOf;
   }).length;
   return {
