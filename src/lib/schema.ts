@@ -467,6 +467,15 @@ export const nationalCountSchema = () =>
     convertedFromKigyo: count.optional().describe('うち企業組合からの組織変更'),
     convertedFromNpo: count.optional().describe('うちNPO法人からの組織変更'),
     tokutei: count.optional().describe('特定労働者協同組合の認定を受けた法人数'),
+    byPrefecture: z
+      .array(
+        z.strictObject({
+          prefecture: z.string().regex(/^\d{6}$/, { error: '都道府県は6桁の全国地方公共団体コードで書いてください（例: 130001）' }).describe('都道府県のコード'),
+          corporations: count.describe('その都道府県の法人数'),
+        }),
+      )
+      .optional()
+      .describe('出典が示す都道府県別の法人数（出典にあるものだけ。統計ページの都道府県別の掲載率に使う）'),
     official: z.boolean({ error: 'official（厚生労働省の公表値か）を true か false で書いてください' }).describe('true=厚生労働省の公表値、false=報道・自治体などによる二次的な数'),
     note: text.optional().describe('読者への注記（内訳が未公表であることなど）'),
     sources,

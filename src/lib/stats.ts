@@ -78,3 +78,22 @@ export function coverage(listed: readonly Coop[], official: NationalCount | unde
     percent: Math.round((listed.length / official.corporations) * 100),
   };
 }
+
+/** One prefecture's listed co-ops against an official figure for it (when a source gives one). */
+export interface PrefectureCoverageRow extends CountRow {
+  /** The official number for the prefecture, when the count gives one. */
+  official?: number;
+  /** count ÷ official, as a whole percentage. */
+  percent?: number;
+}
+
+/** Listed co-ops per prefecture with the official prefectural figure beside them where the count has one; prefectures only in the official figures appear with 0 listed. */
+export function prefectureCoverage(rows: readonly CountRow[], official: NationalCount | undefined, names: (id: string) => string): PrefectureCoverageRow[] {
+  const byId = new Map(official?.byPrefecture?.map((p) => [p.prefecture, p.corporations]) ?? []);
+  const out: PrefectureCoverageRow[] = rows.map((r) => {
+    const o = byId.get(r.id);
+    return o === undefined ? { ...r } : { ...r, official: o, percent: o > 0 ? Math.round((r.count / o) * 100) : undefined };
+  });
+  for (const [id, o] of byId) if (!rows.some((r) => r.id === id)) out.push({ id, name: names(id), count: 0, official: o, percent: 0 });
+  return out.sort((a, b) => (a.id === '' ? 1 : b.id === '' ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -258,6 +258,7 @@ export interface NationalCount {
   convertedFromKigyo?: number;
   convertedFromNpo?: number;
   tokutei?: number;
+  byPrefecture?: Array<{ prefecture: string; corporations: number }>;
   official: boolean;
   note?: string;
   sources: Source[];
