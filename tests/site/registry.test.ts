@@ -4,6 +4,7 @@
  * into a temporary folder. Expectations come from the imported entries.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HtmlValidate } from 'html-validate';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +67,8 @@ describe('a site with registry data', () => {
   test('a dissolved co-op leaves the counts on the home page and /stats/', () => {
     const counts = directoryCounts(dir);
     expect(counts.dissolved).toBeGreaterThan(0);
-    expect(page(paths.home())).toContain(`<strong>${counts.organisations}</strong>`);
+    expect(Number(/<strong[^>]*>(\d+)<\/strong> 団体/.exec(page(paths.home()))?.[1])).toBe(counts.organisations);
+    expect(counts.organisations).toBe(dir.coops.length - counts.dissolved);
     expect(page(paths.stats())).toContain(`data-listed="${listedCoops(dir.coops).length}"`);
   });
 
@@ -91,7 +93,14 @@ describe('a site with registry data', () => {
     expect(JSON.parse(ld).identifier).toMatchObject({ propertyID: '法人番号', value: c.corporateNumber });
   });
 
-  test('the build output exists', () => {
+  test('the pages with registry data, labels and notices are valid HTML', async () => {
     expect(existsSync(join(build.outDir, 'index.html'))).toBe(true);
+    const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const failures: string[] = [];
+    for (const route of [...dir.coops.filter((c) => c.registry || c.dissolved).map((c) => paths.coop(c.id)), paths.coops(), paths.stats(), paths.data()]) {
+      const r = await hv.validateString(page(route), route);
+      for (const m of r.results.flatMap((x) => x.messages)) failures.push(`${route}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(failures).toEqual([]);
   });
 });
