@@ -16,7 +16,10 @@
  * https://www.houjin-bangou.nta.go.jp/oshirase/h30/h300131-2.html (フリガナ
  * added 2018-04) and linked from https://www.houjin-bangou.nta.go.jp/download/.
  * Codes: 処理区分, 法人種別 and 登記記録の閉鎖等の事由 as listed in the same
- * definition.
+ * definition. The definition numbers its items from the Web-API header (six
+ * items before 一連番号), so CSV column n is its 項番 n + 6: the agency's FAQ
+ * (https://www.nta.go.jp/mynumberinfo/FAQ/03houjinbangou-kohyo.htm) calls
+ * 法人種別 項番15 (column 9) and 国内所在地（丁目番地等） 項番18 (column 12).
  */
 import { corporateNumberProblem, corporateNumberUrl } from './corporateNumber.ts';
 import { checkDigitFor, prefectureCodeOf } from './lgcode.ts';
