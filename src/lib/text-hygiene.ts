@@ -55,7 +55,7 @@ export function textProblem(value: string): string | undefined {
   const m = FORBIDDEN.exec(value);
   if (m) {
     const position = [...value.slice(0, m.index)].length + 1;
-    return `使えない文字 ${describe(m[0])} が ${position}文字目にあります`;
+    return `使えない文字${describe(m[0])}が${position}文字目にあります`;
   }
   if (value.length > 0 && !VISIBLE.test(value)) return '見える文字がありません（空白だけの値です）';
   return undefined;
