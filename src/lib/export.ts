@@ -5,7 +5,7 @@
  * over the plain directory; the routes in src/pages/data/ only serialise.
  */
 import type { Body, Category, Contract, Coop, Directory, Source } from './types.ts';
-import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, type DirectoryIndex } from './directory.ts';
+import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, prefectureOf, type DirectoryIndex } from './directory.ts';
 import { ORG_KIND, ORIGIN } from './schema.ts';
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
 import { paths } from './paths.ts';
@@ -203,8 +203,8 @@ const coops = defineDataset<Coop>({
     { key: 'parentId', header: '上位組織ID', description: '事業本部・事業所の上位の団体のID', get: (c) => c.parent },
     { key: 'parentName', header: '上位組織', description: '上位の団体の名称', get: (c, l) => name(l.coops, c.parent) },
     { key: 'memberOf', header: '加盟先ID', description: '加盟している連合会・ネットワークのID', list: true, get: (c) => c.memberOf },
-    { key: 'prefectureCode', header: '都道府県コード', description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）', get: (c, l) => c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined) },
-    { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined)) },
+    { key: 'prefectureCode', header: '都道府県コード', description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）', get: (c, l) => prefectureOf(c, l.bodies) },
+    { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, prefectureOf(c, l.bodies)) },
     { key: 'municipalityCode', header: '市区町村コード', description: '主たる事務所の市区町村の全国地方公共団体コード（6桁）', get: (c) => c.municipality },
     { key: 'municipalityName', header: '市区町村', description: '市区町村名', get: (c, l) => name(l.bodies, c.municipality) },
     { key: 'postalCode', header: '郵便番号', description: '団体が公表している郵便番号', get: (c) => c.postalCode },
