@@ -2,10 +2,10 @@
  * Reads content/ from disk into plain entries for the data check: YAML files
  * whole, Markdown/MDX files by their frontmatter. Ids are file names.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { COLLECTION_NAMES, folderOf, type CollectionName } from '../lib/schema.ts';
+import { COLLECTION_NAMES, DATA_FILES, folderOf, type CollectionName } from '../lib/schema.ts';
 import type { Problem, RawEntry } from '../lib/validate.ts';
 
 /** File endings each collection reads. */
@@ -80,4 +80,21 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
     }
   }
   return { entries, problems };
+}
+
+/**
+ * One data file at the top of the content folder (DATA_FILES in schema.ts),
+ * parsed; `data` is undefined when the file is absent (every data file is
+ * optional) or unreadable (then `problems` says why).
+ */
+export function readDataFile(dir: string, name: keyof typeof DATA_FILES, root: string = process.cwd()): { file: string; data: unknown; problems: Problem[] } {
+  const path = join(dir, DATA_FILES[name]);
+  const file = relative(root, path);
+  if (!existsSync(path)) return { file, data: undefined, problems: [] };
+  try {
+    return { file, data: parseYaml(readFileSync(path, 'utf8')), problems: [] };
+  } catch (e) {
+    const where = e instanceof YAMLParseError && e.linePos ? ` (${e.linePos[0].line}行目)` : '';
+    return { file, data: undefined, problems: [{ file, field: `(YAML${where})`, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) }] };
+  }
 }

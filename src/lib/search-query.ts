@@ -5,6 +5,7 @@
  */
 import { isSeparable, normalizeForSearch, splitSeparable } from './search-normalize.ts';
 import { encodeText, queryPieces } from './search-tokens.ts';
+import { queryAlternatives, type SynonymTable } from './search-synonyms.ts';
 
 /** A query made ready for Pagefind. */
 export interface QueryPlan {
@@ -16,6 +17,11 @@ export interface QueryPlan {
   relaxed?: string;
   /** The words of the looser search. */
   relaxedWords?: string[];
+  /**
+   * The same query with one word replaced by an everyday-words alternative
+   * (search-synonyms.ts): searched beside `terms`, results merged.
+   */
+  alternatives: Array<{ words: string[]; terms: string }>;
 }
 
 /** Characters that separate words in a query besides spaces (中黒 is not one: it sits inside names). */
@@ -57,11 +63,23 @@ export function telling(words: readonly string[]): string[] {
   return rest.length ? rest : [...words];
 }
 
-/** Plans a query: the exact-substring search, and a looser one when the segmenter cuts the words differently. */
-export function planQuery(query: string): QueryPlan {
+/**
+ * Plans a query: the exact-substring search, its everyday-words alternatives
+ * (from the table in content/search-synonyms.yaml), and a looser search for
+ * when the segmenter cuts the words differently.
+ */
+export function planQuery(query: string, synonyms: SynonymTable = []): QueryPlan {
   const words = queryWords(query);
   const terms = termsFor(telling(words));
+  const alternatives = queryAlternatives(words, synonyms)
+    .map((w) => ({ words: w, terms: termsFor(telling(w)) }))
+    .filter((a) => a.terms && a.terms !== terms);
   const relaxedWords = segmentedWords(query);
   const relaxed = termsFor(telling(relaxedWords));
-  return relaxed && relaxed !== terms ? { words, terms, relaxed, relaxedWords } : { words, terms };
+  return relaxed && relaxed !== terms ? { words, terms, relaxed, relaxedWords, alternatives } : { words, terms, alternatives };
+}
+
+/** Every word a plan searches for (the query's and its alternatives'), for highlighting. */
+export function highlightWords(words: readonly string[], alternatives: QueryPlan['alternatives']): string[] {
+  return [...new Set([...words, ...alternatives.flatMap((a) => a.words)])];
 }
