@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../tests/helpers/browser.ts';
-import { loadContentDirectory } from '../tests/helpers/content.ts';
+import { loadContentDirectory, loadSearchSynonyms } from '../tests/helpers/content.ts';
 import { serveInChild } from '../tests/helpers/search-server.ts';
 import { resultPaths, runQuery } from '../tests/helpers/search-page.ts';
 import { searchQueries, type SearchQuery } from '../tests/fixtures/search-queries.ts';
@@ -115,7 +115,7 @@ function score(queries: readonly SearchQuery[], tops: readonly string[][]) {
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
 
 async function recallReport(browser: Browser, url: string, dir: Directory): Promise<void> {
-  const queries = searchQueries(dir);
+  const queries = searchQueries(dir, loadSearchSynonyms());
   const base = new URL(url).pathname;
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
@@ -296,7 +296,7 @@ try {
   try {
     if (process.env.BENCH_SYNTHETIC) throw new SkipReal();
     await recallReport(browser, real.url, dir);
-    const qs = searchQueries(dir);
+    const qs = searchQueries(dir, loadSearchSynonyms());
     const byType = (t: string) => qs.find((q) => q.type === t)?.q;
     const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野'].map(byType).filter((q): q is string => Boolean(q));
     await transferReport(browser, real.url, realRoot, `real site (${dir.coops.length} organisations)`, picks);
