@@ -80,7 +80,8 @@ describe('filters and meta derive from content/', () => {
     expect(r.meta[TERM_FIELDS.hub] ?? '').toBe('');
   });
   test('hub pages (categories, public bodies) index their names in the hub field, not the names field; categories their services as subjects', () => {
-    for (const [path, name] of [...dir.bodies.map((b) => [paths.body(b.id), b.name]), ...dir.categories.map((c) => [paths.category(c.id), c.name])] as const) {
+    const hubs: Array<[string, string]> = [...dir.bodies.map((b): [string, string] => [paths.body(b.id), b.name]), ...dir.categories.map((c): [string, string] => [paths.category(c.id), c.name])];
+    for (const [path, name] of hubs) {
       const r = records.get(path)!;
       expect(r.meta[TERM_FIELDS.hub], path).toBeTruthy();
       expect(r.meta[TERM_FIELDS.names] ?? '', path).toBe('');

@@ -130,3 +130,11 @@ describe('labels and values in result text', () => {
     expect(text).toBe('区分：市 ／ よみ：やまとし、べつ項目 ／ 数値');
   });
 });
+
+describe('excerpt around a label', () => {
+  test('starts at the label of the matched value when one is near', () => {
+    const text = `大和市. 区分：市 ／ 全国地方公共団体コード：142131 ／ よみ：やまとし ／ 都道府県：神奈川県 ${'あ'.repeat(200)}`;
+    const shown = excerpt(text, queryWords('やまとし'), 40).map((p) => p.text).join('');
+    expect(shown.startsWith('…よみ：やまとし')).toBe(true);
+  });
+});
