@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { contentDir, readContent, readDataFile } from './content-files.ts';
+import { contentDir, loadCheckContext, readContent, readDataFile } from './content-files.ts';
 import { validateEntries, validateSearchSynonyms, type Problem } from '../lib/validate.ts';
 import { todayInJapan } from '../lib/dates.ts';
 
@@ -19,7 +19,7 @@ export function checkContent(root: string = process.cwd(), today: string = today
   const { entries, problems } = readContent(contentDir(root), root);
   const synonyms = readDataFile(contentDir(root), 'searchSynonyms', root);
   const synonymChecks = synonyms.data === undefined ? [] : validateSearchSynonyms(synonyms.file, synonyms.data, entries);
-  return [...problems, ...validateEntries(entries, today), ...synonyms.problems, ...synonymChecks];
+  return [...problems, ...validateEntries(entries, today, loadCheckContext()), ...synonyms.problems, ...synonymChecks];
 }
 
 export default function dataCheck(): AstroIntegration {
