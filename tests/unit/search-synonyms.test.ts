@@ -1,5 +1,8 @@
 /** The everyday-words table (content/search-synonyms.yaml): checked against content/, and how it expands queries. */
 import { describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { contentDir, readContent, readDataFile } from '../../src/integrations/content-files.ts';
 import { validateSearchSynonyms } from '../../src/lib/validate.ts';
 import { MAX_ALTERNATIVES, queryAlternatives, synonymTable, wordAlternatives } from '../../src/lib/search-synonyms.ts';
@@ -33,6 +36,18 @@ describe('content/search-synonyms.yaml', () => {
 
 describe('the data check of the table', () => {
   const file = 'content/search-synonyms.yaml';
+  test('is a registered file at the top of content/: accepted there, while another unknown file is refused', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'ra-synonyms-'));
+    try {
+      writeFileSync(join(tmp, 'search-synonyms.yaml'), 'reviewed: "2026-11-01"\ngroups: []\n');
+      writeFileSync(join(tmp, 'search-synonym.yaml'), 'x: 1\n');
+      const { problems } = readContent(tmp, tmp);
+      expect(problems.map((p) => p.file)).toEqual(['search-synonym.yaml']);
+      expect(readDataFile(tmp, 'searchSynonyms', tmp).data).toEqual({ reviewed: '2026-11-01', groups: [] });
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
   test('names the file and field of an unknown category, an unlisted service, a word in two groups and a missing field', () => {
     const data = {
       reviewed: '2026-11-01',
