@@ -2,8 +2,10 @@
  * `npm run bench:search`: search figures from Chromium, printed (no pass/fail).
  *
  *  1. recall@5 of the query set (tests/fixtures/search-queries.ts, derived from
- *     content/) for stock Pagefind (its default indexing of the same pages,
- *     its own query handling) and for ours, on the same build;
+ *     content/ and content/search-synonyms.yaml) for stock Pagefind (its
+ *     default indexing of the same pages, its own query handling) and for ours,
+ *     on the same build, and top-1 of the queries that are exactly a category's
+ *     or a public body's name or reading; the size of the search bundle;
  *  2. bytes transferred and time to results for a few queries on the real site;
  *  3. the same on a synthetic build of 10,000 co-ops, generated at run time in
  *     a temporary folder (the real content/ plus synthetic co-ops whose names
