@@ -7,6 +7,9 @@ import { isSeparable, normalizeForSearch, splitSeparable } from './search-normal
 import { encodeText, queryPieces } from './search-tokens.ts';
 import { queryAlternatives, type SynonymTable } from './search-synonyms.ts';
 
+/** Most distinct pieces (index chunks) a query and its everyday-words alternatives send, to keep a query's bytes bounded. */
+export const MAX_PIECES = 5;
+
 /** A query made ready for Pagefind. */
 export interface QueryPlan {
   /** The query's words in normal form (for highlighting and tests). */
@@ -71,9 +74,16 @@ export function telling(words: readonly string[]): string[] {
 export function planQuery(query: string, synonyms: SynonymTable = []): QueryPlan {
   const words = queryWords(query);
   const terms = termsFor(telling(words));
-  const alternatives = queryAlternatives(words, synonyms)
-    .map((w) => ({ words: w, terms: termsFor(telling(w)) }))
-    .filter((a) => a.terms && a.terms !== terms);
+  // Each distinct piece costs an index chunk: alternatives are taken in order while the pieces stay few.
+  const pieces = new Set(terms.split(' ').filter(Boolean));
+  const alternatives: QueryPlan['alternatives'] = [];
+  for (const w of queryAlternatives(words, synonyms)) {
+    const alt = { words: w, terms: termsFor(telling(w)) };
+    const more = alt.terms.split(' ').filter((t) => t && !pieces.has(t));
+    if (!alt.terms || alt.terms === terms || pieces.size + more.length > MAX_PIECES) continue;
+    for (const t of more) pieces.add(t);
+    alternatives.push(alt);
+  }
   const relaxedWords = segmentedWords(query);
   const relaxed = termsFor(telling(relaxedWords));
   return relaxed && relaxed !== terms ? { words, terms, relaxed, relaxedWords, alternatives } : { words, terms, alternatives };

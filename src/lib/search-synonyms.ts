@@ -31,7 +31,7 @@ export function synonymTable(groups: readonly SynonymGroup[]): SynonymTable {
     .filter((g) => g.length >= 2);
 }
 
-/** Most alternative forms of a query (each costs a Pagefind search and its index chunks). */
+/** Most alternative forms of a query (each costs a Pagefind search and its index chunks; search-query.ts also caps the pieces). */
 export const MAX_ALTERNATIVES = 3;
 
 /**
@@ -55,7 +55,8 @@ export function wordAlternatives(word: string, table: SynonymTable): string[] {
       if (alt !== word && !alt.includes(word) && !out.includes(alt)) out.push(alt);
     }
   }
-  return out;
+  // A form that contains another form finds nothing more than it (学童クラブ beside 学童).
+  return out.filter((alt) => !out.some((o) => o !== alt && alt.includes(o)));
 }
 
 /**

@@ -285,7 +285,9 @@ class SiteSearch extends HTMLElement {
     else this.#status(q ? `「${q}」の検索結果: ${n}件` : `絞り込みの結果: ${n}件`);
     const heading = this.querySelector<HTMLElement>('[data-results-heading]')!;
     heading.toggleAttribute('hidden', n === 0);
-    heading.textContent = `検索結果（${n}件）`;
+    heading.textContent = q ? `「${q}」の検索結果（${n}件）` : `絞り込みの結果（${n}件）`;
+    // The heading says what a plain status line would; the line stays for screen readers (it is the live region).
+    this.querySelector('[data-status]')!.classList.toggle('visually-hidden', n > 0 && !relaxed);
     await this.#renderMore(FIRST_SIZE);
     // After a submit, reading continues at the results; while typing, focus stays in the box.
     if (this.#focusResults) {

@@ -7,7 +7,7 @@ import { contentDir, readContent, readDataFile } from '../../src/integrations/co
 import { validateSearchSynonyms } from '../../src/lib/validate.ts';
 import { MAX_ALTERNATIVES, queryAlternatives, synonymTable, wordAlternatives } from '../../src/lib/search-synonyms.ts';
 import { normalizeForSearch } from '../../src/lib/search-normalize.ts';
-import { planQuery, queryWords } from '../../src/lib/search-query.ts';
+import { MAX_PIECES, planQuery, queryWords } from '../../src/lib/search-query.ts';
 import { loadContentDirectory, loadSearchSynonyms } from '../helpers/content.ts';
 
 const dir = loadContentDirectory();
@@ -99,5 +99,23 @@ describe('query expansion', () => {
   test('the real table expands 学童 to 放課後児童クラブ, and the index no longer rewrites 学童保育 (学童 finds it as written)', () => {
     expect(wordAlternatives(n('学童'), table)).toContain(n('放課後児童クラブ'));
     expect(queryWords('学童保育')).toEqual([n('学童保育')]);
+  });
+});
+
+describe('cost of the expansion', () => {
+  const t = synonymTable([
+    { words: ['学童', '学童保育', '学童クラブ', '放課後児童クラブ'], category: 'kosodate' },
+    { words: ['障害', '障がい', '障碍'], category: 'koureisha-shogaisha' },
+    { words: ['子ども', '子供', 'こども'], category: 'kosodate' },
+  ]);
+  test('a form that contains another form is left out (学童 already finds 学童クラブ)', () => {
+    expect(wordAlternatives(n('学童保育'), t).sort()).toEqual([n('学童'), n('放課後児童クラブ')].sort());
+  });
+  test('a query and its alternatives send at most MAX_PIECES pieces (index chunks)', () => {
+    for (const q of ['学童', '学童保育', '障害児 子供 学童保育', '障がいのある子どもの放課後児童クラブ']) {
+      const plan = planQuery(q, t);
+      const pieces = new Set([plan.terms, ...plan.alternatives.map((a) => a.terms)].flatMap((x) => x.split(' ')).filter(Boolean));
+      expect(pieces.size, q).toBeLessThanOrEqual(MAX_PIECES);
+    }
   });
 });
