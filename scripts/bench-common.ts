@@ -1,0 +1,120 @@
+/**
+ * Shared by the bench-* scripts (not a benchmark itself): the machine's load,
+ * gzip sizes as a static host would send them, and commands run with the peak
+ * memory of each of their processes.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { basename } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** "load 1.23 / 0.98 / 0.50 on 2 CPUs" — the 1, 5 and 15-minute load averages now. */
+export function loadLine(): string {
+  return `load ${loadavg().map((n) => n.toFixed(2)).join(' / ')} on ${cpus().length} CPUs`;
+}
+
+/** Files a static host sends compressed (text); the rest (images, Pagefind's gzip files, wasm) go as they are. */
+const TEXT = /\.(html|css|js|mjs|json|geojson|svg|xml|txt|csv|webmanifest)$/i;
+
+/** Bytes over the wire for one file's contents: gzip -9 for text, raw otherwise. */
+export function wireBytes(name: string, body: Buffer | string): number {
+  return TEXT.test(name) ? gzipSync(body, { level: 9 }).length : Buffer.byteLength(body);
+}
+
+/** Peak resident memory of one process of a command's tree. */
+export interface ProcessPeak {
+  pid: number;
+  /** Executable name (e.g. node, pagefind_extended). */
+  name: string;
+  /** VmHWM: the process's own peak resident set, in MB. */
+  peakMb: number;
+}
+
+export interface RunResult {
+  seconds: number;
+  code: number | null;
+  output: string;
+  /** Every process of the tree seen while it ran, with its own peak (VmHWM, read from /proc until it ended). */
+  processes: ProcessPeak[];
+  /** Largest sum of resident memory of the whole tree at one moment (sampled every 100 ms), MB. */
+  treePeakMb: number;
+}
+
+function status(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((t) => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Runs a command and polls /proc every 50 ms: each process of its tree keeps its own peak (VmHWM, which the kernel
+ * holds for the process's whole life, so a late sample still sees the peak); the tree's total is sampled (VmRSS).
+ */
+export function runMeasured(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<RunResult> {
+  return new Promise((ok) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...opts.env } });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const peaks = new Map<number, ProcessPeak>();
+    let treePeakKb = 0;
+    const sample = () => {
+      let total = 0;
+      const seen = new Set<number>();
+      const visit = (pid: number) => {
+        if (seen.has(pid)) return;
+        seen.add(pid);
+        const s = status(pid);
+        if (!s) return;
+        const hwm = Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0);
+        total += Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0);
+        const name = /^Name:\s+(.+)$/m.exec(s)?.[1]?.trim() ?? '?';
+        // Name: is cut to 15 characters by the kernel; the command line has the whole executable name.
+        let full = name;
+        try {
+          full = basename(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] || name);
+        } catch {
+          /* ended */
+        }
+        const prev = peaks.get(pid);
+        if (!prev || hwm / 1024 > prev.peakMb) peaks.set(pid, { pid, name: full.startsWith(name) ? full : name, peakMb: hwm / 1024 });
+        for (const c of childrenOf(pid)) visit(c);
+      };
+      visit(child.pid!);
+      treePeakKb = Math.max(treePeakKb, total);
+    };
+    const timer = setInterval(sample, 50);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      ok({ seconds: Number(process.hrtime.bigint() - start) / 1e9, code, output, processes: [...peaks.values()], treePeakMb: treePeakKb / 1024 });
+    });
+  });
+}
+
+/** The largest per-process peak among processes whose executable name matches. */
+export function peakOf(r: RunResult, name: RegExp): number {
+  return Math.max(0, ...r.processes.filter((p) => name.test(p.name)).map((p) => p.peakMb));
+}
+
+/** Runs the Pagefind command-line tool (what `npx pagefind` runs) with the given arguments. */
+export function pagefindCli(root: string, args: string[], cwd: string): Promise<RunResult> {
+  return runMeasured(process.execPath, [`${root}/node_modules/pagefind/lib/runner/bin.cjs`, ...args], { cwd });
+}
