@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page, Request, Response } from 'playwright-core';
 
 /** "load 1.23 / 0.98 / 0.50 on 2 CPUs" — the 1, 5 and 15-minute load averages now. */
 export function loadLine(): string {
@@ -117,4 +118,41 @@ export function peakOf(r: RunResult, name: RegExp): number {
 /** Runs the Pagefind command-line tool (what `npx pagefind` runs) with the given arguments. */
 export function pagefindCli(root: string, args: string[], cwd: string): Promise<RunResult> {
   return runMeasured(process.execPath, [`${root}/node_modules/pagefind/lib/runner/bin.cjs`, ...args], { cwd });
+}
+
+/** A page's finished requests, with a wait that works after the first load too. */
+export interface NetworkTracker {
+  /** Resolves once no request has been in flight for `quietMs` and every handler has run. */
+  settle: (quietMs?: number) => Promise<void>;
+}
+
+/**
+ * Calls `onFinished` for every request of the page that finishes (2xx); `settle` waits for quiet. Playwright's own
+ * 'networkidle' fires once per navigation, so it says nothing about requests made later by a click or a query.
+ */
+export function trackNetwork(page: Page, onFinished: (req: Request, res: Response) => void | Promise<void>): NetworkTracker {
+  const pending = new Set<Promise<void>>();
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const change = (d: number) => {
+    inFlight += d;
+    lastChange = Date.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfailed', () => change(-1));
+  page.on('requestfinished', (req) => {
+    change(-1);
+    const job = (async () => {
+      const res = await req.response();
+      if (res && res.status() < 300) await onFinished(req, res);
+    })();
+    pending.add(job);
+    void job.finally(() => pending.delete(job));
+  });
+  return {
+    settle: async (quietMs = 500) => {
+      while (inFlight > 0 || Date.now() - lastChange < quietMs) await new Promise((r) => setTimeout(r, 25));
+      while (pending.size) await Promise.all([...pending]);
+    },
+  };
 }

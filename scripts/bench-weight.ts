@@ -22,7 +22,7 @@ import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { pageTypes, ISLAND_ROUTES } from './lib/page-types.ts';
 import { serve } from './serve.ts';
-import { loadLine, wireBytes } from './bench-common.ts';
+import { loadLine, trackNetwork, wireBytes } from './bench-common.ts';
 import { paths } from '../src/lib/paths.ts';
 
 const DIST = resolve(process.env.DIST_DIR ?? 'dist');
@@ -73,42 +73,18 @@ function kindOf(resourceType: string, path: string): Kind {
 /** Records every finished response of the page into a tally that can be swapped (load, then use). */
 function recorder(page: Page): { swap: (t: Tally) => void; settle: () => Promise<void> } {
   let tally = empty();
-  const pending = new Set<Promise<void>>();
-  let inFlight = 0;
-  let lastChange = Date.now();
-  const change = (d: number) => {
-    inFlight += d;
-    lastChange = Date.now();
-  };
-  page.on('request', () => change(1));
-  page.on('requestfailed', () => change(-1));
-  page.on('requestfinished', (req) => {
-    change(-1);
+  const net = trackNetwork(page, async (req, res) => {
     const u = new URL(req.url());
     if (u.protocol !== 'http:') return;
     const into = tally;
-    const job = (async () => {
-      const res = await req.response();
-      if (!res || res.status() >= 300) return;
-      const file = u.pathname.endsWith('/') ? fileOf(`${u.pathname}index.html`) : fileOf(u.pathname);
-      const body = existsSync(file) ? readFileSync(file) : await res.body();
-      const kind = kindOf(req.resourceType(), u.pathname);
-      into.bytes[kind] += wireBytes(file, body);
-      into.requests[kind] += 1;
-      into.files.push(u.pathname);
-    })();
-    pending.add(job);
-    void job.finally(() => pending.delete(job));
+    const file = u.pathname.endsWith('/') ? fileOf(`${u.pathname}index.html`) : fileOf(u.pathname);
+    const body = existsSync(file) ? readFileSync(file) : await res.body();
+    const kind = kindOf(req.resourceType(), u.pathname);
+    into.bytes[kind] += wireBytes(file, body);
+    into.requests[kind] += 1;
+    into.files.push(u.pathname);
   });
-  return {
-    swap: (t) => (tally = t),
-    /** Until no request has been in flight for 500 ms (Playwright's networkidle fires once per page, not after later use). */
-    settle: async () => {
-      await page.waitForLoadState('networkidle');
-      while (inFlight > 0 || Date.now() - lastChange < 500) await new Promise((r) => setTimeout(r, 50));
-      while (pending.size) await Promise.all([...pending]);
-    },
-  };
+  return { swap: (t) => (tally = t), settle: () => net.settle() };
 }
 
 const rows: Array<{ page: string; route: string; load: Tally; use?: Tally; reachableJs: number; blocked: number }> = [];
