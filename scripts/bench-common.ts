@@ -87,16 +87,15 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
         if (!s) return;
         const hwm = Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0);
         total += Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0);
-        const name = /^Name:\s+(.+)$/m.exec(s)?.[1]?.trim() ?? '?';
-        // Name: is cut to 15 characters by the kernel; the command line has the whole executable name.
-        let full = name;
+        // The executable from the command line (status's Name is cut to 15 characters, and Node renames its thread).
+        let name = /^Name:\s+(.+)$/m.exec(s)?.[1]?.trim() ?? '?';
         try {
-          full = basename(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] || name);
+          name = basename(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] || name);
         } catch {
           /* ended */
         }
         const prev = peaks.get(pid);
-        if (!prev || hwm / 1024 > prev.peakMb) peaks.set(pid, { pid, name: full.startsWith(name) ? full : name, peakMb: hwm / 1024 });
+        if (!prev || hwm / 1024 > prev.peakMb) peaks.set(pid, { pid, name: prev?.name ?? name, peakMb: hwm / 1024 });
         for (const c of childrenOf(pid)) visit(c);
       };
       visit(child.pid!);
