@@ -4,9 +4,9 @@
  * memory of each of their processes.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { basename } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Request, Response } from 'playwright-core';
 
@@ -30,6 +30,21 @@ export interface ProcessPeak {
   name: string;
   /** VmHWM: the process's own peak resident set, in MB. */
   peakMb: number;
+  /** Its own CPU seconds (user + system, /proc/<pid>/stat), as last sampled (at most 50 ms before it ended). */
+  cpuSeconds: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const HZ = 100;
+
+function cpuOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / HZ;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RunResult {
@@ -38,9 +53,13 @@ export interface RunResult {
   output: string;
   /** Every process of the tree seen while it ran, with its own peak (VmHWM, read from /proc until it ended). */
   processes: ProcessPeak[];
-  /** Largest sum of resident memory of the whole tree at one moment (sampled every 100 ms), MB. */
+  /** Largest sum of resident memory of the whole tree at one moment (sampled every 50 ms), MB. */
   treePeakMb: number;
+  /** CPU seconds (user + system) of the command and every descendant it waited for, from /usr/bin/time; NaN without it. */
+  cpuSeconds: number;
 }
+
+const TIME = '/usr/bin/time';
 
 function status(pid: number): string | undefined {
   try {
@@ -71,7 +90,10 @@ function childrenOf(pid: number): number[] {
 export function runMeasured(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<RunResult> {
   return new Promise((ok) => {
     const start = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...opts.env } });
+    // CPU time says more than wall time on a shared machine; GNU time reports it for the whole waited-for tree.
+    const timeFile = existsSync(TIME) ? join(mkdtempSync(join(tmpdir(), 'ra-time-')), 'time') : undefined;
+    const [file, argv] = timeFile ? [TIME, ['-f', '%U %S', '-o', timeFile, cmd, ...args]] : [cmd, args];
+    const child = spawn(file, argv, { cwd: opts.cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...opts.env } });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -85,17 +107,23 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
         seen.add(pid);
         const s = status(pid);
         if (!s) return;
-        const hwm = Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0);
         total += Number(/VmRSS:\s+(\d+)/.exec(s)?.[1] ?? 0);
-        // The executable from the command line (status's Name is cut to 15 characters, and Node renames its thread).
-        let name = /^Name:\s+(.+)$/m.exec(s)?.[1]?.trim() ?? '?';
+        const hwm = /VmHWM:\s+(\d+)/.exec(s)?.[1];
+        let cmdline = '';
         try {
-          name = basename(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] || name);
+          cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
         } catch {
           /* ended */
         }
-        const prev = peaks.get(pid);
-        if (!prev || hwm / 1024 > prev.peakMb) peaks.set(pid, { pid, name: prev?.name ?? name, peakMb: hwm / 1024 });
+        // A process that has ended (a zombie until reaped) has neither memory figures nor a command line: keep what was seen.
+        if (hwm !== undefined && cmdline) {
+          // The executable from the command line (status's Name is cut to 15 characters, and Node renames its thread).
+          const name = basename(cmdline.split('\0')[0]!);
+          const prev = peaks.get(pid);
+          const cpu = cpuOf(pid) ?? prev?.cpuSeconds ?? 0;
+          // The latest name wins: a child is a copy of its parent until it execs its own program (whose peak starts anew).
+          peaks.set(pid, { pid, name, peakMb: prev && prev.name === name ? Math.max(prev.peakMb, Number(hwm) / 1024) : Number(hwm) / 1024, cpuSeconds: cpu });
+        }
         for (const c of childrenOf(pid)) visit(c);
       };
       visit(child.pid!);
@@ -104,7 +132,13 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
     const timer = setInterval(sample, 50);
     child.on('close', (code) => {
       clearInterval(timer);
-      ok({ seconds: Number(process.hrtime.bigint() - start) / 1e9, code, output, processes: [...peaks.values()], treePeakMb: treePeakKb / 1024 });
+      let cpuSeconds = NaN;
+      if (timeFile && existsSync(timeFile)) {
+        const m = /(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s*$/.exec(readFileSync(timeFile, 'utf8'));
+        if (m) cpuSeconds = Number(m[1]) + Number(m[2]);
+        rmSync(dirname(timeFile), { recursive: true, force: true });
+      }
+      ok({ seconds: Number(process.hrtime.bigint() - start) / 1e9, code, output, processes: [...peaks.values()].filter((p) => !/^time$/.test(p.name)), treePeakMb: treePeakKb / 1024, cpuSeconds });
     });
   });
 }
@@ -112,6 +146,11 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
 /** The largest per-process peak among processes whose executable name matches. */
 export function peakOf(r: RunResult, name: RegExp): number {
   return Math.max(0, ...r.processes.filter((p) => name.test(p.name)).map((p) => p.peakMb));
+}
+
+/** CPU seconds of the processes whose executable name matches, each as last sampled. */
+export function cpuOfProcesses(r: RunResult, name: RegExp): number {
+  return r.processes.filter((p) => name.test(p.name)).reduce((n, p) => n + p.cpuSeconds, 0);
 }
 
 /** Runs the Pagefind command-line tool (what `npx pagefind` runs) with the given arguments. */

@@ -13,12 +13,14 @@
  *  - stock Pagefind on our pages: the same command over our built dist/
  *    (bundle written beside it, ours untouched).
  *
- * Printed: seconds, pages and cost per page, peak memory of each process (its
- * own VmHWM: the build's node process and the Pagefind process apart), dist/
- * size, and the ratios — above all build + index ÷ (bare Astro + stock
- * Pagefind on our pages), goal ≤ 1.5×. The Pagefind step of ours is read from
- * the build's log line that names Pagefind. Seconds depend on the machine's
- * load; compare ratios within a run.
+ * Printed: seconds (wall, and CPU = user + system of the whole process tree
+ * from /usr/bin/time, which says more on a shared machine), pages and cost
+ * per page, peak memory of each process (its own VmHWM: the build's node
+ * process and the Pagefind process apart), dist/ size, and the ratios —
+ * above all build + index ÷ (bare Astro + stock Pagefind on our pages), goal
+ * ≤ 1.5×. The Pagefind step of ours is read from the build's log line that
+ * names Pagefind. Seconds depend on the machine's load; compare ratios within
+ * a run.
  * Synthetic names say so (「合成データ」); nothing here reaches content/.
  *
  * BENCH_SIZES=1000,10000 (default) chooses the sizes; BENCH_RUNS=2 the runs
@@ -30,7 +32,7 @@ import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { stringify } from 'yaml';
 import { prefectureCodeOf } from '../src/lib/lgcode.ts';
-import { loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
+import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
 
 const ROOT = resolve('.');
 const require = createRequire(import.meta.url);
@@ -156,10 +158,10 @@ interface RunFigures {
   size: number;
   run: number;
   load: string;
-  ours: { seconds: number; pagefindSeconds: number; pages: number; distMb: number; buildPeakMb: number; pagefindPeakMb: number; treePeakMb: number };
-  bare: { seconds: number; pages: number; peakMb: number };
-  stockBare: { seconds: number; pages: number; peakMb: number };
-  stockOurs: { seconds: number; pages: number; peakMb: number };
+  ours: { seconds: number; cpu: number; buildCpu: number; pagefindCpu: number; pagefindSeconds: number; pages: number; distMb: number; buildPeakMb: number; pagefindPeakMb: number; treePeakMb: number };
+  bare: { seconds: number; cpu: number; pages: number; peakMb: number };
+  stockBare: { seconds: number; cpu: number; pages: number; peakMb: number };
+  stockOurs: { seconds: number; cpu: number; pagefindCpu: number; pages: number; peakMb: number };
 }
 
 const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -184,6 +186,9 @@ async function oneRun(work: string, content: string, size: number, run: number):
   );
   const o = {
     seconds: ours.seconds,
+    cpu: ours.cpuSeconds,
+    buildCpu: cpuOfProcesses(ours, /^node$/),
+    pagefindCpu: cpuOfProcesses(ours, /pagefind/),
     pagefindSeconds: pagefindSecondsOf(ours.output),
     pages: countHtml(oursDist),
     distMb: duBytes(oursDist) / 1048576,
@@ -191,27 +196,27 @@ async function oneRun(work: string, content: string, size: number, run: number):
     pagefindPeakMb: peakOf(ours, /pagefind/),
     treePeakMb: ours.treePeakMb,
   };
-  console.log(`ours: ${s1(o.seconds)} (Pagefind step ${s1(o.pagefindSeconds)}, ${ms(o.pagefindSeconds, o.pages)}), ${o.pages} pages, ${ms(o.seconds, o.pages)}, dist ${o.distMb.toFixed(1)} MB, peak: build ${mb(o.buildPeakMb)}, Pagefind ${mb(o.pagefindPeakMb)} (all at once ${mb(o.treePeakMb)})`);
+  console.log(`ours: ${s1(o.seconds)}, CPU ${s1(o.cpu)} (build's node ${s1(o.buildCpu)}, Pagefind ${s1(o.pagefindCpu)}) (Pagefind step ${s1(o.pagefindSeconds)}, ${ms(o.pagefindSeconds, o.pages)}), ${o.pages} pages, ${ms(o.seconds, o.pages)}, dist ${o.distMb.toFixed(1)} MB, peak: build ${mb(o.buildPeakMb)}, Pagefind ${mb(o.pagefindPeakMb)} (all at once ${mb(o.treePeakMb)})`);
 
   const bareDir = join(here, 'bare');
   writeBareSite(bareDir, content);
   console.log(`   (${loadLine()})`);
   const bareRun = mustSucceed(await runMeasured(process.execPath, [astro, 'build'], { cwd: bareDir, env: { BARE_CACHE_DIR: join(here, 'bare-cache') } }), `bare build of ${size}`);
-  const bare = { seconds: bareRun.seconds, pages: countHtml(join(bareDir, 'dist')), peakMb: peakOf(bareRun, /^node$/) };
-  console.log(`bare Astro: ${s1(bare.seconds)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.peakMb)}`);
+  const bare = { seconds: bareRun.seconds, cpu: bareRun.cpuSeconds, pages: countHtml(join(bareDir, 'dist')), peakMb: peakOf(bareRun, /^node$/) };
+  console.log(`bare Astro: ${s1(bare.seconds)}, CPU ${s1(bare.cpu)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.peakMb)}`);
 
   // Stock Pagefind from an empty folder (no pagefind.yml read), default settings.
   const cwd = join(here, 'pagefind-cwd');
   mkdirSync(cwd);
   console.log(`   (${loadLine()})`);
   const sb = mustSucceed(await pagefindCli(ROOT, ['--site', join(bareDir, 'dist')], cwd), 'stock Pagefind on the bare site');
-  const stockBare = { seconds: sb.seconds, pages: indexedPages(sb.output), peakMb: peakOf(sb, /pagefind/) };
-  console.log(`stock Pagefind on the bare site: ${s1(stockBare.seconds)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, bare.pages)}, peak ${mb(stockBare.peakMb)}`);
+  const stockBare = { seconds: sb.seconds, cpu: sb.cpuSeconds, pages: indexedPages(sb.output), peakMb: peakOf(sb, /pagefind/) };
+  console.log(`stock Pagefind on the bare site: ${s1(stockBare.seconds)}, CPU ${s1(stockBare.cpu)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, bare.pages)}, peak ${mb(stockBare.peakMb)}`);
 
   console.log(`   (${loadLine()})`);
   const so = mustSucceed(await pagefindCli(ROOT, ['--site', oursDist, '--output-path', join(here, 'stock-on-ours')], cwd), 'stock Pagefind on our pages');
-  const stockOurs = { seconds: so.seconds, pages: indexedPages(so.output), peakMb: peakOf(so, /pagefind/) };
-  console.log(`stock Pagefind on our pages: ${s1(stockOurs.seconds)}, ${stockOurs.pages} pages indexed, ${ms(stockOurs.seconds, o.pages)}, peak ${mb(stockOurs.peakMb)}`);
+  const stockOurs = { seconds: so.seconds, cpu: so.cpuSeconds, pagefindCpu: cpuOfProcesses(so, /pagefind/), pages: indexedPages(so.output), peakMb: peakOf(so, /pagefind/) };
+  console.log(`stock Pagefind on our pages: ${s1(stockOurs.seconds)}, CPU ${s1(stockOurs.cpu)}, ${stockOurs.pages} pages indexed, ${ms(stockOurs.seconds, o.pages)}, peak ${mb(stockOurs.peakMb)}`);
 
   const f: RunFigures = { size, run, load, ours: o, bare, stockBare, stockOurs };
   console.log(ratios(f));
@@ -222,10 +227,10 @@ async function oneRun(work: string, content: string, size: number, run: number):
 function ratios(f: RunFigures): string {
   const { ours: o, bare, stockBare, stockOurs } = f;
   return [
-    `ratios: build+index ÷ (bare Astro + stock Pagefind on our pages) ${x(o.seconds, bare.seconds + stockOurs.seconds)} (goal ≤ 1.5×)`,
-    `build+index ÷ (bare Astro + stock Pagefind on it) ${x(o.seconds, bare.seconds + stockBare.seconds)}`,
+    `ratios: build+index ÷ (bare Astro + stock Pagefind on our pages) ${x(o.seconds, bare.seconds + stockOurs.seconds)} (CPU ${x(o.cpu, bare.cpu + stockOurs.cpu)}; goal ≤ 1.5×)`,
+    `build+index ÷ (bare Astro + stock Pagefind on it) ${x(o.seconds, bare.seconds + stockBare.seconds)} (CPU ${x(o.cpu, bare.cpu + stockBare.cpu)})`,
     `build without index ÷ bare Astro ${x(o.seconds - o.pagefindSeconds, bare.seconds)}`,
-    `our Pagefind step ÷ stock on our pages ${x(o.pagefindSeconds, stockOurs.seconds)} (peak ${x(o.pagefindPeakMb, stockOurs.peakMb)})`,
+    `our Pagefind step ÷ stock on our pages ${x(o.pagefindSeconds, stockOurs.seconds)} (Pagefind process CPU ${x(o.pagefindCpu, stockOurs.pagefindCpu)}, peak ${x(o.pagefindPeakMb, stockOurs.peakMb)})`,
   ].join('; ');
 }
 
@@ -245,8 +250,8 @@ for (const n of SIZES) {
 const pad = (v: string, w: number) => v.padStart(w);
 console.log(`\nScale benchmark: ${SIZES.join(', ')} co-ops, ${RUNS} run(s) each; seconds (cost per HTML page of the site built or indexed), peak memory per process (VmHWM)\n`);
 console.log(
-  ['size', 'run', 'ours build+index', 'our Pagefind step', 'bare Astro', 'stock PF on bare', 'stock PF on ours', 'peak: build / our PF', 'peak: bare / stock on ours', 'vs bare+stock on ours', 'load before (1/5/15 min)']
-    .map((h, i) => (i < 2 ? pad(h, i ? 4 : 6) : pad(h, 22)))
+  ['size', 'run', 'ours build+index', 'our Pagefind step', 'bare Astro', 'stock PF on bare', 'stock PF on ours', 'CPU s: ours/bare/PF ours', 'PF CPU s: ours/stock', 'peak: build / our PF', 'peak: bare / stock on ours', 'vs bare+stock on ours', 'same, CPU', 'load before (1/5/15 min)']
+    .map((h, i) => (i < 2 ? pad(h, i ? 4 : 6) : i === 12 ? pad(h, 10) : pad(h, 22)))
     .join(' '),
 );
 for (const f of all) {
@@ -260,9 +265,12 @@ for (const f of all) {
       pad(`${s1(bare.seconds)} (${((bare.seconds * 1000) / bare.pages).toFixed(1)} ms)`, 22),
       pad(`${s1(stockBare.seconds)} (${((stockBare.seconds * 1000) / bare.pages).toFixed(1)} ms)`, 22),
       pad(`${s1(stockOurs.seconds)} (${((stockOurs.seconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
+      pad(`${o.cpu.toFixed(1)} / ${bare.cpu.toFixed(1)} / ${stockOurs.cpu.toFixed(1)}`, 22),
+      pad(`${o.pagefindCpu.toFixed(1)} / ${stockOurs.pagefindCpu.toFixed(1)}`, 22),
       pad(`${mb(o.buildPeakMb)} / ${mb(o.pagefindPeakMb)}`, 22),
       pad(`${mb(bare.peakMb)} / ${mb(stockOurs.peakMb)}`, 22),
       pad(x(o.seconds, bare.seconds + stockOurs.seconds), 22),
+      pad(x(o.cpu, bare.cpu + stockOurs.cpu), 10),
       `  ${f.load.replace(/^load /, '')}`,
     ].join(' '),
   );
