@@ -4,9 +4,9 @@
  * memory of each of their processes.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Request, Response } from 'playwright-core';
 
@@ -55,11 +55,12 @@ export interface RunResult {
   processes: ProcessPeak[];
   /** Largest sum of resident memory of the whole tree at one moment (sampled every 50 ms), MB. */
   treePeakMb: number;
-  /** CPU seconds (user + system) of the command and every descendant it waited for, from /usr/bin/time; NaN without it. */
+  /**
+   * CPU seconds (user + system) of every process of the tree, each as last sampled. (GNU time's figure would miss
+   * children their parent never waits for, such as the Pagefind service of a build.)
+   */
   cpuSeconds: number;
 }
-
-const TIME = '/usr/bin/time';
 
 function status(pid: number): string | undefined {
   try {
@@ -85,15 +86,13 @@ function childrenOf(pid: number): number[] {
 
 /**
  * Runs a command and polls /proc every 50 ms: each process of its tree keeps its own peak (VmHWM, which the kernel
- * holds for the process's whole life, so a late sample still sees the peak); the tree's total is sampled (VmRSS).
+ * holds for the process's whole life, so a late sample still sees the peak) and CPU time (/proc/<pid>/stat); the
+ * tree's total resident memory is sampled (VmRSS). CPU time says more than wall time on a shared machine.
  */
 export function runMeasured(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<RunResult> {
   return new Promise((ok) => {
     const start = process.hrtime.bigint();
-    // CPU time says more than wall time on a shared machine; GNU time reports it for the whole waited-for tree.
-    const timeFile = existsSync(TIME) ? join(mkdtempSync(join(tmpdir(), 'ra-time-')), 'time') : undefined;
-    const [file, argv] = timeFile ? [TIME, ['-f', '%U %S', '-o', timeFile, cmd, ...args]] : [cmd, args];
-    const child = spawn(file, argv, { cwd: opts.cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...opts.env } });
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...opts.env } });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -132,13 +131,9 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
     const timer = setInterval(sample, 50);
     child.on('close', (code) => {
       clearInterval(timer);
-      let cpuSeconds = NaN;
-      if (timeFile && existsSync(timeFile)) {
-        const m = /(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s*$/.exec(readFileSync(timeFile, 'utf8'));
-        if (m) cpuSeconds = Number(m[1]) + Number(m[2]);
-        rmSync(dirname(timeFile), { recursive: true, force: true });
-      }
-      ok({ seconds: Number(process.hrtime.bigint() - start) / 1e9, code, output, processes: [...peaks.values()].filter((p) => !/^time$/.test(p.name)), treePeakMb: treePeakKb / 1024, cpuSeconds });
+      const processes = [...peaks.values()];
+      const cpuSeconds = processes.reduce((n, p) => n + p.cpuSeconds, 0);
+      ok({ seconds: Number(process.hrtime.bigint() - start) / 1e9, code, output, processes, treePeakMb: treePeakKb / 1024, cpuSeconds });
     });
   });
 }

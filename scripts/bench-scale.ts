@@ -13,8 +13,8 @@
  *  - stock Pagefind on our pages: the same command over our built dist/
  *    (bundle written beside it, ours untouched).
  *
- * Printed: seconds (wall, and CPU = user + system of the whole process tree
- * from /usr/bin/time, which says more on a shared machine), pages and cost
+ * Printed: seconds (wall, and CPU = user + system of every process of the
+ * tree, from /proc, which says more on a shared machine), pages and cost
  * per page, peak memory of each process (its own VmHWM: the build's node
  * process and the Pagefind process apart), dist/ size, and the ratios —
  * above all build + index ÷ (bare Astro + stock Pagefind on our pages), goal
