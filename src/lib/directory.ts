@@ -4,6 +4,8 @@
  */
 import type { Body, Contract, Coop, Directory, Source } from './types.ts';
 import { latestDay } from './dates.ts';
+import { ORG_KIND, ORIGIN } from './schema.ts';
+import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from './reference-sources.ts';
 
 /** Looks entities up by id; throws on a missing id (the data check rules that out before a build). */
 export function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -74,10 +76,34 @@ export function ancestorsOf(coop: Coop, coops: Map<string, Coop>): Coop[] {
   return out;
 }
 
-/** The newest date any source speaks for or was seen on ('YYYY-MM-DD'), or undefined. */
-export function lastChecked(sources: readonly Source[]): string | undefined {
-  const days = sources.flatMap((s) => [s.seen, s.published, s.asOf].filter((d): d is string => d !== undefined).map(latestDay));
-  return days.length ? days.sort().at(-1) : undefined;
+/**
+ * The newest date any source speaks for, was published or was seen on (plus
+ * any `extra` dates), as written: a year-only date stays a year rather than
+ * pretending to a day. Dates are compared by the last day they can mean.
+ * This is the one definition of a page's 情報の時点.
+ */
+export function lastChecked(sources: readonly Source[], extra: readonly (string | undefined)[] = []): string | undefined {
+  let best: string | undefined;
+  for (const d of [...sources.flatMap((s) => [s.seen, s.published, s.asOf]), ...extra]) {
+    if (d !== undefined && (best === undefined || latestDay(d) > latestDay(best))) best = d;
+  }
+  return best;
+}
+
+/** Whether a source only vouches for a public body's code, name, reading or representative point (the official code list, OpenStreetMap). */
+export function isReferenceSource(source: Source): boolean {
+  return source.url === CODE_LIST_URL || source.url === OSM_COPYRIGHT_URL;
+}
+
+/**
+ * The sources that date a public body's page: its contracts' and its own
+ * facts' (a website, a window …), not the day the code list was checked.
+ * Only when the page reports nothing but the code list's facts do those
+ * sources date it.
+ */
+export function bodyFactSources(body: Body, contracts: readonly Contract[]): Source[] {
+  const facts = [...body.sources.filter((s) => !isReferenceSource(s)), ...contracts.flatMap((c) => c.sources.map((s) => (s.asOf === undefined && c.asOf !== undefined ? { ...s, asOf: c.asOf } : s)))];
+  return facts.length > 0 ? facts : body.sources;
 }
 
 /** Whether an entry's newest source is older than `months` months before `today`. */
@@ -86,36 +112,46 @@ export function needsRecheck(sources: readonly Source[], today: string, months =
   if (!last) return true;
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const limit = new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
-  return last < limit;
+  return latestDay(last) < limit;
 }
 
 /** Counts for the home page. */
 export function directoryCounts(dir: Directory) {
-  const orgs = dir.coops.filter((c) => c.kind === 'coop');
+  // A dissolved organisation keeps its page but leaves the counts.
+  const active = dir.coops.filter((c) => !isDissolved(c));
+  const orgs = active.filter((c) => c.kind === 'coop');
   return {
     coops: orgs.length,
-    organisations: dir.coops.length,
+    organisations: active.length,
+    dissolved: dir.coops.length - active.length,
     bodiesWithEntries: dir.bodies.filter((b) => b.kind !== '都道府県' || dir.coops.some((c) => c.prefecture === b.id)).length,
     contracts: dir.contracts.length,
     categories: dir.categories.length,
-    prefectures: new Set(dir.coops.map((c) => c.prefecture).filter(Boolean)).size,
+    prefectures: new Set(active.map((c) => c.prefecture).filter(Boolean)).size,
   };
 }
 
-export const KIND_LABELS: Record<Coop['kind'], string> = {
-  coop: '組合',
-  federation: '連合会',
-  network: '支援・連携団体',
-  hq: '事業本部',
-  site: '事業所',
-};
+/** Whether an organisation has been dissolved (or its registry record closed). */
+export function isDissolved(coop: Pick<Coop, 'dissolved'>): boolean {
+  return coop.dissolved !== undefined;
+}
 
-export const ORIGIN_LABELS: Record<NonNullable<Coop['origin']>, string> = {
-  new: '新規設立',
-  'converted-kigyo': '企業組合から組織変更',
-  'converted-npo': 'NPO法人から組織変更',
-  unknown: '未確認',
-};
+/** Short labels shown next to an organisation's name in lists and on its page: 解散, 登記情報のみ. */
+export function statusLabels(coop: Pick<Coop, 'dissolved' | 'registryOnly'>): Array<{ key: 'dissolved' | 'registry-only'; label: string; title: string }> {
+  const out: Array<{ key: 'dissolved' | 'registry-only'; label: string; title: string }> = [];
+  if (coop.dissolved) out.push({ key: 'dissolved', label: '解散', title: `${coop.dissolved.date}に解散（${coop.dissolved.cause ?? '事由は未確認'}）` });
+  if (coop.registryOnly) out.push({ key: 'registry-only', label: '登記情報のみ', title: '国税庁の法人番号公表サイトの登記情報だけを載せています。活動内容は未調査です' });
+  return out;
+}
+
+/** The day an organisation became a worker co-op as far as its sources say: registration, conversion, or an unspecified 設立. */
+export function becameCoopOn(coop: Pick<Coop, 'registered' | 'converted' | 'established'>): string | undefined {
+  return coop.registered ?? coop.converted ?? coop.established;
+}
+
+/** Japanese labels of organisation kinds and origins (defined beside their enums in schema.ts). */
+export const KIND_LABELS: Record<Coop['kind'], string> = ORG_KIND.labels;
+export const ORIGIN_LABELS: Record<NonNullable<Coop['origin']>, string> = ORIGIN.labels;
 
 /** Lookups every page needs, built once per build (pages would otherwise rescan whole lists per page). */
 export interface DirectoryIndex {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readContent } from '../../src/integrations/content-files.ts';
-import { bodyProblems, validateEntries, valuesAt, type Problem } from '../../src/lib/validate.ts';
+import { validateEntries, valuesAt, type Problem } from '../../src/lib/validate.ts';
 
 const TODAY = '2026-11-22';
 const fixture = (name: string) => join(process.cwd(), 'tests/fixtures', name);
@@ -37,6 +37,7 @@ describe('broken fixture', () => {
     ['national-counts/2024-10-01.yaml', 'corporations', /合計/],
     ['national-counts/2024-10-01.yaml', 'prefecturesText', /3 都道府県/],
     ['national-counts/2025-04-01.yaml', 'official', /必須|official/],
+    ['coops/bad-houjin.yaml', 'corporateNumber', /検査用数字/],
   ])('%s › %s', (file, field, message) => {
     const found = at(file, field);
     expect(found.length, JSON.stringify(problems, null, 1)).toBeGreaterThan(0);
@@ -72,6 +73,28 @@ describe('rules across entries', () => {
     const problems = validateEntries(mutate('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 3 }] }), TODAY);
     expect(problems.map((p) => p.field)).toEqual(['figures[0].source']);
   });
+  test('dates that mean one thing: a conversion date on a new co-op, a registration on a converted one, a meeting after the registration', () => {
+    expect(validateEntries(mutate('alpha', { origin: 'new', converted: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['converted']);
+    expect(validateEntries(mutate('alpha', { origin: 'converted-kigyo', registered: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['registered']);
+    expect(validateEntries(mutate('alpha', { foundingMeeting: '2023-06-01', registered: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['foundingMeeting']);
+    expect(validateEntries(mutate('alpha', { foundingMeeting: '2023-03-01', registered: '2023-05-01' }), TODAY)).toEqual([]);
+    const early = validateEntries(mutate('alpha', { registered: '2021-04-01' }), TODAY);
+    expect(early).toEqual([{ file: 'tests/fixtures/valid/coops/alpha.yaml', field: 'registered', message: expect.stringContaining('施行（2022-10-01）より前') }]);
+  });
+  test('法人番号: the check digit, one number per organisation, drafts without categories only when registry-only', () => {
+    expect(validateEntries(mutate('alpha', { corporateNumber: '7000012050002' }), TODAY)).toEqual([]);
+    const wrong = validateEntries(mutate('alpha', { corporateNumber: '8000012050002' }), TODAY);
+    expect(wrong).toEqual([{ file: 'tests/fixtures/valid/coops/alpha.yaml', field: 'corporateNumber', message: expect.stringContaining('検査用数字') }]);
+    expect(validateEntries(mutate('alpha', { corporateNumber: 7000012050002 }), TODAY).map((p) => p.field)).toEqual(['corporateNumber']);
+    const twice = entries.map((e) => (e.collection === 'coops' ? { ...e, data: { ...(e.data as object), corporateNumber: '7000012050002' } } : e));
+    expect(validateEntries(twice, TODAY).some((p) => p.field === 'corporateNumber' && /重複/.test(p.message))).toBe(true);
+    expect(validateEntries(mutate('alpha', { categories: [] }), TODAY).map((p) => p.field)).toEqual(['categories']);
+    expect(validateEntries(mutate('alpha', { categories: [], registryOnly: true }), TODAY).map((p) => p.field).sort()).toEqual(['corporateNumber', 'registry']);
+  });
+  test('a dissolution in the future or before the registration', () => {
+    expect(validateEntries(mutate('alpha', { dissolved: { date: '2999-01-01' } }), TODAY).map((p) => p.field)).toEqual(['dissolved.date']);
+    expect(validateEntries(mutate('alpha', { registered: '2023-05-01', dissolved: { date: '2023-04-01' } }), TODAY).map((p) => p.field)).toEqual(['dissolved.date']);
+  });
   test('a prefecture entry with a municipal code', () => {
     const problems = validateEntries(mutate('131041', { kind: '都道府県', prefecture: undefined }), TODAY);
     expect(problems.map((p) => p.field)).toContain('kind');
@@ -87,18 +110,25 @@ test('valuesAt walks arrays and nested fields', () => {
 describe('guide bodies', () => {
   const { entries } = readContent(fixture('broken'));
   const problems = validateEntries(entries, TODAY).filter((p) => p.file.endsWith('guides/unsafe.mdx'));
-  test('script, javascript: and data: URLs and event handlers are rejected with their line', () => {
-    const lines = (n: number) => problems.filter((p) => p.field === `(本文 ${n}行目)`).map((p) => p.message).join(' ');
-    // Line numbers are the file's: the frontmatter takes lines 1–7.
-    expect(lines(11)).toMatch(/HTML 要素/);
-    expect(lines(13)).toMatch(/javascript:alert/);
-    expect(lines(15)).toMatch(/data:text/);
-    expect(lines(15)).toMatch(/イベント属性/);
-    expect(lines(9)).toBe('');
+  // Line numbers are the file's: the frontmatter takes lines 1–7.
+  const lines = (n: number) => problems.filter((p) => p.field === `(本文 ${n}行目)`).map((p) => p.message).join(' ');
+  test.each([
+    [11, /<script> は使えません/],
+    [13, /javascript:alert\(1\)/],
+    [15, /<a> は使えません/],
+    [17, /import \/ export は使えません/],
+    [20, /\{…\} の式は使えません/],
+    [22, /\{…\} の式は使えません.*process\.env\.RA_SECRET_MARKER/],
+    [26, /javascript:alert\(2\)/],
+    [28, /javascript:alert\(3\)/],
+    [30, /<div> は使えません/],
+    [33, /sources\[5\] はありません（出典は 1 件）/],
+    [35, /サイト内の画像のみ/],
+  ])('line %i is refused', (line, message) => {
+    expect(lines(line)).toMatch(message);
   });
-  test('safe markdown passes', () => {
-    expect(bodyProblems('見出し\n\n[厚労省](https://www.mhlw.go.jp/) <strong>強調</strong> [上へ](#top) [一覧](/coops/)')).toEqual([]);
-    expect(bodyProblems("import Chart from '../../src/components/Chart.astro';")).toEqual([]);
-    expect(bodyProblems("import fs from 'node:fs';")).toHaveLength(1);
+  test('the safe lines raise nothing', () => {
+    expect(lines(9)).toBe('');
+    expect(lines(24)).toBe('');
   });
 });
