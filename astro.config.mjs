@@ -5,6 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import dataCheck from './src/integrations/data-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { tableLabelsPlugin } from './src/lib/table-labels.ts';
 
 /** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';
@@ -17,6 +19,8 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Markdown tables get data-label on every cell, so phones can show them as stacked cards.
+  markdown: { processor: satteri({ hastPlugins: [tableLabelsPlugin] }) },
   // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).
   // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
   integrations: [dataCheck(), mdx(), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : []), pagefind(), securityHeaders()],
