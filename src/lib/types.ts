@@ -2,6 +2,13 @@
  * Plain shapes of the entities after references are resolved to ids. Pages
  * and src/lib functions work on these, never on Astro's entry objects.
  */
+import type { CONTRACT_FORMS, CONTRACT_KINDS } from './schema.ts';
+
+/** A contract's programme kind (src/lib/schema.ts CONTRACT_KINDS). */
+export type ContractKind = (typeof CONTRACT_KINDS)[number];
+/** 委託・指定管理・補助. */
+export type ContractForm = (typeof CONTRACT_FORMS)[number];
+
 export interface Source {
   title: string;
   publisher?: string;
@@ -91,12 +98,20 @@ export interface Contract {
   id: string;
   commissioner: string;
   contractor: string;
+  contractorAsNamed?: string;
+  kind: ContractKind;
   programme: string;
+  form?: ContractForm;
+  facility?: string;
   services?: string[];
   category: string;
   asOf?: string;
   from?: string;
   to?: string;
+  fiscalYears?: { from: number; to: number };
+  amount?: { value: number; unit: string; basis: string };
+  selection?: string;
+  department?: string;
   note?: string;
   sources: Source[];
 }
