@@ -21,6 +21,8 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['category', dir.categories[0] && paths.category(dir.categories[0].id)],
     ['public-body list', paths.bodies()],
     ['public body', busiestBody && paths.body(busiestBody.id)],
+    ['contracts', dir.contracts.length > 0 ? paths.contracts() : undefined],
+    ['contracts of one programme', dir.contracts[0] && paths.contracts({ kind: dir.contracts[0].kind })],
     ['model project', paths.modelProject()],
     ['council', dir.councils[0] && paths.council(dir.councils[0].id)],
     ['guide list', paths.guides()],

@@ -35,6 +35,7 @@ export function labelTable(table: HastNode, set: SetProperty = setInPlace): bool
   const headRow = head && elements(head, 'tr')[0];
   if (!headRow) return false;
   const labels = elements(headRow).map(textOf);
+  for (const th of elements(headRow, 'th')) set(th, 'scope', 'col');
   for (const body of elements(table, 'tbody')) {
     for (const row of elements(body, 'tr')) {
       elements(row).forEach((cell, i) => {
@@ -49,19 +50,42 @@ export function labelTable(table: HastNode, set: SetProperty = setInPlace): bool
   return true;
 }
 
+/** A caption for a Markdown table (which cannot write one): the nearest heading before it, else its column names. */
+export function captionText(siblingsBefore: readonly HastNode[], table: HastNode): string {
+  const heading = [...siblingsBefore].reverse().find((n) => n.type === 'element' && /^h[2-6]$/.test(n.tagName ?? ''));
+  if (heading) return textOf(heading);
+  const head = elements(table, 'thead')[0];
+  const row = head && elements(head, 'tr')[0];
+  return row ? `${elements(row).map(textOf).join('・')}の表` : '表';
+}
+
 /** Walks a tree and labels every table in it. */
 export function labelTables(tree: HastNode): void {
   if (tree.type === 'element' && tree.tagName === 'table') labelTable(tree);
   for (const c of tree.children ?? []) labelTables(c);
 }
 
-/** The same as a Sätteri hast plugin (Astro 7's Markdown processor, https://github.com/withastro/astro — @astrojs/markdown-satteri). */
+/** The parts of Sätteri's visitor context this plugin uses. */
+interface SatteriContext {
+  setProperty(node: Readonly<HastNode>, key: string, value: unknown): void;
+  parent(node: Readonly<HastNode>): Readonly<HastNode> | undefined;
+  indexOf(node: Readonly<HastNode>): number | undefined;
+  prependChild(node: Readonly<HastNode>, child: HastNode): void;
+}
+
+/** The same as a Sätteri hast plugin (adding a caption from the heading before the table) (Astro 7's Markdown processor, https://github.com/withastro/astro — @astrojs/markdown-satteri). */
 export const tableLabelsPlugin = {
   name: 'table-labels',
   element: {
     filter: ['table'],
-    visit(node: Readonly<HastNode>, ctx: { setProperty: (node: Readonly<HastNode>, key: string, value: unknown) => void }): void {
-      labelTable(node as HastNode, (n, k, v) => ctx.setProperty(n, k, v));
+    visit(node: Readonly<HastNode>, ctx: SatteriContext): void {
+      const table = node as HastNode;
+      const hasCaption = elements(table, 'caption').length > 0;
+      if (!labelTable(table, (n, k, v) => ctx.setProperty(n, k, v)) || hasCaption) return;
+      const parent = ctx.parent(node);
+      const at = ctx.indexOf(node) ?? 0;
+      const before = (parent?.children ?? []).slice(0, at);
+      ctx.prependChild(node, { type: 'element', tagName: 'caption', properties: {}, children: [{ type: 'text', value: captionText(before, table) }] });
     },
   },
 };
