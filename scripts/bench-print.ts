@@ -32,10 +32,6 @@ for (const b of dir.bodies) {
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
   rows.push({ id: b.id, name: b.name, contracts: contractsCommissionedBy(b.id, dir.contracts).length, coops: coopsIn(b, dir.coops, bodies).length, pages });
 }
-await browser.close();
-server.close();
-coopRows.sort((a, b) => b.pages - a.pages || b.contracts - a.contracts);
-
 const coopRows: Array<{ id: string; name: string; contracts: number; pages: number }> = [];
 for (const c of dir.coops) {
   await page.goto(`${url}${paths.coop(c.id)}`);
@@ -43,6 +39,10 @@ for (const c of dir.coops) {
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
   coopRows.push({ id: c.id, name: c.name, contracts: dir.contracts.filter((x) => x.contractor === c.id).length, pages });
 }
+
+await browser.close();
+server.close();
+coopRows.sort((a, b) => b.pages - a.pages || b.contracts - a.contracts);
 
 rows.sort((a, b) => b.pages - a.pages || b.contracts + b.coops - (a.contracts + a.coops));
 console.log('public-body pages printed (A4): longest first');

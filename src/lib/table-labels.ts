@@ -5,6 +5,8 @@
  * see `table.cards` in src/styles/global.css).
  */
 
+import type { HastPluginDefinition } from 'satteri';
+
 /** The parts of a hast node this plugin reads and writes. */
 interface HastNode {
   type: string;
@@ -65,27 +67,19 @@ export function labelTables(tree: HastNode): void {
   for (const c of tree.children ?? []) labelTables(c);
 }
 
-/** The parts of Sätteri's visitor context this plugin uses. */
-interface SatteriContext {
-  setProperty(node: Readonly<HastNode>, key: string, value: unknown): void;
-  parent(node: Readonly<HastNode>): Readonly<HastNode> | undefined;
-  indexOf(node: Readonly<HastNode>): number | undefined;
-  prependChild(node: Readonly<HastNode>, child: HastNode): void;
-}
-
 /** The same as a Sätteri hast plugin (adding a caption from the heading before the table) (Astro 7's Markdown processor, https://github.com/withastro/astro — @astrojs/markdown-satteri). */
-export const tableLabelsPlugin = {
+export const tableLabelsPlugin: HastPluginDefinition = {
   name: 'table-labels',
   element: {
     filter: ['table'],
-    visit(node: Readonly<HastNode>, ctx: SatteriContext): void {
-      const table = node as HastNode;
+    visit(node, ctx): void {
+      const table = node as unknown as HastNode;
       const hasCaption = elements(table, 'caption').length > 0;
-      if (!labelTable(table, (n, k, v) => ctx.setProperty(n, k, v)) || hasCaption) return;
+      if (!labelTable(table, (n, k, v) => ctx.setProperty(n as never, k, v)) || hasCaption) return;
       const parent = ctx.parent(node);
       const at = ctx.indexOf(node) ?? 0;
-      const before = (parent?.children ?? []).slice(0, at);
-      ctx.prependChild(node, { type: 'element', tagName: 'caption', properties: {}, children: [{ type: 'text', value: captionText(before, table) }] });
+      const before = ((parent as unknown as HastNode | undefined)?.children ?? []).slice(0, at);
+      ctx.prependChild(node, { type: 'element', tagName: 'caption', properties: {}, children: [{ type: 'text', value: captionText(before, table) }] } as never);
     },
   },
 };
