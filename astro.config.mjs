@@ -1,11 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import dataCheck from './src/integrations/data-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
-import { satteri } from '@astrojs/markdown-satteri';
+import { contentIsData } from './src/integrations/content-is-data.ts';
 import { tableLabelsPlugin } from './src/lib/table-labels.ts';
 
 /** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
@@ -19,9 +20,9 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  // Markdown tables get data-label on every cell, so phones can show them as stacked cards.
-  markdown: { processor: satteri({ hastPlugins: [tableLabelsPlugin] }) },
+  // Guides are data: the MDX processor refuses any body that holds code (src/integrations/content-is-data.ts).
+  // Their Markdown tables get a caption, scoped headers and data-label on every cell, so phones show them as stacked cards.
   // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).
   // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
-  integrations: [dataCheck(), mdx(), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : []), pagefind(), securityHeaders()],
+  integrations: [dataCheck(), mdx({ processor: satteri({ mdastPlugins: [contentIsData], hastPlugins: [tableLabelsPlugin] }) }), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : []), pagefind(), securityHeaders()],
 });
