@@ -94,17 +94,15 @@ export function groupByProgramme(list: readonly Contract[]): ProgrammeGroup[] {
     const key = `${CONTRACT_KIND_ORDER.indexOf(c.kind)}\u0000${c.programme}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  return [...groups.keys()]
-    .sort()
-    .map((key) => {
-      const contracts = sortContracts(groups.get(key)!);
-      const shared = {
-        services: same(contracts.map((c) => c.services)),
-        note: same(contracts.map((c) => c.note)),
-        sources: same(contracts.map((c) => c.sources)),
-      };
-      return { kind: contracts[0]!.kind, programme: contracts[0]!.programme, contracts, shared };
-    });
+  return [...groups.keys()].sort().map((key) => {
+    const contracts = sortContracts(groups.get(key)!);
+    const shared = {
+      services: same(contracts.map((c) => c.services)),
+      note: same(contracts.map((c) => c.note)),
+      sources: same(contracts.map((c) => c.sources)),
+    };
+    return { kind: contracts[0]!.kind, programme: contracts[0]!.programme, contracts, shared };
+  });
 }
 
 /** The prefecture a public body belongs to (a prefecture is its own); undefined for national bodies. */
@@ -114,7 +112,10 @@ export function prefectureOf(body: Body | undefined): string | undefined {
 }
 
 /** Programme kinds and prefectures that have at least one contract, for the filter links of /contracts/. */
-export function contractFacets(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): { kinds: ContractKind[]; prefectures: string[]; national: boolean } {
+export function contractFacets(
+  contracts: readonly Contract[],
+  bodies: ReadonlyMap<string, Body>,
+): { kinds: ContractKind[]; prefectures: string[]; national: boolean } {
   const kinds = CONTRACT_KIND_ORDER.filter((k) => contracts.some((c) => c.kind === k));
   const prefs = new Set<string>();
   let national = false;
@@ -127,7 +128,11 @@ export function contractFacets(contracts: readonly Contract[], bodies: ReadonlyM
 }
 
 /** The contracts of one programme kind and/or one prefecture ('national' for bodies of the state). */
-export function filterContracts(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>, f: { kind?: ContractKind; prefecture?: string }): Contract[] {
+export function filterContracts(
+  contracts: readonly Contract[],
+  bodies: ReadonlyMap<string, Body>,
+  f: { kind?: ContractKind; prefecture?: string },
+): Contract[] {
   return contracts.filter((c) => {
     if (f.kind && c.kind !== f.kind) return false;
     if (f.prefecture) {
@@ -139,7 +144,15 @@ export function filterContracts(contracts: readonly Contract[], bodies: Readonly
 }
 
 /** Figures for the closing note and the contracts page: all, with a period, current at `today`, and the public bodies with a current one. */
-export function contractCounts(contracts: readonly Contract[], today: string): { total: number; withPeriod: number; current: number; bodiesWithCurrent: number } {
+export function contractCounts(
+  contracts: readonly Contract[],
+  today: string,
+): { total: number; withPeriod: number; current: number; bodiesWithCurrent: number } {
   const current = contracts.filter((c) => isCurrent(c, today));
-  return { total: contracts.length, withPeriod: contracts.filter(hasPeriod).length, current: current.length, bodiesWithCurrent: new Set(current.map((c) => c.commissioner)).size };
+  return {
+    total: contracts.length,
+    withPeriod: contracts.filter(hasPeriod).length,
+    current: current.length,
+    bodiesWithCurrent: new Set(current.map((c) => c.commissioner)).size,
+  };
 }

@@ -68,7 +68,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (dev?.pid) {
-    try { process.kill(-dev.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-dev.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
   }
 });
 
@@ -77,7 +81,9 @@ describe('npm run dev', () => {
     const { context } = await localOnlyContext(browser);
     const page = await context.newPage();
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     const res = await page.goto(`${url}${paths.coop(coop.id).replace(/^\//, '')}`, { timeout: 90_000 });
     expect(res?.status()).toBe(200);
     // Vite may reload the page once after optimising dependencies on its first run: read the style when the page has settled.

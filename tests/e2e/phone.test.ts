@@ -34,9 +34,15 @@ describe('390×844: no sideways scrolling, no table column under four characters
         for (let el: Element | null = cell; el && !clipped; el = el.parentElement) clipped = getComputedStyle(el).clipPath !== 'none';
         if (clipped) continue;
         const s = getComputedStyle(cell);
-        const content = cell.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - parseFloat(s.borderLeftWidth) - parseFloat(s.borderRightWidth);
+        const content =
+          cell.getBoundingClientRect().width -
+          parseFloat(s.paddingLeft) -
+          parseFloat(s.paddingRight) -
+          parseFloat(s.borderLeftWidth) -
+          parseFloat(s.borderRightWidth);
         const min = 4 * parseFloat(s.fontSize);
-        if (content < min - 0.5) narrow.push(`${cell.tagName.toLowerCase()} 「${(cell.textContent ?? '').trim().slice(0, 12)}」 ${content.toFixed(0)}px < ${min.toFixed(0)}px`);
+        if (content < min - 0.5)
+          narrow.push(`${cell.tagName.toLowerCase()} 「${(cell.textContent ?? '').trim().slice(0, 12)}」 ${content.toFixed(0)}px < ${min.toFixed(0)}px`);
       }
       const scrollers = [...document.querySelectorAll<HTMLElement>('.table-wrap, table, pre, dl, ul, ol')]
         .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX !== 'visible')

@@ -25,21 +25,28 @@ describe('/contracts/', () => {
   const filters = [...kinds.map((kind) => ({ kind })), ...[...prefectures, ...(national ? ['national'] : [])].map((prefecture) => ({ prefecture }))];
   test.each(filters.map((f) => [paths.contracts(f), f] as const))('%s lists exactly its contracts and links back to all', (route, f) => {
     const html = page(route);
-    expect(ids(html)).toEqual(filterContracts(dir.contracts, bodies, f).map((c) => c.id).sort());
+    expect(ids(html)).toEqual(
+      filterContracts(dir.contracts, bodies, f)
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(html).toContain(`href="/${paths.contracts()}"`);
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });
 });
 
 describe('public body pages', () => {
-  test.each(dir.bodies.filter((b) => dir.contracts.some((c) => c.commissioner === b.id)).map((b) => [b.id] as const))('%s: one row per contract, contractor then period first', (id) => {
-    const html = page(paths.body(id));
-    const mine = dir.contracts.filter((c) => c.commissioner === id);
-    expect(ids(html)).toEqual(mine.map((c) => c.id).sort());
-    const head = /<table class="contract-table[^"]*"[^>]*>[\s\S]*?<thead[^>]*>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '';
-    expect([...head.matchAll(/<th scope="col"[^>]*>([^<]+)</g)].map((m) => m[1]).slice(0, 2)).toEqual(['受託者', '期間']);
-    for (const c of mine) expect(html).toContain(periodText(c));
-  });
+  test.each(dir.bodies.filter((b) => dir.contracts.some((c) => c.commissioner === b.id)).map((b) => [b.id] as const))(
+    '%s: one row per contract, contractor then period first',
+    (id) => {
+      const html = page(paths.body(id));
+      const mine = dir.contracts.filter((c) => c.commissioner === id);
+      expect(ids(html)).toEqual(mine.map((c) => c.id).sort());
+      const head = /<table class="contract-table[^"]*"[^>]*>[\s\S]*?<thead[^>]*>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '';
+      expect([...head.matchAll(/<th scope="col"[^>]*>([^<]+)</g)].map((m) => m[1]).slice(0, 2)).toEqual(['受託者', '期間']);
+      for (const c of mine) expect(html).toContain(periodText(c));
+    },
+  );
 });
 
 describe('tables', () => {

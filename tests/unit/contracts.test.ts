@@ -7,7 +7,16 @@ import { indexById } from '../../src/lib/directory.ts';
 import type { Body, Contract } from '../../src/lib/types.ts';
 
 const src = [{ title: 'テスト資料', document: '架空資料', asOf: '2017-04-01' }];
-const c = (over: Partial<Contract>): Contract => ({ id: 'x', commissioner: '131041', contractor: 'alpha', kind: 'konkyu', programme: 'テスト事業', category: 'fukushi', sources: src, ...over });
+const c = (over: Partial<Contract>): Contract => ({
+  id: 'x',
+  commissioner: '131041',
+  contractor: 'alpha',
+  kind: 'konkyu',
+  programme: 'テスト事業',
+  category: 'fukushi',
+  sources: src,
+  ...over,
+});
 
 describe('period', () => {
   test('dates, fiscal years, or 期間不明 with the date of the document', () => {
@@ -36,7 +45,10 @@ describe('grouping and filters', () => {
       c({ id: 'b', commissioner: '2', services: ['相談'], note: 'n' }),
       c({ id: 'c', kind: 'jidokan', programme: '児童館', services: ['x'] }),
     ]);
-    expect(groups.map((g) => [g.kind, g.contracts.length])).toEqual([['konkyu', 2], ['jidokan', 1]]);
+    expect(groups.map((g) => [g.kind, g.contracts.length])).toEqual([
+      ['konkyu', 2],
+      ['jidokan', 1],
+    ]);
     expect(groups[0]!.shared).toEqual({ services: ['相談'], note: 'n', sources: src });
     const mixed = groupByProgramme([c({ id: 'a', services: ['1'] }), c({ id: 'b', services: ['2'] })]);
     expect(mixed[0]!.shared.services).toBeUndefined();

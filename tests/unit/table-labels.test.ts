@@ -19,7 +19,10 @@ describe('table labels for phone cards', () => {
     const bare = el('table', [el('tbody', [el('tr', [el('td', [text('x')])])])]);
     expect(labelTable(bare as never)).toBe(false);
     expect(bare.properties.className).toBeUndefined();
-    const tree = { type: 'root', children: [el('div', [el('table', [el('thead', [el('tr', [el('th', [text('a')])])]), el('tbody', [el('tr', [el('td', [text('1')])])])])])] };
+    const tree = {
+      type: 'root',
+      children: [el('div', [el('table', [el('thead', [el('tr', [el('th', [text('a')])])]), el('tbody', [el('tr', [el('td', [text('1')])])])])])],
+    };
     labelTables(tree as never);
     expect(JSON.stringify(tree)).toContain('"dataLabel":"a"');
   });
