@@ -1,7 +1,7 @@
 /**
  * Contracts in Chromium: the co-op with the most contracts is under 6,000 px tall on a 1280 px desktop,
  * every one of its contracts shows its period or 「期間不明（資料の時点 …）」, and the /contracts/ filters
- * are links that work without JavaScript.
+ * are links that work without JavaScript; on a desktop no column of the list is under four characters.
  */
 import { describe, expect, test } from 'vitest';
 import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
@@ -50,6 +50,22 @@ describe('contracts', () => {
     expect(rows).toBeLessThanOrEqual(dir.contracts.length);
     await page.goto(site.url + paths.contracts({ kind }));
     expect(await page.locator('tr[data-contract]').count()).toBe(dir.contracts.filter((c) => c.kind === kind).length);
+    await context.close();
+  });
+
+  test('on a 1280 px desktop no column of the contracts list is narrower than four characters', async () => {
+    const { context } = await localOnlyContext(site.browser, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.url + paths.contracts());
+    const narrow = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.contract-table th, .contract-table td')]
+        .filter((c) => {
+          const s = getComputedStyle(c);
+          return c.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) < 4 * parseFloat(s.fontSize) - 0.5;
+        })
+        .map((c) => c.textContent?.trim().slice(0, 10)),
+    );
+    expect(narrow).toEqual([]);
     await context.close();
   });
 });
