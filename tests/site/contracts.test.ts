@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { contractFacets, filterContracts, periodText } from '../../src/lib/contracts.ts';
+import { contractFacets, filterContracts, periodText, prefectureOf } from '../../src/lib/contracts.ts';
 import { indexById } from '../../src/lib/directory.ts';
 
 const dir = loadContentDirectory();
@@ -45,6 +45,12 @@ describe('public body pages', () => {
       const head = /<table class="contract-table[^"]*"[^>]*>[\s\S]*?<thead[^>]*>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '';
       expect([...head.matchAll(/<th scope="col"[^>]*>([^<]+)</g)].map((m) => m[1]).slice(0, 2)).toEqual(['受託者', '期間']);
       for (const c of mine) expect(html).toContain(periodText(c));
+      // Several programme kinds: a filter link per kind to the pre-rendered page of that kind in the body's prefecture.
+      const kinds = [...new Set(mine.map((c) => c.kind))];
+      if (kinds.length > 1) {
+        const pref = prefectureOf(bodies.get(id)) ?? 'national';
+        for (const kind of kinds) expect(html).toContain(`href="/${paths.contracts({ kind, prefecture: pref })}"`);
+      }
     },
   );
 });
