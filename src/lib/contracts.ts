@@ -5,20 +5,12 @@
  * programme × prefecture lists of /contracts/.
  */
 import type { Body, Contract, ContractKind } from './types.ts';
-import { CONTRACT_KINDS } from './schema.ts';
+import { CONTRACT_KIND, CONTRACT_KINDS } from './schema.ts';
 import { earliestDay, formatDate, latestDay } from './dates.ts';
 import { newestDay } from './export.ts';
 
-/** Label and URL slug of each programme kind, in display order. */
-export const CONTRACT_KIND_LABELS: Record<ContractKind, string> = {
-  konkyu: '生活困窮者自立支援',
-  hogo: '生活保護受給者の就労支援',
-  wakamono: '若者・障がい者の就労支援',
-  jidokan: '児童館・子育て支援施設',
-  gakudo: '学童保育',
-  shisetsu: '地区センター・公園などの施設',
-  other: 'その他',
-};
+/** Label of each programme kind (the vocabulary in src/lib/schema.ts). */
+export const CONTRACT_KIND_LABELS: Record<ContractKind, string> = CONTRACT_KIND.labels;
 
 /** Programme kinds in display order. */
 export const CONTRACT_KIND_ORDER: readonly ContractKind[] = CONTRACT_KINDS;
@@ -106,7 +98,7 @@ export function groupByProgramme(list: readonly Contract[]): ProgrammeGroup[] {
 }
 
 /** The prefecture a public body belongs to (a prefecture is its own); undefined for national bodies. */
-export function prefectureOf(body: Body | undefined): string | undefined {
+export function bodyPrefecture(body: Body | undefined): string | undefined {
   if (!body) return undefined;
   return body.kind === '都道府県' ? body.id : body.prefecture;
 }
@@ -120,7 +112,7 @@ export function contractFacets(
   const prefs = new Set<string>();
   let national = false;
   for (const c of contracts) {
-    const p = prefectureOf(bodies.get(c.commissioner));
+    const p = bodyPrefecture(bodies.get(c.commissioner));
     if (p) prefs.add(p);
     else national = true;
   }
@@ -136,7 +128,7 @@ export function filterContracts(
   return contracts.filter((c) => {
     if (f.kind && c.kind !== f.kind) return false;
     if (f.prefecture) {
-      const p = prefectureOf(bodies.get(c.commissioner)) ?? 'national';
+      const p = bodyPrefecture(bodies.get(c.commissioner)) ?? 'national';
       if (p !== f.prefecture) return false;
     }
     return true;

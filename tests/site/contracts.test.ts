@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { contractFacets, filterContracts, periodText, prefectureOf } from '../../src/lib/contracts.ts';
+import { contractFacets, filterContracts, periodText, bodyPrefecture } from '../../src/lib/contracts.ts';
 import { indexById } from '../../src/lib/directory.ts';
 
 const dir = loadContentDirectory();
@@ -48,7 +48,7 @@ describe('public body pages', () => {
       // Several programme kinds: a filter link per kind to the pre-rendered page of that kind in the body's prefecture.
       const kinds = [...new Set(mine.map((c) => c.kind))];
       if (kinds.length > 1) {
-        const pref = prefectureOf(bodies.get(id)) ?? 'national';
+        const pref = bodyPrefecture(bodies.get(id)) ?? 'national';
         for (const kind of kinds) expect(html).toContain(`href="/${paths.contracts({ kind, prefecture: pref })}"`);
       }
     },
