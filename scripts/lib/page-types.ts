@@ -10,6 +10,10 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
   const contractsOf = (id: string) => dir.contracts.filter((c) => c.commissioner === id).length;
   const busiestBody = [...dir.bodies].sort((a, b) => contractsOf(b.id) - contractsOf(a.id) || (a.id < b.id ? -1 : 1))[0];
   const richestCoop = [...dir.coops].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length || (a.id < b.id ? -1 : 1))[0];
+  // The prefecture with the most municipalities (the longest list), and a municipality with no hand-kept facts.
+  const localsOf = (id: string) => dir.bodies.filter((b) => b.prefecture === id).length;
+  const biggestPrefecture = dir.bodies.filter((b) => b.kind === '都道府県').sort((a, b) => localsOf(b.id) - localsOf(a.id) || (a.id < b.id ? -1 : 1))[0];
+  const plainMunicipality = dir.bodies.find((b) => b.kind === '町' && contractsOf(b.id) === 0 && !dir.coops.some((c) => c.municipality === b.id));
   const types: Array<[string, string | undefined]> = [
     ['home', paths.home()],
     ['co-op list', paths.coops()],
@@ -18,6 +22,8 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['category', dir.categories[0] && paths.category(dir.categories[0].id)],
     ['public-body list', paths.bodies()],
     ['public body', busiestBody && paths.body(busiestBody.id)],
+    ['prefecture', biggestPrefecture && paths.body(biggestPrefecture.id)],
+    ['municipality', plainMunicipality && paths.body(plainMunicipality.id)],
     ['model project', paths.modelProject()],
     ['council', dir.councils[0] && paths.council(dir.councils[0].id)],
     ['guide list', paths.guides()],

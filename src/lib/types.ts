@@ -55,6 +55,8 @@ export interface Coop {
   established?: string;
   tokutei?: boolean;
   area?: string;
+  /** The area as codes, where the organisation's own source states it. */
+  areaCodes?: { prefectures?: string[]; municipalities?: string[]; source: number };
   figures?: Figure[];
   contact?: { website?: string; phone?: string; fax?: string; asOf?: string };
   notes?: string[];
@@ -84,7 +86,21 @@ export interface Body {
   location?: { lat: number; lng: number };
   locationSource?: string;
   website?: string;
+  /** The consultation window (prefectures and national bodies; at most one). */
+  windows?: BodyWindow[];
   sources: Source[];
+}
+
+/** A public body's 労働者協同組合 window: a department's public contact, with its source. */
+export interface BodyWindow {
+  name?: string;
+  department: string;
+  phone?: string;
+  url?: string;
+  hours?: string;
+  note?: string;
+  /** Index into the body's sources. */
+  source: number;
 }
 
 export interface Contract {

@@ -45,6 +45,8 @@ const REFERENCES: Record<CollectionName, Array<[path: string, target: Collection
     ['municipality', 'municipalities'],
     ['categories[]', 'categories'],
     ['services[].category', 'categories'],
+    ['areaCodes.prefectures[]', 'municipalities'],
+    ['areaCodes.municipalities[]', 'municipalities'],
   ],
   categories: [['parent', 'categories']],
   municipalities: [
@@ -323,6 +325,13 @@ function ruleProblems(
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
   if (entry.collection === 'municipalities') {
     const kind = data.kind as string;
+    const windows = (data.windows ?? []) as Array<{ source: number }>;
+    if (windows.length > 0 && kind !== '都道府県' && kind !== '国') add('windows', '窓口（windows）は都道府県と国の機関にだけ書けます');
+    if (windows.length > 1) add('windows[1]', `窓口は一つだけにしてください（${windows.length} 件あります）`);
+    const sourcesCount = Array.isArray(data.sources) ? data.sources.length : 0;
+    windows.forEach((w, i) => {
+      if (w.source >= sourcesCount) add(`windows[${i}].source`, `sources[${w.source}] はありません（出典は ${sourcesCount} 件）`);
+    });
     if (isNationalBodyId(entry.id)) {
       if (kind !== '国') add('kind', `国の機関の id "${entry.id}" には kind: 国 を指定してください`);
     } else if (kind === '国') {
@@ -364,6 +373,17 @@ function ruleProblems(
       if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add('municipality', `${data.municipality} は市区町村ではありません（都道府県は prefecture に書きます）`);
     }
     const sourcesCount = Array.isArray(data.sources) ? data.sources.length : 0;
+    valuesAt(data, 'areaCodes.source').forEach(([field, v]) => {
+      if (typeof v === 'number' && v >= sourcesCount) add(field, `sources[${v}] はありません（出典は ${sourcesCount} 件）`);
+    });
+    valuesAt(data, 'areaCodes.prefectures[]').forEach(([field, v]) => {
+      const p = typeof v === 'string' ? byId('municipalities', v) : undefined;
+      if (p && p.data.kind !== '都道府県') add(field, `${String(v)} は都道府県ではありません（市区町村は areaCodes.municipalities に書きます）`);
+    });
+    valuesAt(data, 'areaCodes.municipalities[]').forEach(([field, v]) => {
+      const m = typeof v === 'string' ? byId('municipalities', v) : undefined;
+      if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add(field, `${String(v)} は市区町村ではありません（都道府県は areaCodes.prefectures に書きます）`);
+    });
     valuesAt(data, 'figures[].source').forEach(([field, v]) => {
       if (typeof v === 'number' && v >= sourcesCount) add(field, `sources[${v}] はありません（出典は ${sourcesCount} 件）`);
     });
