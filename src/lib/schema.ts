@@ -6,9 +6,10 @@
 import { z } from 'astro/zod';
 import { isValidLgCode, isNationalBodyId } from './lgcode.ts';
 import { normaliseDateValue, parsePartialDate } from './dates.ts';
+import { copyHostOf, webUrlProblem } from './urls.ts';
 
-/** Builds the schema of a reference to an entry of another collection. */
-export type RefFactory = (collection: CollectionName) => z.ZodType;
+/** Builds the schema of a reference to an entry of another collection: the entry's id. */
+export type RefFactory = (collection: CollectionName) => z.ZodType<string>;
 
 export const COLLECTION_NAMES = ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'programmes', 'guides', 'nationalCounts'] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
@@ -21,31 +22,55 @@ export function folderOf(collection: CollectionName): string {
   return COLLECTION_FOLDERS[collection] ?? collection;
 }
 
-/** A plain-id stand-in for Astro's reference(), for use outside Astro. */
-export const idRef: RefFactory = () => z.string().min(1, { error: '参照先の id が空です' });
+/** A reference: the id of an entry of `collection`, checked by the data check against the entries there. */
+export const idRef: RefFactory = (collection) => z.string().min(1, { error: '参照先の id が空です' }).register(fieldRules, { ref: collection });
 
-/** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; an unquoted YAML date is accepted too. */
-export const partialDate = z.preprocess(
-  normaliseDateValue,
-  z
-    .string({ error: '日付は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれかで書いてください' })
-    .refine((v) => parsePartialDate(v) !== undefined, {
-      error: (iss) => `日付 "${String(iss.input)}" は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれでもないか、存在しない日付です`,
-    }),
-);
+/**
+ * What the data check reads from the schemas themselves: which fields refer
+ * to another collection, and which dates must not lie in the future. A
+ * field declares it by using `ref(…)` or `pastDate`; nothing restates it.
+ */
+export const fieldRules = z.registry<{ ref?: CollectionName; past?: true }>();
 
-/** An http(s) URL; other schemes (javascript:, data:, file: …) are refused. */
+/** A date schema: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; an unquoted YAML date is accepted too. */
+function dateSchema() {
+  return z.preprocess(
+    normaliseDateValue,
+    z
+      .string({ error: '日付は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれかで書いてください' })
+      .refine((v) => parsePartialDate(v) !== undefined, {
+        error: (iss) => `日付 "${String(iss.input)}" は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれでもないか、存在しない日付です`,
+      }),
+  );
+}
+
+/** A date that may lie in the future (an end, a planned event). */
+export const partialDate = dateSchema();
+
+/** A date that must not lie in the future (when something happened, was published or seen). */
+export const pastDate = dateSchema().register(fieldRules, { past: true });
+
+/** Longest URL accepted (browsers and servers commonly cap near 2,000 characters). */
+export const MAX_URL_LENGTH = 2000;
+
+/** An http(s) URL to a public host name: no other scheme (javascript:, data:, file: …), no credentials, no IP address or private name. */
 export const webUrl = z
   .string()
-  .refine((v) => /^https?:\/\/[^\s/]+\.[^\s]*$/.test(v) && URL.canParse(v), {
-    error: (iss) => `URL "${String(iss.input)}" は http:// か https:// で始まる正しい URL ではありません`,
+  .max(MAX_URL_LENGTH, { error: `URL が長すぎます（${MAX_URL_LENGTH}文字まで）` })
+  .superRefine((v, ctx) => {
+    const problem = webUrlProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+/** Longest text value: a summary or note of a few paragraphs (a longer value is a mistake or an attack). */
+export const MAX_TEXT_LENGTH = 2000;
 
 /** A non-empty string with no leading or trailing space. */
 const text = z
   .string()
   .trim()
-  .min(1, { error: '空の値です' });
+  .min(1, { error: '空の値です' })
+  .max(MAX_TEXT_LENGTH, { error: `長すぎます（${MAX_TEXT_LENGTH}文字まで）` });
 
 /** Kana reading (hiragana, katakana, the prolonged sound mark, middle dot, spaces, Latin letters and digits). */
 const reading = z
@@ -61,13 +86,31 @@ export const source = z
     publisher: text.optional().describe('発行者（省庁・自治体・団体名）'),
     url: webUrl.optional().describe('原典の URL（ミラーやプロキシではなく発行元のもの）'),
     document: text.optional().describe('URL のない文書の名前（例: 配布資料）'),
-    asOf: partialDate.optional().describe('出典が示す時点（○年○月○日現在）'),
-    published: partialDate.optional().describe('出典の発行日'),
-    seen: partialDate.optional().describe('編集者が出典を確認した日'),
+    asOf: pastDate.optional().describe('出典が示す時点（○年○月○日現在）'),
+    published: pastDate.optional().describe('出典の発行日'),
+    seen: pastDate.optional().describe('編集者が出典を確認した日'),
     note: text.optional().describe('出典についての補足'),
+    copyOf: z
+      .strictObject({
+        publisher: text.describe('原典の発行者'),
+        title: text.optional().describe('原典の題名（違う場合）'),
+        url: webUrl.optional().describe('原典の URL（わかる場合）'),
+        published: pastDate.optional().describe('原典の発行日'),
+      })
+      .optional()
+      .describe('url が転載・キャッシュ・アーカイブの写しであるとき、その原典'),
   })
   .refine((s) => s.url !== undefined || s.document !== undefined, {
     error: '出典には url か document のどちらかが必要です',
+  })
+  .superRefine((s, ctx) => {
+    const host = s.url !== undefined && URL.canParse(s.url) ? copyHostOf(new URL(s.url).hostname) : undefined;
+    if (host !== undefined && s.copyOf === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: `${host} は他のサイトの写し（キャッシュ・アーカイブ・転載）です。発行元の URL を書くか、写しであることを copyOf（原典の発行者など）で示してください` });
+    }
+    if (s.copyOf?.url !== undefined && URL.canParse(s.copyOf.url) && copyHostOf(new URL(s.copyOf.url).hostname) !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['copyOf', 'url'], message: '原典の URL に写しのサイトは書けません' });
+    }
   })
   .refine((s) => s.asOf !== undefined || s.published !== undefined || s.seen !== undefined, {
     error: '出典には asOf・published・seen のいずれかの日付が必要です',
@@ -82,16 +125,31 @@ export const coordinates = z.strictObject({
   lng: z.number().min(122, { error: '経度が日本の範囲（東経122〜154度）の外です' }).max(154, { error: '経度が日本の範囲（東経122〜154度）の外です' }),
 });
 
+/** Largest plausible figure: amounts in yen up to a trillion, any other unit (people, places, members …) up to ten million. */
+export function figureLimit(unit: string): number {
+  return unit.includes('円') ? 1e12 : 1e7;
+}
+
 /** A figure reported by a source: value, unit, the date it speaks for. */
-const figure = z.strictObject({
+const figureFields = z.strictObject({
   label: text.describe('何の数値か（例: 組合員数）'),
-  value: z.number().describe('数値'),
+  value: z.number({ error: '数値を書いてください' }).min(0, { error: '数値は0以上で書いてください（増減は label で説明します）' }).describe('数値（0以上）'),
   unit: text.describe('単位（例: 人、ヶ所、円）'),
-  asOf: partialDate.describe('いつの数値か（年度の実績なら年度の初日でなく表記どおり）'),
+  asOf: pastDate.describe('いつの数値か（年度の実績なら年度の初日でなく表記どおり）'),
   period: text.optional().describe('期間の表記（例: 2015年度）'),
   note: text.optional(),
   source: z.number().int().min(0).optional().describe('この数値の出典（sources の何番目か、0 始まり）'),
 });
+
+/** Refuses a figure larger than its unit allows. */
+function withinLimit<T extends z.ZodType<{ value: number; unit: string }>>(schema: T) {
+  return schema.superRefine((f, ctx) => {
+    const limit = figureLimit(f.unit);
+    if (f.value > limit) ctx.addIssue({ code: 'custom', path: ['value'], message: `${f.value} ${f.unit} は大きすぎます（単位「${f.unit}」では ${limit.toLocaleString('ja-JP')} まで。桁を確認してください）` });
+  });
+}
+
+const figure = withinLimit(figureFields);
 
 export const LEGAL_FORMS = [
   '労働者協同組合',
@@ -140,12 +198,12 @@ export const coopSchema = (ref: RefFactory) =>
       )
       .optional()
       .describe('事業一覧（分野ごと）'),
-    servicesAsOf: partialDate.optional().describe('事業一覧の時点'),
+    servicesAsOf: pastDate.optional().describe('事業一覧の時点'),
     licences: z.array(text).optional().describe('登録業種・許認可'),
     origin: z.enum(ORIGINS).optional().describe('new=新規設立、converted-kigyo=企業組合から組織変更、converted-npo=NPO法人から組織変更'),
     convertedFrom: text.optional().describe('組織変更前の名称'),
-    founded: partialDate.optional().describe('団体としての発足（労協になる前を含む）'),
-    established: partialDate.optional().describe('労働者協同組合として設立・組織変更した時期'),
+    founded: pastDate.optional().describe('団体としての発足（労協になる前を含む）'),
+    established: pastDate.optional().describe('労働者協同組合として設立・組織変更した時期'),
     tokutei: z.boolean().optional().describe('特定労働者協同組合の認定を受けているか（確認できた場合のみ）'),
     area: text.optional().describe('活動・担当地域'),
     areaCodes: z
@@ -163,7 +221,7 @@ export const coopSchema = (ref: RefFactory) =>
         website: webUrl.optional(),
         phone: z.string().regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' }).optional(),
         fax: z.string().regex(/^[0-9-]+$/, { error: 'FAX は数字とハイフンで書いてください' }).optional(),
-        asOf: partialDate.optional(),
+        asOf: pastDate.optional(),
       })
       .optional()
       .describe('団体の公開連絡先のみ（個人の連絡先は載せない）'),
@@ -219,8 +277,8 @@ export const contractSchema = (ref: RefFactory) =>
     programme: text.describe('事業名（例: 生活困窮者自立支援事業）'),
     services: z.array(text).optional().describe('委託内容として出典に並ぶ事業'),
     category: ref('categories'),
-    asOf: partialDate.optional().describe('出典が示す時点'),
-    from: partialDate.optional().describe('委託の開始'),
+    asOf: pastDate.optional().describe('出典が示す時点'),
+    from: pastDate.optional().describe('委託の開始'),
     to: partialDate.optional().describe('委託の終了'),
     note: text.optional(),
     sources,
@@ -236,7 +294,7 @@ const sourcedText = z.strictObject({
 });
 
 /** A figure whose source must be named (model-project pages show every figure with its source). */
-const sourcedFigure = figure.extend({ source: sourceIndex });
+const sourcedFigure = withinLimit(figureFields.extend({ source: sourceIndex }));
 
 /** Organisation-only public contact details (never a person's). */
 const publicPhone = z.string().regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' });
@@ -260,7 +318,7 @@ const activity = (ref: RefFactory) =>
     status: z.enum(ACTIVITY_STATUSES).default('held').describe('出典の時点で held=実施済み、ongoing=継続中、planned=予定'),
     fiscalYear: z.number().int().min(2020).max(2035).optional().describe('出典がこの活動を載せている年度（西暦、4月始まり）'),
     date: partialDate.optional().describe('1日で終わる催しの日付（未来の日付は status: planned のときだけ）'),
-    from: partialDate.optional().describe('期間のある活動の開始'),
+    from: pastDate.optional().describe('期間のある活動の開始'),
     to: partialDate.optional().describe('期間のある活動の終了（予定を含む）'),
     organiser: text.optional().describe('主催が協議会でない場合の主催者（団体名）'),
     region: text.optional().describe('地域（例: 県央）'),
@@ -273,8 +331,8 @@ const activity = (ref: RefFactory) =>
       .describe('内容の箇条書き（プログラム、参加者の声、学生のアイデアなど）'),
     attendance: z
       .strictObject({
-        participants: z.number().int().min(0).optional().describe('参加者数（実施済みの場合）'),
-        capacity: z.number().int().min(1).optional().describe('定員'),
+        participants: z.number().int().min(0).max(1_000_000).optional().describe('参加者数（実施済みの場合）'),
+        capacity: z.number().int().min(1).max(1_000_000).optional().describe('定員'),
         unit: text.default('人').describe('単位'),
       })
       .optional()
@@ -295,10 +353,10 @@ export const councilSchema = (ref: RefFactory) =>
     prefecture: ref('municipalities').describe('都道府県のコード'),
     programme: ref('programmes').optional().describe('実施している国の事業（programmes の id）'),
     summary: text.optional().describe('一文の紹介（サイト独自の文）'),
-    established: partialDate.optional().describe('協議会の発足日'),
+    established: pastDate.optional().describe('協議会の発足日'),
     establishedSource: sourceIndex.optional().describe('発足日の出典'),
     period: z
-      .strictObject({ from: partialDate, to: partialDate.describe('終了（予定）'), source: sourceIndex })
+      .strictObject({ from: pastDate, to: partialDate.describe('終了（予定）'), source: sourceIndex })
       .optional()
       .describe('この協議会の事業期間'),
     secretariat: z
@@ -323,7 +381,7 @@ export const councilSchema = (ref: RefFactory) =>
       )
       .optional()
       .describe('構成団体'),
-    membersAsOf: partialDate.optional().describe('構成団体の一覧の時点'),
+    membersAsOf: pastDate.optional().describe('構成団体の一覧の時点'),
     membersSource: sourceIndex.optional().describe('構成団体の一覧の出典'),
     membersComplete: z.boolean().optional().describe('一覧が出典の全構成員か（false なら一部のみ）'),
     website: webUrl.optional().describe('協議会または事業の公式ページ'),
@@ -351,7 +409,7 @@ export const councilSchema = (ref: RefFactory) =>
           phone: publicPhone.optional().describe('団体の公開電話番号'),
           email: publicEmail.optional().describe('団体の公開メールアドレス'),
           hours: text.optional().describe('受付時間'),
-          from: partialDate.optional().describe('開設'),
+          from: pastDate.optional().describe('開設'),
           fee: text.optional().describe('費用（例: 無料）'),
           howTo: z.array(text).optional().describe('相談の流れ'),
           note: text.optional(),
@@ -367,7 +425,7 @@ export const councilSchema = (ref: RefFactory) =>
       .describe('活動の種類ごとの補足（例: ワークショップを4地域で開くことにした理由）'),
     prefectureCoops: z
       .strictObject({
-        asOf: partialDate.describe('一覧の時点'),
+        asOf: pastDate.describe('一覧の時点'),
         items: z
           .array(z.strictObject({ name: text, coop: ref('coops').optional(), place: text.optional().describe('所在市町村（出典の表記）'), business: text.optional() }))
           .min(1),
@@ -382,7 +440,7 @@ export const councilSchema = (ref: RefFactory) =>
     after: z.array(sourcedText).optional().describe('モデル事業の後に向けた計画'),
     figures: z.array(sourcedFigure).optional().describe('協議会全体についての数値（事業費など）'),
     unpublished: z.array(text).optional().describe('調べたが公表を確認できなかった事項'),
-    unpublishedAsOf: partialDate.optional().describe('unpublished を確かめた日'),
+    unpublishedAsOf: pastDate.optional().describe('unpublished を確かめた日'),
     sources,
   });
 
@@ -414,7 +472,7 @@ export const programmeSchema = (ref: RefFactory) =>
       .describe('年表に載せる出来事'),
     website: webUrl.optional(),
     unpublished: z.array(text).optional().describe('調べたが公表を確認できなかった事項'),
-    unpublishedAsOf: partialDate.optional(),
+    unpublishedAsOf: pastDate.optional(),
     sources,
   });
 
@@ -423,13 +481,20 @@ export const guideSchema = () =>
   z.strictObject({
     title: text,
     summary: text,
-    updated: partialDate,
+    updated: pastDate,
     order: z.number().int().default(100),
     sources,
   });
 
+/** Most organisations a count may hold: far above Japan's total of all co-operatives of every kind. */
+export const MAX_COUNT = 100_000;
+
 /** A whole number of organisations (0 or more). */
-const count = z.number().int({ error: '数は整数で書いてください' }).min(0, { error: '数は0以上で書いてください' });
+const count = z
+  .number()
+  .int({ error: '数は整数で書いてください' })
+  .min(0, { error: '数は0以上で書いてください' })
+  .max(MAX_COUNT, { error: `数が大きすぎます（${MAX_COUNT.toLocaleString('ja-JP')} まで。桁を確認してください）` });
 
 /**
  * One count of Japan's worker co-operatives at a date: the ministry's
@@ -438,7 +503,7 @@ const count = z.number().int({ error: '数は整数で書いてください' }).
  */
 export const nationalCountSchema = () =>
   z.strictObject({
-    asOf: partialDate.describe('何日時点の数か（YYYY-MM-DD、ファイル名と同じ）'),
+    asOf: pastDate.describe('何日時点の数か（YYYY-MM-DD、ファイル名と同じ）'),
     corporations: count.describe('設立された労働者協同組合の法人数'),
     prefectures: z.number().int().min(1).max(47, { error: '都道府県の数は47以下です' }).optional().describe('法人のある都道府県の数'),
     prefecturesText: text.optional().describe('出典の都道府県の表記（例: 1都1道1府15県）'),
