@@ -74,8 +74,9 @@ export function officialBodyMap(): Map<string, OfficialBody> {
 
 /**
  * One body: the official list's facts, then the hand-kept file's fields on top
- * (a hand-kept field wins); sources are the official ones followed by the
- * file's own, without repeating one with the same title and URL.
+ * (a hand-kept field wins); sources are the file's own followed by the
+ * official ones not already among them (same title and URL), so an index
+ * into the file's sources means the same after merging.
  */
 export function mergeBody(official: OfficialBody | undefined, handKept: unknown): unknown {
   if (official === undefined) return handKept;
@@ -89,7 +90,8 @@ export function mergeBody(official: OfficialBody | undefined, handKept: unknown)
   const merged: Record<string, unknown> = { ...base, ...own };
   // A hand-kept point replaces the package's, with its own note.
   if (own.location !== undefined && own.locationSource === undefined) delete merged.locationSource;
-  merged.sources = [...base.sources.filter((s) => !seen.has(key(s))), ...ownSources];
+  // The file's own sources first, so the indexes it gives (windows[].source) keep pointing at them.
+  merged.sources = [...ownSources, ...base.sources.filter((s) => !seen.has(key(s)))];
   return merged;
 }
 

@@ -128,7 +128,14 @@ describe('prefecture pages', () => {
     for (let i = 1; i < shown.length; i++) expect(compareReading(bodies.get(shown[i - 1]!.id)!.reading, bodies.get(shown[i]!.id)!.reading)).toBeLessThanOrEqual(0);
     for (const s of shown) expect(s.n, s.id).toBe(coopsIn(bodies.get(s.id)!, dir.coops, bodies).length);
     const ask = /<section[^>]*data-where-to-ask[\s\S]*?<\/section>/.exec(html)![0];
-    if (pref.windows?.length) expect(ask).toContain(`data-window-source="${pref.sources[pref.windows[0]!.source]!.url}"`);
+    if (pref.windows?.length) {
+      const w = pref.windows[0]!;
+      const s = pref.sources[w.source]!;
+      expect(ask).toContain(`data-window-source="${s.url}"`);
+      // The window's source is the page that states it, never the code list or the point data.
+      expect(s.url).not.toMatch(/soumu\.go\.jp|openstreetmap\.org/);
+      if (w.url) expect(s.url).toBe(w.url);
+    }
     else expect(text(ask)).toContain('この都道府県の窓口は確認できていません');
     const council = dir.councils.find((c) => c.prefecture === code && c.prefectureCoops);
     if (council) expect(html).toContain(`data-reported-count="${council.prefectureCoops!.items.length}"`);
