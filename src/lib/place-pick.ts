@@ -16,8 +16,8 @@ const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
 /** Full name for a picker: prefecture, then the city of a ward, then the name (「埼玉県桶川市」「札幌市中央区」 with 北海道). */
 export function fullName(body: Body, bodies: ReadonlyMap<string, Body>): string {
   if (body.kind === '都道府県') return body.name;
-  const pref = body.prefecture ? bodies.get(body.prefecture)?.name ?? '' : '';
-  const city = body.parent ? bodies.get(body.parent)?.name ?? '' : '';
+  const pref = body.prefecture ? (bodies.get(body.prefecture)?.name ?? '') : '';
+  const city = body.parent ? (bodies.get(body.parent)?.name ?? '') : '';
   return `${pref}${city}${body.name}`;
 }
 
@@ -38,7 +38,10 @@ export function placeRows(bodies: readonly Body[]): PlaceRow[] {
 
 /** Folds katakana to hiragana and drops spaces, for comparing readings. */
 export function foldKana(s: string): string {
-  return s.normalize('NFKC').replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60)).replace(/[\s　]/g, '');
+  return s
+    .normalize('NFKC')
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(/[\s\u3000]/g, '');
 }
 
 /**
@@ -47,7 +50,10 @@ export function foldKana(s: string): string {
  * contain it. Empty when nothing matches.
  */
 export function matchPlaces(query: string, rows: readonly PlaceRow[]): PlaceRow[] {
-  const q = query.normalize('NFKC').trim().replace(/[\s　]/g, '');
+  const q = query
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s\u3000]/g, '');
   if (!q) return [];
   const k = foldKana(q);
   const nameOf = (r: PlaceRow) => r[1].replace(/^(?:北海道|東京都|京都府|大阪府|.{2,3}?県)(?=.)/u, '');

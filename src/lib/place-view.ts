@@ -28,7 +28,10 @@ export function coopsCovering(body: Body, coops: readonly Coop[], except: Readon
   const out: Covering[] = [];
   for (const c of coops) {
     if (!c.areaCodes || except.has(c.id)) continue;
-    if (body.kind !== '都道府県' && (c.areaCodes.municipalities?.includes(body.id) || (body.parent !== undefined && c.areaCodes.municipalities?.includes(body.parent)))) {
+    if (
+      body.kind !== '都道府県' &&
+      (c.areaCodes.municipalities?.includes(body.id) || (body.parent !== undefined && c.areaCodes.municipalities?.includes(body.parent)))
+    ) {
       out.push({ coop: c, scope: 'municipality' });
     } else if (pref !== undefined && c.areaCodes.prefectures?.includes(pref)) {
       out.push({ coop: c, scope: 'prefecture' });
@@ -43,7 +46,12 @@ export interface NearCoop extends Near<Coop> {
 }
 
 /** The nearest co-ops to a body's representative point, or undefined when no point is known. */
-export function nearestCoops(body: Body, coops: readonly Coop[], bodies: ReadonlyMap<string, Body>, count = NEAREST_COUNT): { from: ReferencePoint; list: NearCoop[] } | undefined {
+export function nearestCoops(
+  body: Body,
+  coops: readonly Coop[],
+  bodies: ReadonlyMap<string, Body>,
+  count = NEAREST_COUNT,
+): { from: ReferencePoint; list: NearCoop[] } | undefined {
   const from = referencePoint(body, bodies);
   if (!from) return undefined;
   const placed = coops.flatMap((c) => {

@@ -85,7 +85,8 @@ export function mergeBody(official: OfficialBody | undefined, handKept: unknown)
   if (typeof handKept !== 'object' || Array.isArray(handKept)) return handKept;
   const own = handKept as Record<string, unknown>;
   const ownSources = Array.isArray(own.sources) ? own.sources : [];
-  const key = (s: unknown) => (s && typeof s === 'object' ? `${String((s as Record<string, unknown>).title)}\u0000${String((s as Record<string, unknown>).url)}` : String(s));
+  const key = (s: unknown) =>
+    s && typeof s === 'object' ? `${String((s as Record<string, unknown>).title)}\u0000${String((s as Record<string, unknown>).url)}` : String(s);
   const seen = new Set(ownSources.map(key));
   const merged: Record<string, unknown> = { ...base, ...own };
   // A hand-kept point replaces the package's, with its own note.

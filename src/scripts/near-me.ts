@@ -133,7 +133,10 @@ export class NearMeElement extends HTMLElement {
       await this.#showPlace(hits[0]!);
     } else {
       this.#choices(hits.slice(0, 20));
-      this.#status(`「${query.trim()}」に当たる市区町村が${hits.length}あります。下の候補から選んでください${hits.length > 20 ? '（最初の20件を表示）' : ''}。`, 'done');
+      this.#status(
+        `「${query.trim()}」に当たる市区町村が${hits.length}あります。下の候補から選んでください${hits.length > 20 ? '（最初の20件を表示）' : ''}。`,
+        'done',
+      );
     }
   }
 
@@ -208,7 +211,9 @@ export class NearMeElement extends HTMLElement {
     }
     const first = near[0];
     this.#status(
-      first ? `${label}から直線距離で近い順に${near.length}団体を表示しました。いちばん近いのは${first.item.properties.name}（${formatKm(first.km)}）です。` : '位置のわかる団体がありません。',
+      first
+        ? `${label}から直線距離で近い順に${near.length}団体を表示しました。いちばん近いのは${first.item.properties.name}（${formatKm(first.km)}）です。`
+        : '位置のわかる団体がありません。',
       'done',
     );
     this.dispatchEvent(new CustomEvent<NearResult>('near-me-result', { bubbles: true, detail: { from, ids: near.map((n) => n.item.properties.id) } }));

