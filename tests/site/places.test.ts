@@ -161,3 +161,24 @@ describe('prefecture pages', () => {
     },
   );
 });
+
+describe('place pages keep boilerplate out of the search index', () => {
+  test('a place with nothing listed indexes its own name and headings, not the repeated notes, windows, nearest list, sources or embed snippet', async () => {
+    const { bodyText } = await import('../../src/lib/search-html.ts');
+    const empty = dir.bodies.find(
+      (b) => b.kind === '村' && !dir.contracts.some((c) => c.commissioner === b.id) && !dir.coops.some((c) => c.municipality === b.id),
+    )!;
+    const indexed = bodyText(page(paths.body(empty.id)), ['coop-table', 'print-only']);
+    expect(indexed).toContain(empty.name);
+    for (const phrase of [
+      '掲載している団体はありません',
+      '掲載している委託はありません',
+      '相談・届出の窓口',
+      '近くの団体',
+      '全国地方公共団体コード（総務省）',
+      '<iframe',
+      'この情報の訂正',
+    ])
+      expect(indexed, phrase).not.toContain(phrase);
+  });
+});
