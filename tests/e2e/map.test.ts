@@ -299,7 +299,9 @@ describe('near me and the municipality picker', () => {
 
   test('location denied: a clear message, and no list', async () => {
     const { context, page } = await openWith({ permissions: [] });
-    await page.getByRole('button', { name: '現在地から探す' }).click();
+    // With the keyboard: focus the button and press Enter.
+    await page.getByRole('button', { name: '現在地から探す' }).focus();
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('near-me')?.getAttribute('data-state') === 'error');
     expect(await page.locator('[data-near-status]').innerText()).toContain('現在地の利用が許可されなかった');
     expect(await page.locator('[data-near-list] li').count()).toBe(0);
@@ -321,6 +323,25 @@ describe('near me and the municipality picker', () => {
     list.forEach((x, i) => expect(Math.abs(x.km - expected[i]!.km)).toBeLessThan(0.05));
     for (let i = 1; i < list.length; i++) expect(list[i]!.km).toBeGreaterThanOrEqual(list[i - 1]!.km);
     expect(await page.locator('[data-near-status]').innerText()).toContain(`埼玉県${okegawa.name}の代表点から`);
+    await context.close();
+  });
+
+  test('a name two places share (泊村) offers both as buttons; choosing one with the keyboard lists from its point', async () => {
+    const { context, page } = await openWith({});
+    const tomari = dir.bodies.filter((b) => b.name === '泊村');
+    expect(tomari.length).toBeGreaterThan(1);
+    await page.focus('#near-me-place');
+    await page.keyboard.type(tomari[0]!.reading);
+    await page.keyboard.press('Enter');
+    const choices = page.locator('[data-near-choices] button');
+    await choices.first().waitFor();
+    expect((await choices.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.code))).sort()).toEqual(tomari.map((b) => b.id).sort());
+    expect(await page.locator('[data-near-status]').innerText()).toContain('候補');
+    await choices.first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('near-me')?.getAttribute('data-state') === 'done' && document.querySelectorAll('[data-near-list] li').length > 0);
+    expect(await page.locator('[data-near-choices]').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('near-me-place');
     await context.close();
   });
 
