@@ -27,6 +27,8 @@ export type Guide = Entry<'guides'>;
 export type NationalCount = Entry<'nationalCounts'>;
 
 export type Figure = NonNullable<Coop['figures']>[number];
+/** What the corporate-number site publishes about an organisation (written by npm run import:houjin). */
+export type RegistryRecord = NonNullable<Coop['registry']>;
 export type ServiceGroup = NonNullable<Coop['services']>[number];
 export type BodyKind = (typeof BODY_KINDS)[number];
 export type CouncilMember = NonNullable<Council['members']>[number];

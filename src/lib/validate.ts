@@ -4,8 +4,9 @@
  * and the field, so an editor can fix a whole batch in one go.
  */
 import type { z } from 'astro/zod';
-import { COLLECTION_NAMES, idProblem, idRef, schemasFor, type CollectionName } from './schema.ts';
+import { COLLECTION_NAMES, idProblem, idRef, schemasFor, searchSynonymsSchema, type CollectionName } from './schema.ts';
 import { declaredFields, type FieldRule } from './schema-fields.ts';
+import { synonymProblems, type SearchSynonyms } from './search-synonyms.ts';
 import { fiscalYearOf, isFuture, latestDay } from './dates.ts';
 import { isNationalBodyId, prefectureCodeOf } from './lgcode.ts';
 import { nationalCountProblems } from './nationalCounts.ts';
@@ -184,6 +185,15 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
     else names.set(key, entry);
   }
 
+  // One 法人番号 belongs to one organisation.
+  const numbers = new Map<string, RawEntry>();
+  for (const { entry, data } of parsed) {
+    if (entry.collection !== 'coops' || typeof data.corporateNumber !== 'string') continue;
+    const twin = numbers.get(data.corporateNumber);
+    if (twin) problems.push({ file: entry.file, field: 'corporateNumber', message: `法人番号 ${data.corporateNumber} が ${twin.file} と重複しています` });
+    else numbers.set(data.corporateNumber, entry);
+  }
+
   // References, dates and rules that span entries. Which fields are references or past dates, the schemas say.
   const declared = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, declaredFields(schemas[c] as z.ZodType)])) as Record<CollectionName, Array<[string, FieldRule]>>;
   const parsedById = new Map(parsed.map((p) => [`${p.entry.collection}/${p.entry.id}`, p]));
@@ -199,7 +209,7 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
         }
       }
     }
-    problems.push(...ruleProblems(entry, data, byId));
+    problems.push(...ruleProblems(entry, data, byId, today));
     if (entry.collection === 'nationalCounts') {
       for (const p of nationalCountProblems(entry.id, data as unknown as NationalCount)) problems.push({ file: entry.file, ...p });
     }
@@ -223,6 +233,30 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
   }
   if (context) problems.push(...plausibilityProblems(parsed, context));
   return problems;
+}
+
+/**
+ * Problems of content/search-synonyms.yaml (`data` as parsed from YAML; the
+ * file is optional) against the entries: schema, then each group's category
+ * and service must exist in content/.
+ */
+export function validateSearchSynonyms(file: string, data: unknown, entries: RawEntry[]): Problem[] {
+  const result = searchSynonymsSchema(idRef).safeParse(data);
+  if (!result.success) return result.error.issues.flatMap((issue) => issueProblems(file, issue));
+  const of = (c: CollectionName) => entries.filter((e) => e.collection === c);
+  const texts = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const services = [
+    ...of('coops').flatMap(({ data }) => {
+      const d = (data ?? {}) as { business?: unknown; services?: Array<{ group?: unknown; items?: unknown }> };
+      return [...texts(d.business), ...(Array.isArray(d.services) ? d.services.flatMap((g) => [...texts([g.group]), ...texts(g.items)]) : [])];
+    }),
+    ...of('contracts').flatMap(({ data }) => {
+      const d = (data ?? {}) as { programme?: unknown; services?: unknown };
+      return [...texts([d.programme]), ...texts(d.services)];
+    }),
+  ];
+  const categories = new Set(of('categories').map((e) => e.id));
+  return synonymProblems(result.data as SearchSynonyms, { categories, services }).map((p) => ({ file, ...p }));
 }
 
 /** A point as [lng, lat], when the value is a location. */
@@ -363,10 +397,49 @@ function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, to
   return out;
 }
 
+/**
+ * The dates that mean one thing (創立総会, 設立登記, 組織変更), the 法人番号 and
+ * the registry-only drafts: rules a single organisation must meet.
+ */
+export function coopRegistryProblems(entry: RawEntry, data: Record<string, unknown>, today?: string): Problem[] {
+  const out: Problem[] = [];
+  const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
+  const registryOnly = data.registryOnly === true;
+  if (!registryOnly && (!Array.isArray(data.categories) || data.categories.length === 0)) {
+    add('categories', 'categories（分野）を一つ以上指定してください（登記情報だけの下書き registryOnly: true を除く）');
+  }
+  if (registryOnly && data.corporateNumber === undefined) add('corporateNumber', '登記情報のみの下書き（registryOnly: true）には corporateNumber が必要です');
+  if (registryOnly && data.registry === undefined) add('registry', '登記情報のみの下書き（registryOnly: true）には registry（法人番号公表サイトの情報）が必要です');
+  if (data.registry !== undefined && data.corporateNumber === undefined) add('corporateNumber', 'registry があるときは corporateNumber が必要です');
+  const day = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const registered = day(data.registered);
+  const converted = day(data.converted);
+  const meeting = day(data.foundingMeeting);
+  if (typeof data.legalForm === 'string' && ACT_LEGAL_FORMS.has(data.legalForm)) {
+    for (const [field, v] of [['registered', registered], ['converted', converted], ['established', day(data.established)]] as const) {
+      if (v !== undefined && latestDay(v) < ACT_IN_FORCE) add(field, `${v} は労働者協同組合法の施行（${ACT_IN_FORCE}）より前です（労協になる前の発足は founded に書きます）`);
+    }
+  }
+  const origin = data.origin as string | undefined;
+  if (origin === 'new' && converted !== undefined) add('converted', '新規設立（origin: new）の組合に組織変更の日 converted は書けません');
+  if (origin?.startsWith('converted-') && registered !== undefined) add('registered', '組織変更した組合（origin: converted-…）の労協としての日付は registered ではなく converted に書きます');
+  if (registered !== undefined && converted !== undefined) add('converted', 'registered（新規設立の登記）と converted（組織変更）は同時に書けません');
+  if (meeting !== undefined && registered !== undefined && meeting.length === 10 && registered.length === 10 && registered < meeting) {
+    add('foundingMeeting', `創立総会 ${meeting} が設立登記 ${registered} より後です`);
+  }
+  const dissolved = data.dissolved as { date?: string } | undefined;
+  const start = registered ?? converted;
+  if (dissolved?.date !== undefined && start !== undefined && dissolved.date.length === 10 && start.length === 10 && dissolved.date < start) {
+    add('dissolved.date', `解散 ${dissolved.date} が ${registered ? '設立登記' : '組織変更'} ${start} より前です`);
+  }
+  return out;
+}
+
 function ruleProblems(
   entry: RawEntry,
   data: Record<string, unknown>,
   byId: (c: CollectionName, id: string) => Parsed | undefined,
+  today: string,
 ): Problem[] {
   const out: Problem[] = [];
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
@@ -423,9 +496,7 @@ function ruleProblems(
       const m = typeof v === 'string' ? byId('municipalities', v) : undefined;
       if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add(field, `${String(v)} は市区町村ではありません（都道府県は areaCodes.prefectures に書きます）`);
     });
-    if (typeof data.legalForm === 'string' && ACT_LEGAL_FORMS.has(data.legalForm) && typeof data.established === 'string' && latestDay(data.established) < ACT_IN_FORCE) {
-      add('established', `${data.legalForm}の設立・組織変更 ${data.established} が労働者協同組合法の施行日 ${ACT_IN_FORCE} より前です（労協になる前の発足は founded に書きます）`);
-    }
+    out.push(...coopRegistryProblems(entry, data, today));
   }
   if (entry.collection === 'contracts') {
     if (typeof data.from === 'string' && typeof data.to === 'string' && latestDay(data.to) < latestDay(data.from)) {
