@@ -318,7 +318,7 @@ const municipalities = defineDataset<Body>({
     { key: 'coopCount', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsLocatedIn(l, b).length },
     { key: 'contractCount', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => l.contractsByCommissioner.get(b.id)?.length ?? 0 },
     { key: 'url', header: 'ページURL', description: '労協アトラスの公共団体ページ', get: (b, l) => l.url(paths.body(b.id)) },
-    { key: 'contractsCsvUrl', header: '委託一覧CSV', description: 'この公共団体の委託だけを収めたCSV', get: (b, l) => l.url(paths.bodyContractsCsv(b.id)) },
+    { key: 'contractsCsvUrl', header: '委託一覧CSV', description: 'この公共団体の委託だけを収めたCSV（委託を掲載している団体のみ）', get: (b, l) => (l.contractsByCommissioner.has(b.id) ? l.url(paths.bodyContractsCsv(b.id)) : undefined) },
     ...sourceColumns<Body>(),
   ],
   json: [sourceJson<Body>()],
