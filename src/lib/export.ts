@@ -83,6 +83,9 @@ export function exportDates(dir: Directory, sourceDateEpoch?: string): { generat
   return { generatedAt, dataAsOf };
 }
 
+/** The Table Schema type of a CSV column (src/lib/datapackage.ts); most columns are text. */
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
+
 /** What a column or field holds. */
 type Cell = string | number | boolean | undefined | readonly string[];
 
@@ -94,6 +97,8 @@ interface ColumnSpec<T> {
   description: string;
   /** Several values: joined with `|` in CSV, an array in JSON. */
   list?: boolean;
+  /** The value's type when it is not text (a list is always text in the CSV). */
+  type?: FieldType;
   /** URLs: a `|` inside one is percent-encoded rather than replaced. */
   urls?: boolean;
   /** Only in the CSV (the JSON carries the same facts in a structured field). */
@@ -115,6 +120,8 @@ export interface FieldDoc {
   description: string;
   list: boolean;
   inJson: boolean;
+  /** The CSV column's type ('string' unless the column says otherwise). */
+  type: FieldType;
 }
 
 /** A dataset: its documentation and its serialisations. */
@@ -149,8 +156,8 @@ function defineDataset<T extends { id: string }>(spec: {
     title: spec.title,
     description: spec.description,
     fields: [
-      ...spec.columns.map((c) => ({ key: c.key, header: c.header, description: c.description, list: c.list === true, inJson: c.csvOnly !== true })),
-      ...spec.json.map((f) => ({ key: f.key, header: undefined, description: f.description, list: false, inJson: true })),
+      ...spec.columns.map((c) => ({ key: c.key, header: c.header, description: c.description, list: c.list === true, inJson: c.csvOnly !== true, type: c.type ?? 'string' })),
+      ...spec.json.map((f) => ({ key: f.key, header: undefined, description: f.description, list: false, inJson: true, type: 'string' as const })),
     ],
     count: (l) => spec.items(l).length,
     table: (l, only) => ({
@@ -209,8 +216,8 @@ const coops = defineDataset<Coop>({
     { key: 'municipalityName', header: '市区町村', description: '市区町村名', get: (c, l) => name(l.bodies, c.municipality) },
     { key: 'postalCode', header: '郵便番号', description: '団体が公表している郵便番号', get: (c) => c.postalCode },
     { key: 'address', header: '所在地', description: '団体が公表している所在地', get: (c) => c.address },
-    { key: 'latitude', header: '緯度', description: '地図に示す点の緯度（世界測地系）。精度は「位置の精度」を見てください', get: (c, l) => placeOf(c, l.bodies)?.lat },
-    { key: 'longitude', header: '経度', description: '地図に示す点の経度', get: (c, l) => placeOf(c, l.bodies)?.lng },
+    { key: 'latitude', type: 'number', header: '緯度', description: '地図に示す点の緯度（世界測地系）。精度は「位置の精度」を見てください', get: (c, l) => placeOf(c, l.bodies)?.lat },
+    { key: 'longitude', type: 'number', header: '経度', description: '地図に示す点の経度', get: (c, l) => placeOf(c, l.bodies)?.lng },
     { key: 'locationPrecision', header: '位置の精度', description: 'address（所在地の位置）、municipality（市区町村の代表点）、prefecture（都道府県の代表点）', get: (c, l) => placeOf(c, l.bodies)?.precision },
     { key: 'categoryIds', header: '分野ID', description: '分野のID（categoriesのデータを参照）', list: true, get: (c) => c.categories },
     { key: 'categoryNames', header: '分野', description: '分野名', list: true, get: (c, l) => c.categories.map((id) => l.categories.get(id)?.name ?? id) },
@@ -224,13 +231,13 @@ const coops = defineDataset<Coop>({
     { key: 'convertedFrom', header: '組織変更前の名称', description: '組織変更前の名称', get: (c) => c.convertedFrom },
     { key: 'founded', header: '団体の発足', description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DDのいずれか', get: (c) => c.founded },
     { key: 'established', header: '労協としての設立', description: '労働者協同組合として設立・組織変更した時期', get: (c) => c.established },
-    { key: 'tokutei', header: '特定労働者協同組合', description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）', get: (c) => c.tokutei },
+    { key: 'tokutei', type: 'boolean', header: '特定労働者協同組合', description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）', get: (c) => c.tokutei },
     { key: 'area', header: '活動地域', description: '活動・担当地域', get: (c) => c.area },
     { key: 'website', header: 'ウェブサイト', description: '団体の公式サイト', get: (c) => c.contact?.website },
     { key: 'phone', header: '電話', description: '団体の公開電話番号', get: (c) => c.contact?.phone },
     { key: 'fax', header: 'FAX', description: '団体の公開FAX番号', get: (c) => c.contact?.fax },
     { key: 'contactAsOf', header: '連絡先の時点', description: '連絡先を確認した時点', get: (c) => c.contact?.asOf },
-    { key: 'contractCount', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => l.contractsByContractor.get(c.id)?.length ?? 0 },
+    { key: 'contractCount', type: 'integer', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => l.contractsByContractor.get(c.id)?.length ?? 0 },
     { key: 'notes', header: '注記', description: '未確認事項・表記の揺れなど', list: true, get: (c) => c.notes },
     { key: 'lastChecked', header: '情報の時点', description: '出典の日付のうち最も新しいもの（YYYY-MM-DD）', get: (c) => lastChecked(c.sources) },
     { key: 'url', header: 'ページURL', description: '労協アトラスの団体ページ（引用に使える固定のURL）', get: (c, l) => l.url(paths.coop(c.id)) },
@@ -263,7 +270,7 @@ const contracts = defineDataset<Contract>({
     { key: 'asOf', header: '時点', description: '出典が示す時点（YYYY、YYYY-MM、YYYY-MM-DD）', get: (c) => c.asOf },
     { key: 'from', header: '開始', description: '委託の開始', get: (c) => c.from },
     { key: 'to', header: '終了', description: '委託の終了', get: (c) => c.to },
-    { key: 'fiscalYear', header: '年度', description: '時点（ないときは開始）が属する年度（4月始まり、西暦）', get: (c) => fiscalYearOf(c.asOf ?? c.from ?? '') },
+    { key: 'fiscalYear', type: 'integer', header: '年度', description: '時点（ないときは開始）が属する年度（4月始まり、西暦）', get: (c) => fiscalYearOf(c.asOf ?? c.from ?? '') },
     { key: 'fiscalYearJa', header: '年度（和暦）', description: '同じ年度の和暦（例: 令和7年度）', get: (c) => { const fy = fiscalYearOf(c.asOf ?? c.from ?? ''); return fy === undefined ? undefined : formatFiscalYearEra(fy); } },
     { key: 'note', header: '注記', description: '出典の読み方などの注記', get: (c) => c.note },
     { key: 'url', header: 'ページURL', description: '委託元のページ（この委託が載っている固定のURL）', get: (c, l) => l.url(paths.body(c.commissioner)) },
@@ -286,12 +293,12 @@ const municipalities = defineDataset<Body>({
     { key: 'prefectureName', header: '都道府県', description: '属する都道府県の名称', get: (b, l) => name(l.bodies, b.prefecture) },
     { key: 'parentCode', header: '市コード', description: '政令指定都市の区の場合、その市のコード', get: (b) => b.parent },
     { key: 'parentName', header: '市', description: '政令指定都市の区の場合、その市の名称', get: (b, l) => name(l.bodies, b.parent) },
-    { key: 'latitude', header: '代表点の緯度', description: '代表点の緯度', get: (b) => b.location?.lat },
-    { key: 'longitude', header: '代表点の経度', description: '代表点の経度', get: (b) => b.location?.lng },
+    { key: 'latitude', type: 'number', header: '代表点の緯度', description: '代表点の緯度', get: (b) => b.location?.lat },
+    { key: 'longitude', type: 'number', header: '代表点の経度', description: '代表点の経度', get: (b) => b.location?.lng },
     { key: 'locationSource', header: '代表点の出典', description: '代表点の出典と性質', get: (b) => b.locationSource },
     { key: 'website', header: 'ウェブサイト', description: '公式サイト', get: (b) => b.website },
-    { key: 'coopCount', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsLocatedIn(l, b).length },
-    { key: 'contractCount', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => l.contractsByCommissioner.get(b.id)?.length ?? 0 },
+    { key: 'coopCount', type: 'integer', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsLocatedIn(l, b).length },
+    { key: 'contractCount', type: 'integer', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => l.contractsByCommissioner.get(b.id)?.length ?? 0 },
     { key: 'url', header: 'ページURL', description: '労協アトラスの公共団体ページ', get: (b, l) => l.url(paths.body(b.id)) },
     { key: 'contractsCsvUrl', header: '委託一覧CSV', description: 'この公共団体の委託だけを収めたCSV', get: (b, l) => l.url(paths.bodyContractsCsv(b.id)) },
     ...sourceColumns<Body>(),
@@ -309,10 +316,10 @@ const categories = defineDataset<Category>({
     { key: 'name', header: '名称', description: '分野名', get: (c) => c.name },
     { key: 'nameEn', header: '英語名', description: '英語名', get: (c) => c.nameEn },
     { key: 'reading', header: 'よみ', description: 'よみ', get: (c) => c.reading },
-    { key: 'order', header: '並び順', description: '一覧での並び順', get: (c) => c.order },
+    { key: 'order', type: 'integer', header: '並び順', description: '一覧での並び順', get: (c) => c.order },
     { key: 'parentId', header: '上位分野ID', description: '上位の分野のID', get: (c) => c.parent },
     { key: 'description', header: '説明', description: 'サイトが書いた分野の説明', get: (c) => c.description },
-    { key: 'coopCount', header: '団体数', description: 'この分野の団体のうち掲載している数', get: (c, l) => l.dir.coops.filter((o) => o.categories.includes(c.id)).length },
+    { key: 'coopCount', type: 'integer', header: '団体数', description: 'この分野の団体のうち掲載している数', get: (c, l) => l.dir.coops.filter((o) => o.categories.includes(c.id)).length },
     { key: 'url', header: 'ページURL', description: '労協アトラスの分野ページ', get: (c, l) => l.url(paths.category(c.id)) },
     ...sourceColumns<Category>(),
   ],
