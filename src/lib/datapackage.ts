@@ -34,6 +34,8 @@ const KEYS: Partial<Record<DatasetName, { primaryKey: string; foreignKeys?: Arra
   contracts: { primaryKey: 'id', foreignKeys: [{ field: 'commissionerCode', dataset: 'municipalities', key: 'code' }, { field: 'contractorId', dataset: 'coops', key: 'id' }, { field: 'categoryId', dataset: 'categories', key: 'id' }] },
   municipalities: { primaryKey: 'code', foreignKeys: [{ field: 'prefectureCode', dataset: '', key: 'code' }, { field: 'parentCode', dataset: '', key: 'code' }] },
   categories: { primaryKey: 'id', foreignKeys: [{ field: 'parentId', dataset: '', key: 'id' }] },
+  'national-counts': { primaryKey: 'asOf' },
+  'model-project-figures': { primaryKey: 'id', foreignKeys: [{ field: 'prefectureCode', dataset: 'municipalities', key: 'code' }] },
 };
 
 /** The CSV header of the field with JSON key `key`. */

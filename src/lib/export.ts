@@ -4,7 +4,8 @@
  * documentation on /data/, so the three never drift apart. Pure functions
  * over the plain directory; the routes in src/pages/data/ only serialise.
  */
-import type { Body, Category, Contract, Coop, Directory, Source } from './types.ts';
+import type { Activity, Body, Category, Contract, Coop, Council, Directory, NationalCount, Source } from './types.ts';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, activityFiscalYear, sortActivities } from './modelProject.ts';
 import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, type DirectoryIndex } from './directory.ts';
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
 import { paths } from './paths.ts';
@@ -192,7 +193,7 @@ function sourceJson<T extends { sources: Source[] }>(): JsonFieldSpec<T> {
   return { key: 'sources', description: '出典の配列。各要素はtitle（題名）、publisher（発行者）、url、document（URLのない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）', get: (i) => i.sources };
 }
 
-export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories';
+export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories' | 'national-counts' | 'model-project-figures';
 
 const coops = defineDataset<Coop>({
   name: 'coops',
@@ -326,8 +327,101 @@ const categories = defineDataset<Category>({
   json: [sourceJson<Category>()],
 });
 
+const nationalCounts = defineDataset<NationalCount>({
+  name: 'national-counts',
+  title: '全国の労働者協同組合の数（時系列）',
+  description: '全国で設立された労働者協同組合の数。1行が1つの時点です。厚生労働省の公表値（official=true）と、報道・自治体などによる二次的な数（false）を区別しています。',
+  items: (l) => l.dir.nationalCounts ?? [],
+  columns: [
+    { key: 'asOf', header: '時点', description: '何日時点の数か（YYYY-MM-DD）。1行を識別する値でもあります', get: (n) => n.asOf },
+    { key: 'corporations', type: 'integer', header: '法人数', description: '設立された労働者協同組合の法人数', get: (n) => n.corporations },
+    { key: 'prefectures', type: 'integer', header: '都道府県数', description: '法人のある都道府県の数', get: (n) => n.prefectures },
+    { key: 'prefecturesText', header: '都道府県の表記', description: '出典の都道府県の表記（例: 1都1道1府15県）', get: (n) => n.prefecturesText },
+    { key: 'newlyEstablished', type: 'integer', header: '新規設立', description: '新規設立の法人数', get: (n) => n.newlyEstablished },
+    { key: 'converted', type: 'integer', header: '組織変更', description: '企業組合・NPO法人から組織変更した法人数', get: (n) => n.converted },
+    { key: 'convertedFromKigyo', type: 'integer', header: 'うち企業組合から', description: '組織変更のうち企業組合から', get: (n) => n.convertedFromKigyo },
+    { key: 'convertedFromNpo', type: 'integer', header: 'うちNPO法人から', description: '組織変更のうちNPO法人から', get: (n) => n.convertedFromNpo },
+    { key: 'tokutei', type: 'integer', header: '特定労働者協同組合', description: '特定労働者協同組合の認定を受けた法人数', get: (n) => n.tokutei },
+    { key: 'official', type: 'boolean', header: '厚生労働省の公表値', description: 'true（厚生労働省の公表値）、false（報道・自治体などによる二次的な数）', get: (n) => n.official },
+    { key: 'note', header: '注記', description: '内訳が未公表であることなどの注記', get: (n) => n.note },
+    { key: 'url', header: 'ページURL', description: '労協アトラスの統計ページ', get: (_n, l) => l.url(paths.stats()) },
+    ...sourceColumns<NationalCount>(),
+  ],
+  json: [sourceJson<NationalCount>()],
+});
+
+/** One number a model-project council reported: a figure of the council or of an activity, or an activity's participants or capacity. */
+export interface ModelProjectFigure {
+  id: string;
+  council: Council;
+  activity?: Activity;
+  measure: 'figure' | 'participants' | 'capacity';
+  label: string;
+  value: number;
+  unit: string;
+  asOf?: string;
+  period?: string;
+  note?: string;
+  source: Source;
+  sources: Source[];
+}
+
+/** Every number the model-project councils reported, council by council, activities in date order; ids are '<council>:<activity or "council">:<n>'. */
+export function modelProjectFigures(dir: Pick<Directory, 'councils'>): ModelProjectFigure[] {
+  return dir.councils.flatMap((council) => {
+    const rows: Array<Omit<ModelProjectFigure, 'id' | 'council' | 'sources' | 'source'> & { sourceIndex: number }> = [];
+    for (const f of council.figures ?? []) rows.push({ measure: 'figure', label: f.label, value: f.value, unit: f.unit, asOf: f.asOf, period: f.period, note: f.note, sourceIndex: f.source });
+    for (const a of sortActivities(council.activities ?? [])) {
+      if (a.attendance?.participants !== undefined) rows.push({ activity: a, measure: 'participants', label: '参加者数', value: a.attendance.participants, unit: a.attendance.unit, asOf: a.date ?? a.to ?? a.from, sourceIndex: a.source });
+      if (a.attendance?.capacity !== undefined) rows.push({ activity: a, measure: 'capacity', label: '定員', value: a.attendance.capacity, unit: a.attendance.unit, asOf: a.date ?? a.to ?? a.from, sourceIndex: a.source });
+      for (const f of a.figures ?? []) rows.push({ activity: a, measure: 'figure', label: f.label, value: f.value, unit: f.unit, asOf: f.asOf, period: f.period, note: f.note, sourceIndex: f.source });
+    }
+    const seen = new Map<string, number>();
+    return rows.map(({ sourceIndex, ...r }) => {
+      const scope = r.activity?.id ?? 'council';
+      const n = (seen.get(scope) ?? 0) + 1;
+      seen.set(scope, n);
+      const src = council.sources[sourceIndex];
+      if (!src) throw new Error(`content/councils/${council.id}: ${scope} の数値「${r.label}」の source ${sourceIndex} が sources にありません`);
+      return { ...r, id: `${council.id}:${scope}:${n}`, council, source: src, sources: [src] };
+    });
+  });
+}
+
+const modelProjectFiguresDataset = defineDataset<ModelProjectFigure>({
+  name: 'model-project-figures',
+  title: 'モデル事業の数値（参加者数・定員・相談件数など）',
+  description: '労働者協同組合活用促進モデル事業の協議会が報告した数値。1行が1つの数値です（縦長の形式）。ワークショップなどの参加者数と定員、相談窓口の相談件数、協議会全体の数値を含みます。',
+  items: (l) => modelProjectFigures(l.dir),
+  columns: [
+    { key: 'id', header: 'ID', description: '行の識別子（協議会ID:活動ID:番号。協議会全体の数値は活動IDの代わりにcouncil）', get: (r) => r.id },
+    { key: 'councilId', header: '協議会ID', description: '協議会のID（ページのURLに使います）', get: (r) => r.council.id },
+    { key: 'councilName', header: '協議会', description: '協議会の名称', get: (r) => r.council.name },
+    { key: 'prefectureCode', header: '都道府県コード', description: '協議会の都道府県の全国地方公共団体コード', get: (r) => r.council.prefecture },
+    { key: 'prefectureName', header: '都道府県', description: '協議会の都道府県', get: (r, l) => name(l.bodies, r.council.prefecture) },
+    { key: 'activityId', header: '活動ID', description: '数値が属する活動のID（協議会全体の数値は空欄）', get: (r) => r.activity?.id },
+    { key: 'activityTitle', header: '活動', description: '活動の名前', get: (r) => r.activity?.title },
+    { key: 'activityKind', header: '活動の種類コード', description: 'forum、seminar、workshop、consultation などの種類', get: (r) => r.activity?.kind },
+    { key: 'activityKindLabel', header: '活動の種類', description: '活動の種類の日本語名', get: (r) => (r.activity ? ACTIVITY_KIND_LABELS[r.activity.kind] : undefined) },
+    { key: 'activityStatus', header: '実施状況', description: '出典の時点での状況（実施・継続中・予定）', get: (r) => (r.activity ? ACTIVITY_STATUS_LABELS[r.activity.status] : undefined) },
+    { key: 'activityDate', header: '活動の日付', description: '1日の催しはその日、期間のある活動は開始（YYYY、YYYY-MM、YYYY-MM-DD）', get: (r) => r.activity?.date ?? r.activity?.from },
+    { key: 'fiscalYear', type: 'integer', header: '年度', description: '活動の年度（4月始まり、西暦）', get: (r) => (r.activity ? activityFiscalYear(r.activity) : undefined) },
+    { key: 'region', header: '地域', description: '活動の地域（例: 県央）', get: (r) => r.activity?.region },
+    { key: 'measure', header: '数値の種類', description: 'participants（参加者数）、capacity（定員）、figure（そのほかの報告された数値）', get: (r) => r.measure },
+    { key: 'label', header: '項目', description: '何の数値か（例: 相談件数）', get: (r) => r.label },
+    { key: 'value', type: 'number', header: '値', description: '数値', get: (r) => r.value },
+    { key: 'unit', header: '単位', description: '単位（資料の表記のまま）', get: (r) => r.unit },
+    { key: 'asOf', header: '時点', description: '数値の時点（参加者数・定員は催しの日）', get: (r) => r.asOf },
+    { key: 'period', header: '期間', description: '数値が対象とする期間の表記', get: (r) => r.period },
+    { key: 'note', header: '注記', description: '読み方の注記', get: (r) => r.note },
+    { key: 'url', header: 'ページURL', description: '協議会のページ（活動の数値はその活動の位置）', get: (r, l) => l.url(`${paths.council(r.council.id)}${r.activity ? `#activity-${r.activity.id}` : ''}`) },
+    ...sourceColumns<ModelProjectFigure>(),
+  ],
+  json: [sourceJson<ModelProjectFigure>()],
+});
+
 /** Every dataset, in the order the /data/ page lists them. */
-export const DATASETS: Record<DatasetName, Dataset> = { coops, contracts, municipalities, categories };
+export const DATASETS: Record<DatasetName, Dataset> = { coops, contracts, municipalities, categories, 'national-counts': nationalCounts, 'model-project-figures': modelProjectFiguresDataset };
 
 /** The dataset names, for getStaticPaths. */
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
