@@ -292,7 +292,7 @@ describe('pages', () => {
       expect(html).toContain(`href="/${paths.dataFile(`${ds.name}.json`)}"`);
     }
     expect(html).toContain('CC BY 4.0');
-    expect(html).toContain('id="cite-heading"');
+    expect(html).toContain('id="cite-this-heading"');
   });
   test.each(dir.bodies.map((b) => [b.id, b] as const))('public body %s offers its CSV and an iframe snippet for its embed page', (_id, b) => {
     const html = page(paths.body(b.id));
