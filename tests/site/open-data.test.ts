@@ -279,7 +279,9 @@ describe('pages', () => {
     }
   });
   test('the footer links to the open data on every page', () => {
-    for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) expect(page(f), f).toMatch(/<footer[\s\S]*href="\/data\/"[^>]*>オープンデータ</);
+    for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) {
+      expect(page(f), f).toMatch(f.startsWith('en/') ? /<footer[\s\S]*href="\/en\/data\/"[^>]*>Open data</ : /<footer[\s\S]*href="\/data\/"[^>]*>オープンデータ</);
+    }
   });
   test('/data/ documents every column and key of every download, the licence and how to cite', () => {
     const html = page(paths.data());
