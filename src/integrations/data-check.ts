@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { contentDir, readContent } from './content-files.ts';
+import { contentDir, loadCheckContext, readContent } from './content-files.ts';
 import { validateEntries, type Problem } from '../lib/validate.ts';
 import { todayInJapan } from '../lib/dates.ts';
 
@@ -17,7 +17,7 @@ export function formatProblems(problems: Problem[]): string {
 /** Reads and checks the content folder; returns every problem. */
 export function checkContent(root: string = process.cwd(), today: string = todayInJapan()): Problem[] {
   const { entries, problems } = readContent(contentDir(root), root);
-  return [...problems, ...validateEntries(entries, today)];
+  return [...problems, ...validateEntries(entries, today, loadCheckContext())];
 }
 
 export default function dataCheck(): AstroIntegration {

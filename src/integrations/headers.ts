@@ -1,6 +1,6 @@
 /** Writes `_headers` (security headers and caching for static hosts) into the build output. */
 import type { AstroIntegration } from 'astro';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from '../lib/csp.ts';
 
@@ -13,7 +13,10 @@ export default function securityHeaders(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ dir }) => {
-        writeFileSync(fileURLToPath(new URL('_headers', dir)), headersFile(base));
+        const root = fileURLToPath(dir);
+        const names = readdirSync(root);
+        const isDir = (n: string) => statSync(fileURLToPath(new URL(n, dir))).isDirectory();
+        writeFileSync(fileURLToPath(new URL('_headers', dir)), headersFile(base, { dirs: names.filter(isDir), files: names.filter((n) => !isDir(n)) }));
       },
     },
   };

@@ -31,24 +31,35 @@ export function cspHeader(options: { meta?: boolean; frameAncestors?: string } =
   return directives.map(([k, v]) => `${k} ${v}`).join('; ');
 }
 
-/** The `_headers` file (Netlify, Cloudflare Pages and others) for a site deployed under `base`. */
-export function headersFile(base: string): string {
+/** The top of the built site: its folders and files (read from dist/ after the build). */
+export interface SiteTop {
+  dirs: readonly string[];
+  files: readonly string[];
+}
+
+/** Top-level folders whose pages may be framed by other sites. */
+export const FRAMABLE_DIRS: readonly string[] = ['embed'];
+
+/**
+ * The `_headers` file (Netlify, Cloudflare Pages and others) for a site
+ * deployed under `base`. Both hosts apply every rule whose path matches a
+ * request: Netlify lets a later rule's header replace an earlier one's,
+ * Cloudflare Pages joins them with a comma, which for a CSP means both
+ * policies apply (and `frame-ancestors 'none'` would block the embeds).
+ * So no two rules that can match one path both carry a CSP: the policy is
+ * written per top-level folder and file, never as a site-wide `/*`, and the
+ * headers that are the same everywhere go in `/*` alone.
+ */
+export function headersFile(base: string, top: SiteTop): string {
   const b = base.endsWith('/') ? base : `${base}/`;
-  const common = [
-    'X-Content-Type-Options: nosniff',
-    'Referrer-Policy: strict-origin-when-cross-origin',
-    'Permissions-Policy: geolocation=(), camera=(), microphone=(), interest-cohort=()',
+  const strict = `  Content-Security-Policy: ${cspHeader()}`;
+  const framable = `  Content-Security-Policy: ${cspHeader({ frameAncestors: '*' })}`;
+  const rules: string[][] = [
+    [`${b}*`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', '  Permissions-Policy: geolocation=(self), camera=(), microphone=(), interest-cohort=()'],
+    [b, strict],
+    ...[...top.files].sort().filter((f) => f !== '_headers').map((f) => [`${b}${f}`, strict]),
+    // Astro's hashed assets never change under one name: cache them for a year.
+    ...[...top.dirs].sort().map((d) => [`${b}${d}/*`, FRAMABLE_DIRS.includes(d) ? framable : strict, ...(d === '_astro' ? ['  Cache-Control: public, max-age=31536000, immutable'] : [])]),
   ];
-  return [
-    `${b}*`,
-    `  Content-Security-Policy: ${cspHeader()}`,
-    ...common.map((h) => `  ${h}`),
-    '',
-    `${b}embed/*`,
-    `  Content-Security-Policy: ${cspHeader({ frameAncestors: '*' })}`,
-    '',
-    `${b}_astro/*`,
-    '  Cache-Control: public, max-age=31536000, immutable',
-    '',
-  ].join('\n');
+  return `${rules.map((r) => r.join('\n')).join('\n\n')}\n`;
 }

@@ -17,9 +17,22 @@ export const MULTI_SEPARATOR = '|';
 /** What a CSV field may hold; undefined and null become an empty field. */
 export type CsvValue = string | number | boolean | undefined | null;
 
-/** One field, quoted when it holds a comma, a double quote, a line break or edge spaces; quotes doubled. */
+/**
+ * First characters that make a spreadsheet read a cell as a formula (OWASP,
+ * "CSV Injection"): = + - @, tab and carriage return, and their full-width
+ * forms, which Japanese input methods type and Excel also accepts.
+ */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+
+/**
+ * One field, quoted when it holds a comma, a double quote, a line break or
+ * edge spaces; quotes doubled. A text value that a spreadsheet would run as
+ * a formula is neutralised as OWASP advises: a leading apostrophe, and the
+ * field quoted. Numbers and booleans are written as they are.
+ */
 export function csvField(value: CsvValue): string {
   if (value === undefined || value === null) return '';
+  if (typeof value === 'string' && FORMULA_START.test(value)) return `"'${value.replaceAll('"', '""')}"`;
   const text = typeof value === 'string' ? value : String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -4,6 +4,7 @@
  */
 import type { Body, Contract, Coop, Directory, Source } from './types.ts';
 import { latestDay } from './dates.ts';
+import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from './reference-sources.ts';
 
 /** Looks entities up by id; throws on a missing id (the data check rules that out before a build). */
 export function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -74,10 +75,34 @@ export function ancestorsOf(coop: Coop, coops: Map<string, Coop>): Coop[] {
   return out;
 }
 
-/** The newest date any source speaks for or was seen on ('YYYY-MM-DD'), or undefined. */
-export function lastChecked(sources: readonly Source[]): string | undefined {
-  const days = sources.flatMap((s) => [s.seen, s.published, s.asOf].filter((d): d is string => d !== undefined).map(latestDay));
-  return days.length ? days.sort().at(-1) : undefined;
+/**
+ * The newest date any source speaks for, was published or was seen on (plus
+ * any `extra` dates), as written: a year-only date stays a year rather than
+ * pretending to a day. Dates are compared by the last day they can mean.
+ * This is the one definition of a page's 情報の時点.
+ */
+export function lastChecked(sources: readonly Source[], extra: readonly (string | undefined)[] = []): string | undefined {
+  let best: string | undefined;
+  for (const d of [...sources.flatMap((s) => [s.seen, s.published, s.asOf]), ...extra]) {
+    if (d !== undefined && (best === undefined || latestDay(d) > latestDay(best))) best = d;
+  }
+  return best;
+}
+
+/** Whether a source only vouches for a public body's code, name, reading or representative point (the official code list, OpenStreetMap). */
+export function isReferenceSource(source: Source): boolean {
+  return source.url === CODE_LIST_URL || source.url === OSM_COPYRIGHT_URL;
+}
+
+/**
+ * The sources that date a public body's page: its contracts' and its own
+ * facts' (a website, a window …), not the day the code list was checked.
+ * Only when the page reports nothing but the code list's facts do those
+ * sources date it.
+ */
+export function bodyFactSources(body: Body, contracts: readonly Contract[]): Source[] {
+  const facts = [...body.sources.filter((s) => !isReferenceSource(s)), ...contracts.flatMap((c) => c.sources.map((s) => (s.asOf === undefined && c.asOf !== undefined ? { ...s, asOf: c.asOf } : s)))];
+  return facts.length > 0 ? facts : body.sources;
 }
 
 /** Whether an entry's newest source is older than `months` months before `today`. */
@@ -86,7 +111,7 @@ export function needsRecheck(sources: readonly Source[], today: string, months =
   if (!last) return true;
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const limit = new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
-  return last < limit;
+  return latestDay(last) < limit;
 }
 
 /** Counts for the home page. */

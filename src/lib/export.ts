@@ -41,22 +41,19 @@ export function makeLookup(dir: Directory, url: (path: string) => string = (p) =
   return { dir, coops, bodies, categories, coopsByBody, contractsByContractor, contractsByCommissioner, url };
 }
 
-/** A source as one line of text for a CSV cell: title（publisher）［資料: document］URL dates. */
+/** A source as one line of text for a CSV cell: title（publisher）［資料: document］URL dates ［写し。原典: …］. */
 export function sourceText(s: Source): string {
   const dates = [s.asOf && `${s.asOf}現在`, s.published && `${s.published}発行`, s.seen && `${s.seen}確認`].filter(Boolean).join('、');
-  return [s.title, s.publisher && `（${s.publisher}）`, s.document && `［資料: ${s.document}］`, s.url && ` ${s.url}`, dates && ` ${dates}`]
+  const copy = s.copyOf && `［写し。原典: ${[s.copyOf.publisher, s.copyOf.title, s.copyOf.published && `${s.copyOf.published}発行`, s.copyOf.url].filter(Boolean).join(' ')}］`;
+  return [s.title, s.publisher && `（${s.publisher}）`, s.document && `［資料: ${s.document}］`, s.url && ` ${s.url}`, dates && ` ${dates}`, copy && ` ${copy}`]
     .filter(Boolean)
     .join('');
 }
 
 /** The newest date among sources (and extra dates), as 'YYYY-MM-DD'; a year or month counts as its first day, so it is never in the future. */
 export function newestDay(sources: readonly Source[], extra: readonly string[] = []): string | undefined {
-  const days = sources
-    .flatMap((s) => [s.asOf, s.published, s.seen])
-    .concat(extra)
-    .filter((d): d is string => d !== undefined)
-    .map(earliestDay);
-  return days.length ? days.sort().at(-1) : undefined;
+  const newest = lastChecked(sources, extra);
+  return newest === undefined ? undefined : earliestDay(newest);
 }
 
 /** The newest source date in the whole directory, every collection included (a guide's `updated` and a national count's `asOf` count too). */
@@ -190,7 +187,7 @@ function sourceColumns<T extends { sources: Source[] }>(): ColumnSpec<T>[] {
   ];
 }
 function sourceJson<T extends { sources: Source[] }>(): JsonFieldSpec<T> {
-  return { key: 'sources', description: '出典の配列。各要素はtitle（題名）、publisher（発行者）、url、document（URLのない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）', get: (i) => i.sources };
+  return { key: 'sources', description: '出典の配列。各要素はtitle（題名）、publisher（発行者）、url、document（URLのない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）、copyOf（url が転載・キャッシュの写しのときの原典: publisher、title、url、published）', get: (i) => i.sources };
 }
 
 export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories' | 'national-counts' | 'model-project-figures';
@@ -240,7 +237,7 @@ const coops = defineDataset<Coop>({
     { key: 'contactAsOf', header: '連絡先の時点', description: '連絡先を確認した時点', get: (c) => c.contact?.asOf },
     { key: 'contractCount', type: 'integer', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => l.contractsByContractor.get(c.id)?.length ?? 0 },
     { key: 'notes', header: '注記', description: '未確認事項・表記の揺れなど', list: true, get: (c) => c.notes },
-    { key: 'lastChecked', header: '情報の時点', description: '出典の日付のうち最も新しいもの（YYYY-MM-DD）', get: (c) => lastChecked(c.sources) },
+    { key: 'lastChecked', header: '情報の時点', description: '出典の日付のうち最も新しいもの（出典の書き方どおり YYYY・YYYY-MM・YYYY-MM-DD）', get: (c) => lastChecked(c.sources) },
     { key: 'url', header: 'ページURL', description: '労協アトラスの団体ページ（引用に使える固定のURL）', get: (c, l) => l.url(paths.coop(c.id)) },
     ...sourceColumns<Coop>(),
   ],

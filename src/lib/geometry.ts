@@ -220,3 +220,47 @@ export function simplifyShapes(shapes: readonly MultiPolygon[], options: Simplif
     return out;
   });
 }
+
+/** Whether p lies inside a polygon (outer ring minus holes), by ray casting. */
+export function pointInPolygon(p: Position, polygon: Polygon): boolean {
+  let inside = false;
+  for (const ring of polygon) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Mean Earth radius in km (IUGG). */
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance in km between two [lng, lat] points (haversine). */
+export function distanceKm(a: Position, b: Position): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLng = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Distance in km from a [lng, lat] point to a shape: 0 inside it, otherwise to
+ * its nearest edge (measured in a plane scaled by the cosine of the latitude,
+ * which is exact enough at the tens of km this is used for).
+ */
+export function distanceToShapeKm(p: Position, shape: MultiPolygon): number {
+  if (shape.some((polygon) => pointInPolygon(p, polygon))) return 0;
+  const k = Math.cos((p[1] * Math.PI) / 180);
+  const scaled = (q: Position): Position => [q[0] * k, q[1]];
+  const sp = scaled(p);
+  let best = Infinity;
+  for (const polygon of shape) {
+    for (const ring of polygon) {
+      for (let i = 1; i < ring.length; i++) best = Math.min(best, distanceToSegment(sp, scaled(ring[i - 1]!), scaled(ring[i]!)));
+    }
+  }
+  return best * ((Math.PI / 180) * EARTH_RADIUS_KM);
+}

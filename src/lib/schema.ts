@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { isValidLgCode, isNationalBodyId } from './lgcode.ts';
 import { normaliseDateValue, parsePartialDate } from './dates.ts';
+import { copyHostOf, webUrlProblem } from './urls.ts';
 
 /** Builds the schema of a reference to an entry of another collection. */
 export type RefFactory = (collection: CollectionName) => z.ZodType;
@@ -34,18 +35,27 @@ export const partialDate = z.preprocess(
     }),
 );
 
-/** An http(s) URL; other schemes (javascript:, data:, file: …) are refused. */
+/** Longest URL accepted (browsers and servers commonly cap near 2,000 characters). */
+export const MAX_URL_LENGTH = 2000;
+
+/** An http(s) URL to a public host name: no other scheme (javascript:, data:, file: …), no credentials, no IP address or private name. */
 export const webUrl = z
   .string()
-  .refine((v) => /^https?:\/\/[^\s/]+\.[^\s]*$/.test(v) && URL.canParse(v), {
-    error: (iss) => `URL "${String(iss.input)}" は http:// か https:// で始まる正しい URL ではありません`,
+  .max(MAX_URL_LENGTH, { error: `URL が長すぎます（${MAX_URL_LENGTH}文字まで）` })
+  .superRefine((v, ctx) => {
+    const problem = webUrlProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+
+/** Longest text value: a summary or note of a few paragraphs (a longer value is a mistake or an attack). */
+export const MAX_TEXT_LENGTH = 2000;
 
 /** A non-empty string with no leading or trailing space. */
 const text = z
   .string()
   .trim()
-  .min(1, { error: '空の値です' });
+  .min(1, { error: '空の値です' })
+  .max(MAX_TEXT_LENGTH, { error: `長すぎます（${MAX_TEXT_LENGTH}文字まで）` });
 
 /** Kana reading (hiragana, katakana, the prolonged sound mark, middle dot, spaces, Latin letters and digits). */
 const reading = z
@@ -65,9 +75,27 @@ export const source = z
     published: partialDate.optional().describe('出典の発行日'),
     seen: partialDate.optional().describe('編集者が出典を確認した日'),
     note: text.optional().describe('出典についての補足'),
+    copyOf: z
+      .strictObject({
+        publisher: text.describe('原典の発行者'),
+        title: text.optional().describe('原典の題名（違う場合）'),
+        url: webUrl.optional().describe('原典の URL（わかる場合）'),
+        published: partialDate.optional().describe('原典の発行日'),
+      })
+      .optional()
+      .describe('url が転載・キャッシュ・アーカイブの写しであるとき、その原典'),
   })
   .refine((s) => s.url !== undefined || s.document !== undefined, {
     error: '出典には url か document のどちらかが必要です',
+  })
+  .superRefine((s, ctx) => {
+    const host = s.url !== undefined && URL.canParse(s.url) ? copyHostOf(new URL(s.url).hostname) : undefined;
+    if (host !== undefined && s.copyOf === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: `${host} は他のサイトの写し（キャッシュ・アーカイブ・転載）です。発行元の URL を書くか、写しであることを copyOf（原典の発行者など）で示してください` });
+    }
+    if (s.copyOf?.url !== undefined && URL.canParse(s.copyOf.url) && copyHostOf(new URL(s.copyOf.url).hostname) !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['copyOf', 'url'], message: '原典の URL に写しのサイトは書けません' });
+    }
   })
   .refine((s) => s.asOf !== undefined || s.published !== undefined || s.seen !== undefined, {
     error: '出典には asOf・published・seen のいずれかの日付が必要です',
@@ -82,16 +110,31 @@ export const coordinates = z.strictObject({
   lng: z.number().min(122, { error: '経度が日本の範囲（東経122〜154度）の外です' }).max(154, { error: '経度が日本の範囲（東経122〜154度）の外です' }),
 });
 
+/** Largest plausible figure: amounts in yen up to a trillion, any other unit (people, places, members …) up to ten million. */
+export function figureLimit(unit: string): number {
+  return unit.includes('円') ? 1e12 : 1e7;
+}
+
 /** A figure reported by a source: value, unit, the date it speaks for. */
-const figure = z.strictObject({
+const figureFields = z.strictObject({
   label: text.describe('何の数値か（例: 組合員数）'),
-  value: z.number().describe('数値'),
+  value: z.number({ error: '数値を書いてください' }).min(0, { error: '数値は0以上で書いてください（増減は label で説明します）' }).describe('数値（0以上）'),
   unit: text.describe('単位（例: 人、ヶ所、円）'),
   asOf: partialDate.describe('いつの数値か（年度の実績なら年度の初日でなく表記どおり）'),
   period: text.optional().describe('期間の表記（例: 2015年度）'),
   note: text.optional(),
   source: z.number().int().min(0).optional().describe('この数値の出典（sources の何番目か、0 始まり）'),
 });
+
+/** Refuses a figure larger than its unit allows. */
+function withinLimit<T extends z.ZodType<{ value: number; unit: string }>>(schema: T) {
+  return schema.superRefine((f, ctx) => {
+    const limit = figureLimit(f.unit);
+    if (f.value > limit) ctx.addIssue({ code: 'custom', path: ['value'], message: `${f.value} ${f.unit} は大きすぎます（単位「${f.unit}」では ${limit.toLocaleString('ja-JP')} まで。桁を確認してください）` });
+  });
+}
+
+const figure = withinLimit(figureFields);
 
 export const LEGAL_FORMS = [
   '労働者協同組合',
@@ -213,7 +256,7 @@ const sourcedText = z.strictObject({
 });
 
 /** A figure whose source must be named (model-project pages show every figure with its source). */
-const sourcedFigure = figure.extend({ source: sourceIndex });
+const sourcedFigure = withinLimit(figureFields.extend({ source: sourceIndex }));
 
 /** Organisation-only public contact details (never a person's). */
 const publicPhone = z.string().regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' });
@@ -250,8 +293,8 @@ const activity = (ref: RefFactory) =>
       .describe('内容の箇条書き（プログラム、参加者の声、学生のアイデアなど）'),
     attendance: z
       .strictObject({
-        participants: z.number().int().min(0).optional().describe('参加者数（実施済みの場合）'),
-        capacity: z.number().int().min(1).optional().describe('定員'),
+        participants: z.number().int().min(0).max(1_000_000).optional().describe('参加者数（実施済みの場合）'),
+        capacity: z.number().int().min(1).max(1_000_000).optional().describe('定員'),
         unit: text.default('人').describe('単位'),
       })
       .optional()
@@ -405,8 +448,15 @@ export const guideSchema = () =>
     sources,
   });
 
+/** Most organisations a count may hold: far above Japan's total of all co-operatives of every kind. */
+export const MAX_COUNT = 100_000;
+
 /** A whole number of organisations (0 or more). */
-const count = z.number().int({ error: '数は整数で書いてください' }).min(0, { error: '数は0以上で書いてください' });
+const count = z
+  .number()
+  .int({ error: '数は整数で書いてください' })
+  .min(0, { error: '数は0以上で書いてください' })
+  .max(MAX_COUNT, { error: `数が大きすぎます（${MAX_COUNT.toLocaleString('ja-JP')} まで。桁を確認してください）` });
 
 /**
  * One count of Japan's worker co-operatives at a date: the ministry's

@@ -2,16 +2,11 @@
  * Plain shapes of the entities after references are resolved to ids. Pages
  * and src/lib functions work on these, never on Astro's entry objects.
  */
-export interface Source {
-  title: string;
-  publisher?: string;
-  url?: string;
-  document?: string;
-  asOf?: string;
-  published?: string;
-  seen?: string;
-  note?: string;
-}
+import type { z } from 'astro/zod';
+import type { source } from './schema.ts';
+
+/** A source as the schema defines it (src/lib/schema.ts). */
+export type Source = z.output<typeof source>;
 
 export interface Figure {
   label: string;

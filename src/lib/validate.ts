@@ -9,6 +9,32 @@ import { fiscalYearOf, isFuture, latestDay } from './dates.ts';
 import { isNationalBodyId, prefectureCodeOf } from './lgcode.ts';
 import { nationalCountProblems } from './nationalCounts.ts';
 import type { NationalCount } from './types.ts';
+import { guideBodyProblems } from './guide-body.ts';
+import { stringsIn, textProblem } from './text-hygiene.ts';
+import { distanceKm, distanceToShapeKm, type MultiPolygon } from './geometry.ts';
+import type { OfficialBody } from './official-bodies.ts';
+
+/**
+ * Reference data the plausibility rules compare content with: the official
+ * code list (names, kinds, representative points) and the prefecture
+ * outlines, keyed by 2-digit prefecture number ("01"–"47").
+ */
+export interface CheckContext {
+  officialBodies: ReadonlyMap<string, OfficialBody>;
+  outlines: ReadonlyMap<string, MultiPolygon>;
+}
+
+/** The day the Workers Co-operative Act took effect: no 労働者協同組合 can be registered before it. */
+export const ACT_IN_FORCE = '2022-10-01';
+
+/** Legal forms that exist only under the Act. */
+const ACT_LEGAL_FORMS = new Set(['労働者協同組合', '特定労働者協同組合', '労働者協同組合連合会']);
+
+/** How far a point may lie outside its prefecture's simplified outline (coastline simplification, small islands). */
+export const OUTLINE_TOLERANCE_KM = 10;
+
+/** How far an organisation's point may lie from its municipality's representative point (the largest municipalities span about 80 km). */
+export const MUNICIPALITY_RADIUS_KM = 60;
 
 /** One file's entry before validation. */
 export interface RawEntry {
@@ -120,6 +146,26 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
     .join('');
 }
 
+/** Japanese names of the value types a schema expects. */
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字列',
+  number: '数値',
+  int: '整数',
+  boolean: 'true か false',
+  array: '一覧（- で始まる行）',
+  object: '項目の組（キー: 値）',
+  date: '日付',
+};
+
+/** What kind of value a YAML file gave, in words. */
+function typeNameOf(value: unknown): string {
+  if (value === null) return '空の値（null）';
+  if (Array.isArray(value)) return '一覧';
+  if (value instanceof Date) return '日付';
+  const t = typeof value;
+  return t === 'string' ? `文字列 "${String(value).slice(0, 40)}"` : t === 'number' ? `数値 ${String(value)}` : t === 'boolean' ? `真偽値 ${String(value)}` : t === 'object' ? '項目の組' : t;
+}
+
 function issueProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
   const base = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
@@ -129,8 +175,9 @@ function issueProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
       message: '定義されていないフィールドです（綴りを確認してください）',
     }));
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return [{ file, field: base || '(entry)', message: '必須のフィールドがありません' }];
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return [{ file, field: base || '(entry)', message: '必須のフィールドがありません' }];
+    return [{ file, field: base || '(entry)', message: `${TYPE_NAMES[issue.expected] ?? issue.expected}を書いてください（${typeNameOf(issue.input)}が書かれています）` }];
   }
   return [{ file, field: base || '(entry)', message: issue.message }];
 }
@@ -148,7 +195,7 @@ function walkDates(value: unknown, path: string, visit: (path: string, key: stri
 }
 
 /** Every problem in a set of entries; an empty array means the content is sound. */
-export function validateEntries(entries: RawEntry[], today: string): Problem[] {
+export function validateEntries(entries: RawEntry[], today: string, context?: CheckContext): Problem[] {
   const problems: Problem[] = [];
   const schemas = schemasFor(idRef);
   const parsed: Parsed[] = [];
@@ -164,7 +211,12 @@ export function validateEntries(entries: RawEntry[], today: string): Problem[] {
     } else {
       seen.set(entry.id, entry);
     }
-    const result = (schemas[entry.collection] as z.ZodType).safeParse(entry.data);
+    // Hidden, control and bidi characters anywhere in the entry, named with their position.
+    for (const [field, value] of stringsIn(entry.data)) {
+      const problem = textProblem(value);
+      if (problem) problems.push({ file: entry.file, field: field || '(entry)', message: problem });
+    }
+    const result = (schemas[entry.collection] as z.ZodType).safeParse(entry.data, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues) problems.push(...issueProblems(entry.file, issue));
       continue;
@@ -203,45 +255,94 @@ export function validateEntries(entries: RawEntry[], today: string): Problem[] {
     if (entry.collection === 'nationalCounts') {
       for (const p of nationalCountProblems(entry.id, data as unknown as NationalCount)) problems.push({ file: entry.file, ...p });
     }
-    problems.push(...modelProjectProblems(entry, data, today, parsed));
+    const sourcesCount = Array.isArray(data.sources) ? data.sources.length : 0;
+    for (const [field, index] of sourceIndexesIn({ ...data, sources: undefined })) {
+      if (index >= sourcesCount) problems.push({ file: entry.file, field, message: `sources[${index}] はありません（出典は ${sourcesCount} 件）` });
+    }
+    problems.push(...modelProjectProblems(entry, data, today, entries));
   }
   for (const entry of entries) {
-    if (entry.body !== undefined) problems.push(...bodyProblems(entry.body, entry.bodyStartLine).map((p) => ({ file: entry.file, ...p })));
+    if (entry.body === undefined) continue;
+    const sources = (entry.data as { sources?: unknown } | null)?.sources;
+    const sourceCount = Array.isArray(sources) ? sources.length : undefined;
+    for (const p of guideBodyProblems(entry.body, { sourceCount, startLine: entry.bodyStartLine })) {
+      problems.push({ file: entry.file, field: `(本文 ${p.line}行目)`, message: p.message });
+    }
+    entry.body.split(/\r?\n/).forEach((line, i) => {
+      const problem = textProblem(line);
+      if (problem && !problem.startsWith('見える文字')) problems.push({ file: entry.file, field: `(本文 ${(entry.bodyStartLine ?? 1) + i}行目)`, message: problem });
+    });
   }
+  if (context) problems.push(...plausibilityProblems(parsed, context));
   return problems;
 }
 
-/** Elements that must never come from content: they run code, load other origins or change the page's behaviour. */
-const FORBIDDEN_ELEMENTS = /<\s*(script|style|iframe|frame|object|embed|form|input|button|link|meta|base|svg|math|template)\b/i;
-const EVENT_HANDLER = /<[^>]*\son[a-z]+\s*=/i;
-const URL_IN_MARKUP = /\b(?:href|src|action|formaction|poster|data)\s*=\s*["'{]?\s*([^"'\s}>]+)/gi;
-const MARKDOWN_LINK = /\]\(\s*<?([^)\s>]+)/g;
-
-/** Only http(s), mailto and tel URLs, and paths or fragments within the site. */
-export function isAllowedContentUrl(url: string): boolean {
-  if (/^(https?:\/\/|mailto:|tel:)/i.test(url)) return true;
-  return !/^[a-z][a-z0-9+.-]*:/i.test(url.replace(/[\u0000-\u0020]/g, ''));
+/** A point as [lng, lat], when the value is a location. */
+function pointOf(value: unknown): [number, number] | undefined {
+  const v = value as { lat?: unknown; lng?: unknown } | undefined;
+  return typeof v?.lat === 'number' && typeof v.lng === 'number' ? [v.lng, v.lat] : undefined;
 }
 
 /**
- * Raw HTML in a guide's Markdown/MDX body is rejected, except harmless
- * formatting: no scripts, styles, frames, forms, event handlers, imports
- * from outside src/components/, or URLs other than http(s)/mailto/tel.
+ * Rules that compare content with the official code list and the map:
+ * a public body's code exists and its name, kind, prefecture and parent
+ * agree with the list; every point lies on Japan's land, inside (or within
+ * a few km of) its own prefecture, and an organisation's point near its
+ * municipality.
  */
-export function bodyProblems(body: string, startLine = 1): Array<{ field: string; message: string }> {
-  const out: Array<{ field: string; message: string }> = [];
-  body.split('\n').forEach((line, i) => {
-    const field = `(本文 ${startLine + i}行目)`;
-    if (FORBIDDEN_ELEMENTS.test(line)) out.push({ field, message: `本文に使えない HTML 要素があります: ${line.trim().slice(0, 60)}` });
-    if (EVENT_HANDLER.test(line)) out.push({ field, message: 'on… のイベント属性は使えません' });
-    if (/dangerouslySetInnerHTML|\{\s*@html/.test(line)) out.push({ field, message: '生の HTML を差し込む構文は使えません' });
-    if (/^\s*export\s/.test(line)) out.push({ field, message: 'MDX の export 文は使えません' });
-    const imp = /^\s*import\s.*from\s+["']([^"']+)["']/.exec(line);
-    if (imp && !/^(\.\.\/)+src\/components\/[A-Za-z0-9]+\.astro$/.test(imp[1]!)) out.push({ field, message: `import は src/components/ のコンポーネントだけにしてください（${imp[1]}）` });
-    for (const m of [...line.matchAll(URL_IN_MARKUP), ...line.matchAll(MARKDOWN_LINK)]) {
-      if (!isAllowedContentUrl(m[1]!)) out.push({ field, message: `URL "${m[1]}" は使えません（http(s)・mailto・tel のみ）` });
+export function plausibilityProblems(parsed: ReadonlyArray<{ entry: RawEntry; data: Record<string, unknown> }>, context: CheckContext): Problem[] {
+  const out: Problem[] = [];
+  const bodies = new Map(parsed.filter((p) => p.entry.collection === 'municipalities').map((p) => [p.entry.id, p.data]));
+  const prefectureNumberOf = (code: string) => code.slice(0, 2);
+  const checkPoint = (entry: RawEntry, field: string, point: [number, number], prefecture: string | undefined) => {
+    let nearest = Infinity;
+    let nearestPref = '';
+    for (const [code, shape] of context.outlines) {
+      const d = distanceToShapeKm(point, shape);
+      if (d < nearest) [nearest, nearestPref] = [d, code];
     }
-  });
+    if (nearest > OUTLINE_TOLERANCE_KM) {
+      out.push({ file: entry.file, field, message: `座標（北緯${point[1]}・東経${point[0]}）は日本の陸地から約${Math.round(nearest)}km 離れています。緯度と経度を確認してください` });
+      return;
+    }
+    if (prefecture === undefined) return;
+    const own = context.outlines.get(prefectureNumberOf(prefecture));
+    const d = own ? distanceToShapeKm(point, own) : 0;
+    if (d > OUTLINE_TOLERANCE_KM) {
+      const there = context.officialBodies.get(prefectureCodeOf(`${nearestPref}0000`));
+      out.push({ file: entry.file, field, message: `座標は ${context.officialBodies.get(prefecture)?.name ?? prefecture} の外（約${Math.round(d)}km 離れた${there ? `、${there.name}の中` : ''}）です` });
+    }
+  };
+  for (const { entry, data } of parsed) {
+    if (entry.collection === 'municipalities' && /^\d{6}$/.test(entry.id)) {
+      const official = context.officialBodies.get(entry.id);
+      if (!official) {
+        out.push({ file: entry.file, field: '(id: ファイル名)', message: `コード ${entry.id} は総務省の全国地方公共団体コードにありません（検査数字は合っていますが、存在しない団体です）` });
+        continue;
+      }
+      if (data.name !== official.name) out.push({ file: entry.file, field: 'name', message: `コード ${entry.id} の団体は「${official.name}」です（「${String(data.name)}」と書かれています）` });
+      if (data.reading !== undefined && data.reading !== official.reading) out.push({ file: entry.file, field: 'reading', message: `${official.name}のよみは「${official.reading}」です（総務省のコード表）` });
+      if (data.kind !== official.kind) out.push({ file: entry.file, field: 'kind', message: `${official.name}の種類は ${official.kind} です` });
+      if (official.parent !== undefined && data.parent !== official.parent) out.push({ file: entry.file, field: 'parent', message: `${official.name}は ${context.officialBodies.get(official.parent)?.name ?? official.parent}（${official.parent}）の区です` });
+      const point = pointOf(data.location);
+      if (point) checkPoint(entry, 'location', point, official.prefecture);
+    }
+    if (entry.collection === 'coops') {
+      const point = pointOf(data.location);
+      if (!point) continue;
+      const municipality = typeof data.municipality === 'string' ? data.municipality : undefined;
+      const prefecture = typeof data.prefecture === 'string' ? data.prefecture : municipality && /^\d{6}$/.test(municipality) ? prefectureCodeOf(municipality) : undefined;
+      checkPoint(entry, 'location', point, prefecture);
+      const center = municipality ? (pointOf(bodies.get(municipality)?.location) ?? (() => {
+        const p = context.officialBodies.get(municipality)?.point;
+        return p ? ([p.lng, p.lat] as [number, number]) : undefined;
+      })()) : undefined;
+      if (center) {
+        const d = distanceKm(point, center);
+        if (d > MUNICIPALITY_RADIUS_KM) out.push({ file: entry.file, field: 'location', message: `座標が市区町村 ${context.officialBodies.get(municipality!)?.name ?? municipality} の代表点から約${Math.round(d)}km 離れています（${MUNICIPALITY_RADIUS_KM}km まで）。座標か municipality を確認してください` });
+      }
+    }
+  }
   return out;
 }
 
@@ -262,21 +363,18 @@ export function sourceIndexesIn(value: unknown, path = ''): Array<[string, numbe
  * year and status, periods run forwards, the number of selected councils
  * matches the councils that name the programme.
  */
-function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, today: string, parsed: Parsed[]): Problem[] {
+function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, today: string, entries: RawEntry[]): Problem[] {
   if (entry.collection !== 'councils' && entry.collection !== 'programmes') return [];
   const out: Problem[] = [];
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
-  const sourcesCount = Array.isArray(data.sources) ? data.sources.length : 0;
-  for (const [field, index] of sourceIndexesIn({ ...data, sources: undefined })) {
-    if (index >= sourcesCount) add(field, `sources[${index}] はありません（出典は ${sourcesCount} 件）`);
-  }
   const period = (field: string, from: unknown, to: unknown) => {
     if (typeof from === 'string' && typeof to === 'string' && latestDay(to) < latestDay(from)) add(field, `終了 ${to} が開始 ${from} より前です`);
   };
   if (entry.collection === 'programmes') {
     const fy = data.fiscalYears as { from: number; to: number };
     if (fy.to < fy.from) add('fiscalYears.to', `終了年度 ${fy.to} が開始年度 ${fy.from} より前です`);
-    const councils = parsed.filter((p) => p.entry.collection === 'councils' && p.data.programme === entry.id).length;
+    // Counted from the files as written, so a council with an unrelated mistake does not also fail its programme.
+    const councils = entries.filter((e) => e.collection === 'councils' && (e.data as { programme?: unknown } | null)?.programme === entry.id).length;
     const selected = (data.selection as { councils: number }).councils;
     if (councils !== selected) add('selection.councils', `採択数 ${selected} と、programme: ${entry.id} を持つ協議会の数 ${councils} が一致しません`);
     ((data.events ?? []) as Array<{ date: string; status: string }>).forEach((e, i) => {
@@ -363,10 +461,9 @@ function ruleProblems(
       const m = byId('municipalities', data.municipality);
       if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add('municipality', `${data.municipality} は市区町村ではありません（都道府県は prefecture に書きます）`);
     }
-    const sourcesCount = Array.isArray(data.sources) ? data.sources.length : 0;
-    valuesAt(data, 'figures[].source').forEach(([field, v]) => {
-      if (typeof v === 'number' && v >= sourcesCount) add(field, `sources[${v}] はありません（出典は ${sourcesCount} 件）`);
-    });
+    if (typeof data.legalForm === 'string' && ACT_LEGAL_FORMS.has(data.legalForm) && typeof data.established === 'string' && latestDay(data.established) < ACT_IN_FORCE) {
+      add('established', `${data.legalForm}の設立・組織変更 ${data.established} が労働者協同組合法の施行日 ${ACT_IN_FORCE} より前です（労協になる前の発足は founded に書きます）`);
+    }
   }
   if (entry.collection === 'contracts') {
     if (typeof data.from === 'string' && typeof data.to === 'string' && latestDay(data.to) < latestDay(data.from)) {

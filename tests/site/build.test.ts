@@ -4,7 +4,8 @@
  * a build at a sub-path links only inside that sub-path.
  */
 import { describe, expect, test } from 'vitest';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildSite } from '../helpers/build.ts';
@@ -21,14 +22,20 @@ const expected = [
   ['coops/empty-name.yaml', 'name'],
   ['municipalities/131042.yaml', '(id: ファイル名)'],
   ['national-counts/2024-10-01.yaml', 'corporations'],
+  ['guides/unsafe.mdx', '(本文 17行目)'],
+  ['guides/unsafe.mdx', '(本文 20行目)'],
 ];
 
 describe('broken content', () => {
-  test('astro build fails and names every file and field', () => {
-    const r = buildSite({ CONTENT_DIR: BROKEN });
+  test('astro build fails, names every file and field, and never runs a guide\'s code', () => {
+    const pwned = join(mkdtempSync(join(tmpdir(), 'ra-pwned-')), 'executed');
+    const secret = `secret-${process.pid}-${Date.now()}`;
+    const r = buildSite({ CONTENT_DIR: BROKEN, RA_PWNED_FILE: pwned, RA_SECRET_MARKER: secret });
     expect(r.status).not.toBe(0);
     for (const [file, field] of expected) expect(r.output).toContain(`${BROKEN}/${file} › ${field}`);
     expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
+    expect(existsSync(pwned), 'the guide ran a shell command').toBe(false);
+    expect(r.output).not.toContain(secret);
   });
   test('npm run check:data fails and names every file and field', () => {
     const r = spawnSync(process.execPath, ['scripts/check-data.ts'], { env: { ...process.env, CONTENT_DIR: BROKEN }, encoding: 'utf8' });

@@ -96,6 +96,7 @@ const source = z.strictObject({
   published: z.string().optional(),
   seen: z.string().optional(),
   note: z.string().optional(),
+  copyOf: z.strictObject({ publisher: z.string().min(1), title: z.string().optional(), url: z.url().optional(), published: z.string().optional() }).optional(),
 });
 const envelope = (name: DatasetName, item: z.ZodType) =>
   z.strictObject({

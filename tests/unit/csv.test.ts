@@ -53,3 +53,17 @@ describe('multi-valued fields', () => {
     expect(joinUrls(['https://example.com/a|b', 'https://example.com/c'])).toBe('https://example.com/a%7Cb|https://example.com/c');
   });
 });
+
+describe('formula injection (OWASP CSV Injection)', () => {
+  test.each(['=HYPERLINK("http://x","y")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\tx', '\rx', '＝1+1', '－1'])('a text cell starting %j is quoted behind an apostrophe', (value) => {
+    const field = csvField(value);
+    expect(field.startsWith(`"'`)).toBe(true);
+    const rows = Papa.parse<string[]>(toCsv(['a'], [[value]], { bom: false }), { newline: '\r\n', skipEmptyLines: true }).data;
+    expect(rows[1]?.[0]).toBe(`'${value}`);
+  });
+  test('numbers, including negative ones, stay numbers; text that only contains the characters is untouched', () => {
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('048-123-4567')).toBe('048-123-4567');
+  });
+});
