@@ -69,14 +69,22 @@ export const RESERVED_IDS = ['index', 'schema', 'index.schema'] as const;
 /** The site page that shows an entity (base-relative path), when it has one. */
 export function pageOf(c: CollectionName, entity: { id: string } & Record<string, unknown>): string | undefined {
   switch (c) {
-    case 'coops': return paths.coop(entity.id);
-    case 'categories': return paths.category(entity.id);
-    case 'municipalities': return paths.body(entity.id);
-    case 'contracts': return typeof entity.commissioner === 'string' ? paths.body(entity.commissioner) : undefined;
-    case 'councils': return paths.council(entity.id);
-    case 'programmes': return paths.modelProject();
-    case 'guides': return paths.guide(entity.id);
-    case 'nationalCounts': return paths.stats();
+    case 'coops':
+      return paths.coop(entity.id);
+    case 'categories':
+      return paths.category(entity.id);
+    case 'municipalities':
+      return paths.body(entity.id);
+    case 'contracts':
+      return typeof entity.commissioner === 'string' ? paths.body(entity.commissioner) : undefined;
+    case 'councils':
+      return paths.council(entity.id);
+    case 'programmes':
+      return paths.modelProject();
+    case 'guides':
+      return paths.guide(entity.id);
+    case 'nationalCounts':
+      return paths.stats();
   }
 }
 
@@ -84,7 +92,12 @@ export function pageOf(c: CollectionName, entity: { id: string } & Record<string
 export function licenceParts(c: CollectionName, entity: Record<string, unknown>): LicencePart[] {
   if (c !== 'municipalities') return [];
   const parts: LicencePart[] = [
-    { fields: ['id', 'name', 'reading', 'kind', 'prefecture', 'parent'], name: '全国地方公共団体コード（総務省）', url: 'https://www.soumu.go.jp/denshijiti/code.html', attribution: '総務省「全国地方公共団体コード」' },
+    {
+      fields: ['id', 'name', 'reading', 'kind', 'prefecture', 'parent'],
+      name: '全国地方公共団体コード（総務省）',
+      url: 'https://www.soumu.go.jp/denshijiti/code.html',
+      attribution: '総務省「全国地方公共団体コード」',
+    },
   ];
   const src = typeof entity.locationSource === 'string' ? entity.locationSource : '';
   if (entity.location && /OpenStreetMap/i.test(src)) parts.push({ fields: ['location', 'locationSource'], ...ODBL });
@@ -190,7 +203,13 @@ function toJson(schema: z.ZodType): Record<string, unknown> {
 /** The JSON Schema of one entity of a collection (the collection's zod schema, references as id strings, plus `id`). */
 export function entitySchema(c: CollectionName): Record<string, unknown> {
   const base = schemasFor(idRef)[c] as z.ZodObject;
-  const withId = z.strictObject({ id: z.string().min(1).describe(c === 'municipalities' ? '全国地方公共団体コード（6桁）または国の機関の id' : 'ファイル名から決まる識別子（変えません）'), ...base.shape });
+  const withId = z.strictObject({
+    id: z
+      .string()
+      .min(1)
+      .describe(c === 'municipalities' ? '全国地方公共団体コード（6桁）または国の機関の id' : 'ファイル名から決まる識別子（変えません）'),
+    ...base.shape,
+  });
   const { $schema: _drop, ...rest } = toJson(withId);
   return rest;
 }
@@ -219,7 +238,10 @@ export function documentSchema(c: CollectionName) {
       collection: { const: segmentOf(c) },
       id: str,
       generatedAt: dateTime,
-      asOf: { ...nullableDay, description: 'The newest date among the entry\'s sources (情報の時点)' },
+      asOf: {
+        anyOf: [{ type: 'string', pattern: DATE_PATTERN }, { type: 'null' }],
+        description: "The newest date among the entry's sources (情報の時点), as precise as the sources: YYYY, YYYY-MM or YYYY-MM-DD",
+      },
       licence: {
         ...licenceSchema,
         properties: {

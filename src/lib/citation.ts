@@ -75,7 +75,9 @@ export function licenceLines(opts: { osmPoint?: boolean; codeList?: boolean } = 
   return [
     { part: 'このページの編集（項目の選択・構成、サイトの文）', licence: `${LICENSE.name}（「労協アトラス」と表示）`, url: LICENSE.url },
     ...(opts.osmPoint ? [{ part: '地図の代表点（市区町村・都道府県）', licence: `${ODBL.name}（${ODBL.attribution}）`, url: ODBL.url }] : []),
-    ...(opts.codeList ? [{ part: '公共団体の名称・よみ・コード', licence: '総務省「全国地方公共団体コード」による', url: 'https://www.soumu.go.jp/denshijiti/code.html' }] : []),
+    ...(opts.codeList
+      ? [{ part: '公共団体の名称・よみ・コード', licence: '総務省「全国地方公共団体コード」による', url: 'https://www.soumu.go.jp/denshijiti/code.html' }]
+      : []),
     { part: '個々の事実', licence: '各出典の発行者に権利があります（出典の一覧を参照）' },
   ];
 }

@@ -16,10 +16,21 @@ export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapa
 /** Who publishes the data: the editors as an entity, never a person. */
 export const EDITORS = '労協アトラス編集部 / Roukyou Atlas editors';
 
-const CC_BY = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 International (the compilation)' };
-const ODBL_LICENCE = { name: 'ODbL-1.0', path: ODBL.url, title: 'Open Data Commons Open Database License 1.0 (representative points from OpenStreetMap, © OpenStreetMap contributors)' };
+const CC_BY = {
+  name: 'CC-BY-4.0',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+  title: 'Creative Commons Attribution 4.0 International (the compilation)',
+};
+const ODBL_LICENCE = {
+  name: 'ODbL-1.0',
+  path: ODBL.url,
+  title: 'Open Data Commons Open Database License 1.0 (representative points from OpenStreetMap, © OpenStreetMap contributors)',
+};
 const CODE_LIST = { title: '総務省「全国地方公共団体コード」（public-body codes, names and readings）', path: 'https://www.soumu.go.jp/denshijiti/code.html' };
-const OSM = { title: 'OpenStreetMap (© OpenStreetMap contributors, ODbL): representative points of public bodies', path: 'https://www.openstreetmap.org/copyright' };
+const OSM = {
+  title: 'OpenStreetMap (© OpenStreetMap contributors, ODbL): representative points of public bodies',
+  path: 'https://www.openstreetmap.org/copyright',
+};
 const ROW_SOURCES = { title: 'Each row names its own sources in the columns 出典 and 出典URL' };
 
 /** Which datasets hold OpenStreetMap points (and so carry ODbL beside CC BY). */
@@ -30,9 +41,29 @@ export const CSV_DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n
 
 /** Keys (JSON keys) of each dataset: its primary key and its references to other datasets. */
 const KEYS: Partial<Record<DatasetName, { primaryKey: string; foreignKeys?: Array<{ field: string; dataset: DatasetName | ''; key: string }> }>> = {
-  coops: { primaryKey: 'id', foreignKeys: [{ field: 'parentId', dataset: '', key: 'id' }, { field: 'prefectureCode', dataset: 'municipalities', key: 'code' }, { field: 'municipalityCode', dataset: 'municipalities', key: 'code' }] },
-  contracts: { primaryKey: 'id', foreignKeys: [{ field: 'commissionerCode', dataset: 'municipalities', key: 'code' }, { field: 'contractorId', dataset: 'coops', key: 'id' }, { field: 'categoryId', dataset: 'categories', key: 'id' }] },
-  municipalities: { primaryKey: 'code', foreignKeys: [{ field: 'prefectureCode', dataset: '', key: 'code' }, { field: 'parentCode', dataset: '', key: 'code' }] },
+  coops: {
+    primaryKey: 'id',
+    foreignKeys: [
+      { field: 'parentId', dataset: '', key: 'id' },
+      { field: 'prefectureCode', dataset: 'municipalities', key: 'code' },
+      { field: 'municipalityCode', dataset: 'municipalities', key: 'code' },
+    ],
+  },
+  contracts: {
+    primaryKey: 'id',
+    foreignKeys: [
+      { field: 'commissionerCode', dataset: 'municipalities', key: 'code' },
+      { field: 'contractorId', dataset: 'coops', key: 'id' },
+      { field: 'categoryId', dataset: 'categories', key: 'id' },
+    ],
+  },
+  municipalities: {
+    primaryKey: 'code',
+    foreignKeys: [
+      { field: 'prefectureCode', dataset: '', key: 'code' },
+      { field: 'parentCode', dataset: '', key: 'code' },
+    ],
+  },
   categories: { primaryKey: 'id', foreignKeys: [{ field: 'parentId', dataset: '', key: 'id' }] },
   'national-counts': { primaryKey: 'asOf' },
   'model-project-figures': { primaryKey: 'id', foreignKeys: [{ field: 'prefectureCode', dataset: 'municipalities', key: 'code' }] },
@@ -108,7 +139,7 @@ export function dataPackage(dir: Directory, dates: { generatedAt: string }, opts
     name: 'roukyou-atlas',
     title: '労協アトラス（Roukyou Atlas）: 日本の労働者協同組合ディレクトリのオープンデータ',
     description:
-      '日本の労働者協同組合（ワーカーズコープ・ワーカーズコレクティブ）と、その事業を委託する公共団体のデータ。すべての行に出典があります。CSVはUTF-8（BOM付き）、改行CRLF、複数の値は | 区切りです。Open data of Japan\'s worker co-operatives and the public bodies that contract them; every row credits its sources.',
+      "日本の労働者協同組合（ワーカーズコープ・ワーカーズコレクティブ）と、その事業を委託する公共団体のデータ。すべての行に出典があります。CSVはUTF-8（BOM付き）、改行CRLF、複数の値は | 区切りです。Open data of Japan's worker co-operatives and the public bodies that contract them; every row credits its sources.",
     ...(opts.homepage && { homepage: opts.homepage }),
     version: String(EXPORT_VERSION),
     created: dates.generatedAt,

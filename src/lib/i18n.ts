@@ -46,29 +46,39 @@ function romaji(kana: string): string {
 
 /** Extended katakana for foreign sounds, as modified Hepburn writes them (wanakana spells some letter by letter: ティ → tei). */
 const EXTENDED_KATAKANA: Record<string, string> = {
-  ティ: 'ti', ディ: 'di', トゥ: 'tu', ドゥ: 'du', ウィ: 'wi', ウェ: 'we', ウォ: 'wo',
-  ファ: 'fa', フィ: 'fi', フェ: 'fe', フォ: 'fo', チェ: 'che', シェ: 'she', ジェ: 'je', ヴァ: 'va', ヴィ: 'vi', ヴェ: 've', ヴォ: 'vo',
+  ティ: 'ti',
+  ディ: 'di',
+  トゥ: 'tu',
+  ドゥ: 'du',
+  ウィ: 'wi',
+  ウェ: 'we',
+  ウォ: 'wo',
+  ファ: 'fa',
+  フィ: 'fi',
+  フェ: 'fe',
+  フォ: 'fo',
+  チェ: 'che',
+  シェ: 'she',
+  ジェ: 'je',
+  ヴァ: 'va',
+  ヴィ: 'vi',
+  ヴェ: 've',
+  ヴォ: 'vo',
 };
 // wanakana reads katakana through hiragana, so the mapping is given in both scripts.
 const EXTENDED: Record<string, string> = Object.fromEntries(
-  Object.entries(EXTENDED_KATAKANA).flatMap(([k, v]) => [[k, v], [k.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60)), v]]),
+  Object.entries(EXTENDED_KATAKANA).flatMap(([k, v]) => [
+    [k, v],
+    [k.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60)), v],
+  ]),
 );
 
 const capitalise = (w: string) => w.replace(/(^|[\s-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 
 /** Modified Hepburn with macrons, from kana: ワーカーズコープ → Wākāzukōpu, とうきょう → Tōkyō. Non-kana characters pass through. */
 export function hepburn(kana: string): string {
-  const raw = romaji(kana)
-    .replace(/[・･]/g, ' ')
-    .replace(/\//g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const long = raw
-    .replace(/ou/g, 'ō')
-    .replace(/oo/g, 'ō')
-    .replace(/uu/g, 'ū')
-    .replace(/aa/g, 'ā')
-    .replace(/ee/g, 'ē');
+  const raw = romaji(kana).replace(/[・･]/g, ' ').replace(/\//g, ' ').replace(/\s+/g, ' ').trim();
+  const long = raw.replace(/ou/g, 'ō').replace(/oo/g, 'ō').replace(/uu/g, 'ū').replace(/aa/g, 'ā').replace(/ee/g, 'ē');
   return capitalise(long);
 }
 

@@ -60,7 +60,12 @@ describe('one JSON document per entity', () => {
 describe('every JSON file under api/ validates against its published schema', () => {
   const ajv = makeAjv();
   const files = () => distFiles().filter((f) => f.startsWith('api/') && f.endsWith('.json') && !f.endsWith('schema.json'));
-  const schemaFor = (f: string) => (f === apiPaths.root() ? apiPaths.rootSchema() : f.endsWith('/index.json') ? f.replace(/index\.json$/, 'index.schema.json') : f.replace(/[^/]+\.json$/, 'schema.json'));
+  const schemaFor = (f: string) =>
+    f === apiPaths.root()
+      ? apiPaths.rootSchema()
+      : f.endsWith('/index.json')
+        ? f.replace(/index\.json$/, 'index.schema.json')
+        : f.replace(/[^/]+\.json$/, 'schema.json');
   test('each document names its schema in $schema, and passes it', () => {
     const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
     const all = files();

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { DIST, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
-import { indexById, lastChecked, placeOf } from '../../src/lib/directory.ts';
+import { bodyFactSources, contractsCommissionedBy, indexById, lastChecked, placeOf } from '../../src/lib/directory.ts';
 import { apiPaths } from '../../src/lib/api.ts';
 
 const dir = loadContentDirectory();
@@ -21,9 +21,19 @@ function block(route: string): string {
   return m![1]!;
 }
 const pages = [
-  ...dir.coops.map((e) => ({ route: paths.coop(e.id), asOf: lastChecked(e.sources), api: apiPaths.entity('coops', e.id), osm: placeOf(e, bodies)?.precision !== undefined && placeOf(e, bodies)?.precision !== 'address' })),
+  ...dir.coops.map((e) => ({
+    route: paths.coop(e.id),
+    asOf: lastChecked(e.sources),
+    api: apiPaths.entity('coops', e.id),
+    osm: placeOf(e, bodies)?.precision !== undefined && placeOf(e, bodies)?.precision !== 'address',
+  })),
   ...dir.categories.map((e) => ({ route: paths.category(e.id), asOf: lastChecked(e.sources), api: apiPaths.entity('categories', e.id), osm: false })),
-  ...dir.bodies.map((e) => ({ route: paths.body(e.id), asOf: lastChecked(e.sources), api: apiPaths.entity('municipalities', e.id), osm: !!e.location && /OpenStreetMap/i.test(e.locationSource ?? '') })),
+  ...dir.bodies.map((e) => ({
+    route: paths.body(e.id),
+    asOf: lastChecked(bodyFactSources(e, contractsCommissionedBy(e.id, dir.contracts))),
+    api: apiPaths.entity('municipalities', e.id),
+    osm: !!e.location && /OpenStreetMap/i.test(e.locationSource ?? ''),
+  })),
   ...dir.councils.map((e) => ({ route: paths.council(e.id), asOf: lastChecked(e.sources), api: apiPaths.entity('councils', e.id), osm: false })),
   ...dir.guides.map((e) => ({ route: paths.guide(e.id), asOf: lastChecked(e.sources), api: apiPaths.entity('guides', e.id), osm: false })),
 ];

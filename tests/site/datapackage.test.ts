@@ -19,7 +19,13 @@ beforeAll(requireDist);
 const read = (p: string) => readFileSync(join(DIST, p), 'utf8');
 const fixture = (f: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/frictionless', f), 'utf8'));
 type Field = { name: string; type: string };
-type Resource = { name: string; path: string; encoding: string; dialect: { lineTerminator: string }; schema: string | { fields: Field[]; primaryKey?: string[]; foreignKeys?: Array<{ fields: string[]; reference: { resource?: string; fields: string[] } }> } };
+type Resource = {
+  name: string;
+  path: string;
+  encoding: string;
+  dialect: { lineTerminator: string };
+  schema: string | { fields: Field[]; primaryKey?: string[]; foreignKeys?: Array<{ fields: string[]; reference: { resource?: string; fields: string[] } }> };
+};
 
 function csv(path: string) {
   const raw = readFileSync(join(DIST, path));
@@ -49,8 +55,14 @@ describe('datapackage.json', () => {
     }
   });
   test('describes every CSV download in dist/, and nothing else', () => {
-    const described = pkg().resources.map((r) => r.path).sort();
-    expect(described).toEqual(distFiles().filter((f) => f.endsWith('.csv')).sort());
+    const described = pkg()
+      .resources.map((r) => r.path)
+      .sort();
+    expect(described).toEqual(
+      distFiles()
+        .filter((f) => f.endsWith('.csv'))
+        .sort(),
+    );
     expect(pkg().resources.filter((r) => r.path.startsWith('data/contracts/'))).toHaveLength(dir.bodies.length);
   });
   test('each resource: UTF-8 with BOM, CRLF, header row equal to its fields, cells fit their types', () => {

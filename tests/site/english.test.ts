@@ -57,7 +57,9 @@ describe('hreflang and the language switch', () => {
     }
   });
   test('pages without a twin carry no hreflang; every page under en/ is a twin', () => {
-    const html = distFiles().filter((f) => f.endsWith('index.html')).map((f) => f.replace(/index\.html$/, ''));
+    const html = distFiles()
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => f.replace(/index\.html$/, ''));
     const withTwin = new Set(twins.flat());
     for (const route of html) {
       if (withTwin.has(route)) continue;

@@ -5,7 +5,19 @@
  * URLs, a source's url-or-document) are carried over.
  */
 import { describe, expect, test } from 'vitest';
-import { API_COLLECTIONS, apiPaths, collectionIndex, documentSchema, entitiesOf, entityDocument, entitySchema, indexSchema, licenceParts, rootIndex, rootSchema } from '../../src/lib/api.ts';
+import {
+  API_COLLECTIONS,
+  apiPaths,
+  collectionIndex,
+  documentSchema,
+  entitiesOf,
+  entityDocument,
+  entitySchema,
+  indexSchema,
+  licenceParts,
+  rootIndex,
+  rootSchema,
+} from '../../src/lib/api.ts';
 import { exportDates } from '../../src/lib/export.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { errorsText, makeAjv } from '../helpers/ajv.ts';

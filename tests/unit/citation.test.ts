@@ -32,9 +32,17 @@ describe('APA and BibTeX', () => {
     expect(b.split('{').length).toBe(b.split('}').length);
   });
   test('licence lines: CC BY always, ODbL and the code list only when asked', () => {
-    expect(licenceLines().map((l) => l.licence).join()).toContain('CC BY 4.0');
+    expect(
+      licenceLines()
+        .map((l) => l.licence)
+        .join(),
+    ).toContain('CC BY 4.0');
     expect(licenceLines().some((l) => l.licence.includes('ODbL'))).toBe(false);
-    expect(licenceLines({ osmPoint: true, codeList: true }).map((l) => l.licence).join()).toMatch(/ODbL[\s\S]*全国地方公共団体コード/);
+    expect(
+      licenceLines({ osmPoint: true, codeList: true })
+        .map((l) => l.licence)
+        .join(),
+    ).toMatch(/ODbL[\s\S]*全国地方公共団体コード/);
   });
 });
 

@@ -4,7 +4,17 @@
  * index.schema.json (the index). See src/lib/api.ts.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { API_COLLECTIONS, RESERVED_IDS, collectionIndex, documentSchema, entitiesOf, entityDocument, indexSchema, segmentOf, toJsonText } from '../../../lib/api.ts';
+import {
+  API_COLLECTIONS,
+  RESERVED_IDS,
+  collectionIndex,
+  documentSchema,
+  entitiesOf,
+  entityDocument,
+  indexSchema,
+  segmentOf,
+  toJsonText,
+} from '../../../lib/api.ts';
 import type { CollectionName } from '../../../lib/schema.ts';
 import type { Source } from '../../../lib/types.ts';
 import { loadDirectory } from '../../../content.ts';
