@@ -5,7 +5,10 @@
  * hreflang both ways between every twin; a language switch; no script.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST, distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, lastChecked, prefectureOf } from '../../src/lib/directory.ts';
 import { bodyEnglish, englishTwin, enPaths, hepburn } from '../../src/lib/i18n.ts';
@@ -90,5 +93,20 @@ describe('summary pages', () => {
   test('organisation list: every organisation', () => {
     const html = page(enPaths.coops());
     for (const c of dir.coops) expect(html).toContain(`href="/${enPaths.coop(c.id)}"`);
+  });
+});
+
+describe('page weight', () => {
+  test('every English organisation page: HTML + CSS ≤ 15 kB gzip, no JavaScript', () => {
+    const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
+    const heavy: string[] = [];
+    for (const c of dir.coops) {
+      const html = page(enPaths.coop(c.id));
+      const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => gz(readFileSync(join(DIST, m[1]!))));
+      const total = gz(html) + css.reduce((a, b) => a + b, 0);
+      if (total > 15_000) heavy.push(`${c.id}: ${total} bytes`);
+      expect(html).not.toMatch(/<script|modulepreload/);
+    }
+    expect(heavy).toEqual([]);
   });
 });
