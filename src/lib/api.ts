@@ -6,10 +6,11 @@
  */
 import { z } from 'astro/zod';
 import type { Directory, Source } from './types.ts';
-import { COLLECTION_NAMES, folderOf, idRef, partialDate, schemasFor, source, webUrl, type CollectionName } from './schema.ts';
+import { COLLECTION_NAMES, folderOf, idRef, partialDate, pastDate, schemasFor, source, webUrl, type CollectionName } from './schema.ts';
 import { lastChecked } from './directory.ts';
 import { ATTRIBUTION, LICENSE } from './export.ts';
 import { paths } from './paths.ts';
+import { HOUJIN_TERMS_PAGE, houjinCredit } from './houjin.ts';
 
 /** Version of the API's document shapes; raised when a field changes meaning or is removed. */
 export const API_VERSION = 1;
@@ -90,6 +91,13 @@ export function pageOf(c: CollectionName, entity: { id: string } & Record<string
 
 /** Parts of an entity under another licence or needing their own credit. */
 export function licenceParts(c: CollectionName, entity: Record<string, unknown>): LicencePart[] {
+  if (c === 'coops') {
+    // Corporate numbers and registry records from the National Tax Agency's site: 公共データ利用規約（第1.0版）, with its credit line.
+    const registry = entity.registry as { asOf?: string } | undefined;
+    if (registry === undefined && entity.corporateNumber === undefined) return [];
+    const fields = ['corporateNumber', ...(registry ? ['registry'] : [])];
+    return [{ fields, name: '公共データ利用規約（第1.0版）', url: HOUJIN_TERMS_PAGE, attribution: houjinCredit(registry?.asOf) }];
+  }
   if (c !== 'municipalities') return [];
   const parts: LicencePart[] = [
     {
@@ -186,7 +194,7 @@ function toJson(schema: z.ZodType): Record<string, unknown> {
     unrepresentable: 'throw',
     override: (ctx) => {
       const zs = ctx.zodSchema as unknown;
-      if (zs === partialDate) ctx.jsonSchema.pattern = DATE_PATTERN;
+      if (zs === partialDate || zs === pastDate) ctx.jsonSchema.pattern = DATE_PATTERN;
       // The same test as webUrl's refinement (format: 'uri' would refuse the publishers' URLs that hold Japanese characters).
       if (zs === webUrl) ctx.jsonSchema.pattern = '^https?://[^\\s/]+\\.\\S*$';
       // The source refinements: a url or a document, and at least one date.

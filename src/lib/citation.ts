@@ -7,6 +7,7 @@
 import { EDITORS } from './datapackage.ts';
 import { ODBL } from './api.ts';
 import { LICENSE } from './export.ts';
+import { HOUJIN_TERMS_PAGE, houjinCredit } from './houjin.ts';
 
 /** The site's name as it appears in a citation. */
 export const SITE_NAME = '労協アトラス (Roukyou Atlas)';
@@ -71,10 +72,13 @@ export interface LicenceLine {
 }
 
 /** The compilation's line, then any part under its own terms. */
-export function licenceLines(opts: { osmPoint?: boolean; codeList?: boolean } = {}): LicenceLine[] {
+export function licenceLines(opts: { osmPoint?: boolean; codeList?: boolean; registry?: { asOf?: string } } = {}): LicenceLine[] {
   return [
     { part: 'このページの編集（項目の選択・構成、サイトの文）', licence: `${LICENSE.name}（「労協アトラス」と表示）`, url: LICENSE.url },
     ...(opts.osmPoint ? [{ part: '地図の代表点（市区町村・都道府県）', licence: `${ODBL.name}（${ODBL.attribution}）`, url: ODBL.url }] : []),
+    ...(opts.registry
+      ? [{ part: '法人番号・登記情報', licence: `公共データ利用規約（第1.0版）。出典：${houjinCredit(opts.registry.asOf)}`, url: HOUJIN_TERMS_PAGE }]
+      : []),
     ...(opts.codeList
       ? [{ part: '公共団体の名称・よみ・コード', licence: '総務省「全国地方公共団体コード」による', url: 'https://www.soumu.go.jp/denshijiti/code.html' }]
       : []),

@@ -9,6 +9,7 @@ import { ATTRIBUTION, DATASETS, DATASET_NAMES, EXPORT_VERSION, type Dataset, typ
 import { MULTI_SEPARATOR } from './csv.ts';
 import { paths } from './paths.ts';
 import { ODBL } from './api.ts';
+import { HOUJIN_TERMS_PAGE, houjinCredit } from './houjin.ts';
 
 /** The profile this descriptor follows. */
 export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -31,6 +32,11 @@ const OSM = {
   title: 'OpenStreetMap (© OpenStreetMap contributors, ODbL): representative points of public bodies',
   path: 'https://www.openstreetmap.org/copyright',
 };
+const HOUJIN_LICENCE = {
+  path: HOUJIN_TERMS_PAGE,
+  title: '公共データ利用規約（第1.0版）: corporate numbers and registry data of the National Tax Agency (column 法人番号 and rows marked 登記情報のみ)',
+};
+const HOUJIN = { title: houjinCredit(), path: HOUJIN_TERMS_PAGE };
 const ROW_SOURCES = { title: 'Each row names its own sources in the columns 出典 and 出典URL' };
 
 /** Which datasets hold OpenStreetMap points (and so carry ODbL beside CC BY). */
@@ -115,8 +121,13 @@ function csvResource(name: string, path: string, ds: Dataset, schema: ReturnType
     encoding: 'utf-8-sig',
     dialect: CSV_DIALECT,
     schema,
-    licenses: osm ? [CC_BY, ODBL_LICENCE] : [CC_BY],
-    sources: [ROW_SOURCES, ...(ds.name === 'municipalities' || ds.name === 'contracts' ? [CODE_LIST] : []), ...(osm ? [OSM] : [])],
+    licenses: [CC_BY, ...(osm ? [ODBL_LICENCE] : []), ...(ds.name === 'coops' ? [HOUJIN_LICENCE] : [])],
+    sources: [
+      ROW_SOURCES,
+      ...(ds.name === 'municipalities' || ds.name === 'contracts' ? [CODE_LIST] : []),
+      ...(osm ? [OSM] : []),
+      ...(ds.name === 'coops' ? [HOUJIN] : []),
+    ],
   };
 }
 
@@ -145,8 +156,8 @@ export function dataPackage(dir: Directory, dates: { generatedAt: string }, opts
     created: dates.generatedAt,
     keywords: ['労働者協同組合', 'worker co-operatives', 'Japan', 'ワーカーズコープ', '委託', 'open data'],
     contributors: [{ title: EDITORS, roles: ['publisher'] }],
-    licenses: [CC_BY, ODBL_LICENCE],
-    sources: [ROW_SOURCES, CODE_LIST, OSM],
+    licenses: [CC_BY, ODBL_LICENCE, HOUJIN_LICENCE],
+    sources: [ROW_SOURCES, CODE_LIST, OSM, HOUJIN],
     attribution: ATTRIBUTION,
     resources: [...main, ...perBody],
   };

@@ -10,6 +10,8 @@ import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, pl
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
 import { paths } from './paths.ts';
 import { joinMulti, joinUrls, toCsv, type CsvValue } from './csv.ts';
+import { corporateNumberUrl } from './corporateNumber.ts';
+import { houjinCredit } from './houjin.ts';
 
 /** Version of the export format; raised when a column or field changes meaning or is removed. */
 export const EXPORT_VERSION = 1;
@@ -228,7 +230,17 @@ const coops = defineDataset<Coop>({
     { key: 'originLabel', header: '設立の形', description: '設立の形の日本語名', get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined) },
     { key: 'convertedFrom', header: '組織変更前の名称', description: '組織変更前の名称', get: (c) => c.convertedFrom },
     { key: 'founded', header: '団体の発足', description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DDのいずれか', get: (c) => c.founded },
-    { key: 'established', header: '労協としての設立', description: '労働者協同組合として設立・組織変更した時期', get: (c) => c.established },
+    { key: 'foundingMeeting', header: '創立総会', description: '創立総会の日（法人の成立ではありません）', get: (c) => c.foundingMeeting },
+    { key: 'registered', header: '設立の登記', description: '設立の登記をした日（法人の成立日）。新規設立の組合', get: (c) => c.registered },
+    { key: 'converted', header: '組織変更', description: '組織変更で労働者協同組合になった日', get: (c) => c.converted },
+    { key: 'established', header: '労協としての設立', description: '出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期', get: (c) => c.established },
+    { key: 'corporateNumber', header: '法人番号', description: '法人番号（13桁。先頭が検査用数字）', get: (c) => c.corporateNumber },
+    { key: 'corporateNumberUrl', header: '法人番号のページ', description: '国税庁法人番号公表サイトのその法人番号のページ', get: (c) => (c.corporateNumber ? corporateNumberUrl(c.corporateNumber) : undefined) },
+    { key: 'status', header: '状態', description: 'active（活動中）、dissolved（解散）', get: (c) => (c.dissolved ? 'dissolved' : 'active') },
+    { key: 'dissolvedOn', header: '解散日', description: '解散・登記記録の閉鎖等の日', get: (c) => c.dissolved?.date },
+    { key: 'dissolvedCause', header: '解散の事由', description: '解散・閉鎖等の事由', get: (c) => c.dissolved?.cause },
+    { key: 'registryOnly', type: 'boolean', header: '登記情報のみ', description: 'true（法人番号公表サイトの登記情報だけから作った下書きで、活動内容は未調査）', get: (c) => c.registryOnly === true },
+    { key: 'registryCredit', header: '登記情報の出典表記', description: '登記情報（registry）を使った行の出典表記（公共データ利用規約（第1.0版）による）', get: (c) => (c.registry ? houjinCredit(c.registry.asOf) : undefined) },
     { key: 'tokutei', type: 'boolean', header: '特定労働者協同組合', description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）', get: (c) => c.tokutei },
     { key: 'area', header: '活動地域', description: '活動・担当地域', get: (c) => c.area },
     { key: 'website', header: 'ウェブサイト', description: '団体の公式サイト', get: (c) => c.contact?.website },
@@ -244,6 +256,7 @@ const coops = defineDataset<Coop>({
   json: [
     { key: 'services', description: '事業一覧。各要素はcategory（分野ID）、group（小見出し）、items（項目の配列）', get: (c) => c.services },
     { key: 'figures', description: '公表されている数値。各要素はlabel、value、unit、asOf、period、note、source（sourcesの何番目か、0始まり）', get: (c) => c.figures },
+    { key: 'registry', description: '国税庁法人番号公表サイトの登記情報。name（商号又は名称）、furigana、address、postalCode、municipality（団体コード）、assigned（法人番号指定年月日）、changed（変更年月日）、changeCause、closed（登記記録の閉鎖等年月日）、closeCause（01・11・21・31）、successor（承継先法人番号）、asOf（データの作成日）', get: (c) => c.registry },
     sourceJson<Coop>(),
   ],
 });

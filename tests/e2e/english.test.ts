@@ -12,7 +12,15 @@ import { enPaths } from '../../src/lib/i18n.ts';
 import { paths } from '../../src/lib/paths.ts';
 
 const dir = loadContentDirectory();
-const EN_ROUTES = [enPaths.home(), enPaths.about(), enPaths.modelProject(), enPaths.stats(), enPaths.data(), enPaths.coops(), ...dir.coops.map((c) => enPaths.coop(c.id))];
+const EN_ROUTES = [
+  enPaths.home(),
+  enPaths.about(),
+  enPaths.modelProject(),
+  enPaths.stats(),
+  enPaths.data(),
+  enPaths.coops(),
+  ...dir.coops.map((c) => enPaths.coop(c.id)),
+];
 
 const site = useSiteInBrowser();
 let context: BrowserContext;

@@ -50,6 +50,7 @@ describe('citation blocks', () => {
       expect(b).toContain(`url = {/${p.route}}`);
       expect(b).toContain('CC BY 4.0');
       expect(b.includes('ODbL'), `${p.route}: ODbL line`).toBe(p.osm);
+      expect(b.includes('公共データ利用規約'), `${p.route}: registry credit`).toBe('registry' in p && p.registry === true);
       expect(b).toContain(`href="/${p.api}"`);
       expect(b).not.toContain('<script');
     }

@@ -13,6 +13,7 @@ import addFormats from 'ajv-formats';
 import { DIST, distFiles, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { DATASET_NAMES } from '../../src/lib/export.ts';
+import { HOUJIN_TERMS_PAGE } from '../../src/lib/houjin.ts';
 
 const dir = loadContentDirectory();
 beforeAll(requireDist);
@@ -103,11 +104,14 @@ describe('datapackage.json', () => {
       }
     }
   });
-  test('licences: CC BY 4.0 for the compilation, ODbL where OpenStreetMap points are included', () => {
-    const p = pkg() as { licenses: Array<{ name: string }>; resources: Array<Resource & { licenses: Array<{ name: string }> }> };
-    expect(p.licenses.map((l) => l.name)).toEqual(['CC-BY-4.0', 'ODbL-1.0']);
-    const byName = new Map(p.resources.map((r) => [r.name, r.licenses.map((l) => l.name)]));
+  test('licences: CC BY 4.0 for the compilation, ODbL where OpenStreetMap points are included, the registry terms on co-ops', () => {
+    type Licence = { name?: string; path?: string };
+    const p = pkg() as { licenses: Licence[]; resources: Array<Resource & { licenses: Licence[] }> };
+    const id = (l: Licence) => l.name ?? l.path;
+    expect(p.licenses.map(id)).toEqual(['CC-BY-4.0', 'ODbL-1.0', HOUJIN_TERMS_PAGE]);
+    const byName = new Map(p.resources.map((r) => [r.name, r.licenses.map(id)]));
     expect(byName.get('municipalities')).toContain('ODbL-1.0');
+    expect(byName.get('coops')).toContain(HOUJIN_TERMS_PAGE);
     expect(byName.get('categories')).toEqual(['CC-BY-4.0']);
   });
 });

@@ -74,6 +74,10 @@ describe('schemas keep the rules of the zod schemas', () => {
   test('public bodies credit the code list, and OpenStreetMap points are marked ODbL', () => {
     const withPoint = dir.bodies.find((b) => b.location && /OpenStreetMap/.test(b.locationSource ?? ''));
     if (withPoint) expect(licenceParts('municipalities', withPoint as never).map((p) => p.name)).toContain('ODbL 1.0');
-    expect(licenceParts('coops', dir.coops[0] as never)).toEqual([]);
+    const plain = dir.coops.find((c) => c.registry === undefined && c.corporateNumber === undefined)!;
+    expect(licenceParts('coops', plain as never)).toEqual([]);
+    const parts = licenceParts('coops', { corporateNumber: '7000012050002', registry: { asOf: '2026-10-31' } });
+    expect(parts.map((p) => p.fields)).toEqual([['corporateNumber', 'registry']]);
+    expect(parts[0]!.attribution).toContain('2026-10-31作成');
   });
 });

@@ -43,6 +43,11 @@ describe('APA and BibTeX', () => {
         .map((l) => l.licence)
         .join(),
     ).toMatch(/ODbL[\s\S]*全国地方公共団体コード/);
+    expect(
+      licenceLines({ registry: { asOf: '2026-10-31' } })
+        .map((l) => l.licence)
+        .join(),
+    ).toMatch(/公共データ利用規約（第1\.0版）[\s\S]*2026-10-31作成/);
   });
 });
 
