@@ -143,7 +143,8 @@ export function entityDocument(c: CollectionName, entity: { id: string; sources:
 export function collectionIndex(c: CollectionName, dir: Directory, dates: ApiDates, url: (p: string) => string) {
   const items = entitiesOf(dir, c).map((e) => {
     const rec = e as unknown as Record<string, unknown>;
-    const label = typeof rec.name === 'string' ? rec.name : typeof rec.title === 'string' ? rec.title : typeof rec.asOf === 'string' ? rec.asOf : e.id;
+    // What a reader calls the entry: its name or title; a contract by its programme; a national count by its date.
+    const label = [rec.name, rec.title, rec.programme, rec.asOf].find((v): v is string => typeof v === 'string') ?? e.id;
     const page = pageOf(c, rec as { id: string } & Record<string, unknown>);
     return { id: e.id, name: label, url: url(apiPaths.entity(c, e.id)), page: page === undefined ? null : url(page) };
   });
