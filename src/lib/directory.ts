@@ -4,6 +4,7 @@
  */
 import type { Body, Contract, Coop, Directory, Source } from './types.ts';
 import { latestDay } from './dates.ts';
+import { ORG_KIND, ORIGIN } from './schema.ts';
 import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from './reference-sources.ts';
 
 /** Looks entities up by id; throws on a missing id (the data check rules that out before a build). */
@@ -148,20 +149,9 @@ export function becameCoopOn(coop: Pick<Coop, 'registered' | 'converted' | 'esta
   return coop.registered ?? coop.converted ?? coop.established;
 }
 
-export const KIND_LABELS: Record<Coop['kind'], string> = {
-  coop: '組合',
-  federation: '連合会',
-  network: '支援・連携団体',
-  hq: '事業本部',
-  site: '事業所',
-};
-
-export const ORIGIN_LABELS: Record<NonNullable<Coop['origin']>, string> = {
-  new: '新規設立',
-  'converted-kigyo': '企業組合から組織変更',
-  'converted-npo': 'NPO法人から組織変更',
-  unknown: '未確認',
-};
+/** Japanese labels of organisation kinds and origins (defined beside their enums in schema.ts). */
+export const KIND_LABELS: Record<Coop['kind'], string> = ORG_KIND.labels;
+export const ORIGIN_LABELS: Record<NonNullable<Coop['origin']>, string> = ORIGIN.labels;
 
 /** Lookups every page needs, built once per build (pages would otherwise rescan whole lists per page). */
 export interface DirectoryIndex {

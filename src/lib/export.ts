@@ -6,7 +6,8 @@
  */
 import type { Activity, Body, Category, Contract, Coop, Council, Directory, NationalCount, Source } from './types.ts';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, activityFiscalYear, sortActivities } from './modelProject.ts';
-import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, type DirectoryIndex } from './directory.ts';
+import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, prefectureOf, type DirectoryIndex } from './directory.ts';
+import { ORG_KIND, ORIGIN } from './schema.ts';
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
 import { paths } from './paths.ts';
 import { joinMulti, joinUrls, toCsv, type CsvValue } from './csv.ts';
@@ -204,14 +205,14 @@ const coops = defineDataset<Coop>({
     { key: 'name', header: '名称', description: '正式名称', get: (c) => c.name },
     { key: 'nameVariants', header: '別表記', description: '出典により異なる表記・略称', list: true, get: (c) => c.nameVariants },
     { key: 'reading', header: 'よみ', description: '五十音順に使うよみ（法人格の部分を除く）', get: (c) => c.reading },
-    { key: 'kind', header: '種別コード', description: 'coop（組合）、federation（連合会）、network（支援・連携団体）、hq（事業本部）、site（事業所）', get: (c) => c.kind },
+    { key: 'kind', header: '種別コード', description: ORG_KIND.describe, get: (c) => c.kind },
     { key: 'kindLabel', header: '種別', description: '種別の日本語名', get: (c) => KIND_LABELS[c.kind] },
     { key: 'legalForm', header: '法人格', description: '労働者協同組合、企業組合、NPO法人など', get: (c) => c.legalForm },
     { key: 'parentId', header: '上位組織ID', description: '事業本部・事業所の上位の団体のID', get: (c) => c.parent },
     { key: 'parentName', header: '上位組織', description: '上位の団体の名称', get: (c, l) => name(l.coops, c.parent) },
     { key: 'memberOf', header: '加盟先ID', description: '加盟している連合会・ネットワークのID', list: true, get: (c) => c.memberOf },
-    { key: 'prefectureCode', header: '都道府県コード', description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）', get: (c, l) => c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined) },
-    { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined)) },
+    { key: 'prefectureCode', header: '都道府県コード', description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）', get: (c, l) => prefectureOf(c, l.bodies) },
+    { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, prefectureOf(c, l.bodies)) },
     { key: 'municipalityCode', header: '市区町村コード', description: '主たる事務所の市区町村の全国地方公共団体コード（6桁）', get: (c) => c.municipality },
     { key: 'municipalityName', header: '市区町村', description: '市区町村名', get: (c, l) => name(l.bodies, c.municipality) },
     { key: 'postalCode', header: '郵便番号', description: '団体が公表している郵便番号', get: (c) => c.postalCode },
@@ -226,7 +227,7 @@ const coops = defineDataset<Coop>({
     { key: 'serviceItems', header: '事業一覧', description: '事業一覧の項目（分野ごとの構成はJSONのservicesにあります）', list: true, get: (c) => c.services?.flatMap((s) => s.items) },
     { key: 'servicesAsOf', header: '事業一覧の時点', description: '事業一覧が示す時点', get: (c) => c.servicesAsOf },
     { key: 'licences', header: '登録業種・許認可', description: '登録業種・許認可', list: true, get: (c) => c.licences },
-    { key: 'origin', header: '設立の形コード', description: 'new（新規設立）、converted-kigyo（企業組合から組織変更）、converted-npo（NPO法人から組織変更）、unknown（未確認）', get: (c) => c.origin },
+    { key: 'origin', header: '設立の形コード', description: ORIGIN.describe, get: (c) => c.origin },
     { key: 'originLabel', header: '設立の形', description: '設立の形の日本語名', get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined) },
     { key: 'convertedFrom', header: '組織変更前の名称', description: '組織変更前の名称', get: (c) => c.convertedFrom },
     { key: 'founded', header: '団体の発足', description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DDのいずれか', get: (c) => c.founded },

@@ -4,7 +4,7 @@
  * root-relative, which JSON-LD resolves against the page's own address.
  */
 import type { Body, Category, Coop } from './types.ts';
-import { placeOf } from './directory.ts';
+import { placeOf, prefectureOf } from './directory.ts';
 import { paths } from './paths.ts';
 import { corporateNumberUrl } from './corporateNumber.ts';
 
@@ -34,7 +34,7 @@ export function streetPart(address: string, names: readonly (string | undefined)
 /** An Organization for a co-op page: name, address (PostalAddress), areaServed, url, sameAs, parent and membership. */
 export function coopJsonLd(coop: Coop, ctx: JsonLdContext): Json {
   const page = ctx.url(paths.coop(coop.id));
-  const prefId = coop.prefecture ?? (coop.municipality ? ctx.bodies.get(coop.municipality)?.prefecture : undefined);
+  const prefId = prefectureOf(coop, ctx.bodies);
   const pref = prefId ? ctx.bodies.get(prefId) : undefined;
   const muni = coop.municipality ? ctx.bodies.get(coop.municipality) : undefined;
   const parent = coop.parent ? ctx.coops.get(coop.parent) : undefined;

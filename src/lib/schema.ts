@@ -164,9 +164,23 @@ export const LEGAL_FORMS = [
   '未確認',
 ] as const;
 
-export const ORG_KINDS = ['coop', 'federation', 'network', 'hq', 'site'] as const;
+/**
+ * A vocabulary: its values (the keys, stable ASCII written in content/) and
+ * their Japanese labels, defined once. The enum, the schema's description,
+ * pages and downloads all read from it.
+ */
+function vocabulary<const L extends Record<string, string>>(labels: L) {
+  const values = Object.keys(labels) as [keyof L & string, ...Array<keyof L & string>];
+  return { values, labels, describe: values.map((v) => `${v}=${labels[v]}`).join('、') };
+}
 
-export const ORIGINS = ['new', 'converted-kigyo', 'converted-npo', 'unknown'] as const;
+/** Kinds of organisation. */
+export const ORG_KIND = vocabulary({ coop: '組合', federation: '連合会', network: '支援・連携団体', hq: '事業本部', site: '事業所' });
+export const ORG_KINDS = ORG_KIND.values;
+
+/** How a co-op came to be one. */
+export const ORIGIN = vocabulary({ new: '新規設立', 'converted-kigyo': '企業組合から組織変更', 'converted-npo': 'NPO法人から組織変更', unknown: '未確認' });
+export const ORIGINS = ORIGIN.values;
 
 /** 法人番号: 13 digits whose first digit is the check digit (src/lib/corporateNumber.ts). A YAML number is refused: write it quoted. */
 export const corporateNumber = z
@@ -204,7 +218,7 @@ export const coopSchema = (ref: RefFactory) =>
     name: text.describe('正式名称（登記名。確認できない場合は note に書く）'),
     nameVariants: z.array(text).optional().describe('出典により異なる表記・略称'),
     reading: reading.describe('五十音順の並べ替えに使うよみ（法人格の部分を除く）'),
-    kind: z.enum(ORG_KINDS).describe('coop=組合、federation=連合会、network=全国・地域の連絡組織、hq=事業本部、site=事業所'),
+    kind: z.enum(ORG_KINDS).describe(ORG_KIND.describe),
     legalForm: z.enum(LEGAL_FORMS).optional().describe('法人格（事業所 kind: site では省略可）'),
     parent: ref('coops').optional().describe('上位の組織（事業本部・事業所の場合）'),
     memberOf: z.array(ref('coops')).optional().describe('加盟する連合会・ネットワーク'),
@@ -228,7 +242,7 @@ export const coopSchema = (ref: RefFactory) =>
       .describe('事業一覧（分野ごと）'),
     servicesAsOf: pastDate.optional().describe('事業一覧の時点'),
     licences: z.array(text).optional().describe('登録業種・許認可'),
-    origin: z.enum(ORIGINS).optional().describe('new=新規設立、converted-kigyo=企業組合から組織変更、converted-npo=NPO法人から組織変更'),
+    origin: z.enum(ORIGINS).optional().describe(ORIGIN.describe),
     convertedFrom: text.optional().describe('組織変更前の名称'),
     founded: pastDate.optional().describe('団体としての発足（労協になる前の任意団体・企業組合・NPO法人などの発足を含む）'),
     foundingMeeting: pastDate.optional().describe('創立総会の日（設立の手続きの始まり。法人の成立ではない）'),
@@ -321,10 +335,25 @@ const publicPhone = z.string().regex(/^[0-9-]+$/, { error: '電話番号は数�
 const publicEmail = z.string().regex(/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i, { error: 'メールアドレスの形ではありません' });
 
 /** Kinds of model-project activity; labels live in src/lib/modelProject.ts. */
-export const ACTIVITY_KINDS = ['forum', 'symposium', 'seminar', 'workshop', 'consultation', 'matching', 'course', 'outreach', 'meeting', 'publicity', 'visit', 'other'] as const;
+export const ACTIVITY_KIND = vocabulary({
+  forum: 'フォーラム',
+  symposium: 'シンポジウム',
+  seminar: 'セミナー',
+  workshop: 'ワークショップ',
+  consultation: '相談窓口',
+  matching: 'マッチング支援',
+  course: '大学の講座',
+  outreach: '働きかけ・周知',
+  meeting: '会合',
+  publicity: '広報',
+  visit: '見学',
+  other: 'その他',
+});
+export const ACTIVITY_KINDS = ACTIVITY_KIND.values;
 
 /** Whether an activity had taken place when its source was written. */
-export const ACTIVITY_STATUSES = ['held', 'ongoing', 'planned'] as const;
+export const ACTIVITY_STATUS = vocabulary({ held: '実施', ongoing: '継続中', planned: '予定（出典の時点）' });
+export const ACTIVITY_STATUSES = ACTIVITY_STATUS.values;
 
 /** Kinds of council member. */
 export const MEMBER_KINDS = ['行政', '社会福祉協議会', '協同組合', '労働者協同組合', '労働者福祉団体', '労働金庫', '支援団体', '経済団体', '労働団体', 'その他'] as const;
@@ -334,8 +363,8 @@ const activity = (ref: RefFactory) =>
   z.strictObject({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id は英小文字・数字・ハイフンで付けてください' }).describe('協議会の中で一意の id（ページ内リンクとテストに使う）'),
     title: text.describe('活動の名前'),
-    kind: z.enum(ACTIVITY_KINDS).describe('活動の種類'),
-    status: z.enum(ACTIVITY_STATUSES).default('held').describe('出典の時点で held=実施済み、ongoing=継続中、planned=予定'),
+    kind: z.enum(ACTIVITY_KINDS).describe(`活動の種類: ${ACTIVITY_KIND.describe}`),
+    status: z.enum(ACTIVITY_STATUSES).default('held').describe(`出典の時点で ${ACTIVITY_STATUS.describe}`),
     fiscalYear: z.number().int().min(2020).max(2035).optional().describe('出典がこの活動を載せている年度（西暦、4月始まり）'),
     date: partialDate.optional().describe('1日で終わる催しの日付（未来の日付は status: planned のときだけ）'),
     from: pastDate.optional().describe('期間のある活動の開始'),
