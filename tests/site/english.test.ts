@@ -81,6 +81,13 @@ describe('hreflang and the language switch', () => {
 });
 
 describe('summary pages', () => {
+  test('open data: the API example is a real document of this build, verbatim', () => {
+    const html = page(enPaths.data());
+    const href = /Example: <a href="\/([^"]+)"/.exec(html)![1]!;
+    const shown = /<pre class="example"[^>]*>\s*<code[^>]*>([\s\S]*?)<\/code>\s*<\/pre>/.exec(html)![1]!;
+    const decoded = shown.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+    expect(decoded.trim()).toBe(readFileSync(join(DIST, href), 'utf8').trim());
+  });
   test('statistics: the chart and a row for every national count', () => {
     const html = page(enPaths.stats());
     expect(html).toContain('<svg viewBox=');
