@@ -3,6 +3,7 @@
  * Entity pages are chosen from the content, never hard-coded.
  */
 import { paths } from '../../src/lib/paths.ts';
+import { enPaths } from '../../src/lib/i18n.ts';
 import type { Directory } from '../../src/lib/types.ts';
 
 /** [name, route relative to the base] for each page type. */
@@ -38,6 +39,13 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['statistics', paths.stats()],
     ['open data', paths.data()],
     ['about', paths.about()],
+    ['en home', enPaths.home()],
+    ['en organisation list', enPaths.coops()],
+    ['en organisation', richestCoop && enPaths.coop(richestCoop.id)],
+    ['en about', enPaths.about()],
+    ['en model project', enPaths.modelProject()],
+    ['en statistics', enPaths.stats()],
+    ['en open data', enPaths.data()],
   ];
   return types.filter((t): t is [string, string] => t[1] !== undefined);
 }
