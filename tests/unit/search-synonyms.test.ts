@@ -119,3 +119,8 @@ describe('cost of the expansion', () => {
     }
   });
 });
+
+test('the cheapest alternatives come first, so the broad short word is not the one left out (配食サービス → 配食)', () => {
+  const t = synonymTable([{ words: ['配食', '弁当の配達', '宅配弁当', '配食サービス'], category: 'shoku-nou-kankyo' }]);
+  expect(planQuery('配食サービス', t).alternatives.map((a) => a.words[0])).toContain(n('配食'));
+});
