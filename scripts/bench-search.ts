@@ -1,29 +1,39 @@
 /**
  * `npm run bench:search`: search figures from Chromium, printed (no pass/fail).
  *
+ * "Stock" is Pagefind's command-line tool with its default settings
+ * (`npx pagefind --site dist`, run from an empty folder so no config file is
+ * read) over the very same built pages, its bundle put beside ours under
+ * /pagefind-stock/, queried with its own JS API and its own query handling.
+ *
  *  1. recall@5 of the query set (tests/fixtures/search-queries.ts, derived from
  *     content/ and content/search-synonyms.yaml) for stock Pagefind (its
  *     default indexing of the same pages, its own query handling) and for ours,
  *     on the same build, and top-1 of the queries that are exactly a category's
  *     or a public body's name or reading; the size of the search bundle;
- *  2. bytes transferred and time to results for a few queries on the real site;
+ *  2. for a few queries, ours and stock in turn, each from a cold cache: bytes
+ *     transferred (Pagefind library, index, result records; our page's script
+ *     apart) and time to results, on the real site;
  *  3. the same on a synthetic build of 10,000 co-ops, generated at run time in
  *     a temporary folder (the real content/ plus synthetic co-ops whose names
  *     end in （合成）); nothing reaches content/.
  *
- * "Time to results" is the search page's own measure (`data-search-ms`): from
- * the query, with Pagefind and its metadata already loaded, to the first
- * results on screen — fetching the query's index chunks and result records
- * included.
+ * "Time to results": ours is the search page's own measure (`data-search-ms`),
+ * from the query, with Pagefind and its metadata already loaded, to the first
+ * 5 results on screen — index chunks and result records fetched on the way,
+ * reranking included. Stock's is the same span through its API: `search(q)`
+ * and the records of its first 5 results (then 5 more are fetched, as our
+ * page shows 10). Both with `noWorker: true`. Each query runs BENCH_RUNS times
+ * (default 3) per side, alternating; the median time is printed.
  * The static server runs in a child process, as a real server would.
  *
- * DIST_DIR=… reuses a build of the real site; BENCH_COOPS=10000 sets the
+ * DIST_DIR=… reuses a build of the real site (not written to); BENCH_COOPS=10000 sets the
  * synthetic size (0 skips it); BENCH_KEEP=1 keeps the temporary folders;
  * BENCH_SYNTHETIC=<kept folder> measures a kept synthetic build again (only).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -33,12 +43,16 @@ import { loadContentDirectory, loadSearchSynonyms } from '../tests/helpers/conte
 import { serveInChild } from '../tests/helpers/search-server.ts';
 import { resultPaths, runQuery } from '../tests/helpers/search-page.ts';
 import { searchQueries, type SearchQuery } from '../tests/fixtures/search-queries.ts';
-import { buildSearchIndex } from '../src/integrations/pagefind.ts';
+import { loadLine, pagefindCli, peakOf, trackNetwork } from './bench-common.ts';
 import { paths } from '../src/lib/paths.ts';
+import { SEARCH_BUNDLE } from '../src/lib/search-url.ts';
 import type { Directory } from '../src/lib/types.ts';
 
 const ROOT = resolve('.');
 const COOPS = Number(process.env.BENCH_COOPS ?? 10000);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+/** The stock bundle's folder in the overlay. */
+const STOCK = 'pagefind-stock/';
 const temps: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
@@ -46,7 +60,12 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 function build(outDir: string, contentDir?: string): Promise<{ seconds: number; output: string }> {
   return new Promise((ok, fail) => {
     const started = Date.now();
-    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(outDir, '..', 'cache'), ...(contentDir ? { CONTENT_DIR: contentDir } : {}) };
+    const env = {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_CACHE_DIR: join(outDir, '..', 'cache'),
+      ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
+    };
     // Run from the output's parent folder (with node_modules linked there for the prerender chunks' imports): Astro
     // puts its prerender chunks in `<cwd>/.astro/` when outDir lies outside the working directory, which collides
     // with any other build running from the project root at the same time.
@@ -56,25 +75,36 @@ function build(outDir: string, contentDir?: string): Promise<{ seconds: number; 
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => (code === 0 ? ok({ seconds: (Date.now() - started) / 1000, output }) : fail(new Error(`astro build failed:\n${output.slice(-3000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? ok({ seconds: (Date.now() - started) / 1000, output }) : fail(new Error(`astro build failed:\n${output.slice(-3000)}`)),
+    );
   });
 }
 
-/** A folder that serves the build as it is, plus a stock Pagefind bundle of the same pages under /pagefind-stock/. */
-async function withStockBundle(dist: string): Promise<string> {
+/**
+ * A folder that serves the build as it is, plus stock Pagefind's bundle of the same pages under /pagefind-stock/
+ * (the command-line tool, default settings, run from an empty folder so that no pagefind.yml is read).
+ */
+async function withStockBundle(dist: string, label: string): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'ra-search-overlay-'));
   temps.push(root);
   for (const name of readdirSync(dist)) symlinkSync(join(dist, name), join(root, name));
-  await buildSearchIndex(dist, { outputPath: join(root, 'pagefind-stock'), enhance: false });
+  const cwd = mkdtempSync(join(tmpdir(), 'ra-search-stock-cwd-'));
+  temps.push(cwd);
+  const before = loadLine();
+  const r = await pagefindCli(ROOT, ['--site', dist, '--output-path', join(root, STOCK)], cwd);
+  if (r.code !== 0) throw new Error(`pagefind CLI failed:\n${r.output.slice(-3000)}`);
+  const pages = /Indexed (\d+) pages?/.exec(r.output)?.[1] ?? '?';
+  console.log(`stock Pagefind CLI on ${label}: ${pages} pages in ${r.seconds.toFixed(1)} s, peak ${peakOf(r, /pagefind/).toFixed(0)} MB (${before})`);
   return root;
 }
 
 /** Top-5 paths (relative to the base) of stock Pagefind for each query, run in the search page. */
 async function stockTop5(page: Page, base: string, queries: readonly SearchQuery[]): Promise<string[][]> {
   return page.evaluate(
-    async ({ qs, base }) => {
-      const pf = await import(/* @vite-ignore */ `${base}pagefind-stock/pagefind.js`);
-      await pf.options({ basePath: `${base}pagefind-stock/`, baseUrl: base, noWorker: true });
+    async ({ qs, base, stock }) => {
+      const pf = await import(/* @vite-ignore */ `${base}${stock}pagefind.js`);
+      await pf.options({ basePath: `${base}${stock}`, baseUrl: base, noWorker: true });
       await pf.init();
       const out: string[][] = [];
       for (const q of qs) {
@@ -84,7 +114,7 @@ async function stockTop5(page: Page, base: string, queries: readonly SearchQuery
       }
       return out;
     },
-    { qs: queries.map((q) => q.q), base },
+    { qs: queries.map((q) => q.q), base, stock: STOCK },
   );
 }
 
@@ -155,79 +185,175 @@ async function recallReport(browser: Browser, url: string, dir: Directory): Prom
 interface Measure {
   q: string;
   results: number;
-  /** From the query to the first results on screen, Pagefind and its metadata already loaded. */
+  /** From the query to the first 5 results on screen (ours) or their records fetched (stock), Pagefind and its metadata already loaded. */
   searchMs: number;
-  /** From focusing the search box on a fresh page to Pagefind and its metadata being ready. */
+  /** From focusing the search box (ours) or importing the library (stock) on a fresh page to Pagefind being ready, timed in the page. */
   loadMs: number;
   bytes: { pagefindLibrary: number; pagefindIndex: number; pagefindResults: number; script: number; page: number };
-  /** Search bytes if text responses (JS, JSON) were sent gzipped, as static hosts do; Pagefind's index files already are. */
-  searchGzip: number;
+  /** Pagefind bytes if text responses (JS, JSON) were sent gzipped, as static hosts do; Pagefind's index files already are. */
+  pagefindGzip: number;
   external: number;
 }
 
+/** Counts every response of the page by kind; `bundle` is the Pagefind folder whose bytes count as search bytes. */
+function byteCounter(page: Page, root: string, base: string, bundle: string) {
+  const bytes = { pagefindLibrary: 0, pagefindIndex: 0, pagefindResults: 0, script: 0, page: 0 };
+  const counts = { pagefindGzip: 0, external: 0 };
+  const net = trackNetwork(page, async (r) => {
+    const u = new URL(r.url());
+    if (u.hostname !== '127.0.0.1') counts.external++;
+    const s = await r.sizes();
+    const n = s.responseBodySize + s.responseHeadersSize;
+    const p = u.pathname;
+    const inBundle = p.startsWith(`${base}${bundle}`);
+    if (inBundle && /\/fragment\//.test(p)) bytes.pagefindResults += n;
+    else if (inBundle && /\/(index|filter)\/|\.pf_meta$|pagefind-entry\.json$/.test(p)) bytes.pagefindIndex += n;
+    else if (inBundle) bytes.pagefindLibrary += n;
+    else if (/\/_astro\/.*\.js$/.test(p)) bytes.script += n;
+    else if (!/\/pagefind(-stock)?\//.test(p)) bytes.page += n;
+    // The served file itself, gzipped (reading the response body back through the browser is not reliable here).
+    if (inBundle)
+      counts.pagefindGzip += /\.(js|json)$/.test(p)
+        ? gzipSync(readFileSync(join(root, decodeURIComponent(p.slice(base.length))))).length + s.responseHeadersSize
+        : n;
+  });
+  return { bytes, counts, settle: () => net.settle() };
+}
+
 /**
- * One query from a cold cache, as a visitor makes it: open /search/, focus the box (which loads Pagefind), wait until
- * it is ready, type the query and press Enter; then wait for the network to settle. Bytes of every response, by kind.
+ * One query on our search page from a cold cache, as a visitor makes it: open /search/, focus the box (which loads
+ * Pagefind), wait until it is ready, type the query and press Enter; then wait for the network to be quiet.
  */
-async function measure(browser: Browser, url: string, root: string, q: string): Promise<Measure> {
+async function measureOurs(browser: Browser, url: string, root: string, q: string): Promise<Measure> {
   const base = new URL(url).pathname;
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
-  const bytes = { pagefindLibrary: 0, pagefindIndex: 0, pagefindResults: 0, script: 0, page: 0 };
-  let searchGzip = 0;
-  let external = 0;
-  const pending = new Set<Promise<void>>();
-  page.on('requestfinished', (r) => {
-    const u = new URL(r.url());
-    if (u.hostname !== '127.0.0.1') external++;
-    const job = (async () => {
-      const s = await r.sizes();
-      const n = s.responseBodySize + s.responseHeadersSize;
-      const p = u.pathname;
-      const search = /\/pagefind\//.test(p) || /\/_astro\/.*\.js$/.test(p);
-      if (/\/pagefind\/fragment\//.test(p)) bytes.pagefindResults += n;
-      else if (/\/pagefind\/(index|filter)\/|\.pf_meta$|pagefind-entry\.json$/.test(p)) bytes.pagefindIndex += n;
-      else if (/\/pagefind\//.test(p)) bytes.pagefindLibrary += n;
-      else if (/\/_astro\/.*\.js$/.test(p)) bytes.script += n;
-      else bytes.page += n;
-      // The served file itself, gzipped (reading the response body back through the browser is not reliable here).
-      if (search) searchGzip += /\.(js|json)$/.test(p) ? gzipSync(readFileSync(join(root, decodeURIComponent(p.slice(base.length))))).length + s.responseHeadersSize : n;
-    })();
-    pending.add(job);
-    void job.finally(() => pending.delete(job));
-  });
+  const c = byteCounter(page, root, base, SEARCH_BUNDLE);
   await page.goto(`${url}${paths.search()}`);
-  const focused = Date.now();
-  await page.focus('#search-q');
-  await page.waitForSelector('site-search[data-ready]', { timeout: 120_000 });
-  const loadMs = Date.now() - focused;
-  await page.waitForLoadState('networkidle');
+  await c.settle();
+  // Timed in the page (as stock's is): focusing the box loads Pagefind; data-ready is set once it is initialised.
+  const loadMs = await page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const el = document.querySelector<HTMLElement>('site-search')!;
+        const started = performance.now();
+        const check = () => el.dataset.ready && (observer.disconnect(), done(performance.now() - started));
+        const observer = new MutationObserver(check);
+        observer.observe(el, { attributes: true, attributeFilter: ['data-ready'] });
+        document.querySelector<HTMLInputElement>('#search-q')!.focus();
+        check();
+      }),
+  );
+  await c.settle();
   await page.fill('#search-q', q);
   await page.press('#search-q', 'Enter');
-  await page.waitForFunction((q) => {
-    const el = document.querySelector<HTMLElement>('site-search')!;
-    return el.dataset.state === 'done' && el.dataset.query === q;
-  }, q, { timeout: 120_000 });
-  await page.waitForLoadState('networkidle');
-  while (pending.size) await Promise.all([...pending]);
-  const { searchMs, results } = await page.$eval('site-search', (el) => ({ searchMs: Number((el as HTMLElement).dataset.searchMs), results: Number((el as HTMLElement).dataset.resultCount) }));
+  await page.waitForFunction(
+    (q) => {
+      const el = document.querySelector<HTMLElement>('site-search')!;
+      return el.dataset.state === 'done' && el.dataset.query === q;
+    },
+    q,
+    { timeout: 120_000 },
+  );
+  await c.settle();
+  const { searchMs, results } = await page.$eval('site-search', (el) => ({
+    searchMs: Number((el as HTMLElement).dataset.searchMs),
+    results: Number((el as HTMLElement).dataset.resultCount),
+  }));
   await context.close();
-  return { q, results, searchMs, loadMs, bytes, searchGzip, external };
+  return { q, results, searchMs, loadMs, bytes: c.bytes, ...c.counts };
 }
 
+/**
+ * The same query through stock Pagefind's own API from a cold cache: open /search/ (the same page bytes), import its
+ * pagefind.js and init; then search and fetch the records of the first 5 results (timed), then 5 more.
+ */
+async function measureStock(browser: Browser, url: string, root: string, q: string): Promise<Measure> {
+  const base = new URL(url).pathname;
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  const c = byteCounter(page, root, base, STOCK);
+  await page.goto(`${url}${paths.search()}`);
+  await c.settle();
+  const loadMs = await page.evaluate(
+    async ({ base, stock }) => {
+      const started = performance.now();
+      const pf = await import(/* @vite-ignore */ `${base}${stock}pagefind.js`);
+      await pf.options({ basePath: `${base}${stock}`, baseUrl: base, noWorker: true });
+      await pf.init();
+      (window as unknown as { stockPagefind: unknown }).stockPagefind = pf;
+      return performance.now() - started;
+    },
+    { base, stock: STOCK },
+  );
+  await c.settle();
+  const { searchMs, results } = await page.evaluate(async (q) => {
+    type R = { data: () => Promise<unknown> };
+    const pf = (window as unknown as { stockPagefind: { search: (q: string) => Promise<{ results: R[] }> } }).stockPagefind;
+    const t = performance.now();
+    const r = await pf.search(q);
+    await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
+    const searchMs = performance.now() - t;
+    await Promise.all(r.results.slice(5, 10).map((x) => x.data()));
+    return { searchMs, results: r.results.length };
+  }, q);
+  await c.settle();
+  await context.close();
+  return { q, results, searchMs, loadMs, bytes: c.bytes, ...c.counts };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
 async function transferReport(browser: Browser, url: string, root: string, label: string, queries: string[]): Promise<void> {
-  console.log(`\n## ${label}: one query from a cold cache (server in a child process, no compression) [load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs]`);
-  console.log('query                         results  to results*  index load  Pagefind lib  index   results  our script  search total  (gzip†)   page (HTML/CSS)');
+  console.log(
+    `\n## ${label}: one query from a cold cache, ours and stock Pagefind on the same build (server in a child process, no compression; median of ${RUNS} run(s) per side) [${loadLine()}]`,
+  );
+  console.log(
+    'query              side   results  to results*  index load  Pagefind lib    index  records  Pagefind total  (gzip†)  our script  page (HTML/CSS)',
+  );
+  const sum = { ours: { bytes: 0, gzip: 0, ms: [] as number[] }, stock: { bytes: 0, gzip: 0, ms: [] as number[] } };
   for (const q of queries) {
-    const m = await measure(browser, url, root, q);
-    const b = m.bytes;
-    const search = b.pagefindLibrary + b.pagefindIndex + b.pagefindResults + b.script;
-    console.log(
-      [q.padEnd(24, '　').slice(0, 16), String(m.results).padStart(7), `${m.searchMs.toFixed(0)} ms`.padStart(12), `${m.loadMs} ms`.padStart(11), kb(b.pagefindLibrary).padStart(13), kb(b.pagefindIndex).padStart(9), kb(b.pagefindResults).padStart(9), kb(b.script).padStart(11), kb(search).padStart(13), kb(m.searchGzip).padStart(9), kb(b.page).padStart(14), m.external ? ` ${m.external} external!` : ''].join(' '),
-    );
+    const runs: Record<'ours' | 'stock', Measure[]> = { ours: [], stock: [] };
+    for (let i = 0; i < RUNS; i++) {
+      runs.ours.push(await measureOurs(browser, url, root, q));
+      runs.stock.push(await measureStock(browser, url, root, q));
+    }
+    for (const side of ['ours', 'stock'] as const) {
+      const m = runs[side].at(-1)!;
+      const b = m.bytes;
+      const ms = median(runs[side].map((r) => r.searchMs));
+      const pagefind = b.pagefindLibrary + b.pagefindIndex + b.pagefindResults;
+      sum[side].bytes += pagefind;
+      sum[side].gzip += m.pagefindGzip;
+      sum[side].ms.push(ms);
+      console.log(
+        [
+          side === 'ours' ? q.padEnd(24, '　').slice(0, 16) : ''.padEnd(32),
+          side.padEnd(6),
+          String(m.results).padStart(7),
+          `${ms.toFixed(0)} ms`.padStart(12),
+          `${median(runs[side].map((r) => r.loadMs)).toFixed(0)} ms`.padStart(11),
+          kb(b.pagefindLibrary).padStart(13),
+          kb(b.pagefindIndex).padStart(8),
+          kb(b.pagefindResults).padStart(8),
+          kb(pagefind).padStart(15),
+          kb(m.pagefindGzip).padStart(8),
+          kb(b.script).padStart(11),
+          kb(b.page).padStart(16),
+          m.external ? ` ${m.external} external!` : '',
+        ].join(' '),
+      );
+    }
   }
-  console.log('* from the query (Pagefind and its metadata loaded) to the first results on screen, index chunks and result records fetched on the way');
-  console.log('† the same bytes if JS and JSON were sent gzip-compressed, as static hosts do (Pagefind index files are gzip already)');
+  const n = queries.length;
+  console.log(
+    `mean per query: ours ${kb(sum.ours.bytes / n)} (${kb(sum.ours.gzip / n)} gzip), stock ${kb(sum.stock.bytes / n)} (${kb(sum.stock.gzip / n)} gzip): ${(sum.ours.bytes / sum.stock.bytes).toFixed(2)}× the bytes; ` +
+      `median time to results ours ${median(sum.ours.ms).toFixed(0)} ms, stock ${median(sum.stock.ms).toFixed(0)} ms`,
+  );
+  console.log(
+    '* from the query (Pagefind and its metadata loaded) to the first 5 results (ours: on screen; stock: their records fetched); index chunks and records fetched on the way',
+  );
+  console.log('† the same Pagefind bytes if JS and JSON were sent gzip-compressed, as static hosts do (Pagefind index files are gzip already)');
 }
 
 /** Bytes of the search bundle on disk, by part (index chunks, result records, filters, the rest). */
@@ -245,12 +371,42 @@ function bundleSize(dist: string): string {
 /** A small deterministic PRNG, so every run builds the same synthetic data. */
 function prng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const MORAE = ['ミナト', 'アオバ', 'ヒカリ', 'ツムギ', 'カゼ', 'ソラ', 'ミドリ', 'ハル', 'コモレビ', 'ナギ', 'ユイ', 'ワカバ', 'サクラ', 'モリ', 'ウミ', 'ホシ', 'ツバサ', 'アカリ', 'ノゾミ', 'イブキ', 'カナデ', 'シズク', 'トモシビ', 'マドカ'];
+const MORAE = [
+  'ミナト',
+  'アオバ',
+  'ヒカリ',
+  'ツムギ',
+  'カゼ',
+  'ソラ',
+  'ミドリ',
+  'ハル',
+  'コモレビ',
+  'ナギ',
+  'ユイ',
+  'ワカバ',
+  'サクラ',
+  'モリ',
+  'ウミ',
+  'ホシ',
+  'ツバサ',
+  'アカリ',
+  'ノゾミ',
+  'イブキ',
+  'カナデ',
+  'シズク',
+  'トモシビ',
+  'マドカ',
+];
 const ENDINGS = ['ワーク', 'ネット', 'ファーム', 'サポート', 'ケア', 'ラボ', 'ハウス', 'キッチン', 'の会', '工房', '舎', 'ステーション'];
-const FORMS = [(n: string) => `労働者協同組合${n}`, (n: string) => `${n}労働者協同組合`, (n: string) => `労働者協同組合ワーカーズコープ・${n}`, (n: string) => `労働者協同組合ワーカーズ・コレクティブ${n}`];
+const FORMS = [
+  (n: string) => `労働者協同組合${n}`,
+  (n: string) => `${n}労働者協同組合`,
+  (n: string) => `労働者協同組合ワーカーズコープ・${n}`,
+  (n: string) => `労働者協同組合ワーカーズ・コレクティブ${n}`,
+];
 
 /** One synthetic co-op's name part, municipality and category, for the queries. */
 interface Sample {
@@ -270,8 +426,8 @@ function writeSyntheticContent(dir: string, n: number, real: Directory): Sample 
   const names = new Set(real.coops.map((c) => c.name));
   let sample: Sample = { name: '', muni: '', category: '' };
   for (let i = 0; i < n; i++) {
-    let core = '';
-    let name = '';
+    let core: string;
+    let name: string;
     do {
       core = `${pick(MORAE)}${pick(MORAE)}${pick(ENDINGS)}`;
       name = `${pick(FORMS)(core)}（合成）`;
@@ -316,7 +472,7 @@ try {
     console.log(`real site built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`);
   }
   console.log(`real site: ${bundleSize(dist)}`);
-  const realRoot = await withStockBundle(dist);
+  const realRoot = await withStockBundle(dist, 'the real site');
   const real = await serveInChild(realRoot);
   try {
     if (process.env.BENCH_SYNTHETIC) throw new SkipReal();
@@ -343,17 +499,20 @@ try {
       sample = writeSyntheticContent(join(work, 'content'), COOPS, dir);
       writeFileSync(join(work, 'sample.json'), JSON.stringify(sample));
       const b = await build(join(work, 'dist'), join(work, 'content'));
-      console.log(`\nsynthetic site: ${COOPS} synthetic co-ops + the real content, built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`);
+      console.log(
+        `\nsynthetic site: ${COOPS} synthetic co-ops + the real content, built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`,
+      );
     }
     console.log(`synthetic site: ${bundleSize(join(work, 'dist'))}`);
-    const synthetic = await serveInChild(join(work, 'dist'));
+    const syntheticRoot = await withStockBundle(join(work, 'dist'), `${COOPS} synthetic co-ops`);
+    const synthetic = await serveInChild(syntheticRoot);
     try {
       const qs = searchQueries(dir, loadSearchSynonyms());
       const service = qs.find((q) => q.type === '事業・サービス（委託）')?.q;
       // An everyday word searches its alternatives too: the costliest kind of query now.
       const everyday = qs.filter((q) => q.type === 'ふだんの言葉').map((q) => q.q);
       const picks = [sample.name, `${sample.muni} ${sample.category}`, sample.category, ...(service ? [service] : []), ...everyday.slice(0, 2)];
-      await transferReport(browser, synthetic.url, join(work, 'dist'), `${COOPS} synthetic co-ops`, picks);
+      await transferReport(browser, synthetic.url, syntheticRoot, `${COOPS} synthetic co-ops`, picks);
     } finally {
       synthetic.stop();
     }

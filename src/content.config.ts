@@ -1,14 +1,16 @@
 /**
  * Every collection, loaded from the top-level content/ folder (or
  * $CONTENT_DIR, for test fixtures). The schemas live in src/lib/schema.ts so
- * the data check can use the same rules outside Astro.
+ * the data check can use the same rules outside Astro. References are plain
+ * ids: the data check (run before every build) has already made sure each
+ * one names an existing entry, and every page wants the id.
  */
-import { defineCollection, reference } from 'astro:content';
+import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { folderOf, schemasFor, type CollectionName, type RefFactory } from './lib/schema.ts';
+import { folderOf, idRef, schemasFor, type CollectionName } from './lib/schema.ts';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
-const schemas = schemasFor(reference as unknown as RefFactory);
+const schemas = schemasFor(idRef);
 
 /** The file name without its extension is the id (a slug, or a 地方公共団体コード). */
 const fileId = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');

@@ -1,6 +1,6 @@
 /**
  * Queries every collection once and turns Astro entries into the plain
- * shapes of src/lib/types.ts (references become ids). Pages import from here.
+ * shapes of src/lib/types.ts (the id beside the data). Pages import from here.
  */
 import { getCollection } from 'astro:content';
 import type { Directory } from './lib/types.ts';
@@ -11,22 +11,9 @@ import { contentDir, readDataFile } from './integrations/content-files.ts';
 import { idRef, searchSynonymsSchema } from './lib/schema.ts';
 import type { SearchSynonyms } from './lib/search-synonyms.ts';
 
-type Ref = { id: string; collection: string };
-
-/** Replaces every `{ id, collection }` reference object with its id, deeply. */
-function flattenRefs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(flattenRefs);
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    const keys = Object.keys(value);
-    if (keys.length === 2 && 'id' in value && 'collection' in value) return (value as Ref).id;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, flattenRefs(v)]));
-  }
-  return value;
-}
-
-async function plain<T>(name: 'coops' | 'categories' | 'municipalities' | 'contracts' | 'councils' | 'programmes' | 'guides' | 'nationalCounts'): Promise<T[]> {
-  const entries = await getCollection(name);
-  return entries.map((e) => ({ id: e.id, ...(flattenRefs(e.data) as object) }) as T);
+/** Entries as plain objects: the id beside the data (the types are the schemas', so no cast is needed). */
+function withIds<D extends object>(entries: ReadonlyArray<{ id: string; data: D }>): Array<{ id: string } & D> {
+  return entries.map((e) => ({ id: e.id, ...e.data }));
 }
 
 let cached: Promise<Directory> | undefined;
@@ -35,14 +22,14 @@ let cached: Promise<Directory> | undefined;
 export function loadDirectory(): Promise<Directory> {
   cached ??= (async () => {
     const [coops, categories, bodies, contracts, councils, programmes, guides, nationalCounts] = await Promise.all([
-      plain<Directory['coops'][number]>('coops'),
-      plain<Directory['categories'][number]>('categories'),
-      plain<Directory['bodies'][number]>('municipalities'),
-      plain<Directory['contracts'][number]>('contracts'),
-      plain<Directory['councils'][number]>('councils'),
-      plain<Directory['programmes'][number]>('programmes'),
-      plain<Directory['guides'][number]>('guides'),
-      plain<Directory['nationalCounts'][number]>('nationalCounts'),
+      getCollection('coops').then(withIds),
+      getCollection('categories').then(withIds),
+      getCollection('municipalities').then(withIds),
+      getCollection('contracts').then(withIds),
+      getCollection('councils').then(withIds),
+      getCollection('programmes').then(withIds),
+      getCollection('guides').then(withIds),
+      getCollection('nationalCounts').then(withIds),
     ]);
     return {
       coops: sortByReading(coops),

@@ -4,6 +4,7 @@
  */
 import type { Body, Contract, Coop, Directory, Source } from './types.ts';
 import { latestDay } from './dates.ts';
+import { ORG_KIND, ORIGIN } from './schema.ts';
 import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from './reference-sources.ts';
 
 /** Looks entities up by id; throws on a missing id (the data check rules that out before a build). */
@@ -116,31 +117,41 @@ export function needsRecheck(sources: readonly Source[], today: string, months =
 
 /** Counts for the home page. */
 export function directoryCounts(dir: Directory) {
-  const orgs = dir.coops.filter((c) => c.kind === 'coop');
+  // A dissolved organisation keeps its page but leaves the counts.
+  const active = dir.coops.filter((c) => !isDissolved(c));
+  const orgs = active.filter((c) => c.kind === 'coop');
   return {
     coops: orgs.length,
-    organisations: dir.coops.length,
+    organisations: active.length,
+    dissolved: dir.coops.length - active.length,
     bodiesWithEntries: dir.bodies.filter((b) => b.kind !== '都道府県' || dir.coops.some((c) => c.prefecture === b.id)).length,
     contracts: dir.contracts.length,
     categories: dir.categories.length,
-    prefectures: new Set(dir.coops.map((c) => c.prefecture).filter(Boolean)).size,
+    prefectures: new Set(active.map((c) => c.prefecture).filter(Boolean)).size,
   };
 }
 
-export const KIND_LABELS: Record<Coop['kind'], string> = {
-  coop: '組合',
-  federation: '連合会',
-  network: '支援・連携団体',
-  hq: '事業本部',
-  site: '事業所',
-};
+/** Whether an organisation has been dissolved (or its registry record closed). */
+export function isDissolved(coop: Pick<Coop, 'dissolved'>): boolean {
+  return coop.dissolved !== undefined;
+}
 
-export const ORIGIN_LABELS: Record<NonNullable<Coop['origin']>, string> = {
-  new: '新規設立',
-  'converted-kigyo': '企業組合から組織変更',
-  'converted-npo': 'NPO法人から組織変更',
-  unknown: '未確認',
-};
+/** Short labels shown next to an organisation's name in lists and on its page: 解散, 登記情報のみ. */
+export function statusLabels(coop: Pick<Coop, 'dissolved' | 'registryOnly'>): Array<{ key: 'dissolved' | 'registry-only'; label: string; title: string }> {
+  const out: Array<{ key: 'dissolved' | 'registry-only'; label: string; title: string }> = [];
+  if (coop.dissolved) out.push({ key: 'dissolved', label: '解散', title: `${coop.dissolved.date}に解散（${coop.dissolved.cause ?? '事由は未確認'}）` });
+  if (coop.registryOnly) out.push({ key: 'registry-only', label: '登記情報のみ', title: '国税庁の法人番号公表サイトの登記情報だけを載せています。活動内容は未調査です' });
+  return out;
+}
+
+/** The day an organisation became a worker co-op as far as its sources say: registration, conversion, or an unspecified 設立. */
+export function becameCoopOn(coop: Pick<Coop, 'registered' | 'converted' | 'established'>): string | undefined {
+  return coop.registered ?? coop.converted ?? coop.established;
+}
+
+/** Japanese labels of organisation kinds and origins (defined beside their enums in schema.ts). */
+export const KIND_LABELS: Record<Coop['kind'], string> = ORG_KIND.labels;
+export const ORIGIN_LABELS: Record<NonNullable<Coop['origin']>, string> = ORIGIN.labels;
 
 /** Lookups every page needs, built once per build (pages would otherwise rescan whole lists per page). */
 export interface DirectoryIndex {

@@ -5,10 +5,13 @@
  * over the plain directory; the routes in src/pages/data/ only serialise.
  */
 import type { Body, Category, Contract, Coop, Directory, Source } from './types.ts';
-import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, type DirectoryIndex } from './directory.ts';
+import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, prefectureOf, type DirectoryIndex } from './directory.ts';
+import { ORG_KIND, ORIGIN } from './schema.ts';
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
 import { paths } from './paths.ts';
 import { joinMulti, joinUrls, toCsv, type CsvValue } from './csv.ts';
+import { corporateNumberUrl } from './corporateNumber.ts';
+import { houjinCredit } from './houjin.ts';
 
 /** Version of the export format; raised when a column or field changes meaning or is removed. */
 export const EXPORT_VERSION = 1;
@@ -194,14 +197,14 @@ const coops = defineDataset<Coop>({
     { key: 'name', header: '名称', description: '正式名称', get: (c) => c.name },
     { key: 'nameVariants', header: '別表記', description: '出典により異なる表記・略称', list: true, get: (c) => c.nameVariants },
     { key: 'reading', header: 'よみ', description: '五十音順に使うよみ（法人格の部分を除く）', get: (c) => c.reading },
-    { key: 'kind', header: '種別コード', description: 'coop（組合）、federation（連合会）、network（支援・連携団体）、hq（事業本部）、site（事業所）', get: (c) => c.kind },
+    { key: 'kind', header: '種別コード', description: ORG_KIND.describe, get: (c) => c.kind },
     { key: 'kindLabel', header: '種別', description: '種別の日本語名', get: (c) => KIND_LABELS[c.kind] },
     { key: 'legalForm', header: '法人格', description: '労働者協同組合、企業組合、NPO法人など', get: (c) => c.legalForm },
     { key: 'parentId', header: '上位組織ID', description: '事業本部・事業所の上位の団体のID', get: (c) => c.parent },
     { key: 'parentName', header: '上位組織', description: '上位の団体の名称', get: (c, l) => name(l.coops, c.parent) },
     { key: 'memberOf', header: '加盟先ID', description: '加盟している連合会・ネットワークのID', list: true, get: (c) => c.memberOf },
-    { key: 'prefectureCode', header: '都道府県コード', description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）', get: (c, l) => c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined) },
-    { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, c.prefecture ?? (c.municipality ? l.bodies.get(c.municipality)?.prefecture : undefined)) },
+    { key: 'prefectureCode', header: '都道府県コード', description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）', get: (c, l) => prefectureOf(c, l.bodies) },
+    { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, prefectureOf(c, l.bodies)) },
     { key: 'municipalityCode', header: '市区町村コード', description: '主たる事務所の市区町村の全国地方公共団体コード（6桁）', get: (c) => c.municipality },
     { key: 'municipalityName', header: '市区町村', description: '市区町村名', get: (c, l) => name(l.bodies, c.municipality) },
     { key: 'postalCode', header: '郵便番号', description: '団体が公表している郵便番号', get: (c) => c.postalCode },
@@ -216,11 +219,21 @@ const coops = defineDataset<Coop>({
     { key: 'serviceItems', header: '事業一覧', description: '事業一覧の項目（分野ごとの構成はJSONのservicesにあります）', list: true, get: (c) => c.services?.flatMap((s) => s.items) },
     { key: 'servicesAsOf', header: '事業一覧の時点', description: '事業一覧が示す時点', get: (c) => c.servicesAsOf },
     { key: 'licences', header: '登録業種・許認可', description: '登録業種・許認可', list: true, get: (c) => c.licences },
-    { key: 'origin', header: '設立の形コード', description: 'new（新規設立）、converted-kigyo（企業組合から組織変更）、converted-npo（NPO法人から組織変更）、unknown（未確認）', get: (c) => c.origin },
+    { key: 'origin', header: '設立の形コード', description: ORIGIN.describe, get: (c) => c.origin },
     { key: 'originLabel', header: '設立の形', description: '設立の形の日本語名', get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined) },
     { key: 'convertedFrom', header: '組織変更前の名称', description: '組織変更前の名称', get: (c) => c.convertedFrom },
     { key: 'founded', header: '団体の発足', description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DDのいずれか', get: (c) => c.founded },
-    { key: 'established', header: '労協としての設立', description: '労働者協同組合として設立・組織変更した時期', get: (c) => c.established },
+    { key: 'foundingMeeting', header: '創立総会', description: '創立総会の日（法人の成立ではありません）', get: (c) => c.foundingMeeting },
+    { key: 'registered', header: '設立の登記', description: '設立の登記をした日（法人の成立日）。新規設立の組合', get: (c) => c.registered },
+    { key: 'converted', header: '組織変更', description: '組織変更で労働者協同組合になった日', get: (c) => c.converted },
+    { key: 'established', header: '労協としての設立', description: '出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期', get: (c) => c.established },
+    { key: 'corporateNumber', header: '法人番号', description: '法人番号（13桁。先頭が検査用数字）', get: (c) => c.corporateNumber },
+    { key: 'corporateNumberUrl', header: '法人番号のページ', description: '国税庁法人番号公表サイトのその法人番号のページ', get: (c) => (c.corporateNumber ? corporateNumberUrl(c.corporateNumber) : undefined) },
+    { key: 'status', header: '状態', description: 'active（活動中）、dissolved（解散）', get: (c) => (c.dissolved ? 'dissolved' : 'active') },
+    { key: 'dissolvedOn', header: '解散日', description: '解散・登記記録の閉鎖等の日', get: (c) => c.dissolved?.date },
+    { key: 'dissolvedCause', header: '解散の事由', description: '解散・閉鎖等の事由', get: (c) => c.dissolved?.cause },
+    { key: 'registryOnly', header: '登記情報のみ', description: 'true（法人番号公表サイトの登記情報だけから作った下書きで、活動内容は未調査）', get: (c) => c.registryOnly === true },
+    { key: 'registryCredit', header: '登記情報の出典表記', description: '登記情報（registry）を使った行の出典表記（公共データ利用規約（第1.0版）による）', get: (c) => (c.registry ? houjinCredit(c.registry.asOf) : undefined) },
     { key: 'tokutei', header: '特定労働者協同組合', description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）', get: (c) => c.tokutei },
     { key: 'area', header: '活動地域', description: '活動・担当地域', get: (c) => c.area },
     { key: 'website', header: 'ウェブサイト', description: '団体の公式サイト', get: (c) => c.contact?.website },
@@ -236,6 +249,7 @@ const coops = defineDataset<Coop>({
   json: [
     { key: 'services', description: '事業一覧。各要素はcategory（分野ID）、group（小見出し）、items（項目の配列）', get: (c) => c.services },
     { key: 'figures', description: '公表されている数値。各要素はlabel、value、unit、asOf、period、note、source（sourcesの何番目か、0始まり）', get: (c) => c.figures },
+    { key: 'registry', description: '国税庁法人番号公表サイトの登記情報。name（商号又は名称）、furigana、address、postalCode、municipality（団体コード）、assigned（法人番号指定年月日）、changed（変更年月日）、changeCause、closed（登記記録の閉鎖等年月日）、closeCause（01・11・21・31）、successor（承継先法人番号）、asOf（データの作成日）', get: (c) => c.registry },
     sourceJson<Coop>(),
   ],
 });

@@ -4,8 +4,9 @@
  * root-relative, which JSON-LD resolves against the page's own address.
  */
 import type { Body, Category, Coop } from './types.ts';
-import { placeOf } from './directory.ts';
+import { placeOf, prefectureOf } from './directory.ts';
 import { paths } from './paths.ts';
+import { corporateNumberUrl } from './corporateNumber.ts';
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ export function streetPart(address: string, names: readonly (string | undefined)
 /** An Organization for a co-op page: name, address (PostalAddress), areaServed, url, sameAs, parent and membership. */
 export function coopJsonLd(coop: Coop, ctx: JsonLdContext): Json {
   const page = ctx.url(paths.coop(coop.id));
-  const prefId = coop.prefecture ?? (coop.municipality ? ctx.bodies.get(coop.municipality)?.prefecture : undefined);
+  const prefId = prefectureOf(coop, ctx.bodies);
   const pref = prefId ? ctx.bodies.get(prefId) : undefined;
   const muni = coop.municipality ? ctx.bodies.get(coop.municipality) : undefined;
   const parent = coop.parent ? ctx.coops.get(coop.parent) : undefined;
@@ -62,7 +63,10 @@ export function coopJsonLd(coop: Coop, ctx: JsonLdContext): Json {
     areaServed: area ? { '@type': 'AdministrativeArea', name: area } : undefined,
     // Only a point confirmed from the address; a representative point of a municipality would mislead.
     geo: place?.precision === 'address' ? { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lng } : undefined,
-    foundingDate: coop.founded ?? coop.established,
+    // The 法人番号 as a PropertyValue, with the number's page on the National Tax Agency's site.
+    identifier: coop.corporateNumber ? { '@type': 'PropertyValue', propertyID: '法人番号', value: coop.corporateNumber, url: corporateNumberUrl(coop.corporateNumber) } : undefined,
+    foundingDate: coop.founded ?? coop.registered ?? coop.converted ?? coop.established,
+    dissolutionDate: coop.dissolved?.date,
     telephone: coop.contact?.phone,
     faxNumber: coop.contact?.fax,
     knowsAbout: coop.categories.map((id) => ctx.categories.get(id)?.name ?? id),

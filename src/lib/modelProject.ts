@@ -6,29 +6,11 @@
 import type { Activity, ActivityKind, ActivityStatus, Council, Programme, SourcedFigure } from './types.ts';
 import { earliestDay, fiscalYearOf } from './dates.ts';
 import { compareReading } from './sort.ts';
+import { ACTIVITY_KIND, ACTIVITY_STATUS } from './schema.ts';
 
-/** Japanese labels of activity kinds. */
-export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
-  forum: 'フォーラム',
-  symposium: 'シンポジウム',
-  seminar: 'セミナー',
-  workshop: 'ワークショップ',
-  consultation: '相談窓口',
-  matching: 'マッチング支援',
-  course: '大学の講座',
-  outreach: '働きかけ・周知',
-  meeting: '会合',
-  publicity: '広報',
-  visit: '見学',
-  other: 'その他',
-};
-
-/** Japanese labels of activity statuses, as of the source. */
-export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
-  held: '実施',
-  ongoing: '継続中',
-  planned: '予定（出典の時点）',
-};
+/** Japanese labels of activity kinds and statuses (defined beside their enums in schema.ts). */
+export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = ACTIVITY_KIND.labels;
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = ACTIVITY_STATUS.labels;
 
 /** The day an activity starts ('YYYY-MM-DD', earliest reading of a partial date), or undefined when undated. */
 export function activityStart(a: Pick<Activity, 'date' | 'from'>): string | undefined {

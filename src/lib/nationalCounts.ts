@@ -5,6 +5,7 @@
  */
 import type { NationalCount } from './types.ts';
 import { parsePartialDate } from './dates.ts';
+import { prefectureCodeOf } from './lgcode.ts';
 
 /** The number of prefectures a text such as 「1都1道2府27県」 or 「36都道府県」 stands for, or undefined if it has no such numbers. */
 export function prefecturesInText(text: string): number | undefined {
@@ -34,6 +35,16 @@ export function nationalCountProblems(id: string, c: NationalCount): Array<{ fie
     if (value !== undefined && value > c.corporations) add(field, `${value} が法人数 ${c.corporations} を超えています`);
   }
   if (c.prefectures !== undefined && c.prefectures > c.corporations) add('prefectures', `都道府県の数 ${c.prefectures} が法人数 ${c.corporations} を超えています`);
+  if (c.byPrefecture !== undefined) {
+    const seen = new Set<string>();
+    c.byPrefecture.forEach((p, i) => {
+      if (!/^\d{6}$/.test(p.prefecture) || prefectureCodeOf(p.prefecture) !== p.prefecture || Number(p.prefecture.slice(0, 2)) < 1 || Number(p.prefecture.slice(0, 2)) > 47) add(`byPrefecture[${i}].prefecture`, `${p.prefecture} は都道府県のコードではありません`);
+      if (seen.has(p.prefecture)) add(`byPrefecture[${i}].prefecture`, `${p.prefecture} が重複しています`);
+      seen.add(p.prefecture);
+    });
+    const sum = c.byPrefecture.reduce((n, p) => n + p.corporations, 0);
+    if (sum > c.corporations) add('byPrefecture', `都道府県別の合計 ${sum} が法人数 ${c.corporations} を超えています`);
+  }
   if (c.prefecturesText !== undefined) {
     const n = prefecturesInText(c.prefecturesText);
     if (n === undefined) add('prefecturesText', `「${c.prefecturesText}」から都道府県の数が読み取れません（例: 1都1道1府15県）`);
@@ -61,4 +72,9 @@ export function latestOfficial(counts: readonly NationalCount[]): NationalCount 
 /** Growth between consecutive counts of a series: each count with the increase since the one before (undefined for the first). */
 export function withIncrease(series: readonly NationalCount[]): Array<{ count: NationalCount; increase: number | undefined }> {
   return series.map((count, i) => ({ count, increase: i === 0 ? undefined : count.corporations - series[i - 1]!.corporations }));
+}
+
+/** The newest official count that gives a figure per prefecture, if any (coverage per prefecture is measured only against such a sourced figure). */
+export function latestOfficialByPrefecture(counts: readonly NationalCount[]): NationalCount | undefined {
+  return officialSeries(counts).filter((c) => c.byPrefecture !== undefined && c.byPrefecture.length > 0).at(-1);
 }

@@ -7,7 +7,7 @@
 import { idRef, schemasFor } from './schema.ts';
 import type { RawEntry } from './validate.ts';
 import type { Body, Coop, NationalCount, Source } from './types.ts';
-import { lastChecked, needsRecheck } from './directory.ts';
+import { lastChecked, needsRecheck, prefectureOf } from './directory.ts';
 import { latestOfficial } from './nationalCounts.ts';
 import { coverage, listedCoops, type Coverage } from './stats.ts';
 
@@ -43,7 +43,7 @@ export function dataReport(entries: readonly RawEntry[], today: string, months =
   const of = <T>(collection: string) => parsed.filter((p) => p.entry.collection === collection).map((p) => p.data as T);
   const listed = listedCoops(of<Coop>('coops'));
   const bodies = new Map(of<Body>('municipalities').map((b) => [b.id, b]));
-  const prefectures = new Set(listed.map((c) => c.prefecture ?? (c.municipality ? bodies.get(c.municipality)?.prefecture : undefined)).filter(Boolean));
+  const prefectures = new Set(listed.map((c) => prefectureOf(c, bodies)).filter(Boolean));
   const stale = parsed
     .filter((p) => Array.isArray(p.data.sources) && needsRecheck(p.data.sources as Source[], today, months))
     .map((p) => ({ file: p.entry.file, collection: p.entry.collection, id: p.entry.id, lastChecked: lastChecked(p.data.sources as Source[]) }))

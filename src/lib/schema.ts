@@ -6,10 +6,11 @@
 import { z } from 'astro/zod';
 import { isValidLgCode, isNationalBodyId } from './lgcode.ts';
 import { normaliseDateValue, parsePartialDate } from './dates.ts';
+import { corporateNumberProblem } from './corporateNumber.ts';
 import { copyHostOf, webUrlProblem } from './urls.ts';
 
-/** Builds the schema of a reference to an entry of another collection. */
-export type RefFactory = (collection: CollectionName) => z.ZodType;
+/** Builds the schema of a reference to an entry of another collection: the entry's id. */
+export type RefFactory = (collection: CollectionName) => z.ZodType<string>;
 
 export const COLLECTION_NAMES = ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'programmes', 'guides', 'nationalCounts'] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
@@ -22,18 +23,33 @@ export function folderOf(collection: CollectionName): string {
   return COLLECTION_FOLDERS[collection] ?? collection;
 }
 
-/** A plain-id stand-in for Astro's reference(), for use outside Astro. */
-export const idRef: RefFactory = () => z.string().min(1, { error: '参照先の id が空です' });
+/** A reference: the id of an entry of `collection`, checked by the data check against the entries there. */
+export const idRef: RefFactory = (collection) => z.string().min(1, { error: '参照先の id が空です' }).register(fieldRules, { ref: collection });
 
-/** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; an unquoted YAML date is accepted too. */
-export const partialDate = z.preprocess(
-  normaliseDateValue,
-  z
-    .string({ error: '日付は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれかで書いてください' })
-    .refine((v) => parsePartialDate(v) !== undefined, {
-      error: (iss) => `日付 "${String(iss.input)}" は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれでもないか、存在しない日付です`,
-    }),
-);
+/**
+ * What the data check reads from the schemas themselves: which fields refer
+ * to another collection, and which dates must not lie in the future. A
+ * field declares it by using `ref(…)` or `pastDate`; nothing restates it.
+ */
+export const fieldRules = z.registry<{ ref?: CollectionName; past?: true }>();
+
+/** A date schema: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; an unquoted YAML date is accepted too. */
+function dateSchema() {
+  return z.preprocess(
+    normaliseDateValue,
+    z
+      .string({ error: '日付は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれかで書いてください' })
+      .refine((v) => parsePartialDate(v) !== undefined, {
+        error: (iss) => `日付 "${String(iss.input)}" は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれでもないか、存在しない日付です`,
+      }),
+  );
+}
+
+/** A date that may lie in the future (an end, a planned event). */
+export const partialDate = dateSchema();
+
+/** A date that must not lie in the future (when something happened, was published or seen). */
+export const pastDate = dateSchema().register(fieldRules, { past: true });
 
 /** Longest URL accepted (browsers and servers commonly cap near 2,000 characters). */
 export const MAX_URL_LENGTH = 2000;
@@ -71,16 +87,16 @@ export const source = z
     publisher: text.optional().describe('発行者（省庁・自治体・団体名）'),
     url: webUrl.optional().describe('原典の URL（ミラーやプロキシではなく発行元のもの）'),
     document: text.optional().describe('URL のない文書の名前（例: 配布資料）'),
-    asOf: partialDate.optional().describe('出典が示す時点（○年○月○日現在）'),
-    published: partialDate.optional().describe('出典の発行日'),
-    seen: partialDate.optional().describe('編集者が出典を確認した日'),
+    asOf: pastDate.optional().describe('出典が示す時点（○年○月○日現在）'),
+    published: pastDate.optional().describe('出典の発行日'),
+    seen: pastDate.optional().describe('編集者が出典を確認した日'),
     note: text.optional().describe('出典についての補足'),
     copyOf: z
       .strictObject({
         publisher: text.describe('原典の発行者'),
         title: text.optional().describe('原典の題名（違う場合）'),
         url: webUrl.optional().describe('原典の URL（わかる場合）'),
-        published: partialDate.optional().describe('原典の発行日'),
+        published: pastDate.optional().describe('原典の発行日'),
       })
       .optional()
       .describe('url が転載・キャッシュ・アーカイブの写しであるとき、その原典'),
@@ -120,7 +136,7 @@ const figureFields = z.strictObject({
   label: text.describe('何の数値か（例: 組合員数）'),
   value: z.number({ error: '数値を書いてください' }).min(0, { error: '数値は0以上で書いてください（増減は label で説明します）' }).describe('数値（0以上）'),
   unit: text.describe('単位（例: 人、ヶ所、円）'),
-  asOf: partialDate.describe('いつの数値か（年度の実績なら年度の初日でなく表記どおり）'),
+  asOf: pastDate.describe('いつの数値か（年度の実績なら年度の初日でなく表記どおり）'),
   period: text.optional().describe('期間の表記（例: 2015年度）'),
   note: text.optional(),
   source: z.number().int().min(0).optional().describe('この数値の出典（sources の何番目か、0 始まり）'),
@@ -148,9 +164,50 @@ export const LEGAL_FORMS = [
   '未確認',
 ] as const;
 
-export const ORG_KINDS = ['coop', 'federation', 'network', 'hq', 'site'] as const;
+/**
+ * A vocabulary: its values (the keys, stable ASCII written in content/) and
+ * their Japanese labels, defined once. The enum, the schema's description,
+ * pages and downloads all read from it.
+ */
+function vocabulary<const L extends Record<string, string>>(labels: L) {
+  const values = Object.keys(labels) as [keyof L & string, ...Array<keyof L & string>];
+  return { values, labels, describe: values.map((v) => `${v}=${labels[v]}`).join('、') };
+}
 
-export const ORIGINS = ['new', 'converted-kigyo', 'converted-npo', 'unknown'] as const;
+/** Kinds of organisation. */
+export const ORG_KIND = vocabulary({ coop: '組合', federation: '連合会', network: '支援・連携団体', hq: '事業本部', site: '事業所' });
+export const ORG_KINDS = ORG_KIND.values;
+
+/** How a co-op came to be one. */
+export const ORIGIN = vocabulary({ new: '新規設立', 'converted-kigyo': '企業組合から組織変更', 'converted-npo': 'NPO法人から組織変更', unknown: '未確認' });
+export const ORIGINS = ORIGIN.values;
+
+/** 法人番号: 13 digits whose first digit is the check digit (src/lib/corporateNumber.ts). A YAML number is refused: write it quoted. */
+export const corporateNumber = z
+  .string({ error: '法人番号は13桁の数字を引用符で囲んで書いてください（例: "7000012050002"）' })
+  .superRefine((v, ctx) => {
+    const problem = corporateNumberProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** 登記記録の閉鎖等の事由 (the corporate-number site's codes 01/11/21/31), with their labels. */
+export const CLOSE_CAUSES = { '01': '清算の結了等', '11': '合併による解散等', '21': '登記官による閉鎖', '31': 'その他の清算の結了等' } as const;
+
+/** What the corporate-number site publishes about an organisation, as the importer last read it (npm run import:houjin). */
+export const registryRecord = z.strictObject({
+  name: text.describe('商号又は名称（登記上の名称）'),
+  furigana: text.optional().describe('フリガナ（国税庁が公表しているもの）'),
+  address: text.optional().describe('国内所在地（都道府県・市区町村・丁目番地等をつないだもの）'),
+  postalCode: z.string().regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' }).optional(),
+  municipality: text.optional().describe('所在地の全国地方公共団体コード（6桁、検査数字つき）'),
+  assigned: pastDate.optional().describe('法人番号指定年月日'),
+  changed: pastDate.optional().describe('変更年月日（最後に名称・所在地などが変わった日）'),
+  changeCause: text.optional().describe('変更事由の詳細'),
+  closed: pastDate.optional().describe('登記記録の閉鎖等年月日'),
+  closeCause: z.enum(Object.keys(CLOSE_CAUSES) as ['01', '11', '21', '31']).optional().describe('登記記録の閉鎖等の事由（01 清算の結了等、11 合併による解散等、21 登記官による閉鎖、31 その他の清算の結了等）'),
+  successor: corporateNumber.optional().describe('承継先法人番号'),
+  asOf: pastDate.describe('読み込んだファイルの作成日（全件データは月末時点、差分データはその日）'),
+});
 
 /** Municipality / public-body kinds. */
 export const BODY_KINDS = ['国', '都道府県', '市', '特別区', '区', '町', '村'] as const;
@@ -161,7 +218,7 @@ export const coopSchema = (ref: RefFactory) =>
     name: text.describe('正式名称（登記名。確認できない場合は note に書く）'),
     nameVariants: z.array(text).optional().describe('出典により異なる表記・略称'),
     reading: reading.describe('五十音順の並べ替えに使うよみ（法人格の部分を除く）'),
-    kind: z.enum(ORG_KINDS).describe('coop=組合、federation=連合会、network=全国・地域の連絡組織、hq=事業本部、site=事業所'),
+    kind: z.enum(ORG_KINDS).describe(ORG_KIND.describe),
     legalForm: z.enum(LEGAL_FORMS).optional().describe('法人格（事業所 kind: site では省略可）'),
     parent: ref('coops').optional().describe('上位の組織（事業本部・事業所の場合）'),
     memberOf: z.array(ref('coops')).optional().describe('加盟する連合会・ネットワーク'),
@@ -170,7 +227,7 @@ export const coopSchema = (ref: RefFactory) =>
     address: text.optional().describe('所在地（公表されている団体の住所のみ）'),
     postalCode: z.string().regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' }).optional(),
     location: coordinates.optional().describe('所在地の座標（住所から確認できた場合のみ。ない場合は市区町村の代表点を使う）'),
-    categories: z.array(ref('categories')).min(1, { error: 'categories（分野）を一つ以上指定してください' }),
+    categories: z.array(ref('categories')).default([]).describe('分野（一つ以上。registryOnly の下書きだけは空でよい）'),
     summary: text.optional().describe('一文の紹介（サイト独自の文）'),
     business: z.array(text).optional().describe('事業の内容（出典に沿った短い項目）'),
     services: z
@@ -183,12 +240,27 @@ export const coopSchema = (ref: RefFactory) =>
       )
       .optional()
       .describe('事業一覧（分野ごと）'),
-    servicesAsOf: partialDate.optional().describe('事業一覧の時点'),
+    servicesAsOf: pastDate.optional().describe('事業一覧の時点'),
     licences: z.array(text).optional().describe('登録業種・許認可'),
-    origin: z.enum(ORIGINS).optional().describe('new=新規設立、converted-kigyo=企業組合から組織変更、converted-npo=NPO法人から組織変更'),
+    origin: z.enum(ORIGINS).optional().describe(ORIGIN.describe),
     convertedFrom: text.optional().describe('組織変更前の名称'),
-    founded: partialDate.optional().describe('団体としての発足（労協になる前を含む）'),
-    established: partialDate.optional().describe('労働者協同組合として設立・組織変更した時期'),
+    founded: pastDate.optional().describe('団体としての発足（労協になる前の任意団体・企業組合・NPO法人などの発足を含む）'),
+    foundingMeeting: pastDate.optional().describe('創立総会の日（設立の手続きの始まり。法人の成立ではない）'),
+    registered: pastDate.optional().describe('設立の登記をした日（＝法人の成立日）。新規設立の労働者協同組合の場合'),
+    converted: pastDate.optional().describe('組織変更の効力が生じた日（企業組合・NPO法人から労働者協同組合になった日）'),
+    established: pastDate
+      .optional()
+      .describe('出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期（分かるものは foundingMeeting・registered・converted に書く）'),
+    corporateNumber: corporateNumber.optional().describe('法人番号（13桁、先頭が検査用数字）。出典で確かめたものだけ'),
+    registryOnly: z.boolean().optional().describe('true=国税庁の法人番号公表サイトの登記情報だけから作った下書き（活動は未調査。サイトに「登記情報のみ」と表示）'),
+    registry: registryRecord.optional().describe('法人番号公表サイトの登記情報（npm run import:houjin が書き換える。手で編集しない）'),
+    dissolved: z
+      .strictObject({
+        date: pastDate.describe('解散・登記記録の閉鎖等の日'),
+        cause: text.optional().describe('事由（例: 清算の結了等）'),
+      })
+      .optional()
+      .describe('解散した組織（ページは残し「解散」と表示。掲載数には数えない）'),
     tokutei: z.boolean().optional().describe('特定労働者協同組合の認定を受けているか（確認できた場合のみ）'),
     area: text.optional().describe('活動・担当地域'),
     figures: z.array(figure).optional(),
@@ -197,7 +269,7 @@ export const coopSchema = (ref: RefFactory) =>
         website: webUrl.optional(),
         phone: z.string().regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' }).optional(),
         fax: z.string().regex(/^[0-9-]+$/, { error: 'FAX は数字とハイフンで書いてください' }).optional(),
-        asOf: partialDate.optional(),
+        asOf: pastDate.optional(),
       })
       .optional()
       .describe('団体の公開連絡先のみ（個人の連絡先は載せない）'),
@@ -239,8 +311,8 @@ export const contractSchema = (ref: RefFactory) =>
     programme: text.describe('事業名（例: 生活困窮者自立支援事業）'),
     services: z.array(text).optional().describe('委託内容として出典に並ぶ事業'),
     category: ref('categories'),
-    asOf: partialDate.optional().describe('出典が示す時点'),
-    from: partialDate.optional().describe('委託の開始'),
+    asOf: pastDate.optional().describe('出典が示す時点'),
+    from: pastDate.optional().describe('委託の開始'),
     to: partialDate.optional().describe('委託の終了'),
     note: text.optional(),
     sources,
@@ -263,10 +335,25 @@ const publicPhone = z.string().regex(/^[0-9-]+$/, { error: '電話番号は数�
 const publicEmail = z.string().regex(/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i, { error: 'メールアドレスの形ではありません' });
 
 /** Kinds of model-project activity; labels live in src/lib/modelProject.ts. */
-export const ACTIVITY_KINDS = ['forum', 'symposium', 'seminar', 'workshop', 'consultation', 'matching', 'course', 'outreach', 'meeting', 'publicity', 'visit', 'other'] as const;
+export const ACTIVITY_KIND = vocabulary({
+  forum: 'フォーラム',
+  symposium: 'シンポジウム',
+  seminar: 'セミナー',
+  workshop: 'ワークショップ',
+  consultation: '相談窓口',
+  matching: 'マッチング支援',
+  course: '大学の講座',
+  outreach: '働きかけ・周知',
+  meeting: '会合',
+  publicity: '広報',
+  visit: '見学',
+  other: 'その他',
+});
+export const ACTIVITY_KINDS = ACTIVITY_KIND.values;
 
 /** Whether an activity had taken place when its source was written. */
-export const ACTIVITY_STATUSES = ['held', 'ongoing', 'planned'] as const;
+export const ACTIVITY_STATUS = vocabulary({ held: '実施', ongoing: '継続中', planned: '予定（出典の時点）' });
+export const ACTIVITY_STATUSES = ACTIVITY_STATUS.values;
 
 /** Kinds of council member. */
 export const MEMBER_KINDS = ['行政', '社会福祉協議会', '協同組合', '労働者協同組合', '労働者福祉団体', '労働金庫', '支援団体', '経済団体', '労働団体', 'その他'] as const;
@@ -276,11 +363,11 @@ const activity = (ref: RefFactory) =>
   z.strictObject({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id は英小文字・数字・ハイフンで付けてください' }).describe('協議会の中で一意の id（ページ内リンクとテストに使う）'),
     title: text.describe('活動の名前'),
-    kind: z.enum(ACTIVITY_KINDS).describe('活動の種類'),
-    status: z.enum(ACTIVITY_STATUSES).default('held').describe('出典の時点で held=実施済み、ongoing=継続中、planned=予定'),
+    kind: z.enum(ACTIVITY_KINDS).describe(`活動の種類: ${ACTIVITY_KIND.describe}`),
+    status: z.enum(ACTIVITY_STATUSES).default('held').describe(`出典の時点で ${ACTIVITY_STATUS.describe}`),
     fiscalYear: z.number().int().min(2020).max(2035).optional().describe('出典がこの活動を載せている年度（西暦、4月始まり）'),
     date: partialDate.optional().describe('1日で終わる催しの日付（未来の日付は status: planned のときだけ）'),
-    from: partialDate.optional().describe('期間のある活動の開始'),
+    from: pastDate.optional().describe('期間のある活動の開始'),
     to: partialDate.optional().describe('期間のある活動の終了（予定を含む）'),
     organiser: text.optional().describe('主催が協議会でない場合の主催者（団体名）'),
     region: text.optional().describe('地域（例: 県央）'),
@@ -315,10 +402,10 @@ export const councilSchema = (ref: RefFactory) =>
     prefecture: ref('municipalities').describe('都道府県のコード'),
     programme: ref('programmes').optional().describe('実施している国の事業（programmes の id）'),
     summary: text.optional().describe('一文の紹介（サイト独自の文）'),
-    established: partialDate.optional().describe('協議会の発足日'),
+    established: pastDate.optional().describe('協議会の発足日'),
     establishedSource: sourceIndex.optional().describe('発足日の出典'),
     period: z
-      .strictObject({ from: partialDate, to: partialDate.describe('終了（予定）'), source: sourceIndex })
+      .strictObject({ from: pastDate, to: partialDate.describe('終了（予定）'), source: sourceIndex })
       .optional()
       .describe('この協議会の事業期間'),
     secretariat: z
@@ -343,7 +430,7 @@ export const councilSchema = (ref: RefFactory) =>
       )
       .optional()
       .describe('構成団体'),
-    membersAsOf: partialDate.optional().describe('構成団体の一覧の時点'),
+    membersAsOf: pastDate.optional().describe('構成団体の一覧の時点'),
     membersSource: sourceIndex.optional().describe('構成団体の一覧の出典'),
     membersComplete: z.boolean().optional().describe('一覧が出典の全構成員か（false なら一部のみ）'),
     website: webUrl.optional().describe('協議会または事業の公式ページ'),
@@ -371,7 +458,7 @@ export const councilSchema = (ref: RefFactory) =>
           phone: publicPhone.optional().describe('団体の公開電話番号'),
           email: publicEmail.optional().describe('団体の公開メールアドレス'),
           hours: text.optional().describe('受付時間'),
-          from: partialDate.optional().describe('開設'),
+          from: pastDate.optional().describe('開設'),
           fee: text.optional().describe('費用（例: 無料）'),
           howTo: z.array(text).optional().describe('相談の流れ'),
           note: text.optional(),
@@ -387,7 +474,7 @@ export const councilSchema = (ref: RefFactory) =>
       .describe('活動の種類ごとの補足（例: ワークショップを4地域で開くことにした理由）'),
     prefectureCoops: z
       .strictObject({
-        asOf: partialDate.describe('一覧の時点'),
+        asOf: pastDate.describe('一覧の時点'),
         items: z
           .array(z.strictObject({ name: text, coop: ref('coops').optional(), place: text.optional().describe('所在市町村（出典の表記）'), business: text.optional() }))
           .min(1),
@@ -402,7 +489,7 @@ export const councilSchema = (ref: RefFactory) =>
     after: z.array(sourcedText).optional().describe('モデル事業の後に向けた計画'),
     figures: z.array(sourcedFigure).optional().describe('協議会全体についての数値（事業費など）'),
     unpublished: z.array(text).optional().describe('調べたが公表を確認できなかった事項'),
-    unpublishedAsOf: partialDate.optional().describe('unpublished を確かめた日'),
+    unpublishedAsOf: pastDate.optional().describe('unpublished を確かめた日'),
     sources,
   });
 
@@ -434,7 +521,7 @@ export const programmeSchema = (ref: RefFactory) =>
       .describe('年表に載せる出来事'),
     website: webUrl.optional(),
     unpublished: z.array(text).optional().describe('調べたが公表を確認できなかった事項'),
-    unpublishedAsOf: partialDate.optional(),
+    unpublishedAsOf: pastDate.optional(),
     sources,
   });
 
@@ -443,7 +530,7 @@ export const guideSchema = () =>
   z.strictObject({
     title: text,
     summary: text,
-    updated: partialDate,
+    updated: pastDate,
     order: z.number().int().default(100),
     sources,
   });
@@ -465,7 +552,7 @@ const count = z
  */
 export const nationalCountSchema = () =>
   z.strictObject({
-    asOf: partialDate.describe('何日時点の数か（YYYY-MM-DD、ファイル名と同じ）'),
+    asOf: pastDate.describe('何日時点の数か（YYYY-MM-DD、ファイル名と同じ）'),
     corporations: count.describe('設立された労働者協同組合の法人数'),
     prefectures: z.number().int().min(1).max(47, { error: '都道府県の数は47以下です' }).optional().describe('法人のある都道府県の数'),
     prefecturesText: text.optional().describe('出典の都道府県の表記（例: 1都1道1府15県）'),
@@ -474,6 +561,15 @@ export const nationalCountSchema = () =>
     convertedFromKigyo: count.optional().describe('うち企業組合からの組織変更'),
     convertedFromNpo: count.optional().describe('うちNPO法人からの組織変更'),
     tokutei: count.optional().describe('特定労働者協同組合の認定を受けた法人数'),
+    byPrefecture: z
+      .array(
+        z.strictObject({
+          prefecture: z.string().regex(/^\d{6}$/, { error: '都道府県は6桁の全国地方公共団体コードで書いてください（例: 130001）' }).describe('都道府県のコード'),
+          corporations: count.describe('その都道府県の法人数'),
+        }),
+      )
+      .optional()
+      .describe('出典が示す都道府県別の法人数（出典にあるものだけ。統計ページの都道府県別の掲載率に使う）'),
     official: z.boolean({ error: 'official（厚生労働省の公表値か）を true か false で書いてください' }).describe('true=厚生労働省の公表値、false=報道・自治体などによる二次的な数'),
     note: text.optional().describe('読者への注記（内訳が未公表であることなど）'),
     sources,

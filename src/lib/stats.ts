@@ -5,15 +5,15 @@
  * directory covers. Plain functions over plain data.
  */
 import type { Body, Category, Coop, NationalCount } from './types.ts';
-import { prefectureOf } from './directory.ts';
+import { becameCoopOn, isDissolved, prefectureOf } from './directory.ts';
 import { earliestDay } from './dates.ts';
 
 /** Legal forms that make an organisation a worker co-operative under the Act. */
 export const ROUKYOU_FORMS: readonly string[] = ['労働者協同組合', '特定労働者協同組合'];
 
-/** Worker co-operatives listed here: kind `coop` with a 労働者協同組合 legal form (not HQs, sites, federations or networks). */
+/** Worker co-operatives listed here: kind `coop` with a 労働者協同組合 legal form (not HQs, sites, federations or networks), not dissolved. */
 export function listedCoops(coops: readonly Coop[]): Coop[] {
-  return coops.filter((c) => c.kind === 'coop' && c.legalForm !== undefined && ROUKYOU_FORMS.includes(c.legalForm));
+  return coops.filter((c) => c.kind === 'coop' && c.legalForm !== undefined && ROUKYOU_FORMS.includes(c.legalForm) && !isDissolved(c));
 }
 
 /** One row of a count table. */
@@ -65,7 +65,11 @@ export interface Coverage {
 /** Coverage of the newest official count by the listed co-ops (their number, and how many were set up after the count's date). */
 export function coverage(listed: readonly Coop[], official: NationalCount | undefined): Coverage {
   if (!official) return { listed: listed.length, listedAfter: 0 };
-  const listedAfter = listed.filter((c) => c.established !== undefined && earliestDay(c.established) > official.asOf).length;
+  const listedAfter = listed.filter((c) => {
+    // A founding meeting after the count's date means the registration came after it too.
+    const day = becameCoopOn(c) ?? c.foundingMeeting;
+    return day !== undefined && earliestDay(day) > official.asOf;
+  }).length;
   return {
     listed: listed.length,
     listedAfter,
@@ -73,4 +77,23 @@ export function coverage(listed: readonly Coop[], official: NationalCount | unde
     asOf: official.asOf,
     percent: Math.round((listed.length / official.corporations) * 100),
   };
+}
+
+/** One prefecture's listed co-ops against an official figure for it (when a source gives one). */
+export interface PrefectureCoverageRow extends CountRow {
+  /** The official number for the prefecture, when the count gives one. */
+  official?: number;
+  /** count ÷ official, as a whole percentage. */
+  percent?: number;
+}
+
+/** Listed co-ops per prefecture with the official prefectural figure beside them where the count has one; prefectures only in the official figures appear with 0 listed. */
+export function prefectureCoverage(rows: readonly CountRow[], official: NationalCount | undefined, names: (id: string) => string): PrefectureCoverageRow[] {
+  const byId = new Map(official?.byPrefecture?.map((p) => [p.prefecture, p.corporations]) ?? []);
+  const out: PrefectureCoverageRow[] = rows.map((r) => {
+    const o = byId.get(r.id);
+    return o === undefined ? { ...r } : { ...r, official: o, percent: o > 0 ? Math.round((r.count / o) * 100) : undefined };
+  });
+  for (const [id, o] of byId) if (!rows.some((r) => r.id === id)) out.push({ id, name: names(id), count: 0, official: o, percent: 0 });
+  return out.sort((a, b) => (a.id === '' ? 1 : b.id === '' ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { COLLECTION_NAMES, idProblem, idRef, schemasFor, searchSynonymsSchema, type CollectionName } from './schema.ts';
+import { declaredFields, type FieldRule } from './schema-fields.ts';
 import { synonymProblems, type SearchSynonyms } from './search-synonyms.ts';
 import { fiscalYearOf, isFuture, latestDay } from './dates.ts';
 import { isNationalBodyId, prefectureCodeOf } from './lgcode.ts';
@@ -62,47 +63,6 @@ interface Parsed {
   entry: RawEntry;
   data: Record<string, unknown>;
 }
-
-/** Which fields refer to which collection; `[]` steps into every element of an array. */
-const REFERENCES: Record<CollectionName, Array<[path: string, target: CollectionName]>> = {
-  coops: [
-    ['parent', 'coops'],
-    ['memberOf[]', 'coops'],
-    ['prefecture', 'municipalities'],
-    ['municipality', 'municipalities'],
-    ['categories[]', 'categories'],
-    ['services[].category', 'categories'],
-  ],
-  categories: [['parent', 'categories']],
-  municipalities: [
-    ['prefecture', 'municipalities'],
-    ['parent', 'municipalities'],
-  ],
-  contracts: [
-    ['commissioner', 'municipalities'],
-    ['contractor', 'coops'],
-    ['category', 'categories'],
-  ],
-  councils: [
-    ['prefecture', 'municipalities'],
-    ['programme', 'programmes'],
-    ['members[].coop', 'coops'],
-    ['members[].body', 'municipalities'],
-    ['secretariat.coop', 'coops'],
-    ['secretariat.body', 'municipalities'],
-    ['windows[].operatorCoop', 'coops'],
-    ['windows[].operatorBody', 'municipalities'],
-    ['activities[].bodies[]', 'municipalities'],
-    ['activities[].coops[]', 'coops'],
-    ['prefectureCoops.items[].coop', 'coops'],
-  ],
-  programmes: [['ministry', 'municipalities']],
-  guides: [],
-  nationalCounts: [],
-};
-
-/** Keys whose values are dates that must not lie in the future (a contract's `to` may). */
-const PAST_DATE_KEYS = new Set(['asOf', 'published', 'seen', 'founded', 'established', 'from', 'updated', 'servicesAsOf', 'membersAsOf']);
 
 /** Which field holds an entry's display name, for the duplicate-name check. */
 const NAME_FIELD: Record<CollectionName, string> = {
@@ -183,18 +143,6 @@ function issueProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
   return [{ file, field: base || '(entry)', message: issue.message }];
 }
 
-function walkDates(value: unknown, path: string, visit: (path: string, key: string, v: string) => void): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => walkDates(v, `${path}[${i}]`, visit));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = path ? `${path}.${k}` : k;
-      if (typeof v === 'string' && PAST_DATE_KEYS.has(k)) visit(p, k, v);
-      else walkDates(v, p, visit);
-    }
-  }
-}
-
 /** Every problem in a set of entries; an empty array means the content is sound. */
 export function validateEntries(entries: RawEntry[], today: string, context?: CheckContext): Problem[] {
   const problems: Problem[] = [];
@@ -237,22 +185,31 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
     else names.set(key, entry);
   }
 
-  // References, dates and rules that span entries.
+  // One 法人番号 belongs to one organisation.
+  const numbers = new Map<string, RawEntry>();
+  for (const { entry, data } of parsed) {
+    if (entry.collection !== 'coops' || typeof data.corporateNumber !== 'string') continue;
+    const twin = numbers.get(data.corporateNumber);
+    if (twin) problems.push({ file: entry.file, field: 'corporateNumber', message: `法人番号 ${data.corporateNumber} が ${twin.file} と重複しています` });
+    else numbers.set(data.corporateNumber, entry);
+  }
+
+  // References, dates and rules that span entries. Which fields are references or past dates, the schemas say.
+  const declared = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, declaredFields(schemas[c] as z.ZodType)])) as Record<CollectionName, Array<[string, FieldRule]>>;
   const parsedById = new Map(parsed.map((p) => [`${p.entry.collection}/${p.entry.id}`, p]));
   const byId = (c: CollectionName, id: string) => parsedById.get(`${c}/${id}`);
   for (const { entry, data } of parsed) {
-    for (const [path, target] of REFERENCES[entry.collection]) {
+    for (const [path, rule] of declared[entry.collection]) {
       for (const [field, value] of valuesAt(data, path)) {
-        const id = typeof value === 'string' ? value : undefined;
-        if (id === undefined || !ids.get(target)!.has(id)) {
-          problems.push({ file: entry.file, field, message: `${target} に "${String(value)}" という id のエントリがありません` });
+        if (rule.ref !== undefined && (typeof value !== 'string' || !ids.get(rule.ref)!.has(value))) {
+          problems.push({ file: entry.file, field, message: `${rule.ref} に "${String(value)}" という id のエントリがありません` });
+        }
+        if (rule.past && typeof value === 'string' && isFuture(value, today)) {
+          problems.push({ file: entry.file, field, message: `日付 ${value} は未来の日付です（今日は ${today}）` });
         }
       }
     }
-    walkDates(data, '', (field, _key, value) => {
-      if (isFuture(value, today)) problems.push({ file: entry.file, field, message: `日付 ${value} は未来の日付です（今日は ${today}）` });
-    });
-    problems.push(...ruleProblems(entry, data, byId));
+    problems.push(...ruleProblems(entry, data, byId, today));
     if (entry.collection === 'nationalCounts') {
       for (const p of nationalCountProblems(entry.id, data as unknown as NationalCount)) problems.push({ file: entry.file, ...p });
     }
@@ -437,10 +394,49 @@ function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, to
   return out;
 }
 
+/**
+ * The dates that mean one thing (創立総会, 設立登記, 組織変更), the 法人番号 and
+ * the registry-only drafts: rules a single organisation must meet.
+ */
+export function coopRegistryProblems(entry: RawEntry, data: Record<string, unknown>, today?: string): Problem[] {
+  const out: Problem[] = [];
+  const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
+  const registryOnly = data.registryOnly === true;
+  if (!registryOnly && (!Array.isArray(data.categories) || data.categories.length === 0)) {
+    add('categories', 'categories（分野）を一つ以上指定してください（登記情報だけの下書き registryOnly: true を除く）');
+  }
+  if (registryOnly && data.corporateNumber === undefined) add('corporateNumber', '登記情報のみの下書き（registryOnly: true）には corporateNumber が必要です');
+  if (registryOnly && data.registry === undefined) add('registry', '登記情報のみの下書き（registryOnly: true）には registry（法人番号公表サイトの情報）が必要です');
+  if (data.registry !== undefined && data.corporateNumber === undefined) add('corporateNumber', 'registry があるときは corporateNumber が必要です');
+  const day = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const registered = day(data.registered);
+  const converted = day(data.converted);
+  const meeting = day(data.foundingMeeting);
+  if (typeof data.legalForm === 'string' && ACT_LEGAL_FORMS.has(data.legalForm)) {
+    for (const [field, v] of [['registered', registered], ['converted', converted], ['established', day(data.established)]] as const) {
+      if (v !== undefined && latestDay(v) < ACT_IN_FORCE) add(field, `${v} は労働者協同組合法の施行（${ACT_IN_FORCE}）より前です（労協になる前の発足は founded に書きます）`);
+    }
+  }
+  const origin = data.origin as string | undefined;
+  if (origin === 'new' && converted !== undefined) add('converted', '新規設立（origin: new）の組合に組織変更の日 converted は書けません');
+  if (origin?.startsWith('converted-') && registered !== undefined) add('registered', '組織変更した組合（origin: converted-…）の労協としての日付は registered ではなく converted に書きます');
+  if (registered !== undefined && converted !== undefined) add('converted', 'registered（新規設立の登記）と converted（組織変更）は同時に書けません');
+  if (meeting !== undefined && registered !== undefined && meeting.length === 10 && registered.length === 10 && registered < meeting) {
+    add('foundingMeeting', `創立総会 ${meeting} が設立登記 ${registered} より後です`);
+  }
+  const dissolved = data.dissolved as { date?: string } | undefined;
+  const start = registered ?? converted;
+  if (dissolved?.date !== undefined && start !== undefined && dissolved.date.length === 10 && start.length === 10 && dissolved.date < start) {
+    add('dissolved.date', `解散 ${dissolved.date} が ${registered ? '設立登記' : '組織変更'} ${start} より前です`);
+  }
+  return out;
+}
+
 function ruleProblems(
   entry: RawEntry,
   data: Record<string, unknown>,
   byId: (c: CollectionName, id: string) => Parsed | undefined,
+  today: string,
 ): Problem[] {
   const out: Problem[] = [];
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
@@ -486,9 +482,7 @@ function ruleProblems(
       const m = byId('municipalities', data.municipality);
       if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add('municipality', `${data.municipality} は市区町村ではありません（都道府県は prefecture に書きます）`);
     }
-    if (typeof data.legalForm === 'string' && ACT_LEGAL_FORMS.has(data.legalForm) && typeof data.established === 'string' && latestDay(data.established) < ACT_IN_FORCE) {
-      add('established', `${data.legalForm}の設立・組織変更 ${data.established} が労働者協同組合法の施行日 ${ACT_IN_FORCE} より前です（労協になる前の発足は founded に書きます）`);
-    }
+    out.push(...coopRegistryProblems(entry, data, today));
   }
   if (entry.collection === 'contracts') {
     if (typeof data.from === 'string' && typeof data.to === 'string' && latestDay(data.to) < latestDay(data.from)) {

@@ -24,6 +24,7 @@ const expected = [
   ['national-counts/2024-10-01.yaml', 'corporations'],
   ['guides/unsafe.mdx', '(本文 17行目)'],
   ['guides/unsafe.mdx', '(本文 20行目)'],
+  ['coops/bad-houjin.yaml', 'corporateNumber'],
 ];
 
 describe('broken content', () => {

@@ -10,8 +10,8 @@ import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { indexById, needsRecheck } from '../../src/lib/directory.ts';
 import { todayInJapan } from '../../src/lib/dates.ts';
-import { latestOfficial, officialSeries } from '../../src/lib/nationalCounts.ts';
-import { countByCategory, countByPrefecture, coverage, listedCoops } from '../../src/lib/stats.ts';
+import { latestOfficial, latestOfficialByPrefecture, officialSeries } from '../../src/lib/nationalCounts.ts';
+import { countByCategory, countByPrefecture, coverage, listedCoops, prefectureCoverage } from '../../src/lib/stats.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -64,10 +64,17 @@ describe('/stats/', () => {
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });
 
-  test('the prefecture table equals the counts from content/', () => {
-    const expected = countByPrefecture(listed, bodies);
+  test('the prefecture table equals the counts from content/, with coverage only where an official prefectural figure is sourced', () => {
+    const prefOfficial = latestOfficialByPrefecture(dir.nationalCounts);
+    const expected = prefectureCoverage(countByPrefecture(listed, bodies), prefOfficial, (id) => bodies.get(id)?.name ?? id);
     const shown = rows(html, 'by-prefecture', 'data-prefecture');
     expect(shown.map(([id, row]) => [id, Number(/class="num"[^>]*>([\d,]+)</.exec(row)![1]!.replace(/,/g, ''))])).toEqual(expected.map((r) => [r.id, r.count]));
+    if (prefOfficial) {
+      for (const r of expected.filter((x) => x.official !== undefined)) expect(text(shown.find(([id]) => id === r.id)![1])).toContain(`${r.percent}%`);
+    } else {
+      expect(html).toContain('class="no-official-by-prefecture"');
+      expect(/<table[^>]*id="by-prefecture"[\s\S]*?<\/table>/.exec(html)![0]).not.toContain('掲載率');
+    }
   });
 
   test('the category table equals the counts from content/', () => {

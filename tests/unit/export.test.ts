@@ -48,6 +48,23 @@ describe('values', () => {
     expect(row['ページURL']).toBe('https://example.test/coops/alpha/');
     expect(row['出典']).toContain('テスト資料');
   });
+  test('法人番号, its page, the dates that mean one thing, the status and the registry credit', () => {
+    const registry = { name: dir.coops[0]!.name, asOf: '2026-10-31', assigned: '2023-04-10' };
+    const more = { ...dir, coops: dir.coops.map((c) => (c.id === 'alpha' ? { ...c, corporateNumber: '7000012050002', registered: '2023-04-10', registry, dissolved: { date: '2026-01-31', cause: '清算の結了等' } } : c)) };
+    const lk = makeLookup(more, (p) => `https://example.test/${p}`);
+    const row = parse(datasetCsv(DATASETS.coops, lk)).data.find((r) => r['ID'] === 'alpha')!;
+    expect(row['法人番号']).toBe('7000012050002');
+    expect(row['法人番号のページ']).toBe('https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=7000012050002');
+    expect(row['設立の登記']).toBe('2023-04-10');
+    expect(row['状態']).toBe('dissolved');
+    expect(row['解散日']).toBe('2026-01-31');
+    expect(row['登記情報の出典表記']).toMatch(/^国税庁法人番号公表サイト（国税庁）.*2026-10-31作成.*を加工して作成（公共データ利用規約（第1\.0版））$/);
+    const record = (JSON.parse(datasetJson(DATASETS.coops, lk, exportDates(more))).items as Array<Record<string, unknown>>).find((r) => r.id === 'alpha')!;
+    expect(record).toMatchObject({ corporateNumber: '7000012050002', registered: '2023-04-10', status: 'dissolved', registryOnly: false, registry });
+    const other = parse(datasetCsv(DATASETS.coops, lk)).data.find((r) => r['ID'] !== 'alpha')!;
+    expect(other['法人番号']).toBe('');
+    expect(other['状態']).toBe('active');
+  });
   test('a contract row carries its fiscal year in 西暦 and 和暦', () => {
     const row = parse(datasetCsv(DATASETS.contracts, l)).data[0]!;
     expect(row['委託元']).toBe('新宿区');

@@ -75,3 +75,16 @@ describe('serialisation', () => {
     expect(streetPart('本町1', ['東京都'])).toBe('本町1');
   });
 });
+
+describe('co-op: 法人番号 and dates', () => {
+  test('the corporate number is an identifier with its page; the founding date prefers the organisation, then registration, then conversion', () => {
+    const withNumber: Coop = { ...alpha, corporateNumber: '7000012050002', founded: undefined, established: undefined, registered: '2023-04-10' };
+    const ld = coopJsonLd(withNumber, abs);
+    expect(ld.identifier).toEqual({ '@type': 'PropertyValue', propertyID: '法人番号', value: '7000012050002', url: 'https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=7000012050002' });
+    expect(ld.foundingDate).toBe('2023-04-10');
+    expect(coopJsonLd({ ...withNumber, founded: '1990' }, abs).foundingDate).toBe('1990');
+    expect(coopJsonLd({ ...withNumber, registered: undefined, converted: '2024-01-01' }, abs).foundingDate).toBe('2024-01-01');
+    expect(coopJsonLd({ ...withNumber, dissolved: { date: '2026-01-31' } }, abs).dissolutionDate).toBe('2026-01-31');
+    expect(coopJsonLd(alpha, abs)).not.toHaveProperty('identifier');
+  });
+});

@@ -1,6 +1,6 @@
 /** National counts: reading 「1都1道2府27県」, the consistency rules, and the official series. */
 import { describe, expect, test } from 'vitest';
-import { byDate, latestOfficial, nationalCountProblems, officialSeries, prefecturesInText, withIncrease } from '../../src/lib/nationalCounts.ts';
+import { byDate, latestOfficial, latestOfficialByPrefecture, nationalCountProblems, officialSeries, prefecturesInText, withIncrease } from '../../src/lib/nationalCounts.ts';
 import { nationalCountSchema } from '../../src/lib/schema.ts';
 import type { NationalCount } from '../../src/lib/types.ts';
 
@@ -42,6 +42,13 @@ describe('nationalCountProblems', () => {
     expect(fields(count('2024-10-01', 10, { prefecturesText: '1都1道1府' }))).toEqual(['prefectures']);
     expect(fields(count('2024-10-01', 2, { prefectures: 3 }))).toEqual(['prefectures']);
   });
+  test('figures per prefecture: real prefecture codes, once each, not more than the total', () => {
+    const fields = (c: NationalCount) => nationalCountProblems(c.asOf, c).map((p) => p.field);
+    expect(fields(count('2024-10-01', 10, { byPrefecture: [{ prefecture: '130001', corporations: 6 }, { prefecture: '270008', corporations: 4 }] }))).toEqual([]);
+    expect(fields(count('2024-10-01', 10, { byPrefecture: [{ prefecture: '131041', corporations: 1 }] }))).toEqual(['byPrefecture[0].prefecture']);
+    expect(fields(count('2024-10-01', 10, { byPrefecture: [{ prefecture: '130001', corporations: 1 }, { prefecture: '130001', corporations: 1 }] }))).toEqual(['byPrefecture[1].prefecture']);
+    expect(fields(count('2024-10-01', 3, { byPrefecture: [{ prefecture: '130001', corporations: 4 }] }))).toEqual(['byPrefecture']);
+  });
 });
 
 describe('schema', () => {
@@ -69,4 +76,10 @@ describe('series', () => {
   test('withIncrease gives the difference to the previous count', () => {
     expect(withIncrease(officialSeries(counts)).map((r) => r.increase)).toEqual([undefined, 53, 81]);
   });
+});
+
+test('coverage per prefecture is measured only against an official count that gives prefectural figures', () => {
+  const counts = [count('2025-04-01', 144, { byPrefecture: [{ prefecture: '130001', corporations: 30 }] }), count('2025-10-01', 168), count('2025-11-01', 173, { official: false, byPrefecture: [{ prefecture: '130001', corporations: 31 }] })];
+  expect(latestOfficialByPrefecture(counts)?.asOf).toBe('2025-04-01');
+  expect(latestOfficialByPrefecture([count('2025-10-01', 168)])).toBeUndefined();
 });

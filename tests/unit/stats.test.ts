@@ -1,6 +1,6 @@
 /** Statistics over the directory: which organisations count, by prefecture, category and origin, and coverage. */
 import { describe, expect, test } from 'vitest';
-import { countByCategory, countByOrigin, countByPrefecture, coverage, listedCoops } from '../../src/lib/stats.ts';
+import { countByCategory, countByOrigin, countByPrefecture, coverage, listedCoops, prefectureCoverage } from '../../src/lib/stats.ts';
 import type { Body, Category, Coop, NationalCount } from '../../src/lib/types.ts';
 
 const src = [{ title: 't', document: 'd', asOf: '2024-01-01' }];
@@ -52,5 +52,33 @@ describe('coverage', () => {
   });
   test('without an official count only the listed number is known', () => {
     expect(coverage(listedCoops(coops), undefined)).toEqual({ listed: 4, listedAfter: 0 });
+  });
+});
+
+describe('dissolved and registry-only organisations', () => {
+  test('a dissolved co-op leaves the listed count; a registry-only draft stays in it', () => {
+    const more = [...coops, coop('h', { dissolved: { date: '2025-12-01', cause: '清算の結了等' } }), coop('i', { registryOnly: true, categories: [] })];
+    expect(listedCoops(more).map((c) => c.id)).toEqual(['a', 'b', 'f', 'g', 'i']);
+  });
+  test('coverage counts a co-op registered or converted after the count as set up after it', () => {
+    const official: NationalCount = { id: '2025-10-01', asOf: '2025-10-01', corporations: 168, official: true, sources: src };
+    const later = [coop('r', { registered: '2025-11-05' }), coop('s', { converted: '2025-10-02' }), coop('t', { registered: '2025-09-30' })];
+    expect(coverage(later, official).listedAfter).toBe(2);
+  });
+});
+
+describe('coverage per prefecture', () => {
+  const rows = countByPrefecture(listedCoops(coops), bodies);
+  const names = (id: string) => bodies.get(id)?.name ?? id;
+  test('without an official prefectural figure, only listed counts', () => {
+    expect(prefectureCoverage(rows, undefined, names).every((r) => r.official === undefined && r.percent === undefined)).toBe(true);
+  });
+  test('with one, each prefecture gets the figure and a percentage; a prefecture we list none in appears with 0', () => {
+    const official: NationalCount = { id: 'x', asOf: '2025-10-01', corporations: 20, official: true, sources: src, byPrefecture: [{ prefecture: '130001', corporations: 8 }, { prefecture: '270008', corporations: 4 }] };
+    const out = prefectureCoverage(rows, official, (id) => (id === '270008' ? '大阪府' : names(id)));
+    expect(out.find((r) => r.id === '130001')).toEqual({ id: '130001', name: '東京都', count: 2, official: 8, percent: 25 });
+    expect(out.find((r) => r.id === '140007')?.official).toBeUndefined();
+    expect(out.find((r) => r.id === '270008')).toEqual({ id: '270008', name: '大阪府', count: 0, official: 4, percent: 0 });
+    expect(out.at(-1)!.id).toBe('');
   });
 });

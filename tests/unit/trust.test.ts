@@ -168,8 +168,10 @@ describe('3. plausibility', () => {
     expect(checkPatched('alpha', { location: { lat: 35.6938, lng: 139.7034 } })).toEqual([]);
   });
   test('a 労働者協同組合 registered before the Act, and a conversion that keeps its older founding date', () => {
-    expect(field(checkPatched('alpha', { established: '2021-04' }), 'established')).toMatch(/施行日 2022-10-01 より前/);
-    expect(checkPatched('alpha', { established: '2023-04', founded: '1998', origin: 'converted-kigyo' })).toEqual([]);
+    expect(field(checkPatched('alpha', { established: '2021-04' }), 'established')).toMatch(/施行（2022-10-01）より前/);
+    expect(field(checkPatched('alpha', { established: undefined, registered: '2022-09-30' }), 'registered')).toMatch(/施行（2022-10-01）より前/);
+    expect(field(checkPatched('alpha', { established: undefined, origin: 'converted-kigyo', converted: '2020-04-01' }), 'converted')).toMatch(/施行（2022-10-01）より前/);
+    expect(checkPatched('alpha', { established: undefined, converted: '2023-04-01', founded: '1998', origin: 'converted-kigyo' })).toEqual([]);
   });
   test('a citation number pointing at no source, in any collection', () => {
     expect(field(checkPatched('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 4 }] }), 'figures[0].source')).toMatch(/sources\[4\] はありません/);

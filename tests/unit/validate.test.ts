@@ -37,6 +37,7 @@ describe('broken fixture', () => {
     ['national-counts/2024-10-01.yaml', 'corporations', /合計/],
     ['national-counts/2024-10-01.yaml', 'prefecturesText', /3 都道府県/],
     ['national-counts/2025-04-01.yaml', 'official', /必須|official/],
+    ['coops/bad-houjin.yaml', 'corporateNumber', /検査用数字/],
   ])('%s › %s', (file, field, message) => {
     const found = at(file, field);
     expect(found.length, JSON.stringify(problems, null, 1)).toBeGreaterThan(0);
@@ -71,6 +72,28 @@ describe('rules across entries', () => {
   test('a figure pointing at a missing source', () => {
     const problems = validateEntries(mutate('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 3 }] }), TODAY);
     expect(problems.map((p) => p.field)).toEqual(['figures[0].source']);
+  });
+  test('dates that mean one thing: a conversion date on a new co-op, a registration on a converted one, a meeting after the registration', () => {
+    expect(validateEntries(mutate('alpha', { origin: 'new', converted: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['converted']);
+    expect(validateEntries(mutate('alpha', { origin: 'converted-kigyo', registered: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['registered']);
+    expect(validateEntries(mutate('alpha', { foundingMeeting: '2023-06-01', registered: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['foundingMeeting']);
+    expect(validateEntries(mutate('alpha', { foundingMeeting: '2023-03-01', registered: '2023-05-01' }), TODAY)).toEqual([]);
+    const early = validateEntries(mutate('alpha', { registered: '2021-04-01' }), TODAY);
+    expect(early).toEqual([{ file: 'tests/fixtures/valid/coops/alpha.yaml', field: 'registered', message: expect.stringContaining('施行（2022-10-01）より前') }]);
+  });
+  test('法人番号: the check digit, one number per organisation, drafts without categories only when registry-only', () => {
+    expect(validateEntries(mutate('alpha', { corporateNumber: '7000012050002' }), TODAY)).toEqual([]);
+    const wrong = validateEntries(mutate('alpha', { corporateNumber: '8000012050002' }), TODAY);
+    expect(wrong).toEqual([{ file: 'tests/fixtures/valid/coops/alpha.yaml', field: 'corporateNumber', message: expect.stringContaining('検査用数字') }]);
+    expect(validateEntries(mutate('alpha', { corporateNumber: 7000012050002 }), TODAY).map((p) => p.field)).toEqual(['corporateNumber']);
+    const twice = entries.map((e) => (e.collection === 'coops' ? { ...e, data: { ...(e.data as object), corporateNumber: '7000012050002' } } : e));
+    expect(validateEntries(twice, TODAY).some((p) => p.field === 'corporateNumber' && /重複/.test(p.message))).toBe(true);
+    expect(validateEntries(mutate('alpha', { categories: [] }), TODAY).map((p) => p.field)).toEqual(['categories']);
+    expect(validateEntries(mutate('alpha', { categories: [], registryOnly: true }), TODAY).map((p) => p.field).sort()).toEqual(['corporateNumber', 'registry']);
+  });
+  test('a dissolution in the future or before the registration', () => {
+    expect(validateEntries(mutate('alpha', { dissolved: { date: '2999-01-01' } }), TODAY).map((p) => p.field)).toEqual(['dissolved.date']);
+    expect(validateEntries(mutate('alpha', { registered: '2023-05-01', dissolved: { date: '2023-04-01' } }), TODAY).map((p) => p.field)).toEqual(['dissolved.date']);
   });
   test('a prefecture entry with a municipal code', () => {
     const problems = validateEntries(mutate('131041', { kind: '都道府県', prefecture: undefined }), TODAY);

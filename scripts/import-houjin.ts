@@ -1,0 +1,31 @@
+/**
+ * `npm run import:houjin -- FILE…`: imports the 国税庁法人番号公表サイト's
+ * download files (全件データ per prefecture or 差分データ; CSV, Unicode edition
+ * preferred; zip or plain) into content/ (or $CONTENT_DIR). Worker co-ops we do
+ * not have become drafts marked 「登記情報のみ」; entries we have get their
+ * registry fields refreshed; closed ones are marked dissolved. Prints a summary;
+ * `--dry-run` plans and checks without writing. See content/README.md.
+ */
+import { contentDir } from '../src/integrations/content-files.ts';
+import { todayInJapan } from '../src/lib/dates.ts';
+import { HoujinFormatError } from '../src/lib/houjin.ts';
+import { ImportCheckError, formatSummary, importHoujin } from './lib/houjin-import.ts';
+
+const args = process.argv.slice(2);
+const dryRun = args.includes('--dry-run');
+const files = args.filter((a) => a !== '--dry-run');
+if (files.length === 0) {
+  console.error('usage: npm run import:houjin -- [--dry-run] <全件データ・差分データの CSV または zip> …');
+  process.exit(2);
+}
+try {
+  const result = await importHoujin(files, { contentDir: contentDir(), today: todayInJapan(), dryRun });
+  for (const line of formatSummary(result)) console.log(line);
+  if (dryRun) console.log('--dry-run: 何も書き込んでいません');
+} catch (e) {
+  if (e instanceof HoujinFormatError || e instanceof ImportCheckError) {
+    console.error(`取り込みを中止しました（何も書き込んでいません）\n${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,0 +1,106 @@
+/**
+ * The corporate-number registry on a built site: fixture content plus what
+ * `import:houjin` makes of the fixture files (tests/fixtures/houjin), built
+ * into a temporary folder. Expectations come from the imported entries.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HtmlValidate } from 'html-validate';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, type BuildResult } from '../helpers/build.ts';
+import { loadContentDirectory } from '../helpers/content.ts';
+import { importHoujin } from '../../scripts/lib/houjin-import.ts';
+import { corporateNumberUrl } from '../../src/lib/corporateNumber.ts';
+import { directoryCounts } from '../../src/lib/directory.ts';
+import { listedCoops } from '../../src/lib/stats.ts';
+import { paths } from '../../src/lib/paths.ts';
+import type { Directory } from '../../src/lib/types.ts';
+
+let work: string;
+let content: string;
+let build: BuildResult;
+let dir: Directory;
+const page = (route: string) => readFileSync(join(build.outDir, route, route.endsWith('.csv') || route.endsWith('.json') ? '' : 'index.html'), 'utf8');
+const attr = (s: string) => s.replace(/&/g, '&amp;');
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'ra-registry-'));
+  content = join(work, 'content');
+  cpSync('tests/fixtures/valid', content, { recursive: true });
+  cpSync('tests/fixtures/houjin/content-extra', content, { recursive: true });
+  const fx = (f: string) => join('tests/fixtures/houjin', f);
+  await importHoujin([fx('13_tokyo_all_20261031.csv')], { contentDir: content, today: '2026-11-30', root: work });
+  await importHoujin([fx('diff_20261115.csv')], { contentDir: content, today: '2026-11-30', root: work });
+  dir = loadContentDirectory(content);
+  build = buildSite({ CONTENT_DIR: content });
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a site with registry data', () => {
+  test('builds', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(dir.coops.some((c) => c.registryOnly)).toBe(true);
+    expect(dir.coops.some((c) => c.dissolved)).toBe(true);
+  });
+
+  test('every co-op page with a 法人番号 links to its page on the corporate-number site', () => {
+    const numbered = dir.coops.filter((c) => c.corporateNumber);
+    expect(numbered.length).toBeGreaterThan(0);
+    for (const c of numbered) expect(page(paths.coop(c.id))).toContain(`href="${attr(corporateNumberUrl(c.corporateNumber!))}"`);
+  });
+
+  test('drafts say 「登記情報のみ」 on their page and in the list; dissolved ones say 「解散」', () => {
+    const list = page(paths.coops());
+    for (const c of dir.coops) {
+      const html = page(paths.coop(c.id));
+      expect(html.includes('data-status="registry-only"'), c.id).toBe(c.registryOnly === true);
+      expect(html.includes('data-status="dissolved"'), c.id).toBe(c.dissolved !== undefined);
+      if (c.registryOnly) expect(html).toContain('登記情報のみ');
+      if (c.dissolved) expect(html).toContain('解散しました');
+      if (c.registry) expect(html).toContain('国税庁法人番号公表サイト（国税庁）の基本3情報ダウンロードデータを加工して作成');
+    }
+    expect((list.match(/data-status="registry-only"/g) ?? []).length).toBe(dir.coops.filter((c) => c.registryOnly).length);
+    expect((list.match(/data-status="dissolved"/g) ?? []).length).toBe(dir.coops.filter((c) => c.dissolved).length);
+  });
+
+  test('a dissolved co-op leaves the counts on the home page and /stats/', () => {
+    const counts = directoryCounts(dir);
+    expect(counts.dissolved).toBeGreaterThan(0);
+    expect(Number(/<strong[^>]*>(\d+)<\/strong> 団体/.exec(page(paths.home()))?.[1])).toBe(counts.organisations);
+    expect(counts.organisations).toBe(dir.coops.length - counts.dissolved);
+    expect(page(paths.stats())).toContain(`data-listed="${listedCoops(dir.coops).length}"`);
+  });
+
+  test('downloads carry the number, its page, the status and the credit; /data/ names the licence', () => {
+    const csv = readFileSync(join(build.outDir, 'data/coops.csv'), 'utf8');
+    for (const c of dir.coops.filter((x) => x.corporateNumber)) expect(csv).toContain(corporateNumberUrl(c.corporateNumber!));
+    expect(csv).toContain('公共データ利用規約（第1.0版）');
+    const json = JSON.parse(readFileSync(join(build.outDir, 'data/coops.json'), 'utf8')) as { items: Array<Record<string, unknown>> };
+    for (const c of dir.coops) {
+      const item = json.items.find((i) => i.id === c.id)!;
+      expect(item.corporateNumber).toBe(c.corporateNumber ?? null);
+      expect(item.status).toBe(c.dissolved ? 'dissolved' : 'active');
+    }
+    const data = page(paths.data());
+    expect(data).toContain('id="license-houjin"');
+    expect(data).toContain('https://www.houjin-bangou.nta.go.jp/pc/riyokiyaku');
+  });
+
+  test('JSON-LD carries the 法人番号 as identifier', () => {
+    const c = dir.coops.find((x) => x.corporateNumber)!;
+    const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page(paths.coop(c.id)))![1]!;
+    expect(JSON.parse(ld).identifier).toMatchObject({ propertyID: '法人番号', value: c.corporateNumber });
+  });
+
+  test('the pages with registry data, labels and notices are valid HTML', async () => {
+    expect(existsSync(join(build.outDir, 'index.html'))).toBe(true);
+    const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const failures: string[] = [];
+    for (const route of [...dir.coops.filter((c) => c.registry || c.dissolved).map((c) => paths.coop(c.id)), paths.coops(), paths.stats(), paths.data()]) {
+      const r = await hv.validateString(page(route), route);
+      for (const m of r.results.flatMap((x) => x.messages)) failures.push(`${route}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
