@@ -3,7 +3,9 @@
  *
  * "Stock" is Pagefind's command-line tool with its default settings
  * (`npx pagefind --site dist`, run from an empty folder so no config file is
- * read) over the very same built pages, its bundle put beside ours under
+ * read; BENCH_STOCK_ARGS adds arguments, e.g. the same exclusions as ours:
+ * `--force-language ja --exclude-selectors .coop-table --exclude-selectors
+ * .print-only`) over the very same built pages, its bundle put beside ours under
  * /pagefind-stock/, queried with its own JS API and its own query handling.
  *
  *  1. recall@5 of the query set (tests/fixtures/search-queries.ts, derived from
@@ -48,6 +50,8 @@ import type { Directory } from '../src/lib/types.ts';
 const ROOT = resolve('.');
 const COOPS = Number(process.env.BENCH_COOPS ?? 10000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+/** More arguments for stock Pagefind's CLI (none: its defaults), e.g. `--force-language ja --exclude-selectors .coop-table`. */
+const STOCK_ARGS = (process.env.BENCH_STOCK_ARGS ?? '').split(/\s+/).filter(Boolean);
 /** The stock bundle's folder in the overlay. */
 const STOCK = 'pagefind-stock/';
 const temps: string[] = [];
@@ -89,10 +93,12 @@ async function withStockBundle(dist: string, label: string): Promise<string> {
   const cwd = mkdtempSync(join(tmpdir(), 'ra-search-stock-cwd-'));
   temps.push(cwd);
   const before = loadLine();
-  const r = await pagefindCli(ROOT, ['--site', dist, '--output-path', join(root, STOCK)], cwd);
+  const r = await pagefindCli(ROOT, ['--site', dist, '--output-path', join(root, STOCK), ...STOCK_ARGS], cwd);
   if (r.code !== 0) throw new Error(`pagefind CLI failed:\n${r.output.slice(-3000)}`);
   const pages = /Indexed (\d+) pages?/.exec(r.output)?.[1] ?? '?';
-  console.log(`stock Pagefind CLI on ${label}: ${pages} pages in ${r.seconds.toFixed(1)} s, peak ${peakOf(r, /pagefind/).toFixed(0)} MB (${before})`);
+  console.log(
+    `stock Pagefind CLI${STOCK_ARGS.length ? ` (${STOCK_ARGS.join(' ')})` : ' (defaults)'} on ${label}: ${pages} pages in ${r.seconds.toFixed(1)} s, peak ${peakOf(r, /pagefind/).toFixed(0)} MB (${before})`,
+  );
   return root;
 }
 
