@@ -9,7 +9,10 @@
  * /pagefind-stock/, queried with its own JS API and its own query handling.
  *
  *  1. recall@5 of the query set (tests/fixtures/search-queries.ts, derived from
- *     content/) for stock Pagefind and for ours, on the same build;
+ *     content/ and content/search-synonyms.yaml) for stock Pagefind (its
+ *     default indexing of the same pages, its own query handling) and for ours,
+ *     on the same build, and top-1 of the queries that are exactly a category's
+ *     or a public body's name or reading; the size of the search bundle;
  *  2. for a few queries, ours and stock in turn, each from a cold cache: bytes
  *     transferred (Pagefind library, index, result records; our page's script
  *     apart) and time to results, on the real site;
@@ -31,14 +34,14 @@
  * BENCH_SYNTHETIC=<kept folder> measures a kept synthetic build again (only).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../tests/helpers/browser.ts';
-import { loadContentDirectory } from '../tests/helpers/content.ts';
+import { loadContentDirectory, loadSearchSynonyms } from '../tests/helpers/content.ts';
 import { serveInChild } from '../tests/helpers/search-server.ts';
 import { resultPaths, runQuery } from '../tests/helpers/search-page.ts';
 import { searchQueries, type SearchQuery } from '../tests/fixtures/search-queries.ts';
@@ -127,30 +130,38 @@ async function oursTop5(page: Page, base: string, q: string): Promise<string[]> 
   return (await resultPaths(page, base)).slice(0, 5);
 }
 
-/** recall@5 (expected pages found in the top 5 ÷ expected pages) and queries fully answered, by query type too. */
+/**
+ * recall@5 (expected pages found in the top 5 ÷ expected pages) and queries fully answered, by query type too;
+ * top-1 over the queries that name a page exactly (their first result must be that page).
+ */
 function score(queries: readonly SearchQuery[], tops: readonly string[][]) {
-  const rows = new Map<string, { found: number; expected: number; full: number; n: number }>();
-  const all = { found: 0, expected: 0, full: 0, n: 0 };
+  const rows = new Map<string, { found: number; expected: number; full: number; n: number; top1: number; topN: number }>();
+  const all = { found: 0, expected: 0, full: 0, n: 0, top1: 0, topN: 0 };
   const misses: string[] = [];
+  const topMisses: string[] = [];
   queries.forEach((q, i) => {
     const found = q.expect.filter((p) => tops[i]!.includes(p)).length;
-    const row = rows.get(q.type) ?? { found: 0, expected: 0, full: 0, n: 0 };
+    const first = q.top ? (q.top.includes(tops[i]![0] ?? '') ? 1 : 0) : 0;
+    const row = rows.get(q.type) ?? { found: 0, expected: 0, full: 0, n: 0, top1: 0, topN: 0 };
     for (const r of [row, all]) {
       r.found += found;
       r.expected += q.expect.length;
       r.full += found === q.expect.length ? 1 : 0;
       r.n += 1;
+      r.top1 += first;
+      r.topN += q.top ? 1 : 0;
     }
     rows.set(q.type, row);
     if (found < q.expect.length) misses.push(q.q);
+    if (q.top && !first) topMisses.push(q.q);
   });
-  return { all, rows, misses };
+  return { all, rows, misses, topMisses };
 }
 
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
 
 async function recallReport(browser: Browser, url: string, dir: Directory): Promise<void> {
-  const queries = searchQueries(dir);
+  const queries = searchQueries(dir, loadSearchSynonyms());
   const base = new URL(url).pathname;
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
@@ -162,15 +173,19 @@ async function recallReport(browser: Browser, url: string, dir: Directory): Prom
   await context.close();
 
   console.log(`\n## recall@5 on the real site (${queries.length} queries, ${stock.all.expected} expected pages; same build, same pages)`);
-  console.log(`stock Pagefind: recall@5 ${pct(stock.all.found, stock.all.expected)}, queries fully answered ${stock.all.full}/${stock.all.n}`);
-  console.log(`ours:           recall@5 ${pct(ours.all.found, ours.all.expected)}, queries fully answered ${ours.all.full}/${ours.all.n}`);
-  console.log('\nby query type            stock      ours   (queries)');
+  const top = (s: typeof stock) => `top-1 (exact names) ${pct(s.all.top1, s.all.topN)} (${s.all.top1}/${s.all.topN})`;
+  console.log(`stock Pagefind: recall@5 ${pct(stock.all.found, stock.all.expected)}, queries fully answered ${stock.all.full}/${stock.all.n}, ${top(stock)}`);
+  console.log(`ours:           recall@5 ${pct(ours.all.found, ours.all.expected)}, queries fully answered ${ours.all.full}/${ours.all.n}, ${top(ours)}`);
+  console.log('\nby query type            stock      ours   (queries)   top-1 stock  ours');
   for (const [type, s] of stock.rows) {
     const o = ours.rows.get(type)!;
-    console.log(`${type.padEnd(22, '　').slice(0, 14)} ${pct(s.found, s.expected).padStart(8)} ${pct(o.found, o.expected).padStart(9)}   (${s.n})`);
+    const t = s.topN ? `${pct(s.top1, s.topN).padStart(12)} ${pct(o.top1, o.topN).padStart(6)}` : '';
+    console.log(`${type.padEnd(22, '　').slice(0, 14)} ${pct(s.found, s.expected).padStart(8)} ${pct(o.found, o.expected).padStart(9)}   (${String(s.n).padStart(3)})   ${t}`);
   }
   if (ours.misses.length) console.log(`ours missed: ${ours.misses.join(' / ')}`);
+  if (ours.topMisses.length) console.log(`ours not first: ${ours.topMisses.join(' / ')}`);
   console.log(`stock missed, e.g.: ${stock.misses.slice(0, 12).join(' / ')}`);
+  console.log(`stock not first, e.g.: ${stock.topMisses.slice(0, 12).join(' / ')}`);
 }
 
 interface Measure {
@@ -347,6 +362,16 @@ async function transferReport(browser: Browser, url: string, root: string, label
   console.log('† the same Pagefind bytes if JS and JSON were sent gzip-compressed, as static hosts do (Pagefind index files are gzip already)');
 }
 
+/** Bytes of the search bundle on disk, by part (index chunks, result records, filters, the rest). */
+function bundleSize(dist: string): string {
+  const sizeOf = (dir: string): number =>
+    existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0) : 0;
+  const root = join(dist, 'pagefind');
+  const [index, fragment, filter, all] = [sizeOf(join(root, 'index')), sizeOf(join(root, 'fragment')), sizeOf(join(root, 'filter')), sizeOf(root)];
+  const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+  return `search bundle ${mb(all)}: index ${mb(index)} (${readdirSync(join(root, 'index')).length} chunks), records ${mb(fragment)}, filters ${mb(filter)}`;
+}
+
 // ---- synthetic co-ops -------------------------------------------------------
 
 /** A small deterministic PRNG, so every run builds the same synthetic data. */
@@ -452,14 +477,15 @@ try {
     const b = await build(dist);
     console.log(`real site built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`);
   }
+  console.log(`real site: ${bundleSize(dist)}`);
   const realRoot = await withStockBundle(dist, 'the real site');
   const real = await serveInChild(realRoot);
   try {
     if (process.env.BENCH_SYNTHETIC) throw new SkipReal();
     await recallReport(browser, real.url, dir);
-    const qs = searchQueries(dir);
+    const qs = searchQueries(dir, loadSearchSynonyms());
     const byType = (t: string) => qs.find((q) => q.type === t)?.q;
-    const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野'].map(byType).filter((q): q is string => Boolean(q));
+    const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野', '分野の事業', 'ふだんの言葉', '自治体のよみ'].map(byType).filter((q): q is string => Boolean(q));
     await transferReport(browser, real.url, realRoot, `real site (${dir.coops.length} organisations)`, picks);
   } catch (e) {
     if (!(e instanceof SkipReal)) throw e;
@@ -483,11 +509,15 @@ try {
         `\nsynthetic site: ${COOPS} synthetic co-ops + the real content, built in ${b.seconds.toFixed(1)} s; ${/検索索引[^\n]*/.exec(b.output)?.[0] ?? ''}`,
       );
     }
+    console.log(`synthetic site: ${bundleSize(join(work, 'dist'))}`);
     const syntheticRoot = await withStockBundle(join(work, 'dist'), `${COOPS} synthetic co-ops`);
     const synthetic = await serveInChild(syntheticRoot);
     try {
-      const service = searchQueries(dir).find((q) => q.type === '事業・サービス（委託）')?.q;
-      const picks = [sample.name, `${sample.muni} ${sample.category}`, sample.category, ...(service ? [service] : [])];
+      const qs = searchQueries(dir, loadSearchSynonyms());
+      const service = qs.find((q) => q.type === '事業・サービス（委託）')?.q;
+      // An everyday word searches its alternatives too: the costliest kind of query now.
+      const everyday = qs.filter((q) => q.type === 'ふだんの言葉').map((q) => q.q);
+      const picks = [sample.name, `${sample.muni} ${sample.category}`, sample.category, ...(service ? [service] : []), ...everyday.slice(0, 2)];
       await transferReport(browser, synthetic.url, syntheticRoot, `${COOPS} synthetic co-ops`, picks);
     } finally {
       synthetic.stop();

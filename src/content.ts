@@ -7,6 +7,9 @@ import type { Directory } from './lib/types.ts';
 import { sortByReading } from './lib/sort.ts';
 import { byDate } from './lib/nationalCounts.ts';
 import { buildIndex, type DirectoryIndex } from './lib/directory.ts';
+import { contentDir, readDataFile } from './integrations/content-files.ts';
+import { idRef, searchSynonymsSchema } from './lib/schema.ts';
+import type { SearchSynonyms } from './lib/search-synonyms.ts';
 
 /** Entries as plain objects: the id beside the data (the types are the schemas', so no cast is needed). */
 function withIds<D extends object>(entries: ReadonlyArray<{ id: string; data: D }>): Array<{ id: string } & D> {
@@ -48,4 +51,15 @@ let cachedIndex: Promise<DirectoryIndex> | undefined;
 export function loadIndex(): Promise<DirectoryIndex> {
   cachedIndex ??= loadDirectory().then(buildIndex);
   return cachedIndex;
+}
+
+/**
+ * The everyday-words table (content/search-synonyms.yaml), or an empty one when
+ * the file is absent. The data check has already refused a broken file before
+ * the build; parsing again here keeps the types honest.
+ */
+export function loadSearchSynonyms(): SearchSynonyms {
+  const { data } = readDataFile(process.env.RA_CONTENT_DIR ?? contentDir(), 'searchSynonyms');
+  if (data === undefined) return { reviewed: '', groups: [] };
+  return searchSynonymsSchema(idRef).parse(data) as SearchSynonyms;
 }

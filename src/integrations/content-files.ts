@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { COLLECTION_NAMES, folderOf, type CollectionName } from '../lib/schema.ts';
+import { COLLECTION_NAMES, DATA_FILES, folderOf, type CollectionName } from '../lib/schema.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import type { CheckContext, Problem, RawEntry } from '../lib/validate.ts';
 import { officialBodies } from '../lib/official-bodies.ts';
@@ -42,8 +42,8 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Files allowed at the top of the content folder besides the collection folders. */
-export const CONTENT_ROOT_FILES = ['README.md'];
+/** Files allowed at the top of the content folder besides the collection folders: the README and the data files (DATA_FILES). */
+export const CONTENT_ROOT_FILES = ['README.md', ...Object.values(DATA_FILES)];
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -114,6 +114,26 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
     }
   }
   return { entries, problems };
+}
+
+/**
+ * One data file at the top of the content folder (DATA_FILES in schema.ts),
+ * parsed; `data` is undefined when the file is absent (every data file is
+ * optional) or unreadable (then `problems` says why).
+ */
+export function readDataFile(dir: string, name: keyof typeof DATA_FILES, root: string = process.cwd()): { file: string; data: unknown; problems: Problem[] } {
+  const path = join(dir, DATA_FILES[name]);
+  const file = relative(root, path);
+  if (!existsSync(path)) return { file, data: undefined, problems: [] };
+  const bytes = readFileSync(path);
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return { file, data: undefined, problems: [{ file, field: `(文字コード ${firstInvalidLine(bytes)}行目)`, message: 'ファイルが UTF-8 ではありません（Shift_JIS などで保存されています）。UTF-8 で保存し直してください' }] };
+  try {
+    return { file, data: parseYaml(text), problems: [] };
+  } catch (e) {
+    const where = e instanceof YAMLParseError && e.linePos ? ` (${e.linePos[0].line}行目)` : '';
+    return { file, data: undefined, problems: [{ file, field: `(YAML${where})`, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) }] };
+  }
 }
 
 /** The prefecture outlines shipped in public/geo/, keyed by 2-digit prefecture number. */

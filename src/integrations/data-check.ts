@@ -5,8 +5,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { contentDir, loadCheckContext, readContent } from './content-files.ts';
-import { validateEntries, type Problem } from '../lib/validate.ts';
+import { contentDir, loadCheckContext, readContent, readDataFile } from './content-files.ts';
+import { validateEntries, validateSearchSynonyms, type Problem } from '../lib/validate.ts';
 import { todayInJapan } from '../lib/dates.ts';
 
 /** One line per problem: `file › field: message`. */
@@ -17,7 +17,9 @@ export function formatProblems(problems: Problem[]): string {
 /** Reads and checks the content folder; returns every problem. */
 export function checkContent(root: string = process.cwd(), today: string = todayInJapan()): Problem[] {
   const { entries, problems } = readContent(contentDir(root), root);
-  return [...problems, ...validateEntries(entries, today, loadCheckContext())];
+  const synonyms = readDataFile(contentDir(root), 'searchSynonyms', root);
+  const synonymChecks = synonyms.data === undefined ? [] : validateSearchSynonyms(synonyms.file, synonyms.data, entries);
+  return [...problems, ...validateEntries(entries, today, loadCheckContext()), ...synonyms.problems, ...synonymChecks];
 }
 
 export default function dataCheck(): AstroIntegration {
@@ -26,6 +28,9 @@ export default function dataCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
+        // Pages that read a data file of content/ (src/content.ts) find the folder here even when the build runs
+        // from another working directory (`astro build --root`).
+        process.env.RA_CONTENT_DIR = contentDir(root);
         const problems = checkContent(root);
         if (problems.length > 0) {
           throw new Error(`content/ に ${problems.length} 件の問題があります:\n${formatProblems(problems)}`);

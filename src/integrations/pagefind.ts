@@ -15,7 +15,7 @@ import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEYWORDS_META, searchTermFields, termMetaTags } from '../lib/search-index.ts';
-import { extractPage } from '../lib/search-html.ts';
+import { extractPage, separateLabels } from '../lib/search-html.ts';
 import { SEARCH_BUNDLE } from '../lib/search-url.ts';
 
 /** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
@@ -25,7 +25,10 @@ export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
 const SKIP_CLASSES = ['coop-table', 'print-only'];
 const CONFIG = { forceLanguage: 'ja', excludeSelectors: SKIP_CLASSES.map((c) => `.${c}`) } satisfies Parameters<typeof pagefind.createIndex>[0];
 
-/** The key-terms `<meta>` only feeds the encoded fields (other names stay: the search page ranks exact names first). */
+/**
+ * The key-terms `<meta>` only feeds the encoded fields (other names and a hub's subjects stay: the search page
+ * ranks exact names and hubs first).
+ */
 const HELPER_META = new RegExp(`<meta name="ra-search-${KEYWORDS_META}"[^>]*>`, 'g');
 
 /** Files Pagefind writes for its own UIs; our search page uses the JS API only. */
@@ -72,7 +75,7 @@ export async function buildSearchIndex(siteDir: string, { outputPath = join(site
         // What Pagefind will index, read the way it reads it (same body, same skipped parts).
         const page = extractPage(url, html, SKIP_CLASSES);
         // Key terms are folded into the encoded fields; results need not carry them.
-        if (page) html = html.replace(HELPER_META, '').replace('</head>', `${termMetaTags(searchTermFields(page))}</head>`);
+        if (page) html = separateLabels(html.replace(HELPER_META, '').replace('</head>', `${termMetaTags(searchTermFields(page))}</head>`));
         await checked(index!.addHTMLFile({ url, content: html }), `addHTMLFile ${file}`);
         return next();
       };

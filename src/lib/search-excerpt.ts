@@ -52,7 +52,12 @@ export function excerpt(text: string, words: readonly string[], length = 90): Ex
   const chars = [...text.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim()];
   const ranges = matchRanges(chars.join(''), words);
   const first = ranges[0]?.[0] ?? 0;
-  const start = Math.max(0, Math.min(first - Math.floor(length / 4), chars.length - length));
+  let start = Math.max(0, Math.min(first - Math.floor(length / 4), chars.length - length));
+  // Start at the label of the matched value when it is near (「… ／ よみ：さっぽろし」 → 「よみ：さっぽろし」).
+  const from = Math.max(0, first - Math.floor(length / 2));
+  const separator = chars.slice(from, first).lastIndexOf('／');
+  if (separator !== -1) start = from + separator + 1;
+  while (start > 0 && chars[start] === ' ') start++;
   const end = Math.min(chars.length, start + length);
   const parts: ExcerptPart[] = [];
   const push = (from: number, to: number, mark: boolean) => {

@@ -20,6 +20,11 @@ export interface SearchFacets {
   aka?: string[];
   /** What the entity does (business, services, contracted programmes), ranked above the rest of the text (meta `keywords`). */
   keywords?: string[];
+  /**
+   * What a hub page (a category, a public body) is the page for, besides its names: a category's listed
+   * services and contracted programmes (meta `subjects`; indexed in the hub field, never shown).
+   */
+  subjects?: string[];
 }
 
 /** Base.astro `kind` → the label of the kind filter. */
@@ -60,6 +65,7 @@ export function facetTags(kind: string | undefined, f: SearchFacets = {}): Array
   if (f.municipality) tags.push({ name: 'ra-search-municipality', content: f.municipality, attr: 'data-pagefind-meta', key: 'municipality[content]' });
   if (f.aka?.length) tags.push({ name: 'ra-search-aka', content: [...new Set(f.aka)].join(' | '), attr: 'data-pagefind-meta', key: 'aka[content]' });
   if (f.keywords?.length) tags.push({ name: 'ra-search-keywords', content: [...new Set(f.keywords)].join(' | '), attr: 'data-pagefind-meta', key: 'keywords[content]' });
+  if (f.subjects?.length) tags.push({ name: 'ra-search-subjects', content: [...new Set(f.subjects)].join(' | '), attr: 'data-pagefind-meta', key: 'subjects[content]' });
   return tags;
 }
 
@@ -90,13 +96,22 @@ export function bodyFacets(body: Body, bodies: Map<string, Body>): SearchFacets 
   return {
     prefecture: pref ? [pref.name] : [],
     municipality: pref && pref.id !== body.id ? `${pref.name}${body.name}` : body.name,
-    aka: [body.reading],
+    // The name itself too: the page's heading says more (「…の労働者協同組合と委託事業」), and exact names rank first.
+    aka: [body.name, body.reading],
   };
 }
 
-/** A category page: the category itself, and its reading and English name. */
-export function categoryFacets(category: Category): SearchFacets {
-  return { category: [category.name], aka: [category.reading, category.nameEn] };
+/**
+ * A category page: the category itself, its name, reading and English name,
+ * and as subjects the services organisations list under it and the
+ * programmes and services of its contracts.
+ */
+export function categoryFacets(category: Category, coops: readonly Coop[] = [], contracts: readonly Contract[] = []): SearchFacets {
+  const subjects = [
+    ...coops.flatMap((c) => (c.services ?? []).filter((g) => g.category === category.id).flatMap((g) => [...(g.group ? [g.group] : []), ...g.items])),
+    ...contracts.filter((k) => k.category === category.id).flatMap((k) => [k.programme, ...(k.services ?? [])]),
+  ];
+  return { category: [category.name], aka: [category.name, category.reading, category.nameEn], subjects: [...new Set(subjects)] };
 }
 
 /** A model-project council's page: its prefecture and reading. */

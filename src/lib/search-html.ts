@@ -91,7 +91,23 @@ export function extractPage(url: string, html: string, skipClasses: readonly str
   return {
     url,
     content: bodyText(html, skipClasses),
-    meta: { title: firstHeading(html) ?? '', aka: (meta.get('aka') ?? []).join(' | '), municipality: one('municipality'), keywords: (meta.get('keywords') ?? []).join(' | ') },
+    meta: { title: firstHeading(html) ?? '', aka: (meta.get('aka') ?? []).join(' | '), municipality: one('municipality'), keywords: (meta.get('keywords') ?? []).join(' | '), subjects: (meta.get('subjects') ?? []).join(' | ') },
     filters: Object.fromEntries(['kind', 'prefecture', 'category'].map((k) => [k, meta.get(k) ?? []])),
   };
+}
+
+/**
+ * The page as handed to Pagefind for its result text: a term and its
+ * description, and the cells of a table row, run together in Pagefind's text
+ * (「区分市全国地方公共団体コード…」), so a 「：」 closes each term and a 「／」
+ * separates a description from the next term, and cells from each other
+ * (「区分：市 ／ 全国地方公共団体コード：142131 ／ …」). Only the index sees this;
+ * the page is unchanged.
+ */
+export function separateLabels(html: string): string {
+  return html
+    .replace(/([：:]?)(\s*)<\/dt>/g, (_m, colon: string, space: string) => `${colon || '：'}${space}</dt>`)
+    .replace(/<\/dd>(\s*)(?=<dd[\s>])/g, '、</dd>$1')
+    .replace(/<\/dd>(\s*)(?=<dt[\s>])/g, ' ／ </dd>$1')
+    .replace(/<\/(td|th)>(\s*)(?=<t[dh][\s>])/g, ' ／ </$1>$2');
 }

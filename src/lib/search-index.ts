@@ -1,19 +1,32 @@
 /**
- * What we add to each page's Pagefind record: three meta fields of encoded
- * n-grams (see search-tokens.ts) — the page's names, its facets (kind,
- * place, categories) and its text — ranked in that order by
- * `ranking.metaWeights`. Pure: takes what Pagefind extracted from the page.
+ * What we add to each page's Pagefind record: meta fields of encoded n-grams
+ * (see search-tokens.ts) — the names of a hub page (a category or a public
+ * body: the page *for* that thing) with what it is the page for, the names of
+ * any other page, its facets (kind, place, categories, what it does) and its
+ * text — ranked in that order by `ranking.metaWeights`. Which field matched
+ * tells the search page, without fetching a record, that a result is the hub
+ * for a query word (search-rank.ts). Pure: takes what Pagefind extracted.
  */
 import { encodeText, grams, GRAM } from './search-tokens.ts';
 import { foldCharacters, normalizeForSearch } from './search-normalize.ts';
+import { kindLabel } from './search-facets.ts';
 
 /** Meta field names of the encoded n-grams, and their ranking weights. */
-export const TERM_FIELDS = { names: 'ra_n', facets: 'ra_k', text: 'ra_t' } as const;
-export const TERM_WEIGHTS: Record<string, number> = { [TERM_FIELDS.names]: 8, [TERM_FIELDS.facets]: 3, [TERM_FIELDS.text]: 1 };
+export const TERM_FIELDS = { hub: 'ra_h', names: 'ra_n', facets: 'ra_k', text: 'ra_t' } as const;
+export const TERM_WEIGHTS: Record<string, number> = { [TERM_FIELDS.hub]: 10, [TERM_FIELDS.names]: 8, [TERM_FIELDS.facets]: 3, [TERM_FIELDS.text]: 1 };
 
-/** Meta fields that pages fill (values separated by ' | '): extra names and readings for the names field, key terms for the facets field. */
+/** Meta fields that pages fill (values separated by ' | '): extra names and readings for the names field, key terms for the facets field, a hub's subjects. */
 export const ALIAS_META = 'aka';
 export const KEYWORDS_META = 'keywords';
+export const SUBJECTS_META = 'subjects';
+
+/** Kinds (filter labels) whose pages are hubs: a category's page, a public body's page. */
+export const HUB_KINDS: readonly string[] = [kindLabel('category'), kindLabel('body')];
+
+/** Whether an extracted page is a hub (by its kind filter). */
+export function isHub(page: ExtractedPage): boolean {
+  return (page.filters.kind ?? []).some((k) => HUB_KINDS.includes(k));
+}
 
 /** Most distinct n-grams kept from a page's text, so one huge page cannot bloat its result record. */
 export const MAX_TEXT_TERMS = 6000;
@@ -61,13 +74,16 @@ export function termsOf(units: readonly string[], limit = Infinity, skip: Readon
 export function searchTermFields(page: ExtractedPage): Record<string, string> {
   const list = (key: string) => (page.meta[key] ?? '').split(/\s*\|\s*/).filter(Boolean);
   const names = [page.meta.title ?? '', ...list(ALIAS_META)].filter(Boolean);
-  const facets = [...Object.values(page.filters).flat(), page.meta.municipality ?? '', ...list(KEYWORDS_META)].filter(Boolean);
+  const hub = isHub(page);
+  const facets = [...Object.values(page.filters).flat(), page.meta.municipality ?? '', ...list(KEYWORDS_META), ...(hub ? [] : list(SUBJECTS_META))].filter(Boolean);
   // Each n-gram goes in the highest field it belongs to only: a lower field would add little to the score and
-  // much to the record every result downloads.
-  const nameTerms = termsOf(names.flatMap(nameUnits));
-  const facetTerms = termsOf(facets.flatMap(nameUnits), Infinity, new Set(nameTerms));
-  const textTerms = termsOf(textUnits(page.content), MAX_TEXT_TERMS, new Set([...nameTerms, ...facetTerms]));
-  return { [TERM_FIELDS.names]: nameTerms.join(' '), [TERM_FIELDS.facets]: facetTerms.join(' '), [TERM_FIELDS.text]: textTerms.join(' ') };
+  // much to the record every result downloads. A hub's names and subjects go in the hub field, instead of the names field.
+  const hubTerms = hub ? termsOf([...names, ...list(SUBJECTS_META)].flatMap(nameUnits)) : [];
+  const nameTerms = hub ? [] : termsOf(names.flatMap(nameUnits));
+  const above = new Set([...hubTerms, ...nameTerms]);
+  const facetTerms = termsOf(facets.flatMap(nameUnits), Infinity, above);
+  const textTerms = termsOf(textUnits(page.content), MAX_TEXT_TERMS, new Set([...above, ...facetTerms]));
+  return { [TERM_FIELDS.hub]: hubTerms.join(' '), [TERM_FIELDS.names]: nameTerms.join(' '), [TERM_FIELDS.facets]: facetTerms.join(' '), [TERM_FIELDS.text]: textTerms.join(' ') };
 }
 
 /** `<meta>` tags that hand the fields to Pagefind (values are base-36 words: nothing to escape). */

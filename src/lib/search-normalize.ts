@@ -18,18 +18,17 @@ const SMALL_KANA: Record<string, string> = {
 };
 
 /**
- * Short forms people type → the words pages use. Both sides are rewritten, so
- * a page that says 労協 and one that says 労働者協同組合 both answer either query.
+ * Short forms of organisation names → the words pages use. Both sides are
+ * rewritten, so a page that says 労協 and one that says 労働者協同組合 both
+ * answer either query. Words for services are not here: they are the
+ * everyday-words table in content/search-synonyms.yaml, expanded in the query
+ * only (search-synonyms.ts), so 学童 still finds a page that says 学童保育.
  */
 export const SEARCH_ALIASES: ReadonlyArray<readonly [short: string, long: string]> = [
   ['労協', '労働者協同組合'],
   ['ワーコレ', 'ワーカーズ・コレクティブ'],
   ['厚労省', '厚生労働省'],
   ['社協', '社会福祉協議会'],
-  ['放デイ', '放課後等デイサービス'],
-  ['学童保育', '放課後児童クラブ'],
-  ['サポステ', '若者サポートステーション'],
-  ['指定管理者', '指定管理'],
 ];
 
 /**

@@ -5,6 +5,10 @@
  */
 import { isSeparable, normalizeForSearch, splitSeparable } from './search-normalize.ts';
 import { encodeText, queryPieces } from './search-tokens.ts';
+import { queryAlternatives, type SynonymTable } from './search-synonyms.ts';
+
+/** Most distinct pieces (index chunks) a query and its everyday-words alternatives send, to keep a query's bytes bounded. */
+export const MAX_PIECES = 5;
 
 /** A query made ready for Pagefind. */
 export interface QueryPlan {
@@ -16,6 +20,11 @@ export interface QueryPlan {
   relaxed?: string;
   /** The words of the looser search. */
   relaxedWords?: string[];
+  /**
+   * The same query with one word replaced by an everyday-words alternative
+   * (search-synonyms.ts): searched beside `terms`, results merged.
+   */
+  alternatives: Array<{ words: string[]; terms: string }>;
 }
 
 /** Characters that separate words in a query besides spaces (中黒 is not one: it sits inside names). */
@@ -57,11 +66,30 @@ export function telling(words: readonly string[]): string[] {
   return rest.length ? rest : [...words];
 }
 
-/** Plans a query: the exact-substring search, and a looser one when the segmenter cuts the words differently. */
-export function planQuery(query: string): QueryPlan {
+/**
+ * Plans a query: the exact-substring search, its everyday-words alternatives
+ * (from the table in content/search-synonyms.yaml), and a looser search for
+ * when the segmenter cuts the words differently.
+ */
+export function planQuery(query: string, synonyms: SynonymTable = []): QueryPlan {
   const words = queryWords(query);
   const terms = termsFor(telling(words));
+  // Each distinct piece costs an index chunk: alternatives are taken in order while the pieces stay few.
+  const pieces = new Set(terms.split(' ').filter(Boolean));
+  const alternatives: QueryPlan['alternatives'] = [];
+  for (const w of queryAlternatives(words, synonyms)) {
+    const alt = { words: w, terms: termsFor(telling(w)) };
+    const more = alt.terms.split(' ').filter((t) => t && !pieces.has(t));
+    if (!alt.terms || alt.terms === terms || pieces.size + more.length > MAX_PIECES) continue;
+    for (const t of more) pieces.add(t);
+    alternatives.push(alt);
+  }
   const relaxedWords = segmentedWords(query);
   const relaxed = termsFor(telling(relaxedWords));
-  return relaxed && relaxed !== terms ? { words, terms, relaxed, relaxedWords } : { words, terms };
+  return relaxed && relaxed !== terms ? { words, terms, relaxed, relaxedWords, alternatives } : { words, terms, alternatives };
+}
+
+/** Every word a plan searches for (the query's and its alternatives'), for highlighting. */
+export function highlightWords(words: readonly string[], alternatives: QueryPlan['alternatives']): string[] {
+  return [...new Set([...words, ...alternatives.flatMap((a) => a.words)])];
 }

@@ -4,8 +4,9 @@
  * and the field, so an editor can fix a whole batch in one go.
  */
 import type { z } from 'astro/zod';
-import { COLLECTION_NAMES, idProblem, idRef, schemasFor, type CollectionName } from './schema.ts';
+import { COLLECTION_NAMES, idProblem, idRef, schemasFor, searchSynonymsSchema, type CollectionName } from './schema.ts';
 import { declaredFields, type FieldRule } from './schema-fields.ts';
+import { synonymProblems, type SearchSynonyms } from './search-synonyms.ts';
 import { fiscalYearOf, isFuture, latestDay } from './dates.ts';
 import { isNationalBodyId, prefectureCodeOf } from './lgcode.ts';
 import { nationalCountProblems } from './nationalCounts.ts';
@@ -232,6 +233,30 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
   }
   if (context) problems.push(...plausibilityProblems(parsed, context));
   return problems;
+}
+
+/**
+ * Problems of content/search-synonyms.yaml (`data` as parsed from YAML; the
+ * file is optional) against the entries: schema, then each group's category
+ * and service must exist in content/.
+ */
+export function validateSearchSynonyms(file: string, data: unknown, entries: RawEntry[]): Problem[] {
+  const result = searchSynonymsSchema(idRef).safeParse(data);
+  if (!result.success) return result.error.issues.flatMap((issue) => issueProblems(file, issue));
+  const of = (c: CollectionName) => entries.filter((e) => e.collection === c);
+  const texts = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const services = [
+    ...of('coops').flatMap(({ data }) => {
+      const d = (data ?? {}) as { business?: unknown; services?: Array<{ group?: unknown; items?: unknown }> };
+      return [...texts(d.business), ...(Array.isArray(d.services) ? d.services.flatMap((g) => [...texts([g.group]), ...texts(g.items)]) : [])];
+    }),
+    ...of('contracts').flatMap(({ data }) => {
+      const d = (data ?? {}) as { programme?: unknown; services?: unknown };
+      return [...texts([d.programme]), ...texts(d.services)];
+    }),
+  ];
+  const categories = new Set(of('categories').map((e) => e.id));
+  return synonymProblems(result.data as SearchSynonyms, { categories, services }).map((p) => ({ file, ...p }));
 }
 
 /** A point as [lng, lat], when the value is a location. */

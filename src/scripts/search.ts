@@ -1,20 +1,30 @@
 /**
- * The search page's island: `<site-search data-bundle data-base data-facet-order>`.
+ * The search page's island: `<site-search data-bundle data-base data-facet-order data-synonyms>`.
  * Loads Pagefind's JS API from the bundle only here (never on content pages),
  * on the main thread (no worker: fewer bytes), rewrites each query into our
- * encoded n-grams (src/lib/search-query.ts), and renders results, facets with
- * counts and a status line. The query and filters live in the URL.
+ * encoded n-grams (src/lib/search-query.ts) plus its everyday-words
+ * alternatives (data-synonyms, from content/search-synonyms.yaml), orders the
+ * results (src/lib/search-rank.ts) and renders them, facets with counts and a
+ * status line. The query and filters live in the URL.
+ *
+ * Focus: typing searches after a pause and only updates the results and the
+ * status line (a polite live region, so a screen reader says the count when
+ * the typing stops, without leaving the box). Submitting (Enter or the button),
+ * or arriving with a query from another page's search form, moves focus to the
+ * results heading, which carries the count, so reading continues with the
+ * first result.
  *
  * For tests and the benchmark the element exposes `data-state`
  * (idle → loading → searching → done | error), `data-ready` once Pagefind
  * is loaded and, after each search, `data-search-ms` (query to rendered
  * results), `data-result-count` and `data-query` (the query it answers).
  */
-import { planQuery, type QueryPlan } from '../lib/search-query.ts';
+import { highlightWords, planQuery, type QueryPlan } from '../lib/search-query.ts';
 import { FILTER_GROUPS, hasFilters, pagefindFilters, readState, toggleFilter, writeState, type FilterKey, type SearchState } from '../lib/search-url.ts';
 import { excerpt } from '../lib/search-excerpt.ts';
 import { TERM_FIELDS, TERM_WEIGHTS } from '../lib/search-index.ts';
-import { nameMatchRank, rerank, resultNames } from '../lib/search-rank.ts';
+import { rerank, resultNames, resultSubjects, resultTier } from '../lib/search-rank.ts';
+import type { SynonymTable } from '../lib/search-synonyms.ts';
 
 type Counts = Record<string, Record<string, number>>;
 interface PagefindData {
@@ -44,8 +54,11 @@ interface Pagefind {
 /** Results shown first (as soon as their records arrive), then per page ("さらに表示" adds as many again). */
 const FIRST_SIZE = 5;
 const PAGE_SIZE = 10;
-/** Results tied with the last of the first page are reranked with it, up to this many. */
-const RERANK_MAX = 20;
+/** Records fetched to order results: name matches (the best ones) and hubs that matched in their hub field. */
+const NAME_CANDIDATES = 10;
+const HUB_CANDIDATES = 8;
+/** Hub candidates are looked for among this many of Pagefind's first results. */
+const HUB_SCAN = 40;
 /** Typing pause before searching. */
 const DEBOUNCE_MS = 250;
 
@@ -63,12 +76,16 @@ class SiteSearch extends HTMLElement {
   #seq = 0;
   #timer?: ReturnType<typeof setTimeout>;
   #order: Partial<Record<FilterKey, string[]>> = {};
+  #synonyms: SynonymTable = [];
+  /** Move focus to the results once the search in progress is shown (it came from a submit). */
+  #focusResults = false;
 
   connectedCallback(): void {
     this.querySelector('[data-noscript]')?.setAttribute('hidden', '');
     this.querySelector('[data-facets-box]')?.removeAttribute('hidden');
     try {
       this.#order = JSON.parse(this.dataset.facetOrder ?? '{}');
+      this.#synonyms = JSON.parse(this.dataset.synonyms ?? '[]');
     } catch {
       this.#order = {};
     }
@@ -77,6 +94,7 @@ class SiteSearch extends HTMLElement {
     const input = this.#input;
     form.addEventListener('submit', (e) => {
       e.preventDefault();
+      this.#focusResults = true;
       this.#go({ ...this.#state, q: input.value }, 'push');
     });
     input.addEventListener('input', () => {
@@ -95,6 +113,8 @@ class SiteSearch extends HTMLElement {
       this.#go(toggleFilter(this.#state, box.name as FilterKey, box.value, box.checked), 'push');
     });
     window.addEventListener('popstate', () => this.#fromLocation());
+    // A query in the URL on arrival was submitted from a search form (the header's, or this one without JS).
+    this.#focusResults = new URLSearchParams(location.search).has('q');
     this.#fromLocation();
   }
 
@@ -137,7 +157,7 @@ class SiteSearch extends HTMLElement {
   async #search(): Promise<void> {
     const seq = ++this.#seq;
     const state = this.#state;
-    const plan = planQuery(state.q);
+    const plan = planQuery(state.q, this.#synonyms);
     this.dataset.state = this.#pagefind ? 'searching' : 'loading';
     if (!this.#pagefind) this.#status('検索の準備をしています…');
     let pf: Pagefind;
@@ -154,17 +174,19 @@ class SiteSearch extends HTMLElement {
     this.#used = plan.terms;
     let results: PagefindResult[] = [];
     let relaxed = false;
+    let wordLists = [plan.words, ...plan.alternatives.map((a) => a.words)];
     if (plan.terms || hasFilters(state)) {
-      results = (await this.#run(pf, plan.terms)).results;
+      results = await this.#runAll(pf, [plan.terms, ...plan.alternatives.map((a) => a.terms)]);
       if (results.length === 0 && plan.relaxed) {
         results = (await this.#run(pf, plan.relaxed)).results;
         this.#used = plan.relaxed;
         relaxed = true;
+        wordLists = [plan.relaxedWords ?? plan.words];
       }
     }
-    this.#words = relaxed ? (plan.relaxedWords ?? plan.words) : plan.words;
+    this.#words = relaxed ? wordLists[0]! : highlightWords(plan.words, plan.alternatives);
     performance.mark('ra-search:pagefind');
-    const ordered = await this.#rerank(results, this.#words);
+    const ordered = await this.#rerank(results, wordLists);
     performance.mark('ra-search:records');
     if (seq !== this.#seq) return;
     this.#results = ordered;
@@ -183,6 +205,25 @@ class SiteSearch extends HTMLElement {
     this.dataset.resultCount = String(this.#results.length);
     this.dataset.query = state.q;
     this.dataset.state = 'done';
+  }
+
+  /**
+   * The query and its alternatives searched side by side, results merged: each page once, with its best score and
+   * every field it matched in, best first (Pagefind's order when there is one search).
+   */
+  async #runAll(pf: Pagefind, terms: string[]): Promise<PagefindResult[]> {
+    const responses = await Promise.all(terms.map((t) => this.#run(pf, t)));
+    if (responses.length === 1) return responses[0]!.results;
+    const byId = new Map<string, PagefindResult>();
+    for (const r of responses.flatMap((x) => x.results)) {
+      const seen = byId.get(r.id);
+      if (!seen) byId.set(r.id, { id: r.id, score: r.score, matchedMetaFields: r.matchedMetaFields, data: r.data });
+      else {
+        seen.score = Math.max(seen.score, r.score);
+        seen.matchedMetaFields = [...new Set([...(seen.matchedMetaFields ?? []), ...(r.matchedMetaFields ?? [])])];
+      }
+    }
+    return [...byId.values()].sort((a, b) => b.score - a.score);
   }
 
   /** One Pagefind search with the current filters, one filter left out if asked. */
@@ -210,21 +251,25 @@ class SiteSearch extends HTMLElement {
   }
 
   /**
-   * Puts exact name matches first among the results tied with the best one (see search-rank.ts). Only pages that
-   * matched in the names field can hold every query word in a name, and those all score alike and above the rest,
-   * so the records fetched for this are the first few (needed anyway) and further name matches tied with the best.
+   * Orders results in tiers (src/lib/search-rank.ts): exact names, then hubs for the query, then names holding
+   * every word, then the rest in Pagefind's order. Only pages that matched in the names or hub field can rise, so
+   * the records fetched for this are the first few (needed anyway), the best name matches and the hubs that
+   * matched in their hub field; the rest keep their place.
    */
-  async #rerank(results: PagefindResult[], words: string[]): Promise<PagefindResult[]> {
-    const top = results[0];
-    const byName = (r: PagefindResult) => r.matchedMetaFields?.includes(TERM_FIELDS.names) ?? false;
-    if (words.length === 0 || !top || !byName(top)) return results;
-    const tied = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
-    let k = Math.min(results.length, FIRST_SIZE);
-    while (k < results.length && k < RERANK_MAX && byName(results[k]!) && tied(results[k]!.score, top.score)) k++;
-    const head = results.slice(0, k);
-    const data = await Promise.all(head.map((r) => r.data()));
-    const rank = new Map(head.map((r, i) => [r, nameMatchRank(resultNames(data[i]!.meta), words)]));
-    return [...rerank(head, (r) => rank.get(r)!), ...results.slice(k)];
+  async #rerank(results: PagefindResult[], wordLists: string[][]): Promise<PagefindResult[]> {
+    if (!wordLists[0]?.length || results.length === 0) return results;
+    const matched = (r: PagefindResult, field: string) => r.matchedMetaFields?.includes(field) ?? false;
+    const hubs = results.slice(0, HUB_SCAN).filter((r) => matched(r, TERM_FIELDS.hub)).slice(0, HUB_CANDIDATES);
+    const named = results.filter((r) => matched(r, TERM_FIELDS.names)).slice(0, NAME_CANDIDATES);
+    const candidates = [...new Set([...results.slice(0, FIRST_SIZE), ...hubs, ...named])];
+    const data = await Promise.all(candidates.map((r) => r.data()));
+    const tier = new Map(
+      candidates.map((r, i) => {
+        const meta = data[i]!.meta;
+        return [r, Math.min(...wordLists.map((words) => resultTier(resultNames(meta), resultSubjects(meta), matched(r, TERM_FIELDS.hub), words)))];
+      }),
+    );
+    return rerank(results, (r) => tier.get(r) ?? 3);
   }
 
   /** The status line and the first results (the rest of the first page follows). */
@@ -238,8 +283,17 @@ class SiteSearch extends HTMLElement {
     else if (n === 0) this.#status(q ? `「${q}」に一致するページは見つかりませんでした。言葉を短くするか、絞り込みを外してみてください。` : '条件に合うページはありません。');
     else if (relaxed) this.#status(`「${q}」をそのまま含むページはないため、言葉を分けて探した結果です（${n}件）。`);
     else this.#status(q ? `「${q}」の検索結果: ${n}件` : `絞り込みの結果: ${n}件`);
-    this.querySelector('[data-results-heading]')!.toggleAttribute('hidden', n === 0);
+    const heading = this.querySelector<HTMLElement>('[data-results-heading]')!;
+    heading.toggleAttribute('hidden', n === 0);
+    heading.textContent = q ? `「${q}」の検索結果（${n}件）` : `絞り込みの結果（${n}件）`;
+    // The heading says what a plain status line would; the line stays for screen readers (it is the live region).
+    this.querySelector('[data-status]')!.classList.toggle('visually-hidden', n > 0 && !relaxed);
     await this.#renderMore(FIRST_SIZE);
+    // After a submit, reading continues at the results; while typing, focus stays in the box.
+    if (this.#focusResults) {
+      this.#focusResults = false;
+      if (n > 0) heading.focus();
+    }
   }
 
   /** Appends the next `count` results. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DIST, requireDist } from '../helpers/dist.ts';
 import { launch, localOnlyContext } from '../helpers/browser.ts';
-import { loadContentDirectory } from '../helpers/content.ts';
+import { loadContentDirectory, loadSearchSynonyms } from '../helpers/content.ts';
 import { serveInChild } from '../helpers/search-server.ts';
 import { resultPaths as shownPaths, runQuery } from '../helpers/search-page.ts';
 import { buildSite } from '../helpers/build.ts';
@@ -18,6 +18,7 @@ import { filterCases, searchQueries } from '../fixtures/search-queries.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { sortByReading } from '../../src/lib/sort.ts';
 import { kindLabel } from '../../src/lib/search-facets.ts';
+import { normalizeForSearch } from '../../src/lib/search-normalize.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
 const dir = loadContentDirectory();
@@ -64,14 +65,20 @@ async function allResultPaths(): Promise<string[]> {
 }
 
 describe('the query set', () => {
-  const queries = searchQueries(dir);
-  test('has at least 50 queries of many kinds', () => {
+  const synonyms = loadSearchSynonyms();
+  const queries = searchQueries(dir, synonyms);
+  test('has at least 50 queries of many kinds, service words, everyday words and readings among them', () => {
     expect(queries.length).toBeGreaterThanOrEqual(50);
-    expect(new Set(queries.map((q) => q.type)).size).toBeGreaterThanOrEqual(10);
+    const types = new Set(queries.map((q) => q.type));
+    expect(types.size).toBeGreaterThanOrEqual(10);
+    for (const t of ['分野の事業', '委託事業と分野', '自治体のよみ', '分野', '自治体名']) expect(types, t).toContain(t);
+    if (synonyms.groups.length) expect(types).toContain('ふだんの言葉');
   });
   test.each(queries.map((q) => [q.type, q.q, q]))('%s: 「%s」 finds its pages in the top 5', async (_type, _q, query) => {
-    const top5 = (await search(query.q)).slice(0, 5);
+    const shown = await search(query.q);
+    const top5 = shown.slice(0, 5);
     for (const p of query.expect) expect(top5, `${query.q} → ${p}`).toContain(p);
+    if (query.top) expect(query.top, `${query.q}: first result ${shown[0]}`).toContain(shown[0]);
   });
   test('no request left 127.0.0.1 and no script failed', () => {
     expect(blocked).toEqual([]);
@@ -99,6 +106,53 @@ describe('filters', () => {
     await label.click();
     await page.waitForFunction((p) => new URLSearchParams(location.search).get('prefecture') === p && document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done', prefecture);
     expect((await allResultPaths()).sort()).toEqual(f.expect);
+  });
+});
+
+describe('results and focus', () => {
+  test('a result snippet separates labels from values and marks the matched words', async () => {
+    const body = dir.bodies.find((b) => b.kind === '市' && dir.coops.some((c) => c.municipality === b.id))!;
+    await page.goto(`${server.url}${paths.search()}`);
+    await search(body.reading);
+    const item = page.locator(`.search-result[data-url$="/${paths.body(body.id)}"]`);
+    const text = await item.locator('.excerpt').innerText();
+    // The passage starts shortly before the first match: the reading, between its label and the next one.
+    expect(text).toContain(`よみ：${body.reading} ／ `);
+    expect(text).not.toContain(`${body.kind}全国地方公共団体コード`);
+    expect(await item.locator('.excerpt mark').allInnerTexts()).toContain(body.reading);
+  });
+  test('an everyday word finds the other words of its group, marked', async () => {
+    const group = loadSearchSynonyms().groups[0];
+    expect(group, 'content/search-synonyms.yaml has a group').toBeDefined();
+    const [typed, ...others] = [...group!.words].sort((a, b) => a.length - b.length);
+    await page.goto(`${server.url}${paths.search()}`);
+    await search(typed!);
+    const marks = (await page.locator('.search-result .excerpt mark').allInnerTexts()).map(normalizeForSearch);
+    const otherWords = others.map(normalizeForSearch).filter((w) => !w.includes(normalizeForSearch(typed!)));
+    expect(marks.some((m) => otherWords.some((w) => m.includes(w))), `${typed} → ${marks.join(' ')}`).toBe(true);
+  });
+  test('submitting moves focus to the results heading, which says the count; typing leaves focus in the box', async () => {
+    const cat = dir.categories[0]!;
+    await page.goto(`${server.url}${paths.search()}`);
+    await search(cat.name);
+    const focused = await page.evaluate(() => ({ attr: document.activeElement?.hasAttribute('data-results-heading'), text: document.activeElement?.textContent ?? '' }));
+    expect(focused.attr).toBe(true);
+    const n = await page.$eval('site-search', (el) => (el as HTMLElement).dataset.resultCount);
+    expect(focused.text).toContain(`${n}件`);
+    expect(await page.getAttribute('[data-status]', 'aria-live')).toBe('polite');
+    expect(await page.textContent('[data-status]')).toContain(`${n}件`);
+    // Typing: results follow after a pause, focus stays where the person types.
+    await page.fill('#search-q', '');
+    await page.type('#search-q', dir.categories[1]!.name);
+    await page.waitForFunction((q) => document.querySelector<HTMLElement>('site-search')!.dataset.query === q && document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done', dir.categories[1]!.name);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
+  });
+  test('arriving from the header form of another page puts focus on the results heading', async () => {
+    const p = await context.newPage();
+    await p.goto(`${server.url}${paths.search()}?q=${encodeURIComponent(dir.categories[0]!.name)}`);
+    await p.waitForSelector('site-search[data-state="done"]');
+    expect(await p.evaluate(() => document.activeElement?.hasAttribute('data-results-heading'))).toBe(true);
+    await p.close();
   });
 });
 

@@ -1,6 +1,7 @@
 /** Test helpers: read content/ the way the data check does, so expectations derive from it. */
-import { contentDir, readContent } from '../../src/integrations/content-files.ts';
-import { schemasFor, idRef } from '../../src/lib/schema.ts';
+import { contentDir, readContent, readDataFile } from '../../src/integrations/content-files.ts';
+import { schemasFor, idRef, searchSynonymsSchema } from '../../src/lib/schema.ts';
+import type { SearchSynonyms } from '../../src/lib/search-synonyms.ts';
 import type { Directory } from '../../src/lib/types.ts';
 
 /** The real content/ folder as a plain directory (parsed with the same schemas). */
@@ -19,4 +20,10 @@ export function loadContentDirectory(dir: string = contentDir()): Directory {
     guides: of('guides'),
     nationalCounts: of('nationalCounts'),
   };
+}
+
+/** content/search-synonyms.yaml, parsed (an empty table when the folder has none). */
+export function loadSearchSynonyms(dir: string = contentDir()): SearchSynonyms {
+  const { data } = readDataFile(dir, 'searchSynonyms');
+  return data === undefined ? { reviewed: '', groups: [] } : (searchSynonymsSchema(idRef).parse(data) as SearchSynonyms);
 }

@@ -77,6 +77,28 @@ describe('filters and meta derive from content/', () => {
     if (c.municipality) expect(r.meta.municipality).toContain(bodies.get(c.municipality)!.name);
     for (const f of Object.values(TERM_FIELDS)) expect(r.meta[f] ?? '', f).toMatch(/^[0-9a-z ]*$/);
     expect(r.meta[TERM_FIELDS.names]).toBeTruthy();
+    expect(r.meta[TERM_FIELDS.hub] ?? '').toBe('');
+  });
+  test('hub pages (categories, public bodies) index their names in the hub field, not the names field; categories their services as subjects', () => {
+    const hubs: Array<[string, string]> = [...dir.bodies.map((b): [string, string] => [paths.body(b.id), b.name]), ...dir.categories.map((c): [string, string] => [paths.category(c.id), c.name])];
+    for (const [path, name] of hubs) {
+      const r = records.get(path)!;
+      expect(r.meta[TERM_FIELDS.hub], path).toBeTruthy();
+      expect(r.meta[TERM_FIELDS.names] ?? '', path).toBe('');
+      expect(r.meta.aka?.split(' | '), path).toContain(name);
+    }
+    for (const c of dir.categories) {
+      const listed = dir.coops.flatMap((o) => (o.services ?? []).filter((g) => g.category === c.id).flatMap((g) => g.items));
+      const subjects = records.get(paths.category(c.id))!.meta.subjects?.split(' | ') ?? [];
+      for (const s of listed) expect(subjects, c.id).toContain(s);
+    }
+  });
+  test('result text separates labels from values (「区分：市 ／ よみ：…」)', () => {
+    for (const b of dir.bodies.filter((b) => b.kind === '市').slice(0, 3)) {
+      const text = records.get(paths.body(b.id))!.content.replace(/\u200b/g, '');
+      expect(text, b.id).toContain(`区分：${b.kind} ／ `);
+      expect(text, b.id).toContain(`よみ：${b.reading} ／ `);
+    }
   });
   test('public bodies carry their prefecture; categories their own name', () => {
     for (const b of dir.bodies) {
@@ -91,11 +113,22 @@ describe('filters and meta derive from content/', () => {
 
 describe('pages', () => {
   const html = distFiles().filter((f) => f.endsWith('.html'));
-  test('every page has the header search form, a GET to the search page under the base', () => {
+  test('every page but the search page has the header search form, a GET to the search page under the base', () => {
     for (const f of html) {
       if (f.startsWith('embed/')) continue; // iframe pages have no site header
+      if (f === `${paths.search()}index.html`) continue;
       expect(page(f), f).toMatch(new RegExp(`<form[^>]*class="header-search"[^>]*action="/${paths.search()}"[^>]*method="get"`));
     }
+  });
+  test('the search page has one search box: its own, not the header form', () => {
+    const s = page(paths.search());
+    expect(s.match(/<input[^>]*type="search"/g)?.length).toBe(1);
+    expect(s).not.toContain('header-search');
+  });
+  test("the search page's script sits inside the body (nothing after </html>)", () => {
+    const s = page(paths.search()).trimEnd();
+    expect(s.endsWith('</html>')).toBe(true);
+    expect(s).toMatch(/<script type="module"[^>]*><\/script>[\s\S]*<\/body>/);
   });
   test('the search page reads the bundle from under the base and has a no-JS way on', () => {
     const s = page(paths.search());

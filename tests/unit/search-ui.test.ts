@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { hasFilters, pagefindFilters, readState, toggleFilter, writeState } from '../../src/lib/search-url.ts';
 import { excerpt, matchRanges } from '../../src/lib/search-excerpt.ts';
-import { nameMatchRank, rerank, resultNames } from '../../src/lib/search-rank.ts';
+import { hubMatches, nameMatchRank, rerank, resultNames, resultTier } from '../../src/lib/search-rank.ts';
+import { separateLabels } from '../../src/lib/search-html.ts';
 import { bodyFacets, coopFacets, facetTags, isIndexedKind, kindLabel } from '../../src/lib/search-facets.ts';
 import { queryWords } from '../../src/lib/search-query.ts';
 import type { Body, Category, Coop } from '../../src/lib/types.ts';
@@ -92,5 +93,48 @@ describe('facets pages declare', () => {
     expect(tags.filter((t) => t.key === 'category[content]').map((t) => t.content)).toEqual(['造園', '建設']);
     expect(tags.find((t) => t.key === 'categories[content]')!.content).toBe('造園、建設');
     expect(tags.filter((t) => t.key === 'kind[content]').map((t) => t.attr).sort()).toEqual(['data-pagefind-filter', 'data-pagefind-meta']);
+  });
+});
+
+describe('tiers: exact names, hubs, names with every word, the rest', () => {
+  const words = (q: string) => queryWords(q);
+  test('a hub whose name or subject the query contains, or that contains a query word, is tier 1', () => {
+    expect(resultTier(['子育て支援 Childcare', '子育て支援'], ['放課後児童クラブ', '学童保育'], true, words('学童'))).toBe(1);
+    expect(resultTier(['大和市', 'やまとし'], [], true, words('大和市 造園'))).toBe(1);
+    expect(resultTier(['大和市', 'やまとし'], [], true, words('やまとし'))).toBe(0);
+  });
+  test('only a hub that matched in its hub field counts as one', () => {
+    expect(resultTier(['大和市', 'やまとし'], [], false, words('大和市 造園'))).toBe(3);
+  });
+  test('an exact name beats a hub; a hub beats a name holding every word', () => {
+    const ranked = rerank(
+      [
+        { names: ['大和市造園センター'], hub: false },
+        { names: ['大和市'], hub: true },
+        { names: ['造園'], hub: true },
+        { names: ['ほか'], hub: false },
+      ],
+      (r) => resultTier(r.names, [], r.hub, words('造園')),
+    );
+    expect(ranked.map((r) => r.names[0])).toEqual(['造園', '大和市造園センター', '大和市', 'ほか']);
+  });
+  test('hubMatches ignores one-character names', () => {
+    expect(hubMatches(['市'], words('大和市'))).toBe(false);
+  });
+});
+
+describe('labels and values in result text', () => {
+  test('a term ends with 「：」, a description and a cell end with 「／」 before the next', () => {
+    const html = '<dl><dt>区分</dt><dd>市</dd><dt>よみ：</dt><dd>やまとし</dd><dd>べつ</dd></dl><table><tr><th>項目</th><td>数値</td></tr></table>';
+    const text = separateLabels(html).replace(/<[^>]*>/g, '');
+    expect(text).toBe('区分：市 ／ よみ：やまとし、べつ項目 ／ 数値');
+  });
+});
+
+describe('excerpt around a label', () => {
+  test('starts at the label of the matched value when one is near', () => {
+    const text = `大和市. 区分：市 ／ 全国地方公共団体コード：142131 ／ よみ：やまとし ／ 都道府県：神奈川県 ${'あ'.repeat(200)}`;
+    const shown = excerpt(text, queryWords('やまとし'), 40).map((p) => p.text).join('');
+    expect(shown.startsWith('…よみ：やまとし')).toBe(true);
   });
 });
