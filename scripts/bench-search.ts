@@ -180,7 +180,9 @@ async function recallReport(browser: Browser, url: string, dir: Directory): Prom
   for (const [type, s] of stock.rows) {
     const o = ours.rows.get(type)!;
     const t = s.topN ? `${pct(s.top1, s.topN).padStart(12)} ${pct(o.top1, o.topN).padStart(6)}` : '';
-    console.log(`${type.padEnd(22, '　').slice(0, 14)} ${pct(s.found, s.expected).padStart(8)} ${pct(o.found, o.expected).padStart(9)}   (${String(s.n).padStart(3)})   ${t}`);
+    console.log(
+      `${type.padEnd(22, '　').slice(0, 14)} ${pct(s.found, s.expected).padStart(8)} ${pct(o.found, o.expected).padStart(9)}   (${String(s.n).padStart(3)})   ${t}`,
+    );
   }
   if (ours.misses.length) console.log(`ours missed: ${ours.misses.join(' / ')}`);
   if (ours.topMisses.length) console.log(`ours not first: ${ours.topMisses.join(' / ')}`);
@@ -365,7 +367,9 @@ async function transferReport(browser: Browser, url: string, root: string, label
 /** Bytes of the search bundle on disk, by part (index chunks, result records, filters, the rest). */
 function bundleSize(dist: string): string {
   const sizeOf = (dir: string): number =>
-    existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0) : 0;
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0)
+      : 0;
   const root = join(dist, 'pagefind');
   const [index, fragment, filter, all] = [sizeOf(join(root, 'index')), sizeOf(join(root, 'fragment')), sizeOf(join(root, 'filter')), sizeOf(root)];
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
@@ -485,7 +489,9 @@ try {
     await recallReport(browser, real.url, dir);
     const qs = searchQueries(dir, loadSearchSynonyms());
     const byType = (t: string) => qs.find((q) => q.type === t)?.q;
-    const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野', '分野の事業', 'ふだんの言葉', '自治体のよみ'].map(byType).filter((q): q is string => Boolean(q));
+    const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野', '分野の事業', 'ふだんの言葉', '自治体のよみ']
+      .map(byType)
+      .filter((q): q is string => Boolean(q));
     await transferReport(browser, real.url, realRoot, `real site (${dir.coops.length} organisations)`, picks);
   } catch (e) {
     if (!(e instanceof SkipReal)) throw e;
