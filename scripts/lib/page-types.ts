@@ -9,15 +9,20 @@ import type { Directory } from '../../src/lib/types.ts';
 export function pageTypes(dir: Directory): Array<[string, string]> {
   const contractsOf = (id: string) => dir.contracts.filter((c) => c.commissioner === id).length;
   const busiestBody = [...dir.bodies].sort((a, b) => contractsOf(b.id) - contractsOf(a.id) || (a.id < b.id ? -1 : 1))[0];
+  const contractsTo = (id: string) => dir.contracts.filter((c) => c.contractor === id).length;
+  const busiestContractor = [...dir.coops].sort((a, b) => contractsTo(b.id) - contractsTo(a.id) || (a.id < b.id ? -1 : 1))[0];
   const richestCoop = [...dir.coops].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length || (a.id < b.id ? -1 : 1))[0];
   const types: Array<[string, string | undefined]> = [
     ['home', paths.home()],
     ['co-op list', paths.coops()],
     ['co-op', richestCoop && paths.coop(richestCoop.id)],
+    ['co-op with the most contracts', busiestContractor && busiestContractor.id !== richestCoop?.id ? paths.coop(busiestContractor.id) : undefined],
     ['category list', paths.categories()],
     ['category', dir.categories[0] && paths.category(dir.categories[0].id)],
     ['public-body list', paths.bodies()],
     ['public body', busiestBody && paths.body(busiestBody.id)],
+    ['contracts', dir.contracts.length > 0 ? paths.contracts() : undefined],
+    ['contracts of one programme', dir.contracts[0] && paths.contracts({ kind: dir.contracts[0].kind })],
     ['model project', paths.modelProject()],
     ['council', dir.councils[0] && paths.council(dir.councils[0].id)],
     ['guide list', paths.guides()],

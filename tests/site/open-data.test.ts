@@ -257,9 +257,13 @@ describe('pages', () => {
     expect(html).toContain('CC BY 4.0');
     expect(html).toContain('id="cite-heading"');
   });
-  test.each(dir.bodies.map((b) => [b.id, b] as const))('public body %s offers its CSV and an iframe snippet for its embed page', (_id, b) => {
+  test.each(dir.bodies.map((b) => [b.id, b] as const))('public body %s offers its CSV only when it has contracts, and an iframe snippet for its embed page', (_id, b) => {
     const html = page(paths.body(b.id));
-    expect(html).toContain(`href="/${paths.bodyContractsCsv(b.id)}"`);
+    const n = contractsCommissionedBy(b.id, dir.contracts).length;
+    if (n > 0) expect(html).toContain(`href="/${paths.bodyContractsCsv(b.id)}"`);
+    else expect(html).not.toContain(`href="/${paths.bodyContractsCsv(b.id)}"`);
+    expect(html).not.toContain('（CSV、0件）');
+    expect(html).not.toContain('SITE_URL');
     const snippet = /<pre class="snippet"[^>]*><code[^>]*>([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1] ?? '';
     expect(snippet.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>')).toMatch(new RegExp(`^<iframe src="/${paths.embed(b.id)}" title="[^"]+" [^>]*></iframe>$`));
   });
