@@ -33,6 +33,7 @@ import { stringify } from 'yaml';
 import { prefectureCodeOf } from '../src/lib/lgcode.ts';
 import { officialBodies, type OfficialBody } from '../src/lib/official-bodies.ts';
 import { plausibilityProblems } from '../src/lib/validate.ts';
+import { CONTRACT_KINDS } from '../src/lib/schema.ts';
 import { loadCheckContext } from '../src/integrations/content-files.ts';
 import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
 
@@ -105,7 +106,16 @@ function writeContent(dir: string, n: number): { coops: number; bodies: number; 
     if (i % 5 === 0) {
       writeFileSync(
         join(dir, 'contracts', `${id}-c.yaml`),
-        stringify({ commissioner: m.code, contractor: id, programme: '合成データの委託事業', category: cats[0], asOf: '2025-04-01', sources: SOURCE }),
+        stringify({
+          commissioner: m.code,
+          contractor: id,
+          // Every kind of programme in turn, so each programme's list page has its share.
+          kind: CONTRACT_KINDS[contracts % CONTRACT_KINDS.length],
+          programme: '合成データの委託事業',
+          category: cats[0],
+          asOf: '2025-04-01',
+          sources: SOURCE,
+        }),
       );
       contracts++;
     }
