@@ -76,7 +76,7 @@ const text = z
 /** Kana reading (hiragana, katakana, the prolonged sound mark, middle dot, spaces, Latin letters and digits). */
 const reading = z
   .string()
-  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・ 　A-Za-z0-9&'.\-]+$/u, {
+  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・ \u3000A-Za-z0-9&'.-]+$/u, {
     error: 'よみはひらがな・カタカナで書いてください（読みが公表されていない英字名は英字のまま）',
   });
 
