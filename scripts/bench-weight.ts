@@ -15,7 +15,8 @@
  *
  * Goals: content pages 0 bytes of JS; a co-op page ≤ 15 kB of HTML + CSS.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
@@ -141,7 +142,7 @@ for (const r of rows) {
   const island = ISLAND_ROUTES.includes(r.route);
   const goals: string[] = [];
   if (!island) goals.push(b.js === 0 ? 'JS 0 ✓' : 'JS 0 ✗');
-  if (r.page === 'co-op') goals.push(b.html + b.css <= 15 * 1024 ? 'HTML+CSS ≤ 15 kB ✓' : 'HTML+CSS ≤ 15 kB ✗');
+  if (['co-op', 'public body', 'prefecture', 'municipality'].includes(r.page)) goals.push(b.html + b.css <= 15 * 1024 ? 'HTML+CSS ≤ 15 kB ✓' : 'HTML+CSS ≤ 15 kB ✗');
   if (r.blocked) goals.push(`${r.blocked} request(s) off 127.0.0.1 blocked!`);
   console.log(
     [
@@ -173,3 +174,31 @@ for (const r of rows.filter((x) => x.load.bytes.js > 0))
 console.log(
   '\nJS = every script the page loads in Chromium until the network is idle (imports of imports included); "JS reachable" = the same found by reading the built chunks (literal import()s included).',
 );
+
+// Every place page (about 1,970; static scan of dist/, gzip -9): the heaviest, against the same 15 kB goal, and JS on none.
+const placeRoot = join(DIST, 'municipalities');
+if (existsSync(placeRoot)) {
+  const gz = (buf: Buffer | string) => gzipSync(buf, { level: 9 }).length;
+  const cssSize = new Map<string, number>();
+  let worst = { route: '', total: 0, html: 0 };
+  let count = 0;
+  let withScript = 0;
+  for (const id of readdirSync(placeRoot)) {
+    const file = join(placeRoot, id, 'index.html');
+    if (!existsSync(file)) continue;
+    count++;
+    const html = readFileSync(file, 'utf8');
+    if (/<script\b(?![^>]*application\/ld\+json)/.test(html)) withScript++;
+    const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+    const cssBytes = css.reduce((n, c) => {
+      if (!cssSize.has(c)) cssSize.set(c, existsSync(fileOf(c)) ? gz(readFileSync(fileOf(c))) : 0);
+      return n + cssSize.get(c)!;
+    }, 0);
+    const total = gz(html) + cssBytes;
+    if (total > worst.total) worst = { route: `municipalities/${id}/`, total, html: gz(html) };
+  }
+  const ok = worst.total <= 15 * 1024;
+  console.log(
+    `\nplace pages: ${count}; heaviest ${worst.route} HTML+CSS ${(worst.total / 1024).toFixed(1)} kB (HTML ${(worst.html / 1024).toFixed(1)} kB)  ${ok ? 'HTML+CSS ≤ 15 kB ✓' : 'HTML+CSS ≤ 15 kB ✗'}; pages with a script: ${withScript} ${withScript === 0 ? '✓' : '✗'}`,
+  );
+}

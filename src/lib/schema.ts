@@ -263,6 +263,15 @@ export const coopSchema = (ref: RefFactory) =>
       .describe('解散した組織（ページは残し「解散」と表示。掲載数には数えない）'),
     tokutei: z.boolean().optional().describe('特定労働者協同組合の認定を受けているか（確認できた場合のみ）'),
     area: text.optional().describe('活動・担当地域'),
+    areaCodes: z
+      .strictObject({
+        prefectures: z.array(ref('municipalities')).optional().describe('全域で活動する都道府県（コード）'),
+        municipalities: z.array(ref('municipalities')).optional().describe('活動地域として挙げられた市区町村（コード）'),
+        source: sourceIndex,
+      })
+      .refine((a) => (a.prefectures?.length ?? 0) + (a.municipalities?.length ?? 0) > 0, { error: 'prefectures か municipalities のどちらかに一つ以上のコードを書いてください' })
+      .optional()
+      .describe('活動地域をコードで表したもの（団体自身の資料にある場合のみ）。市区町村のページで「活動地域に含まれる団体」に載る'),
     figures: z.array(figure).optional().describe('出典が示す数値（組合員数・事業高など）'),
     contact: z
       .strictObject({
@@ -300,6 +309,20 @@ export const municipalitySchema = (ref: RefFactory) =>
     location: coordinates.optional().describe('代表点'),
     locationSource: text.optional().describe('代表点の出典と性質'),
     website: webUrl.optional().describe('公式ウェブサイト'),
+    windows: z
+      .array(
+        z.strictObject({
+          name: text.optional().describe('窓口の名前（例: 労働者協同組合法 総合相談窓口）'),
+          department: text.describe('担当する部署（個人名は書かない）'),
+          phone: publicPhone.optional().describe('部署の公開電話番号'),
+          url: webUrl.optional().describe('窓口を案内する発行元のページ'),
+          hours: text.optional().describe('受付時間'),
+          note: text.optional().describe('窓口についての注記'),
+          source: sourceIndex,
+        }),
+      )
+      .optional()
+      .describe('労働者協同組合の相談・届出の窓口（都道府県と国の機関のみ、一つまで）'),
     sources,
   });
 

@@ -34,6 +34,8 @@ export type BodyKind = (typeof BODY_KINDS)[number];
 export type CouncilMember = NonNullable<Council['members']>[number];
 /** One activity of a council. */
 export type Activity = NonNullable<Council['activities']>[number];
+/** A public body's 労働者協同組合 window (a prefecture's or the ministry's; at most one), with the index of its source. */
+export type BodyWindow = NonNullable<Body['windows']>[number];
 /** A council's consultation window (organisation contact only). */
 export type ConsultationWindow = NonNullable<Council['windows']>[number];
 /** A statement in our own words with the index of its source. */

@@ -12,14 +12,19 @@ import type * as Leaflet from 'leaflet';
 import type { CoopFeature, CoopFeatureCollection } from '../lib/geojson.ts';
 import { PRECISION_LABELS } from '../lib/precision.ts';
 import { filterSearch, matchesFilter, parseFilter, type MapFilter } from '../lib/map-filter.ts';
+import type { NearResult } from './near-me.ts';
 
 type LeafletNS = typeof Leaflet;
 
 const TILE_URL = 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png';
 const TILE_ATTRIBUTION = '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>';
 const OUTLINE_ATTRIBUTION = '都道府県界: Natural Earth';
-/** Japan from Yonaguni to Nemuro, for the first view. */
+/** Japan from Yonaguni to Nemuro, for the first view when there is no marker. */
 const JAPAN: Leaflet.LatLngBoundsLiteral = [[24.0, 122.9], [45.6, 145.9]];
+/** Room kept free of markers and popups at the top left, where the zoom buttons sit (10 px margin, two 30 px buttons). */
+const CONTROLS_TOP_LEFT: [number, number] = [56, 88];
+/** Padding when fitting a view: clear of the zoom buttons at the top left. */
+const FIT = { paddingTopLeft: CONTROLS_TOP_LEFT, paddingBottomRight: [24, 24] as [number, number] };
 
 /** Waits for the next paint to have happened. */
 const afterPaint = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
@@ -49,6 +54,8 @@ export class CoopMapElement extends HTMLElement {
   #filter: MapFilter = {};
   #categoryLabels = new Map<string, string>();
   #keyboard = false;
+  /** Bounds of every marker: the first view, and the view when no filter is set. */
+  #allBounds?: Leaflet.LatLngBounds;
   #settle?: () => void;
   #pending = -1;
   #ready: Promise<void> = new Promise((ok) => (this.#settle = ok));
@@ -70,6 +77,15 @@ export class CoopMapElement extends HTMLElement {
   /** Ids of the organisations whose markers are in the cluster layer (test hook). */
   shownIds(): string[] {
     return (this.#cluster?.getLayers() ?? []).map((m) => this.#ids.get(m as Leaflet.Marker) ?? '');
+  }
+
+  /** The current view (test hook): its zoom, the zoom that would show all of Japan, and how many markers lie inside it. */
+  view(): { zoom: number; japanZoom: number; inside: number; total: number } {
+    const map = this.#map;
+    if (!map) return { zoom: 0, japanZoom: 0, inside: 0, total: 0 };
+    const bounds = map.getBounds();
+    const all = [...this.#markers.values()];
+    return { zoom: map.getZoom(), japanZoom: map.getBoundsZoom(JAPAN), inside: all.filter((m) => bounds.contains(m.getLatLng())).length, total: all.length };
   }
 
   /** Resolves when the markers for the current filter are clustered and drawn. */
@@ -100,6 +116,7 @@ export class CoopMapElement extends HTMLElement {
     this.#applyToList();
     for (const select of [this.#categorySelect, this.#prefSelect]) select?.addEventListener('change', () => this.#onFilterChange());
     this.addEventListener('keydown', () => (this.#keyboard = true), true);
+    this.addEventListener('near-me-result', (e) => this.#showNear((e as CustomEvent<NearResult>).detail));
     this.addEventListener('pointerdown', () => (this.#keyboard = false), true);
 
     const [{ L }, data, outlines] = await Promise.all([
@@ -142,7 +159,10 @@ export class CoopMapElement extends HTMLElement {
       if (!tileLoaded && note?.hidden) note.hidden = false;
     });
     tiles.addTo(map);
-    map.fitBounds(JAPAN);
+    // The first view fits the organisations (not the whole of Japan, small).
+    const points = data.features.map((f) => L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]));
+    if (points.length) this.#allBounds = L.latLngBounds(points);
+    this.#fitAll();
 
     const cluster = (this.#cluster = L.markerClusterGroup({
       chunkedLoading: true,
@@ -238,10 +258,23 @@ export class CoopMapElement extends HTMLElement {
     // The first time, the group joins the map only now: markercluster then clusters the whole batch at once, which is faster.
     if (this.#map && !this.#map.hasLayer(cluster)) cluster.addTo(this.#map);
     if (fit) {
-      if (markers.length && (this.#filter.category || this.#filter.pref)) this.#map?.fitBounds(this.#L!.latLngBounds(markers.map((m) => m.getLatLng())), { padding: [30, 30], maxZoom: 11 });
-      else this.#map?.fitBounds(JAPAN);
+      if (markers.length && (this.#filter.category || this.#filter.pref)) this.#map?.fitBounds(this.#L!.latLngBounds(markers.map((m) => m.getLatLng())), { ...FIT, maxZoom: 11 });
+      else this.#fitAll();
     }
     await this.#ready;
+  }
+
+  #fitAll(): void {
+    if (this.#allBounds) this.#map?.fitBounds(this.#allBounds, { ...FIT, maxZoom: 11 });
+    else this.#map?.fitBounds(JAPAN);
+  }
+
+  /** Shows the place a "near me" search started from and the organisations it found. */
+  #showNear(detail: NearResult): void {
+    const L = this.#L;
+    if (!L || !this.#map) return;
+    const points = [L.latLng(detail.from.lat, detail.from.lng), ...detail.ids.slice(0, 5).flatMap((id) => (this.#markers.get(id) ? [this.#markers.get(id)!.getLatLng()] : []))];
+    this.#map.fitBounds(L.latLngBounds(points), { ...FIT, maxZoom: 12 });
   }
 
   #openPopup(marker: Leaflet.Marker): void {
@@ -249,7 +282,8 @@ export class CoopMapElement extends HTMLElement {
       const id = this.#ids.get(marker);
       const feature = id ? this.#features.get(id) : undefined;
       if (!feature) return;
-      marker.bindPopup(() => this.#popupContent(feature), { maxWidth: 280, autoPanPadding: [20, 20] });
+      // A popup is panned clear of the zoom buttons at the top left, and of the edges elsewhere.
+      marker.bindPopup(() => this.#popupContent(feature), { maxWidth: 280, autoPanPaddingTopLeft: CONTROLS_TOP_LEFT, autoPanPaddingBottomRight: [20, 20] });
     }
     marker.openPopup();
   }

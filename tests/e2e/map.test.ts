@@ -16,6 +16,7 @@ import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, placeOf, prefectureOf } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { axeViolations } from '../helpers/axe.ts';
+import { formatKm, haversineKm } from '../../src/lib/nearest.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -237,4 +238,157 @@ test('without JavaScript the list shows every organisation with its link, and th
   await Promise.all([page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)), page.locator(`[data-map-item][data-id="${target.id}"] a`).click()]);
   expect(await page.locator('h1').innerText()).toBe(target.name);
   await context.close();
+});
+
+describe('near me and the municipality picker', () => {
+  /** A fixed test location: Tokyo Station (a public landmark, not a person's position). */
+  const HERE = { latitude: 35.6812, longitude: 139.7671 };
+  /** The nearest organisations a resident can visit, straight from content/: same kinds and precision as the place pages. */
+  const expectedFrom = (from: { lat: number; lng: number }, count = 10) =>
+    dir.coops
+      .filter((c) => c.kind === 'coop' || c.kind === 'hq' || c.kind === 'site')
+      .flatMap((c) => {
+        const p = placeOf(c, bodies);
+        return p && p.precision !== 'prefecture' ? [{ id: c.id, km: haversineKm(from, p) }] : [];
+      })
+      .sort((a, b) => a.km - b.km)
+      .slice(0, count);
+  /** The true distance of every candidate, by id (the list may order organisations at one point either way). */
+  const distanceOf = (from: { lat: number; lng: number }) => new Map(expectedFrom(from, Infinity).map((x) => [x.id, x.km]));
+  /** Shown in distance order: the same distances as the nearest candidates, each the true distance of the organisation shown. */
+  const expectNearest = (list: Array<{ id: string; km: number }>, from: { lat: number; lng: number }) => {
+    const expected = expectedFrom(from);
+    const truth = distanceOf(from);
+    expect(list).toHaveLength(expected.length);
+    list.forEach((x, i) => {
+      expect(x.km).toBeCloseTo(expected[i]!.km, 2);
+      expect(truth.get(x.id), x.id).toBeCloseTo(x.km, 2);
+    });
+    expect(new Set(list.map((x) => x.id)).size).toBe(list.length);
+  };
+  const shown = (page: Page) => page.$$eval('[data-near-list] li', (lis) => lis.map((li) => ({ id: (li as HTMLElement).dataset.nearId!, km: Number((li as HTMLElement).dataset.km) })));
+
+  async function openWith(options: Parameters<typeof localOnlyContext>[1]) {
+    const { context, blocked } = await localOnlyContext(site.browser, { viewport: { width: 1100, height: 900 }, ...options });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url() + (r.postData() ?? '')));
+    await page.goto(`${site.url}${paths.map()}`);
+    await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 20_000 });
+    return { context, page, requests, blocked };
+  }
+
+  test('location granted: 「現在地から探す」 lists the nearest organisations in distance order with km, announced, and sends the position nowhere', async () => {
+    const { context, page, requests } = await openWith({ permissions: ['geolocation'], geolocation: HERE });
+    const before = requests.length;
+    await page.getByRole('button', { name: '現在地から探す' }).click();
+    await page.waitForFunction(() => document.querySelector('near-me')?.getAttribute('data-state') === 'done');
+    const expected = expectedFrom({ lat: HERE.latitude, lng: HERE.longitude });
+    const list = await shown(page);
+    expectNearest(list, { lat: HERE.latitude, lng: HERE.longitude });
+    for (let i = 1; i < list.length; i++) expect(list[i]!.km).toBeGreaterThanOrEqual(list[i - 1]!.km);
+    expect(await page.locator('[data-near-list] li').first().innerText()).toContain(formatKm(expected[0]!.km));
+    const status = page.locator('[data-near-status]');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    expect(await status.innerText()).toContain('現在地から');
+    // Nothing with the position left the page (no request at all after the button; none carries the coordinates).
+    expect(requests.slice(before).filter((u) => !u.includes('/data/coops.geojson') && !u.includes('cyberjapandata'))).toEqual([]);
+    expect(requests.filter((u) => u.includes('35.681') || u.includes('139.767'))).toEqual([]);
+    await context.close();
+  });
+
+  test('location denied: a clear message, and no list', async () => {
+    const { context, page } = await openWith({ permissions: [] });
+    // With the keyboard: focus the button and press Enter.
+    await page.getByRole('button', { name: '現在地から探す' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('near-me')?.getAttribute('data-state') === 'error');
+    expect(await page.locator('[data-near-status]').innerText()).toContain('現在地の利用が許可されなかった');
+    expect(await page.locator('[data-near-list] li').count()).toBe(0);
+    await context.close();
+  });
+
+  test('picker by kana reading, with the keyboard: the place list loads only then, and the list starts from its representative point', async () => {
+    const { context, page, requests } = await openWith({});
+    expect(requests.some((u) => u.includes('/data/places.json'))).toBe(false);
+    const okegawa = bodies.get('112313')!;
+    await page.focus('#near-me-place');
+    await page.keyboard.type(okegawa.reading);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('near-me')?.getAttribute('data-state') === 'done');
+    expect(requests.some((u) => u.includes('/data/places.json'))).toBe(true);
+    // The place list rounds points to 4 decimals (about 10 m): distances agree to 0.05 km.
+    const list = await shown(page);
+    const expected = expectedFrom(okegawa.location!);
+    list.forEach((x, i) => expect(Math.abs(x.km - expected[i]!.km)).toBeLessThan(0.05));
+    for (let i = 1; i < list.length; i++) expect(list[i]!.km).toBeGreaterThanOrEqual(list[i - 1]!.km);
+    expect(await page.locator('[data-near-status]').innerText()).toContain(`埼玉県${okegawa.name}の代表点から`);
+    await context.close();
+  });
+
+  test('a name two places share (泊村) offers both as buttons; choosing one with the keyboard lists from its point', async () => {
+    const { context, page } = await openWith({});
+    const tomari = dir.bodies.filter((b) => b.name === '泊村');
+    expect(tomari.length).toBeGreaterThan(1);
+    await page.focus('#near-me-place');
+    await page.keyboard.type(tomari[0]!.reading);
+    await page.keyboard.press('Enter');
+    const choices = page.locator('[data-near-choices] button');
+    await choices.first().waitFor();
+    expect((await choices.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.code))).sort()).toEqual(tomari.map((b) => b.id).sort());
+    expect(await page.locator('[data-near-status]').innerText()).toContain('候補');
+    await choices.first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('near-me')?.getAttribute('data-state') === 'done' && document.querySelectorAll('[data-near-list] li').length > 0);
+    expect(await page.locator('[data-near-choices]').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('near-me-place');
+    await context.close();
+  });
+
+  test('axe: 0 violations with a result list shown', async () => {
+    const { context, page } = await openWith({ permissions: ['geolocation'], geolocation: HERE });
+    await page.getByRole('button', { name: '現在地から探す' }).click();
+    await page.waitForFunction(() => document.querySelector('near-me')?.getAttribute('data-state') === 'done');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('map view', () => {
+  interface ViewHooks extends HTMLElement { view(): { zoom: number; japanZoom: number; inside: number; total: number } }
+  test('the first view fits every marker, at least as close as all of Japan', async () => {
+    const { context, page } = await openMap();
+    const v = await page.evaluate(() => (document.querySelector('coop-map') as ViewHooks).view());
+    expect(v.inside).toBe(v.total);
+    expect(v.zoom).toBeGreaterThanOrEqual(v.japanZoom);
+    await context.close();
+  });
+
+  test('a popup never sits under the zoom buttons (the organisations furthest north and west)', async () => {
+    const points = placed.map((c) => ({ id: c.id, p: placeOf(c, bodies)! }));
+    const targets = new Set([points.sort((a, b) => b.p.lat - a.p.lat)[0]!.id, points.sort((a, b) => a.p.lng - b.p.lng)[0]!.id]);
+    for (const id of targets) {
+      const { context, page } = await openMap(`?focus=${id}`);
+      await page.locator('.leaflet-popup').waitFor();
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')!).opacity === '1');
+      await page.waitForTimeout(600); // the pan that makes room for the popup
+      const overlap = await page.evaluate(() => {
+        const a = document.querySelector('.leaflet-popup')!.getBoundingClientRect();
+        const b = document.querySelector('.leaflet-control-zoom')!.getBoundingClientRect();
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      });
+      expect(overlap, id).toBe(false);
+      await context.close();
+    }
+  });
+
+  test('on a phone the map starts within the first screen', async () => {
+    const { context } = await localOnlyContext(site.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${site.url}${paths.map()}`);
+    await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 20_000 });
+    const top = await page.evaluate(() => document.querySelector('[data-map-canvas]')!.getBoundingClientRect().top);
+    expect(top).toBeLessThan(844 - 200);
+    await context.close();
+  });
 });

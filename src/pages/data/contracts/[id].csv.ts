@@ -4,6 +4,11 @@ import { loadDirectory } from '../../../content.ts';
 import { bodyContractsCsv } from '../../../lib/export.ts';
 import { csvResponse, lookup } from '../_respond.ts';
 
-export const getStaticPaths = (async () => (await loadDirectory()).bodies.map((b) => ({ params: { id: b.id } }))) satisfies GetStaticPaths;
+/** Only bodies that commission something get a file (about 1,900 bodies of the official list have none). */
+export const getStaticPaths = (async () => {
+  const dir = await loadDirectory();
+  const commissioners = new Set(dir.contracts.map((c) => c.commissioner));
+  return dir.bodies.filter((b) => commissioners.has(b.id)).map((b) => ({ params: { id: b.id } }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => csvResponse(bodyContractsCsv(params.id!, await lookup(site)));
