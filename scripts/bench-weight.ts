@@ -132,9 +132,10 @@ try {
 
 const kb = (n: number) => (n / 1024).toFixed(1);
 const col = (s: string, w: number) => s.padStart(w);
+const NAME_WIDTH = Math.max(17, ...rows.map((r) => r.page.length + 1));
 console.log(`\nPage weight in Chromium, gzip -9 kB (requests) — ${DIST}\n`);
 console.log(
-  `${'page'.padEnd(17)}${col('HTML', 7)}${col('CSS', 12)}${col('JS', 12)}${col('other', 12)}${col('total', 8)}${col('JS reachable', 14)}${col('HTML+CSS', 10)}  goal`,
+  `${'page'.padEnd(NAME_WIDTH)}${col('HTML', 7)}${col('CSS', 12)}${col('JS', 12)}${col('other', 12)}${col('total', 8)}${col('JS reachable', 14)}${col('HTML+CSS', 10)}  goal`,
 );
 for (const r of rows) {
   const { bytes: b, requests: n } = r.load;
@@ -145,7 +146,7 @@ for (const r of rows) {
   if (r.blocked) goals.push(`${r.blocked} request(s) off 127.0.0.1 blocked!`);
   console.log(
     [
-      r.page.padEnd(17),
+      r.page.padEnd(NAME_WIDTH),
       col(kb(b.html), 7),
       col(`${kb(b.css)} (${n.css})`, 12),
       col(`${kb(b.js)} (${n.js})`, 12),
