@@ -4,6 +4,7 @@
  * Fields, types and descriptions come from the dataset definitions in
  * export.ts (the same ones that write the CSV and document /data/).
  */
+import { commissioningBodies } from './directory.ts';
 import type { Directory } from './types.ts';
 import { ATTRIBUTION, DATASETS, DATASET_NAMES, EXPORT_VERSION, type Dataset, type DatasetName, type FieldDoc } from './export.ts';
 import { MULTI_SEPARATOR } from './csv.ts';
@@ -139,7 +140,7 @@ export function dataPackage(dir: Directory, dates: { generatedAt: string }, opts
     return csvResource(name, paths.dataFile(`${name}.csv`), ds, tableSchema(ds), { title: ds.title, description: `${ds.description}${osmNote}` });
   });
   // Each public body's contracts: the same columns as contracts.csv, so they share its published Table Schema.
-  const perBody = dir.bodies.map((b) =>
+  const perBody = commissioningBodies(dir).map((b) =>
     csvResource(`contracts-${b.id}`, paths.bodyContractsCsv(b.id), DATASETS.contracts, tableSchemaPath('contracts'), {
       title: `${b.name}の委託`,
       description: `${b.name}（${b.id}）が委託している事業だけを収めたCSV。列はcontractsと同じです。`,

@@ -203,3 +203,9 @@ export function buildIndex(dir: Directory): DirectoryIndex {
 export function coopsLocatedIn(index: Pick<DirectoryIndex, 'coopsByBody'>, body: Body): Coop[] {
   return body.kind === '国' ? [] : (index.coopsByBody.get(body.id) ?? []);
 }
+
+/** The public bodies that commission at least one contract: the ones with a contracts CSV of their own. */
+export function commissioningBodies(dir: Pick<Directory, 'bodies' | 'contracts'>): Body[] {
+  const commissioners = new Set(dir.contracts.map((c) => c.commissioner));
+  return dir.bodies.filter((b) => commissioners.has(b.id));
+}

@@ -89,8 +89,13 @@ describe('print header on every page type', () => {
     expect(await header.isVisible()).toBe(true);
     const text = await header.innerText();
     expect(text).toContain(`/${route}`);
-    expect(text).toMatch(/情報の時点: \d{4}年\d{1,2}月\d{1,2}日/);
-    expect(text).toContain((await page.title()).replace(/ \| 労協アトラス$/, ''));
+    if (route.startsWith('en/')) {
+      expect(text).toMatch(/Information as of: \d{4}(-\d{2}){0,2}/);
+      expect(text).toContain((await page.title()).replace(/ \| Roukyou Atlas$/, ''));
+    } else {
+      expect(text).toMatch(/情報の時点: \d{4}年(\d{1,2}月(\d{1,2}日)?)?/);
+      expect(text).toContain((await page.title()).replace(/ \| 労協アトラス$/, ''));
+    }
     // On the first page: nothing visible comes before it but the page's own top.
     const top = await header.evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeLessThan(200);

@@ -1,14 +1,13 @@
-/** /data/contracts/<code>.csv for every public body: the contracts it commissions (a header row alone when none), so the URL never breaks. */
+/** /data/contracts/<code>.csv: the contracts one public body commissions, for every body that commissions any. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadDirectory } from '../../../content.ts';
 import { bodyContractsCsv } from '../../../lib/export.ts';
+import { commissioningBodies } from '../../../lib/directory.ts';
 import { csvResponse, lookup } from '../_respond.ts';
 
 /** Only bodies that commission something get a file (about 1,900 bodies of the official list have none). */
 export const getStaticPaths = (async () => {
-  const dir = await loadDirectory();
-  const commissioners = new Set(dir.contracts.map((c) => c.commissioner));
-  return dir.bodies.filter((b) => commissioners.has(b.id)).map((b) => ({ params: { id: b.id } }));
+  return commissioningBodies(await loadDirectory()).map((b) => ({ params: { id: b.id } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => csvResponse(bodyContractsCsv(params.id!, await lookup(site)));
