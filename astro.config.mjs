@@ -7,6 +7,7 @@ import dataCheck from './src/integrations/data-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import { contentIsData } from './src/integrations/content-is-data.ts';
+import { tableLabelsPlugin } from './src/lib/table-labels.ts';
 
 /** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';
@@ -20,7 +21,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Guides are data: the MDX processor refuses any body that holds code (src/integrations/content-is-data.ts).
+  // Their Markdown tables get a caption, scoped headers and data-label on every cell, so phones show them as stacked cards.
   // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).
   // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
-  integrations: [dataCheck(), mdx({ processor: satteri({ mdastPlugins: [contentIsData] }) }), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : []), pagefind(), securityHeaders()],
+  integrations: [dataCheck(), mdx({ processor: satteri({ mdastPlugins: [contentIsData], hastPlugins: [tableLabelsPlugin] }) }), ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : []), pagefind(), securityHeaders()],
 });

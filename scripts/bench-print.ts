@@ -1,5 +1,5 @@
 /**
- * `npx node scripts/bench-print.ts`: prints every public body's page to PDF
+ * `npx node scripts/bench-print.ts`: prints every public body's and every co-op's page to PDF
  * in Chromium (A4, print media) and reports the page counts, and the size of
  * every open-data download. Goal: each public body on one or two pages.
  * Reads the built dist/ (or $DIST_DIR); prints figures, asserts nothing.
@@ -32,14 +32,28 @@ for (const b of dir.bodies) {
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
   rows.push({ id: b.id, name: b.name, contracts: contractsCommissionedBy(b.id, dir.contracts).length, coops: coopsIn(b, dir.coops, bodies).length, pages });
 }
+const coopRows: Array<{ id: string; name: string; contracts: number; pages: number }> = [];
+for (const c of dir.coops) {
+  await page.goto(`${url}${paths.coop(c.id)}`);
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+  coopRows.push({ id: c.id, name: c.name, contracts: dir.contracts.filter((x) => x.contractor === c.id).length, pages });
+}
+
 await browser.close();
 server.close();
+coopRows.sort((a, b) => b.pages - a.pages || b.contracts - a.contracts);
 
 rows.sort((a, b) => b.pages - a.pages || b.contracts + b.coops - (a.contracts + a.coops));
 console.log('public-body pages printed (A4): longest first');
 for (const r of rows.slice(0, 8)) console.log(`  ${r.id} ${r.name}: ${r.pages} page(s), ${r.contracts} contracts, ${r.coops} organisations`);
 const histogram = rows.reduce<Record<number, number>>((h, r) => ({ ...h, [r.pages]: (h[r.pages] ?? 0) + 1 }), {});
 console.log(`  all ${rows.length} bodies: ${Object.entries(histogram).map(([p, n]) => `${n} on ${p} page(s)`).join(', ')}`);
+
+console.log('co-op pages printed (A4): longest first');
+for (const r of coopRows.slice(0, 8)) console.log(`  ${r.id} ${r.name}: ${r.pages} page(s), ${r.contracts} contracts`);
+const coopHistogram = coopRows.reduce<Record<number, number>>((h, r) => ({ ...h, [r.pages]: (h[r.pages] ?? 0) + 1 }), {});
+console.log(`  all ${coopRows.length} organisations: ${Object.entries(coopHistogram).map(([p, n]) => `${n} on ${p} page(s)`).join(', ')}`);
 
 console.log('open-data downloads (bytes)');
 const data = join(DIST, 'data');

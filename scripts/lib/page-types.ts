@@ -3,12 +3,15 @@
  * Entity pages are chosen from the content, never hard-coded.
  */
 import { paths } from '../../src/lib/paths.ts';
+import { enPaths } from '../../src/lib/i18n.ts';
 import type { Directory } from '../../src/lib/types.ts';
 
 /** [name, route relative to the base] for each page type. */
 export function pageTypes(dir: Directory): Array<[string, string]> {
   const contractsOf = (id: string) => dir.contracts.filter((c) => c.commissioner === id).length;
   const busiestBody = [...dir.bodies].sort((a, b) => contractsOf(b.id) - contractsOf(a.id) || (a.id < b.id ? -1 : 1))[0];
+  const contractsTo = (id: string) => dir.contracts.filter((c) => c.contractor === id).length;
+  const busiestContractor = [...dir.coops].sort((a, b) => contractsTo(b.id) - contractsTo(a.id) || (a.id < b.id ? -1 : 1))[0];
   const richestCoop = [...dir.coops].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length || (a.id < b.id ? -1 : 1))[0];
   // The prefecture with the most municipalities (the longest list), and a municipality with no hand-kept facts.
   const localsOf = (id: string) => dir.bodies.filter((b) => b.prefecture === id).length;
@@ -18,10 +21,13 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['home', paths.home()],
     ['co-op list', paths.coops()],
     ['co-op', richestCoop && paths.coop(richestCoop.id)],
+    ['co-op with the most contracts', busiestContractor && busiestContractor.id !== richestCoop?.id ? paths.coop(busiestContractor.id) : undefined],
     ['category list', paths.categories()],
     ['category', dir.categories[0] && paths.category(dir.categories[0].id)],
     ['public-body list', paths.bodies()],
     ['public body', busiestBody && paths.body(busiestBody.id)],
+    ['contracts', dir.contracts.length > 0 ? paths.contracts() : undefined],
+    ['contracts of one programme', dir.contracts[0] && paths.contracts({ kind: dir.contracts[0].kind })],
     ['prefecture', biggestPrefecture && paths.body(biggestPrefecture.id)],
     ['municipality', plainMunicipality && paths.body(plainMunicipality.id)],
     ['model project', paths.modelProject()],
@@ -33,6 +39,13 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['statistics', paths.stats()],
     ['open data', paths.data()],
     ['about', paths.about()],
+    ['en home', enPaths.home()],
+    ['en organisation list', enPaths.coops()],
+    ['en organisation', richestCoop && enPaths.coop(richestCoop.id)],
+    ['en about', enPaths.about()],
+    ['en model project', enPaths.modelProject()],
+    ['en statistics', enPaths.stats()],
+    ['en open data', enPaths.data()],
   ];
   return types.filter((t): t is [string, string] => t[1] !== undefined);
 }

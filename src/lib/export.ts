@@ -4,11 +4,13 @@
  * documentation on /data/, so the three never drift apart. Pure functions
  * over the plain directory; the routes in src/pages/data/ only serialise.
  */
-import type { Body, Category, Contract, Coop, Directory, Source } from './types.ts';
+import type { Activity, Body, Category, Contract, Coop, Council, Directory, NationalCount, Source } from './types.ts';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, activityFiscalYear, sortActivities } from './modelProject.ts';
 import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, prefectureOf, type DirectoryIndex } from './directory.ts';
 import { ORG_KIND, ORIGIN } from './schema.ts';
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
 import { paths } from './paths.ts';
+import { CONTRACT_KIND_LABELS, periodText } from './contracts.ts';
 import { joinMulti, joinUrls, toCsv, type CsvValue } from './csv.ts';
 import { corporateNumberUrl } from './corporateNumber.ts';
 import { houjinCredit } from './houjin.ts';
@@ -83,6 +85,9 @@ export function exportDates(dir: Directory, sourceDateEpoch?: string): { generat
   return { generatedAt, dataAsOf };
 }
 
+/** The Table Schema type of a CSV column (src/lib/datapackage.ts); most columns are text. */
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
+
 /** What a column or field holds. */
 type Cell = string | number | boolean | undefined | readonly string[];
 
@@ -94,6 +99,8 @@ interface ColumnSpec<T> {
   description: string;
   /** Several values: joined with `|` in CSV, an array in JSON. */
   list?: boolean;
+  /** The value's type when it is not text (a list is always text in the CSV). */
+  type?: FieldType;
   /** URLs: a `|` inside one is percent-encoded rather than replaced. */
   urls?: boolean;
   /** Only in the CSV (the JSON carries the same facts in a structured field). */
@@ -115,6 +122,8 @@ export interface FieldDoc {
   description: string;
   list: boolean;
   inJson: boolean;
+  /** The CSV column's type ('string' unless the column says otherwise). */
+  type: FieldType;
 }
 
 /** A dataset: its documentation and its serialisations. */
@@ -149,8 +158,8 @@ function defineDataset<T extends { id: string }>(spec: {
     title: spec.title,
     description: spec.description,
     fields: [
-      ...spec.columns.map((c) => ({ key: c.key, header: c.header, description: c.description, list: c.list === true, inJson: c.csvOnly !== true })),
-      ...spec.json.map((f) => ({ key: f.key, header: undefined, description: f.description, list: false, inJson: true })),
+      ...spec.columns.map((c) => ({ key: c.key, header: c.header, description: c.description, list: c.list === true, inJson: c.csvOnly !== true, type: c.type ?? 'string' })),
+      ...spec.json.map((f) => ({ key: f.key, header: undefined, description: f.description, list: false, inJson: true, type: 'string' as const })),
     ],
     count: (l) => spec.items(l).length,
     table: (l, only) => ({
@@ -185,7 +194,7 @@ function sourceJson<T extends { sources: Source[] }>(): JsonFieldSpec<T> {
   return { key: 'sources', description: '出典の配列。各要素はtitle（題名）、publisher（発行者）、url、document（URLのない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）、copyOf（url が転載・キャッシュの写しのときの原典: publisher、title、url、published）', get: (i) => i.sources };
 }
 
-export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories';
+export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories' | 'national-counts' | 'model-project-figures';
 
 const coops = defineDataset<Coop>({
   name: 'coops',
@@ -209,8 +218,8 @@ const coops = defineDataset<Coop>({
     { key: 'municipalityName', header: '市区町村', description: '市区町村名', get: (c, l) => name(l.bodies, c.municipality) },
     { key: 'postalCode', header: '郵便番号', description: '団体が公表している郵便番号', get: (c) => c.postalCode },
     { key: 'address', header: '所在地', description: '団体が公表している所在地', get: (c) => c.address },
-    { key: 'latitude', header: '緯度', description: '地図に示す点の緯度（世界測地系）。精度は「位置の精度」を見てください', get: (c, l) => placeOf(c, l.bodies)?.lat },
-    { key: 'longitude', header: '経度', description: '地図に示す点の経度', get: (c, l) => placeOf(c, l.bodies)?.lng },
+    { key: 'latitude', type: 'number', header: '緯度', description: '地図に示す点の緯度（世界測地系）。精度は「位置の精度」を見てください', get: (c, l) => placeOf(c, l.bodies)?.lat },
+    { key: 'longitude', type: 'number', header: '経度', description: '地図に示す点の経度', get: (c, l) => placeOf(c, l.bodies)?.lng },
     { key: 'locationPrecision', header: '位置の精度', description: 'address（所在地の位置）、municipality（市区町村の代表点）、prefecture（都道府県の代表点）', get: (c, l) => placeOf(c, l.bodies)?.precision },
     { key: 'categoryIds', header: '分野ID', description: '分野のID（categoriesのデータを参照）', list: true, get: (c) => c.categories },
     { key: 'categoryNames', header: '分野', description: '分野名', list: true, get: (c, l) => c.categories.map((id) => l.categories.get(id)?.name ?? id) },
@@ -232,15 +241,15 @@ const coops = defineDataset<Coop>({
     { key: 'status', header: '状態', description: 'active（活動中）、dissolved（解散）', get: (c) => (c.dissolved ? 'dissolved' : 'active') },
     { key: 'dissolvedOn', header: '解散日', description: '解散・登記記録の閉鎖等の日', get: (c) => c.dissolved?.date },
     { key: 'dissolvedCause', header: '解散の事由', description: '解散・閉鎖等の事由', get: (c) => c.dissolved?.cause },
-    { key: 'registryOnly', header: '登記情報のみ', description: 'true（法人番号公表サイトの登記情報だけから作った下書きで、活動内容は未調査）', get: (c) => c.registryOnly === true },
+    { key: 'registryOnly', type: 'boolean', header: '登記情報のみ', description: 'true（法人番号公表サイトの登記情報だけから作った下書きで、活動内容は未調査）', get: (c) => c.registryOnly === true },
     { key: 'registryCredit', header: '登記情報の出典表記', description: '登記情報（registry）を使った行の出典表記（公共データ利用規約（第1.0版）による）', get: (c) => (c.registry ? houjinCredit(c.registry.asOf) : undefined) },
-    { key: 'tokutei', header: '特定労働者協同組合', description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）', get: (c) => c.tokutei },
+    { key: 'tokutei', type: 'boolean', header: '特定労働者協同組合', description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）', get: (c) => c.tokutei },
     { key: 'area', header: '活動地域', description: '活動・担当地域', get: (c) => c.area },
     { key: 'website', header: 'ウェブサイト', description: '団体の公式サイト', get: (c) => c.contact?.website },
     { key: 'phone', header: '電話', description: '団体の公開電話番号', get: (c) => c.contact?.phone },
     { key: 'fax', header: 'FAX', description: '団体の公開FAX番号', get: (c) => c.contact?.fax },
     { key: 'contactAsOf', header: '連絡先の時点', description: '連絡先を確認した時点', get: (c) => c.contact?.asOf },
-    { key: 'contractCount', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => l.contractsByContractor.get(c.id)?.length ?? 0 },
+    { key: 'contractCount', type: 'integer', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => l.contractsByContractor.get(c.id)?.length ?? 0 },
     { key: 'notes', header: '注記', description: '未確認事項・表記の揺れなど', list: true, get: (c) => c.notes },
     { key: 'lastChecked', header: '情報の時点', description: '出典の日付のうち最も新しいもの（出典の書き方どおり YYYY・YYYY-MM・YYYY-MM-DD）', get: (c) => lastChecked(c.sources) },
     { key: 'url', header: 'ページURL', description: '労協アトラスの団体ページ（引用に使える固定のURL）', get: (c, l) => l.url(paths.coop(c.id)) },
@@ -267,14 +276,27 @@ const contracts = defineDataset<Contract>({
     { key: 'commissionerPrefecture', header: '委託元の都道府県', description: '委託元が属する都道府県（都道府県自身はその名称）', get: (c, l) => { const b = l.bodies.get(c.commissioner); return b?.kind === '都道府県' ? b.name : name(l.bodies, b?.prefecture); } },
     { key: 'contractorId', header: '受託者ID', description: '受託している団体のID（coopsのデータを参照）', get: (c) => c.contractor },
     { key: 'contractorName', header: '受託者', description: '受託している団体の名称', get: (c, l) => name(l.coops, c.contractor) },
+    { key: 'contractorAsNamed', header: '出典での受託者の表記', description: '出典の表記が今の名称と違う場合の表記（組織変更前の名称など）', get: (c) => c.contractorAsNamed },
+    { key: 'kind', header: '事業の種類ID', description: 'konkyu・hogo・wakamono・jidokan・gakudo・shisetsu・other', get: (c) => c.kind },
+    { key: 'kindName', header: '事業の種類', description: '事業の種類の名前', get: (c) => CONTRACT_KIND_LABELS[c.kind] },
     { key: 'programme', header: '事業', description: '委託されている事業の名称', get: (c) => c.programme },
+    { key: 'form', header: '形態', description: '委託・指定管理・補助の別（出典に書かれている場合）', get: (c) => c.form },
+    { key: 'facility', header: '施設', description: '指定管理などの対象施設', get: (c) => c.facility },
     { key: 'services', header: '業務の内容', description: '委託内容として出典に並ぶ業務', list: true, get: (c) => c.services },
     { key: 'categoryId', header: '分野ID', description: '分野のID', get: (c) => c.category },
     { key: 'categoryName', header: '分野', description: '分野名', get: (c, l) => name(l.categories, c.category) },
     { key: 'asOf', header: '時点', description: '出典が示す時点（YYYY、YYYY-MM、YYYY-MM-DD）', get: (c) => c.asOf },
     { key: 'from', header: '開始', description: '委託の開始', get: (c) => c.from },
     { key: 'to', header: '終了', description: '委託の終了', get: (c) => c.to },
-    { key: 'fiscalYear', header: '年度', description: '時点（ないときは開始）が属する年度（4月始まり、西暦）', get: (c) => fiscalYearOf(c.asOf ?? c.from ?? '') },
+    { key: 'fiscalYearFrom', type: 'integer', header: '最初の年度', description: '年度で書かれた期間の最初の年度（西暦）', get: (c) => c.fiscalYears?.from },
+    { key: 'fiscalYearTo', type: 'integer', header: '最後の年度', description: '年度で書かれた期間の最後の年度（西暦）', get: (c) => c.fiscalYears?.to },
+    { key: 'period', header: '期間', description: '期間の表記。出典に期間がなければ「期間不明（資料の時点 …）」', get: (c) => periodText(c) },
+    { key: 'amount', type: 'number', header: '金額', description: '公表されている金額（数値）', get: (c) => c.amount?.value },
+    { key: 'amountUnit', header: '金額の単位', description: '金額の単位', get: (c) => c.amount?.unit },
+    { key: 'amountBasis', header: '金額の内容', description: '何の金額か（契約金額、指定管理料の年額など）', get: (c) => c.amount?.basis },
+    { key: 'selection', header: '選定の方法', description: '公募・非公募・プロポーザルなど', get: (c) => c.selection },
+    { key: 'department', header: '担当部署', description: '委託元の担当部署', get: (c) => c.department },
+    { key: 'fiscalYear', type: 'integer', header: '年度', description: '時点（ないときは開始）が属する年度（4月始まり、西暦）', get: (c) => fiscalYearOf(c.asOf ?? c.from ?? '') },
     { key: 'fiscalYearJa', header: '年度（和暦）', description: '同じ年度の和暦（例: 令和7年度）', get: (c) => { const fy = fiscalYearOf(c.asOf ?? c.from ?? ''); return fy === undefined ? undefined : formatFiscalYearEra(fy); } },
     { key: 'note', header: '注記', description: '出典の読み方などの注記', get: (c) => c.note },
     { key: 'url', header: 'ページURL', description: '委託元のページ（この委託が載っている固定のURL）', get: (c, l) => l.url(paths.body(c.commissioner)) },
@@ -297,12 +319,12 @@ const municipalities = defineDataset<Body>({
     { key: 'prefectureName', header: '都道府県', description: '属する都道府県の名称', get: (b, l) => name(l.bodies, b.prefecture) },
     { key: 'parentCode', header: '市コード', description: '政令指定都市の区の場合、その市のコード', get: (b) => b.parent },
     { key: 'parentName', header: '市', description: '政令指定都市の区の場合、その市の名称', get: (b, l) => name(l.bodies, b.parent) },
-    { key: 'latitude', header: '代表点の緯度', description: '代表点の緯度', get: (b) => b.location?.lat },
-    { key: 'longitude', header: '代表点の経度', description: '代表点の経度', get: (b) => b.location?.lng },
+    { key: 'latitude', type: 'number', header: '代表点の緯度', description: '代表点の緯度', get: (b) => b.location?.lat },
+    { key: 'longitude', type: 'number', header: '代表点の経度', description: '代表点の経度', get: (b) => b.location?.lng },
     { key: 'locationSource', header: '代表点の出典', description: '代表点の出典と性質', get: (b) => b.locationSource },
     { key: 'website', header: 'ウェブサイト', description: '公式サイト', get: (b) => b.website },
-    { key: 'coopCount', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsLocatedIn(l, b).length },
-    { key: 'contractCount', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => l.contractsByCommissioner.get(b.id)?.length ?? 0 },
+    { key: 'coopCount', type: 'integer', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsLocatedIn(l, b).length },
+    { key: 'contractCount', type: 'integer', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => l.contractsByCommissioner.get(b.id)?.length ?? 0 },
     { key: 'url', header: 'ページURL', description: '労協アトラスの公共団体ページ', get: (b, l) => l.url(paths.body(b.id)) },
     { key: 'contractsCsvUrl', header: '委託一覧CSV', description: 'この公共団体の委託だけを収めたCSV（委託を掲載している団体のみ）', get: (b, l) => (l.contractsByCommissioner.has(b.id) ? l.url(paths.bodyContractsCsv(b.id)) : undefined) },
     ...sourceColumns<Body>(),
@@ -320,18 +342,111 @@ const categories = defineDataset<Category>({
     { key: 'name', header: '名称', description: '分野名', get: (c) => c.name },
     { key: 'nameEn', header: '英語名', description: '英語名', get: (c) => c.nameEn },
     { key: 'reading', header: 'よみ', description: 'よみ', get: (c) => c.reading },
-    { key: 'order', header: '並び順', description: '一覧での並び順', get: (c) => c.order },
+    { key: 'order', type: 'integer', header: '並び順', description: '一覧での並び順', get: (c) => c.order },
     { key: 'parentId', header: '上位分野ID', description: '上位の分野のID', get: (c) => c.parent },
     { key: 'description', header: '説明', description: 'サイトが書いた分野の説明', get: (c) => c.description },
-    { key: 'coopCount', header: '団体数', description: 'この分野の団体のうち掲載している数', get: (c, l) => l.dir.coops.filter((o) => o.categories.includes(c.id)).length },
+    { key: 'coopCount', type: 'integer', header: '団体数', description: 'この分野の団体のうち掲載している数', get: (c, l) => l.dir.coops.filter((o) => o.categories.includes(c.id)).length },
     { key: 'url', header: 'ページURL', description: '労協アトラスの分野ページ', get: (c, l) => l.url(paths.category(c.id)) },
     ...sourceColumns<Category>(),
   ],
   json: [sourceJson<Category>()],
 });
 
+const nationalCounts = defineDataset<NationalCount>({
+  name: 'national-counts',
+  title: '全国の労働者協同組合の数（時系列）',
+  description: '全国で設立された労働者協同組合の数。1行が1つの時点です。厚生労働省の公表値（official=true）と、報道・自治体などによる二次的な数（false）を区別しています。',
+  items: (l) => l.dir.nationalCounts ?? [],
+  columns: [
+    { key: 'asOf', header: '時点', description: '何日時点の数か（YYYY-MM-DD）', get: (n) => n.asOf },
+    { key: 'corporations', type: 'integer', header: '法人数', description: '設立された労働者協同組合の法人数', get: (n) => n.corporations },
+    { key: 'prefectures', type: 'integer', header: '都道府県数', description: '法人のある都道府県の数', get: (n) => n.prefectures },
+    { key: 'prefecturesText', header: '都道府県の表記', description: '出典の都道府県の表記（例: 1都1道1府15県）', get: (n) => n.prefecturesText },
+    { key: 'newlyEstablished', type: 'integer', header: '新規設立', description: '新規設立の法人数', get: (n) => n.newlyEstablished },
+    { key: 'converted', type: 'integer', header: '組織変更', description: '企業組合・NPO法人から組織変更した法人数', get: (n) => n.converted },
+    { key: 'convertedFromKigyo', type: 'integer', header: 'うち企業組合から', description: '組織変更のうち企業組合から', get: (n) => n.convertedFromKigyo },
+    { key: 'convertedFromNpo', type: 'integer', header: 'うちNPO法人から', description: '組織変更のうちNPO法人から', get: (n) => n.convertedFromNpo },
+    { key: 'tokutei', type: 'integer', header: '特定労働者協同組合', description: '特定労働者協同組合の認定を受けた法人数', get: (n) => n.tokutei },
+    { key: 'official', type: 'boolean', header: '厚生労働省の公表値', description: 'true（厚生労働省の公表値）、false（報道・自治体などによる二次的な数）', get: (n) => n.official },
+    { key: 'note', header: '注記', description: '注記', get: (n) => n.note },
+    { key: 'url', header: 'ページURL', description: '労協アトラスの統計ページ', get: (_n, l) => l.url(paths.stats()) },
+    ...sourceColumns<NationalCount>(),
+  ],
+  json: [sourceJson<NationalCount>()],
+});
+
+/** One number a model-project council reported: a figure of the council or of an activity, or an activity's participants or capacity. */
+export interface ModelProjectFigure {
+  id: string;
+  council: Council;
+  activity?: Activity;
+  measure: 'figure' | 'participants' | 'capacity';
+  label: string;
+  value: number;
+  unit: string;
+  asOf?: string;
+  period?: string;
+  note?: string;
+  source: Source;
+  sources: Source[];
+}
+
+/** Every number the model-project councils reported, council by council, activities in date order; ids are '<council>:<activity or "council">:<n>'. */
+export function modelProjectFigures(dir: Pick<Directory, 'councils'>): ModelProjectFigure[] {
+  return dir.councils.flatMap((council) => {
+    const rows: Array<Omit<ModelProjectFigure, 'id' | 'council' | 'sources' | 'source'> & { sourceIndex: number }> = [];
+    for (const f of council.figures ?? []) rows.push({ measure: 'figure', label: f.label, value: f.value, unit: f.unit, asOf: f.asOf, period: f.period, note: f.note, sourceIndex: f.source });
+    for (const a of sortActivities(council.activities ?? [])) {
+      if (a.attendance?.participants !== undefined) rows.push({ activity: a, measure: 'participants', label: '参加者数', value: a.attendance.participants, unit: a.attendance.unit, asOf: a.date ?? a.to ?? a.from, sourceIndex: a.source });
+      if (a.attendance?.capacity !== undefined) rows.push({ activity: a, measure: 'capacity', label: '定員', value: a.attendance.capacity, unit: a.attendance.unit, asOf: a.date ?? a.to ?? a.from, sourceIndex: a.source });
+      for (const f of a.figures ?? []) rows.push({ activity: a, measure: 'figure', label: f.label, value: f.value, unit: f.unit, asOf: f.asOf, period: f.period, note: f.note, sourceIndex: f.source });
+    }
+    const seen = new Map<string, number>();
+    return rows.map(({ sourceIndex, ...r }) => {
+      const scope = r.activity?.id ?? 'council';
+      const n = (seen.get(scope) ?? 0) + 1;
+      seen.set(scope, n);
+      const src = council.sources[sourceIndex];
+      if (!src) throw new Error(`content/councils/${council.id}: ${scope} の数値「${r.label}」の source ${sourceIndex} が sources にありません`);
+      return { ...r, id: `${council.id}:${scope}:${n}`, council, source: src, sources: [src] };
+    });
+  });
+}
+
+const modelProjectFiguresDataset = defineDataset<ModelProjectFigure>({
+  name: 'model-project-figures',
+  title: 'モデル事業の数値（参加者数・定員・相談件数など）',
+  description: '労働者協同組合活用促進モデル事業の協議会が報告した数値。1行が1つの数値です（縦長の形式）。ワークショップなどの参加者数と定員、相談窓口の相談件数、協議会全体の数値を含みます。',
+  items: (l) => modelProjectFigures(l.dir),
+  columns: [
+    { key: 'id', header: 'ID', description: '行の識別子（協議会ID:活動ID:番号）', get: (r) => r.id },
+    { key: 'councilId', header: '協議会ID', description: '協議会のID', get: (r) => r.council.id },
+    { key: 'councilName', header: '協議会', description: '協議会の名称', get: (r) => r.council.name },
+    { key: 'prefectureCode', header: '都道府県コード', description: '協議会の都道府県のコード', get: (r) => r.council.prefecture },
+    { key: 'prefectureName', header: '都道府県', description: '協議会の都道府県', get: (r, l) => name(l.bodies, r.council.prefecture) },
+    { key: 'activityId', header: '活動ID', description: '数値が属する活動のID（協議会全体の数値は空欄）', get: (r) => r.activity?.id },
+    { key: 'activityTitle', header: '活動', description: '活動の名前', get: (r) => r.activity?.title },
+    { key: 'activityKind', header: '活動の種類コード', description: 'workshop、consultation など', get: (r) => r.activity?.kind },
+    { key: 'activityKindLabel', header: '活動の種類', description: '活動の種類の日本語名', get: (r) => (r.activity ? ACTIVITY_KIND_LABELS[r.activity.kind] : undefined) },
+    { key: 'activityStatus', header: '実施状況', description: '出典の時点の状況', get: (r) => (r.activity ? ACTIVITY_STATUS_LABELS[r.activity.status] : undefined) },
+    { key: 'activityDate', header: '活動の日付', description: '催しの日、または活動の開始', get: (r) => r.activity?.date ?? r.activity?.from },
+    { key: 'fiscalYear', type: 'integer', header: '年度', description: '活動の年度（4月始まり）', get: (r) => (r.activity ? activityFiscalYear(r.activity) : undefined) },
+    { key: 'region', header: '地域', description: '活動の地域（例: 県央）', get: (r) => r.activity?.region },
+    { key: 'measure', header: '数値の種類', description: 'participants（参加者数）、capacity（定員）、figure（そのほか）', get: (r) => r.measure },
+    { key: 'label', header: '項目', description: '何の数値か（例: 相談件数）', get: (r) => r.label },
+    { key: 'value', type: 'number', header: '値', description: '数値', get: (r) => r.value },
+    { key: 'unit', header: '単位', description: '単位（資料の表記のまま）', get: (r) => r.unit },
+    { key: 'asOf', header: '時点', description: '数値の時点', get: (r) => r.asOf },
+    { key: 'period', header: '期間', description: '数値が対象とする期間の表記', get: (r) => r.period },
+    { key: 'note', header: '注記', description: '読み方の注記', get: (r) => r.note },
+    { key: 'url', header: 'ページURL', description: '協議会のページ（活動の位置）', get: (r, l) => l.url(`${paths.council(r.council.id)}${r.activity ? `#activity-${r.activity.id}` : ''}`) },
+    ...sourceColumns<ModelProjectFigure>(),
+  ],
+  json: [sourceJson<ModelProjectFigure>()],
+});
+
 /** Every dataset, in the order the /data/ page lists them. */
-export const DATASETS: Record<DatasetName, Dataset> = { coops, contracts, municipalities, categories };
+export const DATASETS: Record<DatasetName, Dataset> = { coops, contracts, municipalities, categories, 'national-counts': nationalCounts, 'model-project-figures': modelProjectFiguresDataset };
 
 /** The dataset names, for getStaticPaths. */
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];

@@ -41,6 +41,7 @@ const PLAIN_NODES = new Set([
 /** Only http(s), mailto and tel URLs, and paths or fragments within the site (after entity decoding, which the parser has done). */
 export function isAllowedContentUrl(url: string): boolean {
   // Browsers drop ASCII tab/newline anywhere and control/space at the ends before reading a scheme.
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
   if (/^(https?:\/\/|mailto:|tel:)/i.test(cleaned)) return true;
   if (/^[a-z][a-z0-9+.-]*:/i.test(cleaned)) return false;
@@ -50,6 +51,7 @@ export function isAllowedContentUrl(url: string): boolean {
 
 /** An image must come from the site itself (no other origin, no data: URL). */
 function isSiteImage(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
   return !/^[a-z][a-z0-9+.-]*:/i.test(cleaned) && !/^[/\\]{2}/.test(cleaned);
 }

@@ -306,7 +306,7 @@ export function classify(row: Pick<HoujinRow, 'name' | 'kind'>): Classification 
 
 /** The reading for 五十音順: the furigana without the legal-form words; undefined when nothing usable is left. */
 export function readingFromFurigana(furigana: string): string | undefined {
-  let r = furigana.normalize('NFKC').replace(/[\s　]+/g, '');
+  let r = furigana.normalize('NFKC').replace(/[\s\u3000]+/g, '');
   for (const f of FORM_WORDS) {
     if (r.startsWith(f.kana)) r = r.slice(f.kana.length);
     if (r.endsWith(f.kana)) r = r.slice(0, -f.kana.length);

@@ -4,13 +4,23 @@
  * every figure a council page shows. Plain data in, plain data out.
  */
 import type { Activity, ActivityKind, ActivityStatus, Council, Programme, SourcedFigure } from './types.ts';
-import { earliestDay, fiscalYearOf } from './dates.ts';
+import { earliestDay, fiscalYearOf, latestDay } from './dates.ts';
 import { compareReading } from './sort.ts';
 import { ACTIVITY_KIND, ACTIVITY_STATUS } from './schema.ts';
 
 /** Japanese labels of activity kinds and statuses (defined beside their enums in schema.ts). */
 export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = ACTIVITY_KIND.labels;
 export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = ACTIVITY_STATUS.labels;
+
+/**
+ * The status as shown on a given day. A source that announced an event as planned says nothing about
+ * whether it took place, so once its last day has passed the page says so rather than claiming either:
+ * 「予定（出典の時点）・実施は未確認」. The data stay as the source wrote them.
+ */
+export function statusLabel(status: ActivityStatus, lastDay: string | undefined, today: string): string {
+  if (status === 'planned' && lastDay !== undefined && latestDay(lastDay) < today) return '予定（出典の時点）・実施は未確認';
+  return ACTIVITY_STATUS_LABELS[status];
+}
 
 /** The day an activity starts ('YYYY-MM-DD', earliest reading of a partial date), or undefined when undated. */
 export function activityStart(a: Pick<Activity, 'date' | 'from'>): string | undefined {

@@ -27,6 +27,9 @@ export const paths = {
   embed: (id: string) => `embed/${id}/`,
   feed: () => 'feed.xml',
   stats: () => 'stats/',
+  /** Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies). */
+  contracts: (f: { kind?: string; prefecture?: string } = {}) =>
+    `contracts/${f.kind ? `programme/${f.kind}/` : ''}${f.prefecture ? `prefecture/${f.prefecture}/` : ''}`,
 };
 
 /** Joins a base ('/' or '/sub/') and a relative path. */

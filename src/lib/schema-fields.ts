@@ -55,3 +55,36 @@ export function declaredFields(schema: z.ZodType, path = ''): Array<[string, Fie
       return [];
   }
 }
+
+/** The description of a field: on the field itself, or on what it wraps (`.optional()` after `.describe()`). */
+function descriptionOf(schema: z.ZodType): string | undefined {
+  let s: z.ZodType | undefined = schema;
+  while (s) {
+    if (s.description) return s.description;
+    const def = defOf(s);
+    s = def.innerType ?? (def.type === 'pipe' ? def.out : undefined);
+  }
+  return undefined;
+}
+
+/** The object or array a field holds, past optional/default/pipe wrappers, to step into. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (;;) {
+    const def = defOf(s);
+    if (def.innerType) s = def.innerType;
+    else if (def.type === 'pipe') s = def.out!;
+    else return s;
+  }
+}
+
+/** Every field of an object schema, nested fields included (`sources[].url`), with its description (undefined when it has none). */
+export function fieldDescriptions(schema: z.ZodType, path = ''): Array<[string, string | undefined]> {
+  const def = defOf(unwrap(schema));
+  if (def.type === 'array') return fieldDescriptions(def.element!, `${path}[]`);
+  if (def.type !== 'object') return [];
+  return Object.entries(def.shape ?? {}).flatMap(([key, child]) => {
+    const p = path ? `${path}.${key}` : key;
+    return [[p, descriptionOf(child)] as [string, string | undefined], ...fieldDescriptions(child, p)];
+  });
+}

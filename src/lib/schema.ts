@@ -76,7 +76,7 @@ const text = z
 /** Kana reading (hiragana, katakana, the prolonged sound mark, middle dot, spaces, Latin letters and digits). */
 const reading = z
   .string()
-  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・ 　A-Za-z0-9&'.\-]+$/u, {
+  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・ \u3000A-Za-z0-9&'.-]+$/u, {
     error: 'よみはひらがな・カタカナで書いてください（読みが公表されていない英字名は英字のまま）',
   });
 
@@ -118,12 +118,12 @@ export const source = z
   });
 
 /** At least one source. */
-export const sources = z.array(source, { error: 'sources（出典）がありません' }).min(1, { error: 'sources（出典）が空です' });
+export const sources = z.array(source, { error: 'sources（出典）がありません' }).min(1, { error: 'sources（出典）が空です' }).describe('出典（一つ以上）。本文の source 番号はこの配列の何番目か（0 始まり）');
 
 /** Coordinates inside Japan's bounding box (20–46°N, 122–154°E). */
 export const coordinates = z.strictObject({
-  lat: z.number().min(20, { error: '緯度が日本の範囲（北緯20〜46度）の外です' }).max(46, { error: '緯度が日本の範囲（北緯20〜46度）の外です' }),
-  lng: z.number().min(122, { error: '経度が日本の範囲（東経122〜154度）の外です' }).max(154, { error: '経度が日本の範囲（東経122〜154度）の外です' }),
+  lat: z.number().min(20, { error: '緯度が日本の範囲（北緯20〜46度）の外です' }).max(46, { error: '緯度が日本の範囲（北緯20〜46度）の外です' }).describe('緯度（世界測地系、度）'),
+  lng: z.number().min(122, { error: '経度が日本の範囲（東経122〜154度）の外です' }).max(154, { error: '経度が日本の範囲（東経122〜154度）の外です' }).describe('経度（世界測地系、度）'),
 });
 
 /** Largest plausible figure: amounts in yen up to a trillion, any other unit (people, places, members …) up to ten million. */
@@ -138,7 +138,7 @@ const figureFields = z.strictObject({
   unit: text.describe('単位（例: 人、ヶ所、円）'),
   asOf: pastDate.describe('いつの数値か（年度の実績なら年度の初日でなく表記どおり）'),
   period: text.optional().describe('期間の表記（例: 2015年度）'),
-  note: text.optional(),
+  note: text.optional().describe('数値についての注記'),
   source: z.number().int().min(0).optional().describe('この数値の出典（sources の何番目か、0 始まり）'),
 });
 
@@ -198,7 +198,7 @@ export const registryRecord = z.strictObject({
   name: text.describe('商号又は名称（登記上の名称）'),
   furigana: text.optional().describe('フリガナ（国税庁が公表しているもの）'),
   address: text.optional().describe('国内所在地（都道府県・市区町村・丁目番地等をつないだもの）'),
-  postalCode: z.string().regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' }).optional(),
+  postalCode: z.string().regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' }).optional().describe('郵便番号（123-4567）'),
   municipality: text.optional().describe('所在地の全国地方公共団体コード（6桁、検査数字つき）'),
   assigned: pastDate.optional().describe('法人番号指定年月日'),
   changed: pastDate.optional().describe('変更年月日（最後に名称・所在地などが変わった日）'),
@@ -225,7 +225,7 @@ export const coopSchema = (ref: RefFactory) =>
     prefecture: ref('municipalities').optional().describe('主たる事務所の都道府県（コード）'),
     municipality: ref('municipalities').optional().describe('主たる事務所の市区町村（コード）'),
     address: text.optional().describe('所在地（公表されている団体の住所のみ）'),
-    postalCode: z.string().regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' }).optional(),
+    postalCode: z.string().regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' }).optional().describe('郵便番号（123-4567、公表されている団体の所在地のもの）'),
     location: coordinates.optional().describe('所在地の座標（住所から確認できた場合のみ。ない場合は市区町村の代表点を使う）'),
     categories: z.array(ref('categories')).default([]).describe('分野（一つ以上。registryOnly の下書きだけは空でよい）'),
     summary: text.optional().describe('一文の紹介（サイト独自の文）'),
@@ -233,9 +233,9 @@ export const coopSchema = (ref: RefFactory) =>
     services: z
       .array(
         z.strictObject({
-          category: ref('categories'),
+          category: ref('categories').describe('この事業群の分野'),
           group: text.optional().describe('小見出し（例: 高齢者関連事業）'),
-          items: z.array(text).min(1),
+          items: z.array(text).min(1).describe('事業の名前（出典の表記に沿って）'),
         }),
       )
       .optional()
@@ -272,13 +272,13 @@ export const coopSchema = (ref: RefFactory) =>
       .refine((a) => (a.prefectures?.length ?? 0) + (a.municipalities?.length ?? 0) > 0, { error: 'prefectures か municipalities のどちらかに一つ以上のコードを書いてください' })
       .optional()
       .describe('活動地域をコードで表したもの（団体自身の資料にある場合のみ）。市区町村のページで「活動地域に含まれる団体」に載る'),
-    figures: z.array(figure).optional(),
+    figures: z.array(figure).optional().describe('出典が示す数値（組合員数・事業高など）'),
     contact: z
       .strictObject({
-        website: webUrl.optional(),
-        phone: z.string().regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' }).optional(),
-        fax: z.string().regex(/^[0-9-]+$/, { error: 'FAX は数字とハイフンで書いてください' }).optional(),
-        asOf: pastDate.optional(),
+        website: webUrl.optional().describe('団体の公式ウェブサイト'),
+        phone: z.string().regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' }).optional().describe('団体の公開電話番号'),
+        fax: z.string().regex(/^[0-9-]+$/, { error: 'FAX は数字とハイフンで書いてください' }).optional().describe('団体の公開 FAX 番号'),
+        asOf: pastDate.optional().describe('連絡先を確かめた時点'),
       })
       .optional()
       .describe('団体の公開連絡先のみ（個人の連絡先は載せない）'),
@@ -294,7 +294,7 @@ export const categorySchema = (ref: RefFactory) =>
     reading: reading.describe('よみ'),
     order: z.number().int().describe('一覧での並び順'),
     description: text.describe('分野の説明（サイト独自の文）'),
-    parent: ref('categories').optional(),
+    parent: ref('categories').optional().describe('上位の分野'),
     sources,
   });
 
@@ -303,12 +303,12 @@ export const municipalitySchema = (ref: RefFactory) =>
   z.strictObject({
     name: text.describe('名称（例: 桶川市）'),
     reading: reading.describe('よみ（総務省コード表の表記）'),
-    kind: z.enum(BODY_KINDS),
+    kind: z.enum(BODY_KINDS).describe(`種類: ${BODY_KINDS.join('・')}`),
     prefecture: ref('municipalities').optional().describe('所属する都道府県（都道府県・国では省略）'),
     parent: ref('municipalities').optional().describe('政令指定都市の区の場合、その市'),
     location: coordinates.optional().describe('代表点'),
     locationSource: text.optional().describe('代表点の出典と性質'),
-    website: webUrl.optional(),
+    website: webUrl.optional().describe('公式ウェブサイト'),
     windows: z
       .array(
         z.strictObject({
@@ -317,7 +317,7 @@ export const municipalitySchema = (ref: RefFactory) =>
           phone: publicPhone.optional().describe('部署の公開電話番号'),
           url: webUrl.optional().describe('窓口を案内する発行元のページ'),
           hours: text.optional().describe('受付時間'),
-          note: text.optional(),
+          note: text.optional().describe('窓口についての注記'),
           source: sourceIndex,
         }),
       )
@@ -326,19 +326,55 @@ export const municipalitySchema = (ref: RefFactory) =>
     sources,
   });
 
-/** One public body commissioning one organisation for one programme. */
+/** Kinds of commissioned programme, for filters and grouping (URL slugs of /contracts/programme/<kind>/). */
+export const CONTRACT_KIND = vocabulary({
+  konkyu: '生活困窮者自立支援',
+  hogo: '生活保護受給者の就労支援',
+  wakamono: '若者・障がい者の就労支援',
+  jidokan: '児童館・子育て支援施設',
+  gakudo: '学童保育',
+  shisetsu: '地区センター・公園などの施設',
+  other: 'その他',
+});
+export const CONTRACT_KINDS = CONTRACT_KIND.values;
+
+/** How a public body engages the organisation. */
+export const CONTRACT_FORMS = ['委託', '指定管理', '補助'] as const;
+
+/** One public body commissioning one organisation for one programme (or one designation for a facility). */
 export const contractSchema = (ref: RefFactory) =>
   z.strictObject({
     commissioner: ref('municipalities').describe('委託元（公共団体のコード）'),
-    contractor: ref('coops').describe('受託者'),
-    programme: text.describe('事業名（例: 生活困窮者自立支援事業）'),
+    contractor: ref('coops').describe('受託者（出典が名指す法人。事業本部を名指していれば事業本部）'),
+    contractorAsNamed: text.optional().describe('出典での受託者の表記が今の名称と違う場合、その表記（例: 組織変更前の名称）'),
+    kind: z.enum(CONTRACT_KINDS).describe(`事業の種類（絞り込みと分類に使う）: ${CONTRACT_KIND.describe}`),
+    programme: text.describe('事業名（出典の表記。例: 生活困窮者自立支援事業）'),
+    form: z.enum(CONTRACT_FORMS).optional().describe('委託・指定管理・補助の別（出典に書かれている場合）'),
+    facility: text.optional().describe('指定管理などの対象施設（出典の表記）'),
     services: z.array(text).optional().describe('委託内容として出典に並ぶ事業'),
-    category: ref('categories'),
-    asOf: pastDate.optional().describe('出典が示す時点'),
-    from: pastDate.optional().describe('委託の開始'),
-    to: partialDate.optional().describe('委託の終了'),
-    note: text.optional(),
-    sources,
+    category: ref('categories').describe('分野'),
+    asOf: pastDate.optional().describe('出典が示す時点（期間の書かれていない資料では、この時点で委託があったことだけが分かる）'),
+    from: pastDate.optional().describe('委託・指定の期間の開始（出典に書かれている場合のみ）'),
+    to: partialDate.optional().describe('委託・指定の期間の終了（予定を含む。出典に書かれている場合のみ）'),
+    fiscalYears: z
+      .strictObject({
+        from: z.number().int().min(1990).max(2100).describe('最初の年度（西暦、4月始まり）'),
+        to: z.number().int().min(1990).max(2100).describe('最後の年度（西暦、4月始まり）'),
+      })
+      .optional()
+      .describe('日付でなく年度で書かれた期間'),
+    amount: z
+      .strictObject({
+        value: z.number().min(0).describe('金額'),
+        unit: text.default('円').describe('単位'),
+        basis: text.describe('何の金額か（例: 契約金額、指定管理料の年額）'),
+      })
+      .optional()
+      .describe('公表されている金額（出典に書かれている場合のみ）'),
+    selection: text.optional().describe('選定の方法（例: 公募、公募型プロポーザル、非公募）'),
+    department: text.optional().describe('委託元の担当部署（出典に書かれている場合）'),
+    note: text.optional().describe('読者への注記（出典の読み方など）'),
+    sources: sources.describe('出典（委託元自身のページを優先）'),
   });
 
 /** An index into the entry's own `sources` (0-based); the data check makes sure it exists. */
@@ -398,7 +434,7 @@ const activity = (ref: RefFactory) =>
     audience: text.optional().describe('対象'),
     summary: text.optional().describe('内容（サイト独自の文）'),
     lists: z
-      .array(z.strictObject({ label: text.describe('見出し（例: 参加者の意見）'), items: z.array(text).min(1) }))
+      .array(z.strictObject({ label: text.describe('見出し（例: 参加者の意見）'), items: z.array(text).min(1).describe('項目') }))
       .optional()
       .describe('内容の箇条書き（プログラム、参加者の声、学生のアイデアなど）'),
     attendance: z
@@ -428,14 +464,14 @@ export const councilSchema = (ref: RefFactory) =>
     established: pastDate.optional().describe('協議会の発足日'),
     establishedSource: sourceIndex.optional().describe('発足日の出典'),
     period: z
-      .strictObject({ from: pastDate, to: partialDate.describe('終了（予定）'), source: sourceIndex })
+      .strictObject({ from: pastDate.describe('開始'), to: partialDate.describe('終了（予定）'), source: sourceIndex })
       .optional()
       .describe('この協議会の事業期間'),
     secretariat: z
       .strictObject({
         name: text.describe('事務局の団体・部署名'),
-        coop: ref('coops').optional(),
-        body: ref('municipalities').optional(),
+        coop: ref('coops').optional().describe('事務局がディレクトリにある団体なら、その id'),
+        body: ref('municipalities').optional().describe('事務局が公共団体なら、そのコード'),
         source: sourceIndex,
       })
       .optional()
@@ -484,7 +520,7 @@ export const councilSchema = (ref: RefFactory) =>
           from: pastDate.optional().describe('開設'),
           fee: text.optional().describe('費用（例: 無料）'),
           howTo: z.array(text).optional().describe('相談の流れ'),
-          note: text.optional(),
+          note: text.optional().describe('窓口についての注記'),
           source: sourceIndex,
         }),
       )
@@ -492,21 +528,22 @@ export const councilSchema = (ref: RefFactory) =>
       .describe('相談窓口（団体の公開連絡先のみ）'),
     activities: z.array(activity(ref)).optional().describe('活動（日付・報告された数値つき）'),
     kindNotes: z
-      .array(z.strictObject({ kind: z.enum(ACTIVITY_KINDS), text, source: sourceIndex }))
+      .array(z.strictObject({ kind: z.enum(ACTIVITY_KINDS).describe('補足する活動の種類'), text: text.describe('補足（サイト独自の文）'), source: sourceIndex }))
       .optional()
       .describe('活動の種類ごとの補足（例: ワークショップを4地域で開くことにした理由）'),
     prefectureCoops: z
       .strictObject({
         asOf: pastDate.describe('一覧の時点'),
         items: z
-          .array(z.strictObject({ name: text, coop: ref('coops').optional(), place: text.optional().describe('所在市町村（出典の表記）'), business: text.optional() }))
-          .min(1),
+          .array(z.strictObject({ name: text.describe('組合の名前（出典の表記）'), coop: ref('coops').optional().describe('ディレクトリにあれば、その id'), place: text.optional().describe('所在市町村（出典の表記）'), business: text.optional().describe('事業（出典の表記）') }))
+          .min(1)
+          .describe('資料に載る組合'),
         source: sourceIndex,
       })
       .optional()
       .describe('協議会の資料に載る県内の労働者協同組合'),
     problems: z
-      .array(z.strictObject({ context: text.optional().describe('どの活動の中で出た課題か'), problem: text, responses: z.array(text).optional(), source: sourceIndex }))
+      .array(z.strictObject({ context: text.optional().describe('どの活動の中で出た課題か'), problem: text.describe('課題（サイト独自の文）'), responses: z.array(text).optional().describe('解決に向けた取り組み'), source: sourceIndex }))
       .optional()
       .describe('協議会が挙げた課題と、その解決に向けた取り組み'),
     after: z.array(sourcedText).optional().describe('モデル事業の後に向けた計画'),
@@ -525,36 +562,36 @@ export const programmeSchema = (ref: RefFactory) =>
     summary: text.describe('二文ほどの紹介（サイト独自の文）'),
     aims: z.array(sourcedText).min(1).describe('事業の目的'),
     fiscalYears: z
-      .strictObject({ from: z.number().int(), to: z.number().int(), source: sourceIndex })
+      .strictObject({ from: z.number().int().describe('開始年度'), to: z.number().int().describe('終了年度'), source: sourceIndex })
       .describe('実施年度（西暦、4月始まり）'),
     selection: z
-      .strictObject({ date: partialDate, councils: z.number().int().min(1).describe('採択された協議会の数'), text, source: sourceIndex })
+      .strictObject({ date: pastDate.describe('採択の日'), councils: z.number().int().min(1).describe('採択された協議会の数'), text: text.describe('採択について（サイト独自の文）'), source: sourceIndex })
       .describe('協議会の採択'),
     funding: z.array(sourcedText).optional().describe('費用の出し方（委託など）'),
     events: z
       .array(
         z.strictObject({
-          date: partialDate,
-          title: text,
-          status: z.enum(ACTIVITY_STATUSES).default('held'),
+          date: partialDate.describe('日付（予定を含む）'),
+          title: text.describe('出来事'),
+          status: z.enum(ACTIVITY_STATUSES).default('held').describe(`出典の時点で ${ACTIVITY_STATUS.describe}`),
           source: sourceIndex,
         }),
       )
       .optional()
       .describe('年表に載せる出来事'),
-    website: webUrl.optional(),
+    website: webUrl.optional().describe('事業の公式ページ'),
     unpublished: z.array(text).optional().describe('調べたが公表を確認できなかった事項'),
-    unpublishedAsOf: pastDate.optional(),
+    unpublishedAsOf: pastDate.optional().describe('unpublished を確かめた日'),
     sources,
   });
 
 /** Frontmatter of an explainer page (MDX). */
 export const guideSchema = () =>
   z.strictObject({
-    title: text,
-    summary: text,
-    updated: pastDate,
-    order: z.number().int().default(100),
+    title: text.describe('解説の題名'),
+    summary: text.describe('一、二文の要約（一覧と検索に使う）'),
+    updated: pastDate.describe('本文を最後に更新した日'),
+    order: z.number().int().default(100).describe('一覧での並び順（小さいほど先）'),
     sources,
   });
 

@@ -53,7 +53,7 @@ export function textUnits(text: string): string[] {
  * and each run between brackets and spaces.
  */
 export function nameUnits(name: string): string[] {
-  const withoutBrackets = foldCharacters(name).replace(/[(（［\[「『【〔][^)）］\]」』】〕]*[)）］\]」』】〕]/g, '');
+  const withoutBrackets = foldCharacters(name).replace(/[(（［[「『【〔][^)）］\]」』】〕]*[)）］\]」』】〕]/g, '');
   return [...new Set([normalizeForSearch(name), normalizeForSearch(withoutBrackets), ...textUnits(name)].filter(Boolean))];
 }
 

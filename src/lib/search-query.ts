@@ -5,7 +5,7 @@
  */
 import { isSeparable, normalizeForSearch, splitSeparable } from './search-normalize.ts';
 import { encodeText, queryPieces } from './search-tokens.ts';
-import { queryAlternatives, type SynonymTable } from './search-synonyms.ts';
+import { MAX_ALTERNATIVES, queryAlternatives, type SynonymTable } from './search-synonyms.ts';
 
 /** Most distinct pieces (index chunks) a query and its everyday-words alternatives send, to keep a query's bytes bounded. */
 export const MAX_PIECES = 5;
@@ -74,11 +74,17 @@ export function telling(words: readonly string[]): string[] {
 export function planQuery(query: string, synonyms: SynonymTable = []): QueryPlan {
   const words = queryWords(query);
   const terms = termsFor(telling(words));
-  // Each distinct piece costs an index chunk: alternatives are taken in order while the pieces stay few.
+  // Each distinct piece costs an index chunk: the cheapest alternatives (fewest pieces, usually the shortest and
+  // broadest words) are taken first, while the pieces stay few.
   const pieces = new Set(terms.split(' ').filter(Boolean));
   const alternatives: QueryPlan['alternatives'] = [];
-  for (const w of queryAlternatives(words, synonyms)) {
-    const alt = { words: w, terms: termsFor(telling(w)) };
+  const candidates = queryAlternatives(words, synonyms, Infinity)
+    .map((w) => ({ words: w, terms: termsFor(telling(w)) }))
+    .map((a, i) => ({ a, i, n: a.terms.split(' ').filter(Boolean).length }))
+    .sort((x, y) => x.n - y.n || x.i - y.i)
+    .map(({ a }) => a);
+  for (const alt of candidates) {
+    if (alternatives.length >= MAX_ALTERNATIVES) break;
     const more = alt.terms.split(' ').filter((t) => t && !pieces.has(t));
     if (!alt.terms || alt.terms === terms || pieces.size + more.length > MAX_PIECES) continue;
     for (const t of more) pieces.add(t);

@@ -91,17 +91,23 @@ export function synonymProblems(data: SearchSynonyms, ctx: SynonymContext): Arra
   const services = ctx.services.map(normalizeForSearch);
   const owner = new Map<string, number>();
   data.groups.forEach((g, i) => {
-    if (!ctx.categories.has(g.category)) problems.push({ field: `groups[${i}].category`, message: `categories に "${g.category}" という id のエントリがありません` });
+    if (!ctx.categories.has(g.category))
+      problems.push({ field: `groups[${i}].category`, message: `categories に "${g.category}" という id のエントリがありません` });
     if (g.service !== undefined && !services.some((s) => s.includes(normalizeForSearch(g.service!)))) {
       problems.push({ field: `groups[${i}].service`, message: `事業 "${g.service}" は content/ のどの組合の事業・事業一覧・委託事業にも書かれていません` });
     }
     const normal = g.words.map(normalizeForSearch);
     normal.forEach((w, j) => {
       if (!w) problems.push({ field: `groups[${i}].words[${j}]`, message: '検索できる文字が含まれていません' });
-      else if (owner.has(w) && owner.get(w) !== i) problems.push({ field: `groups[${i}].words[${j}]`, message: `"${g.words[j]}" は groups[${owner.get(w)}] にもあります（語は一つのグループにだけ書いてください）` });
+      else if (owner.has(w) && owner.get(w) !== i)
+        problems.push({
+          field: `groups[${i}].words[${j}]`,
+          message: `"${g.words[j]}" は groups[${owner.get(w)}] にもあります（語は一つのグループにだけ書いてください）`,
+        });
       else owner.set(w, i);
     });
-    if (new Set(normal.filter(Boolean)).size < 2) problems.push({ field: `groups[${i}].words`, message: '検索上は同じ語になります（ひらがな・カタカナ、全角・半角の違いは言い換え不要です）' });
+    if (new Set(normal.filter(Boolean)).size < 2)
+      problems.push({ field: `groups[${i}].words`, message: '検索上は同じ語になります（ひらがな・カタカナ、全角・半角の違いは言い換え不要です）' });
   });
   return problems;
 }

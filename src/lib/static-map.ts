@@ -151,8 +151,6 @@ function drawLand(
   const key = `${[...focus].sort().join(',')}|${view.join(',')}|${width}x${height}`;
   const hit = byKey.get(key);
   if (hit) return hit;
-  const [minX, minY, maxX, maxY] = view;
-
   // Clip a little outside the frame so cut edges never show.
   const margin = 4;
   const frame: BBox = [-margin, -margin, width + margin, height + margin];

@@ -38,6 +38,7 @@ const NAMED: Record<number, string> = {
  * line/paragraph separators, private-use and unassigned code points, and the
  * replacement character.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\p{Co}\p{Cn}\ufffd]/u;
 
 /** Something a reader can see: a letter, digit, punctuation mark or symbol. */

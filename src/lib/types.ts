@@ -5,7 +5,7 @@
  * Nothing here restates a field: add a field to the schema, and it is here.
  */
 import type { z } from 'astro/zod';
-import type { ACTIVITY_KINDS, ACTIVITY_STATUSES, BODY_KINDS, schemasFor, source } from './schema.ts';
+import type { ACTIVITY_KINDS, ACTIVITY_STATUSES, BODY_KINDS, CONTRACT_FORMS, CONTRACT_KINDS, schemasFor, source } from './schema.ts';
 
 type Schemas = ReturnType<typeof schemasFor>;
 /** One entry of a collection: its id (the file name) and its data. */
@@ -44,6 +44,10 @@ export type SourcedText = NonNullable<Council['aims']>[number];
 export type SourcedFigure = NonNullable<Council['figures']>[number];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+/** A contract's programme kind (filters and grouping; labels in src/lib/contracts.ts). */
+export type ContractKind = (typeof CONTRACT_KINDS)[number];
+/** 委託・指定管理・補助. */
+export type ContractForm = (typeof CONTRACT_FORMS)[number];
 
 /** Every collection, as plain arrays. */
 export interface Directory {

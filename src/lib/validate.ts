@@ -209,7 +209,7 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
         }
       }
     }
-    problems.push(...ruleProblems(entry, data, byId, today));
+    problems.push(...ruleProblems(entry, data, byId));
     if (entry.collection === 'nationalCounts') {
       for (const p of nationalCountProblems(entry.id, data as unknown as NationalCount)) problems.push({ file: entry.file, ...p });
     }
@@ -401,7 +401,7 @@ function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, to
  * The dates that mean one thing (創立総会, 設立登記, 組織変更), the 法人番号 and
  * the registry-only drafts: rules a single organisation must meet.
  */
-export function coopRegistryProblems(entry: RawEntry, data: Record<string, unknown>, today?: string): Problem[] {
+export function coopRegistryProblems(entry: RawEntry, data: Record<string, unknown>): Problem[] {
   const out: Problem[] = [];
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
   const registryOnly = data.registryOnly === true;
@@ -439,7 +439,6 @@ function ruleProblems(
   entry: RawEntry,
   data: Record<string, unknown>,
   byId: (c: CollectionName, id: string) => Parsed | undefined,
-  today: string,
 ): Problem[] {
   const out: Problem[] = [];
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
@@ -496,11 +495,18 @@ function ruleProblems(
       const m = typeof v === 'string' ? byId('municipalities', v) : undefined;
       if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add(field, `${String(v)} は市区町村ではありません（都道府県は areaCodes.prefectures に書きます）`);
     });
-    out.push(...coopRegistryProblems(entry, data, today));
+    out.push(...coopRegistryProblems(entry, data));
   }
   if (entry.collection === 'contracts') {
     if (typeof data.from === 'string' && typeof data.to === 'string' && latestDay(data.to) < latestDay(data.from)) {
       add('to', `終了 ${data.to} が開始 ${data.from} より前です`);
+    }
+    const fy = data.fiscalYears as { from?: unknown; to?: unknown } | undefined;
+    if (fy && typeof fy.from === 'number' && typeof fy.to === 'number' && fy.to < fy.from) {
+      add('fiscalYears.to', `最後の年度 ${fy.to} が最初の年度 ${fy.from} より前です`);
+    }
+    if ((data.from !== undefined || data.to !== undefined) && fy !== undefined) {
+      add('fiscalYears', '期間は from/to か fiscalYears のどちらか一方で書いてください');
     }
   }
   return out;

@@ -13,6 +13,7 @@ import { loadContentDirectory } from '../helpers/content.ts';
 import { contractsCommissionedBy, coopsIn, indexById } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { axeViolations } from '../helpers/axe.ts';
+import { pageTypes } from '../../scripts/lib/page-types.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -43,7 +44,8 @@ describe('print', () => {
     expect(await page.locator('h1').innerText()).toBe(busiest.name);
     const asOf = page.locator('.print-as-of');
     expect(await asOf.isVisible()).toBe(true);
-    expect(await asOf.innerText()).toMatch(/掲載情報の時点: \d{4}年\d{1,2}月\d{1,2}日/);
+    expect(await asOf.innerText()).toMatch(/情報の時点: \d{4}年\d{1,2}月\d{1,2}日/);
+    expect(await asOf.innerText()).toContain(`/${paths.body(busiest.id)}`);
     expect(await page.locator('.sources').isVisible()).toBe(true);
     const contracts = contractsCommissionedBy(busiest.id, dir.contracts);
     for (const c of contracts) {
@@ -69,6 +71,46 @@ describe('print', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages, `${busiest.id} printed on ${pages} pages (see ${out})`).toBeLessThanOrEqual(2);
     expect(blocked).toEqual([]);
+    await context.close();
+  });
+});
+
+const contractsTo = (id: string) => dir.contracts.filter((c) => c.contractor === id).length;
+const busiestCoop = [...dir.coops].sort((a, b) => contractsTo(b.id) - contractsTo(a.id) || (a.id < b.id ? -1 : 1))[0]!;
+
+describe('print header on every page type', () => {
+  test.each(pageTypes(dir))('%s (%s): title, address and 情報の時点 at the top of the first page', async (_name, route) => {
+    const { context } = await localOnlyContext(site.browser);
+    const page = await context.newPage();
+    await page.goto(site.url + route);
+    await page.emulateMedia({ media: 'print' });
+    const header = page.locator('.print-as-of');
+    expect(await header.count()).toBe(1);
+    expect(await header.isVisible()).toBe(true);
+    const text = await header.innerText();
+    expect(text).toContain(`/${route}`);
+    expect(text).toMatch(/情報の時点: \d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).toContain((await page.title()).replace(/ \| 労協アトラス$/, ''));
+    // On the first page: nothing visible comes before it but the page's own top.
+    const top = await header.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeLessThan(200);
+    await context.close();
+  });
+
+  test(`the co-op with the most contracts (${busiestCoop.id}) prints with readable contract columns`, async () => {
+    const { context } = await localOnlyContext(site.browser);
+    const page = await context.newPage();
+    await page.goto(site.url + paths.coop(busiestCoop.id));
+    await page.emulateMedia({ media: 'print' });
+    const narrow = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.contract-table th, .contract-table td')]
+      .filter((c) => c.getClientRects().length > 0 && c.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(c).fontSize))
+      .map((c) => c.textContent?.trim()));
+    expect(narrow).toEqual([]);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const out = join(tmpdir(), 'roukyou-atlas-print');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, `coop-${busiestCoop.id}.pdf`), pdf);
+    expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
     await context.close();
   });
 });

@@ -26,7 +26,7 @@ test('body pages, their print header and their embed agree on the as-of date of 
     const html = page(paths.body(body.id));
     const time = `<time datetime="${datetimeOf(asOf)}">`;
     expect(html, body.id).toContain(`情報の時点: ${time}`);
-    expect(html, body.id).toContain(`掲載情報の時点: ${time}`);
+    expect(html, body.id).toContain(`情報の時点: ${time}`);
     expect(html.includes('class="recheck"'), body.id).toBe(needsRecheck(facts, today));
     expect(page(`embed/${body.id}/`), body.id).toContain(`情報の時点: ${time}`);
   }

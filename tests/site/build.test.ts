@@ -87,6 +87,20 @@ describe('a build at a sub-path', () => {
         if (!set.has(decodeURIComponent(resolved))) broken.push(`${f} → ${url}`);
       }
     }
+    // The JSON API's URLs ($schema, url, page, index, schema …) and the data package's resource paths too.
+    for (const f of files.filter((f) => f.startsWith('api/') && f.endsWith('.json'))) {
+      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(/"(\/[^"#?{]*)"/g)) {
+        const url = m[1]!;
+        if (!url.startsWith(base)) { outside.push(`${f} → ${url}`); continue; }
+        const target = url.slice(base.length);
+        if (!set.has(target === '' || target.endsWith('/') ? `${target}index.html` : target)) broken.push(`${f} → ${url}`);
+      }
+    }
+    const pkg = JSON.parse(readFileSync(join(r.outDir, 'datapackage.json'), 'utf8')) as { resources: Array<{ path: string; schema: unknown }> };
+    for (const res of pkg.resources) {
+      if (!set.has(res.path)) broken.push(`datapackage.json → ${res.path}`);
+      if (typeof res.schema === 'string' && !set.has(res.schema)) broken.push(`datapackage.json → ${res.schema}`);
+    }
     expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(5);
     expect(outside).toEqual([]);
     expect(broken).toEqual([]);

@@ -29,7 +29,10 @@ function nuCheck(dir: string): { checked: string[]; messages: NuMessage[] } {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (java.error) throw new Error('java が見つかりません。Java 実行環境を入れてください（Debian: apt-get install default-jre-headless）');
   // --verbose lists each checked file on stdout; the JSON report goes to stderr.
-  const r = spawnSync('java', ['-jar', VNU_JAR, '--verbose', '--errors-only', '--format', 'json', '--skip-non-html', dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync('java', ['-jar', VNU_JAR, '--verbose', '--errors-only', '--format', 'json', '--skip-non-html', dir], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const json = r.stderr.slice(r.stderr.indexOf('{'));
   const report = JSON.parse(json) as { messages: NuMessage[] };
   return { checked: r.stdout.split('\n').filter(Boolean), messages: report.messages };
@@ -41,7 +44,10 @@ describe('Nu HTML checker', () => {
   test('reports a script after </html> (so a pass means something)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ra-vnu-'));
     try {
-      writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="ja"><head><title>x</title></head><body><p>x</p></body></html><script type="module" src="/x.js"></script>');
+      writeFileSync(
+        join(dir, 'index.html'),
+        '<!doctype html><html lang="ja"><head><title>x</title></head><body><p>x</p></body></html><script type="module" src="/x.js"></script>',
+      );
       const { messages } = nuCheck(dir);
       expect(messages.map((m) => m.message).join('\n')).toMatch(/Stray start tag/);
     } finally {

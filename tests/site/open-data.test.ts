@@ -17,7 +17,7 @@ import { loadContentDirectory } from '../helpers/content.ts';
 import { buildSite, type BuildResult } from '../helpers/build.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { coopsIn, contractsCommissionedBy, indexById, placeOf } from '../../src/lib/directory.ts';
-import { DATASETS, DATASET_NAMES, type DatasetName } from '../../src/lib/export.ts';
+import { DATASETS, DATASET_NAMES, modelProjectFigures, type DatasetName } from '../../src/lib/export.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -29,8 +29,9 @@ const text = (p: string, root = DIST) => file(p, root).toString('utf8');
 function parseCsv(raw: string) {
   return Papa.parse<Record<string, string>>(raw.replace(/^\uFEFF/, ''), { header: true, newline: '\r\n', skipEmptyLines: true });
 }
-const entities: Record<DatasetName, Array<{ id: string }>> = { coops: dir.coops, contracts: dir.contracts, municipalities: dir.bodies, categories: dir.categories };
-const idHeader: Record<DatasetName, string> = { coops: 'ID', contracts: 'ID', municipalities: '団体コード', categories: 'ID' };
+const figureRows = modelProjectFigures(dir);
+const entities: Record<DatasetName, Array<{ id: string }>> = { coops: dir.coops, contracts: dir.contracts, municipalities: dir.bodies, categories: dir.categories, 'national-counts': dir.nationalCounts, 'model-project-figures': figureRows };
+const idHeader: Record<DatasetName, string> = { coops: 'ID', contracts: 'ID', municipalities: '団体コード', categories: 'ID', 'national-counts': '時点', 'model-project-figures': 'ID' };
 
 describe('CSV downloads', () => {
   test.each(DATASET_NAMES)('data/%s.csv: BOM, CRLF, one header row, one row per entity in content/', (name) => {
@@ -151,7 +152,44 @@ const itemSchemas: Record<DatasetName, z.ZodType> = {
     sources: z.array(source).min(1),
   }),
   categories: z.looseObject({ id: z.string().min(1), name: z.string().min(1), description: nullableText, sources: z.array(source).min(1) }),
+  'national-counts': z.looseObject({ asOf: z.iso.date(), corporations: z.number().int().nonnegative(), official: z.boolean(), sources: z.array(source).min(1) }),
+  'model-project-figures': z.looseObject({
+    id: z.string().min(1),
+    councilId: z.string().min(1),
+    measure: z.enum(['figure', 'participants', 'capacity']),
+    label: z.string().min(1),
+    value: z.number(),
+    unit: z.string().min(1),
+    sources: z.array(source).length(1),
+  }),
 };
+
+describe('downloads students asked for', () => {
+  test('national-counts: the series in date order, figures as in content/', () => {
+    const rows = parseCsv(text(paths.dataFile('national-counts.csv'))).data;
+    expect(rows.map((r) => r['時点'])).toEqual([...dir.nationalCounts].map((n) => n.asOf).sort());
+    for (const n of dir.nationalCounts) {
+      const row = rows.find((r) => r['時点'] === n.asOf)!;
+      expect(row['法人数']).toBe(String(n.corporations));
+      expect(row['厚生労働省の公表値']).toBe(String(n.official));
+    }
+  });
+  test('model-project-figures: every participants count, capacity and reported figure of every council, once', () => {
+    // Counted straight from content/, not through the row builder.
+    const expected = dir.councils.flatMap((c) => [
+      ...(c.figures ?? []).map((f) => `${c.id}|figure|${f.label}|${f.value}`),
+      ...(c.activities ?? []).flatMap((a) => [
+        ...(a.attendance?.participants !== undefined ? [`${c.id}|participants|参加者数|${a.attendance.participants}`] : []),
+        ...(a.attendance?.capacity !== undefined ? [`${c.id}|capacity|定員|${a.attendance.capacity}`] : []),
+        ...(a.figures ?? []).map((f) => `${c.id}|figure|${f.label}|${f.value}`),
+      ]),
+    ]);
+    expect(expected.length).toBeGreaterThan(0);
+    const rows = parseCsv(text(paths.dataFile('model-project-figures.csv'))).data;
+    expect(rows.map((r) => `${r['協議会ID']}|${r['数値の種類']}|${r['項目']}|${r['値']}`).sort()).toEqual(expected.sort());
+    for (const r of rows.filter((x) => x['活動ID'])) expect(r['ページURL']).toMatch(new RegExp(`#activity-${r['活動ID']}$`));
+  });
+});
 
 describe('JSON downloads', () => {
   test.each(DATASET_NAMES)('data/%s.json passes its schema and has one record per entity, each with every documented key', (name) => {
@@ -246,7 +284,9 @@ describe('pages', () => {
     }
   });
   test('the footer links to the open data on every page', () => {
-    for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) expect(page(f), f).toMatch(/<footer[\s\S]*href="\/data\/"[^>]*>オープンデータ</);
+    for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) {
+      expect(page(f), f).toMatch(f.startsWith('en/') ? /<footer[\s\S]*href="\/en\/data\/"[^>]*>Open data</ : /<footer[\s\S]*href="\/data\/"[^>]*>オープンデータ</);
+    }
   });
   test('/data/ documents every column and key of every download, the licence and how to cite', () => {
     const html = page(paths.data());
@@ -259,13 +299,15 @@ describe('pages', () => {
       expect(html).toContain(`href="/${paths.dataFile(`${ds.name}.json`)}"`);
     }
     expect(html).toContain('CC BY 4.0');
-    expect(html).toContain('id="cite-heading"');
+    expect(html).toContain('id="cite-this-heading"');
   });
-  test.each(dir.bodies.map((b) => [b.id, b] as const))('public body %s offers its CSV and an iframe snippet for its embed page', (_id, b) => {
+  test.each(dir.bodies.map((b) => [b.id, b] as const))('public body %s offers its CSV only when it has contracts, and an iframe snippet for its embed page', (_id, b) => {
     const html = page(paths.body(b.id));
-    const csvLink = `href="/${paths.bodyContractsCsv(b.id)}"`;
-    if (contractsCommissionedBy(b.id, dir.contracts).length > 0) expect(html).toContain(csvLink);
-    else expect(html).not.toContain(csvLink);
+    const n = contractsCommissionedBy(b.id, dir.contracts).length;
+    if (n > 0) expect(html).toContain(`href="/${paths.bodyContractsCsv(b.id)}"`);
+    else expect(html).not.toContain(`href="/${paths.bodyContractsCsv(b.id)}"`);
+    expect(html).not.toContain('（CSV、0件）');
+    expect(html).not.toContain('SITE_URL');
     const snippet = /<pre class="snippet"[^>]*><code[^>]*>([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1] ?? '';
     expect(snippet.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>')).toMatch(new RegExp(`^<iframe src="/${paths.embed(b.id)}" title="[^"]+" [^>]*></iframe>$`));
   });

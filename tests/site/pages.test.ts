@@ -120,8 +120,8 @@ describe('no JavaScript on content pages', () => {
     expect(html).not.toMatch(/\son[a-z]+="/); // no inline event handlers
     expect(html).not.toMatch(/<link[^>]+rel="modulepreload"/);
   });
-  test('every page is Japanese', () => {
-    for (const f of htmlFiles) expect(page(f)).toMatch(/^<!DOCTYPE html><html lang="ja"/);
+  test('every page is Japanese, except the English summaries under en/', () => {
+    for (const f of htmlFiles) expect(page(f), f).toMatch(f.startsWith('en/') ? /^<!DOCTYPE html><html lang="en"/ : /^<!DOCTYPE html><html lang="ja"/);
   });
 });
 

@@ -116,6 +116,7 @@ describe('pages', () => {
   test('every page but the search page has the header search form, a GET to the search page under the base', () => {
     for (const f of html) {
       if (f.startsWith('embed/')) continue; // iframe pages have no site header
+      if (f.startsWith('en/')) continue; // the English summaries have no search box: the search UI and index are Japanese
       if (f === `${paths.search()}index.html`) continue;
       expect(page(f), f).toMatch(new RegExp(`<form[^>]*class="header-search"[^>]*action="/${paths.search()}"[^>]*method="get"`));
     }

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { DATASETS, DATASET_NAMES, bodyContractsCsv, datasetCsv, datasetJson, exportDates, makeLookup, newestDay, sourceText } from '../../src/lib/export.ts';
+import { DATASETS, DATASET_NAMES, modelProjectFigures, bodyContractsCsv, datasetCsv, datasetJson, exportDates, makeLookup, newestDay, sourceText } from '../../src/lib/export.ts';
 import { BOM } from '../../src/lib/csv.ts';
 import { earliestDay } from '../../src/lib/dates.ts';
 import type { Source } from '../../src/lib/types.ts';
@@ -10,7 +10,7 @@ import type { Source } from '../../src/lib/types.ts';
 const dir = loadContentDirectory('tests/fixtures/valid');
 const l = makeLookup(dir, (p) => `https://example.test/${p}`);
 const parse = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, newline: '\r\n', skipEmptyLines: true });
-const counts = { coops: dir.coops.length, contracts: dir.contracts.length, municipalities: dir.bodies.length, categories: dir.categories.length };
+const counts = { coops: dir.coops.length, contracts: dir.contracts.length, municipalities: dir.bodies.length, categories: dir.categories.length, 'national-counts': dir.nationalCounts.length, 'model-project-figures': modelProjectFigures(dir).length };
 
 describe('every dataset', () => {
   test.each(DATASET_NAMES)('%s: one CSV row and one JSON record per entity, with every documented column', (name) => {

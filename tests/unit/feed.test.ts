@@ -34,7 +34,12 @@ describe('helpers', () => {
   test('UUID v5 matches the RFC 9562 test vector and is stable', () => {
     // RFC 9562 appendix A.4: name "www.example.com" in the DNS namespace.
     expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
-    expect(uuidV5('roukyou-atlas:coops/alpha')).toBe(uuidV5('roukyou-atlas:coops/alpha'));
+    // The site's own ids: version 5 and the RFC variant, one per name.
+    const alpha = uuidV5('roukyou-atlas:coops/alpha');
+    expect(alpha).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(uuidV5('roukyou-atlas:coops/alphb')).not.toBe(alpha);
+    // Entries carry them as urn:uuid ids, so a reader sees the same entry across builds.
+    expect(atomFeed({ title: 't', subtitle: 's', entries: feedEntries(dir), url: (p) => `/${p}`, rights: 'r' })).toContain(`urn:uuid:${uuidV5(`roukyou-atlas:coops/${dir.coops[0]!.id}`)}`);
   });
   test('escapeXml', () => expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;'));
 });

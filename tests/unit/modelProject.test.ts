@@ -104,3 +104,13 @@ describe('attendance and figures', () => {
     expect(councilCoverage({ id: 'x', name: 'x', reading: 'x', prefecture: '130001', sources: [] } as Council)).toEqual({ members: 0, windows: 0, activities: 0, figures: 0 });
   });
 });
+
+describe('status label on a given day', () => {
+  test('a planned event whose day has passed says it is not confirmed as held; the data are not rewritten', async () => {
+    const { statusLabel } = await import('../../src/lib/modelProject.ts');
+    expect(statusLabel('planned', '2026-12-10', '2026-11-30')).toBe('予定（出典の時点）');
+    expect(statusLabel('planned', '2026-11', '2026-11-30')).toBe('予定（出典の時点）');
+    expect(statusLabel('planned', '2026-10-01', '2026-11-30')).toBe('予定（出典の時点）・実施は未確認');
+    expect(statusLabel('held', '2026-10-01', '2026-11-30')).toBe('実施');
+  });
+});

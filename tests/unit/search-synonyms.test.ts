@@ -29,7 +29,10 @@ describe('content/search-synonyms.yaml', () => {
         ...dir.coops.flatMap((c) => [...(c.business ?? []), ...(c.services ?? []).flatMap((s) => [...(s.group ? [s.group] : []), ...s.items])]),
         ...dir.contracts.flatMap((k) => [k.programme, ...(k.services ?? [])]),
       ].map(n);
-      expect(listed.some((s) => s.includes(n(g.service!))), g.service).toBe(true);
+      expect(
+        listed.some((s) => s.includes(n(g.service!))),
+        g.service,
+      ).toBe(true);
     }
   });
 });
@@ -62,7 +65,9 @@ describe('the data check of the table', () => {
     expect(problems.every((p) => p.file === file)).toBe(true);
     expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(['groups[0].category', 'groups[1].service', 'groups[2].words[0]', 'groups[3].words']));
     expect(validateSearchSynonyms(file, { groups: [] }, entries).map((p) => p.field)).toEqual(expect.arrayContaining(['reviewed', 'groups']));
-    expect(validateSearchSynonyms(file, { reviewed: '2026-11-01', groups: [{ words: ['a', 'b'], category: dir.categories[0]!.id, extra: 1 }] }, entries).length).toBeGreaterThan(0);
+    expect(
+      validateSearchSynonyms(file, { reviewed: '2026-11-01', groups: [{ words: ['a', 'b'], category: dir.categories[0]!.id, extra: 1 }] }, entries).length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -118,4 +123,9 @@ describe('cost of the expansion', () => {
       expect(pieces.size, q).toBeLessThanOrEqual(MAX_PIECES);
     }
   });
+});
+
+test('the cheapest alternatives come first, so the broad short word is not the one left out (配食サービス → 配食)', () => {
+  const t = synonymTable([{ words: ['配食', '弁当の配達', '宅配弁当', '配食サービス'], category: 'shoku-nou-kankyo' }]);
+  expect(planQuery('配食サービス', t).alternatives.map((a) => a.words[0])).toContain(n('配食'));
 });

@@ -1,0 +1,118 @@
+/**
+ * `npm run dev` renders the site as built: Astro's dev server (on a free port,
+ * in its own process group, stopped after the file) serves a co-op page whose
+ * site stylesheet applies — the header has its accent background — with no
+ * Content-Security-Policy blocking the styles the dev server injects; the
+ * search page there says how to get a search index.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { launch, localOnlyContext } from '../helpers/browser.ts';
+import { loadContentDirectory } from '../helpers/content.ts';
+import { paths } from '../../src/lib/paths.ts';
+
+const coop = [...loadContentDirectory().coops].sort((a, b) => (a.id < b.id ? -1 : 1))[0]!;
+
+/** A TCP port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A clean environment for the dev server, as a developer's shell would give it: not vitest's
+ * (its NODE_ENV=test and VITEST variables change how Vite serves), at the root path, without a public origin.
+ */
+function devEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
+let dev: ChildProcess | undefined;
+let url = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  const port = await freePort();
+  // --ignore-lock: run beside a developer's own dev server without touching its lock file.
+  // detached: the dev server gets its own process group, so the whole group (astro and its workers) is stopped after.
+  dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--ignore-lock'], {
+    env: devEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`astro dev did not start in 90 s:\n${out}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes(`127.0.0.1:${port}`)) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}/`);
+      }
+    };
+    dev!.stdout!.on('data', onData);
+    dev!.stderr!.on('data', onData);
+    dev!.once('exit', (code) => reject(new Error(`astro dev exited (${code}):\n${out}`)));
+  });
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dev?.pid) {
+    try {
+      process.kill(-dev.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+});
+
+describe('npm run dev', () => {
+  test(`a co-op page (${coop.id}) is styled by the site stylesheet, with no CSP violation`, async () => {
+    const { context } = await localOnlyContext(browser);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const res = await page.goto(`${url}${paths.coop(coop.id).replace(/^\//, '')}`, { timeout: 90_000 });
+    expect(res?.status()).toBe(200);
+    // Vite may reload the page once after optimising dependencies on its first run: read the style when the page has settled.
+    const headerBg = () => page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor).catch(() => '');
+    await expect.poll(headerBg, { timeout: 30_000 }).toMatch(/^rgb\(/);
+    await page.waitForLoadState('load');
+    // The header's background is the site's accent token, as defined in the stylesheet (polled: a reload may still be under way).
+    const bgAndToken = () =>
+      page
+        .evaluate(() => {
+          const probe = document.createElement('div');
+          probe.style.setProperty('background-color', 'var(--ra-color-accent-strong)');
+          document.body.append(probe);
+          const out = [getComputedStyle(document.querySelector('.site-header')!).backgroundColor, getComputedStyle(probe).backgroundColor];
+          probe.remove();
+          return out[0] === out[1] && /^rgb\(/.test(out[0]!) ? 'same' : `${out[0]} vs ${out[1]}`;
+        })
+        .catch((e: Error) => e.message);
+    await expect.poll(bgAndToken, { timeout: 30_000 }).toBe('same');
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(0);
+    expect(violations).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  test('the search page says a search index comes from a build', async () => {
+    const { context } = await localOnlyContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${url}${paths.search().replace(/^\//, '')}`, { timeout: 90_000 });
+    await expect.poll(() => page.locator('[data-dev-note]').textContent(), { timeout: 30_000 }).toContain('npm run build');
+    await context.close();
+  }, 120_000);
+});
