@@ -139,7 +139,9 @@ export function dataPackage(dir: Directory, dates: { generatedAt: string }, opts
     return csvResource(name, paths.dataFile(`${name}.csv`), ds, tableSchema(ds), { title: ds.title, description: `${ds.description}${osmNote}` });
   });
   // Each public body's contracts: the same columns as contracts.csv, so they share its published Table Schema.
-  const perBody = dir.bodies.map((b) =>
+  // Only bodies that commission something have a file (src/pages/data/contracts/[id].csv.ts).
+  const commissioners = new Set(dir.contracts.map((c) => c.commissioner));
+  const perBody = dir.bodies.filter((b) => commissioners.has(b.id)).map((b) =>
     csvResource(`contracts-${b.id}`, paths.bodyContractsCsv(b.id), DATASETS.contracts, tableSchemaPath('contracts'), {
       title: `${b.name}の委託`,
       description: `${b.name}（${b.id}）が委託している事業だけを収めたCSV。列はcontractsと同じです。`,

@@ -1,4 +1,4 @@
-/** /data/contracts/<code>.csv for every public body: the contracts it commissions (a header row alone when none), so the URL never breaks. */
+/** /data/contracts/<code>.csv for every public body that commissions something: the contracts it commissions. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadDirectory } from '../../../content.ts';
 import { bodyContractsCsv } from '../../../lib/export.ts';
