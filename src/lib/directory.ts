@@ -4,7 +4,7 @@
  */
 import type { Body, Contract, Coop, Directory, Source } from './types.ts';
 import { latestDay } from './dates.ts';
-import { ORG_KIND, ORIGIN } from './schema.ts';
+import { ORG_KIND, ORIGIN } from './vocabularies.ts';
 import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from './reference-sources.ts';
 
 /** Looks entities up by id; throws on a missing id (the data check rules that out before a build). */

@@ -7,7 +7,7 @@
 import type { Activity, Body, Category, Contract, Coop, Council, Directory, NationalCount, Source } from './types.ts';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, activityFiscalYear, sortActivities } from './modelProject.ts';
 import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, prefectureOf, type DirectoryIndex } from './directory.ts';
-import { ORG_KIND, ORIGIN } from './schema.ts';
+import { ORG_KIND, ORIGIN } from './vocabularies.ts';
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
 import { paths } from './paths.ts';
 import { CONTRACT_KIND_LABELS, periodText } from './contracts.ts';

@@ -6,7 +6,7 @@
 import type { Activity, ActivityKind, ActivityStatus, Council, Programme, SourcedFigure } from './types.ts';
 import { earliestDay, fiscalYearOf, latestDay } from './dates.ts';
 import { compareReading } from './sort.ts';
-import { ACTIVITY_KIND, ACTIVITY_STATUS } from './schema.ts';
+import { ACTIVITY_KIND, ACTIVITY_STATUS } from './vocabularies.ts';
 
 /** Japanese labels of activity kinds and statuses (defined beside their enums in schema.ts). */
 export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = ACTIVITY_KIND.labels;

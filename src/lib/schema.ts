@@ -8,6 +8,9 @@ import { isValidLgCode, isNationalBodyId } from './lgcode.ts';
 import { normaliseDateValue, parsePartialDate } from './dates.ts';
 import { corporateNumberProblem } from './corporateNumber.ts';
 import { copyHostOf, webUrlProblem } from './urls.ts';
+import { ACTIVITY_KIND, ACTIVITY_STATUS, ORG_KIND, ORIGIN, vocabulary } from './vocabularies.ts';
+
+export { ACTIVITY_KIND, ACTIVITY_STATUS, ORG_KIND, ORIGIN };
 
 /** Builds the schema of a reference to an entry of another collection: the entry's id. */
 export type RefFactory = (collection: CollectionName) => z.ZodType<string>;
@@ -164,22 +167,8 @@ export const LEGAL_FORMS = [
   '未確認',
 ] as const;
 
-/**
- * A vocabulary: its values (the keys, stable ASCII written in content/) and
- * their Japanese labels, defined once. The enum, the schema's description,
- * pages and downloads all read from it.
- */
-function vocabulary<const L extends Record<string, string>>(labels: L) {
-  const values = Object.keys(labels) as [keyof L & string, ...Array<keyof L & string>];
-  return { values, labels, describe: values.map((v) => `${v}=${labels[v]}`).join('、') };
-}
-
-/** Kinds of organisation. */
-export const ORG_KIND = vocabulary({ coop: '組合', federation: '連合会', network: '支援・連携団体', hq: '事業本部', site: '事業所' });
 export const ORG_KINDS = ORG_KIND.values;
 
-/** How a co-op came to be one. */
-export const ORIGIN = vocabulary({ new: '新規設立', 'converted-kigyo': '企業組合から組織変更', 'converted-npo': 'NPO法人から組織変更', unknown: '未確認' });
 export const ORIGINS = ORIGIN.values;
 
 /** 法人番号: 13 digits whose first digit is the check digit (src/lib/corporateNumber.ts). A YAML number is refused: write it quoted. */
@@ -394,24 +383,9 @@ const publicPhone = z.string().regex(/^[0-9-]+$/, { error: '電話番号は数�
 const publicEmail = z.string().regex(/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i, { error: 'メールアドレスの形ではありません' });
 
 /** Kinds of model-project activity; labels live in src/lib/modelProject.ts. */
-export const ACTIVITY_KIND = vocabulary({
-  forum: 'フォーラム',
-  symposium: 'シンポジウム',
-  seminar: 'セミナー',
-  workshop: 'ワークショップ',
-  consultation: '相談窓口',
-  matching: 'マッチング支援',
-  course: '大学の講座',
-  outreach: '働きかけ・周知',
-  meeting: '会合',
-  publicity: '広報',
-  visit: '見学',
-  other: 'その他',
-});
 export const ACTIVITY_KINDS = ACTIVITY_KIND.values;
 
 /** Whether an activity had taken place when its source was written. */
-export const ACTIVITY_STATUS = vocabulary({ held: '実施', ongoing: '継続中', planned: '予定（出典の時点）' });
 export const ACTIVITY_STATUSES = ACTIVITY_STATUS.values;
 
 /** Kinds of council member. */
