@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import dataCheck from './src/integrations/data-check.ts';
-import pagefind from './src/integrations/pagefind.ts';
+import pagefind from './src/search/build/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import { contentIsData } from './src/integrations/content-is-data.ts';
 import { tableLabelsPlugin } from './src/lib/table-labels.ts';

@@ -47,7 +47,7 @@ import { resultPaths, runQuery } from '../tests/helpers/search-page.ts';
 import { searchQueries, type SearchQuery } from '../tests/fixtures/search-queries.ts';
 import { loadLine, pagefindCli, peakOf, trackNetwork } from './bench-common.ts';
 import { paths } from '../src/lib/paths.ts';
-import { SEARCH_BUNDLE } from '../src/lib/search-url.ts';
+import { SEARCH_BUNDLE } from '../src/search/url.ts';
 import type { Directory } from '../src/lib/types.ts';
 
 const ROOT = resolve('.');

@@ -9,7 +9,7 @@ import { byDate } from './lib/nationalCounts.ts';
 import { buildIndex, type DirectoryIndex } from './lib/directory.ts';
 import { contentDir, readDataFile } from './integrations/content-files.ts';
 import { idRef, searchSynonymsSchema } from './lib/schema.ts';
-import type { SearchSynonyms } from './lib/search-synonyms.ts';
+import type { SearchSynonyms } from './search/synonyms.ts';
 
 /** Entries as plain objects: the id beside the data (the types are the schemas', so no cast is needed). */
 function withIds<D extends object>(entries: ReadonlyArray<{ id: string; data: D }>): Array<{ id: string } & D> {

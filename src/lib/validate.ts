@@ -6,7 +6,7 @@
 import type { z } from 'astro/zod';
 import { COLLECTION_NAMES, idProblem, idRef, schemasFor, searchSynonymsSchema, type CollectionName } from './schema.ts';
 import { declaredFields, type FieldRule } from './schema-fields.ts';
-import { synonymProblems, type SearchSynonyms } from './search-synonyms.ts';
+import { synonymProblems, type SearchSynonyms } from '../search/synonyms.ts';
 import { fiscalYearOf, isFuture, latestDay } from './dates.ts';
 import { isNationalBodyId, prefectureCodeOf } from './lgcode.ts';
 import { nationalCountProblems } from './nationalCounts.ts';

@@ -17,8 +17,8 @@ import { buildSite } from '../helpers/build.ts';
 import { filterCases, searchQueries } from '../fixtures/search-queries.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { sortByReading } from '../../src/lib/sort.ts';
-import { kindLabel } from '../../src/lib/search-facets.ts';
-import { normalizeForSearch } from '../../src/lib/search-normalize.ts';
+import { kindLabel } from '../../src/search/facets.ts';
+import { normalizeForSearch } from '../../src/search/normalize.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
 const dir = loadContentDirectory();

@@ -1,7 +1,7 @@
 /** Test helpers: read content/ the way the data check does, so expectations derive from it. */
 import { contentDir, readContent, readDataFile } from '../../src/integrations/content-files.ts';
 import { schemasFor, idRef, searchSynonymsSchema } from '../../src/lib/schema.ts';
-import type { SearchSynonyms } from '../../src/lib/search-synonyms.ts';
+import type { SearchSynonyms } from '../../src/search/synonyms.ts';
 import type { Directory } from '../../src/lib/types.ts';
 
 /** The real content/ folder as a plain directory (parsed with the same schemas). */

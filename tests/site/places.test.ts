@@ -166,7 +166,7 @@ describe('prefecture pages', () => {
 
 describe('place pages keep boilerplate out of the search index', () => {
   test('a place with nothing listed indexes its own name and headings, not the repeated notes, windows, nearest list, sources or embed snippet', async () => {
-    const { bodyText } = await import('../../src/lib/search-html.ts');
+    const { bodyText } = await import('../../src/search/build/extract.ts');
     const empty = dir.bodies.find(
       (b) => b.kind === '村' && !dir.contracts.some((c) => c.commissioner === b.id) && !dir.coops.some((c) => c.municipality === b.id),
     )!;

@@ -13,8 +13,8 @@ import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { indexById, prefectureOf } from '../../src/lib/directory.ts';
-import { kindLabel } from '../../src/lib/search-facets.ts';
-import { TERM_FIELDS } from '../../src/lib/search-index.ts';
+import { kindLabel } from '../../src/search/facets.ts';
+import { TERM_FIELDS } from '../../src/search/fields.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);

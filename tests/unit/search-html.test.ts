@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bodyText, decodeEntities, extractPage, firstHeading, searchMeta } from '../../src/lib/search-html.ts';
+import { bodyText, extractPage, firstHeading, searchMeta } from '../../src/search/build/extract.ts';
 
 const page = `<!DOCTYPE html><html lang="ja"><head><title>x</title>
 <meta name="ra-search-kind" content="組合" data-pagefind-filter="kind[content]">
@@ -26,7 +26,8 @@ describe('bodyText', () => {
 describe('page parts', () => {
   test('the first heading, and entities decoded', () => {
     expect(firstHeading(page)).toBe('労働者協同組合キフクト');
-    expect(decodeEntities('&lt;a&gt; &amp; &#12354; &#x3044; &nbsp;')).toBe('<a> & あ い  ');
+    expect(firstHeading('<h1>&lt;a&gt; &amp; &#12354;<span>&#x3044;</span></h1>')).toBe('<a> & あい');
+    expect(bodyText('<main data-pagefind-body><p>A&nbsp;B &quot;C&quot;</p></main>')).toBe('A B "C"');
   });
   test('search meta by name, repeated names kept in order', () => {
     const meta = searchMeta(page);

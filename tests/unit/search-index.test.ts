@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { nameUnits, searchTermFields, termMetaTags, textUnits, termsOf, TERM_FIELDS, MAX_TEXT_TERMS } from '../../src/lib/search-index.ts';
-import { decodeText, encodeText } from '../../src/lib/search-tokens.ts';
-import { normalizeForSearch } from '../../src/lib/search-normalize.ts';
+import { nameUnits, searchTermFields, termMetaTags, textUnits, termsOf, TERM_FIELDS, MAX_TEXT_TERMS } from '../../src/search/fields.ts';
+import { decodeText, encodeText } from '../../src/search/tokens.ts';
+import { normalizeForSearch } from '../../src/search/normalize.ts';
 
 const decodedField = (v: string) => v.split(' ').map(decodeText);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expandAliases, foldCharacters, normalizeForSearch, splitSeparable, stripToLetters } from '../../src/lib/search-normalize.ts';
+import { expandAliases, foldCharacters, normalizeForSearch, splitSeparable, stripToLetters } from '../../src/search/normalize.ts';
 
 describe('normalizeForSearch: the variants people type meet the page text', () => {
   test.each([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { planQuery, queryWords, segmentedWords, telling } from '../../src/lib/search-query.ts';
-import { decodeText } from '../../src/lib/search-tokens.ts';
+import { planQuery, queryWords, segmentedWords, telling } from '../../src/search/query.ts';
+import { decodeText } from '../../src/search/tokens.ts';
 
 const decoded = (terms: string) => terms.split(' ').filter(Boolean).map(decodeText);
 

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentDir, readContent, readDataFile } from '../../src/integrations/content-files.ts';
 import { validateSearchSynonyms } from '../../src/lib/validate.ts';
-import { MAX_ALTERNATIVES, queryAlternatives, synonymTable, wordAlternatives } from '../../src/lib/search-synonyms.ts';
-import { normalizeForSearch } from '../../src/lib/search-normalize.ts';
-import { MAX_PIECES, planQuery, queryWords } from '../../src/lib/search-query.ts';
+import { MAX_ALTERNATIVES, queryAlternatives, synonymTable, wordAlternatives } from '../../src/search/synonyms.ts';
+import { normalizeForSearch } from '../../src/search/normalize.ts';
+import { MAX_PIECES, planQuery, queryWords } from '../../src/search/query.ts';
 import { loadContentDirectory, loadSearchSynonyms } from '../helpers/content.ts';
 
 const dir = loadContentDirectory();

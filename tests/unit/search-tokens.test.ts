@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { decodeText, encodeChar, encodeText, grams, queryPieces, GRAM } from '../../src/lib/search-tokens.ts';
-import { termsOf } from '../../src/lib/search-index.ts';
-import { termsFor, queryWords } from '../../src/lib/search-query.ts';
-import { normalizeForSearch } from '../../src/lib/search-normalize.ts';
+import { decodeText, encodeChar, encodeText, grams, queryPieces, GRAM } from '../../src/search/tokens.ts';
+import { termsOf } from '../../src/search/fields.ts';
+import { termsFor, queryWords } from '../../src/search/query.ts';
+import { normalizeForSearch } from '../../src/search/normalize.ts';
 
 describe('encoding', () => {
   test('round-trips kana, kanji, Latin, digits and characters outside the BMP', () => {

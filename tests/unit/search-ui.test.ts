@@ -1,11 +1,11 @@
 /** The search page's pure parts: URL state, excerpts, the name tie-breaker and the facets pages declare. */
 import { describe, expect, test } from 'vitest';
-import { hasFilters, pagefindFilters, readState, toggleFilter, writeState } from '../../src/lib/search-url.ts';
-import { excerpt, matchRanges } from '../../src/lib/search-excerpt.ts';
-import { hubMatches, nameMatchRank, rerank, resultNames, resultTier } from '../../src/lib/search-rank.ts';
-import { separateLabels } from '../../src/lib/search-html.ts';
-import { bodyFacets, coopFacets, facetTags, isIndexedKind, kindLabel } from '../../src/lib/search-facets.ts';
-import { queryWords } from '../../src/lib/search-query.ts';
+import { hasFilters, pagefindFilters, readState, toggleFilter, writeState } from '../../src/search/url.ts';
+import { excerpt, matchRanges } from '../../src/search/excerpt.ts';
+import { hubMatches, nameMatchRank, rerank, resultNames, resultTier } from '../../src/search/rank.ts';
+import { separateLabels } from '../../src/search/build/extract.ts';
+import { bodyFacets, coopFacets, facetTags, isIndexedKind, kindLabel } from '../../src/search/facets.ts';
+import { queryWords } from '../../src/search/query.ts';
 import type { Body, Category, Coop } from '../../src/lib/types.ts';
 
 describe('URL state', () => {

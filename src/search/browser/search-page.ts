@@ -2,9 +2,9 @@
  * The search page's island: `<site-search data-bundle data-base data-facet-order data-synonyms>`.
  * Loads Pagefind's JS API from the bundle only here (never on content pages),
  * on the main thread (no worker: fewer bytes), rewrites each query into our
- * encoded n-grams (src/lib/search-query.ts) plus its everyday-words
+ * encoded n-grams (src/search/query.ts) plus its everyday-words
  * alternatives (data-synonyms, from content/search-synonyms.yaml), orders the
- * results (src/lib/search-rank.ts) and renders them, facets with counts and a
+ * results (src/search/rank.ts) and renders them, facets with counts and a
  * status line. The query and filters live in the URL.
  *
  * Focus: typing searches after a pause and only updates the results and the
@@ -19,12 +19,12 @@
  * is loaded and, after each search, `data-search-ms` (query to rendered
  * results), `data-result-count` and `data-query` (the query it answers).
  */
-import { highlightWords, planQuery, type QueryPlan } from '../lib/search-query.ts';
-import { FILTER_GROUPS, hasFilters, pagefindFilters, readState, toggleFilter, writeState, type FilterKey, type SearchState } from '../lib/search-url.ts';
-import { excerpt } from '../lib/search-excerpt.ts';
-import { TERM_FIELDS, TERM_WEIGHTS } from '../lib/search-index.ts';
-import { rerank, resultNames, resultSubjects, resultTier } from '../lib/search-rank.ts';
-import type { SynonymTable } from '../lib/search-synonyms.ts';
+import { highlightWords, planQuery, type QueryPlan } from '../query.ts';
+import { FILTER_GROUPS, hasFilters, pagefindFilters, readState, toggleFilter, writeState, type FilterKey, type SearchState } from '../url.ts';
+import { excerpt } from '../excerpt.ts';
+import { TERM_FIELDS, TERM_WEIGHTS } from '../fields.ts';
+import { rerank, resultNames, resultSubjects, resultTier } from '../rank.ts';
+import type { SynonymTable } from '../synonyms.ts';
 
 type Counts = Record<string, Record<string, number>>;
 interface PagefindData {
@@ -251,7 +251,7 @@ class SiteSearch extends HTMLElement {
   }
 
   /**
-   * Orders results in tiers (src/lib/search-rank.ts): exact names, then hubs for the query, then names holding
+   * Orders results in tiers (src/search/rank.ts): exact names, then hubs for the query, then names holding
    * every word, then the rest in Pagefind's order. Only pages that matched in the names or hub field can rise, so
    * the records fetched for this are the first few (needed anyway), the best name matches and the hubs that
    * matched in their hub field; the rest keep their place.

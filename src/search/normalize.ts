@@ -22,7 +22,7 @@ const SMALL_KANA: Record<string, string> = {
  * rewritten, so a page that says 労協 and one that says 労働者協同組合 both
  * answer either query. Words for services are not here: they are the
  * everyday-words table in content/search-synonyms.yaml, expanded in the query
- * only (search-synonyms.ts), so 学童 still finds a page that says 学童保育.
+ * only (synonyms.ts), so 学童 still finds a page that says 学童保育.
  */
 export const SEARCH_ALIASES: ReadonlyArray<readonly [short: string, long: string]> = [
   ['労協', '労働者協同組合'],

@@ -3,8 +3,8 @@
  * written the site, so it works for any outDir and base path.
  *
  * Each page is read the way Pagefind reads it (the text inside
- * data-pagefind-body, src/lib/search-html.ts) and handed to Pagefind's Node
- * API with three more meta fields of encoded n-grams (src/lib/search-index.ts)
+ * data-pagefind-body, src/search/build/extract.ts) and handed to Pagefind's Node
+ * API with three more meta fields of encoded n-grams (src/search/fields.ts)
  * that make Japanese substrings findable whatever the segmenters do.
  * `enhance: false` gives stock Pagefind on the same pages, for comparison in
  * the benchmark.
@@ -14,9 +14,9 @@ import * as pagefind from 'pagefind';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KEYWORDS_META, searchTermFields, termMetaTags } from '../lib/search-index.ts';
-import { extractPage, separateLabels } from '../lib/search-html.ts';
-import { SEARCH_BUNDLE } from '../lib/search-url.ts';
+import { KEYWORDS_META, searchTermFields, termMetaTags } from '../fields.ts';
+import { extractPage, separateLabels } from './extract.ts';
+import { SEARCH_BUNDLE } from '../url.ts';
 
 /** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
 export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');

@@ -1,11 +1,11 @@
 /**
  * Query rewriting: what a person types → the Pagefind query over our encoded
- * n-grams (see search-tokens.ts). Every word of the query must be found
+ * n-grams (see tokens.ts). Every word of the query must be found
  * (Pagefind ANDs its terms); word order does not matter.
  */
-import { isSeparable, normalizeForSearch, splitSeparable } from './search-normalize.ts';
-import { encodeText, queryPieces } from './search-tokens.ts';
-import { MAX_ALTERNATIVES, queryAlternatives, type SynonymTable } from './search-synonyms.ts';
+import { isSeparable, normalizeForSearch, splitSeparable } from './normalize.ts';
+import { encodeText, queryPieces } from './tokens.ts';
+import { MAX_ALTERNATIVES, queryAlternatives, type SynonymTable } from './synonyms.ts';
 
 /** Most distinct pieces (index chunks) a query and its everyday-words alternatives send, to keep a query's bytes bounded. */
 export const MAX_PIECES = 5;
@@ -22,7 +22,7 @@ export interface QueryPlan {
   relaxedWords?: string[];
   /**
    * The same query with one word replaced by an everyday-words alternative
-   * (search-synonyms.ts): searched beside `terms`, results merged.
+   * (synonyms.ts): searched beside `terms`, results merged.
    */
   alternatives: Array<{ words: string[]; terms: string }>;
 }
@@ -59,7 +59,7 @@ export function segmentedWords(query: string): string[] {
 /**
  * The words worth sending to Pagefind: legal forms and other generic words
  * are on nearly every page, so beside a more telling word they only cost a
- * large index chunk. They still count for ranking exact names (search-rank.ts).
+ * large index chunk. They still count for ranking exact names (rank.ts).
  */
 export function telling(words: readonly string[]): string[] {
   const rest = words.filter((w) => !isSeparable(w));

@@ -1,15 +1,15 @@
 /**
  * What we add to each page's Pagefind record: meta fields of encoded n-grams
- * (see search-tokens.ts) — the names of a hub page (a category or a public
+ * (see tokens.ts) — the names of a hub page (a category or a public
  * body: the page *for* that thing) with what it is the page for, the names of
  * any other page, its facets (kind, place, categories, what it does) and its
  * text — ranked in that order by `ranking.metaWeights`. Which field matched
  * tells the search page, without fetching a record, that a result is the hub
- * for a query word (search-rank.ts). Pure: takes what Pagefind extracted.
+ * for a query word (rank.ts). Pure: takes what Pagefind extracted.
  */
-import { encodeText, grams, GRAM } from './search-tokens.ts';
-import { foldCharacters, normalizeForSearch } from './search-normalize.ts';
-import { kindLabel } from './search-facets.ts';
+import { encodeText, grams, GRAM } from './tokens.ts';
+import { foldCharacters, normalizeForSearch } from './normalize.ts';
+import { kindLabel } from './facets.ts';
 
 /** Meta field names of the encoded n-grams, and their ranking weights. */
 export const TERM_FIELDS = { hub: 'ra_h', names: 'ra_n', facets: 'ra_k', text: 'ra_t' } as const;

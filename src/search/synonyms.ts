@@ -5,7 +5,7 @@
  * words of its group in the search page. Pages and the index are not changed:
  * the expansion is extra Pagefind searches whose results are merged.
  */
-import { normalizeForSearch } from './search-normalize.ts';
+import { normalizeForSearch } from './normalize.ts';
 
 /** One group as written in the file. */
 export interface SynonymGroup {
@@ -31,7 +31,7 @@ export function synonymTable(groups: readonly SynonymGroup[]): SynonymTable {
     .filter((g) => g.length >= 2);
 }
 
-/** Most alternative forms of a query (each costs a Pagefind search and its index chunks; search-query.ts also caps the pieces). */
+/** Most alternative forms of a query (each costs a Pagefind search and its index chunks; query.ts also caps the pieces). */
 export const MAX_ALTERNATIVES = 3;
 
 /**

@@ -1,0 +1,137 @@
+/**
+ * Reads what the search index needs from a built page with an HTML parser
+ * (htmlparser2, one streaming pass): the text of `<main data-pagefind-body>`
+ * minus what Pagefind is told to skip, the first `<h1>`, and the
+ * `ra-search-*` meta tags Base.astro writes (src/search/facets.ts).
+ */
+import { Parser } from 'htmlparser2';
+import type { ExtractedPage } from '../fields.ts';
+
+/** Elements whose text Pagefind never indexes (its REMOVE_SELECTORS, pagefind/src/fossick/parser.rs). */
+const SKIPPED_TAGS = new Set(['head', 'style', 'script', 'noscript', 'label', 'form', 'svg', 'footer', 'nav', 'iframe', 'template']);
+/** Inline elements: their edges do not separate words. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 'ruby', 'rt', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+
+/** What one pass over a page finds. */
+interface ParsedPage {
+  /** Whether an element carries data-pagefind-body. */
+  indexed: boolean;
+  body: string;
+  heading: string | undefined;
+  meta: Map<string, string[]>;
+}
+
+/** Whether an element's attributes say Pagefind must skip it. */
+function ignored(attribs: Record<string, string>, skipClasses: readonly string[]): boolean {
+  if ('data-pagefind-ignore' in attribs) return true;
+  const cls = (attribs.class ?? '').split(/\s+/);
+  return skipClasses.some((c) => cls.includes(c));
+}
+
+function parsePage(html: string, skipClasses: readonly string[]): ParsedPage {
+  const page: ParsedPage = { indexed: false, body: '', heading: undefined, meta: new Map() };
+  const body: string[] = [];
+  let heading: string[] | undefined;
+  let depth = 0;
+  let bodyDepth = 0; // depth of the data-pagefind-body element while inside it; 0 outside (and after it)
+  let bodyDone = false;
+  let skipDepth = 0; // depth of the skipped element while inside one
+  let headingDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        depth++;
+        if (name === 'meta' && attribs.name?.startsWith('ra-search-')) {
+          const key = attribs.name.slice('ra-search-'.length);
+          page.meta.set(key, [...(page.meta.get(key) ?? []), attribs.content ?? '']);
+        }
+        if (name === 'h1' && page.heading === undefined && heading === undefined) {
+          heading = [];
+          headingDepth = depth;
+        }
+        if (!bodyDepth && !bodyDone && 'data-pagefind-body' in attribs) {
+          page.indexed = true;
+          bodyDepth = depth;
+          return;
+        }
+        if (!bodyDepth) return;
+        if (!INLINE.has(name) && !skipDepth) body.push(' ');
+        if (!skipDepth && (SKIPPED_TAGS.has(name) || ignored(attribs, skipClasses))) skipDepth = depth;
+      },
+      ontext(text) {
+        if (heading) heading.push(text);
+        if (bodyDepth && !skipDepth) body.push(text);
+      },
+      onclosetag(name) {
+        if (heading && depth === headingDepth) {
+          page.heading = heading.join('').replace(/\s+/g, ' ').trim();
+          heading = undefined;
+        }
+        if (bodyDepth) {
+          if (depth === bodyDepth) {
+            bodyDepth = 0;
+            bodyDone = true;
+          } else {
+            if (skipDepth === depth) skipDepth = 0;
+            else if (!INLINE.has(name) && !skipDepth) body.push(' ');
+          }
+        }
+        depth--;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  page.body = body.join('').replace(/\s+/g, ' ').trim();
+  return page;
+}
+
+/**
+ * The text of the element marked `data-pagefind-body` (or '' when the page
+ * has none), skipping elements with data-pagefind-ignore or one of
+ * `skipClasses`; block edges become spaces.
+ */
+export function bodyText(html: string, skipClasses: readonly string[] = []): string {
+  return parsePage(html, skipClasses).body;
+}
+
+/** The text of the first `<h1>`. */
+export function firstHeading(html: string): string | undefined {
+  return parsePage(html, []).heading;
+}
+
+/** Values of `<meta name="ra-search-…" content="…">` tags by their name suffix, in order. */
+export function searchMeta(html: string): Map<string, string[]> {
+  return parsePage(html, []).meta;
+}
+
+/** What searchTermFields needs, read from a built page; undefined when the page is not indexed (no data-pagefind-body). */
+export function extractPage(url: string, html: string, skipClasses: readonly string[] = []): ExtractedPage | undefined {
+  const page = parsePage(html, skipClasses);
+  if (!page.indexed) return undefined;
+  const { meta } = page;
+  const one = (k: string) => meta.get(k)?.[0] ?? '';
+  return {
+    url,
+    content: page.body,
+    meta: { title: page.heading ?? '', aka: (meta.get('aka') ?? []).join(' | '), municipality: one('municipality'), keywords: (meta.get('keywords') ?? []).join(' | '), subjects: (meta.get('subjects') ?? []).join(' | ') },
+    filters: Object.fromEntries(['kind', 'prefecture', 'category'].map((k) => [k, meta.get(k) ?? []])),
+  };
+}
+
+/**
+ * The page as handed to Pagefind for its result text: a term and its
+ * description, and the cells of a table row, run together in Pagefind's text
+ * (「区分市全国地方公共団体コード…」), so a 「：」 closes each term and a 「／」
+ * separates a description from the next term, and cells from each other
+ * (「区分：市 ／ 全国地方公共団体コード：142131 ／ …」). Only the index sees this;
+ * the page is unchanged.
+ */
+export function separateLabels(html: string): string {
+  return html
+    .replace(/([：:]?)(\s*)<\/dt>/g, (_m, colon: string, space: string) => `${colon || '：'}${space}</dt>`)
+    .replace(/<\/dd>(\s*)(?=<dd[\s>])/g, '、</dd>$1')
+    .replace(/<\/dd>(\s*)(?=<dt[\s>])/g, ' ／ </dd>$1')
+    .replace(/<\/(td|th)>(\s*)(?=<t[dh][\s>])/g, ' ／ </$1>$2');
+}
