@@ -124,7 +124,6 @@ export function directoryCounts(dir: Directory) {
     coops: orgs.length,
     organisations: active.length,
     dissolved: dir.coops.length - active.length,
-    bodiesWithEntries: dir.bodies.filter((b) => b.kind !== '都道府県' || dir.coops.some((c) => c.prefecture === b.id)).length,
     contracts: dir.contracts.length,
     categories: dir.categories.length,
     prefectures: new Set(active.map((c) => c.prefecture).filter(Boolean)).size,

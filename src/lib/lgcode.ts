@@ -19,11 +19,6 @@ export function isValidLgCode(code: string): boolean {
   return /^\d{6}$/.test(code) && Number(code[5]) === checkDigitFor(code.slice(0, 5));
 }
 
-/** Two-digit prefecture number (01–47) of a code. */
-export function prefectureNumber(code: string): number {
-  return Number(code.slice(0, 2));
-}
-
 /** The prefecture's own code (e.g. 112313 → 110001). */
 export function prefectureCodeOf(code: string): string {
   const firstFive = `${code.slice(0, 2)}000`;

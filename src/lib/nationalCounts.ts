@@ -69,11 +69,6 @@ export function latestOfficial(counts: readonly NationalCount[]): NationalCount 
   return officialSeries(counts).at(-1);
 }
 
-/** Growth between consecutive counts of a series: each count with the increase since the one before (undefined for the first). */
-export function withIncrease(series: readonly NationalCount[]): Array<{ count: NationalCount; increase: number | undefined }> {
-  return series.map((count, i) => ({ count, increase: i === 0 ? undefined : count.corporations - series[i - 1]!.corporations }));
-}
-
 /** The newest official count that gives a figure per prefecture, if any (coverage per prefecture is measured only against such a sourced figure). */
 export function latestOfficialByPrefecture(counts: readonly NationalCount[]): NationalCount | undefined {
   return officialSeries(counts).filter((c) => c.byPrefecture !== undefined && c.byPrefecture.length > 0).at(-1);

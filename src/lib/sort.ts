@@ -15,19 +15,3 @@ export function sortByReading<T extends { reading: string; name?: string; title?
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
-
-const ROWS = ['あ', 'か', 'さ', 'た', 'な', 'は', 'ま', 'や', 'ら', 'わ'] as const;
-const ROW_STARTS = ['あ', 'か', 'さ', 'た', 'な', 'は', 'ま', 'や', 'ら', 'わ', 'ん'];
-
-/** The 五十音 row (あ行, か行 …) a reading starts in; '英数' for Latin letters and digits. */
-export function kanaRow(reading: string): string {
-  const first = reading.normalize('NFKC').charAt(0);
-  if (!first) return 'その他';
-  // Katakana → hiragana, voiced → plain by the collator's base comparison.
-  const hira = first.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
-  if (!/[\u3041-\u3096]/.test(hira)) return /[A-Za-z0-9]/.test(first) ? '英数' : 'その他';
-  for (let i = ROWS.length - 1; i >= 0; i--) {
-    if (collator.compare(hira, ROW_STARTS[i]!) >= 0) return `${ROWS[i]}行`;
-  }
-  return 'あ行';
-}

@@ -1,6 +1,6 @@
 /** National counts: reading 「1都1道2府27県」, the consistency rules, and the official series. */
 import { describe, expect, test } from 'vitest';
-import { byDate, latestOfficial, latestOfficialByPrefecture, nationalCountProblems, officialSeries, prefecturesInText, withIncrease } from '../../src/lib/nationalCounts.ts';
+import { byDate, latestOfficial, latestOfficialByPrefecture, nationalCountProblems, officialSeries, prefecturesInText } from '../../src/lib/nationalCounts.ts';
 import { nationalCountSchema } from '../../src/lib/schema.ts';
 import type { NationalCount } from '../../src/lib/types.ts';
 
@@ -72,9 +72,6 @@ describe('series', () => {
     expect(officialSeries(counts).map((c) => c.corporations)).toEqual([34, 87, 168]);
     expect(latestOfficial(counts)?.asOf).toBe('2025-10-01');
     expect(latestOfficial([count('2025-11-01', 173, { official: false })])).toBeUndefined();
-  });
-  test('withIncrease gives the difference to the previous count', () => {
-    expect(withIncrease(officialSeries(counts)).map((r) => r.increase)).toEqual([undefined, 53, 81]);
   });
 });
 
