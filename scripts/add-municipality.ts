@@ -21,7 +21,10 @@ function find(query: string): OfficialBody {
   const hits = /^\d{6}$/.test(query)
     ? all.filter((b) => b.id === query)
     : all.filter((b) => b.name === query || fullName(b) === query || `${b.prefecture ? byCode.get(b.prefecture)!.name : ''}${b.name}` === query);
-  if (hits.length !== 1) throw new Error(`"${query}": ${hits.length === 0 ? '見つかりません' : `候補が複数あります（${hits.map((h) => `${fullName(h)} ${h.id}`).join('、')}）。都道府県名を付けてください`}`);
+  if (hits.length !== 1)
+    throw new Error(
+      `"${query}": ${hits.length === 0 ? '見つかりません' : `候補が複数あります（${hits.map((h) => `${fullName(h)} ${h.id}`).join('、')}）。都道府県名を付けてください`}`,
+    );
   return hits[0]!;
 }
 

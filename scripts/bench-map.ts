@@ -30,7 +30,7 @@ const work = mkdtempSync(join(tmpdir(), 'ra-bench-map-'));
 /** A small deterministic PRNG, so every run uses the same synthetic pins. */
 function prng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function insideRing(p: Position, ring: readonly Position[]): boolean {
@@ -56,7 +56,10 @@ function builtSite(): string {
   return out;
 }
 
-interface Outline { properties: { code: string; name: string }; geometry: { coordinates: MultiPolygon } }
+interface Outline {
+  properties: { code: string; name: string };
+  geometry: { coordinates: MultiPolygon };
+}
 
 /** A copy of the site whose /map/ shows `n` synthetic pins: in the GeoJSON and, with `withList`, in the server-rendered list too. */
 function syntheticSite(real: string, n: number, withList: boolean): string {
@@ -108,7 +111,10 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
   const list = [...byPref]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([pref, fs]) => {
-      const head = group.replace(/data-pref="[^"]*"/, `data-pref="${pref}"`).replace(/(<h3[^>]*>)[^<]*/, `$1${fs[0]!.properties.placeName}`).replace(/coop-map-group-[^"]+/g, `coop-map-group-${pref}`);
+      const head = group
+        .replace(/data-pref="[^"]*"/, `data-pref="${pref}"`)
+        .replace(/(<h3[^>]*>)[^<]*/, `$1${fs[0]!.properties.placeName}`)
+        .replace(/coop-map-group-[^"]+/g, `coop-map-group-${pref}`);
       const items = fs.map((f) =>
         item
           .replace(/data-id="[^"]*"/, `data-id="${f.id}"`)
@@ -126,7 +132,17 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
   return dir;
 }
 
-interface Figures { steps: Record<string, number>; pins: number; medianMs: number; minMs: number; maxMs: number; jsGzip: number; jsRaw: number; htmlGzip: number; geojsonGzip: number }
+interface Figures {
+  steps: Record<string, number>;
+  pins: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  jsGzip: number;
+  jsRaw: number;
+  htmlGzip: number;
+  geojsonGzip: number;
+}
 
 async function measure(root: string): Promise<Figures> {
   const { server, url } = await serve(root);
@@ -149,7 +165,18 @@ async function measure(root: string): Promise<Figures> {
         const el = document.querySelector('coop-map') as HTMLElement & { readyAt: number; markerCount(): number };
         const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        return { readyAt: el.readyAt, pins: el.markerCount(), steps: { html: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, start: at('coop-map:start'), loaded: at('coop-map:loaded'), markers: at('coop-map:markers'), clustered: at('coop-map:ready') } };
+        return {
+          readyAt: el.readyAt,
+          pins: el.markerCount(),
+          steps: {
+            html: nav.responseEnd,
+            dcl: nav.domContentLoadedEventEnd,
+            start: at('coop-map:start'),
+            loaded: at('coop-map:loaded'),
+            markers: at('coop-map:markers'),
+            clustered: at('coop-map:ready'),
+          },
+        };
       });
       times.push(r.readyAt);
       steps.push(r.steps);
@@ -181,9 +208,13 @@ const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 function report(label: string, f: Figures): void {
   console.log(`\n${label}`);
   console.log(`  ピン（クラスタ層のマーカー）: ${f.pins.toLocaleString('ja-JP')}`);
-  console.log(`  ナビゲーション開始→クラスタ表示: 中央値 ${Math.round(f.medianMs)} ms（${RUNS}回、最小 ${Math.round(f.minMs)} / 最大 ${Math.round(f.maxMs)} ms）`);
+  console.log(
+    `  ナビゲーション開始→クラスタ表示: 中央値 ${Math.round(f.medianMs)} ms（${RUNS}回、最小 ${Math.round(f.minMs)} / 最大 ${Math.round(f.maxMs)} ms）`,
+  );
   const s = f.steps;
-  console.log(`    内訳（中央値）: HTML受信 ${Math.round(s.html!)} / DOMContentLoaded ${Math.round(s.dcl!)} / スクリプト開始 ${Math.round(s.start!)} / Leaflet・データ取得 ${Math.round(s.loaded!)} / マーカー作成 ${Math.round(s.markers!)} / クラスタ表示 ${Math.round(s.clustered!)} ms`);
+  console.log(
+    `    内訳（中央値）: HTML受信 ${Math.round(s.html!)} / DOMContentLoaded ${Math.round(s.dcl!)} / スクリプト開始 ${Math.round(s.start!)} / Leaflet・データ取得 ${Math.round(s.loaded!)} / マーカー作成 ${Math.round(s.markers!)} / クラスタ表示 ${Math.round(s.clustered!)} ms`,
+  );
   console.log(`  JavaScript: ${kB(f.jsGzip)}（gzip）/ ${kB(f.jsRaw)}（非圧縮）`);
   console.log(`  HTML: ${kB(f.htmlGzip)}（gzip）、GeoJSON: ${kB(f.geojsonGzip)}（gzip）`);
 }

@@ -48,15 +48,26 @@ rows.sort((a, b) => b.pages - a.pages || b.contracts + b.coops - (a.contracts + 
 console.log('public-body pages printed (A4): longest first');
 for (const r of rows.slice(0, 8)) console.log(`  ${r.id} ${r.name}: ${r.pages} page(s), ${r.contracts} contracts, ${r.coops} organisations`);
 const histogram = rows.reduce<Record<number, number>>((h, r) => ({ ...h, [r.pages]: (h[r.pages] ?? 0) + 1 }), {});
-console.log(`  all ${rows.length} bodies: ${Object.entries(histogram).map(([p, n]) => `${n} on ${p} page(s)`).join(', ')}`);
+console.log(
+  `  all ${rows.length} bodies: ${Object.entries(histogram)
+    .map(([p, n]) => `${n} on ${p} page(s)`)
+    .join(', ')}`,
+);
 
 console.log('co-op pages printed (A4): longest first');
 for (const r of coopRows.slice(0, 8)) console.log(`  ${r.id} ${r.name}: ${r.pages} page(s), ${r.contracts} contracts`);
 const coopHistogram = coopRows.reduce<Record<number, number>>((h, r) => ({ ...h, [r.pages]: (h[r.pages] ?? 0) + 1 }), {});
-console.log(`  all ${coopRows.length} organisations: ${Object.entries(coopHistogram).map(([p, n]) => `${n} on ${p} page(s)`).join(', ')}`);
+console.log(
+  `  all ${coopRows.length} organisations: ${Object.entries(coopHistogram)
+    .map(([p, n]) => `${n} on ${p} page(s)`)
+    .join(', ')}`,
+);
 
 console.log('open-data downloads (bytes)');
 const data = join(DIST, 'data');
-for (const f of readdirSync(data).filter((f) => /\.(csv|json|geojson)$/.test(f)).sort()) console.log(`  data/${f}: ${statSync(join(data, f)).size}`);
+for (const f of readdirSync(data)
+  .filter((f) => /\.(csv|json|geojson)$/.test(f))
+  .sort())
+  console.log(`  data/${f}: ${statSync(join(data, f)).size}`);
 const perBody = readdirSync(join(data, 'contracts')).map((f) => statSync(join(data, 'contracts', f)).size);
 console.log(`  data/contracts/<code>.csv: ${perBody.length} files, ${perBody.reduce((a, b) => a + b, 0)} bytes in all, largest ${Math.max(...perBody)}`);

@@ -142,7 +142,8 @@ for (const r of rows) {
   const island = ISLAND_ROUTES.includes(r.route);
   const goals: string[] = [];
   if (!island) goals.push(b.js === 0 ? 'JS 0 ✓' : 'JS 0 ✗');
-  if (['co-op', 'public body', 'prefecture', 'municipality'].includes(r.page)) goals.push(b.html + b.css <= 15 * 1024 ? 'HTML+CSS ≤ 15 kB ✓' : 'HTML+CSS ≤ 15 kB ✗');
+  if (['co-op', 'public body', 'prefecture', 'municipality'].includes(r.page))
+    goals.push(b.html + b.css <= 15 * 1024 ? 'HTML+CSS ≤ 15 kB ✓' : 'HTML+CSS ≤ 15 kB ✗');
   if (r.blocked) goals.push(`${r.blocked} request(s) off 127.0.0.1 blocked!`);
   console.log(
     [

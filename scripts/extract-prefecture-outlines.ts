@@ -62,7 +62,10 @@ try {
   if (codes !== expected) throw new Error(`都道府県が 47 件そろっていません: ${codes}`);
 
   // Round first so that points shared by two prefectures compare equal, then simplify, then round for output.
-  const simplified = simplifyShapes(japan.map((p) => roundShape(p.shape, 4)), { tolerance: TOLERANCE, minArea: MIN_AREA });
+  const simplified = simplifyShapes(
+    japan.map((p) => roundShape(p.shape, 4)),
+    { tolerance: TOLERANCE, minArea: MIN_AREA },
+  );
   const features = japan.map((p, i) => ({
     type: 'Feature',
     properties: { code: p.code, name: p.name },

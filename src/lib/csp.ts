@@ -55,11 +55,25 @@ export function headersFile(base: string, top: SiteTop): string {
   const strict = `  Content-Security-Policy: ${cspHeader()}`;
   const framable = `  Content-Security-Policy: ${cspHeader({ frameAncestors: '*' })}`;
   const rules: string[][] = [
-    [`${b}*`, '  X-Content-Type-Options: nosniff', '  Referrer-Policy: strict-origin-when-cross-origin', '  Permissions-Policy: geolocation=(self), camera=(), microphone=(), interest-cohort=()'],
+    [
+      `${b}*`,
+      '  X-Content-Type-Options: nosniff',
+      '  Referrer-Policy: strict-origin-when-cross-origin',
+      '  Permissions-Policy: geolocation=(self), camera=(), microphone=(), interest-cohort=()',
+    ],
     [b, strict],
-    ...[...top.files].sort().filter((f) => f !== '_headers').map((f) => [`${b}${f}`, strict]),
+    ...[...top.files]
+      .sort()
+      .filter((f) => f !== '_headers')
+      .map((f) => [`${b}${f}`, strict]),
     // Astro's hashed assets never change under one name: cache them for a year.
-    ...[...top.dirs].sort().map((d) => [`${b}${d}/*`, FRAMABLE_DIRS.includes(d) ? framable : strict, ...(d === '_astro' ? ['  Cache-Control: public, max-age=31536000, immutable'] : [])]),
+    ...[...top.dirs]
+      .sort()
+      .map((d) => [
+        `${b}${d}/*`,
+        FRAMABLE_DIRS.includes(d) ? framable : strict,
+        ...(d === '_astro' ? ['  Cache-Control: public, max-age=31536000, immutable'] : []),
+      ]),
   ];
   return `${rules.map((r) => r.join('\n')).join('\n\n')}\n`;
 }

@@ -48,8 +48,14 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
 }
 
 /** Joins the values of a multi-valued field with `|`; a `|` inside a value becomes the full-width `｜`, so splitting on `|` gives the values back. */
-export function joinMulti(values: readonly (string | undefined)[] | undefined, escape: (value: string) => string = (v) => v.replaceAll(MULTI_SEPARATOR, '｜')): string {
-  return (values ?? []).filter((v): v is string => v !== undefined && v !== '').map(escape).join(MULTI_SEPARATOR);
+export function joinMulti(
+  values: readonly (string | undefined)[] | undefined,
+  escape: (value: string) => string = (v) => v.replaceAll(MULTI_SEPARATOR, '｜'),
+): string {
+  return (values ?? [])
+    .filter((v): v is string => v !== undefined && v !== '')
+    .map(escape)
+    .join(MULTI_SEPARATOR);
 }
 
 /** Joins URLs with `|`; a `|` inside a URL is percent-encoded, which keeps the URL the same resource. */

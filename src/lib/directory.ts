@@ -102,7 +102,10 @@ export function isReferenceSource(source: Source): boolean {
  * sources date it.
  */
 export function bodyFactSources(body: Body, contracts: readonly Contract[]): Source[] {
-  const facts = [...body.sources.filter((s) => !isReferenceSource(s)), ...contracts.flatMap((c) => c.sources.map((s) => (s.asOf === undefined && c.asOf !== undefined ? { ...s, asOf: c.asOf } : s)))];
+  const facts = [
+    ...body.sources.filter((s) => !isReferenceSource(s)),
+    ...contracts.flatMap((c) => c.sources.map((s) => (s.asOf === undefined && c.asOf !== undefined ? { ...s, asOf: c.asOf } : s))),
+  ];
   return facts.length > 0 ? facts : body.sources;
 }
 
@@ -139,7 +142,8 @@ export function isDissolved(coop: Pick<Coop, 'dissolved'>): boolean {
 export function statusLabels(coop: Pick<Coop, 'dissolved' | 'registryOnly'>): Array<{ key: 'dissolved' | 'registry-only'; label: string; title: string }> {
   const out: Array<{ key: 'dissolved' | 'registry-only'; label: string; title: string }> = [];
   if (coop.dissolved) out.push({ key: 'dissolved', label: '解散', title: `${coop.dissolved.date}に解散（${coop.dissolved.cause ?? '事由は未確認'}）` });
-  if (coop.registryOnly) out.push({ key: 'registry-only', label: '登記情報のみ', title: '国税庁の法人番号公表サイトの登記情報だけを載せています。活動内容は未調査です' });
+  if (coop.registryOnly)
+    out.push({ key: 'registry-only', label: '登記情報のみ', title: '国税庁の法人番号公表サイトの登記情報だけを載せています。活動内容は未調査です' });
   return out;
 }
 

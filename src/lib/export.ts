@@ -48,7 +48,9 @@ export function makeLookup(dir: Directory, url: (path: string) => string = (p) =
 /** A source as one line of text for a CSV cell: title（publisher）［資料: document］URL dates ［写し。原典: …］. */
 export function sourceText(s: Source): string {
   const dates = [s.asOf && `${s.asOf}現在`, s.published && `${s.published}発行`, s.seen && `${s.seen}確認`].filter(Boolean).join('、');
-  const copy = s.copyOf && `［写し。原典: ${[s.copyOf.publisher, s.copyOf.title, s.copyOf.published && `${s.copyOf.published}発行`, s.copyOf.url].filter(Boolean).join(' ')}］`;
+  const copy =
+    s.copyOf &&
+    `［写し。原典: ${[s.copyOf.publisher, s.copyOf.title, s.copyOf.published && `${s.copyOf.published}発行`, s.copyOf.url].filter(Boolean).join(' ')}］`;
   return [s.title, s.publisher && `（${s.publisher}）`, s.document && `［資料: ${s.document}］`, s.url && ` ${s.url}`, dates && ` ${dates}`, copy && ` ${copy}`]
     .filter(Boolean)
     .join('');
@@ -73,7 +75,10 @@ export function newestSourceDay(dir: Directory): string | undefined {
     ...dir.guides,
     ...(dir.nationalCounts ?? []),
   ];
-  return newestDay(all.flatMap((e) => e.sources), [...dir.guides.map((g) => g.updated), ...(dir.nationalCounts ?? []).map((n) => n.asOf)]);
+  return newestDay(
+    all.flatMap((e) => e.sources),
+    [...dir.guides.map((g) => g.updated), ...(dir.nationalCounts ?? []).map((n) => n.asOf)],
+  );
 }
 
 /** The date fields of every download: reproducible, from SOURCE_DATE_EPOCH (seconds) when given, else the newest source date (00:00 in Japan). */
@@ -158,13 +163,23 @@ function defineDataset<T extends { id: string }>(spec: {
     title: spec.title,
     description: spec.description,
     fields: [
-      ...spec.columns.map((c) => ({ key: c.key, header: c.header, description: c.description, list: c.list === true, inJson: c.csvOnly !== true, type: c.type ?? 'string' })),
+      ...spec.columns.map((c) => ({
+        key: c.key,
+        header: c.header,
+        description: c.description,
+        list: c.list === true,
+        inJson: c.csvOnly !== true,
+        type: c.type ?? 'string',
+      })),
       ...spec.json.map((f) => ({ key: f.key, header: undefined, description: f.description, list: false, inJson: true, type: 'string' as const })),
     ],
     count: (l) => spec.items(l).length,
     table: (l, only) => ({
       header: spec.columns.map((c) => c.header),
-      rows: spec.items(l).filter((i) => (only ? only(i.id) : true)).map((i) => spec.columns.map((c) => csvCell(c, i, l))),
+      rows: spec
+        .items(l)
+        .filter((i) => (only ? only(i.id) : true))
+        .map((i) => spec.columns.map((c) => csvCell(c, i, l))),
     }),
     records: (l) =>
       spec.items(l).map((i) => {
@@ -186,12 +201,32 @@ const name = <T extends { name: string }>(m: Map<string, T>, id: string | undefi
 /** The two CSV columns that credit a row's sources, and the JSON field that carries them whole. */
 function sourceColumns<T extends { sources: Source[] }>(): ColumnSpec<T>[] {
   return [
-    { key: 'sources', header: '出典', description: '出典（題名・発行者・資料名・URL・日付）。複数あるときは | で区切ります', list: true, csvOnly: true, get: (i) => i.sources.map(sourceText) },
-    { key: 'sourceUrls', header: '出典URL', description: '出典のURLだけを並べたもの（URLのない資料は含みません）', list: true, urls: true, csvOnly: true, get: (i) => i.sources.map((s) => s.url).filter((u): u is string => !!u) },
+    {
+      key: 'sources',
+      header: '出典',
+      description: '出典（題名・発行者・資料名・URL・日付）。複数あるときは | で区切ります',
+      list: true,
+      csvOnly: true,
+      get: (i) => i.sources.map(sourceText),
+    },
+    {
+      key: 'sourceUrls',
+      header: '出典URL',
+      description: '出典のURLだけを並べたもの（URLのない資料は含みません）',
+      list: true,
+      urls: true,
+      csvOnly: true,
+      get: (i) => i.sources.map((s) => s.url).filter((u): u is string => !!u),
+    },
   ];
 }
 function sourceJson<T extends { sources: Source[] }>(): JsonFieldSpec<T> {
-  return { key: 'sources', description: '出典の配列。各要素はtitle（題名）、publisher（発行者）、url、document（URLのない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）、copyOf（url が転載・キャッシュの写しのときの原典: publisher、title、url、published）', get: (i) => i.sources };
+  return {
+    key: 'sources',
+    description:
+      '出典の配列。各要素はtitle（題名）、publisher（発行者）、url、document（URLのない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）、copyOf（url が転載・キャッシュの写しのときの原典: publisher、title、url、published）',
+    get: (i) => i.sources,
+  };
 }
 
 export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories' | 'national-counts' | 'model-project-figures';
@@ -212,53 +247,127 @@ const coops = defineDataset<Coop>({
     { key: 'parentId', header: '上位組織ID', description: '事業本部・事業所の上位の団体のID', get: (c) => c.parent },
     { key: 'parentName', header: '上位組織', description: '上位の団体の名称', get: (c, l) => name(l.coops, c.parent) },
     { key: 'memberOf', header: '加盟先ID', description: '加盟している連合会・ネットワークのID', list: true, get: (c) => c.memberOf },
-    { key: 'prefectureCode', header: '都道府県コード', description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）', get: (c, l) => prefectureOf(c, l.bodies) },
+    {
+      key: 'prefectureCode',
+      header: '都道府県コード',
+      description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）',
+      get: (c, l) => prefectureOf(c, l.bodies),
+    },
     { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, prefectureOf(c, l.bodies)) },
     { key: 'municipalityCode', header: '市区町村コード', description: '主たる事務所の市区町村の全国地方公共団体コード（6桁）', get: (c) => c.municipality },
     { key: 'municipalityName', header: '市区町村', description: '市区町村名', get: (c, l) => name(l.bodies, c.municipality) },
     { key: 'postalCode', header: '郵便番号', description: '団体が公表している郵便番号', get: (c) => c.postalCode },
     { key: 'address', header: '所在地', description: '団体が公表している所在地', get: (c) => c.address },
-    { key: 'latitude', type: 'number', header: '緯度', description: '地図に示す点の緯度（世界測地系）。精度は「位置の精度」を見てください', get: (c, l) => placeOf(c, l.bodies)?.lat },
+    {
+      key: 'latitude',
+      type: 'number',
+      header: '緯度',
+      description: '地図に示す点の緯度（世界測地系）。精度は「位置の精度」を見てください',
+      get: (c, l) => placeOf(c, l.bodies)?.lat,
+    },
     { key: 'longitude', type: 'number', header: '経度', description: '地図に示す点の経度', get: (c, l) => placeOf(c, l.bodies)?.lng },
-    { key: 'locationPrecision', header: '位置の精度', description: 'address（所在地の位置）、municipality（市区町村の代表点）、prefecture（都道府県の代表点）', get: (c, l) => placeOf(c, l.bodies)?.precision },
+    {
+      key: 'locationPrecision',
+      header: '位置の精度',
+      description: 'address（所在地の位置）、municipality（市区町村の代表点）、prefecture（都道府県の代表点）',
+      get: (c, l) => placeOf(c, l.bodies)?.precision,
+    },
     { key: 'categoryIds', header: '分野ID', description: '分野のID（categoriesのデータを参照）', list: true, get: (c) => c.categories },
     { key: 'categoryNames', header: '分野', description: '分野名', list: true, get: (c, l) => c.categories.map((id) => l.categories.get(id)?.name ?? id) },
     { key: 'summary', header: '紹介', description: 'サイトが書いた一文の紹介', get: (c) => c.summary },
     { key: 'business', header: '事業', description: '事業の内容（出典に沿った短い項目）', list: true, get: (c) => c.business },
-    { key: 'serviceItems', header: '事業一覧', description: '事業一覧の項目（分野ごとの構成はJSONのservicesにあります）', list: true, get: (c) => c.services?.flatMap((s) => s.items) },
+    {
+      key: 'serviceItems',
+      header: '事業一覧',
+      description: '事業一覧の項目（分野ごとの構成はJSONのservicesにあります）',
+      list: true,
+      get: (c) => c.services?.flatMap((s) => s.items),
+    },
     { key: 'servicesAsOf', header: '事業一覧の時点', description: '事業一覧が示す時点', get: (c) => c.servicesAsOf },
     { key: 'licences', header: '登録業種・許認可', description: '登録業種・許認可', list: true, get: (c) => c.licences },
     { key: 'origin', header: '設立の形コード', description: ORIGIN.describe, get: (c) => c.origin },
     { key: 'originLabel', header: '設立の形', description: '設立の形の日本語名', get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined) },
     { key: 'convertedFrom', header: '組織変更前の名称', description: '組織変更前の名称', get: (c) => c.convertedFrom },
-    { key: 'founded', header: '団体の発足', description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DDのいずれか', get: (c) => c.founded },
+    {
+      key: 'founded',
+      header: '団体の発足',
+      description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DDのいずれか',
+      get: (c) => c.founded,
+    },
     { key: 'foundingMeeting', header: '創立総会', description: '創立総会の日（法人の成立ではありません）', get: (c) => c.foundingMeeting },
     { key: 'registered', header: '設立の登記', description: '設立の登記をした日（法人の成立日）。新規設立の組合', get: (c) => c.registered },
     { key: 'converted', header: '組織変更', description: '組織変更で労働者協同組合になった日', get: (c) => c.converted },
-    { key: 'established', header: '労協としての設立', description: '出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期', get: (c) => c.established },
+    {
+      key: 'established',
+      header: '労協としての設立',
+      description: '出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期',
+      get: (c) => c.established,
+    },
     { key: 'corporateNumber', header: '法人番号', description: '法人番号（13桁。先頭が検査用数字）', get: (c) => c.corporateNumber },
-    { key: 'corporateNumberUrl', header: '法人番号のページ', description: '国税庁法人番号公表サイトのその法人番号のページ', get: (c) => (c.corporateNumber ? corporateNumberUrl(c.corporateNumber) : undefined) },
+    {
+      key: 'corporateNumberUrl',
+      header: '法人番号のページ',
+      description: '国税庁法人番号公表サイトのその法人番号のページ',
+      get: (c) => (c.corporateNumber ? corporateNumberUrl(c.corporateNumber) : undefined),
+    },
     { key: 'status', header: '状態', description: 'active（活動中）、dissolved（解散）', get: (c) => (c.dissolved ? 'dissolved' : 'active') },
     { key: 'dissolvedOn', header: '解散日', description: '解散・登記記録の閉鎖等の日', get: (c) => c.dissolved?.date },
     { key: 'dissolvedCause', header: '解散の事由', description: '解散・閉鎖等の事由', get: (c) => c.dissolved?.cause },
-    { key: 'registryOnly', type: 'boolean', header: '登記情報のみ', description: 'true（法人番号公表サイトの登記情報だけから作った下書きで、活動内容は未調査）', get: (c) => c.registryOnly === true },
-    { key: 'registryCredit', header: '登記情報の出典表記', description: '登記情報（registry）を使った行の出典表記（公共データ利用規約（第1.0版）による）', get: (c) => (c.registry ? houjinCredit(c.registry.asOf) : undefined) },
-    { key: 'tokutei', type: 'boolean', header: '特定労働者協同組合', description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）', get: (c) => c.tokutei },
+    {
+      key: 'registryOnly',
+      type: 'boolean',
+      header: '登記情報のみ',
+      description: 'true（法人番号公表サイトの登記情報だけから作った下書きで、活動内容は未調査）',
+      get: (c) => c.registryOnly === true,
+    },
+    {
+      key: 'registryCredit',
+      header: '登記情報の出典表記',
+      description: '登記情報（registry）を使った行の出典表記（公共データ利用規約（第1.0版）による）',
+      get: (c) => (c.registry ? houjinCredit(c.registry.asOf) : undefined),
+    },
+    {
+      key: 'tokutei',
+      type: 'boolean',
+      header: '特定労働者協同組合',
+      description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）',
+      get: (c) => c.tokutei,
+    },
     { key: 'area', header: '活動地域', description: '活動・担当地域', get: (c) => c.area },
     { key: 'website', header: 'ウェブサイト', description: '団体の公式サイト', get: (c) => c.contact?.website },
     { key: 'phone', header: '電話', description: '団体の公開電話番号', get: (c) => c.contact?.phone },
     { key: 'fax', header: 'FAX', description: '団体の公開FAX番号', get: (c) => c.contact?.fax },
     { key: 'contactAsOf', header: '連絡先の時点', description: '連絡先を確認した時点', get: (c) => c.contact?.asOf },
-    { key: 'contractCount', type: 'integer', header: '受託件数', description: 'この団体が受託している事業のうち掲載している件数', get: (c, l) => l.contractsByContractor.get(c.id)?.length ?? 0 },
+    {
+      key: 'contractCount',
+      type: 'integer',
+      header: '受託件数',
+      description: 'この団体が受託している事業のうち掲載している件数',
+      get: (c, l) => l.contractsByContractor.get(c.id)?.length ?? 0,
+    },
     { key: 'notes', header: '注記', description: '未確認事項・表記の揺れなど', list: true, get: (c) => c.notes },
-    { key: 'lastChecked', header: '情報の時点', description: '出典の日付のうち最も新しいもの（出典の書き方どおり YYYY・YYYY-MM・YYYY-MM-DD）', get: (c) => lastChecked(c.sources) },
+    {
+      key: 'lastChecked',
+      header: '情報の時点',
+      description: '出典の日付のうち最も新しいもの（出典の書き方どおり YYYY・YYYY-MM・YYYY-MM-DD）',
+      get: (c) => lastChecked(c.sources),
+    },
     { key: 'url', header: 'ページURL', description: '労協アトラスの団体ページ（引用に使える固定のURL）', get: (c, l) => l.url(paths.coop(c.id)) },
     ...sourceColumns<Coop>(),
   ],
   json: [
     { key: 'services', description: '事業一覧。各要素はcategory（分野ID）、group（小見出し）、items（項目の配列）', get: (c) => c.services },
-    { key: 'figures', description: '公表されている数値。各要素はlabel、value、unit、asOf、period、note、source（sourcesの何番目か、0始まり）', get: (c) => c.figures },
-    { key: 'registry', description: '国税庁法人番号公表サイトの登記情報。name（商号又は名称）、furigana、address、postalCode、municipality（団体コード）、assigned（法人番号指定年月日）、changed（変更年月日）、changeCause、closed（登記記録の閉鎖等年月日）、closeCause（01・11・21・31）、successor（承継先法人番号）、asOf（データの作成日）', get: (c) => c.registry },
+    {
+      key: 'figures',
+      description: '公表されている数値。各要素はlabel、value、unit、asOf、period、note、source（sourcesの何番目か、0始まり）',
+      get: (c) => c.figures,
+    },
+    {
+      key: 'registry',
+      description:
+        '国税庁法人番号公表サイトの登記情報。name（商号又は名称）、furigana、address、postalCode、municipality（団体コード）、assigned（法人番号指定年月日）、changed（変更年月日）、changeCause、closed（登記記録の閉鎖等年月日）、closeCause（01・11・21・31）、successor（承継先法人番号）、asOf（データの作成日）',
+      get: (c) => c.registry,
+    },
     sourceJson<Coop>(),
   ],
 });
@@ -273,10 +382,23 @@ const contracts = defineDataset<Contract>({
     { key: 'commissionerCode', header: '委託元コード', description: '委託元の全国地方公共団体コード（国の機関はmhlwなど）', get: (c) => c.commissioner },
     { key: 'commissionerName', header: '委託元', description: '委託元の名称', get: (c, l) => name(l.bodies, c.commissioner) },
     { key: 'commissionerKind', header: '委託元の区分', description: '国、都道府県、市、特別区、区、町、村', get: (c, l) => l.bodies.get(c.commissioner)?.kind },
-    { key: 'commissionerPrefecture', header: '委託元の都道府県', description: '委託元が属する都道府県（都道府県自身はその名称）', get: (c, l) => { const b = l.bodies.get(c.commissioner); return b?.kind === '都道府県' ? b.name : name(l.bodies, b?.prefecture); } },
+    {
+      key: 'commissionerPrefecture',
+      header: '委託元の都道府県',
+      description: '委託元が属する都道府県（都道府県自身はその名称）',
+      get: (c, l) => {
+        const b = l.bodies.get(c.commissioner);
+        return b?.kind === '都道府県' ? b.name : name(l.bodies, b?.prefecture);
+      },
+    },
     { key: 'contractorId', header: '受託者ID', description: '受託している団体のID（coopsのデータを参照）', get: (c) => c.contractor },
     { key: 'contractorName', header: '受託者', description: '受託している団体の名称', get: (c, l) => name(l.coops, c.contractor) },
-    { key: 'contractorAsNamed', header: '出典での受託者の表記', description: '出典の表記が今の名称と違う場合の表記（組織変更前の名称など）', get: (c) => c.contractorAsNamed },
+    {
+      key: 'contractorAsNamed',
+      header: '出典での受託者の表記',
+      description: '出典の表記が今の名称と違う場合の表記（組織変更前の名称など）',
+      get: (c) => c.contractorAsNamed,
+    },
     { key: 'kind', header: '事業の種類ID', description: 'konkyu・hogo・wakamono・jidokan・gakudo・shisetsu・other', get: (c) => c.kind },
     { key: 'kindName', header: '事業の種類', description: '事業の種類の名前', get: (c) => CONTRACT_KIND_LABELS[c.kind] },
     { key: 'programme', header: '事業', description: '委託されている事業の名称', get: (c) => c.programme },
@@ -296,8 +418,22 @@ const contracts = defineDataset<Contract>({
     { key: 'amountBasis', header: '金額の内容', description: '何の金額か（契約金額、指定管理料の年額など）', get: (c) => c.amount?.basis },
     { key: 'selection', header: '選定の方法', description: '公募・非公募・プロポーザルなど', get: (c) => c.selection },
     { key: 'department', header: '担当部署', description: '委託元の担当部署', get: (c) => c.department },
-    { key: 'fiscalYear', type: 'integer', header: '年度', description: '時点（ないときは開始）が属する年度（4月始まり、西暦）', get: (c) => fiscalYearOf(c.asOf ?? c.from ?? '') },
-    { key: 'fiscalYearJa', header: '年度（和暦）', description: '同じ年度の和暦（例: 令和7年度）', get: (c) => { const fy = fiscalYearOf(c.asOf ?? c.from ?? ''); return fy === undefined ? undefined : formatFiscalYearEra(fy); } },
+    {
+      key: 'fiscalYear',
+      type: 'integer',
+      header: '年度',
+      description: '時点（ないときは開始）が属する年度（4月始まり、西暦）',
+      get: (c) => fiscalYearOf(c.asOf ?? c.from ?? ''),
+    },
+    {
+      key: 'fiscalYearJa',
+      header: '年度（和暦）',
+      description: '同じ年度の和暦（例: 令和7年度）',
+      get: (c) => {
+        const fy = fiscalYearOf(c.asOf ?? c.from ?? '');
+        return fy === undefined ? undefined : formatFiscalYearEra(fy);
+      },
+    },
     { key: 'note', header: '注記', description: '出典の読み方などの注記', get: (c) => c.note },
     { key: 'url', header: 'ページURL', description: '委託元のページ（この委託が載っている固定のURL）', get: (c, l) => l.url(paths.body(c.commissioner)) },
     ...sourceColumns<Contract>(),
@@ -323,10 +459,27 @@ const municipalities = defineDataset<Body>({
     { key: 'longitude', type: 'number', header: '代表点の経度', description: '代表点の経度', get: (b) => b.location?.lng },
     { key: 'locationSource', header: '代表点の出典', description: '代表点の出典と性質', get: (b) => b.locationSource },
     { key: 'website', header: 'ウェブサイト', description: '公式サイト', get: (b) => b.website },
-    { key: 'coopCount', type: 'integer', header: '所在団体数', description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）', get: (b, l) => coopsLocatedIn(l, b).length },
-    { key: 'contractCount', type: 'integer', header: '委託件数', description: 'この公共団体が委託している事業のうち掲載している件数', get: (b, l) => l.contractsByCommissioner.get(b.id)?.length ?? 0 },
+    {
+      key: 'coopCount',
+      type: 'integer',
+      header: '所在団体数',
+      description: 'この公共団体に所在する団体のうち掲載している数（都道府県はその全域、市はその区を含む）',
+      get: (b, l) => coopsLocatedIn(l, b).length,
+    },
+    {
+      key: 'contractCount',
+      type: 'integer',
+      header: '委託件数',
+      description: 'この公共団体が委託している事業のうち掲載している件数',
+      get: (b, l) => l.contractsByCommissioner.get(b.id)?.length ?? 0,
+    },
     { key: 'url', header: 'ページURL', description: '労協アトラスの公共団体ページ', get: (b, l) => l.url(paths.body(b.id)) },
-    { key: 'contractsCsvUrl', header: '委託一覧CSV', description: 'この公共団体の委託だけを収めたCSV（委託を掲載している団体のみ）', get: (b, l) => (l.contractsByCommissioner.has(b.id) ? l.url(paths.bodyContractsCsv(b.id)) : undefined) },
+    {
+      key: 'contractsCsvUrl',
+      header: '委託一覧CSV',
+      description: 'この公共団体の委託だけを収めたCSV（委託を掲載している団体のみ）',
+      get: (b, l) => (l.contractsByCommissioner.has(b.id) ? l.url(paths.bodyContractsCsv(b.id)) : undefined),
+    },
     ...sourceColumns<Body>(),
   ],
   json: [sourceJson<Body>()],
@@ -345,7 +498,13 @@ const categories = defineDataset<Category>({
     { key: 'order', type: 'integer', header: '並び順', description: '一覧での並び順', get: (c) => c.order },
     { key: 'parentId', header: '上位分野ID', description: '上位の分野のID', get: (c) => c.parent },
     { key: 'description', header: '説明', description: 'サイトが書いた分野の説明', get: (c) => c.description },
-    { key: 'coopCount', type: 'integer', header: '団体数', description: 'この分野の団体のうち掲載している数', get: (c, l) => l.dir.coops.filter((o) => o.categories.includes(c.id)).length },
+    {
+      key: 'coopCount',
+      type: 'integer',
+      header: '団体数',
+      description: 'この分野の団体のうち掲載している数',
+      get: (c, l) => l.dir.coops.filter((o) => o.categories.includes(c.id)).length,
+    },
     { key: 'url', header: 'ページURL', description: '労協アトラスの分野ページ', get: (c, l) => l.url(paths.category(c.id)) },
     ...sourceColumns<Category>(),
   ],
@@ -355,7 +514,8 @@ const categories = defineDataset<Category>({
 const nationalCounts = defineDataset<NationalCount>({
   name: 'national-counts',
   title: '全国の労働者協同組合の数（時系列）',
-  description: '全国で設立された労働者協同組合の数。1行が1つの時点です。厚生労働省の公表値（official=true）と、報道・自治体などによる二次的な数（false）を区別しています。',
+  description:
+    '全国で設立された労働者協同組合の数。1行が1つの時点です。厚生労働省の公表値（official=true）と、報道・自治体などによる二次的な数（false）を区別しています。',
   items: (l) => l.dir.nationalCounts ?? [],
   columns: [
     { key: 'asOf', header: '時点', description: '何日時点の数か（YYYY-MM-DD）', get: (n) => n.asOf },
@@ -367,7 +527,13 @@ const nationalCounts = defineDataset<NationalCount>({
     { key: 'convertedFromKigyo', type: 'integer', header: 'うち企業組合から', description: '組織変更のうち企業組合から', get: (n) => n.convertedFromKigyo },
     { key: 'convertedFromNpo', type: 'integer', header: 'うちNPO法人から', description: '組織変更のうちNPO法人から', get: (n) => n.convertedFromNpo },
     { key: 'tokutei', type: 'integer', header: '特定労働者協同組合', description: '特定労働者協同組合の認定を受けた法人数', get: (n) => n.tokutei },
-    { key: 'official', type: 'boolean', header: '厚生労働省の公表値', description: 'true（厚生労働省の公表値）、false（報道・自治体などによる二次的な数）', get: (n) => n.official },
+    {
+      key: 'official',
+      type: 'boolean',
+      header: '厚生労働省の公表値',
+      description: 'true（厚生労働省の公表値）、false（報道・自治体などによる二次的な数）',
+      get: (n) => n.official,
+    },
     { key: 'note', header: '注記', description: '注記', get: (n) => n.note },
     { key: 'url', header: 'ページURL', description: '労協アトラスの統計ページ', get: (_n, l) => l.url(paths.stats()) },
     ...sourceColumns<NationalCount>(),
@@ -395,11 +561,41 @@ export interface ModelProjectFigure {
 export function modelProjectFigures(dir: Pick<Directory, 'councils'>): ModelProjectFigure[] {
   return dir.councils.flatMap((council) => {
     const rows: Array<Omit<ModelProjectFigure, 'id' | 'council' | 'sources' | 'source'> & { sourceIndex: number }> = [];
-    for (const f of council.figures ?? []) rows.push({ measure: 'figure', label: f.label, value: f.value, unit: f.unit, asOf: f.asOf, period: f.period, note: f.note, sourceIndex: f.source });
+    for (const f of council.figures ?? [])
+      rows.push({ measure: 'figure', label: f.label, value: f.value, unit: f.unit, asOf: f.asOf, period: f.period, note: f.note, sourceIndex: f.source });
     for (const a of sortActivities(council.activities ?? [])) {
-      if (a.attendance?.participants !== undefined) rows.push({ activity: a, measure: 'participants', label: '参加者数', value: a.attendance.participants, unit: a.attendance.unit, asOf: a.date ?? a.to ?? a.from, sourceIndex: a.source });
-      if (a.attendance?.capacity !== undefined) rows.push({ activity: a, measure: 'capacity', label: '定員', value: a.attendance.capacity, unit: a.attendance.unit, asOf: a.date ?? a.to ?? a.from, sourceIndex: a.source });
-      for (const f of a.figures ?? []) rows.push({ activity: a, measure: 'figure', label: f.label, value: f.value, unit: f.unit, asOf: f.asOf, period: f.period, note: f.note, sourceIndex: f.source });
+      if (a.attendance?.participants !== undefined)
+        rows.push({
+          activity: a,
+          measure: 'participants',
+          label: '参加者数',
+          value: a.attendance.participants,
+          unit: a.attendance.unit,
+          asOf: a.date ?? a.to ?? a.from,
+          sourceIndex: a.source,
+        });
+      if (a.attendance?.capacity !== undefined)
+        rows.push({
+          activity: a,
+          measure: 'capacity',
+          label: '定員',
+          value: a.attendance.capacity,
+          unit: a.attendance.unit,
+          asOf: a.date ?? a.to ?? a.from,
+          sourceIndex: a.source,
+        });
+      for (const f of a.figures ?? [])
+        rows.push({
+          activity: a,
+          measure: 'figure',
+          label: f.label,
+          value: f.value,
+          unit: f.unit,
+          asOf: f.asOf,
+          period: f.period,
+          note: f.note,
+          sourceIndex: f.source,
+        });
     }
     const seen = new Map<string, number>();
     return rows.map(({ sourceIndex, ...r }) => {
@@ -416,7 +612,8 @@ export function modelProjectFigures(dir: Pick<Directory, 'councils'>): ModelProj
 const modelProjectFiguresDataset = defineDataset<ModelProjectFigure>({
   name: 'model-project-figures',
   title: 'モデル事業の数値（参加者数・定員・相談件数など）',
-  description: '労働者協同組合活用促進モデル事業の協議会が報告した数値。1行が1つの数値です（縦長の形式）。ワークショップなどの参加者数と定員、相談窓口の相談件数、協議会全体の数値を含みます。',
+  description:
+    '労働者協同組合活用促進モデル事業の協議会が報告した数値。1行が1つの数値です（縦長の形式）。ワークショップなどの参加者数と定員、相談窓口の相談件数、協議会全体の数値を含みます。',
   items: (l) => modelProjectFigures(l.dir),
   columns: [
     { key: 'id', header: 'ID', description: '行の識別子（協議会ID:活動ID:番号）', get: (r) => r.id },
@@ -427,10 +624,26 @@ const modelProjectFiguresDataset = defineDataset<ModelProjectFigure>({
     { key: 'activityId', header: '活動ID', description: '数値が属する活動のID（協議会全体の数値は空欄）', get: (r) => r.activity?.id },
     { key: 'activityTitle', header: '活動', description: '活動の名前', get: (r) => r.activity?.title },
     { key: 'activityKind', header: '活動の種類コード', description: 'workshop、consultation など', get: (r) => r.activity?.kind },
-    { key: 'activityKindLabel', header: '活動の種類', description: '活動の種類の日本語名', get: (r) => (r.activity ? ACTIVITY_KIND_LABELS[r.activity.kind] : undefined) },
-    { key: 'activityStatus', header: '実施状況', description: '出典の時点の状況', get: (r) => (r.activity ? ACTIVITY_STATUS_LABELS[r.activity.status] : undefined) },
+    {
+      key: 'activityKindLabel',
+      header: '活動の種類',
+      description: '活動の種類の日本語名',
+      get: (r) => (r.activity ? ACTIVITY_KIND_LABELS[r.activity.kind] : undefined),
+    },
+    {
+      key: 'activityStatus',
+      header: '実施状況',
+      description: '出典の時点の状況',
+      get: (r) => (r.activity ? ACTIVITY_STATUS_LABELS[r.activity.status] : undefined),
+    },
     { key: 'activityDate', header: '活動の日付', description: '催しの日、または活動の開始', get: (r) => r.activity?.date ?? r.activity?.from },
-    { key: 'fiscalYear', type: 'integer', header: '年度', description: '活動の年度（4月始まり）', get: (r) => (r.activity ? activityFiscalYear(r.activity) : undefined) },
+    {
+      key: 'fiscalYear',
+      type: 'integer',
+      header: '年度',
+      description: '活動の年度（4月始まり）',
+      get: (r) => (r.activity ? activityFiscalYear(r.activity) : undefined),
+    },
     { key: 'region', header: '地域', description: '活動の地域（例: 県央）', get: (r) => r.activity?.region },
     { key: 'measure', header: '数値の種類', description: 'participants（参加者数）、capacity（定員）、figure（そのほか）', get: (r) => r.measure },
     { key: 'label', header: '項目', description: '何の数値か（例: 相談件数）', get: (r) => r.label },
@@ -439,14 +652,26 @@ const modelProjectFiguresDataset = defineDataset<ModelProjectFigure>({
     { key: 'asOf', header: '時点', description: '数値の時点', get: (r) => r.asOf },
     { key: 'period', header: '期間', description: '数値が対象とする期間の表記', get: (r) => r.period },
     { key: 'note', header: '注記', description: '読み方の注記', get: (r) => r.note },
-    { key: 'url', header: 'ページURL', description: '協議会のページ（活動の位置）', get: (r, l) => l.url(`${paths.council(r.council.id)}${r.activity ? `#activity-${r.activity.id}` : ''}`) },
+    {
+      key: 'url',
+      header: 'ページURL',
+      description: '協議会のページ（活動の位置）',
+      get: (r, l) => l.url(`${paths.council(r.council.id)}${r.activity ? `#activity-${r.activity.id}` : ''}`),
+    },
     ...sourceColumns<ModelProjectFigure>(),
   ],
   json: [sourceJson<ModelProjectFigure>()],
 });
 
 /** Every dataset, in the order the /data/ page lists them. */
-export const DATASETS: Record<DatasetName, Dataset> = { coops, contracts, municipalities, categories, 'national-counts': nationalCounts, 'model-project-figures': modelProjectFiguresDataset };
+export const DATASETS: Record<DatasetName, Dataset> = {
+  coops,
+  contracts,
+  municipalities,
+  categories,
+  'national-counts': nationalCounts,
+  'model-project-figures': modelProjectFiguresDataset,
+};
 
 /** The dataset names, for getStaticPaths. */
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];

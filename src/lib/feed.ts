@@ -32,7 +32,9 @@ export function feedEntries(dir: Directory, limit = 50): FeedEntry[] {
   for (const c of dir.coops) {
     const updated = newestDay(c.sources);
     if (!updated) continue;
-    const where = [c.prefecture ? bodies.get(c.prefecture)?.name : undefined, c.municipality ? bodies.get(c.municipality)?.name : undefined].filter(Boolean).join('');
+    const where = [c.prefecture ? bodies.get(c.prefecture)?.name : undefined, c.municipality ? bodies.get(c.municipality)?.name : undefined]
+      .filter(Boolean)
+      .join('');
     entries.push({
       key: `coops/${c.id}`,
       title: c.name,
@@ -77,8 +79,19 @@ export function escapeXml(text: string): string {
 const atomDate = (day: string) => `${day}T00:00:00+09:00`;
 
 /** The Atom document. `url` writes a site path as a link; `selfUrl` is given only when it is absolute. */
-export function atomFeed(opts: { title: string; subtitle: string; entries: FeedEntry[]; url: (path: string) => string; selfUrl?: string; rights: string }): string {
-  const updated = opts.entries.map((e) => e.updated).sort().at(-1) ?? '1970-01-01';
+export function atomFeed(opts: {
+  title: string;
+  subtitle: string;
+  entries: FeedEntry[];
+  url: (path: string) => string;
+  selfUrl?: string;
+  rights: string;
+}): string {
+  const updated =
+    opts.entries
+      .map((e) => e.updated)
+      .sort()
+      .at(-1) ?? '1970-01-01';
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">',

@@ -149,12 +149,14 @@ export function simplifyShapes(shapes: readonly MultiPolygon[], options: Simplif
   const rings = shapes.map((shape) => shape.map((polygon) => polygon.map((ring) => openRing(dedupeRing(ring)))));
   const owners = new Map<string, Set<number>>();
   shapes.forEach((_, s) => {
-    for (const polygon of rings[s]!) for (const ring of polygon) for (const p of ring) {
-      const k = keyOf(p);
-      let set = owners.get(k);
-      if (!set) owners.set(k, (set = new Set()));
-      set.add(s);
-    }
+    for (const polygon of rings[s]!)
+      for (const ring of polygon)
+        for (const p of ring) {
+          const k = keyOf(p);
+          let set = owners.get(k);
+          if (!set) owners.set(k, (set = new Set()));
+          set.add(s);
+        }
   });
   const sameOwners = (a: Position, b: Position) => {
     const x = owners.get(keyOf(a))!;
@@ -163,13 +165,15 @@ export function simplifyShapes(shapes: readonly MultiPolygon[], options: Simplif
   };
   // A point is fixed (kept, and cuts arcs) when three shapes meet there, or where a shared border starts or ends — in any ring.
   const fixed = new Set<string>();
-  for (const shape of rings) for (const polygon of shape) for (const ring of polygon) {
-    ring.forEach((p, i) => {
-      const prev = ring[(i + ring.length - 1) % ring.length]!;
-      const next = ring[(i + 1) % ring.length]!;
-      if (owners.get(keyOf(p))!.size >= 3 || !sameOwners(p, prev) || !sameOwners(p, next)) fixed.add(keyOf(p));
-    });
-  }
+  for (const shape of rings)
+    for (const polygon of shape)
+      for (const ring of polygon) {
+        ring.forEach((p, i) => {
+          const prev = ring[(i + ring.length - 1) % ring.length]!;
+          const next = ring[(i + 1) % ring.length]!;
+          if (owners.get(keyOf(p))!.size >= 3 || !sameOwners(p, prev) || !sameOwners(p, next)) fixed.add(keyOf(p));
+        });
+      }
 
   const simplifyArc = (arc: Position[]): Position[] => {
     // Simplify in a canonical direction so that both sides of a border drop the same points.
@@ -188,7 +192,11 @@ export function simplifyShapes(shapes: readonly MultiPolygon[], options: Simplif
       // A ring with no fixed point (an island): start at its smallest point, cut again at the point farthest from it.
       const start = ring.reduce((best, p, i) => (keyOf(p) < keyOf(ring[best]!) ? i : best), 0);
       points = [...ring.slice(start), ...ring.slice(0, start)];
-      const far = points.reduce((best, p, i) => (Math.hypot(p[0] - points[0]![0], p[1] - points[0]![1]) > Math.hypot(points[best]![0] - points[0]![0], points[best]![1] - points[0]![1]) ? i : best), 0);
+      const far = points.reduce(
+        (best, p, i) =>
+          Math.hypot(p[0] - points[0]![0], p[1] - points[0]![1]) > Math.hypot(points[best]![0] - points[0]![0], points[best]![1] - points[0]![1]) ? i : best,
+        0,
+      );
       cuts = far > 0 ? [0, far] : [0];
     }
     const out: Position[] = [];
@@ -214,7 +222,10 @@ export function simplifyShapes(shapes: readonly MultiPolygon[], options: Simplif
       if (i > 0 && !touches && area < minArea) return;
       const outer = simplifyRing(polygon[0]!);
       if (!outer.length) return;
-      const holes = polygon.slice(1).map(simplifyRing).filter((r) => r.length > 0);
+      const holes = polygon
+        .slice(1)
+        .map(simplifyRing)
+        .filter((r) => r.length > 0);
       out.push([outer, ...holes]);
     });
     return out;

@@ -33,9 +33,27 @@ export const GUIDE_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
 
 /** Node types of plain Markdown (CommonMark + GFM) that carry no code. */
 const PLAIN_NODES = new Set([
-  'root', 'paragraph', 'heading', 'text', 'emphasis', 'strong', 'delete', 'break', 'thematicBreak', 'blockquote',
-  'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'inlineCode',
-  'linkReference', 'imageReference', 'footnoteReference', 'footnoteDefinition',
+  'root',
+  'paragraph',
+  'heading',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'break',
+  'thematicBreak',
+  'blockquote',
+  'list',
+  'listItem',
+  'table',
+  'tableRow',
+  'tableCell',
+  'code',
+  'inlineCode',
+  'linkReference',
+  'imageReference',
+  'footnoteReference',
+  'footnoteDefinition',
 ]);
 
 /** Only http(s), mailto and tel URLs, and paths or fragments within the site (after entity decoding, which the parser has done). */
@@ -82,7 +100,10 @@ export function nodeProblem(node: MdNode, sourceCount: number | undefined): stri
 function jsxProblem(node: MdNode, sourceCount: number | undefined): string | undefined {
   const name = node.name ?? '';
   const allowed = Object.hasOwn(GUIDE_COMPONENTS, name) ? GUIDE_COMPONENTS[name] : undefined;
-  if (allowed === undefined) return `<${name || '>'}> は使えません（使えるのは ${Object.keys(GUIDE_COMPONENTS).map((c) => `<${c}>`).join('・')} だけです）`;
+  if (allowed === undefined)
+    return `<${name || '>'}> は使えません（使えるのは ${Object.keys(GUIDE_COMPONENTS)
+      .map((c) => `<${c}>`)
+      .join('・')} だけです）`;
   if ((node.children ?? []).length > 0) return `<${name}> の中には何も書けません（<${name} … /> と書いてください）`;
   const attrs = node.attributes ?? [];
   for (const a of attrs) {
@@ -95,7 +116,8 @@ function jsxProblem(node: MdNode, sourceCount: number | undefined): string | und
     const raw = n?.value as { type?: string; value?: string } | string | undefined;
     const text = typeof raw === 'object' && raw?.type === 'mdxJsxAttributeValueExpression' ? raw.value?.trim() : undefined;
     if (text === undefined || !/^(0|[1-9]\d{0,3})$/.test(text)) return '<Cite n={0} /> のように、n には整数だけを書いてください';
-    if (sourceCount !== undefined && Number(text) >= sourceCount) return `<Cite n={${text}} /> の出典 sources[${text}] はありません（出典は ${sourceCount} 件）`;
+    if (sourceCount !== undefined && Number(text) >= sourceCount)
+      return `<Cite n={${text}} /> の出典 sources[${text}] はありません（出典は ${sourceCount} 件）`;
   }
   return undefined;
 }

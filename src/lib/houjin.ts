@@ -109,7 +109,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Checks one record's fields against the definition; returns the record or throws naming file and line. */
 export function toRow(fields: string[], file: string, line: number): HoujinRow {
   if (fields.length !== HOUJIN_COLUMNS.length) {
-    throw new HoujinFormatError(file, line, `項目数が ${fields.length} です（法人番号公表サイトの CSV は ${HOUJIN_COLUMNS.length} 項目。全件・差分データの CSV 形式か確かめてください）`);
+    throw new HoujinFormatError(
+      file,
+      line,
+      `項目数が ${fields.length} です（法人番号公表サイトの CSV は ${HOUJIN_COLUMNS.length} 項目。全件・差分データの CSV 形式か確かめてください）`,
+    );
   }
   const row = { file, line } as HoujinRow;
   HOUJIN_COLUMNS.forEach(([key], i) => {
@@ -134,7 +138,8 @@ export function toRow(fields: string[], file: string, line: number): HoujinRow {
   if (row.postCode !== '' && !/^\d{7}$/.test(row.postCode)) bad('postCode', 'は7桁の数字ではありません');
   if (row.closeCause !== '' && !(row.closeCause in CLOSE_CAUSES)) bad('closeCause', 'は 01・11・21・31 のいずれでもありません');
   if (row.closeDate !== '' && row.closeCause === '') bad('closeCause', 'が空です（閉鎖等年月日があるのに事由がありません）');
-  if (row.successorCorporateNumber !== '' && corporateNumberProblem(row.successorCorporateNumber)) bad('successorCorporateNumber', 'が正しい法人番号ではありません');
+  if (row.successorCorporateNumber !== '' && corporateNumberProblem(row.successorCorporateNumber))
+    bad('successorCorporateNumber', 'が正しい法人番号ではありません');
   if (row.latest !== '' && row.latest !== '0' && row.latest !== '1') bad('latest', 'は 0 か 1 ではありません');
   return row;
 }
@@ -244,7 +249,11 @@ export function sniffEncoding(head: Uint8Array, file: string): 'utf-8' | 'shift_
       new TextDecoder('shift_jis', { fatal: true }).decode(head, { stream: true });
       return 'shift_jis';
     } catch {
-      throw new HoujinFormatError(file, undefined, 'UTF-8（Unicode 版）としても Shift_JIS 版としても読めません。法人番号公表サイトの CSV ファイルか確かめてください');
+      throw new HoujinFormatError(
+        file,
+        undefined,
+        'UTF-8（Unicode 版）としても Shift_JIS 版としても読めません。法人番号公表サイトの CSV ファイルか確かめてください',
+      );
     }
   }
 }
@@ -269,8 +278,27 @@ const FORM_WORDS = [
 
 /** Legal-form words of other 法人 registered under 399 or elsewhere; a name with one of them is not a worker co-op. */
 const OTHER_FORMS = [
-  '一般社団法人', '一般財団法人', '公益社団法人', '公益財団法人', '特定非営利活動法人', 'ＮＰＯ法人', 'NPO法人', '社会福祉法人', '企業組合', '事業協同組合',
-  '協同組合連合会', '生活協同組合', '農事組合法人', '医療法人', '学校法人', '株式会社', '有限会社', '合同会社', '合名会社', '合資会社', '有限責任事業組合',
+  '一般社団法人',
+  '一般財団法人',
+  '公益社団法人',
+  '公益財団法人',
+  '特定非営利活動法人',
+  'ＮＰＯ法人',
+  'NPO法人',
+  '社会福祉法人',
+  '企業組合',
+  '事業協同組合',
+  '協同組合連合会',
+  '生活協同組合',
+  '農事組合法人',
+  '医療法人',
+  '学校法人',
+  '株式会社',
+  '有限会社',
+  '合同会社',
+  '合名会社',
+  '合資会社',
+  '有限責任事業組合',
 ];
 
 export type Classification =
@@ -293,7 +321,11 @@ export function mentionsWorkerCoop(row: Pick<HoujinRow, 'name' | 'furigana'>): b
  */
 export function classify(row: Pick<HoujinRow, 'name' | 'kind'>): Classification {
   const name = row.name.normalize('NFKC').replace(/\s+/g, '');
-  if (row.kind !== '399') return { coop: false, reason: `法人種別が ${row.kind}（${KIND_LABELS[row.kind] ?? '不明'}）で、労働者協同組合の 399（その他の設立登記法人）ではありません` };
+  if (row.kind !== '399')
+    return {
+      coop: false,
+      reason: `法人種別が ${row.kind}（${KIND_LABELS[row.kind] ?? '不明'}）で、労働者協同組合の 399（その他の設立登記法人）ではありません`,
+    };
   const rest = name.replace(/特定労働者協同組合|労働者協同組合連合会|労働者協同組合/g, '／');
   const other = OTHER_FORMS.find((w) => rest.includes(w.normalize('NFKC')));
   if (other) return { coop: false, reason: `名称に「${other}」があり、労働者協同組合ではありません` };
@@ -395,7 +427,13 @@ export function newestByNumber(rows: ReadonlyArray<HoujinRow & { fileDate: strin
       continue;
     }
     const newer =
-      row.fileDate !== have.fileDate ? row.fileDate > have.fileDate : have.latest === '1' && row.latest !== '1' ? false : row.latest === '1' && have.latest !== '1' ? true : row.line > have.line || row.file !== have.file;
+      row.fileDate !== have.fileDate
+        ? row.fileDate > have.fileDate
+        : have.latest === '1' && row.latest !== '1'
+          ? false
+          : row.latest === '1' && have.latest !== '1'
+            ? true
+            : row.line > have.line || row.file !== have.file;
     if (newer) out.set(row.corporateNumber, row);
   }
   return out;

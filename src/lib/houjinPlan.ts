@@ -75,7 +75,9 @@ const clone = <T>(v: T): T => structuredClone(v);
 
 /** The reading of a draft: from the furigana, else from the name when what is left is kana or Latin letters. */
 function readingOf(row: HoujinRow): string | undefined {
-  return readingFromFurigana(row.furigana) ?? readingFromFurigana(row.name.normalize('NFKC').replace(/特定労働者協同組合|労働者協同組合連合会|労働者協同組合/g, ''));
+  return (
+    readingFromFurigana(row.furigana) ?? readingFromFurigana(row.name.normalize('NFKC').replace(/特定労働者協同組合|労働者協同組合連合会|労働者協同組合/g, ''))
+  );
 }
 
 /** Which predecessor form a former name shows (for `origin`). */
@@ -101,7 +103,9 @@ function registryDates(row: DatedRow): { registered?: string; converted?: string
   if (row.assignmentDate && row.assignmentDate >= ACT_IN_FORCE) return { registered: row.assignmentDate };
   if (row.assignmentDate && row.assignmentDate < ACT_IN_FORCE) {
     if (row.process === '11' && row.changeDate >= ACT_IN_FORCE) return { converted: row.changeDate };
-    return { note: `法人番号の指定（${row.assignmentDate}）が労働者協同組合法の施行（${ACT_IN_FORCE}）より前のため、ほかの法人から組織変更したと考えられます（組織変更の日と前の法人格は未確認）。` };
+    return {
+      note: `法人番号の指定（${row.assignmentDate}）が労働者協同組合法の施行（${ACT_IN_FORCE}）より前のため、ほかの法人から組織変更したと考えられます（組織変更の日と前の法人格は未確認）。`,
+    };
   }
   return {};
 }
@@ -143,7 +147,8 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
     const item: SummaryItem = { corporateNumber: number, name: row.name };
     const existing = byNumber.get(number);
     if (row.process === '99') {
-      if (existing || mentionsWorkerCoop(row)) summary.skipped.push({ ...item, id: existing?.id, detail: '処理区分 99（削除）: 法人番号の指定が取り消されました。手で確かめてください' });
+      if (existing || mentionsWorkerCoop(row))
+        summary.skipped.push({ ...item, id: existing?.id, detail: '処理区分 99（削除）: 法人番号の指定が取り消されました。手で確かめてください' });
       continue;
     }
     const cls = classify(row);
@@ -154,7 +159,10 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
         continue;
       }
       if (row.closeDate) {
-        summary.skipped.push({ ...item, detail: `登記記録が閉鎖されています（${row.closeDate}、${CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] ?? row.closeCause}）。掲載していない組合なので追加しません` });
+        summary.skipped.push({
+          ...item,
+          detail: `登記記録が閉鎖されています（${row.closeDate}、${CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] ?? row.closeCause}）。掲載していない組合なので追加しません`,
+        });
         continue;
       }
       const reading = readingOf(row);
@@ -252,7 +260,8 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
         details.push(`登記上の名称: ${formerName} → ${row.name}（name は手で確かめてください）`);
       }
       const address = addressOf(row);
-      if (previous?.address !== undefined && previous.address !== address) details.push(`登記上の所在地: ${previous.address} → ${address ?? '（なし）'}（address・municipality は手で確かめてください）`);
+      if (previous?.address !== undefined && previous.address !== address)
+        details.push(`登記上の所在地: ${previous.address} → ${address ?? '（なし）'}（address・municipality は手で確かめてください）`);
     }
 
     const entryItem = { ...item, id: existing.id };
@@ -263,7 +272,8 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
     writes.push({ path: existing.path, text: applyChanges(existing.text, before, after) });
     const changedKeys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !isDeepStrictEqual(before[k], after[k]));
     const detail = [...details, `更新: ${changedKeys.join('・')}`, `処理区分 ${row.process}（${PROCESS_LABELS[row.process] ?? '不明'}）`].join('。');
-    if (newlyClosed) summary.closed.push({ ...entryItem, detail: `${row.closeDate} ${CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] ?? ''}。${detail}` });
+    if (newlyClosed)
+      summary.closed.push({ ...entryItem, detail: `${row.closeDate} ${CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] ?? ''}。${detail}` });
     else summary.changed.push({ ...entryItem, detail });
   }
   return { writes, summary };

@@ -64,7 +64,9 @@ export function coopJsonLd(coop: Coop, ctx: JsonLdContext): Json {
     // Only a point confirmed from the address; a representative point of a municipality would mislead.
     geo: place?.precision === 'address' ? { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lng } : undefined,
     // The 法人番号 as a PropertyValue, with the number's page on the National Tax Agency's site.
-    identifier: coop.corporateNumber ? { '@type': 'PropertyValue', propertyID: '法人番号', value: coop.corporateNumber, url: corporateNumberUrl(coop.corporateNumber) } : undefined,
+    identifier: coop.corporateNumber
+      ? { '@type': 'PropertyValue', propertyID: '法人番号', value: coop.corporateNumber, url: corporateNumberUrl(coop.corporateNumber) }
+      : undefined,
     foundingDate: coop.founded ?? coop.registered ?? coop.converted ?? coop.established,
     dissolutionDate: coop.dissolved?.date,
     telephone: coop.contact?.phone,
@@ -78,7 +80,15 @@ export function coopJsonLd(coop: Coop, ctx: JsonLdContext): Json {
   });
 }
 
-const AREA_TYPES: Record<Body['kind'], string> = { 国: 'Country', 都道府県: 'State', 市: 'City', 特別区: 'City', 区: 'AdministrativeArea', 町: 'City', 村: 'City' };
+const AREA_TYPES: Record<Body['kind'], string> = {
+  国: 'Country',
+  都道府県: 'State',
+  市: 'City',
+  特別区: 'City',
+  区: 'AdministrativeArea',
+  町: 'City',
+  村: 'City',
+};
 
 /** A GovernmentOrganization for a public-body page: name, code, address, area served, parent body. */
 export function bodyJsonLd(body: Body, ctx: JsonLdContext): Json {

@@ -143,18 +143,20 @@ export interface AttendanceRow {
 
 /** Attendance of a council's activities of one kind (workshops by default) that report participants or a capacity, in date order. */
 export function attendanceRows(council: Pick<Council, 'activities'>, kind: ActivityKind = 'workshop'): AttendanceRow[] {
-  return sortActivities((council.activities ?? []).filter((a) => a.kind === kind && a.attendance && (a.attendance.participants !== undefined || a.attendance.capacity !== undefined))).map(
-    (a) => ({
-      id: a.id,
-      label: a.region ?? a.title,
-      date: a.date ?? a.from,
-      status: a.status,
-      participants: a.attendance!.participants,
-      capacity: a.attendance!.capacity,
-      unit: a.attendance!.unit,
-      source: a.source,
-    }),
-  );
+  return sortActivities(
+    (council.activities ?? []).filter(
+      (a) => a.kind === kind && a.attendance && (a.attendance.participants !== undefined || a.attendance.capacity !== undefined),
+    ),
+  ).map((a) => ({
+    id: a.id,
+    label: a.region ?? a.title,
+    date: a.date ?? a.from,
+    status: a.status,
+    participants: a.attendance!.participants,
+    capacity: a.attendance!.capacity,
+    unit: a.attendance!.unit,
+    source: a.source,
+  }));
 }
 
 /** Participants as a share of capacity (0–1+), or undefined when either is missing. */
@@ -173,7 +175,9 @@ export function councilFigures(council: Pick<Council, 'figures' | 'activities'>)
 
 /** Every number a council page shows as data: figures' values, then participants and capacities of its activities. */
 export function councilNumbers(council: Pick<Council, 'figures' | 'activities'>): number[] {
-  const attendance = (council.activities ?? []).flatMap((a) => [a.attendance?.participants, a.attendance?.capacity].filter((n): n is number => n !== undefined));
+  const attendance = (council.activities ?? []).flatMap((a) =>
+    [a.attendance?.participants, a.attendance?.capacity].filter((n): n is number => n !== undefined),
+  );
   return [...councilFigures(council).map((f) => f.value), ...attendance];
 }
 

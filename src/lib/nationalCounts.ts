@@ -31,14 +31,25 @@ export function nationalCountProblems(id: string, c: NationalCount): Array<{ fie
   }
   const partsTotal = parts.reduce<number>((s, p) => s + (p ?? 0), 0);
   if (partsTotal > c.corporations) add('convertedFromKigyo', `組織変更の内訳の合計 ${partsTotal} が法人数 ${c.corporations} を超えています`);
-  for (const [field, value] of [['newlyEstablished', c.newlyEstablished], ['converted', c.converted], ['tokutei', c.tokutei]] as const) {
+  for (const [field, value] of [
+    ['newlyEstablished', c.newlyEstablished],
+    ['converted', c.converted],
+    ['tokutei', c.tokutei],
+  ] as const) {
     if (value !== undefined && value > c.corporations) add(field, `${value} が法人数 ${c.corporations} を超えています`);
   }
-  if (c.prefectures !== undefined && c.prefectures > c.corporations) add('prefectures', `都道府県の数 ${c.prefectures} が法人数 ${c.corporations} を超えています`);
+  if (c.prefectures !== undefined && c.prefectures > c.corporations)
+    add('prefectures', `都道府県の数 ${c.prefectures} が法人数 ${c.corporations} を超えています`);
   if (c.byPrefecture !== undefined) {
     const seen = new Set<string>();
     c.byPrefecture.forEach((p, i) => {
-      if (!/^\d{6}$/.test(p.prefecture) || prefectureCodeOf(p.prefecture) !== p.prefecture || Number(p.prefecture.slice(0, 2)) < 1 || Number(p.prefecture.slice(0, 2)) > 47) add(`byPrefecture[${i}].prefecture`, `${p.prefecture} は都道府県のコードではありません`);
+      if (
+        !/^\d{6}$/.test(p.prefecture) ||
+        prefectureCodeOf(p.prefecture) !== p.prefecture ||
+        Number(p.prefecture.slice(0, 2)) < 1 ||
+        Number(p.prefecture.slice(0, 2)) > 47
+      )
+        add(`byPrefecture[${i}].prefecture`, `${p.prefecture} は都道府県のコードではありません`);
       if (seen.has(p.prefecture)) add(`byPrefecture[${i}].prefecture`, `${p.prefecture} が重複しています`);
       seen.add(p.prefecture);
     });
@@ -71,5 +82,7 @@ export function latestOfficial(counts: readonly NationalCount[]): NationalCount 
 
 /** The newest official count that gives a figure per prefecture, if any (coverage per prefecture is measured only against such a sourced figure). */
 export function latestOfficialByPrefecture(counts: readonly NationalCount[]): NationalCount | undefined {
-  return officialSeries(counts).filter((c) => c.byPrefecture !== undefined && c.byPrefecture.length > 0).at(-1);
+  return officialSeries(counts)
+    .filter((c) => c.byPrefecture !== undefined && c.byPrefecture.length > 0)
+    .at(-1);
 }

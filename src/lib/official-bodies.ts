@@ -26,8 +26,20 @@ export interface OfficialBody {
   point?: { lat: number; lng: number };
 }
 
-interface PackageBody { code: string; type: string; name: string; ruby: string; municipalities?: PackageBody[]; wards?: PackageBody[] }
-interface PackagePoint { state: string; city: string | null; latitude: number; longitude: number }
+interface PackageBody {
+  code: string;
+  type: string;
+  name: string;
+  ruby: string;
+  municipalities?: PackageBody[];
+  wards?: PackageBody[];
+}
+interface PackagePoint {
+  state: string;
+  city: string | null;
+  latitude: number;
+  longitude: number;
+}
 
 function kindOf(body: PackageBody, prefecture: PackageBody): OfficialKind {
   if (body.type === 'prefecture') return '都道府県';
@@ -55,10 +67,24 @@ export function officialBodies(): Map<string, OfficialBody> {
   const out = new Map<string, OfficialBody>();
   for (const pref of codes) {
     const statePoint = statePoints.get(pref.name);
-    out.set(pref.code, { code: pref.code, name: pref.name, reading: pref.ruby, kind: '都道府県', prefecture: pref.code, ...(statePoint ? { point: round(statePoint) } : {}) });
+    out.set(pref.code, {
+      code: pref.code,
+      name: pref.name,
+      reading: pref.ruby,
+      kind: '都道府県',
+      prefecture: pref.code,
+      ...(statePoint ? { point: round(statePoint) } : {}),
+    });
     for (const m of pref.municipalities ?? []) {
       const p = cityPoints.get(`${pref.name}\u0000${NAME_VARIANTS[m.name] ?? m.name}`);
-      out.set(m.code, { code: m.code, name: m.name, reading: m.ruby, kind: kindOf(m, pref), prefecture: prefectureCodeOf(m.code), ...(p ? { point: round(p) } : {}) });
+      out.set(m.code, {
+        code: m.code,
+        name: m.name,
+        reading: m.ruby,
+        kind: kindOf(m, pref),
+        prefecture: prefectureCodeOf(m.code),
+        ...(p ? { point: round(p) } : {}),
+      });
       for (const w of m.wards ?? []) {
         out.set(w.code, { code: w.code, name: w.name, reading: w.ruby, kind: '区', prefecture: prefectureCodeOf(w.code), parent: m.code });
       }

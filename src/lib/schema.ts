@@ -40,11 +40,9 @@ export const fieldRules = z.registry<{ ref?: CollectionName; past?: true }>();
 function dateSchema() {
   return z.preprocess(
     normaliseDateValue,
-    z
-      .string({ error: '日付は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれかで書いてください' })
-      .refine((v) => parsePartialDate(v) !== undefined, {
-        error: (iss) => `日付 "${String(iss.input)}" は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれでもないか、存在しない日付です`,
-      }),
+    z.string({ error: '日付は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれかで書いてください' }).refine((v) => parsePartialDate(v) !== undefined, {
+      error: (iss) => `日付 "${String(iss.input)}" は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれでもないか、存在しない日付です`,
+    }),
   );
 }
 
@@ -77,11 +75,9 @@ const text = z
   .max(MAX_TEXT_LENGTH, { error: `長すぎます（${MAX_TEXT_LENGTH}文字まで）` });
 
 /** Kana reading (hiragana, katakana, the prolonged sound mark, middle dot, spaces, Latin letters and digits). */
-const reading = z
-  .string()
-  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・ \u3000A-Za-z0-9&'.-]+$/u, {
-    error: 'よみはひらがな・カタカナで書いてください（読みが公表されていない英字名は英字のまま）',
-  });
+const reading = z.string().regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・ \u3000A-Za-z0-9&'.-]+$/u, {
+  error: 'よみはひらがな・カタカナで書いてください（読みが公表されていない英字名は英字のまま）',
+});
 
 /** Where a fact was seen: a URL a reader can open, or a named document, with the date it speaks for or was seen. */
 export const source = z
@@ -110,7 +106,11 @@ export const source = z
   .superRefine((s, ctx) => {
     const host = s.url !== undefined && URL.canParse(s.url) ? copyHostOf(new URL(s.url).hostname) : undefined;
     if (host !== undefined && s.copyOf === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['url'], message: `${host} は他のサイトの写し（キャッシュ・アーカイブ・転載）です。発行元の URL を書くか、写しであることを copyOf（原典の発行者など）で示してください` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: `${host} は他のサイトの写し（キャッシュ・アーカイブ・転載）です。発行元の URL を書くか、写しであることを copyOf（原典の発行者など）で示してください`,
+      });
     }
     if (s.copyOf?.url !== undefined && URL.canParse(s.copyOf.url) && copyHostOf(new URL(s.copyOf.url).hostname) !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['copyOf', 'url'], message: '原典の URL に写しのサイトは書けません' });
@@ -121,12 +121,23 @@ export const source = z
   });
 
 /** At least one source. */
-export const sources = z.array(source, { error: 'sources（出典）がありません' }).min(1, { error: 'sources（出典）が空です' }).describe('出典（一つ以上）。本文の source 番号はこの配列の何番目か（0 始まり）');
+export const sources = z
+  .array(source, { error: 'sources（出典）がありません' })
+  .min(1, { error: 'sources（出典）が空です' })
+  .describe('出典（一つ以上）。本文の source 番号はこの配列の何番目か（0 始まり）');
 
 /** Coordinates inside Japan's bounding box (20–46°N, 122–154°E). */
 export const coordinates = z.strictObject({
-  lat: z.number().min(20, { error: '緯度が日本の範囲（北緯20〜46度）の外です' }).max(46, { error: '緯度が日本の範囲（北緯20〜46度）の外です' }).describe('緯度（世界測地系、度）'),
-  lng: z.number().min(122, { error: '経度が日本の範囲（東経122〜154度）の外です' }).max(154, { error: '経度が日本の範囲（東経122〜154度）の外です' }).describe('経度（世界測地系、度）'),
+  lat: z
+    .number()
+    .min(20, { error: '緯度が日本の範囲（北緯20〜46度）の外です' })
+    .max(46, { error: '緯度が日本の範囲（北緯20〜46度）の外です' })
+    .describe('緯度（世界測地系、度）'),
+  lng: z
+    .number()
+    .min(122, { error: '経度が日本の範囲（東経122〜154度）の外です' })
+    .max(154, { error: '経度が日本の範囲（東経122〜154度）の外です' })
+    .describe('経度（世界測地系、度）'),
 });
 
 /** Largest plausible figure: amounts in yen up to a trillion, any other unit (people, places, members …) up to ten million. */
@@ -149,7 +160,12 @@ const figureFields = z.strictObject({
 function withinLimit<T extends z.ZodType<{ value: number; unit: string }>>(schema: T) {
   return schema.superRefine((f, ctx) => {
     const limit = figureLimit(f.unit);
-    if (f.value > limit) ctx.addIssue({ code: 'custom', path: ['value'], message: `${f.value} ${f.unit} は大きすぎます（単位「${f.unit}」では ${limit.toLocaleString('ja-JP')} まで。桁を確認してください）` });
+    if (f.value > limit)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `${f.value} ${f.unit} は大きすぎます（単位「${f.unit}」では ${limit.toLocaleString('ja-JP')} まで。桁を確認してください）`,
+      });
   });
 }
 
@@ -172,12 +188,10 @@ export const ORG_KINDS = ORG_KIND.values;
 export const ORIGINS = ORIGIN.values;
 
 /** 法人番号: 13 digits whose first digit is the check digit (src/lib/corporateNumber.ts). A YAML number is refused: write it quoted. */
-export const corporateNumber = z
-  .string({ error: '法人番号は13桁の数字を引用符で囲んで書いてください（例: "7000012050002"）' })
-  .superRefine((v, ctx) => {
-    const problem = corporateNumberProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+export const corporateNumber = z.string({ error: '法人番号は13桁の数字を引用符で囲んで書いてください（例: "7000012050002"）' }).superRefine((v, ctx) => {
+  const problem = corporateNumberProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** 登記記録の閉鎖等の事由 (the corporate-number site's codes 01/11/21/31), with their labels. */
 export const CLOSE_CAUSES = { '01': '清算の結了等', '11': '合併による解散等', '21': '登記官による閉鎖', '31': 'その他の清算の結了等' } as const;
@@ -187,13 +201,20 @@ export const registryRecord = z.strictObject({
   name: text.describe('商号又は名称（登記上の名称）'),
   furigana: text.optional().describe('フリガナ（国税庁が公表しているもの）'),
   address: text.optional().describe('国内所在地（都道府県・市区町村・丁目番地等をつないだもの）'),
-  postalCode: z.string().regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' }).optional().describe('郵便番号（123-4567）'),
+  postalCode: z
+    .string()
+    .regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' })
+    .optional()
+    .describe('郵便番号（123-4567）'),
   municipality: text.optional().describe('所在地の全国地方公共団体コード（6桁、検査数字つき）'),
   assigned: pastDate.optional().describe('法人番号指定年月日'),
   changed: pastDate.optional().describe('変更年月日（最後に名称・所在地などが変わった日）'),
   changeCause: text.optional().describe('変更事由の詳細'),
   closed: pastDate.optional().describe('登記記録の閉鎖等年月日'),
-  closeCause: z.enum(Object.keys(CLOSE_CAUSES) as ['01', '11', '21', '31']).optional().describe('登記記録の閉鎖等の事由（01 清算の結了等、11 合併による解散等、21 登記官による閉鎖、31 その他の清算の結了等）'),
+  closeCause: z
+    .enum(Object.keys(CLOSE_CAUSES) as ['01', '11', '21', '31'])
+    .optional()
+    .describe('登記記録の閉鎖等の事由（01 清算の結了等、11 合併による解散等、21 登記官による閉鎖、31 その他の清算の結了等）'),
   successor: corporateNumber.optional().describe('承継先法人番号'),
   asOf: pastDate.describe('読み込んだファイルの作成日（全件データは月末時点、差分データはその日）'),
 });
@@ -214,7 +235,11 @@ export const coopSchema = (ref: RefFactory) =>
     prefecture: ref('municipalities').optional().describe('主たる事務所の都道府県（コード）'),
     municipality: ref('municipalities').optional().describe('主たる事務所の市区町村（コード）'),
     address: text.optional().describe('所在地（公表されている団体の住所のみ）'),
-    postalCode: z.string().regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' }).optional().describe('郵便番号（123-4567、公表されている団体の所在地のもの）'),
+    postalCode: z
+      .string()
+      .regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' })
+      .optional()
+      .describe('郵便番号（123-4567、公表されている団体の所在地のもの）'),
     location: coordinates.optional().describe('所在地の座標（住所から確認できた場合のみ。ない場合は市区町村の代表点を使う）'),
     categories: z.array(ref('categories')).default([]).describe('分野（一つ以上。registryOnly の下書きだけは空でよい）'),
     summary: text.optional().describe('一文の紹介（サイト独自の文）'),
@@ -241,7 +266,10 @@ export const coopSchema = (ref: RefFactory) =>
       .optional()
       .describe('出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期（分かるものは foundingMeeting・registered・converted に書く）'),
     corporateNumber: corporateNumber.optional().describe('法人番号（13桁、先頭が検査用数字）。出典で確かめたものだけ'),
-    registryOnly: z.boolean().optional().describe('true=国税庁の法人番号公表サイトの登記情報だけから作った下書き（活動は未調査。サイトに「登記情報のみ」と表示）'),
+    registryOnly: z
+      .boolean()
+      .optional()
+      .describe('true=国税庁の法人番号公表サイトの登記情報だけから作った下書き（活動は未調査。サイトに「登記情報のみ」と表示）'),
     registry: registryRecord.optional().describe('法人番号公表サイトの登記情報（npm run import:houjin が書き換える。手で編集しない）'),
     dissolved: z
       .strictObject({
@@ -258,15 +286,25 @@ export const coopSchema = (ref: RefFactory) =>
         municipalities: z.array(ref('municipalities')).optional().describe('活動地域として挙げられた市区町村（コード）'),
         source: sourceIndex,
       })
-      .refine((a) => (a.prefectures?.length ?? 0) + (a.municipalities?.length ?? 0) > 0, { error: 'prefectures か municipalities のどちらかに一つ以上のコードを書いてください' })
+      .refine((a) => (a.prefectures?.length ?? 0) + (a.municipalities?.length ?? 0) > 0, {
+        error: 'prefectures か municipalities のどちらかに一つ以上のコードを書いてください',
+      })
       .optional()
       .describe('活動地域をコードで表したもの（団体自身の資料にある場合のみ）。市区町村のページで「活動地域に含まれる団体」に載る'),
     figures: z.array(figure).optional().describe('出典が示す数値（組合員数・事業高など）'),
     contact: z
       .strictObject({
         website: webUrl.optional().describe('団体の公式ウェブサイト'),
-        phone: z.string().regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' }).optional().describe('団体の公開電話番号'),
-        fax: z.string().regex(/^[0-9-]+$/, { error: 'FAX は数字とハイフンで書いてください' }).optional().describe('団体の公開 FAX 番号'),
+        phone: z
+          .string()
+          .regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' })
+          .optional()
+          .describe('団体の公開電話番号'),
+        fax: z
+          .string()
+          .regex(/^[0-9-]+$/, { error: 'FAX は数字とハイフンで書いてください' })
+          .optional()
+          .describe('団体の公開 FAX 番号'),
         asOf: pastDate.optional().describe('連絡先を確かめた時点'),
       })
       .optional()
@@ -389,12 +427,26 @@ export const ACTIVITY_KINDS = ACTIVITY_KIND.values;
 export const ACTIVITY_STATUSES = ACTIVITY_STATUS.values;
 
 /** Kinds of council member. */
-export const MEMBER_KINDS = ['行政', '社会福祉協議会', '協同組合', '労働者協同組合', '労働者福祉団体', '労働金庫', '支援団体', '経済団体', '労働団体', 'その他'] as const;
+export const MEMBER_KINDS = [
+  '行政',
+  '社会福祉協議会',
+  '協同組合',
+  '労働者協同組合',
+  '労働者福祉団体',
+  '労働金庫',
+  '支援団体',
+  '経済団体',
+  '労働団体',
+  'その他',
+] as const;
 
 /** One activity of a council: a forum, a workshop, a consultation window's work, a course … */
 const activity = (ref: RefFactory) =>
   z.strictObject({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id は英小文字・数字・ハイフンで付けてください' }).describe('協議会の中で一意の id（ページ内リンクとテストに使う）'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'id は英小文字・数字・ハイフンで付けてください' })
+      .describe('協議会の中で一意の id（ページ内リンクとテストに使う）'),
     title: text.describe('活動の名前'),
     kind: z.enum(ACTIVITY_KINDS).describe(`活動の種類: ${ACTIVITY_KIND.describe}`),
     status: z.enum(ACTIVITY_STATUSES).default('held').describe(`出典の時点で ${ACTIVITY_STATUS.describe}`),
@@ -502,14 +554,23 @@ export const councilSchema = (ref: RefFactory) =>
       .describe('相談窓口（団体の公開連絡先のみ）'),
     activities: z.array(activity(ref)).optional().describe('活動（日付・報告された数値つき）'),
     kindNotes: z
-      .array(z.strictObject({ kind: z.enum(ACTIVITY_KINDS).describe('補足する活動の種類'), text: text.describe('補足（サイト独自の文）'), source: sourceIndex }))
+      .array(
+        z.strictObject({ kind: z.enum(ACTIVITY_KINDS).describe('補足する活動の種類'), text: text.describe('補足（サイト独自の文）'), source: sourceIndex }),
+      )
       .optional()
       .describe('活動の種類ごとの補足（例: ワークショップを4地域で開くことにした理由）'),
     prefectureCoops: z
       .strictObject({
         asOf: pastDate.describe('一覧の時点'),
         items: z
-          .array(z.strictObject({ name: text.describe('組合の名前（出典の表記）'), coop: ref('coops').optional().describe('ディレクトリにあれば、その id'), place: text.optional().describe('所在市町村（出典の表記）'), business: text.optional().describe('事業（出典の表記）') }))
+          .array(
+            z.strictObject({
+              name: text.describe('組合の名前（出典の表記）'),
+              coop: ref('coops').optional().describe('ディレクトリにあれば、その id'),
+              place: text.optional().describe('所在市町村（出典の表記）'),
+              business: text.optional().describe('事業（出典の表記）'),
+            }),
+          )
           .min(1)
           .describe('資料に載る組合'),
         source: sourceIndex,
@@ -517,7 +578,14 @@ export const councilSchema = (ref: RefFactory) =>
       .optional()
       .describe('協議会の資料に載る県内の労働者協同組合'),
     problems: z
-      .array(z.strictObject({ context: text.optional().describe('どの活動の中で出た課題か'), problem: text.describe('課題（サイト独自の文）'), responses: z.array(text).optional().describe('解決に向けた取り組み'), source: sourceIndex }))
+      .array(
+        z.strictObject({
+          context: text.optional().describe('どの活動の中で出た課題か'),
+          problem: text.describe('課題（サイト独自の文）'),
+          responses: z.array(text).optional().describe('解決に向けた取り組み'),
+          source: sourceIndex,
+        }),
+      )
       .optional()
       .describe('協議会が挙げた課題と、その解決に向けた取り組み'),
     after: z.array(sourcedText).optional().describe('モデル事業の後に向けた計画'),
@@ -539,7 +607,12 @@ export const programmeSchema = (ref: RefFactory) =>
       .strictObject({ from: z.number().int().describe('開始年度'), to: z.number().int().describe('終了年度'), source: sourceIndex })
       .describe('実施年度（西暦、4月始まり）'),
     selection: z
-      .strictObject({ date: pastDate.describe('採択の日'), councils: z.number().int().min(1).describe('採択された協議会の数'), text: text.describe('採択について（サイト独自の文）'), source: sourceIndex })
+      .strictObject({
+        date: pastDate.describe('採択の日'),
+        councils: z.number().int().min(1).describe('採択された協議会の数'),
+        text: text.describe('採択について（サイト独自の文）'),
+        source: sourceIndex,
+      })
       .describe('協議会の採択'),
     funding: z.array(sourcedText).optional().describe('費用の出し方（委託など）'),
     events: z
@@ -598,13 +671,18 @@ export const nationalCountSchema = () =>
     byPrefecture: z
       .array(
         z.strictObject({
-          prefecture: z.string().regex(/^\d{6}$/, { error: '都道府県は6桁の全国地方公共団体コードで書いてください（例: 130001）' }).describe('都道府県のコード'),
+          prefecture: z
+            .string()
+            .regex(/^\d{6}$/, { error: '都道府県は6桁の全国地方公共団体コードで書いてください（例: 130001）' })
+            .describe('都道府県のコード'),
           corporations: count.describe('その都道府県の法人数'),
         }),
       )
       .optional()
       .describe('出典が示す都道府県別の法人数（出典にあるものだけ。統計ページの都道府県別の掲載率に使う）'),
-    official: z.boolean({ error: 'official（厚生労働省の公表値か）を true か false で書いてください' }).describe('true=厚生労働省の公表値、false=報道・自治体などによる二次的な数'),
+    official: z
+      .boolean({ error: 'official（厚生労働省の公表値か）を true か false で書いてください' })
+      .describe('true=厚生労働省の公表値、false=報道・自治体などによる二次的な数'),
     note: text.optional().describe('読者への注記（内訳が未公表であることなど）'),
     sources,
   });

@@ -4,7 +4,18 @@
  * cosine of the middle latitude), clipped to the view, simplified for the
  * drawing's scale and written as compact SVG path data. No JavaScript.
  */
-import { bboxOf, bboxesIntersect, clipRing, dedupeRing, positionsOf, ringArea, simplifyShapes, type BBox, type MultiPolygon, type Position } from './geometry.ts';
+import {
+  bboxOf,
+  bboxesIntersect,
+  clipRing,
+  dedupeRing,
+  positionsOf,
+  ringArea,
+  simplifyShapes,
+  type BBox,
+  type MultiPolygon,
+  type Position,
+} from './geometry.ts';
 
 /** A prefecture outline: JIS X 0401 code ('01'–'47'), name and shape in [lng, lat]. */
 export interface Outline {
@@ -21,7 +32,9 @@ export interface StaticPin {
 }
 
 /** Reads the outlines file (public/geo/japan-prefectures.geojson). */
-export function outlinesFromGeoJSON(collection: { features: Array<{ properties: { code: string; name: string }; geometry: { type: string; coordinates: unknown } }> }): Outline[] {
+export function outlinesFromGeoJSON(collection: {
+  features: Array<{ properties: { code: string; name: string }; geometry: { type: string; coordinates: unknown } }>;
+}): Outline[] {
   return collection.features.map((f) => ({
     code: f.properties.code,
     name: f.properties.name,
@@ -107,7 +120,7 @@ export function renderStaticMap(input: StaticMapInput): StaticMap {
   };
   [minY, maxY] = grow(minY, maxY, minSpan);
   [minX, maxX] = grow(minX, maxX, minSpan / cos);
-  [minY, maxY] = grow(minY, maxY, ((maxX - minX) * cos) * 0.6);
+  [minY, maxY] = grow(minY, maxY, (maxX - minX) * cos * 0.6);
   [minX, maxX] = grow(minX, maxX, (maxY - minY) / 1.2 / cos);
   const padX = (maxX - minX) * 0.08;
   const padY = (maxY - minY) * 0.08;

@@ -37,9 +37,7 @@ export function countByPrefecture(coops: readonly Coop[], bodies: Map<string, Bo
 
 /** Listed co-ops per category in the categories' own order, leaving out categories with none (a co-op counts once in each of its categories). */
 export function countByCategory(coops: readonly Coop[], categories: readonly Category[]): CountRow[] {
-  return categories
-    .map((cat) => ({ id: cat.id, name: cat.name, count: coops.filter((c) => c.categories.includes(cat.id)).length }))
-    .filter((r) => r.count > 0);
+  return categories.map((cat) => ({ id: cat.id, name: cat.name, count: coops.filter((c) => c.categories.includes(cat.id)).length })).filter((r) => r.count > 0);
 }
 
 /** Listed co-ops by how they became worker co-operatives; `unknown` also holds those whose origin is not given. */

@@ -48,9 +48,11 @@ export function copyHostOf(host: string): string | undefined {
 
 /** What is wrong with a URL from content, or undefined. Only http(s) URLs to public host names pass. */
 export function webUrlProblem(value: string): string | undefined {
-  if (!/^https?:\/\//i.test(value) || !URL.canParse(value) || /\s/.test(value)) return `URL "${value}" は http:// か https:// で始まる正しい URL ではありません`;
+  if (!/^https?:\/\//i.test(value) || !URL.canParse(value) || /\s/.test(value))
+    return `URL "${value}" は http:// か https:// で始まる正しい URL ではありません`;
   const url = new URL(value);
-  if (url.username !== '' || url.password !== '' || /^https?:\/\/[^/?#]*@/i.test(value)) return `URL "${value}" に利用者名やパスワード（…@）を含めないでください`;
+  if (url.username !== '' || url.password !== '' || /^https?:\/\/[^/?#]*@/i.test(value))
+    return `URL "${value}" に利用者名やパスワード（…@）を含めないでください`;
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   // The URL parser normalises every IPv4 spelling (decimal, octal, hex) to dotted form, so this catches them all.
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('[')) return `URL "${value}" は IP アドレスを指しています。発行元のホスト名の URL を書いてください`;

@@ -102,9 +102,7 @@ export function valuesAt(data: unknown, path: string): Array<[string, unknown]> 
 
 /** Formats a zod issue path as `sources[0].url`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
 /** Japanese names of the value types a schema expects. */
@@ -124,7 +122,15 @@ function typeNameOf(value: unknown): string {
   if (Array.isArray(value)) return '一覧';
   if (value instanceof Date) return '日付';
   const t = typeof value;
-  return t === 'string' ? `文字列 "${String(value).slice(0, 40)}"` : t === 'number' ? `数値 ${String(value)}` : t === 'boolean' ? `真偽値 ${String(value)}` : t === 'object' ? '項目の組' : t;
+  return t === 'string'
+    ? `文字列 "${String(value).slice(0, 40)}"`
+    : t === 'number'
+      ? `数値 ${String(value)}`
+      : t === 'boolean'
+        ? `真偽値 ${String(value)}`
+        : t === 'object'
+          ? '項目の組'
+          : t;
 }
 
 function issueProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
@@ -138,7 +144,13 @@ function issueProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
   }
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined) return [{ file, field: base || '(entry)', message: '必須のフィールドがありません' }];
-    return [{ file, field: base || '(entry)', message: `${TYPE_NAMES[issue.expected] ?? issue.expected}を書いてください（${typeNameOf(issue.input)}が書かれています）` }];
+    return [
+      {
+        file,
+        field: base || '(entry)',
+        message: `${TYPE_NAMES[issue.expected] ?? issue.expected}を書いてください（${typeNameOf(issue.input)}が書かれています）`,
+      },
+    ];
   }
   return [{ file, field: base || '(entry)', message: issue.message }];
 }
@@ -195,7 +207,10 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
   }
 
   // References, dates and rules that span entries. Which fields are references or past dates, the schemas say.
-  const declared = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, declaredFields(schemas[c] as z.ZodType)])) as Record<CollectionName, Array<[string, FieldRule]>>;
+  const declared = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, declaredFields(schemas[c] as z.ZodType)])) as Record<
+    CollectionName,
+    Array<[string, FieldRule]>
+  >;
   const parsedById = new Map(parsed.map((p) => [`${p.entry.collection}/${p.entry.id}`, p]));
   const byId = (c: CollectionName, id: string) => parsedById.get(`${c}/${id}`);
   for (const { entry, data } of parsed) {
@@ -228,7 +243,8 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
     }
     entry.body.split(/\r?\n/).forEach((line, i) => {
       const problem = textProblem(line);
-      if (problem && !problem.startsWith('見える文字')) problems.push({ file: entry.file, field: `(本文 ${(entry.bodyStartLine ?? 1) + i}行目)`, message: problem });
+      if (problem && !problem.startsWith('見える文字'))
+        problems.push({ file: entry.file, field: `(本文 ${(entry.bodyStartLine ?? 1) + i}行目)`, message: problem });
     });
   }
   if (context) problems.push(...plausibilityProblems(parsed, context));
@@ -284,7 +300,11 @@ export function plausibilityProblems(parsed: ReadonlyArray<{ entry: RawEntry; da
       if (d < nearest) [nearest, nearestPref] = [d, code];
     }
     if (nearest > OUTLINE_TOLERANCE_KM) {
-      out.push({ file: entry.file, field, message: `座標（北緯${point[1]}・東経${point[0]}）は日本の陸地から約${Math.round(nearest)}km 離れています。緯度と経度を確認してください` });
+      out.push({
+        file: entry.file,
+        field,
+        message: `座標（北緯${point[1]}・東経${point[0]}）は日本の陸地から約${Math.round(nearest)}km 離れています。緯度と経度を確認してください`,
+      });
       return;
     }
     if (prefecture === undefined) return;
@@ -292,20 +312,39 @@ export function plausibilityProblems(parsed: ReadonlyArray<{ entry: RawEntry; da
     const d = own ? distanceToShapeKm(point, own) : 0;
     if (d > OUTLINE_TOLERANCE_KM) {
       const there = context.officialBodies.get(prefectureCodeOf(`${nearestPref}0000`));
-      out.push({ file: entry.file, field, message: `座標は ${context.officialBodies.get(prefecture)?.name ?? prefecture} の外（約${Math.round(d)}km 離れた${there ? `、${there.name}の中` : ''}）です` });
+      out.push({
+        file: entry.file,
+        field,
+        message: `座標は ${context.officialBodies.get(prefecture)?.name ?? prefecture} の外（約${Math.round(d)}km 離れた${there ? `、${there.name}の中` : ''}）です`,
+      });
     }
   };
   for (const { entry, data } of parsed) {
     if (entry.collection === 'municipalities' && /^\d{6}$/.test(entry.id)) {
       const official = context.officialBodies.get(entry.id);
       if (!official) {
-        out.push({ file: entry.file, field: '(id: ファイル名)', message: `コード ${entry.id} は総務省の全国地方公共団体コードにありません（検査数字は合っていますが、存在しない団体です）` });
+        out.push({
+          file: entry.file,
+          field: '(id: ファイル名)',
+          message: `コード ${entry.id} は総務省の全国地方公共団体コードにありません（検査数字は合っていますが、存在しない団体です）`,
+        });
         continue;
       }
-      if (data.name !== official.name) out.push({ file: entry.file, field: 'name', message: `コード ${entry.id} の団体は「${official.name}」です（「${String(data.name)}」と書かれています）` });
-      if (data.reading !== undefined && data.reading !== official.reading) out.push({ file: entry.file, field: 'reading', message: `${official.name}のよみは「${official.reading}」です（総務省のコード表）` });
+      if (data.name !== official.name)
+        out.push({
+          file: entry.file,
+          field: 'name',
+          message: `コード ${entry.id} の団体は「${official.name}」です（「${String(data.name)}」と書かれています）`,
+        });
+      if (data.reading !== undefined && data.reading !== official.reading)
+        out.push({ file: entry.file, field: 'reading', message: `${official.name}のよみは「${official.reading}」です（総務省のコード表）` });
       if (data.kind !== official.kind) out.push({ file: entry.file, field: 'kind', message: `${official.name}の種類は ${official.kind} です` });
-      if (official.parent !== undefined && data.parent !== official.parent) out.push({ file: entry.file, field: 'parent', message: `${official.name}は ${context.officialBodies.get(official.parent)?.name ?? official.parent}（${official.parent}）の区です` });
+      if (official.parent !== undefined && data.parent !== official.parent)
+        out.push({
+          file: entry.file,
+          field: 'parent',
+          message: `${official.name}は ${context.officialBodies.get(official.parent)?.name ?? official.parent}（${official.parent}）の区です`,
+        });
       const point = pointOf(data.location);
       // The package's own point (merged into every generated body, src/lib/places.ts) is the reference, not an editor's input:
       // the simplified outlines miss small islands and enclaves, so only a point written by hand is checked against them.
@@ -316,15 +355,24 @@ export function plausibilityProblems(parsed: ReadonlyArray<{ entry: RawEntry; da
       const point = pointOf(data.location);
       if (!point) continue;
       const municipality = typeof data.municipality === 'string' ? data.municipality : undefined;
-      const prefecture = typeof data.prefecture === 'string' ? data.prefecture : municipality && /^\d{6}$/.test(municipality) ? prefectureCodeOf(municipality) : undefined;
+      const prefecture =
+        typeof data.prefecture === 'string' ? data.prefecture : municipality && /^\d{6}$/.test(municipality) ? prefectureCodeOf(municipality) : undefined;
       checkPoint(entry, 'location', point, prefecture);
-      const center = municipality ? (pointOf(bodies.get(municipality)?.location) ?? (() => {
-        const p = context.officialBodies.get(municipality)?.point;
-        return p ? ([p.lng, p.lat] as [number, number]) : undefined;
-      })()) : undefined;
+      const center = municipality
+        ? (pointOf(bodies.get(municipality)?.location) ??
+          (() => {
+            const p = context.officialBodies.get(municipality)?.point;
+            return p ? ([p.lng, p.lat] as [number, number]) : undefined;
+          })())
+        : undefined;
       if (center) {
         const d = distanceKm(point, center);
-        if (d > MUNICIPALITY_RADIUS_KM) out.push({ file: entry.file, field: 'location', message: `座標が市区町村 ${context.officialBodies.get(municipality!)?.name ?? municipality} の代表点から約${Math.round(d)}km 離れています（${MUNICIPALITY_RADIUS_KM}km まで）。座標か municipality を確認してください` });
+        if (d > MUNICIPALITY_RADIUS_KM)
+          out.push({
+            file: entry.file,
+            field: 'location',
+            message: `座標が市区町村 ${context.officialBodies.get(municipality!)?.name ?? municipality} の代表点から約${Math.round(d)}km 離れています（${MUNICIPALITY_RADIUS_KM}km まで）。座標か municipality を確認してください`,
+          });
       }
     }
   }
@@ -378,14 +426,24 @@ function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, to
     years.add(plan.fiscalYear);
   });
   const ids = new Set<string>();
-  type Activity = { id: string; status: string; fiscalYear?: number; date?: string; from?: string; to?: string; attendance?: { participants?: number }; figures?: unknown[] };
+  type Activity = {
+    id: string;
+    status: string;
+    fiscalYear?: number;
+    date?: string;
+    from?: string;
+    to?: string;
+    attendance?: { participants?: number };
+    figures?: unknown[];
+  };
   ((data.activities ?? []) as Activity[]).forEach((a, i) => {
     const at = (f: string) => `activities[${i}].${f}`;
     if (ids.has(a.id)) add(at('id'), `活動の id "${a.id}" が重複しています`);
     ids.add(a.id);
     if (a.date !== undefined && (a.from !== undefined || a.to !== undefined)) add(at('date'), 'date（1日の催し）と from/to（期間）は同時に指定できません');
     period(at('to'), a.from, a.to);
-    if (a.date !== undefined && a.status !== 'planned' && isFuture(a.date, today)) add(at('date'), `日付 ${a.date} は未来の日付です（予定なら status: planned）`);
+    if (a.date !== undefined && a.status !== 'planned' && isFuture(a.date, today))
+      add(at('date'), `日付 ${a.date} は未来の日付です（予定なら status: planned）`);
     if (a.status === 'planned' && a.attendance?.participants !== undefined) add(at('attendance.participants'), '予定の活動に参加者数は書けません');
     if (a.status === 'planned' && a.figures?.length) add(at('figures'), '予定の活動に実績の数値は書けません');
     const start = a.date ?? a.from;
@@ -409,20 +467,27 @@ export function coopRegistryProblems(entry: RawEntry, data: Record<string, unkno
     add('categories', 'categories（分野）を一つ以上指定してください（登記情報だけの下書き registryOnly: true を除く）');
   }
   if (registryOnly && data.corporateNumber === undefined) add('corporateNumber', '登記情報のみの下書き（registryOnly: true）には corporateNumber が必要です');
-  if (registryOnly && data.registry === undefined) add('registry', '登記情報のみの下書き（registryOnly: true）には registry（法人番号公表サイトの情報）が必要です');
+  if (registryOnly && data.registry === undefined)
+    add('registry', '登記情報のみの下書き（registryOnly: true）には registry（法人番号公表サイトの情報）が必要です');
   if (data.registry !== undefined && data.corporateNumber === undefined) add('corporateNumber', 'registry があるときは corporateNumber が必要です');
   const day = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const registered = day(data.registered);
   const converted = day(data.converted);
   const meeting = day(data.foundingMeeting);
   if (typeof data.legalForm === 'string' && ACT_LEGAL_FORMS.has(data.legalForm)) {
-    for (const [field, v] of [['registered', registered], ['converted', converted], ['established', day(data.established)]] as const) {
-      if (v !== undefined && latestDay(v) < ACT_IN_FORCE) add(field, `${v} は労働者協同組合法の施行（${ACT_IN_FORCE}）より前です（労協になる前の発足は founded に書きます）`);
+    for (const [field, v] of [
+      ['registered', registered],
+      ['converted', converted],
+      ['established', day(data.established)],
+    ] as const) {
+      if (v !== undefined && latestDay(v) < ACT_IN_FORCE)
+        add(field, `${v} は労働者協同組合法の施行（${ACT_IN_FORCE}）より前です（労協になる前の発足は founded に書きます）`);
     }
   }
   const origin = data.origin as string | undefined;
   if (origin === 'new' && converted !== undefined) add('converted', '新規設立（origin: new）の組合に組織変更の日 converted は書けません');
-  if (origin?.startsWith('converted-') && registered !== undefined) add('registered', '組織変更した組合（origin: converted-…）の労協としての日付は registered ではなく converted に書きます');
+  if (origin?.startsWith('converted-') && registered !== undefined)
+    add('registered', '組織変更した組合（origin: converted-…）の労協としての日付は registered ではなく converted に書きます');
   if (registered !== undefined && converted !== undefined) add('converted', 'registered（新規設立の登記）と converted（組織変更）は同時に書けません');
   if (meeting !== undefined && registered !== undefined && meeting.length === 10 && registered.length === 10 && registered < meeting) {
     add('foundingMeeting', `創立総会 ${meeting} が設立登記 ${registered} より後です`);
@@ -435,11 +500,7 @@ export function coopRegistryProblems(entry: RawEntry, data: Record<string, unkno
   return out;
 }
 
-function ruleProblems(
-  entry: RawEntry,
-  data: Record<string, unknown>,
-  byId: (c: CollectionName, id: string) => Parsed | undefined,
-): Problem[] {
+function ruleProblems(entry: RawEntry, data: Record<string, unknown>, byId: (c: CollectionName, id: string) => Parsed | undefined): Problem[] {
   const out: Problem[] = [];
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
   if (entry.collection === 'municipalities') {
@@ -477,7 +538,8 @@ function ruleProblems(
     }
     if (typeof data.municipality === 'string' && typeof data.prefecture === 'string' && /^\d{6}$/.test(data.municipality)) {
       const expected = prefectureCodeOf(data.municipality);
-      if (expected !== data.prefecture) add('prefecture', `municipality ${data.municipality} は都道府県 ${expected} に属しますが prefecture は ${data.prefecture} です`);
+      if (expected !== data.prefecture)
+        add('prefecture', `municipality ${data.municipality} は都道府県 ${expected} に属しますが prefecture は ${data.prefecture} です`);
     }
     if (typeof data.prefecture === 'string') {
       const pref = byId('municipalities', data.prefecture);
@@ -485,7 +547,8 @@ function ruleProblems(
     }
     if (typeof data.municipality === 'string') {
       const m = byId('municipalities', data.municipality);
-      if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add('municipality', `${data.municipality} は市区町村ではありません（都道府県は prefecture に書きます）`);
+      if (m && (m.data.kind === '都道府県' || m.data.kind === '国'))
+        add('municipality', `${data.municipality} は市区町村ではありません（都道府県は prefecture に書きます）`);
     }
     valuesAt(data, 'areaCodes.prefectures[]').forEach(([field, v]) => {
       const p = typeof v === 'string' ? byId('municipalities', v) : undefined;
@@ -493,7 +556,8 @@ function ruleProblems(
     });
     valuesAt(data, 'areaCodes.municipalities[]').forEach(([field, v]) => {
       const m = typeof v === 'string' ? byId('municipalities', v) : undefined;
-      if (m && (m.data.kind === '都道府県' || m.data.kind === '国')) add(field, `${String(v)} は市区町村ではありません（都道府県は areaCodes.prefectures に書きます）`);
+      if (m && (m.data.kind === '都道府県' || m.data.kind === '国'))
+        add(field, `${String(v)} は市区町村ではありません（都道府県は areaCodes.prefectures に書きます）`);
     });
     out.push(...coopRegistryProblems(entry, data));
   }

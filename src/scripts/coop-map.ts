@@ -20,7 +20,10 @@ const TILE_URL = 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png';
 const TILE_ATTRIBUTION = '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>';
 const OUTLINE_ATTRIBUTION = '都道府県界: Natural Earth';
 /** Japan from Yonaguni to Nemuro, for the first view when there is no marker. */
-const JAPAN: Leaflet.LatLngBoundsLiteral = [[24.0, 122.9], [45.6, 145.9]];
+const JAPAN: Leaflet.LatLngBoundsLiteral = [
+  [24.0, 122.9],
+  [45.6, 145.9],
+];
 /** Room kept free of markers and popups at the top left, where the zoom buttons sit (10 px margin, two 30 px buttons). */
 const CONTROLS_TOP_LEFT: [number, number] = [56, 88];
 /** Padding when fitting a view: clear of the zoom buttons at the top left. */
@@ -241,7 +244,8 @@ export class CoopMapElement extends HTMLElement {
     }
     for (const group of this.querySelectorAll<HTMLElement>('[data-map-group]')) group.hidden = !group.querySelector('[data-map-item]:not([hidden])');
     const status = this.querySelector<HTMLElement>('[data-map-status]');
-    if (status) status.textContent = shown === items.length ? `全${items.length}団体を表示しています。` : `${items.length}団体のうち${shown}団体を表示しています。`;
+    if (status)
+      status.textContent = shown === items.length ? `全${items.length}団体を表示しています。` : `${items.length}団体のうち${shown}団体を表示しています。`;
     const empty = this.querySelector<HTMLElement>('[data-map-empty]');
     if (empty) empty.hidden = shown > 0;
   }
@@ -258,7 +262,8 @@ export class CoopMapElement extends HTMLElement {
     // The first time, the group joins the map only now: markercluster then clusters the whole batch at once, which is faster.
     if (this.#map && !this.#map.hasLayer(cluster)) cluster.addTo(this.#map);
     if (fit) {
-      if (markers.length && (this.#filter.category || this.#filter.pref)) this.#map?.fitBounds(this.#L!.latLngBounds(markers.map((m) => m.getLatLng())), { ...FIT, maxZoom: 11 });
+      if (markers.length && (this.#filter.category || this.#filter.pref))
+        this.#map?.fitBounds(this.#L!.latLngBounds(markers.map((m) => m.getLatLng())), { ...FIT, maxZoom: 11 });
       else this.#fitAll();
     }
     await this.#ready;
@@ -273,7 +278,10 @@ export class CoopMapElement extends HTMLElement {
   #showNear(detail: NearResult): void {
     const L = this.#L;
     if (!L || !this.#map) return;
-    const points = [L.latLng(detail.from.lat, detail.from.lng), ...detail.ids.slice(0, 5).flatMap((id) => (this.#markers.get(id) ? [this.#markers.get(id)!.getLatLng()] : []))];
+    const points = [
+      L.latLng(detail.from.lat, detail.from.lng),
+      ...detail.ids.slice(0, 5).flatMap((id) => (this.#markers.get(id) ? [this.#markers.get(id)!.getLatLng()] : [])),
+    ];
     this.#map.fitBounds(L.latLngBounds(points), { ...FIT, maxZoom: 12 });
   }
 

@@ -49,7 +49,12 @@ export function matchRanges(text: string, words: readonly string[]): Array<[numb
  * ellipsis where the text was cut.
  */
 export function excerpt(text: string, words: readonly string[], length = 90): ExcerptPart[] {
-  const chars = [...text.replace(/\u200b/g, '').replace(/\s+/g, ' ').trim()];
+  const chars = [
+    ...text
+      .replace(/\u200b/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ];
   const ranges = matchRanges(chars.join(''), words);
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, Math.min(first - Math.floor(length / 4), chars.length - length));

@@ -53,19 +53,26 @@ export function kindLabel(kind: string | undefined): string {
 }
 
 /** The meta tags Base.astro writes for a page: [name, value, pagefind attribute, attribute value]. */
-export function facetTags(kind: string | undefined, f: SearchFacets = {}): Array<{ name: string; content: string; attr: 'data-pagefind-filter' | 'data-pagefind-meta'; key: string }> {
+export function facetTags(
+  kind: string | undefined,
+  f: SearchFacets = {},
+): Array<{ name: string; content: string; attr: 'data-pagefind-filter' | 'data-pagefind-meta'; key: string }> {
   const label = kindLabel(kind);
   const tags: ReturnType<typeof facetTags> = [
     { name: 'ra-search-kind', content: label, attr: 'data-pagefind-filter', key: 'kind[content]' },
     { name: 'ra-search-kind-label', content: label, attr: 'data-pagefind-meta', key: 'kind[content]' },
   ];
-  for (const p of new Set(f.prefecture ?? [])) tags.push({ name: 'ra-search-prefecture', content: p, attr: 'data-pagefind-filter', key: 'prefecture[content]' });
+  for (const p of new Set(f.prefecture ?? []))
+    tags.push({ name: 'ra-search-prefecture', content: p, attr: 'data-pagefind-filter', key: 'prefecture[content]' });
   for (const c of new Set(f.category ?? [])) tags.push({ name: 'ra-search-category', content: c, attr: 'data-pagefind-filter', key: 'category[content]' });
-  if (f.category?.length) tags.push({ name: 'ra-search-categories', content: [...new Set(f.category)].join('、'), attr: 'data-pagefind-meta', key: 'categories[content]' });
+  if (f.category?.length)
+    tags.push({ name: 'ra-search-categories', content: [...new Set(f.category)].join('、'), attr: 'data-pagefind-meta', key: 'categories[content]' });
   if (f.municipality) tags.push({ name: 'ra-search-municipality', content: f.municipality, attr: 'data-pagefind-meta', key: 'municipality[content]' });
   if (f.aka?.length) tags.push({ name: 'ra-search-aka', content: [...new Set(f.aka)].join(' | '), attr: 'data-pagefind-meta', key: 'aka[content]' });
-  if (f.keywords?.length) tags.push({ name: 'ra-search-keywords', content: [...new Set(f.keywords)].join(' | '), attr: 'data-pagefind-meta', key: 'keywords[content]' });
-  if (f.subjects?.length) tags.push({ name: 'ra-search-subjects', content: [...new Set(f.subjects)].join(' | '), attr: 'data-pagefind-meta', key: 'subjects[content]' });
+  if (f.keywords?.length)
+    tags.push({ name: 'ra-search-keywords', content: [...new Set(f.keywords)].join(' | '), attr: 'data-pagefind-meta', key: 'keywords[content]' });
+  if (f.subjects?.length)
+    tags.push({ name: 'ra-search-subjects', content: [...new Set(f.subjects)].join(' | '), attr: 'data-pagefind-meta', key: 'subjects[content]' });
   return tags;
 }
 

@@ -44,7 +44,11 @@ const UNIT_BREAK = /[\s\u200b。、，,．！？!?；;：:「」『』（）()�
 
 /** Runs of text between spaces, sentence punctuation and brackets, normalised; empty runs dropped. */
 export function textUnits(text: string): string[] {
-  return text.replace(/\u200b/g, '').split(UNIT_BREAK).map(normalizeForSearch).filter(Boolean);
+  return text
+    .replace(/\u200b/g, '')
+    .split(UNIT_BREAK)
+    .map(normalizeForSearch)
+    .filter(Boolean);
 }
 
 /**
@@ -75,7 +79,9 @@ export function searchTermFields(page: ExtractedPage): Record<string, string> {
   const list = (key: string) => (page.meta[key] ?? '').split(/\s*\|\s*/).filter(Boolean);
   const names = [page.meta.title ?? '', ...list(ALIAS_META)].filter(Boolean);
   const hub = isHub(page);
-  const facets = [...Object.values(page.filters).flat(), page.meta.municipality ?? '', ...list(KEYWORDS_META), ...(hub ? [] : list(SUBJECTS_META))].filter(Boolean);
+  const facets = [...Object.values(page.filters).flat(), page.meta.municipality ?? '', ...list(KEYWORDS_META), ...(hub ? [] : list(SUBJECTS_META))].filter(
+    Boolean,
+  );
   // Each n-gram goes in the highest field it belongs to only: a lower field would add little to the score and
   // much to the record every result downloads. A hub's names and subjects go in the hub field, instead of the names field.
   const hubTerms = hub ? termsOf([...names, ...list(SUBJECTS_META)].flatMap(nameUnits)) : [];
@@ -83,7 +89,12 @@ export function searchTermFields(page: ExtractedPage): Record<string, string> {
   const above = new Set([...hubTerms, ...nameTerms]);
   const facetTerms = termsOf(facets.flatMap(nameUnits), Infinity, above);
   const textTerms = termsOf(textUnits(page.content), MAX_TEXT_TERMS, new Set([...above, ...facetTerms]));
-  return { [TERM_FIELDS.hub]: hubTerms.join(' '), [TERM_FIELDS.names]: nameTerms.join(' '), [TERM_FIELDS.facets]: facetTerms.join(' '), [TERM_FIELDS.text]: textTerms.join(' ') };
+  return {
+    [TERM_FIELDS.hub]: hubTerms.join(' '),
+    [TERM_FIELDS.names]: nameTerms.join(' '),
+    [TERM_FIELDS.facets]: facetTerms.join(' '),
+    [TERM_FIELDS.text]: textTerms.join(' '),
+  };
 }
 
 /** `<meta>` tags that hand the fields to Pagefind (values are base-36 words: nothing to escape). */

@@ -8,13 +8,42 @@
 
 /** Old or variant kanji → the form most pages use (only for matching; pages keep their spelling). */
 const KANJI_VARIANTS: Record<string, string> = {
-  髙: '高', 﨑: '崎', 嵜: '崎', 濵: '浜', 濱: '浜', 邊: '辺', 邉: '辺', 澤: '沢', 嶋: '島', 嶌: '島',
-  櫻: '桜', 廣: '広', 國: '国', 會: '会', 學: '学', 與: '与', 檜: '桧', 槇: '槙', 冨: '富', 德: '徳',
+  髙: '高',
+  﨑: '崎',
+  嵜: '崎',
+  濵: '浜',
+  濱: '浜',
+  邊: '辺',
+  邉: '辺',
+  澤: '沢',
+  嶋: '島',
+  嶌: '島',
+  櫻: '桜',
+  廣: '広',
+  國: '国',
+  會: '会',
+  學: '学',
+  與: '与',
+  檜: '桧',
+  槇: '槙',
+  冨: '富',
+  德: '徳',
 };
 
 /** Small kana → their full-size forms (readings in the official code list use full-size kana). */
 const SMALL_KANA: Record<string, string> = {
-  ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', っ: 'つ', ゃ: 'や', ゅ: 'ゆ', ょ: 'よ', ゎ: 'わ', ゕ: 'か', ゖ: 'け',
+  ぁ: 'あ',
+  ぃ: 'い',
+  ぅ: 'う',
+  ぇ: 'え',
+  ぉ: 'お',
+  っ: 'つ',
+  ゃ: 'や',
+  ゅ: 'ゆ',
+  ょ: 'よ',
+  ゎ: 'わ',
+  ゕ: 'か',
+  ゖ: 'け',
 };
 
 /**
@@ -37,8 +66,20 @@ export const SEARCH_ALIASES: ReadonlyArray<readonly [short: string, long: string
  * forms and the generic parts of organisation names. Longest first.
  */
 export const SEPARABLE_WORDS: readonly string[] = [
-  '特定非営利活動法人', '特定労働者協同組合', '労働者協同組合', '一般社団法人', '一般財団法人', '公益社団法人',
-  '社会福祉法人', 'ワーカーズ・コレクティブ', 'ワーカーズコープ', '株式会社', '合同会社', '有限会社', '企業組合', 'NPO法人',
+  '特定非営利活動法人',
+  '特定労働者協同組合',
+  '労働者協同組合',
+  '一般社団法人',
+  '一般財団法人',
+  '公益社団法人',
+  '社会福祉法人',
+  'ワーカーズ・コレクティブ',
+  'ワーカーズコープ',
+  '株式会社',
+  '合同会社',
+  '有限会社',
+  '企業組合',
+  'NPO法人',
 ];
 
 /** NFKC, lower case, katakana → hiragana, small kana → full size, kanji variants folded; nothing removed. */
@@ -69,7 +110,10 @@ export function expandAliases(normal: string): string {
   for (const [short, long] of ALIASES_NORMAL) {
     if (!out.includes(short)) continue;
     // Split on the long form first so a short form that is part of its own long form is never expanded twice.
-    out = out.split(long).map((part) => part.split(short).join(long)).join(long);
+    out = out
+      .split(long)
+      .map((part) => part.split(short).join(long))
+      .join(long);
   }
   return out;
 }

@@ -51,8 +51,13 @@ export function segmentedWords(query: string): string[] {
   if (!segmenter) return queryWords(query);
   // Only runs with kanji are cut (the segmenter's dictionary is for kanji compounds; it splits kana names
   // arbitrarily), as typed, then each piece is normalised.
-  const parts = query.split(QUERY_BREAK).flatMap((part) => (/\p{Script=Han}/u.test(part) ? [...segmenter.segment(part.normalize('NFKC'))].map((s) => s.segment) : [part]));
-  const words = parts.map(normalizeForSearch).filter((w) => w && !NOISE.test(w)).flatMap(splitSeparable);
+  const parts = query
+    .split(QUERY_BREAK)
+    .flatMap((part) => (/\p{Script=Han}/u.test(part) ? [...segmenter.segment(part.normalize('NFKC'))].map((s) => s.segment) : [part]));
+  const words = parts
+    .map(normalizeForSearch)
+    .filter((w) => w && !NOISE.test(w))
+    .flatMap(splitSeparable);
   return [...new Set(words)];
 }
 

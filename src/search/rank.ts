@@ -59,5 +59,8 @@ export function resultSubjects(meta: Record<string, string | undefined>): string
 
 /** Reorders items by rank, keeping the incoming order within a rank (a stable sort). */
 export function rerank<T>(items: readonly T[], rank: (item: T) => number): T[] {
-  return items.map((item, i) => ({ item, i, r: rank(item) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.item);
+  return items
+    .map((item, i) => ({ item, i, r: rank(item) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.item);
 }

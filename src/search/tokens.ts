@@ -36,7 +36,7 @@ export function encodeText(normal: string): string {
 /** Decodes what encodeText wrote (for tests and debugging). */
 export function decodeText(code: string): string {
   let out = '';
-  for (let i = 0; i < code.length; ) {
+  for (let i = 0; i < code.length;) {
     const width = code[i] === 'z' ? 5 : 3;
     const digits = code[i] === 'z' ? code.slice(i + 1, i + 5) : code.slice(i, i + 3);
     out += String.fromCodePoint(parseInt(digits, 36));

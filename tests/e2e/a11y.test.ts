@@ -51,7 +51,11 @@ describe('keyboard', () => {
       const stop = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const style = getComputedStyle(el);
-        return { text: (el.textContent || el.getAttribute('aria-label') || (el as HTMLInputElement).placeholder || el.tagName).trim(), outline: style.outlineStyle, inHeader: !!el.closest('header') || el.classList.contains('skip-link') };
+        return {
+          text: (el.textContent || el.getAttribute('aria-label') || (el as HTMLInputElement).placeholder || el.tagName).trim(),
+          outline: style.outlineStyle,
+          inHeader: !!el.closest('header') || el.classList.contains('skip-link'),
+        };
       });
       if (!stop.inHeader) break;
       stops.push(stop);

@@ -24,13 +24,24 @@ const placed = dir.coops.filter((c) => placeOf(c, bodies) !== undefined);
 const placedIds = placed.map((c) => c.id).sort();
 /** The category with the most placed organisations that still leaves some out, so the filter visibly narrows. */
 const category = dir.categories
-  .map((cat) => ({ cat, ids: placed.filter((c) => c.categories.includes(cat.id)).map((c) => c.id).sort() }))
+  .map((cat) => ({
+    cat,
+    ids: placed
+      .filter((c) => c.categories.includes(cat.id))
+      .map((c) => c.id)
+      .sort(),
+  }))
   .filter((x) => x.ids.length > 0 && x.ids.length < placed.length)
   .sort((a, b) => b.ids.length - a.ids.length)[0]!;
 const prefecture = [...new Set(placed.map((c) => prefectureOf(c, bodies)).filter((p): p is string => !!p))]
-  .map((id) => ({ id, ids: placed.filter((c) => prefectureOf(c, bodies) === id).map((c) => c.id).sort() }))
+  .map((id) => ({
+    id,
+    ids: placed
+      .filter((c) => prefectureOf(c, bodies) === id)
+      .map((c) => c.id)
+      .sort(),
+  }))
   .sort((a, b) => b.ids.length - a.ids.length)[0]!;
-
 
 const site = useSiteInBrowser();
 
@@ -55,7 +66,13 @@ const hooks = {
   count: (page: Page) => page.evaluate(() => (document.querySelector('coop-map') as MapHooks).markerCount()),
   ids: (page: Page) => page.evaluate(() => (document.querySelector('coop-map') as MapHooks).shownIds().sort()),
   settle: (page: Page) => page.evaluate(() => (document.querySelector('coop-map') as MapHooks).whenReady()),
-  listed: (page: Page) => page.$$eval('[data-map-item]:not([hidden])', (items) => items.filter((i) => !i.closest('[hidden]')).map((i) => (i as HTMLElement).dataset.id!).sort()),
+  listed: (page: Page) =>
+    page.$$eval('[data-map-item]:not([hidden])', (items) =>
+      items
+        .filter((i) => !i.closest('[hidden]'))
+        .map((i) => (i as HTMLElement).dataset.id!)
+        .sort(),
+    ),
 };
 
 test('there is something to map', () => {
@@ -69,7 +86,9 @@ describe('with JavaScript', () => {
     expect(await hooks.count(page)).toBe(placed.length);
     expect(await hooks.ids(page)).toEqual(placedIds);
     // The clusters on screen add up to every marker, and each has an accessible name.
-    const clusters = await page.$$eval('.ra-cluster', (els) => els.map((e) => ({ n: Number(e.querySelector('[aria-hidden]')?.textContent), name: e.textContent ?? '', role: e.getAttribute('role') })));
+    const clusters = await page.$$eval('.ra-cluster', (els) =>
+      els.map((e) => ({ n: Number(e.querySelector('[aria-hidden]')?.textContent), name: e.textContent ?? '', role: e.getAttribute('role') })),
+    );
     const singles = await page.$$eval('.ra-pin[role="button"]', (els) => els.map((e) => e.getAttribute('title') ?? ''));
     expect(clusters.reduce((a, c) => a + c.n, 0) + singles.length).toBe(placed.length);
     for (const c of clusters) {
@@ -84,7 +103,10 @@ describe('with JavaScript', () => {
   test('prefecture outlines render although no tile can load, with no uncaught error', async () => {
     const { context, page, errors, blocked } = await openMap();
     const outlines = JSON.parse(readFileSync(`${DIST}/geo/japan-prefectures.geojson`, 'utf8')).features.length;
-    const drawn = await page.$$eval('.leaflet-outlines-pane path', (ps) => ps.filter((p) => (p.getAttribute('d') ?? '').length > 20 && p.getBoundingClientRect().width > 0).length);
+    const drawn = await page.$$eval(
+      '.leaflet-outlines-pane path',
+      (ps) => ps.filter((p) => (p.getAttribute('d') ?? '').length > 20 && p.getBoundingClientRect().width > 0).length,
+    );
     expect(drawn).toBe(outlines);
     const box = await page.locator('.leaflet-outlines-pane svg').boundingBox();
     expect(box!.width).toBeGreaterThan(100);
@@ -158,7 +180,9 @@ describe('with JavaScript', () => {
   test('the prefecture filter is operable by keyboard', async () => {
     const { context, page } = await openMap();
     await page.focus('#coop-map-pref');
-    const index = await page.locator('#coop-map-pref option').evaluateAll((os, id) => os.findIndex((o) => (o as HTMLOptionElement).value === id), prefecture.id);
+    const index = await page
+      .locator('#coop-map-pref option')
+      .evaluateAll((os, id) => os.findIndex((o) => (o as HTMLOptionElement).value === id), prefecture.id);
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
     expect(await page.locator('#coop-map-pref').inputValue()).toBe(prefecture.id);
     await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, prefecture.ids.length);
@@ -176,7 +200,11 @@ describe('with JavaScript', () => {
       await page.keyboard.press('Tab');
       const stop = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
-        return { inMap: !!el.closest('.leaflet-container'), role: el.getAttribute('role'), name: (el.getAttribute('aria-label') || el.textContent || el.title || '').trim() };
+        return {
+          inMap: !!el.closest('.leaflet-container'),
+          role: el.getAttribute('role'),
+          name: (el.getAttribute('aria-label') || el.textContent || el.title || '').trim(),
+        };
       });
       stops.push(stop);
       if (!stop.inMap && stops.some((s) => s.inMap)) break;
@@ -195,7 +223,12 @@ describe('with JavaScript', () => {
     // Space works like Enter on a marker: its popup opens.
     await page.waitForTimeout(400); // zoom animation
     const pin = page.locator('.ra-pin[role="button"]').first();
-    if ((await pin.count()) === 0) await page.locator('.ra-cluster').first().focus().then(() => page.keyboard.press('Enter'));
+    if ((await pin.count()) === 0)
+      await page
+        .locator('.ra-cluster')
+        .first()
+        .focus()
+        .then(() => page.keyboard.press('Enter'));
     await pin.focus();
     await page.keyboard.press('Space');
     await page.locator('.leaflet-popup').waitFor();
@@ -229,7 +262,12 @@ test('without JavaScript the list shows every organisation with its link, and th
   await page.goto(`${site.url}${paths.map()}?category=${category.cat.id}`);
   const items = page.locator('[data-map-item]');
   expect(await items.count()).toBe(placed.length);
-  const visible = await items.evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.id!).sort());
+  const visible = await items.evaluateAll((els) =>
+    els
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .map((e) => (e as HTMLElement).dataset.id!)
+      .sort(),
+  );
   expect(visible).toEqual(placedIds);
   expect(await page.locator('[data-no-js]').isVisible()).toBe(true);
   expect(await page.locator('#coop-map-category').isVisible()).toBe(false);
@@ -266,7 +304,8 @@ describe('near me and the municipality picker', () => {
     });
     expect(new Set(list.map((x) => x.id)).size).toBe(list.length);
   };
-  const shown = (page: Page) => page.$$eval('[data-near-list] li', (lis) => lis.map((li) => ({ id: (li as HTMLElement).dataset.nearId!, km: Number((li as HTMLElement).dataset.km) })));
+  const shown = (page: Page) =>
+    page.$$eval('[data-near-list] li', (lis) => lis.map((li) => ({ id: (li as HTMLElement).dataset.nearId!, km: Number((li as HTMLElement).dataset.km) })));
 
   async function openWith(options: Parameters<typeof localOnlyContext>[1]) {
     const { context, blocked } = await localOnlyContext(site.browser, { viewport: { width: 1100, height: 900 }, ...options });
@@ -339,7 +378,9 @@ describe('near me and the municipality picker', () => {
     expect(await page.locator('[data-near-status]').innerText()).toContain('候補');
     await choices.first().focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('near-me')?.getAttribute('data-state') === 'done' && document.querySelectorAll('[data-near-list] li').length > 0);
+    await page.waitForFunction(
+      () => document.querySelector('near-me')?.getAttribute('data-state') === 'done' && document.querySelectorAll('[data-near-list] li').length > 0,
+    );
     expect(await page.locator('[data-near-choices]').isHidden()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('near-me-place');
     await context.close();
@@ -355,7 +396,9 @@ describe('near me and the municipality picker', () => {
 });
 
 describe('map view', () => {
-  interface ViewHooks extends HTMLElement { view(): { zoom: number; japanZoom: number; inside: number; total: number } }
+  interface ViewHooks extends HTMLElement {
+    view(): { zoom: number; japanZoom: number; inside: number; total: number };
+  }
   test('the first view fits every marker, at least as close as all of Japan', async () => {
     const { context, page } = await openMap();
     const v = await page.evaluate(() => (document.querySelector('coop-map') as ViewHooks).view());

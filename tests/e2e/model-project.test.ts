@@ -73,7 +73,10 @@ describe('the workshop chart', () => {
     expect(box!.height).toBeGreaterThan(50);
     const name = await page.evaluate(() => {
       const svg = document.querySelector('svg[data-chart="workshop-chart"]')!;
-      return (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      return (svg.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
     });
     for (const r of attendanceRows(c)) expect(name).toContain(r.label);
     // Bars are drawn with non-zero size for every reported number.

@@ -19,7 +19,9 @@ const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
 const size = (id: string) => ({ contracts: contractsCommissionedBy(id, dir.contracts).length, coops: coopsIn(bodies.get(id)!, dir.coops, bodies).length });
 // The body with the most contracts; among equals, the one with the most co-ops (the longest page).
-const busiest = [...dir.bodies].sort((a, b) => size(b.id).contracts - size(a.id).contracts || size(b.id).coops - size(a.id).coops || (a.id < b.id ? -1 : 1))[0]!;
+const busiest = [...dir.bodies].sort(
+  (a, b) => size(b.id).contracts - size(a.id).contracts || size(b.id).coops - size(a.id).coops || (a.id < b.id ? -1 : 1),
+)[0]!;
 
 const site = useSiteInBrowser();
 
@@ -107,9 +109,11 @@ describe('print header on every page type', () => {
     const page = await context.newPage();
     await page.goto(site.url + paths.coop(busiestCoop.id));
     await page.emulateMedia({ media: 'print' });
-    const narrow = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.contract-table th, .contract-table td')]
-      .filter((c) => c.getClientRects().length > 0 && c.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(c).fontSize))
-      .map((c) => c.textContent?.trim()));
+    const narrow = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.contract-table th, .contract-table td')]
+        .filter((c) => c.getClientRects().length > 0 && c.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(c).fontSize))
+        .map((c) => c.textContent?.trim()),
+    );
     expect(narrow).toEqual([]);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     const out = join(tmpdir(), 'roukyou-atlas-print');
@@ -121,7 +125,7 @@ describe('print header on every page type', () => {
 });
 
 describe('embed', () => {
-  test('the snippet from a body page, pasted into another page, shows that body\'s list; links open a new tab', async () => {
+  test("the snippet from a body page, pasted into another page, shows that body's list; links open a new tab", async () => {
     const { context, blocked } = await localOnlyContext(site.browser);
     const page = await context.newPage();
     await page.goto(`${site.url}${paths.body(busiest.id)}`);

@@ -104,7 +104,10 @@ describe('filters', () => {
     const label = page.locator('label', { has: page.locator(`input[name="prefecture"][value="${prefecture}"]`) });
     await expect(label.innerText()).resolves.toMatch(new RegExp(`${prefecture}\\s*${f.expect.length}件`));
     await label.click();
-    await page.waitForFunction((p) => new URLSearchParams(location.search).get('prefecture') === p && document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done', prefecture);
+    await page.waitForFunction(
+      (p) => new URLSearchParams(location.search).get('prefecture') === p && document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done',
+      prefecture,
+    );
     expect((await allResultPaths()).sort()).toEqual(f.expect);
   });
 });
@@ -129,13 +132,19 @@ describe('results and focus', () => {
     await search(typed!);
     const marks = (await page.locator('.search-result .excerpt mark').allInnerTexts()).map(normalizeForSearch);
     const otherWords = others.map(normalizeForSearch).filter((w) => !w.includes(normalizeForSearch(typed!)));
-    expect(marks.some((m) => otherWords.some((w) => m.includes(w))), `${typed} → ${marks.join(' ')}`).toBe(true);
+    expect(
+      marks.some((m) => otherWords.some((w) => m.includes(w))),
+      `${typed} → ${marks.join(' ')}`,
+    ).toBe(true);
   });
   test('submitting moves focus to the results heading, which says the count; typing leaves focus in the box', async () => {
     const cat = dir.categories[0]!;
     await page.goto(`${server.url}${paths.search()}`);
     await search(cat.name);
-    const focused = await page.evaluate(() => ({ attr: document.activeElement?.hasAttribute('data-results-heading'), text: document.activeElement?.textContent ?? '' }));
+    const focused = await page.evaluate(() => ({
+      attr: document.activeElement?.hasAttribute('data-results-heading'),
+      text: document.activeElement?.textContent ?? '',
+    }));
     expect(focused.attr).toBe(true);
     const n = await page.$eval('site-search', (el) => (el as HTMLElement).dataset.resultCount);
     expect(focused.text).toContain(`${n}件`);
@@ -144,7 +153,11 @@ describe('results and focus', () => {
     // Typing: results follow after a pause, focus stays where the person types.
     await page.fill('#search-q', '');
     await page.type('#search-q', dir.categories[1]!.name);
-    await page.waitForFunction((q) => document.querySelector<HTMLElement>('site-search')!.dataset.query === q && document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done', dir.categories[1]!.name);
+    await page.waitForFunction(
+      (q) =>
+        document.querySelector<HTMLElement>('site-search')!.dataset.query === q && document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done',
+      dir.categories[1]!.name,
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
   });
   test('arriving from the header form of another page puts focus on the results heading', async () => {

@@ -20,9 +20,7 @@ export function buildSite(env: Record<string, string>): BuildResult {
   // temporary folder (node_modules linked there) so builds running at the same time never share them.
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
   // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test …) into process.env; a build must not inherit them.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)),
-  );
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
   const r = spawnSync(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], {
     cwd: work,
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache'), ...env },

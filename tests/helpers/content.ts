@@ -8,8 +8,7 @@ import type { Directory } from '../../src/lib/types.ts';
 export function loadContentDirectory(dir: string = contentDir()): Directory {
   const { entries } = readContent(dir);
   const schemas = schemasFor(idRef);
-  const of = <T>(c: keyof typeof schemas) =>
-    entries.filter((e) => e.collection === c).map((e) => ({ id: e.id, ...(schemas[c].parse(e.data) as object) }) as T);
+  const of = <T>(c: keyof typeof schemas) => entries.filter((e) => e.collection === c).map((e) => ({ id: e.id, ...(schemas[c].parse(e.data) as object) }) as T);
   return {
     coops: of('coops'),
     categories: of('categories'),

@@ -25,7 +25,11 @@ export async function netlifyHeadersFor(headersPath: string): Promise<(path: str
   };
 }
 
-interface CloudflareRule { path: string; set: Array<[string, string]>; unset: string[] }
+interface CloudflareRule {
+  path: string;
+  set: Array<[string, string]>;
+  unset: string[];
+}
 
 /** Parses `_headers` as Cloudflare Pages documents it: a path line, then indented `Name: value` or `! Name` lines. */
 export function parseCloudflareHeaders(text: string): CloudflareRule[] {
@@ -50,7 +54,10 @@ export function parseCloudflareHeaders(text: string): CloudflareRule[] {
 
 /** Cloudflare's rule → RegExp: `*` is a greedy splat, `:name` one path segment, the rest literal, anchored. */
 function cloudflareRegExp(rule: string): RegExp {
-  let r = rule.split('*').map((s) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')).join('(?<splat>.*)');
+  let r = rule
+    .split('*')
+    .map((s) => s.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&'))
+    .join('(?<splat>.*)');
   for (const m of r.matchAll(/:([A-Za-z]\w*)/g)) r = r.split(m[0]).join(`(?<${m[1]}>[^/]+)`);
   return new RegExp(`^${r}$`);
 }

@@ -37,7 +37,10 @@ test('桶川市 is dated by its contracts, not by the day its code was checked',
   const body = dir.bodies.find((b) => b.id === '112313')!;
   const contracts = dir.contracts.filter((c) => c.commissioner === body.id);
   expect(contracts.length).toBeGreaterThan(0);
-  const expected = lastChecked(contracts.flatMap((c) => c.sources), contracts.map((c) => c.asOf));
+  const expected = lastChecked(
+    contracts.flatMap((c) => c.sources),
+    contracts.map((c) => c.asOf),
+  );
   expect(lastChecked(bodyFactSources(body, contracts))).toBe(expected);
   expect(page(paths.body(body.id))).toContain(`情報の時点: <time datetime="${datetimeOf(expected!)}">`);
 });

@@ -28,7 +28,7 @@ const expected = [
 ];
 
 describe('broken content', () => {
-  test('astro build fails, names every file and field, and never runs a guide\'s code', () => {
+  test("astro build fails, names every file and field, and never runs a guide's code", () => {
     const pwned = join(mkdtempSync(join(tmpdir(), 'ra-pwned-')), 'executed');
     const secret = `secret-${process.pid}-${Date.now()}`;
     const r = buildSite({ CONTENT_DIR: BROKEN, RA_PWNED_FILE: pwned, RA_SECRET_MARKER: secret });
@@ -81,7 +81,10 @@ describe('a build at a sub-path', () => {
     for (const f of files.filter((f) => f.endsWith('.html'))) {
       for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
         const url = m[1]!;
-        if (!url.startsWith(base)) { outside.push(`${f} → ${url}`); continue; }
+        if (!url.startsWith(base)) {
+          outside.push(`${f} → ${url}`);
+          continue;
+        }
         const target = url.slice(base.length);
         const resolved = target === '' || target.endsWith('/') ? `${target}index.html` : target;
         if (!set.has(decodeURIComponent(resolved))) broken.push(`${f} → ${url}`);
@@ -91,7 +94,10 @@ describe('a build at a sub-path', () => {
     for (const f of files.filter((f) => f.startsWith('api/') && f.endsWith('.json'))) {
       for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(/"(\/[^"#?{]*)"/g)) {
         const url = m[1]!;
-        if (!url.startsWith(base)) { outside.push(`${f} → ${url}`); continue; }
+        if (!url.startsWith(base)) {
+          outside.push(`${f} → ${url}`);
+          continue;
+        }
         const target = url.slice(base.length);
         if (!set.has(target === '' || target.endsWith('/') ? `${target}index.html` : target)) broken.push(`${f} → ${url}`);
       }

@@ -22,7 +22,13 @@ beforeAll(requireDist);
 const geojson = (): CoopFeatureCollection => JSON.parse(readFileSync(join(DIST, paths.dataFile('coops.geojson')), 'utf8'));
 
 /** Text with the entities Astro escapes decoded. */
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The static map figure of a page, or ''. */
 const staticMap = (html: string) => /<figure class="static-map[^"]*"[^>]*>[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
@@ -81,7 +87,9 @@ describe('/map/', () => {
     expect(tag).toContain(`data-geojson="/${paths.dataFile('coops.geojson')}"`);
     expect(tag).toContain('data-outlines="/geo/japan-prefectures.geojson"');
     const outlines = JSON.parse(readFileSync(join(DIST, 'geo/japan-prefectures.geojson'), 'utf8'));
-    expect(outlines.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0')));
+    expect(outlines.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(
+      Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0')),
+    );
   });
 
   test('filters have visible labels and one option per category and prefecture in use', () => {
@@ -89,7 +97,12 @@ describe('/map/', () => {
     expect(h).toMatch(/<label for="coop-map-category"[^>]*>分野<\/label>/);
     expect(h).toMatch(/<label for="coop-map-pref"[^>]*>都道府県<\/label>/);
     const catOptions = [...h.matchAll(/<option value="([^"]+)" data-label=/g)].map((m) => m[1]).sort();
-    expect(catOptions).toEqual(dir.categories.filter((cat) => placed.some((c) => c.categories.includes(cat.id))).map((c) => c.id).sort());
+    expect(catOptions).toEqual(
+      dir.categories
+        .filter((cat) => placed.some((c) => c.categories.includes(cat.id)))
+        .map((c) => c.id)
+        .sort(),
+    );
     const prefSelect = /<select id="coop-map-pref"[\s\S]*?<\/select>/.exec(h)![0];
     const prefOptions = [...prefSelect.matchAll(/<option value="(\d+)"/g)].map((m) => m[1]).sort();
     expect(prefOptions).toEqual([...new Set(placed.map((c) => prefectureOf(c, bodies)).filter(Boolean))].sort());

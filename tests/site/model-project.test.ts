@@ -105,7 +105,9 @@ describe('council pages', () => {
     expect(sorted(shown)).toEqual(sorted(figures.map((f) => f.value)));
     const nf = new Intl.NumberFormat('ja-JP');
     for (const f of figures) {
-      const row = [...html.matchAll(/<tr\b[^>]*>[\s\S]*?<\/tr>/g)].map((m) => text(m[0])).find((r) => r.includes(f.label) && r.includes(`${nf.format(f.value)} ${f.unit}`));
+      const row = [...html.matchAll(/<tr\b[^>]*>[\s\S]*?<\/tr>/g)]
+        .map((m) => text(m[0]))
+        .find((r) => r.includes(f.label) && r.includes(`${nf.format(f.value)} ${f.unit}`));
       expect(row, `${f.label} ${f.value}${f.unit}`).toBeDefined();
       expect(row).toContain(c.sources[f.source]!.title);
     }

@@ -30,8 +30,22 @@ function parseCsv(raw: string) {
   return Papa.parse<Record<string, string>>(raw.replace(/^\uFEFF/, ''), { header: true, newline: '\r\n', skipEmptyLines: true });
 }
 const figureRows = modelProjectFigures(dir);
-const entities: Record<DatasetName, Array<{ id: string }>> = { coops: dir.coops, contracts: dir.contracts, municipalities: dir.bodies, categories: dir.categories, 'national-counts': dir.nationalCounts, 'model-project-figures': figureRows };
-const idHeader: Record<DatasetName, string> = { coops: 'ID', contracts: 'ID', municipalities: '団体コード', categories: 'ID', 'national-counts': '時点', 'model-project-figures': 'ID' };
+const entities: Record<DatasetName, Array<{ id: string }>> = {
+  coops: dir.coops,
+  contracts: dir.contracts,
+  municipalities: dir.bodies,
+  categories: dir.categories,
+  'national-counts': dir.nationalCounts,
+  'model-project-figures': figureRows,
+};
+const idHeader: Record<DatasetName, string> = {
+  coops: 'ID',
+  contracts: 'ID',
+  municipalities: '団体コード',
+  categories: 'ID',
+  'national-counts': '時点',
+  'model-project-figures': 'ID',
+};
 
 describe('CSV downloads', () => {
   test.each(DATASET_NAMES)('data/%s.csv: BOM, CRLF, one header row, one row per entity in content/', (name) => {
@@ -55,7 +69,7 @@ describe('CSV downloads', () => {
       }
     }
   });
-  test('co-op rows: categories split on | give the entity\'s categories; the map point matches placeOf', () => {
+  test("co-op rows: categories split on | give the entity's categories; the map point matches placeOf", () => {
     const coops = indexById(dir.coops);
     for (const row of parseCsv(text(paths.dataFile('coops.csv'))).data) {
       const c = coops.get(row['ID']!)!;
@@ -68,7 +82,10 @@ describe('CSV downloads', () => {
   test('no cell starts with = + - @ (Excel would run it as a formula)', () => {
     for (const name of DATASET_NAMES) {
       const cells = Papa.parse<string[]>(text(paths.dataFile(`${name}.csv`)).replace(/^\uFEFF/, ''), { newline: '\r\n', skipEmptyLines: true }).data.flat();
-      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), name).toEqual([]);
+      expect(
+        cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
+        name,
+      ).toEqual([]);
     }
   });
   test('every public body that commissions something has its own contracts CSV with exactly those contracts; the others have none', () => {
@@ -83,7 +100,9 @@ describe('CSV downloads', () => {
       expect([...bytes.subarray(0, 3)], route).toEqual([0xef, 0xbb, 0xbf]);
       const parsed = parseCsv(bytes.toString('utf8'));
       expect(parsed.errors).toEqual([]);
-      const expected = contractsCommissionedBy(b.id, dir.contracts).map((c) => c.id).sort();
+      const expected = contractsCommissionedBy(b.id, dir.contracts)
+        .map((c) => c.id)
+        .sort();
       expect(parsed.data.map((r) => r['ID']).sort(), route).toEqual(expected);
       total += parsed.data.length;
     }
@@ -121,8 +140,14 @@ const itemSchemas: Record<DatasetName, z.ZodType> = {
     id: z.string().regex(/^[a-z0-9-]+$/),
     name: z.string().min(1),
     kind: z.enum(['coop', 'federation', 'network', 'hq', 'site']),
-    prefectureCode: z.string().regex(/^\d{6}$/).nullable(),
-    municipalityCode: z.string().regex(/^\d{6}$/).nullable(),
+    prefectureCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable(),
+    municipalityCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable(),
     latitude: z.number().min(20).max(46).nullable(),
     longitude: z.number().min(122).max(154).nullable(),
     categoryIds: z.array(z.string().min(1)).min(1),
@@ -139,7 +164,10 @@ const itemSchemas: Record<DatasetName, z.ZodType> = {
     programme: z.string().min(1),
     services: z.array(z.string()),
     fiscalYear: z.number().int().nullable(),
-    fiscalYearJa: z.string().regex(/^(明治|大正|昭和|平成|令和)(元|\d+)年度$/).nullable(),
+    fiscalYearJa: z
+      .string()
+      .regex(/^(明治|大正|昭和|平成|令和)(元|\d+)年度$/)
+      .nullable(),
     sources: z.array(source).min(1),
   }),
   municipalities: z.looseObject({
@@ -152,7 +180,12 @@ const itemSchemas: Record<DatasetName, z.ZodType> = {
     sources: z.array(source).min(1),
   }),
   categories: z.looseObject({ id: z.string().min(1), name: z.string().min(1), description: nullableText, sources: z.array(source).min(1) }),
-  'national-counts': z.looseObject({ asOf: z.iso.date(), corporations: z.number().int().nonnegative(), official: z.boolean(), sources: z.array(source).min(1) }),
+  'national-counts': z.looseObject({
+    asOf: z.iso.date(),
+    corporations: z.number().int().nonnegative(),
+    official: z.boolean(),
+    sources: z.array(source).min(1),
+  }),
   'model-project-figures': z.looseObject({
     id: z.string().min(1),
     councilId: z.string().min(1),
@@ -196,7 +229,10 @@ describe('JSON downloads', () => {
     const doc = envelope(name, itemSchemas[name]).parse(JSON.parse(text(paths.dataFile(`${name}.json`))));
     expect(doc.count).toBe(entities[name].length);
     expect(doc.items).toHaveLength(entities[name].length);
-    const keys = DATASETS[name].fields.filter((f) => f.inJson).map((f) => f.key).sort();
+    const keys = DATASETS[name].fields
+      .filter((f) => f.inJson)
+      .map((f) => f.key)
+      .sort();
     for (const item of doc.items as Array<Record<string, unknown>>) expect(Object.keys(item).sort()).toEqual(keys);
   });
   test('generatedAt is the same in every file (reproducible, not the clock)', () => {
@@ -216,7 +252,10 @@ describe('JSON downloads', () => {
         ),
       })
       .parse(JSON.parse(text(paths.dataFile('coops.geojson'))));
-    const expected = dir.coops.filter((c) => placeOf(c, bodies)).map((c) => c.id).sort();
+    const expected = dir.coops
+      .filter((c) => placeOf(c, bodies))
+      .map((c) => c.id)
+      .sort();
     expect(geo.features.map((f) => f.properties.id).sort()).toEqual(expected);
   });
 });
@@ -278,14 +317,17 @@ describe('pages', () => {
   test('every page has OGP and Twitter card meta; the feed is announced; no canonical points to an invented domain', () => {
     for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) {
       const html = page(f);
-      for (const meta of ['property="og:title"', 'property="og:description"', 'property="og:type"', 'property="og:site_name"', 'name="twitter:card"']) expect(html, `${f} ${meta}`).toContain(meta);
+      for (const meta of ['property="og:title"', 'property="og:description"', 'property="og:type"', 'property="og:site_name"', 'name="twitter:card"'])
+        expect(html, `${f} ${meta}`).toContain(meta);
       expect(html).toMatch(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/feed\.xml"/);
       for (const m of html.matchAll(/<link rel="canonical" href="([^"]*)"/g)) expect(m[1]).toMatch(/^https?:\/\//);
     }
   });
   test('the footer links to the open data on every page', () => {
     for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) {
-      expect(page(f), f).toMatch(f.startsWith('en/') ? /<footer[\s\S]*href="\/en\/data\/"[^>]*>Open data</ : /<footer[\s\S]*href="\/data\/"[^>]*>オープンデータ</);
+      expect(page(f), f).toMatch(
+        f.startsWith('en/') ? /<footer[\s\S]*href="\/en\/data\/"[^>]*>Open data</ : /<footer[\s\S]*href="\/data\/"[^>]*>オープンデータ</,
+      );
     }
   });
   test('/data/ documents every column and key of every download, the licence and how to cite', () => {
@@ -301,16 +343,21 @@ describe('pages', () => {
     expect(html).toContain('CC BY 4.0');
     expect(html).toContain('id="cite-this-heading"');
   });
-  test.each(dir.bodies.map((b) => [b.id, b] as const))('public body %s offers its CSV only when it has contracts, and an iframe snippet for its embed page', (_id, b) => {
-    const html = page(paths.body(b.id));
-    const n = contractsCommissionedBy(b.id, dir.contracts).length;
-    if (n > 0) expect(html).toContain(`href="/${paths.bodyContractsCsv(b.id)}"`);
-    else expect(html).not.toContain(`href="/${paths.bodyContractsCsv(b.id)}"`);
-    expect(html).not.toContain('（CSV、0件）');
-    expect(html).not.toContain('SITE_URL');
-    const snippet = /<pre class="snippet"[^>]*><code[^>]*>([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1] ?? '';
-    expect(snippet.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>')).toMatch(new RegExp(`^<iframe src="/${paths.embed(b.id)}" title="[^"]+" [^>]*></iframe>$`));
-  });
+  test.each(dir.bodies.map((b) => [b.id, b] as const))(
+    'public body %s offers its CSV only when it has contracts, and an iframe snippet for its embed page',
+    (_id, b) => {
+      const html = page(paths.body(b.id));
+      const n = contractsCommissionedBy(b.id, dir.contracts).length;
+      if (n > 0) expect(html).toContain(`href="/${paths.bodyContractsCsv(b.id)}"`);
+      else expect(html).not.toContain(`href="/${paths.bodyContractsCsv(b.id)}"`);
+      expect(html).not.toContain('（CSV、0件）');
+      expect(html).not.toContain('SITE_URL');
+      const snippet = /<pre class="snippet"[^>]*><code[^>]*>([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1] ?? '';
+      expect(snippet.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>')).toMatch(
+        new RegExp(`^<iframe src="/${paths.embed(b.id)}" title="[^"]+" [^>]*></iframe>$`),
+      );
+    },
+  );
 });
 
 describe('embed pages', () => {
@@ -319,9 +366,17 @@ describe('embed pages', () => {
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).not.toMatch(/<header|<nav|<footer/);
     const contracts = [...html.matchAll(/data-contract="([^"]+)"/g)].map((m) => m[1]).sort();
-    expect(contracts).toEqual(contractsCommissionedBy(b.id, dir.contracts).map((c) => c.id).sort());
+    expect(contracts).toEqual(
+      contractsCommissionedBy(b.id, dir.contracts)
+        .map((c) => c.id)
+        .sort(),
+    );
     const coops = [...html.matchAll(/data-coop="([^"]+)"/g)].map((m) => m[1]).sort();
-    expect(coops).toEqual(coopsIn(b, dir.coops, bodies).map((c) => c.id).sort());
+    expect(coops).toEqual(
+      coopsIn(b, dir.coops, bodies)
+        .map((c) => c.id)
+        .sort(),
+    );
     const anchors = [...html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]);
     expect(anchors.length).toBeGreaterThan(1);
     for (const a of anchors) expect(a).toMatch(/target="_blank" rel="noopener noreferrer"/);

@@ -15,7 +15,14 @@ beforeAll(requireDist);
 
 /** Text of an HTML fragment with tags removed and entities decoded (enough for assertions). */
 function text(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 }
 function h1(html: string): string {
   return text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '').trim();
@@ -56,7 +63,12 @@ describe('contracts', () => {
     for (const b of dir.bodies) {
       const html = page(paths.body(b.id));
       const shown = [...html.matchAll(/data-contract="([^"]+)"/g)].map((m) => m[1]).sort();
-      expect(shown).toEqual(dir.contracts.filter((c) => c.commissioner === b.id).map((c) => c.id).sort());
+      expect(shown).toEqual(
+        dir.contracts
+          .filter((c) => c.commissioner === b.id)
+          .map((c) => c.id)
+          .sort(),
+      );
     }
   });
 });
@@ -104,7 +116,12 @@ describe('lists', () => {
       const html = page(paths.category(cat.id));
       const table = /<table class="coop-table[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
       const linked = [...table.matchAll(/href="\/coops\/([^/]+)\/"/g)].map((m) => m[1]).sort();
-      expect(linked).toEqual(dir.coops.filter((c) => c.categories.includes(cat.id)).map((c) => c.id).sort());
+      expect(linked).toEqual(
+        dir.coops
+          .filter((c) => c.categories.includes(cat.id))
+          .map((c) => c.id)
+          .sort(),
+      );
     }
   });
 });

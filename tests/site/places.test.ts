@@ -158,8 +158,10 @@ describe('prefecture pages', () => {
       } else expect(text(ask)).toContain('この都道府県の窓口は確認できていません');
       const council = dir.councils.find((c) => c.prefecture === code && c.prefectureCoops);
       if (council) expect(html).toContain(`data-reported-count="${council.prefectureCoops!.items.length}"`);
-    const listed = coopsIn(pref, dir.coops, bodies).filter((c) => c.kind === 'coop' && (c.legalForm === '労働者協同組合' || c.legalForm === '特定労働者協同組合'));
-    expect(html).toContain(`data-listed-count="${listed.length}"`);
+      const listed = coopsIn(pref, dir.coops, bodies).filter(
+        (c) => c.kind === 'coop' && (c.legalForm === '労働者協同組合' || c.legalForm === '特定労働者協同組合'),
+      );
+      expect(html).toContain(`data-listed-count="${listed.length}"`);
     },
   );
 });

@@ -19,12 +19,14 @@ const htmlFiles = () => distFiles().filter((f) => f.endsWith('.html'));
  */
 function sampledForValidation(): string[] {
   const dir = loadContentDirectory();
-  const named = new Set<string>([
-    ...dir.coops.flatMap((c) => [c.prefecture, c.municipality, ...(c.areaCodes?.prefectures ?? []), ...(c.areaCodes?.municipalities ?? [])]),
-    ...dir.contracts.map((c) => c.commissioner),
-    ...dir.councils.map((c) => c.prefecture),
-    ...dir.bodies.filter((b) => b.kind === '都道府県' || b.kind === '国' || b.windows?.length).map((b) => b.id),
-  ].filter((x): x is string => x !== undefined));
+  const named = new Set<string>(
+    [
+      ...dir.coops.flatMap((c) => [c.prefecture, c.municipality, ...(c.areaCodes?.prefectures ?? []), ...(c.areaCodes?.municipalities ?? [])]),
+      ...dir.contracts.map((c) => c.commissioner),
+      ...dir.councils.map((c) => c.prefecture),
+      ...dir.bodies.filter((b) => b.kind === '都道府県' || b.kind === '国' || b.windows?.length).map((b) => b.id),
+    ].filter((x): x is string => x !== undefined),
+  );
   const firstOfKind = new Set<string>();
   for (const b of dir.bodies) if (![...firstOfKind].some((id) => dir.bodies.find((x) => x.id === id)?.kind === b.kind)) firstOfKind.add(b.id);
   const keep = (id: string, i: number) => named.has(id) || firstOfKind.has(id) || i % 40 === 0;

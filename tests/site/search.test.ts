@@ -33,7 +33,11 @@ beforeAll(() => {
   const folder = join(DIST, 'pagefind/fragment');
   records = new Map(
     readdirSync(folder).map((f) => {
-      const json = JSON.parse(gunzipSync(readFileSync(join(folder, f))).subarray(12).toString('utf8')) as Fragment;
+      const json = JSON.parse(
+        gunzipSync(readFileSync(join(folder, f)))
+          .subarray(12)
+          .toString('utf8'),
+      ) as Fragment;
       return [json.url.replace(/^\//, ''), json];
     }),
   );
@@ -80,7 +84,10 @@ describe('filters and meta derive from content/', () => {
     expect(r.meta[TERM_FIELDS.hub] ?? '').toBe('');
   });
   test('hub pages (categories, public bodies) index their names in the hub field, not the names field; categories their services as subjects', () => {
-    const hubs: Array<[string, string]> = [...dir.bodies.map((b): [string, string] => [paths.body(b.id), b.name]), ...dir.categories.map((c): [string, string] => [paths.category(c.id), c.name])];
+    const hubs: Array<[string, string]> = [
+      ...dir.bodies.map((b): [string, string] => [paths.body(b.id), b.name]),
+      ...dir.categories.map((c): [string, string] => [paths.category(c.id), c.name]),
+    ];
     for (const [path, name] of hubs) {
       const r = records.get(path)!;
       expect(r.meta[TERM_FIELDS.hub], path).toBeTruthy();

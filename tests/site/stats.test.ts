@@ -19,7 +19,12 @@ const listed = listedCoops(dir.coops);
 beforeAll(requireDist);
 
 function text(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
 }
 /** The rows of the table with this id, as [data attribute value, row HTML]. */
 function rows(html: string, tableId: string, attr: string): Array<[string, string]> {

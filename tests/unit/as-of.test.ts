@@ -8,10 +8,23 @@ import type { Body, Contract } from '../../src/lib/types.ts';
 const codeList = { title: '全国地方公共団体コード', url: CODE_LIST_URL, seen: '2026-11-22' };
 const osm = { title: 'OSM', url: OSM_COPYRIGHT_URL, seen: '2026-11-22' };
 const body = { id: '112313', name: '桶川市', reading: 'おけがわし', kind: '市', prefecture: '110001', sources: [codeList, osm] } as unknown as Body;
-const contract = { id: 'c', commissioner: '112313', contractor: 'x', programme: 'p', category: 'k', asOf: '2017-04-01', sources: [{ title: 'パンフレット', document: 'd', asOf: '2017-04-01' }] } as unknown as Contract;
+const contract = {
+  id: 'c',
+  commissioner: '112313',
+  contractor: 'x',
+  programme: 'p',
+  category: 'k',
+  asOf: '2017-04-01',
+  sources: [{ title: 'パンフレット', document: 'd', asOf: '2017-04-01' }],
+} as unknown as Contract;
 
 test('a year-only date stays a year, compared by the last day it can mean', () => {
-  expect(lastChecked([{ title: 'a', document: 'd', asOf: '2024-03-01' }, { title: 'b', document: 'd', published: '2024' }])).toBe('2024');
+  expect(
+    lastChecked([
+      { title: 'a', document: 'd', asOf: '2024-03-01' },
+      { title: 'b', document: 'd', published: '2024' },
+    ]),
+  ).toBe('2024');
   expect(lastChecked([], ['2023-05', '2023-04-30'])).toBe('2023-05');
   expect(newestDay([{ title: 'b', document: 'd', published: '2024' }])).toBe('2024-01-01');
   expect(needsRecheck([{ title: 'b', document: 'd', published: '2025' }], '2026-11-30')).toBe(false);

@@ -17,7 +17,14 @@ test('frame-ancestors only in the header form (browsers ignore it in a meta tag)
 test('_headers: a CSP per top-level folder and file (never a site-wide one that would overlap), embeds framable, assets cached, under the base path', () => {
   const file = headersFile('/roukyou-atlas/', { dirs: ['coops', 'embed', '_astro'], files: ['index.html', '_headers'] });
   const rules = file.split('\n\n').map((r) => r.split('\n')[0]);
-  expect(rules).toEqual(['/roukyou-atlas/*', '/roukyou-atlas/', '/roukyou-atlas/index.html', '/roukyou-atlas/_astro/*', '/roukyou-atlas/coops/*', '/roukyou-atlas/embed/*']);
+  expect(rules).toEqual([
+    '/roukyou-atlas/*',
+    '/roukyou-atlas/',
+    '/roukyou-atlas/index.html',
+    '/roukyou-atlas/_astro/*',
+    '/roukyou-atlas/coops/*',
+    '/roukyou-atlas/embed/*',
+  ]);
   expect(file).not.toMatch(/\/roukyou-atlas\/\*\n[^\n]*Content-Security-Policy/);
   expect(file).toMatch(/\/roukyou-atlas\/coops\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors 'none'/);
   expect(file).toMatch(/\/roukyou-atlas\/embed\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors \*/);

@@ -54,12 +54,15 @@ describe('multi-valued fields', () => {
 });
 
 describe('formula injection (OWASP CSV Injection)', () => {
-  test.each(['=HYPERLINK("http://x","y")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\tx', '\rx', '＝1+1', '－1'])('a text cell starting %j is quoted behind an apostrophe', (value) => {
-    const field = csvField(value);
-    expect(field.startsWith(`"'`)).toBe(true);
-    const rows = Papa.parse<string[]>(toCsv(['a'], [[value]], { bom: false }), { newline: '\r\n', skipEmptyLines: true }).data;
-    expect(rows[1]?.[0]).toBe(`'${value}`);
-  });
+  test.each(['=HYPERLINK("http://x","y")', '+1+cmd|/C calc', '-2+3', '@SUM(A1)', '\tx', '\rx', '＝1+1', '－1'])(
+    'a text cell starting %j is quoted behind an apostrophe',
+    (value) => {
+      const field = csvField(value);
+      expect(field.startsWith(`"'`)).toBe(true);
+      const rows = Papa.parse<string[]>(toCsv(['a'], [[value]], { bom: false }), { newline: '\r\n', skipEmptyLines: true }).data;
+      expect(rows[1]?.[0]).toBe(`'${value}`);
+    },
+  );
   test('numbers, including negative ones, stay numbers; text that only contains the characters is untouched', () => {
     expect(csvField(-5)).toBe('-5');
     expect(csvField('a=b')).toBe('a=b');

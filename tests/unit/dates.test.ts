@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { parsePartialDate, isFuture, latestDay, earliestDay, formatDate, formatEra, formatDateWithEra, normaliseDateValue, todayInJapan, fiscalYearOf, formatFiscalYear, formatFiscalYearEra } from '../../src/lib/dates.ts';
+import {
+  parsePartialDate,
+  isFuture,
+  latestDay,
+  earliestDay,
+  formatDate,
+  formatEra,
+  formatDateWithEra,
+  normaliseDateValue,
+  todayInJapan,
+  fiscalYearOf,
+  formatFiscalYear,
+  formatFiscalYearEra,
+} from '../../src/lib/dates.ts';
 
 describe('partial dates', () => {
   test('parses year, month and day precision', () => {

@@ -3,7 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { buildIndex, childrenOf, contractsCommissionedBy, contractsHeldBy, coopsIn, coopsLocatedIn, membersOf } from '../../src/lib/directory.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 
-describe.each([['content', loadContentDirectory()], ['fixture', loadContentDirectory('tests/fixtures/valid')]])('%s', (_name, dir) => {
+describe.each([
+  ['content', loadContentDirectory()],
+  ['fixture', loadContentDirectory('tests/fixtures/valid')],
+])('%s', (_name, dir) => {
   const index = buildIndex(dir);
   test('co-ops located in every public body', () => {
     for (const b of dir.bodies) expect(coopsLocatedIn(index, b).map((c) => c.id)).toEqual(coopsIn(b, dir.coops, index.bodies).map((c) => c.id));

@@ -2,7 +2,18 @@
 import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { DATASETS, DATASET_NAMES, modelProjectFigures, bodyContractsCsv, datasetCsv, datasetJson, exportDates, makeLookup, newestDay, sourceText } from '../../src/lib/export.ts';
+import {
+  DATASETS,
+  DATASET_NAMES,
+  modelProjectFigures,
+  bodyContractsCsv,
+  datasetCsv,
+  datasetJson,
+  exportDates,
+  makeLookup,
+  newestDay,
+  sourceText,
+} from '../../src/lib/export.ts';
 import { BOM } from '../../src/lib/csv.ts';
 import { earliestDay } from '../../src/lib/dates.ts';
 import type { Source } from '../../src/lib/types.ts';
@@ -10,7 +21,14 @@ import type { Source } from '../../src/lib/types.ts';
 const dir = loadContentDirectory('tests/fixtures/valid');
 const l = makeLookup(dir, (p) => `https://example.test/${p}`);
 const parse = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, newline: '\r\n', skipEmptyLines: true });
-const counts = { coops: dir.coops.length, contracts: dir.contracts.length, municipalities: dir.bodies.length, categories: dir.categories.length, 'national-counts': dir.nationalCounts.length, 'model-project-figures': modelProjectFigures(dir).length };
+const counts = {
+  coops: dir.coops.length,
+  contracts: dir.contracts.length,
+  municipalities: dir.bodies.length,
+  categories: dir.categories.length,
+  'national-counts': dir.nationalCounts.length,
+  'model-project-figures': modelProjectFigures(dir).length,
+};
 
 describe('every dataset', () => {
   test.each(DATASET_NAMES)('%s: one CSV row and one JSON record per entity, with every documented column', (name) => {
@@ -24,7 +42,12 @@ describe('every dataset', () => {
     const json = JSON.parse(datasetJson(ds, l, exportDates(dir)));
     expect(json.count).toBe(counts[name]);
     expect(json.items).toHaveLength(counts[name]);
-    expect(Object.keys(json.items[0]).sort()).toEqual(ds.fields.filter((f) => f.inJson).map((f) => f.key).sort());
+    expect(Object.keys(json.items[0]).sort()).toEqual(
+      ds.fields
+        .filter((f) => f.inJson)
+        .map((f) => f.key)
+        .sort(),
+    );
   });
   test('headers and JSON keys are unique within a dataset, and every field is described', () => {
     for (const ds of Object.values(DATASETS)) {
@@ -50,7 +73,14 @@ describe('values', () => {
   });
   test('法人番号, its page, the dates that mean one thing, the status and the registry credit', () => {
     const registry = { name: dir.coops[0]!.name, asOf: '2026-10-31', assigned: '2023-04-10' };
-    const more = { ...dir, coops: dir.coops.map((c) => (c.id === 'alpha' ? { ...c, corporateNumber: '7000012050002', registered: '2023-04-10', registry, dissolved: { date: '2026-01-31', cause: '清算の結了等' } } : c)) };
+    const more = {
+      ...dir,
+      coops: dir.coops.map((c) =>
+        c.id === 'alpha'
+          ? { ...c, corporateNumber: '7000012050002', registered: '2023-04-10', registry, dissolved: { date: '2026-01-31', cause: '清算の結了等' } }
+          : c,
+      ),
+    };
     const lk = makeLookup(more, (p) => `https://example.test/${p}`);
     const row = parse(datasetCsv(DATASETS.coops, lk)).data.find((r) => r['ID'] === 'alpha')!;
     expect(row['法人番号']).toBe('7000012050002');
@@ -85,21 +115,36 @@ describe('values', () => {
     expect(site.sources[0].title).toBe('テスト資料');
   });
   test('source text names title, document and dates', () => {
-    expect(sourceText({ title: 'T', publisher: 'P', url: 'https://example.test/', asOf: '2024-01', seen: '2024-02-01' })).toBe('T（P） https://example.test/ 2024-01現在、2024-02-01確認');
+    expect(sourceText({ title: 'T', publisher: 'P', url: 'https://example.test/', asOf: '2024-01', seen: '2024-02-01' })).toBe(
+      'T（P） https://example.test/ 2024-01現在、2024-02-01確認',
+    );
     expect(sourceText({ title: 'T', document: '配布資料', published: '2024' })).toBe('T［資料: 配布資料］ 2024発行');
   });
 });
 
 describe('reproducible dates', () => {
   test('the newest source date, counting a month or year as its first day', () => {
-    expect(newestDay([{ title: 'a', document: 'd', asOf: '2024-01-01' }, { title: 'b', document: 'd', seen: '2024-03' }])).toBe('2024-03-01');
+    expect(
+      newestDay([
+        { title: 'a', document: 'd', asOf: '2024-01-01' },
+        { title: 'b', document: 'd', seen: '2024-03' },
+      ]),
+    ).toBe('2024-03-01');
     expect(newestDay([])).toBeUndefined();
   });
   test('generatedAt comes from the content, or from SOURCE_DATE_EPOCH, never the clock', () => {
     const { generatedAt, dataAsOf } = exportDates(dir);
     // dataAsOf is a source date of the fixture, and no source date is newer.
     const all = Object.values(dir).flat() as Array<{ sources?: Source[] }>;
-    const days = all.flatMap((e) => e.sources ?? []).flatMap((s) => [s.asOf, s.published, s.seen]).concat(dir.guides.map((g) => g.updated), (dir.nationalCounts ?? []).map((n) => n.asOf)).filter((d): d is string => !!d).map(earliestDay);
+    const days = all
+      .flatMap((e) => e.sources ?? [])
+      .flatMap((s) => [s.asOf, s.published, s.seen])
+      .concat(
+        dir.guides.map((g) => g.updated),
+        (dir.nationalCounts ?? []).map((n) => n.asOf),
+      )
+      .filter((d): d is string => !!d)
+      .map(earliestDay);
     expect(days).toContain(dataAsOf);
     for (const d of days) expect(d <= dataAsOf!).toBe(true);
     expect(generatedAt).toBe(`${dataAsOf}T00:00:00+09:00`);
@@ -108,7 +153,13 @@ describe('reproducible dates', () => {
   });
   test('two serialisations are byte-identical', () => {
     const a = DATASET_NAMES.map((n) => datasetCsv(DATASETS[n], l) + datasetJson(DATASETS[n], l, exportDates(dir))).join('');
-    const b = DATASET_NAMES.map((n) => datasetCsv(DATASETS[n], makeLookup(loadContentDirectory('tests/fixtures/valid'), (p) => `https://example.test/${p}`)) + datasetJson(DATASETS[n], l, exportDates(dir))).join('');
+    const b = DATASET_NAMES.map(
+      (n) =>
+        datasetCsv(
+          DATASETS[n],
+          makeLookup(loadContentDirectory('tests/fixtures/valid'), (p) => `https://example.test/${p}`),
+        ) + datasetJson(DATASETS[n], l, exportDates(dir)),
+    ).join('');
     expect(a).toBe(b);
   });
 });

@@ -26,7 +26,9 @@ describe('Atom document', () => {
     expect(xml).not.toContain('rel="self"');
   });
   test('a self link only when an absolute URL is known', () => {
-    expect(atomFeed({ title: 't', subtitle: 's', entries: [], url: (p) => `https://example.test/${p}`, selfUrl: 'https://example.test/feed.xml', rights: 'r' })).toContain('<link rel="self" type="application/atom+xml" href="https://example.test/feed.xml"/>');
+    expect(
+      atomFeed({ title: 't', subtitle: 's', entries: [], url: (p) => `https://example.test/${p}`, selfUrl: 'https://example.test/feed.xml', rights: 'r' }),
+    ).toContain('<link rel="self" type="application/atom+xml" href="https://example.test/feed.xml"/>');
   });
 });
 
@@ -39,7 +41,9 @@ describe('helpers', () => {
     expect(alpha).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(uuidV5('roukyou-atlas:coops/alphb')).not.toBe(alpha);
     // Entries carry them as urn:uuid ids, so a reader sees the same entry across builds.
-    expect(atomFeed({ title: 't', subtitle: 's', entries: feedEntries(dir), url: (p) => `/${p}`, rights: 'r' })).toContain(`urn:uuid:${uuidV5(`roukyou-atlas:coops/${dir.coops[0]!.id}`)}`);
+    expect(atomFeed({ title: 't', subtitle: 's', entries: feedEntries(dir), url: (p) => `/${p}`, rights: 'r' })).toContain(
+      `urn:uuid:${uuidV5(`roukyou-atlas:coops/${dir.coops[0]!.id}`)}`,
+    );
   });
   test('escapeXml', () => expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;'));
 });

@@ -1,19 +1,63 @@
 import { describe, expect, test } from 'vitest';
-import { bboxOf, bboxesIntersect, clipRing, dedupeRing, distanceToSegment, ringArea, simplifyLine, simplifyShapes, type MultiPolygon, type Position } from '../../src/lib/geometry.ts';
+import {
+  bboxOf,
+  bboxesIntersect,
+  clipRing,
+  dedupeRing,
+  distanceToSegment,
+  ringArea,
+  simplifyLine,
+  simplifyShapes,
+  type MultiPolygon,
+  type Position,
+} from '../../src/lib/geometry.ts';
 
-const square = (x: number, y: number, size: number): Position[] => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
+const square = (x: number, y: number, size: number): Position[] => [
+  [x, y],
+  [x + size, y],
+  [x + size, y + size],
+  [x, y + size],
+  [x, y],
+];
 
 describe('simplifyLine', () => {
   test('keeps the ends and drops points closer than the tolerance', () => {
-    const line: Position[] = [[0, 0], [1, 0.05], [2, -0.05], [3, 0], [4, 2], [5, 0]];
-    expect(simplifyLine(line, 0.1)).toEqual([[0, 0], [3, 0], [4, 2], [5, 0]]);
+    const line: Position[] = [
+      [0, 0],
+      [1, 0.05],
+      [2, -0.05],
+      [3, 0],
+      [4, 2],
+      [5, 0],
+    ];
+    expect(simplifyLine(line, 0.1)).toEqual([
+      [0, 0],
+      [3, 0],
+      [4, 2],
+      [5, 0],
+    ]);
   });
   test('a tolerance of 0 keeps every point that is off the line', () => {
-    const line: Position[] = [[0, 0], [1, 1], [2, 0]];
+    const line: Position[] = [
+      [0, 0],
+      [1, 1],
+      [2, 0],
+    ];
     expect(simplifyLine(line, 0)).toEqual(line);
   });
   test('two points stay as they are', () => {
-    expect(simplifyLine([[0, 0], [1, 1]], 5)).toEqual([[0, 0], [1, 1]]);
+    expect(
+      simplifyLine(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        5,
+      ),
+    ).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
   });
 });
 
@@ -30,7 +74,13 @@ test('ring area is signed by orientation', () => {
 });
 
 test('bounding boxes', () => {
-  expect(bboxOf([[1, 2], [-1, 5], [3, 0]])).toEqual([-1, 0, 3, 5]);
+  expect(
+    bboxOf([
+      [1, 2],
+      [-1, 5],
+      [3, 0],
+    ]),
+  ).toEqual([-1, 0, 3, 5]);
   expect(bboxOf([])).toBeUndefined();
   expect(bboxesIntersect([0, 0, 1, 1], [1, 1, 2, 2])).toBe(true);
   expect(bboxesIntersect([0, 0, 1, 1], [1.5, 0, 2, 1])).toBe(false);
@@ -49,7 +99,21 @@ describe('clipRing', () => {
 });
 
 test('dedupeRing drops repeated points and keeps the ring closed', () => {
-  expect(dedupeRing([[0, 0], [0, 0], [1, 0], [1, 1], [1, 1], [0, 0]])).toEqual([[0, 0], [1, 0], [1, 1], [0, 0]]);
+  expect(
+    dedupeRing([
+      [0, 0],
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]),
+  ).toEqual([
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 0],
+  ]);
 });
 
 describe('simplifyShapes', () => {
@@ -62,7 +126,11 @@ describe('simplifyShapes', () => {
   test('a shared border is simplified the same way on both sides', () => {
     const [sa, sb] = simplifyShapes([a, b], { tolerance: 0.5 });
     const onBorder = (shape: MultiPolygon) =>
-      shape[0]![0]!.slice(0, -1).filter(([x]) => x > 9 && x < 14).map((p) => p.join(',')).sort();
+      shape[0]![0]!
+        .slice(0, -1)
+        .filter(([x]) => x > 9 && x < 14)
+        .map((p) => p.join(','))
+        .sort();
     expect(onBorder(sa!)).toEqual(onBorder(sb!));
     // The bump of 3 units is kept; the 0.05 wiggles are gone.
     expect(onBorder(sa!)).toContain('13,10');

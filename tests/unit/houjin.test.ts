@@ -68,7 +68,11 @@ describe('the file format', () => {
     const s1 = new CsvSplitter((f, l) => whole.push([f, l]));
     s1.push(text);
     s1.end('x');
-    expect(whole).toEqual([[['a', 'b,"c"', 'd'], 1], [['e\nf', 'g'], 2], [['h'], 4]]);
+    expect(whole).toEqual([
+      [['a', 'b,"c"', 'd'], 1],
+      [['e\nf', 'g'], 2],
+      [['h'], 4],
+    ]);
     for (let cut = 1; cut < text.length; cut++) {
       const parts: Array<[string[], number]> = [];
       const s = new CsvSplitter((f, l) => parts.push([f, l]));
@@ -174,19 +178,34 @@ describe('importing into a content folder', () => {
       registryOnly: true,
       registry: { name: '労働者協同組合みどりの架空', assigned: '2023-04-10', municipality: '131016', asOf: '2026-10-31' },
     });
-    expect(a.sources).toEqual([expect.objectContaining({ url: corporateNumberUrl('9011005999001'), asOf: '2026-10-31', publisher: '国税庁', note: expect.stringMatching(/^国税庁法人番号公表サイト（国税庁）（https:\/\/www\.houjin-bangou\.nta\.go\.jp\/download\/）.*を加工して作成（公共データ利用規約（第1\.0版））$/) })]);
+    expect(a.sources).toEqual([
+      expect.objectContaining({
+        url: corporateNumberUrl('9011005999001'),
+        asOf: '2026-10-31',
+        publisher: '国税庁',
+        note: expect.stringMatching(
+          /^国税庁法人番号公表サイト（国税庁）（https:\/\/www\.houjin-bangou\.nta\.go\.jp\/download\/）.*を加工して作成（公共データ利用規約（第1\.0版））$/,
+        ),
+      }),
+    ]);
     expect(coop('houjin-9010105999002')).toMatchObject({ legalForm: '特定労働者協同組合', tokutei: true, reading: 'カクウケア', municipality: '132012' });
     expect(coop('houjin-4020005999007')).toMatchObject({ kind: 'federation', legalForm: '労働者協同組合連合会', municipality: '141046', prefecture: '140007' });
 
     // The hand-researched entry keeps its own fields; only the registry block and its source are added.
     const k = coop('kakuu-kigyo');
-    expect(k).toMatchObject({ name: '企業組合架空', legalForm: '企業組合', address: '東京都新宿区西新宿（団体のサイトの表記）', summary: 'テスト用の架空の団体です。' });
+    expect(k).toMatchObject({
+      name: '企業組合架空',
+      legalForm: '企業組合',
+      address: '東京都新宿区西新宿（団体のサイトの表記）',
+      summary: 'テスト用の架空の団体です。',
+    });
     expect(k.registry).toMatchObject({ name: '企業組合架空', assigned: '2015-10-05' });
     expect(k.sources).toHaveLength(2);
     expect(readFileSync(join(content, 'coops/kakuu-kigyo.yaml'), 'utf8')).toMatch(/^# A hand-researched entry/);
 
     // Public bodies the drafts refer to come from the official code list: no file is written for them.
-    for (const code of ['131016', '132012', '140007', '141046', '141003']) expect(existsSync(join(content, 'municipalities', `${code}.yaml`)), code).toBe(false);
+    for (const code of ['131016', '132012', '140007', '141046', '141003'])
+      expect(existsSync(join(content, 'municipalities', `${code}.yaml`)), code).toBe(false);
     expect(check()).toEqual([]);
 
     const before = snapshot(content);
@@ -234,7 +253,9 @@ describe('importing into a content folder', () => {
 
   test('a zip gives the same result as the plain file', async () => {
     const fromZip = await run([ZIP]);
-    expect(fromZip.files.map((f) => [f.name.replace(/^.*\//, ''), f.fileDate, f.encoding])).toEqual([['13_tokyo_all_20261031.zip:13_tokyo_all_20261031.csv', '2026-10-31', 'utf-8']]);
+    expect(fromZip.files.map((f) => [f.name.replace(/^.*\//, ''), f.fileDate, f.encoding])).toEqual([
+      ['13_tokyo_all_20261031.zip:13_tokyo_all_20261031.csv', '2026-10-31', 'utf-8'],
+    ]);
     const zipped = snapshot(content);
     rmSync(content, { recursive: true });
     cpSync(join(process.cwd(), 'tests/fixtures/valid'), content, { recursive: true });
@@ -246,7 +267,12 @@ describe('importing into a content folder', () => {
   test('the Shift_JIS edition is decoded and said so', async () => {
     const result = await run([SJIS]);
     expect(result.files[0]!.encoding).toBe('shift_jis');
-    expect(coop('houjin-2011005999008')).toMatchObject({ name: '労働者協同組合あおぞら架空', reading: 'アオゾラカクウ', municipality: '112313', registered: '2026-11-18' });
+    expect(coop('houjin-2011005999008')).toMatchObject({
+      name: '労働者協同組合あおぞら架空',
+      reading: 'アオゾラカクウ',
+      municipality: '112313',
+      registered: '2026-11-18',
+    });
     expect(formatSummary(result).join('\n')).toMatch(/Shift_JIS 版/);
     expect(check()).toEqual([]);
   });
@@ -259,7 +285,10 @@ describe('importing into a content folder', () => {
 
   test('a result the data check refuses is not written', async () => {
     // A hand entry already uses a draft's id with another number: the planner reports it; a bad existing entry blocks everything.
-    writeFileSync(join(content, 'coops', 'broken.yaml'), 'name: 壊れた\nreading: こわれた\nkind: coop\nlegalForm: 労働者協同組合\ncategories: [fukushi]\nsources: []\n');
+    writeFileSync(
+      join(content, 'coops', 'broken.yaml'),
+      'name: 壊れた\nreading: こわれた\nkind: coop\nlegalForm: 労働者協同組合\ncategories: [fukushi]\nsources: []\n',
+    );
     const before = snapshot(content);
     await expect(run([FULL])).rejects.toThrow(ImportCheckError);
     expect(snapshot(content)).toEqual(before);

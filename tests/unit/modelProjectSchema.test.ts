@@ -31,13 +31,48 @@ describe('schemas', () => {
     expect(parsed.activities!.find((a) => a.id === 'workshop-a')!.attendance!.unit).toBe('人');
   });
   test.each([
-    ['a misspelt field', (d: any) => { d.activities[0].titel = 'x'; }],
-    ['an unknown kind', (d: any) => { d.activities[0].kind = 'party'; }],
-    ['a personal-looking email without a domain', (d: any) => { d.windows[0].email = 'someone'; }],
-    ['a negative participant count', (d: any) => { d.activities[1].attendance.participants = -1; }],
-    ['a figure without its source', (d: any) => { delete d.activities[0].figures[0].source; }],
-    ['an activity id with capitals', (d: any) => { d.activities[0].id = 'Forum'; }],
-    ['a plan without a theme', (d: any) => { delete d.plans[0].theme; }],
+    [
+      'a misspelt field',
+      (d: any) => {
+        d.activities[0].titel = 'x';
+      },
+    ],
+    [
+      'an unknown kind',
+      (d: any) => {
+        d.activities[0].kind = 'party';
+      },
+    ],
+    [
+      'a personal-looking email without a domain',
+      (d: any) => {
+        d.windows[0].email = 'someone';
+      },
+    ],
+    [
+      'a negative participant count',
+      (d: any) => {
+        d.activities[1].attendance.participants = -1;
+      },
+    ],
+    [
+      'a figure without its source',
+      (d: any) => {
+        delete d.activities[0].figures[0].source;
+      },
+    ],
+    [
+      'an activity id with capitals',
+      (d: any) => {
+        d.activities[0].id = 'Forum';
+      },
+    ],
+    [
+      'a plan without a theme',
+      (d: any) => {
+        delete d.plans[0].theme;
+      },
+    ],
   ])('refuses %s', (_name, patch) => {
     const data = structuredClone(council.data) as Record<string, unknown>;
     patch(data);
@@ -50,16 +85,71 @@ describe('data-check rules', () => {
     expect(validateEntries(valid, TODAY)).toEqual([]);
   });
   test('a source index past the list is named by its field', () => {
-    expect(fields(validateEntries(mutateCouncil((d) => { d.activities[1].source = 9; }), TODAY))).toEqual(['activities[1].source']);
-    expect(fields(validateEntries(mutateCouncil((d) => { d.membersSource = 5; }), TODAY))).toEqual(['membersSource']);
+    expect(
+      fields(
+        validateEntries(
+          mutateCouncil((d) => {
+            d.activities[1].source = 9;
+          }),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['activities[1].source']);
+    expect(
+      fields(
+        validateEntries(
+          mutateCouncil((d) => {
+            d.membersSource = 5;
+          }),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['membersSource']);
   });
   test('a date outside its fiscal year, a future date not planned, a planned activity with a count', () => {
-    expect(fields(validateEntries(mutateCouncil((d) => { d.activities[0].date = '2025-04-01'; }), TODAY))).toEqual(['activities[0].date']);
-    expect(fields(validateEntries(mutateCouncil((d) => { d.activities[2].status = 'held'; d.activities[2].date = '2027-01-10'; d.activities[2].fiscalYear = 2026; }), TODAY))).toEqual(['activities[2].date']);
-    expect(fields(validateEntries(mutateCouncil((d) => { d.activities[2].attendance.participants = 4; }), TODAY))).toEqual(['activities[2].attendance.participants']);
+    expect(
+      fields(
+        validateEntries(
+          mutateCouncil((d) => {
+            d.activities[0].date = '2025-04-01';
+          }),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['activities[0].date']);
+    expect(
+      fields(
+        validateEntries(
+          mutateCouncil((d) => {
+            d.activities[2].status = 'held';
+            d.activities[2].date = '2027-01-10';
+            d.activities[2].fiscalYear = 2026;
+          }),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['activities[2].date']);
+    expect(
+      fields(
+        validateEntries(
+          mutateCouncil((d) => {
+            d.activities[2].attendance.participants = 4;
+          }),
+          TODAY,
+        ),
+      ),
+    ).toEqual(['activities[2].attendance.participants']);
   });
   test('a future planned date is accepted', () => {
-    expect(validateEntries(mutateCouncil((d) => { d.activities[2].date = '2027-02-01'; d.activities[2].fiscalYear = 2026; }), TODAY)).toEqual([]);
+    expect(
+      validateEntries(
+        mutateCouncil((d) => {
+          d.activities[2].date = '2027-02-01';
+          d.activities[2].fiscalYear = 2026;
+        }),
+        TODAY,
+      ),
+    ).toEqual([]);
   });
   test('duplicate activity ids and plans, backwards periods, both coop and body on a member', () => {
     const problems = validateEntries(
@@ -74,11 +164,22 @@ describe('data-check rules', () => {
     expect(fields(problems).sort()).toEqual(['activities[1].id', 'activities[3].to', 'members[0]', 'plans[1].fiscalYear'].sort());
   });
   test('references to coops and bodies from windows and activities must resolve', () => {
-    const problems = validateEntries(mutateCouncil((d) => { d.windows[0].operatorCoop = 'ghost'; d.activities[0].bodies = ['131041', '999999']; }), TODAY);
+    const problems = validateEntries(
+      mutateCouncil((d) => {
+        d.windows[0].operatorCoop = 'ghost';
+        d.activities[0].bodies = ['131041', '999999'];
+      }),
+      TODAY,
+    );
     expect(fields(problems).sort()).toEqual(['activities[0].bodies[1]', 'windows[0].operatorCoop']);
   });
   test('the number of selected councils must match the councils naming the programme', () => {
-    const problems = validateEntries(mutateCouncil((d) => { delete d.programme; }), TODAY);
+    const problems = validateEntries(
+      mutateCouncil((d) => {
+        delete d.programme;
+      }),
+      TODAY,
+    );
     expect(problems).toEqual([{ file: programme.file, field: 'selection.councils', message: expect.stringContaining('一致しません') }]);
   });
   test('sourceIndexesIn finds source and …Source keys at any depth', () => {
@@ -93,7 +194,11 @@ describe('data-check rules', () => {
 describe('broken fixture', () => {
   const { entries, problems: read } = readContent(fixture('broken'));
   const problems = [...read, ...validateEntries(entries, TODAY)];
-  const at = (file: string) => problems.filter((p) => p.file === `tests/fixtures/broken/${file}`).map((p) => p.field).sort();
+  const at = (file: string) =>
+    problems
+      .filter((p) => p.file === `tests/fixtures/broken/${file}`)
+      .map((p) => p.field)
+      .sort();
   test('every mistake in the broken council is named', () => {
     expect(at('councils/bad-activities.yaml')).toEqual(
       [

@@ -25,7 +25,15 @@ describe('prefecturesInText', () => {
 
 describe('nationalCountProblems', () => {
   test('a consistent count has none', () => {
-    const c = count('2023-04-01', 34, { prefectures: 18, prefecturesText: '1都1道1府15県', newlyEstablished: 25, converted: 9, convertedFromKigyo: 8, convertedFromNpo: 1, tokutei: 3 });
+    const c = count('2023-04-01', 34, {
+      prefectures: 18,
+      prefecturesText: '1都1道1府15県',
+      newlyEstablished: 25,
+      converted: 9,
+      convertedFromKigyo: 8,
+      convertedFromNpo: 1,
+      tokutei: 3,
+    });
     expect(nationalCountProblems('2023-04-01', c)).toEqual([]);
   });
   test('the file name must be the as-of day', () => {
@@ -44,9 +52,27 @@ describe('nationalCountProblems', () => {
   });
   test('figures per prefecture: real prefecture codes, once each, not more than the total', () => {
     const fields = (c: NationalCount) => nationalCountProblems(c.asOf, c).map((p) => p.field);
-    expect(fields(count('2024-10-01', 10, { byPrefecture: [{ prefecture: '130001', corporations: 6 }, { prefecture: '270008', corporations: 4 }] }))).toEqual([]);
+    expect(
+      fields(
+        count('2024-10-01', 10, {
+          byPrefecture: [
+            { prefecture: '130001', corporations: 6 },
+            { prefecture: '270008', corporations: 4 },
+          ],
+        }),
+      ),
+    ).toEqual([]);
     expect(fields(count('2024-10-01', 10, { byPrefecture: [{ prefecture: '131041', corporations: 1 }] }))).toEqual(['byPrefecture[0].prefecture']);
-    expect(fields(count('2024-10-01', 10, { byPrefecture: [{ prefecture: '130001', corporations: 1 }, { prefecture: '130001', corporations: 1 }] }))).toEqual(['byPrefecture[1].prefecture']);
+    expect(
+      fields(
+        count('2024-10-01', 10, {
+          byPrefecture: [
+            { prefecture: '130001', corporations: 1 },
+            { prefecture: '130001', corporations: 1 },
+          ],
+        }),
+      ),
+    ).toEqual(['byPrefecture[1].prefecture']);
     expect(fields(count('2024-10-01', 3, { byPrefecture: [{ prefecture: '130001', corporations: 4 }] }))).toEqual(['byPrefecture']);
   });
 });
@@ -76,7 +102,11 @@ describe('series', () => {
 });
 
 test('coverage per prefecture is measured only against an official count that gives prefectural figures', () => {
-  const counts = [count('2025-04-01', 144, { byPrefecture: [{ prefecture: '130001', corporations: 30 }] }), count('2025-10-01', 168), count('2025-11-01', 173, { official: false, byPrefecture: [{ prefecture: '130001', corporations: 31 }] })];
+  const counts = [
+    count('2025-04-01', 144, { byPrefecture: [{ prefecture: '130001', corporations: 30 }] }),
+    count('2025-10-01', 168),
+    count('2025-11-01', 173, { official: false, byPrefecture: [{ prefecture: '130001', corporations: 31 }] }),
+  ];
   expect(latestOfficialByPrefecture(counts)?.asOf).toBe('2025-04-01');
   expect(latestOfficialByPrefecture([count('2025-10-01', 168)])).toBeUndefined();
 });

@@ -27,7 +27,7 @@ describe.each(COLLECTION_NAMES)('%s', (collection) => {
     expect(fields.length).toBeGreaterThan(0);
     expect(fields.filter(([, d]) => d === undefined || d.trim() === '').map(([p]) => p)).toEqual([]);
   });
-  test('content/README.md names every top-level field in the collection\'s section', () => {
+  test("content/README.md names every top-level field in the collection's section", () => {
     const text = section(folderOf(collection));
     expect(text, `### ${folderOf(collection)}/ section`).not.toBe('');
     const top = fields.map(([p]) => p).filter((p) => !/[.[]/.test(p));

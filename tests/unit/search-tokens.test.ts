@@ -36,7 +36,11 @@ describe('n-grams and query pieces', () => {
     for (let i = 0; i < chars.length; i++) {
       for (let j = i + 1; j <= chars.length; j++) {
         const sub = chars.slice(i, j).join('');
-        for (const piece of queryPieces(sub, GRAM)) expect(indexed.some((t) => t.startsWith(encodeText(piece))), sub).toBe(true);
+        for (const piece of queryPieces(sub, GRAM))
+          expect(
+            indexed.some((t) => t.startsWith(encodeText(piece))),
+            sub,
+          ).toBe(true);
       }
     }
   });

@@ -12,7 +12,14 @@ describe('URL state', () => {
   test('reads q and repeated filters, ignores the rest, and writes them back in a fixed order', () => {
     const state = readState(new URLSearchParams('?prefecture=神奈川県&q=+造園+&x=1&kind=組合&prefecture=埼玉県&prefecture=神奈川県&category='));
     expect(state).toEqual({ q: '造園', filters: { prefecture: ['神奈川県', '埼玉県'], kind: ['組合'] } });
-    expect(writeState(state)).toBe(`?${new URLSearchParams([['q', '造園'], ['kind', '組合'], ['prefecture', '神奈川県'], ['prefecture', '埼玉県']])}`);
+    expect(writeState(state)).toBe(
+      `?${new URLSearchParams([
+        ['q', '造園'],
+        ['kind', '組合'],
+        ['prefecture', '神奈川県'],
+        ['prefecture', '埼玉県'],
+      ])}`,
+    );
     expect(writeState({ q: ' ', filters: {} })).toBe('');
   });
   test('Pagefind filters: values of one filter are alternatives; a filter can be left out for its own counts', () => {
@@ -46,7 +53,10 @@ describe('excerpt', () => {
     expect(excerpt('短い文です。', ['造園'])).toEqual([{ text: '短い文です。', mark: false }]);
   });
   test('overlapping and touching matches merge into one mark', () => {
-    expect(matchRanges('大和市大和です大和', ['大和', '和市'])).toEqual([[0, 5], [7, 9]]);
+    expect(matchRanges('大和市大和です大和', ['大和', '和市'])).toEqual([
+      [0, 5],
+      [7, 9],
+    ]);
   });
 });
 
@@ -72,10 +82,27 @@ describe('facets pages declare', () => {
     ['142131', { id: '142131', name: '大和市', reading: 'やまとし', kind: '市', prefecture: '140007', sources: [] }],
     ['mhlw', { id: 'mhlw', name: '厚生労働省', reading: 'こうせいろうどうしょう', kind: '国', sources: [] }],
   ]);
-  const categories = new Map<string, Category>([['zoen', { id: 'zoen', name: '造園', nameEn: 'Landscaping', reading: 'ぞうえん', order: 1, description: '', sources: [] }]]);
-  const coop: Coop = { id: 'x', name: '労働者協同組合テスト', reading: 'てすと', kind: 'coop', municipality: '142131', categories: ['zoen'], business: ['造園業'], sources: [] };
+  const categories = new Map<string, Category>([
+    ['zoen', { id: 'zoen', name: '造園', nameEn: 'Landscaping', reading: 'ぞうえん', order: 1, description: '', sources: [] }],
+  ]);
+  const coop: Coop = {
+    id: 'x',
+    name: '労働者協同組合テスト',
+    reading: 'てすと',
+    kind: 'coop',
+    municipality: '142131',
+    categories: ['zoen'],
+    business: ['造園業'],
+    sources: [],
+  };
   test('a co-op: prefecture from its municipality, categories, place, reading, what it does', () => {
-    expect(coopFacets(coop, bodies, categories)).toEqual({ prefecture: ['神奈川県'], category: ['造園'], municipality: '神奈川県大和市', aka: ['てすと'], keywords: ['造園業'] });
+    expect(coopFacets(coop, bodies, categories)).toEqual({
+      prefecture: ['神奈川県'],
+      category: ['造園'],
+      municipality: '神奈川県大和市',
+      aka: ['てすと'],
+      keywords: ['造園業'],
+    });
   });
   test('public bodies: a prefecture is its own prefecture; a national body has none', () => {
     expect(bodyFacets(bodies.get('140007')!, bodies).prefecture).toEqual(['神奈川県']);
@@ -92,7 +119,12 @@ describe('facets pages declare', () => {
     const tags = facetTags('coop', { prefecture: ['神奈川県'], category: ['造園', '建設'] });
     expect(tags.filter((t) => t.key === 'category[content]').map((t) => t.content)).toEqual(['造園', '建設']);
     expect(tags.find((t) => t.key === 'categories[content]')!.content).toBe('造園、建設');
-    expect(tags.filter((t) => t.key === 'kind[content]').map((t) => t.attr).sort()).toEqual(['data-pagefind-filter', 'data-pagefind-meta']);
+    expect(
+      tags
+        .filter((t) => t.key === 'kind[content]')
+        .map((t) => t.attr)
+        .sort(),
+    ).toEqual(['data-pagefind-filter', 'data-pagefind-meta']);
   });
 });
 
@@ -134,7 +166,9 @@ describe('labels and values in result text', () => {
 describe('excerpt around a label', () => {
   test('starts at the label of the matched value when one is near', () => {
     const text = `大和市. 区分：市 ／ 全国地方公共団体コード：142131 ／ よみ：やまとし ／ 都道府県：神奈川県 ${'あ'.repeat(200)}`;
-    const shown = excerpt(text, queryWords('やまとし'), 40).map((p) => p.text).join('');
+    const shown = excerpt(text, queryWords('やまとし'), 40)
+      .map((p) => p.text)
+      .join('');
     expect(shown.startsWith('…よみ：やまとし')).toBe(true);
   });
 });

@@ -44,7 +44,13 @@ test('pages under the base path, a folder without its slash redirected', async (
   expect(await get('/other/')).toMatchObject({ status: 404, body: '<p>not found</p>' });
 });
 
-test.each(['/sub/../dist2/secret.txt', '/sub/..%2Fdist2/secret.txt', '/sub/%2e%2e/dist2/secret.txt', '/sub/..%5Cdist2%5Csecret.txt', '/sub/%2e%2e%2fdist2%2fsecret.txt'])('traversal %s is 404, never the sibling folder', async (path) => {
+test.each([
+  '/sub/../dist2/secret.txt',
+  '/sub/..%2Fdist2/secret.txt',
+  '/sub/%2e%2e/dist2/secret.txt',
+  '/sub/..%5Cdist2%5Csecret.txt',
+  '/sub/%2e%2e%2fdist2%2fsecret.txt',
+])('traversal %s is 404, never the sibling folder', async (path) => {
   const res = await get(path);
   expect(res.status).toBe(404);
   expect(res.body).not.toContain('secret');

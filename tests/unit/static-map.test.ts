@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { jisPrefectureCode, mainBBox, outlinesFromGeoJSON, pathData, renderStaticMap, type Outline } from '../../src/lib/static-map.ts';
 import type { Position } from '../../src/lib/geometry.ts';
 
-const rect = (x: number, y: number, w: number, h: number): Position[] => [[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]];
+const rect = (x: number, y: number, w: number, h: number): Position[] => [
+  [x, y],
+  [x + w, y],
+  [x + w, y + h],
+  [x, y + h],
+  [x, y],
+];
 // Three fictitious "prefectures" in a row, 1° wide, around 35°N; '02' has a far-away islet.
 const outlines: Outline[] = [
   { code: '01', name: '西県', shape: [[rect(138, 35, 1, 1)]] },
@@ -23,7 +29,18 @@ test('the main box of a shape leaves out small far islands', () => {
 });
 
 test('path data: absolute move, relative lines, closed', () => {
-  expect(pathData([[[[10, 10], [20, 10], [20, 5], [10, 10]]]])).toBe('M10 10l10 0 0-5z');
+  expect(
+    pathData([
+      [
+        [
+          [10, 10],
+          [20, 10],
+          [20, 5],
+          [10, 10],
+        ],
+      ],
+    ]),
+  ).toBe('M10 10l10 0 0-5z');
 });
 
 test('outlines read from GeoJSON, Polygon or MultiPolygon', () => {
@@ -37,7 +54,15 @@ test('outlines read from GeoJSON, Polygon or MultiPolygon', () => {
 });
 
 describe('renderStaticMap', () => {
-  const map = renderStaticMap({ outlines, focus: ['02'], pins: [{ lat: 35.5, lng: 139.5, label: 'A' }, { lat: 35.5, lng: 139.5, label: 'B' }, { lat: 35.2, lng: 139.2, label: 'C' }] });
+  const map = renderStaticMap({
+    outlines,
+    focus: ['02'],
+    pins: [
+      { lat: 35.5, lng: 139.5, label: 'A' },
+      { lat: 35.5, lng: 139.5, label: 'B' },
+      { lat: 35.2, lng: 139.2, label: 'C' },
+    ],
+  });
 
   test('draws the focus prefecture apart from its neighbours, and leaves out what is out of view', () => {
     expect(map.width).toBe(600);

@@ -4,7 +4,16 @@ import { countByCategory, countByOrigin, countByPrefecture, coverage, listedCoop
 import type { Body, Category, Coop, NationalCount } from '../../src/lib/types.ts';
 
 const src = [{ title: 't', document: 'd', asOf: '2024-01-01' }];
-const coop = (id: string, more: Partial<Coop> = {}): Coop => ({ id, name: id, reading: id, kind: 'coop', legalForm: '労働者協同組合', categories: ['a'], sources: src, ...more });
+const coop = (id: string, more: Partial<Coop> = {}): Coop => ({
+  id,
+  name: id,
+  reading: id,
+  kind: 'coop',
+  legalForm: '労働者協同組合',
+  categories: ['a'],
+  sources: src,
+  ...more,
+});
 const body = (id: string, name: string, more: Partial<Body> = {}): Body => ({ id, name, reading: name, kind: '市', sources: src, ...more });
 const bodies = new Map<string, Body>([
   ['130001', body('130001', '東京都', { kind: '都道府県' })],
@@ -74,7 +83,17 @@ describe('coverage per prefecture', () => {
     expect(prefectureCoverage(rows, undefined, names).every((r) => r.official === undefined && r.percent === undefined)).toBe(true);
   });
   test('with one, each prefecture gets the figure and a percentage; a prefecture we list none in appears with 0', () => {
-    const official: NationalCount = { id: 'x', asOf: '2025-10-01', corporations: 20, official: true, sources: src, byPrefecture: [{ prefecture: '130001', corporations: 8 }, { prefecture: '270008', corporations: 4 }] };
+    const official: NationalCount = {
+      id: 'x',
+      asOf: '2025-10-01',
+      corporations: 20,
+      official: true,
+      sources: src,
+      byPrefecture: [
+        { prefecture: '130001', corporations: 8 },
+        { prefecture: '270008', corporations: 4 },
+      ],
+    };
     const out = prefectureCoverage(rows, official, (id) => (id === '270008' ? '大阪府' : names(id)));
     expect(out.find((r) => r.id === '130001')).toEqual({ id: '130001', name: '東京都', count: 2, official: 8, percent: 25 });
     expect(out.find((r) => r.id === '140007')?.official).toBeUndefined();

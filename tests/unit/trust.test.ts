@@ -46,7 +46,11 @@ function checkPatched(id: string, patch: Record<string, unknown>): Problem[] {
   return validateEntries(entries, TODAY, context);
 }
 
-const field = (problems: Problem[], f: string) => problems.filter((p) => p.field === f).map((p) => p.message).join(' / ');
+const field = (problems: Problem[], f: string) =>
+  problems
+    .filter((p) => p.field === f)
+    .map((p) => p.message)
+    .join(' / ');
 
 test('the valid fixture passes with the plausibility rules on', () => {
   expect(checkDir(VALID)).toEqual([]);
@@ -54,7 +58,12 @@ test('the valid fixture passes with the plausibility rules on', () => {
 
 describe('1. guides cannot execute', () => {
   const guide = (body: string) =>
-    checkCopy((dir) => writeFileSync(join(dir, 'guides/what.mdx'), `---\ntitle: テストの解説\nsummary: テスト用の解説ページです。\nupdated: 2024-01-01\nsources:\n  - { title: テスト資料, document: テスト用の架空資料, asOf: 2024-01-01 }\n---\n\n${body}\n`));
+    checkCopy((dir) =>
+      writeFileSync(
+        join(dir, 'guides/what.mdx'),
+        `---\ntitle: テストの解説\nsummary: テスト用の解説ページです。\nupdated: 2024-01-01\nsources:\n  - { title: テスト資料, document: テスト用の架空資料, asOf: 2024-01-01 }\n---\n\n${body}\n`,
+      ),
+    );
   test.each([
     ['a multi-line import of a Node module', "import { execSync } from\n  'node:child_process'", /import \/ export/],
     ['an export', 'export const x = 1', /import \/ export/],
@@ -79,22 +88,32 @@ describe('1. guides cannot execute', () => {
     expect(Number(/\d+/.exec(problems[0]!.field)![0])).toBeGreaterThanOrEqual(9);
   });
   test.each([
-    ['a fenced code block holding the site\'s embed snippet', '```html\n<iframe src="https://example.org/embed/112313/" title="桶川市の労働者協同組合" loading="lazy"></iframe>\n```'],
+    [
+      "a fenced code block holding the site's embed snippet",
+      '```html\n<iframe src="https://example.org/embed/112313/" title="桶川市の労働者協同組合" loading="lazy"></iframe>\n```',
+    ],
     ['inline code with HTML', '`<script>` は書けません'],
-    ['links of every allowed kind and a citation', '[厚労省](https://www.mhlw.go.jp/)、[電話](tel:0120-000-000)、[メール](mailto:info@example.org)、[一覧](/coops/)、[上へ](#top)<Cite n={0} />'],
+    [
+      'links of every allowed kind and a citation',
+      '[厚労省](https://www.mhlw.go.jp/)、[電話](tel:0120-000-000)、[メール](mailto:info@example.org)、[一覧](/coops/)、[上へ](#top)<Cite n={0} />',
+    ],
     ['a table and a footnote', '| a | b |\n| --- | --- |\n| 1 | 2 |\n\n注[^1]\n\n[^1]: 補足'],
   ])('%s is accepted', (_name, body) => {
     expect(guide(body)).toEqual([]);
   });
   test('the MDX pipeline refuses the same body before compiling it (astro dev never runs the data check)', () => {
     const source = "---\ntitle: x\n---\n\nimport cp from 'node:child_process'\n\n{cp.execSync('id')}\n";
-    expect(() => (contentIsData as (ctx: object) => unknown)({ source, fileURL: new URL('file:///content/guides/x.mdx'), sourceFormat: 'mdx', data: {} })).toThrow(/x\.mdx.*\n.*5行目: import/);
-    expect((contentIsData as (ctx: object) => unknown)({ source: '---\ntitle: x\n---\n\n本文<Cite n={0} />\n', fileURL: undefined, sourceFormat: 'mdx', data: {} })).toBeNull();
+    expect(() =>
+      (contentIsData as (ctx: object) => unknown)({ source, fileURL: new URL('file:///content/guides/x.mdx'), sourceFormat: 'mdx', data: {} }),
+    ).toThrow(/x\.mdx.*\n.*5行目: import/);
+    expect(
+      (contentIsData as (ctx: object) => unknown)({ source: '---\ntitle: x\n---\n\n本文<Cite n={0} />\n', fileURL: undefined, sourceFormat: 'mdx', data: {} }),
+    ).toBeNull();
   });
 });
 
 describe('valid file forms are accepted', () => {
-  test('a UTF-8 BOM, CRLF line ends and a blank line before a guide\'s frontmatter', () => {
+  test("a UTF-8 BOM, CRLF line ends and a blank line before a guide's frontmatter", () => {
     expect(
       checkCopy((dir) => {
         const guide = join(dir, 'guides/what.mdx');
@@ -125,14 +144,23 @@ describe('2. text hygiene', () => {
     expect(field(checkPatched('alpha', { name }), 'name')).toMatch(message);
   });
   test('a character that hides in a nested field names the nested path', () => {
-    expect(field(checkPatched('alpha', { sources: [{ title: 'テスト\u2066資料', document: 'x', asOf: '2024-01-01' }] }), 'sources[0].title')).toMatch(/U\+2066/);
+    expect(field(checkPatched('alpha', { sources: [{ title: 'テスト\u2066資料', document: 'x', asOf: '2024-01-01' }] }), 'sources[0].title')).toMatch(
+      /U\+2066/,
+    );
   });
   test('a 5 MB field is refused', () => {
     expect(field(checkPatched('alpha', { summary: 'あ'.repeat(5_000_000) }), 'summary')).toMatch(/長すぎます/);
   });
   test('a file that is not UTF-8 is reported as an encoding problem, not as wrong values', () => {
-    const problems = checkCopy((dir) => writeFileSync(join(dir, 'coops/alpha.yaml'), Buffer.concat([Buffer.from('name: '), Buffer.from([0x83, 0x65, 0x83, 0x58, 0x83, 0x67]), Buffer.from('\n')])));
-    expect(problems.filter((p) => p.file === 'coops/alpha.yaml')).toEqual([{ file: 'coops/alpha.yaml', field: '(文字コード 1行目)', message: expect.stringMatching(/UTF-8 ではありません/) }]);
+    const problems = checkCopy((dir) =>
+      writeFileSync(
+        join(dir, 'coops/alpha.yaml'),
+        Buffer.concat([Buffer.from('name: '), Buffer.from([0x83, 0x65, 0x83, 0x58, 0x83, 0x67]), Buffer.from('\n')]),
+      ),
+    );
+    expect(problems.filter((p) => p.file === 'coops/alpha.yaml')).toEqual([
+      { file: 'coops/alpha.yaml', field: '(文字コード 1行目)', message: expect.stringMatching(/UTF-8 ではありません/) },
+    ]);
   });
   test('a value of the wrong type says what was expected and what was found', () => {
     expect(field(checkPatched('2024-04-01', { corporations: '12' }), 'corporations')).toMatch(/数値を書いてください（文字列 "12"が書かれています）/);
@@ -145,7 +173,9 @@ describe('3. plausibility', () => {
   test('a count of 1e12 and a negative figure', () => {
     expect(field(checkPatched('2024-04-01', { corporations: 1e12 }), 'corporations')).toMatch(/大きすぎます/);
     expect(field(checkPatched('alpha', { figures: [{ label: '組合員数', value: -3, unit: '人', asOf: '2024' }] }), 'figures[0].value')).toMatch(/0以上/);
-    expect(field(checkPatched('alpha', { figures: [{ label: '組合員数', value: 2e7, unit: '人', asOf: '2024' }] }), 'figures[0].value')).toMatch(/大きすぎます/);
+    expect(field(checkPatched('alpha', { figures: [{ label: '組合員数', value: 2e7, unit: '人', asOf: '2024' }] }), 'figures[0].value')).toMatch(
+      /大きすぎます/,
+    );
     expect(checkPatched('alpha', { figures: [{ label: '事業高', value: 16_299_600_000, unit: '円', asOf: '2024' }] })).toEqual([]);
   });
   test('a code with a valid check digit that names no public body', () => {
@@ -153,9 +183,14 @@ describe('3. plausibility', () => {
     const firstFive = ['13199', '13198', '13197'].find((f) => !official.has(`${f}${checkDigitFor(f)}`))!;
     const code = `${firstFive}${checkDigitFor(firstFive)}`;
     const problems = checkCopy((dir) => renameSync(join(dir, 'municipalities/131041.yaml'), join(dir, `municipalities/${code}.yaml`)));
-    expect(problems.filter((p) => p.file === `municipalities/${code}.yaml`).map((p) => p.message).join(' ')).toMatch(/全国地方公共団体コードにありません/);
+    expect(
+      problems
+        .filter((p) => p.file === `municipalities/${code}.yaml`)
+        .map((p) => p.message)
+        .join(' '),
+    ).toMatch(/全国地方公共団体コードにありません/);
   });
-  test('a real code with another municipality\'s name', () => {
+  test("a real code with another municipality's name", () => {
     expect(field(checkPatched('131041', { name: '渋谷区' }), 'name')).toMatch(/「新宿区」です/);
   });
   test('a point in Seoul, and a point in another prefecture', () => {
@@ -170,11 +205,15 @@ describe('3. plausibility', () => {
   test('a 労働者協同組合 registered before the Act, and a conversion that keeps its older founding date', () => {
     expect(field(checkPatched('alpha', { established: '2021-04' }), 'established')).toMatch(/施行（2022-10-01）より前/);
     expect(field(checkPatched('alpha', { established: undefined, registered: '2022-09-30' }), 'registered')).toMatch(/施行（2022-10-01）より前/);
-    expect(field(checkPatched('alpha', { established: undefined, origin: 'converted-kigyo', converted: '2020-04-01' }), 'converted')).toMatch(/施行（2022-10-01）より前/);
+    expect(field(checkPatched('alpha', { established: undefined, origin: 'converted-kigyo', converted: '2020-04-01' }), 'converted')).toMatch(
+      /施行（2022-10-01）より前/,
+    );
     expect(checkPatched('alpha', { established: undefined, converted: '2023-04-01', founded: '1998', origin: 'converted-kigyo' })).toEqual([]);
   });
   test('a citation number pointing at no source, in any collection', () => {
-    expect(field(checkPatched('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 4 }] }), 'figures[0].source')).toMatch(/sources\[4\] はありません/);
+    expect(field(checkPatched('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 4 }] }), 'figures[0].source')).toMatch(
+      /sources\[4\] はありません/,
+    );
   });
 });
 
@@ -197,9 +236,20 @@ describe('4. sources', () => {
     expect(url(u)).toMatch(message);
   });
   test('an archive copy that names its original is accepted; the original cannot itself be a copy', () => {
-    const ok = checkPatched('alpha', { sources: [{ title: 'x', url: 'https://web.archive.org/web/2024/https://www.mhlw.go.jp/', copyOf: { publisher: '厚生労働省', url: 'https://www.mhlw.go.jp/' }, seen: '2024-01-01' }] });
+    const ok = checkPatched('alpha', {
+      sources: [
+        {
+          title: 'x',
+          url: 'https://web.archive.org/web/2024/https://www.mhlw.go.jp/',
+          copyOf: { publisher: '厚生労働省', url: 'https://www.mhlw.go.jp/' },
+          seen: '2024-01-01',
+        },
+      ],
+    });
     expect(ok).toEqual([]);
-    const bad = checkPatched('alpha', { sources: [{ title: 'x', url: 'https://web.archive.org/web/2024/x', copyOf: { publisher: 'x', url: 'https://archive.ph/abc' }, seen: '2024-01-01' }] });
+    const bad = checkPatched('alpha', {
+      sources: [{ title: 'x', url: 'https://web.archive.org/web/2024/x', copyOf: { publisher: 'x', url: 'https://archive.ph/abc' }, seen: '2024-01-01' }],
+    });
     expect(field(bad, 'sources[0].copyOf.url')).toMatch(/写し/);
   });
 });

@@ -58,8 +58,7 @@ describe('broken fixture', () => {
 describe('rules across entries', () => {
   const base = check('valid');
   const { entries } = readContent(fixture('valid'));
-  const mutate = (id: string, patch: Record<string, unknown>) =>
-    entries.map((e) => (e.id === id ? { ...e, data: { ...(e.data as object), ...patch } } : e));
+  const mutate = (id: string, patch: Record<string, unknown>) => entries.map((e) => (e.id === id ? { ...e, data: { ...(e.data as object), ...patch } } : e));
 
   test('a site without parent, a parent cycle, a prefecture given as municipality', () => {
     expect(base).toEqual([]);
@@ -80,10 +79,14 @@ describe('rules across entries', () => {
   test('dates that mean one thing: a conversion date on a new co-op, a registration on a converted one, a meeting after the registration', () => {
     expect(validateEntries(mutate('alpha', { origin: 'new', converted: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['converted']);
     expect(validateEntries(mutate('alpha', { origin: 'converted-kigyo', registered: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['registered']);
-    expect(validateEntries(mutate('alpha', { foundingMeeting: '2023-06-01', registered: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['foundingMeeting']);
+    expect(validateEntries(mutate('alpha', { foundingMeeting: '2023-06-01', registered: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual([
+      'foundingMeeting',
+    ]);
     expect(validateEntries(mutate('alpha', { foundingMeeting: '2023-03-01', registered: '2023-05-01' }), TODAY)).toEqual([]);
     const early = validateEntries(mutate('alpha', { registered: '2021-04-01' }), TODAY);
-    expect(early).toEqual([{ file: 'tests/fixtures/valid/coops/alpha.yaml', field: 'registered', message: expect.stringContaining('施行（2022-10-01）より前') }]);
+    expect(early).toEqual([
+      { file: 'tests/fixtures/valid/coops/alpha.yaml', field: 'registered', message: expect.stringContaining('施行（2022-10-01）より前') },
+    ]);
   });
   test('法人番号: the check digit, one number per organisation, drafts without categories only when registry-only', () => {
     expect(validateEntries(mutate('alpha', { corporateNumber: '7000012050002' }), TODAY)).toEqual([]);
@@ -93,11 +96,17 @@ describe('rules across entries', () => {
     const twice = entries.map((e) => (e.collection === 'coops' ? { ...e, data: { ...(e.data as object), corporateNumber: '7000012050002' } } : e));
     expect(validateEntries(twice, TODAY).some((p) => p.field === 'corporateNumber' && /重複/.test(p.message))).toBe(true);
     expect(validateEntries(mutate('alpha', { categories: [] }), TODAY).map((p) => p.field)).toEqual(['categories']);
-    expect(validateEntries(mutate('alpha', { categories: [], registryOnly: true }), TODAY).map((p) => p.field).sort()).toEqual(['corporateNumber', 'registry']);
+    expect(
+      validateEntries(mutate('alpha', { categories: [], registryOnly: true }), TODAY)
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(['corporateNumber', 'registry']);
   });
   test('a dissolution in the future or before the registration', () => {
     expect(validateEntries(mutate('alpha', { dissolved: { date: '2999-01-01' } }), TODAY).map((p) => p.field)).toEqual(['dissolved.date']);
-    expect(validateEntries(mutate('alpha', { registered: '2023-05-01', dissolved: { date: '2023-04-01' } }), TODAY).map((p) => p.field)).toEqual(['dissolved.date']);
+    expect(validateEntries(mutate('alpha', { registered: '2023-05-01', dissolved: { date: '2023-04-01' } }), TODAY).map((p) => p.field)).toEqual([
+      'dissolved.date',
+    ]);
   });
   test('a prefecture entry with a municipal code', () => {
     const problems = validateEntries(mutate('131041', { kind: '都道府県', prefecture: undefined }), TODAY);
@@ -107,7 +116,10 @@ describe('rules across entries', () => {
 
 test('valuesAt walks arrays and nested fields', () => {
   const data = { services: [{ category: 'a' }, { category: 'b' }], members: [{ coop: 'x' }, { name: 'y' }] };
-  expect(valuesAt(data, 'services[].category')).toEqual([['services[0].category', 'a'], ['services[1].category', 'b']]);
+  expect(valuesAt(data, 'services[].category')).toEqual([
+    ['services[0].category', 'a'],
+    ['services[1].category', 'b'],
+  ]);
   expect(valuesAt(data, 'members[].coop')).toEqual([['members[0].coop', 'x']]);
 });
 
@@ -115,7 +127,11 @@ describe('guide bodies', () => {
   const { entries } = readContent(fixture('broken'));
   const problems = validateEntries(entries, TODAY).filter((p) => p.file.endsWith('guides/unsafe.mdx'));
   // Line numbers are the file's: the frontmatter takes lines 1–7.
-  const lines = (n: number) => problems.filter((p) => p.field === `(本文 ${n}行目)`).map((p) => p.message).join(' ');
+  const lines = (n: number) =>
+    problems
+      .filter((p) => p.field === `(本文 ${n}行目)`)
+      .map((p) => p.message)
+      .join(' ');
   test.each([
     [11, /<script> は使えません/],
     [13, /javascript:alert\(1\)/],

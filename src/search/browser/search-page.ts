@@ -259,7 +259,10 @@ class SiteSearch extends HTMLElement {
   async #rerank(results: PagefindResult[], wordLists: string[][]): Promise<PagefindResult[]> {
     if (!wordLists[0]?.length || results.length === 0) return results;
     const matched = (r: PagefindResult, field: string) => r.matchedMetaFields?.includes(field) ?? false;
-    const hubs = results.slice(0, HUB_SCAN).filter((r) => matched(r, TERM_FIELDS.hub)).slice(0, HUB_CANDIDATES);
+    const hubs = results
+      .slice(0, HUB_SCAN)
+      .filter((r) => matched(r, TERM_FIELDS.hub))
+      .slice(0, HUB_CANDIDATES);
     const named = results.filter((r) => matched(r, TERM_FIELDS.names)).slice(0, NAME_CANDIDATES);
     const candidates = [...new Set([...results.slice(0, FIRST_SIZE), ...hubs, ...named])];
     const data = await Promise.all(candidates.map((r) => r.data()));
@@ -279,8 +282,10 @@ class SiteSearch extends HTMLElement {
     this.#shown = 0;
     const q = state.q;
     const n = this.#results.length;
-    if (!plan.terms && !hasFilters(state)) this.#status(q ? '検索できる文字が含まれていません。' : 'キーワードを入力するか、種類・都道府県・分野で絞り込んでください。');
-    else if (n === 0) this.#status(q ? `「${q}」に一致するページは見つかりませんでした。言葉を短くするか、絞り込みを外してみてください。` : '条件に合うページはありません。');
+    if (!plan.terms && !hasFilters(state))
+      this.#status(q ? '検索できる文字が含まれていません。' : 'キーワードを入力するか、種類・都道府県・分野で絞り込んでください。');
+    else if (n === 0)
+      this.#status(q ? `「${q}」に一致するページは見つかりませんでした。言葉を短くするか、絞り込みを外してみてください。` : '条件に合うページはありません。');
     else if (relaxed) this.#status(`「${q}」をそのまま含むページはないため、言葉を分けて探した結果です（${n}件）。`);
     else this.#status(q ? `「${q}」の検索結果: ${n}件` : `絞り込みの結果: ${n}件`);
     const heading = this.querySelector<HTMLElement>('[data-results-heading]')!;
@@ -338,7 +343,10 @@ class SiteSearch extends HTMLElement {
 
   #renderFacets(counts: Counts, state: SearchState): void {
     const box = this.querySelector<HTMLElement>('[data-facets]')!;
-    const focused = document.activeElement instanceof HTMLInputElement && box.contains(document.activeElement) ? `${document.activeElement.name}=${document.activeElement.value}` : undefined;
+    const focused =
+      document.activeElement instanceof HTMLInputElement && box.contains(document.activeElement)
+        ? `${document.activeElement.name}=${document.activeElement.value}`
+        : undefined;
     box.replaceChildren();
     for (const { key, label } of FILTER_GROUPS) {
       const selected = state.filters[key] ?? [];

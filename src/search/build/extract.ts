@@ -10,7 +10,34 @@ import type { ExtractedPage } from '../fields.ts';
 /** Elements whose text Pagefind never indexes (its REMOVE_SELECTORS, pagefind/src/fossick/parser.rs). */
 const SKIPPED_TAGS = new Set(['head', 'style', 'script', 'noscript', 'label', 'form', 'svg', 'footer', 'nav', 'iframe', 'template']);
 /** Inline elements: their edges do not separate words. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 'ruby', 'rt', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  'ruby',
+  'rt',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+]);
 
 /** What one pass over a page finds. */
 interface ParsedPage {
@@ -115,7 +142,13 @@ export function extractPage(url: string, html: string, skipClasses: readonly str
   return {
     url,
     content: page.body,
-    meta: { title: page.heading ?? '', aka: (meta.get('aka') ?? []).join(' | '), municipality: one('municipality'), keywords: (meta.get('keywords') ?? []).join(' | '), subjects: (meta.get('subjects') ?? []).join(' | ') },
+    meta: {
+      title: page.heading ?? '',
+      aka: (meta.get('aka') ?? []).join(' | '),
+      municipality: one('municipality'),
+      keywords: (meta.get('keywords') ?? []).join(' | '),
+      subjects: (meta.get('subjects') ?? []).join(' | '),
+    },
     filters: Object.fromEntries(['kind', 'prefecture', 'category'].map((k) => [k, meta.get(k) ?? []])),
   };
 }
