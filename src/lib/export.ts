@@ -8,12 +8,18 @@ import type { Activity, Body, Category, Contract, Coop, Council, Directory, Nati
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, activityFiscalYear, sortActivities } from './modelProject.ts';
 import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, prefectureOf, type DirectoryIndex } from './directory.ts';
 import { ORG_KIND, ORIGIN } from './vocabularies.ts';
+import type { z } from 'astro/zod';
+import { idRef, schemasFor } from './schema.ts';
+import { fieldDescriptions } from './schema-fields.ts';
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from './dates.ts';
 import { paths } from './paths.ts';
 import { CONTRACT_KIND_LABELS, periodText } from './contracts.ts';
 import { joinMulti, joinUrls, toCsv, type CsvValue } from './csv.ts';
 import { corporateNumberUrl } from './corporateNumber.ts';
 import { houjinCredit } from './houjin.ts';
+
+/** The entity schemas, for the descriptions of columns that copy a field. */
+const SCHEMAS = schemasFor(idRef);
 
 /** Version of the export format; raised when a column or field changes meaning or is removed. */
 export const EXPORT_VERSION = 1;
@@ -101,7 +107,14 @@ interface ColumnSpec<T> {
   key: string;
   /** CSV header (Japanese, as Excel users read it). */
   header: string;
-  description: string;
+  /**
+   * What the column holds. Omit it for a column that copies one schema field
+   * (`field`, default the key): the field's own `.describe()` is used, so the
+   * schema stays the one definition.
+   */
+  description?: string;
+  /** The schema field (path, e.g. `contact.website`) this column copies, when its key differs. */
+  field?: string;
   /** Several values: joined with `|` in CSV, an array in JSON. */
   list?: boolean;
   /** The value's type when it is not text (a list is always text in the CSV). */
@@ -149,10 +162,18 @@ function defineDataset<T extends { id: string }>(spec: {
   name: DatasetName;
   title: string;
   description: string;
+  /** The schema of the entities, whose field descriptions document the columns that copy a field. */
+  schema?: z.ZodType;
   items: (l: Lookup) => T[];
   columns: ColumnSpec<T>[];
   json: JsonFieldSpec<T>[];
 }): Dataset {
+  const described = new Map(spec.schema ? fieldDescriptions(spec.schema) : []);
+  const describe = (c: ColumnSpec<T>): string => {
+    const d = c.description ?? described.get(c.field ?? c.key);
+    if (d === undefined) throw new Error(`${spec.name}.${c.key}: no description, and no schema field "${c.field ?? c.key}" to take one from`);
+    return d;
+  };
   const csvCell = (c: ColumnSpec<T>, item: T, l: Lookup): CsvValue => {
     const v = c.get(item, l);
     if (Array.isArray(v)) return c.urls ? joinUrls(v) : joinMulti(v);
@@ -166,7 +187,7 @@ function defineDataset<T extends { id: string }>(spec: {
       ...spec.columns.map((c) => ({
         key: c.key,
         header: c.header,
-        description: c.description,
+        description: describe(c),
         list: c.list === true,
         inJson: c.csvOnly !== true,
         type: c.type ?? 'string',
@@ -233,14 +254,15 @@ export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories
 
 const coops = defineDataset<Coop>({
   name: 'coops',
+  schema: SCHEMAS.coops,
   title: '団体（労働者協同組合・連合会・事業本部・事業所など）',
   description: '掲載しているすべての団体。1行が1団体です。',
   items: (l) => l.dir.coops,
   columns: [
     { key: 'id', header: 'ID', description: '団体の識別子（英小文字。ページのURLに使い、変えません）', get: (c) => c.id },
     { key: 'name', header: '名称', description: '正式名称', get: (c) => c.name },
-    { key: 'nameVariants', header: '別表記', description: '出典により異なる表記・略称', list: true, get: (c) => c.nameVariants },
-    { key: 'reading', header: 'よみ', description: '五十音順に使うよみ（法人格の部分を除く）', get: (c) => c.reading },
+    { key: 'nameVariants', header: '別表記', list: true, get: (c) => c.nameVariants },
+    { key: 'reading', header: 'よみ', get: (c) => c.reading },
     { key: 'kind', header: '種別コード', description: ORG_KIND.describe, get: (c) => c.kind },
     { key: 'kindLabel', header: '種別', description: '種別の日本語名', get: (c) => KIND_LABELS[c.kind] },
     { key: 'legalForm', header: '法人格', description: '労働者協同組合、企業組合、NPO法人など', get: (c) => c.legalForm },
@@ -256,7 +278,7 @@ const coops = defineDataset<Coop>({
     { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, prefectureOf(c, l.bodies)) },
     { key: 'municipalityCode', header: '市区町村コード', description: '主たる事務所の市区町村の全国地方公共団体コード（6桁）', get: (c) => c.municipality },
     { key: 'municipalityName', header: '市区町村', description: '市区町村名', get: (c, l) => name(l.bodies, c.municipality) },
-    { key: 'postalCode', header: '郵便番号', description: '団体が公表している郵便番号', get: (c) => c.postalCode },
+    { key: 'postalCode', header: '郵便番号', get: (c) => c.postalCode },
     { key: 'address', header: '所在地', description: '団体が公表している所在地', get: (c) => c.address },
     {
       key: 'latitude',
@@ -274,8 +296,8 @@ const coops = defineDataset<Coop>({
     },
     { key: 'categoryIds', header: '分野ID', description: '分野のID（categoriesのデータを参照）', list: true, get: (c) => c.categories },
     { key: 'categoryNames', header: '分野', description: '分野名', list: true, get: (c, l) => c.categories.map((id) => l.categories.get(id)?.name ?? id) },
-    { key: 'summary', header: '紹介', description: 'サイトが書いた一文の紹介', get: (c) => c.summary },
-    { key: 'business', header: '事業', description: '事業の内容（出典に沿った短い項目）', list: true, get: (c) => c.business },
+    { key: 'summary', header: '紹介', get: (c) => c.summary },
+    { key: 'business', header: '事業', list: true, get: (c) => c.business },
     {
       key: 'serviceItems',
       header: '事業一覧',
@@ -283,27 +305,27 @@ const coops = defineDataset<Coop>({
       list: true,
       get: (c) => c.services?.flatMap((s) => s.items),
     },
-    { key: 'servicesAsOf', header: '事業一覧の時点', description: '事業一覧が示す時点', get: (c) => c.servicesAsOf },
-    { key: 'licences', header: '登録業種・許認可', description: '登録業種・許認可', list: true, get: (c) => c.licences },
+    { key: 'servicesAsOf', header: '事業一覧の時点', get: (c) => c.servicesAsOf },
+    { key: 'licences', header: '登録業種・許認可', list: true, get: (c) => c.licences },
     { key: 'origin', header: '設立の形コード', description: ORIGIN.describe, get: (c) => c.origin },
     { key: 'originLabel', header: '設立の形', description: '設立の形の日本語名', get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined) },
-    { key: 'convertedFrom', header: '組織変更前の名称', description: '組織変更前の名称', get: (c) => c.convertedFrom },
+    { key: 'convertedFrom', header: '組織変更前の名称', get: (c) => c.convertedFrom },
     {
       key: 'founded',
       header: '団体の発足',
       description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DDのいずれか',
       get: (c) => c.founded,
     },
-    { key: 'foundingMeeting', header: '創立総会', description: '創立総会の日（法人の成立ではありません）', get: (c) => c.foundingMeeting },
-    { key: 'registered', header: '設立の登記', description: '設立の登記をした日（法人の成立日）。新規設立の組合', get: (c) => c.registered },
-    { key: 'converted', header: '組織変更', description: '組織変更で労働者協同組合になった日', get: (c) => c.converted },
+    { key: 'foundingMeeting', header: '創立総会', get: (c) => c.foundingMeeting },
+    { key: 'registered', header: '設立の登記', get: (c) => c.registered },
+    { key: 'converted', header: '組織変更', get: (c) => c.converted },
     {
       key: 'established',
       header: '労協としての設立',
       description: '出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期',
       get: (c) => c.established,
     },
-    { key: 'corporateNumber', header: '法人番号', description: '法人番号（13桁。先頭が検査用数字）', get: (c) => c.corporateNumber },
+    { key: 'corporateNumber', header: '法人番号', get: (c) => c.corporateNumber },
     {
       key: 'corporateNumberUrl',
       header: '法人番号のページ',
@@ -333,11 +355,11 @@ const coops = defineDataset<Coop>({
       description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）',
       get: (c) => c.tokutei,
     },
-    { key: 'area', header: '活動地域', description: '活動・担当地域', get: (c) => c.area },
-    { key: 'website', header: 'ウェブサイト', description: '団体の公式サイト', get: (c) => c.contact?.website },
-    { key: 'phone', header: '電話', description: '団体の公開電話番号', get: (c) => c.contact?.phone },
-    { key: 'fax', header: 'FAX', description: '団体の公開FAX番号', get: (c) => c.contact?.fax },
-    { key: 'contactAsOf', header: '連絡先の時点', description: '連絡先を確認した時点', get: (c) => c.contact?.asOf },
+    { key: 'area', header: '活動地域', get: (c) => c.area },
+    { key: 'website', header: 'ウェブサイト', field: 'contact.website', get: (c) => c.contact?.website },
+    { key: 'phone', header: '電話', field: 'contact.phone', get: (c) => c.contact?.phone },
+    { key: 'fax', header: 'FAX', field: 'contact.fax', get: (c) => c.contact?.fax },
+    { key: 'contactAsOf', header: '連絡先の時点', field: 'contact.asOf', get: (c) => c.contact?.asOf },
     {
       key: 'contractCount',
       type: 'integer',
@@ -374,6 +396,7 @@ const coops = defineDataset<Coop>({
 
 const contracts = defineDataset<Contract>({
   name: 'contracts',
+  schema: SCHEMAS.contracts,
   title: '委託（公共団体から団体への事業の委託）',
   description: '掲載しているすべての委託。1行が「1つの公共団体が1つの団体に1つの事業を委託している」ことを表します。',
   items: (l) => l.dir.contracts,
@@ -443,6 +466,7 @@ const contracts = defineDataset<Contract>({
 
 const municipalities = defineDataset<Body>({
   name: 'municipalities',
+  schema: SCHEMAS.municipalities,
   title: '公共団体（国の機関・都道府県・市区町村）',
   description: '掲載しているすべての公共団体。1行が1団体です。',
   items: (l) => l.dir.bodies,
@@ -487,6 +511,7 @@ const municipalities = defineDataset<Body>({
 
 const categories = defineDataset<Category>({
   name: 'categories',
+  schema: SCHEMAS.categories,
   title: '分野',
   description: '団体と委託の分類に使う分野。1行が1分野です。',
   items: (l) => l.dir.categories,
@@ -512,6 +537,7 @@ const categories = defineDataset<Category>({
 });
 
 const nationalCounts = defineDataset<NationalCount>({
+  schema: SCHEMAS.nationalCounts,
   name: 'national-counts',
   title: '全国の労働者協同組合の数（時系列）',
   description:
