@@ -68,8 +68,13 @@ export function newestDay(sources: readonly Source[], extra: readonly string[] =
   return newest === undefined ? undefined : earliestDay(newest);
 }
 
+/** The newest source day of each directory, computed once (a directory is read once per build). */
+const newestCache = new WeakMap<Directory, string | undefined>();
+
 /** The newest source date in the whole directory, every collection included (a guide's `updated` and a national count's `asOf` count too). */
 export function newestSourceDay(dir: Directory): string | undefined {
+  // Every API document and every page without sources of its own asks: walk the directory once per build.
+  if (newestCache.has(dir)) return newestCache.get(dir);
   // `?? []`: a directory loaded by older helpers may lack the newer collections.
   const all: Array<{ sources: Source[] }> = [
     ...dir.coops,
@@ -81,10 +86,12 @@ export function newestSourceDay(dir: Directory): string | undefined {
     ...dir.guides,
     ...(dir.nationalCounts ?? []),
   ];
-  return newestDay(
+  const day = newestDay(
     all.flatMap((e) => e.sources),
     [...dir.guides.map((g) => g.updated), ...(dir.nationalCounts ?? []).map((n) => n.asOf)],
   );
+  newestCache.set(dir, day);
+  return day;
 }
 
 /** The date fields of every download: reproducible, from SOURCE_DATE_EPOCH (seconds) when given, else the newest source date (00:00 in Japan). */
