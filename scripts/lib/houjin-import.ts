@@ -21,7 +21,6 @@ import {
 import { planImport, type DatedRow, type ExistingCoop, type ImportPlan, type ImportSummary } from '../../src/lib/houjinPlan.ts';
 import { readContent } from '../../src/integrations/content-files.ts';
 import { validateEntries, type Problem, type RawEntry } from '../../src/lib/validate.ts';
-import { bodiesFor } from './municipality-entry.ts';
 import { officialBodies } from '../../src/lib/official-bodies.ts';
 
 /** Records of one CSV stream that concern us, plus the newest 更新年月日 seen (for a file whose name has no date). */
@@ -195,7 +194,6 @@ export async function importHoujin(paths: string[], opts: { contentDir: string; 
   const plan = planImport(newestByNumber(rows), coops, {
     // Every body of the official code list exists without a file (src/lib/places.ts); only others would need one.
     has: (code) => officialBodies().has(code) || existsSync(join(bodiesDir, `${code}.yaml`)),
-    make: (code) => bodiesFor(code, opts.today),
   });
 
   // The whole content as it would be after the import must pass the data check.

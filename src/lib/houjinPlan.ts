@@ -40,12 +40,10 @@ export interface ExistingCoop {
   data: Record<string, unknown>;
 }
 
-/** The official code list, as the planner needs it. */
+/** The public bodies, as the planner needs them (every body of the official code list has an entry without a file). */
 export interface BodyList {
-  /** Whether content/municipalities/ already has this code. */
+  /** Whether this code names a public body the site has. */
   has(code: string): boolean;
-  /** The entries to write for a code (its prefecture and parent city first, when missing), or undefined if the code list does not know it. */
-  make(code: string): Array<{ id: string; data: Record<string, unknown> }> | undefined;
 }
 
 export type DatedRow = HoujinRow & { fileDate: string };
@@ -117,27 +115,13 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
   const byNumber = new Map<string, ExistingCoop>();
   for (const c of coops) if (typeof c.data.corporateNumber === 'string') byNumber.set(c.data.corporateNumber, c);
   const takenIds = new Set(coops.map((c) => c.id));
-  const madeBodies = new Set<string>();
 
-  /** Makes sure a municipality (and its prefecture, parent city) exists; returns false when the code list does not know it. */
-  const ensureBody = (code: string): boolean => {
-    if (bodies.has(code) || madeBodies.has(code)) return true;
-    const made = bodies.make(code);
-    if (!made) return false;
-    for (const b of made) {
-      if (bodies.has(b.id) || madeBodies.has(b.id)) continue;
-      madeBodies.add(b.id);
-      writes.push({ path: `municipalities/${b.id}.yaml`, text: stringify(b.data, YAML_OPTIONS) });
-    }
-    return true;
-  };
-
-  /** Place fields (prefecture, municipality) from a record, making the public bodies they refer to. */
+  /** Place fields (prefecture, municipality) from a record: the codes it gives, when the site has those public bodies. */
   const placeOf = (row: DatedRow) => {
     const codes = lgCodeOf(row);
     const out: { prefecture?: string; municipality?: string } = {};
-    if (codes.prefecture && ensureBody(codes.prefecture)) out.prefecture = codes.prefecture;
-    if (codes.municipality && out.prefecture && ensureBody(codes.municipality)) out.municipality = codes.municipality;
+    if (codes.prefecture && bodies.has(codes.prefecture)) out.prefecture = codes.prefecture;
+    if (codes.municipality && out.prefecture && bodies.has(codes.municipality)) out.municipality = codes.municipality;
     return out;
   };
 
