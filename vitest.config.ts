@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: unit (pure functions, schemas), site (the built dist/),
-// e2e (Chromium against dist/ served on 127.0.0.1). `npm test` builds first.
+// Four projects: unit (pure functions, schemas), site (the built dist/),
+// e2e (Chromium against dist/ served on 127.0.0.1), and dev (Chromium against
+// `astro dev`). `npm test` builds first. The first three run side by side; dev
+// runs alone after them (groupOrder 1): a dev server compiles every module on
+// its first request, which on two busy cores (three site builds, Chromium and
+// the Nu checker running at once) took over two minutes.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
@@ -9,6 +13,7 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
       { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false } },
+      { test: { name: 'dev', include: ['tests/dev/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, sequence: { groupOrder: 1 } } },
     ],
   },
 });

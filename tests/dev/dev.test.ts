@@ -3,7 +3,7 @@
  * in its own process group, stopped after the file) serves a co-op page whose
  * site stylesheet applies — the header has its accent background — with no
  * Content-Security-Policy blocking the styles the dev server injects; the
- * search page there says how to get a search index.
+ * search page there says how to get a search index. It runs alone, after the other projects (vitest.config.ts).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -62,8 +62,29 @@ beforeAll(async () => {
     dev!.stderr!.on('data', onData);
     dev!.once('exit', (code) => reject(new Error(`astro dev exited (${code}):\n${out}`)));
   });
+  // Warm up: the first request of each page compiles its modules (the content layer, every component). Done here,
+  // with the hook's long timeout, so the tests below measure the pages and not a cold compile on a busy machine.
+  for (const path of [paths.coop(coop.id), paths.search()]) await warm(`${url}${path.replace(/^\//, '')}`);
   browser = await launch();
-}, 120_000);
+});
+
+/** Requests a page until the dev server answers 200 (it may answer 5xx while it optimises dependencies), for up to 4 minutes. */
+async function warm(page: string): Promise<void> {
+  const deadline = Date.now() + 240_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(page, { signal: AbortSignal.timeout(Math.max(1_000, deadline - Date.now())) });
+      await res.text();
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  throw new Error(`astro dev did not serve ${page} in 4 minutes (${last})`);
+}
 
 afterAll(async () => {
   await browser?.close();
