@@ -2,10 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Four projects: unit (pure functions, schemas), site (the built dist/),
 // e2e (Chromium against dist/ served on 127.0.0.1), and dev (Chromium against
-// `astro dev`). `npm test` builds first. The first three run side by side; dev
-// runs alone after them (groupOrder 1): a dev server compiles every module on
-// its first request, which on two busy cores (three site builds, Chromium and
-// the Nu checker running at once) took over two minutes.
+// `astro dev`). `npm test` builds first. dev is a group of its own
+// (sequence.groupOrder 1), so no other test file runs beside it: a dev server
+// compiles every module on its first request, which on a busy two-core CI
+// machine once took over two minutes.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/helpers/summary-reporter.ts'],

@@ -3,9 +3,9 @@
  * in its own process group, stopped after the file) serves a co-op page whose
  * site stylesheet applies — the header has its accent background — with no
  * Content-Security-Policy blocking the styles the dev server injects; the
- * search page there says how to get a search index. It runs alone, after the other projects (vitest.config.ts).
+ * search page there says how to get a search index. It runs with no other test file beside it (vitest.config.ts).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -38,6 +38,8 @@ function devEnv(): NodeJS.ProcessEnv {
 let dev: ChildProcess | undefined;
 let url = '';
 let browser: Browser;
+/** What the dev server printed, shown when a test fails. */
+let out = '';
 
 beforeAll(async () => {
   const port = await freePort();
@@ -48,7 +50,6 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  let out = '';
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`astro dev did not start in 90 s:\n${out}`)), 90_000);
     const onData = (chunk: Buffer) => {
@@ -86,6 +87,10 @@ async function warm(page: string): Promise<void> {
   throw new Error(`astro dev did not serve ${page} in 4 minutes (${last})`);
 }
 
+afterEach((ctx) => {
+  if (ctx.task.result?.state === 'fail') console.error(`astro dev printed:\n${out.slice(-4_000)}`);
+});
+
 afterAll(async () => {
   await browser?.close();
   if (dev?.pid) {
@@ -105,7 +110,7 @@ describe('npm run dev', () => {
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    const res = await page.goto(`${url}${paths.coop(coop.id).replace(/^\//, '')}`, { timeout: 90_000 });
+    const res = await page.goto(`${url}${paths.coop(coop.id).replace(/^\//, '')}`, { timeout: 90_000, waitUntil: 'domcontentloaded' });
     expect(res?.status()).toBe(200);
     // Vite may reload the page once after optimising dependencies on its first run: read the style when the page has settled.
     const headerBg = () => page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor).catch(() => '');
@@ -132,7 +137,7 @@ describe('npm run dev', () => {
   test('the search page says a search index comes from a build', async () => {
     const { context } = await localOnlyContext(browser);
     const page = await context.newPage();
-    await page.goto(`${url}${paths.search().replace(/^\//, '')}`, { timeout: 90_000 });
+    await page.goto(`${url}${paths.search().replace(/^\//, '')}`, { timeout: 90_000, waitUntil: 'domcontentloaded' });
     await expect.poll(() => page.locator('[data-dev-note]').textContent(), { timeout: 30_000 }).toContain('npm run build');
     await context.close();
   }, 120_000);
