@@ -4,7 +4,7 @@
  * (which pulled zod into the search page's bundle once) fails here.
  */
 import { expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, distFiles, requireDist } from '../helpers/dist.ts';
 
@@ -17,4 +17,23 @@ test('no built script contains zod or a node: import', () => {
     expect(js.includes('_zod'), `${f} bundles zod`).toBe(false);
     expect(/from\s*["']node:/.test(js), `${f} imports a Node module`).toBe(false);
   }
+});
+
+test('every page links one stylesheet at most (its CSS chunks joined, src/integrations/one-stylesheet.ts), and it exists', () => {
+  requireDist();
+  const pages = distFiles().filter((f) => f.endsWith('.html'));
+  const linked = new Set<string>();
+  for (const f of pages) {
+    const html = readFileSync(join(DIST, f), 'utf8');
+    const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]!);
+    expect(hrefs.length, f).toBeLessThanOrEqual(1);
+    expect(html.includes('<style'), `${f} has an inline style`).toBe(false);
+    for (const h of hrefs) linked.add(h);
+  }
+  // Every linked file is in dist/.
+  expect(linked.size).toBeGreaterThan(0);
+  for (const h of linked) expect(existsSync(join(DIST, h.replace(/^\//, ''))), h).toBe(true);
+  // No chunk is left that nothing links.
+  const sheets = distFiles().filter((f) => f.startsWith('_astro/') && f.endsWith('.css'));
+  expect(sheets.map((f) => `/${f}`).sort()).toEqual([...linked].sort());
 });

@@ -1,0 +1,74 @@
+/**
+ * After the build, gives every page one stylesheet (src/lib/stylesheets.ts):
+ * the CSS chunks it links, joined in its order into `<assets>/page.<hash>.css`
+ * (one file per distinct set, about 25 on the real site), and one <link> in
+ * place of the many. Chunks no page links any more, and no script names, are
+ * removed. Runs before the search index and `_headers` are written.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { joinStylesheets, joinedName, replaceStylesheets, stylesheetHrefs } from '../lib/stylesheets.ts';
+
+function htmlFiles(root: string): string[] {
+  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+export default function oneStylesheet(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'roukyou-atlas:one-stylesheet',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const fileOf = (href: string) => {
+          if (!href.startsWith(base)) throw new Error(`stylesheet ${href} is outside the base ${base}`);
+          return join(root, href.slice(base.length));
+        };
+        const joined = new Map<string, string>();
+        const replaced = new Set<string>();
+        // A chunk is still needed if a page links it alone or a script names it (Vite's preload of a lazy chunk's CSS).
+        const stillLinked = new Set<string>();
+        for (const page of htmlFiles(root)) {
+          const html = readFileSync(page, 'utf8');
+          const hrefs = stylesheetHrefs(html);
+          if (hrefs.length < 2) {
+            for (const h of hrefs) stillLinked.add(h);
+            continue;
+          }
+          const key = hrefs.join('\n');
+          let href = joined.get(key);
+          if (!href) {
+            const css = joinStylesheets(hrefs.map((h) => ({ name: h, css: readFileSync(fileOf(h), 'utf8') })));
+            href = posix.join(posix.dirname(hrefs[0]!), joinedName(css));
+            writeFileSync(fileOf(href), css);
+            joined.set(key, href);
+          }
+          for (const h of hrefs) replaced.add(h);
+          writeFileSync(page, replaceStylesheets(html, href));
+        }
+        const scriptText = [...new Set([...replaced].map((h) => posix.dirname(h)))]
+          .flatMap((d) =>
+            readdirSync(fileOf(`${d}/`))
+              .filter((f) => f.endsWith('.js'))
+              .map((f) => readFileSync(join(fileOf(`${d}/`), f), 'utf8')),
+          )
+          .join('\n');
+        let removed = 0;
+        for (const h of replaced) {
+          if (stillLinked.has(h) || scriptText.includes(posix.basename(h)) || !existsSync(fileOf(h))) continue;
+          rmSync(fileOf(h));
+          removed++;
+        }
+        logger.info(`${joined.size} joined stylesheet(s) written, ${removed} chunk(s) no page links any more removed`);
+      },
+    },
+  };
+}
