@@ -209,7 +209,7 @@ for (const [name, scores] of rows) console.log(`${name.padEnd(width)}${categorie
 console.log(
   `\nServed as a static host serves it: gzip, the built _headers (immutable /_astro/), max-age=0 for the rest. ${
     process.env.DIST_DIR
-      ? 'DIST_DIR given: pages as built there (without SITE_URL, hreflang is relative and fails its audit).'
+      ? 'DIST_DIR given: pages as built there (hreflang and canonical are absolute only if it was built with SITE_URL at this address, BENCH_PORT).'
       : `Built with SITE_URL=${origin}.`
   }`,
 );
