@@ -1,0 +1,26 @@
+/**
+ * Leaflet's CSS, linked when the map's Leaflet chunk loads (src/scripts/leaflet.ts
+ * imports this first) rather than carried in the map page's stylesheet, where
+ * 13 kB of rules that nothing uses before the map starts blocked the first
+ * paint. The module resolves once the sheets have loaded, so nothing is drawn
+ * unstyled; they go before the page's own stylesheet, so the cascade is what
+ * it was when the page linked them first. Same-origin files: the CSP's
+ * `style-src 'self'` allows them.
+ */
+import leafletCss from 'leaflet/dist/leaflet.css?url';
+import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?url';
+
+function stylesheet(href: string, before: Element | null): Promise<void> {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise<void>((ok, fail) => {
+    link.addEventListener('load', () => ok());
+    link.addEventListener('error', () => fail(new Error(`${href} を読み込めません`)));
+  });
+  document.head.insertBefore(link, before);
+  return loaded;
+}
+
+const pageSheet = document.head.querySelector('link[rel="stylesheet"]');
+await Promise.all([stylesheet(leafletCss, pageSheet), stylesheet(clusterCss, pageSheet)]);
