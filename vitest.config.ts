@@ -6,8 +6,12 @@ import { defineConfig } from 'vitest/config';
 // (sequence.groupOrder 1), so no other test file runs beside it: a dev server
 // compiles every module on its first request, which on a busy two-core CI
 // machine once took over two minutes.
+// One id per run, for what test files share within a run (tests/helpers/build.ts: the sub-path build).
+const runId = `${process.pid}-${Date.now()}`;
+
 export default defineConfig({
   test: {
+    provide: { runId },
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
