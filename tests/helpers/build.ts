@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 
 export interface BuildResult {
   status: number | null;
@@ -11,8 +11,23 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Builds with the given environment (CONTENT_DIR, BASE_PATH …) into a fresh temporary outDir (under `work` when given). */
-export function buildSite(env: Record<string, string>, work = mkdtempSync(join(tmpdir(), 'ra-build-'))): BuildResult {
+/** Temporary build folders of the test file, removed after it (each is a whole site: about 100 MB). */
+const temporary = new Set<string>();
+// Registered on the file that imports this helper (a module is evaluated once per test file).
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  temporary.clear();
+});
+
+/**
+ * Builds with the given environment (CONTENT_DIR, BASE_PATH …) into a fresh temporary outDir, removed after the test
+ * file; or under `work`, which the caller keeps.
+ */
+export function buildSite(env: Record<string, string>, work?: string): BuildResult {
+  if (work === undefined) {
+    work = mkdtempSync(join(tmpdir(), 'ra-build-'));
+    temporary.add(work);
+  }
   mkdirSync(work, { recursive: true });
   const outDir = join(work, 'dist');
   const root = process.cwd();
