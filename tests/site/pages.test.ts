@@ -4,7 +4,7 @@
  * figures render, lists are in 五十音順, and no content page runs JavaScript.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
+import { distFiles, hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { compareReading } from '../../src/lib/sort.ts';
@@ -13,17 +13,6 @@ import { prefectureOf, indexById } from '../../src/lib/directory.ts';
 const dir = loadContentDirectory();
 beforeAll(requireDist);
 
-/** Text of an HTML fragment with tags removed and entities decoded (enough for assertions). */
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
-}
 function h1(html: string): string {
   return text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '').trim();
 }
