@@ -63,12 +63,14 @@ describe('contracts', () => {
 });
 
 describe('facts render from content', () => {
-  test('figures appear with their values', () => {
+  test('figures appear with their values and notes', () => {
     const nf = new Intl.NumberFormat('ja-JP');
     for (const c of dir.coops.filter((c) => c.figures)) {
       const t = text(page(paths.coop(c.id)));
       for (const f of c.figures!) expect(t).toContain(`${nf.format(f.value)} ${f.unit}`);
+      for (const f of c.figures!.filter((f) => f.note)) expect(t, `${c.id}: ${f.label}`).toContain(`${f.label}: ${f.note}`);
     }
+    expect(dir.coops.some((c) => c.figures?.some((f) => f.note))).toBe(true);
   });
   test('every listed service appears on its co-op page', () => {
     for (const c of dir.coops.filter((c) => c.services)) {
