@@ -3,9 +3,9 @@
  * imports this first) rather than carried in the map page's stylesheet, where
  * 13 kB of rules that nothing uses before the map starts blocked the first
  * paint. The module resolves once the sheets have loaded, so nothing is drawn
- * unstyled; they go before the page's own stylesheet, so the cascade is what
- * it was when the page linked them first. Same-origin files: the CSP's
- * `style-src 'self'` allows them.
+ * unstyled; they go before the page's own stylesheet (or, under `astro dev`,
+ * its <style>s), so the cascade is what it was when the page linked them
+ * first. Same-origin files: the CSP's `style-src 'self'` allows them.
  */
 import leafletCss from 'leaflet/dist/leaflet.css?url';
 import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?url';
@@ -22,5 +22,5 @@ function stylesheet(href: string, before: Element | null): Promise<void> {
   return loaded;
 }
 
-const pageSheet = document.head.querySelector('link[rel="stylesheet"]');
+const pageSheet = document.head.querySelector('link[rel="stylesheet"], style');
 await Promise.all([stylesheet(leafletCss, pageSheet), stylesheet(clusterCss, pageSheet)]);
