@@ -3,10 +3,18 @@
  * leading slash); `withBase` joins them to `import.meta.env.BASE_URL`, so the
  * site works under any sub-path.
  */
+/** The path segment under coops/ that holds the per-prefecture lists; no co-op may have it as its id. */
+export const COOP_LIST_SEGMENT = 'prefecture';
+
 export const paths = {
   home: () => '',
   coops: () => 'coops/',
   coop: (id: string) => `coops/${id}/`,
+  /**
+   * The organisations of one prefecture (its code, or 'none' for those without one), page n ≥ 2 of a long list.
+   * 'prefecture' is a reserved co-op id (see idProblem in schema.ts), so these never meet a co-op's page.
+   */
+  coopsIn: (prefecture: string, page = 1) => `coops/${COOP_LIST_SEGMENT}/${prefecture}/${page > 1 ? `${page}/` : ''}`,
   categories: () => 'categories/',
   category: (id: string) => `categories/${id}/`,
   bodies: () => 'municipalities/',

@@ -15,6 +15,7 @@ import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, placeOf, prefectureOf } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
+import { needsSplit, NO_PREFECTURE } from '../../src/lib/list-pages.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { formatKm, haversineKm } from '../../src/lib/nearest.ts';
 
@@ -256,24 +257,39 @@ describe('with JavaScript', () => {
   });
 });
 
-test('without JavaScript the list shows every organisation with its link, and the map controls stay hidden', async () => {
+test('without JavaScript the list shows every organisation with its link (or, past one page, every prefecture list), and the map controls stay hidden', async () => {
   const { context } = await localOnlyContext(site.browser, { javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${site.url}${paths.map()}?category=${category.cat.id}`);
-  const items = page.locator('[data-map-item]');
-  expect(await items.count()).toBe(placed.length);
-  const visible = await items.evaluateAll((els) =>
-    els
-      .filter((e) => (e as HTMLElement).offsetParent !== null)
-      .map((e) => (e as HTMLElement).dataset.id!)
-      .sort(),
-  );
-  expect(visible).toEqual(placedIds);
+  const target = placed[0]!;
   expect(await page.locator('[data-no-js]').isVisible()).toBe(true);
   expect(await page.locator('#coop-map-category').isVisible()).toBe(false);
   expect(await page.locator('[data-map-canvas]').isVisible()).toBe(false);
-  const target = placed[0]!;
-  await Promise.all([page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)), page.locator(`[data-map-item][data-id="${target.id}"] a`).click()]);
+  if (needsSplit(placed.length)) {
+    // The rule of src/lib/list-pages.ts: one link per prefecture, each to its list, where the organisation is.
+    const prefs = new Set(placed.map((c) => prefectureOf(c, bodies) ?? NO_PREFECTURE));
+    expect(await page.locator('[data-map-pref-link]').count()).toBe(prefs.size);
+    const pref = prefectureOf(target, bodies) ?? NO_PREFECTURE;
+    await Promise.all([page.waitForURL(new RegExp(`/${paths.coopsIn(pref)}$`)), page.locator(`[data-map-pref-link][data-pref="${pref}"] a`).click()]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)),
+      page
+        .locator(`a[href$="/${paths.coop(target.id)}"]`)
+        .first()
+        .click(),
+    ]);
+  } else {
+    const items = page.locator('[data-map-item]');
+    expect(await items.count()).toBe(placed.length);
+    const visible = await items.evaluateAll((els) =>
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null)
+        .map((e) => (e as HTMLElement).dataset.id!)
+        .sort(),
+    );
+    expect(visible).toEqual(placedIds);
+    await Promise.all([page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)), page.locator(`[data-map-item][data-id="${target.id}"] a`).click()]);
+  }
   expect(await page.locator('h1').innerText()).toBe(target.name);
   await context.close();
 });
