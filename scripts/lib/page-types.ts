@@ -49,6 +49,7 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['about', paths.about()],
     ['en home', enPaths.home()],
     ['en organisation list', enPaths.coops()],
+    ['en organisation list of one prefecture', longestList && enPaths.coopsIn(longestList.prefecture)],
     ['en organisation', richestCoop && enPaths.coop(richestCoop.id)],
     ['en about', enPaths.about()],
     ['en model project', enPaths.modelProject()],

@@ -16,7 +16,8 @@ export const paths = {
    */
   coopsIn: (prefecture: string, page = 1) => `coops/${COOP_LIST_SEGMENT}/${prefecture}/${page > 1 ? `${page}/` : ''}`,
   categories: () => 'categories/',
-  category: (id: string) => `categories/${id}/`,
+  /** A category's page; page n ≥ 2 continues its list of organisations. */
+  category: (id: string, page = 1) => `categories/${id}/${page > 1 ? `${page}/` : ''}`,
   bodies: () => 'municipalities/',
   body: (id: string) => `municipalities/${id}/`,
   modelProject: () => 'model-project/',

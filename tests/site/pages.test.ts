@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { COOP_LIST_SEGMENT, paths } from '../../src/lib/paths.ts';
-import { compareReading } from '../../src/lib/sort.ts';
-import { coopGroups, coopListPages, LIST_PAGE_SIZE, needsSplit, NO_PREFECTURE } from '../../src/lib/list-pages.ts';
+import { compareReading, sortByReading } from '../../src/lib/sort.ts';
+import { coopGroups, coopListPages, LIST_PAGE_SIZE, needsSplit, NO_PREFECTURE, paginate } from '../../src/lib/list-pages.ts';
 import { prefectureOf, indexById } from '../../src/lib/directory.ts';
 
 const dir = loadContentDirectory();
@@ -140,17 +140,21 @@ describe('lists', () => {
     else expect(ids).toEqual(listPages.flatMap((p) => p.coops.map((c) => c.id)));
   });
 
-  test('every category page lists exactly its organisations', () => {
+  test('every category page lists exactly its organisations, continued on further pages past the list page size', () => {
     for (const cat of dir.categories) {
-      const html = page(paths.category(cat.id));
-      const table = /<table class="coop-table[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
-      const linked = [...table.matchAll(/href="\/coops\/([^/]+)\/"/g)].map((m) => m[1]).sort();
-      expect(linked).toEqual(
-        dir.coops
-          .filter((c) => c.categories.includes(cat.id))
-          .map((c) => c.id)
-          .sort(),
-      );
+      const expected = sortByReading(dir.coops.filter((c) => c.categories.includes(cat.id))).map((c) => c.id);
+      const pages = paginate(expected);
+      const linked: string[] = [];
+      pages.forEach((slice, i) => {
+        const html = page(paths.category(cat.id, i + 1));
+        const table = /<table class="coop-table[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+        const ids = [...table.matchAll(/href="\/coops\/([^/]+)\/"/g)].map((m) => m[1]!);
+        expect(ids, `${cat.id} page ${i + 1}`).toEqual(slice);
+        expect(html.includes('rel="next"')).toBe(i + 1 < pages.length);
+        linked.push(...ids);
+      });
+      expect(linked).toEqual(expected);
+      expect(hasPage(paths.category(cat.id, pages.length + 1))).toBe(false);
     }
   });
 });
