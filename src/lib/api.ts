@@ -36,6 +36,13 @@ export function entitiesOf(dir: Directory, c: CollectionName): Array<{ id: strin
   return (dir[key] ?? []) as unknown as Array<{ id: string; sources: Source[] }>;
 }
 
+/** The entry the /data/ pages show as an example document: the smallest of any collection (ties by id), so it is real and short. */
+export function exampleEntry(dir: Directory): { c: CollectionName; e: { id: string; sources: Source[] } } | undefined {
+  return API_COLLECTIONS.flatMap((c) => entitiesOf(dir, c).map((e) => ({ c, e, size: JSON.stringify(e).length }))).sort(
+    (x, y) => x.size - y.size || (x.e.id < y.e.id ? -1 : 1),
+  )[0];
+}
+
 /** The URL segment of a collection (its content/ folder name: national-counts for nationalCounts). */
 export const segmentOf = (c: CollectionName): string => folderOf(c);
 
