@@ -186,7 +186,8 @@ export function rootIndex(dir: Directory, dates: ApiDates, url: (p: string) => s
       index: url(apiPaths.index(c)),
       schema: url(apiPaths.schema(c)),
       indexSchema: url(apiPaths.indexSchema(c)),
-      documentTemplate: url(apiPaths.entity(c, '{id}')),
+      // A URI template (RFC 6570): an absolute URL would percent-encode its braces, so they are put back.
+      documentTemplate: url(apiPaths.entity(c, '{id}')).replace('%7Bid%7D', '{id}'),
     })),
   };
 }
