@@ -140,6 +140,18 @@ describe('lists', () => {
     else expect(ids).toEqual(listPages.flatMap((p) => p.coops.map((c) => c.id)));
   });
 
+  test('a prefecture page lists its organisations while they fit on one list page, else links to its list', () => {
+    const bodies = indexById(dir.bodies);
+    for (const g of coopGroups(dir.coops, bodies).filter((x) => x.prefecture !== NO_PREFECTURE)) {
+      const html = page(paths.body(g.prefecture));
+      const section = /<section aria-labelledby="coops-heading"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      if (needsSplit(g.coops.length)) {
+        expect(section).toContain(`href="/${paths.coopsIn(g.prefecture)}"`);
+        expect(rows(section)).toEqual([]);
+      } else expect(rows(section).sort()).toEqual(g.coops.map((c) => c.id).sort());
+    }
+  });
+
   test('every category page lists exactly its organisations, continued on further pages past the list page size', () => {
     for (const cat of dir.categories) {
       const expected = sortByReading(dir.coops.filter((c) => c.categories.includes(cat.id))).map((c) => c.id);
