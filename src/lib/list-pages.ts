@@ -11,6 +11,9 @@ import { sortByReading } from './sort.ts';
 /** Entries on one list page (a table row is about 0.4 kB of HTML: 200 rows stay well under 200 kB). */
 export const LIST_PAGE_SIZE = 200;
 
+/** Contracts on one list page: a contract row (body, contractor, period, programme, sources) is about 1 kB of HTML. */
+export const CONTRACT_PAGE_SIZE = 100;
+
 /** The key of the organisations whose prefecture is not known, in place of a prefecture code. */
 export const NO_PREFECTURE = 'none';
 

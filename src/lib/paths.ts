@@ -36,9 +36,9 @@ export const paths = {
   embed: (id: string) => `embed/${id}/`,
   feed: () => 'feed.xml',
   stats: () => 'stats/',
-  /** Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies). */
-  contracts: (f: { kind?: string; prefecture?: string } = {}) =>
-    `contracts/${f.kind ? `programme/${f.kind}/` : ''}${f.prefecture ? `prefecture/${f.prefecture}/` : ''}`,
+  /** Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies); page n ≥ 2 of a long list. */
+  contracts: (f: { kind?: string; prefecture?: string } = {}, page = 1) =>
+    `contracts/${f.kind ? `programme/${f.kind}/` : ''}${f.prefecture ? `prefecture/${f.prefecture}/` : ''}${page > 1 ? `${page}/` : ''}`,
 };
 
 /** Joins a base ('/' or '/sub/') and a relative path. */

@@ -61,6 +61,12 @@ describe('list URLs', () => {
     expect(paths.coopsIn('130001', 1)).toBe(paths.coopsIn('130001'));
     expect(paths.coopsIn('130001', 3)).toBe(`coops/${COOP_LIST_SEGMENT}/130001/3/`);
   });
+  test('contract lists: the filters, then the page number', () => {
+    expect(paths.contracts({}, 2)).toBe('contracts/2/');
+    expect(paths.contracts({ kind: 'gakudo', prefecture: '130001' }, 3)).toBe('contracts/programme/gakudo/prefecture/130001/3/');
+    expect(paths.contracts({ prefecture: 'national' })).toBe('contracts/prefecture/national/');
+    expect(paths.category('kosodate', 2)).toBe('categories/kosodate/2/');
+  });
   test('no co-op can take the id of the list folder, so its page never meets the lists', () => {
     expect(idProblem('coops', COOP_LIST_SEGMENT)).toMatch(/都道府県別一覧/);
     expect(idProblem('coops', 'prefecture-workers')).toBeUndefined();
