@@ -9,7 +9,7 @@ import { loadContentDirectory } from '../helpers/content.ts';
 import { COOP_LIST_SEGMENT, paths } from '../../src/lib/paths.ts';
 import { compareReading, sortByReading } from '../../src/lib/sort.ts';
 import { coopGroups, coopListPages, LIST_PAGE_SIZE, needsSplit, NO_PREFECTURE, paginate } from '../../src/lib/list-pages.ts';
-import { prefectureOf, indexById } from '../../src/lib/directory.ts';
+import { coopsIn, prefectureOf, indexById } from '../../src/lib/directory.ts';
 
 const dir = loadContentDirectory();
 beforeAll(requireDist);
@@ -150,6 +150,17 @@ describe('lists', () => {
         expect(rows(section)).toEqual([]);
       } else expect(rows(section).sort()).toEqual(g.coops.map((c) => c.id).sort());
     }
+  });
+
+  test('/municipalities/ names the municipalities with organisations or contracts while they fit on one list page, else only the prefectures', () => {
+    const bodies = indexById(dir.bodies);
+    const html = page(paths.bodies());
+    const active = dir.bodies.filter(
+      (b) => b.prefecture && b.kind !== '都道府県' && (coopsIn(b, dir.coops, bodies).length > 0 || dir.contracts.some((c) => c.commissioner === b.id)),
+    );
+    expect(active.length).toBeGreaterThan(0);
+    for (const b of active) expect(html.includes(`href="/${paths.body(b.id)}"`), b.id).toBe(!needsSplit(active.length));
+    for (const b of dir.bodies.filter((x) => x.kind === '都道府県')) expect(html).toContain(`href="/${paths.body(b.id)}"`);
   });
 
   test('every category page lists exactly its organisations, continued on further pages past the list page size', () => {
