@@ -4,7 +4,7 @@
  * figures render, lists are in 五十音順, and no content page runs JavaScript.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
+import { distFiles, hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { COOP_LIST_SEGMENT, paths } from '../../src/lib/paths.ts';
 import { compareReading, sortByReading } from '../../src/lib/sort.ts';
@@ -14,17 +14,6 @@ import { coopsIn, prefectureOf, indexById } from '../../src/lib/directory.ts';
 const dir = loadContentDirectory();
 beforeAll(requireDist);
 
-/** Text of an HTML fragment with tags removed and entities decoded (enough for assertions). */
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
-}
 function h1(html: string): string {
   return text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '').trim();
 }
@@ -75,12 +64,14 @@ describe('contracts', () => {
 });
 
 describe('facts render from content', () => {
-  test('figures appear with their values', () => {
+  test('figures appear with their values and notes', () => {
     const nf = new Intl.NumberFormat('ja-JP');
     for (const c of dir.coops.filter((c) => c.figures)) {
       const t = text(page(paths.coop(c.id)));
       for (const f of c.figures!) expect(t).toContain(`${nf.format(f.value)} ${f.unit}`);
+      for (const f of c.figures!.filter((f) => f.note)) expect(t, `${c.id}: ${f.label}`).toContain(`${f.label}: ${f.note}`);
     }
+    expect(dir.coops.some((c) => c.figures?.some((f) => f.note))).toBe(true);
   });
   test('every listed service appears on its co-op page', () => {
     for (const c of dir.coops.filter((c) => c.services)) {
