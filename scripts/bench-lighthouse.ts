@@ -1,7 +1,8 @@
 /**
  * `npm run bench:lighthouse`: Lighthouse (mobile preset, the default) in
  * Debian's Chromium on one page of every type — home, a co-op, a category, a
- * public body with contracts, a generated place page, the co-op list, map,
+ * public body with contracts, a generated place page, the co-op list (and
+ * its longest prefecture page), map,
  * search, a guide, the model project, statistics, open data and an English
  * page — built as for a deploy (SITE_URL set to the address it is then
  * served at, into a temporary folder; `DIST_DIR=dist` measures an existing
@@ -41,6 +42,7 @@ const DEFAULT_PAGES = [
   'public body',
   'municipality',
   'co-op list',
+  'co-op list of one prefecture',
   'map',
   'search',
   'guide',

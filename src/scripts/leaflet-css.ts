@@ -1,14 +1,13 @@
 /**
  * Leaflet's CSS, linked when the map's Leaflet chunk loads (src/scripts/leaflet.ts
  * imports this first) rather than carried in the map page's stylesheet, where
- * 13 kB of rules that nothing uses before the map starts blocked the first
- * paint. The module resolves once the sheets have loaded, so nothing is drawn
- * unstyled; they go before the page's own stylesheet (or, under `astro dev`,
- * its <style>s), so the cascade is what it was when the page linked them
- * first. Same-origin files: the CSP's `style-src 'self'` allows them.
+ * about 15 kB of rules that nothing uses before the map starts blocked the first
+ * paint. The module resolves once the sheet has loaded, so nothing is drawn
+ * unstyled; it goes before the page's own stylesheet (or, under `astro dev`,
+ * its <style>s), so the cascade is what it was when the page linked it
+ * first. A same-origin file: the CSP's `style-src 'self'` allows it.
  */
 import leafletCss from 'leaflet/dist/leaflet.css?url';
-import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?url';
 
 function stylesheet(href: string, before: Element | null): Promise<void> {
   const link = document.createElement('link');
@@ -23,4 +22,4 @@ function stylesheet(href: string, before: Element | null): Promise<void> {
 }
 
 const pageSheet = document.head.querySelector('link[rel="stylesheet"], style');
-await Promise.all([stylesheet(leafletCss, pageSheet), stylesheet(clusterCss, pageSheet)]);
+await stylesheet(leafletCss, pageSheet);
