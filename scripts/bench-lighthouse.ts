@@ -1,13 +1,13 @@
 /**
  * `npm run bench:lighthouse`: Lighthouse (mobile preset, the default) in
  * Debian's Chromium on one page of every type — home, a co-op, a category, a
- * public body with contracts, a generated place page, the co-op list (and
- * its longest prefecture page), map,
- * search, a guide, the model project, statistics, open data and an English
- * page — built as for a deploy (SITE_URL set to the address it is then
- * served at, into a temporary folder; `DIST_DIR=dist` measures an existing
- * build instead) and served on 127.0.0.1 as a static host serves it (gzip,
- * the built `_headers`). Prints, per page, every audit scoring below 1 (id, title, score, displayed value), then every
+ * public body with contracts, a generated place page, the co-op list and its
+ * longest prefecture page, map, search, a guide, the model project,
+ * statistics, open data and an English page — built as for a deploy
+ * (SITE_URL set to the address it is then served at, into a temporary folder;
+ * `DIST_DIR=dist` measures an existing build instead) and served on 127.0.0.1
+ * as a static host serves it (gzip, the built `_headers`). Prints, per page,
+ * every audit scoring below 1 (id, title, score, displayed value), then every
  * category's score per page, the load average and Lighthouse's CPU
  * benchmark. Goal: 100 in each. Figures only — no pass/fail.
  *
