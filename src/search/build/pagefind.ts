@@ -14,7 +14,7 @@ import * as pagefind from 'pagefind';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KEYWORDS_META, searchTermFields, termMetaTags } from '../fields.ts';
+import { KEYWORDS_META, searchTermFields, termMetaTags, type FieldOptions } from '../fields.ts';
 import { extractPage, separateLabels } from './extract.ts';
 import { SEARCH_BUNDLE } from '../url.ts';
 
@@ -60,8 +60,18 @@ async function checked<T extends { errors: string[] }>(p: Promise<T>, what: stri
   return r;
 }
 
-/** Builds a bundle for the site in `siteDir`, into `outputPath` (default `<siteDir>/pagefind`). */
-export async function buildSearchIndex(siteDir: string, { outputPath = join(siteDir, BUNDLE_DIR), enhance = true } = {}): Promise<IndexResult> {
+export interface IndexOptions extends FieldOptions {
+  /** Default `<siteDir>/pagefind`. */
+  outputPath?: string;
+  /** false: stock Pagefind (addDirectory) on the same pages. */
+  enhance?: boolean;
+}
+
+/** Builds a bundle for the site in `siteDir`, into `outputPath`. */
+export async function buildSearchIndex(
+  siteDir: string,
+  { outputPath = join(siteDir, BUNDLE_DIR), enhance = true, ...fieldOptions }: IndexOptions = {},
+): Promise<IndexResult> {
   try {
     const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
     if (enhance) {
@@ -75,7 +85,7 @@ export async function buildSearchIndex(siteDir: string, { outputPath = join(site
         // What Pagefind will index, read the way it reads it (same body, same skipped parts).
         const page = extractPage(url, html, SKIP_CLASSES);
         // Key terms are folded into the encoded fields; results need not carry them.
-        if (page) html = separateLabels(html.replace(HELPER_META, '').replace('</head>', `${termMetaTags(searchTermFields(page))}</head>`));
+        if (page) html = separateLabels(html.replace(HELPER_META, '').replace('</head>', `${termMetaTags(searchTermFields(page, fieldOptions))}</head>`));
         await checked(index!.addHTMLFile({ url, content: html }), `addHTMLFile ${file}`);
         return next();
       };
