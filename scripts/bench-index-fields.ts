@@ -5,9 +5,10 @@
  * child process of its own, one at a time, so each has its own peak memory:
  *
  *  - stock: Pagefind's addDirectory with our settings, no encoded fields;
- *  - the variants named in BENCH_VARIANTS (default: all below), each the
- *    build's indexing (src/search/build/pagefind.ts) with only some encoded
- *    fields (h hub, n names, k facets, t text) and an n-gram size.
+ *  - the variants named in BENCH_VARIANTS (comma-separated; default: all
+ *    below), each the build's indexing (src/search/build/pagefind.ts) of the
+ *    pages as built, or with encoded fields derived from their text instead
+ *    (h hub, n names, k facets, t text) at an n-gram size.
  *
  * Printed per variant: seconds, peak memory of the Pagefind process and of
  * Node, bundle bytes (index chunks, result records), and the mean result
@@ -23,16 +24,21 @@ import { join, resolve } from 'node:path';
 import { buildSearchIndex, type IndexOptions } from '../src/search/build/pagefind.ts';
 import { loadLine, peakOf, runMeasured } from './bench-common.ts';
 
-/** Variant name → options: fields kept and n-gram size; `stock` is addDirectory alone. */
+/**
+ * Variant name → options: `stock` is addDirectory alone; `as built` the build's own indexing of the pages as they are
+ * (their own encoded fields); `none` and the rest derive the fields named (h hub, n names, k facets, t text) from each
+ * page's text, with the n-gram size given (default 4), replacing any the page has.
+ */
 const VARIANTS: Record<string, IndexOptions> = {
   stock: { enhance: false },
-  'none (per-record path, no fields)': { fields: [] },
+  'as built': {},
+  none: { fields: [] },
   'h n': { fields: ['hub', 'names'] },
   'h n k': { fields: ['hub', 'names', 'facets'] },
   'h n k t': { fields: ['hub', 'names', 'facets', 'text'] },
-  'h n k, 3-grams': { fields: ['hub', 'names', 'facets'], gram: 3 },
-  'h n k t, 3-grams': { fields: ['hub', 'names', 'facets', 'text'], gram: 3 },
-  'h n k, 5-grams': { fields: ['hub', 'names', 'facets'], gram: 5 },
+  'h n k 3-grams': { fields: ['hub', 'names', 'facets'], gram: 3 },
+  'h n k t 3-grams': { fields: ['hub', 'names', 'facets', 'text'], gram: 3 },
+  'h n k 5-grams': { fields: ['hub', 'names', 'facets'], gram: 5 },
 };
 
 const only = process.env.BENCH_INDEX_ONLY;
@@ -50,7 +56,7 @@ const sizeOf = (dir: string): number =>
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
 console.log(`Index variants over ${dist} (${loadLine()})\n`);
-console.log('variant                              seconds  PF peak  node peak    bundle     index   records  record raw  record gz');
+console.log('variant            seconds  PF peak  node peak    bundle     index   records  record raw  record gz');
 for (const name of names) {
   if (!VARIANTS[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`);
   const out = mkdtempSync(join(tmpdir(), 'ra-index-variant-'));
@@ -63,7 +69,7 @@ for (const name of names) {
   const raw = frags.reduce((n, f) => n + gunzipSync(readFileSync(join(out, 'fragment', f))).length - 12, 0);
   console.log(
     [
-      name.padEnd(36),
+      name.padEnd(18),
       `${r.seconds.toFixed(1)} s`.padStart(8),
       `${peakOf(r, /pagefind/).toFixed(0)} MB`.padStart(8),
       `${peakOf(r, /^node$/).toFixed(0)} MB`.padStart(10),
