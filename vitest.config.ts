@@ -6,13 +6,19 @@ import { defineConfig } from 'vitest/config';
 // (sequence.groupOrder 1), so no other test file runs beside it: a dev server
 // compiles every module on its first request, which on a busy two-core CI
 // machine once took over two minutes.
+// One id per run, for what test files share within a run (tests/helpers/build.ts: the sub-path build).
+const runId = `${process.pid}-${Date.now()}`;
+
 export default defineConfig({
   test: {
+    provide: { runId },
+    // Two test files at a time, also on two cores: browser tests wait on Chromium and builds on their own process.
+    maxWorkers: 2,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
-      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false } },
+      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
+      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       { test: { name: 'dev', include: ['tests/dev/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, sequence: { groupOrder: 1 } } },
     ],
   },

@@ -36,6 +36,13 @@ export function entitiesOf(dir: Directory, c: CollectionName): Array<{ id: strin
   return (dir[key] ?? []) as unknown as Array<{ id: string; sources: Source[] }>;
 }
 
+/** The entry the /data/ pages show as an example document: the smallest of any collection (ties by id), so it is real and short. */
+export function exampleEntry(dir: Directory): { c: CollectionName; e: { id: string; sources: Source[] } } | undefined {
+  return API_COLLECTIONS.flatMap((c) => entitiesOf(dir, c).map((e) => ({ c, e, size: JSON.stringify(e).length }))).sort(
+    (x, y) => x.size - y.size || (x.e.id < y.e.id ? -1 : 1),
+  )[0];
+}
+
 /** The URL segment of a collection (its content/ folder name: national-counts for nationalCounts). */
 export const segmentOf = (c: CollectionName): string => folderOf(c);
 
@@ -179,7 +186,8 @@ export function rootIndex(dir: Directory, dates: ApiDates, url: (p: string) => s
       index: url(apiPaths.index(c)),
       schema: url(apiPaths.schema(c)),
       indexSchema: url(apiPaths.indexSchema(c)),
-      documentTemplate: url(apiPaths.entity(c, '{id}')),
+      // A URI template (RFC 6570): an absolute URL would percent-encode its braces, so they are put back.
+      documentTemplate: url(apiPaths.entity(c, '{id}')).replace('%7Bid%7D', '{id}'),
     })),
   };
 }

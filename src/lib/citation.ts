@@ -69,19 +69,57 @@ export interface LicenceLine {
   part: string;
   licence: string;
   url?: string;
+  /** Japanese words an English line keeps (a credit line, a title): shown with lang="ja". */
+  ja?: string;
 }
 
-/** The compilation's line, then any part under its own terms. */
-export function licenceLines(opts: { osmPoint?: boolean; codeList?: boolean; registry?: { asOf?: string } } = {}): LicenceLine[] {
+/** The compilation's line, then any part under its own terms; in Japanese, or in English for the English pages. */
+export function licenceLines(opts: { osmPoint?: boolean; codeList?: boolean; registry?: { asOf?: string } } = {}, lang: 'ja' | 'en' = 'ja'): LicenceLine[] {
+  const en = lang === 'en';
+  const codeListUrl = 'https://www.soumu.go.jp/denshijiti/code.html';
   return [
-    { part: 'このページの編集（項目の選択・構成、サイトの文）', licence: `${LICENSE.name}（「労協アトラス」と表示）`, url: LICENSE.url },
-    ...(opts.osmPoint ? [{ part: '地図の代表点（市区町村・都道府県）', licence: `${ODBL.name}（${ODBL.attribution}）`, url: ODBL.url }] : []),
+    en
+      ? {
+          part: 'The compilation (choice and arrangement of items, the site’s text)',
+          licence: `${LICENSE.name} (credit “Roukyou Atlas”)`,
+          url: LICENSE.url.replace(/deed\.ja$/, ''),
+        }
+      : { part: 'このページの編集（項目の選択・構成、サイトの文）', licence: `${LICENSE.name}（「労協アトラス」と表示）`, url: LICENSE.url },
+    ...(opts.osmPoint
+      ? [
+          {
+            part: en ? 'Representative point on the map (municipality or prefecture)' : '地図の代表点（市区町村・都道府県）',
+            licence: `${ODBL.name}${en ? ` (${ODBL.attribution})` : `（${ODBL.attribution}）`}`,
+            url: ODBL.url,
+          },
+        ]
+      : []),
     ...(opts.registry
-      ? [{ part: '法人番号・登記情報', licence: `公共データ利用規約（第1.0版）。出典：${houjinCredit(opts.registry.asOf)}`, url: HOUJIN_TERMS_PAGE }]
+      ? [
+          en
+            ? {
+                part: 'Corporate number and registry data',
+                licence: 'Public Data Terms of Use (version 1.0), credit:',
+                url: HOUJIN_TERMS_PAGE,
+                ja: houjinCredit(opts.registry.asOf),
+              }
+            : { part: '法人番号・登記情報', licence: `公共データ利用規約（第1.0版）。出典：${houjinCredit(opts.registry.asOf)}`, url: HOUJIN_TERMS_PAGE },
+        ]
       : []),
     ...(opts.codeList
-      ? [{ part: '公共団体の名称・よみ・コード', licence: '総務省「全国地方公共団体コード」による', url: 'https://www.soumu.go.jp/denshijiti/code.html' }]
+      ? [
+          en
+            ? {
+                part: 'Names, readings and codes of public bodies',
+                licence: 'from the Ministry of Internal Affairs and Communications’ code list',
+                url: codeListUrl,
+                ja: '全国地方公共団体コード',
+              }
+            : { part: '公共団体の名称・よみ・コード', licence: '総務省「全国地方公共団体コード」による', url: codeListUrl },
+        ]
       : []),
-    { part: '個々の事実', licence: '各出典の発行者に権利があります（出典の一覧を参照）' },
+    en
+      ? { part: 'Each fact', licence: 'belongs to its source’s publisher (see the sources)' }
+      : { part: '個々の事実', licence: '各出典の発行者に権利があります（出典の一覧を参照）' },
   ];
 }

@@ -13,9 +13,34 @@ export function indexById<T extends { id: string }>(items: readonly T[]): Map<st
 }
 
 /** The prefecture of an organisation: its own field, or its municipality's prefecture. */
-export function prefectureOf(coop: Coop, bodies: Map<string, Body>): string | undefined {
+export function prefectureOf(coop: Pick<Coop, 'prefecture' | 'municipality'>, bodies: ReadonlyMap<string, Body>): string | undefined {
   if (coop.prefecture) return coop.prefecture;
   return coop.municipality ? bodies.get(coop.municipality)?.prefecture : undefined;
+}
+
+/** The public bodies a co-op is in: its prefecture (its municipality's when not given), the city of a ward, and its municipality or ward. */
+export interface WhereIs {
+  prefecture?: Body;
+  /** The designated city (政令指定都市) when `municipality` is one of its wards. */
+  city?: Body;
+  municipality?: Body;
+}
+
+/** Where a co-op is, as public bodies (the one rule every page, list, feed and map uses). */
+export function whereIs(coop: Pick<Coop, 'prefecture' | 'municipality'>, bodies: ReadonlyMap<string, Body>): WhereIs {
+  const municipality = coop.municipality ? bodies.get(coop.municipality) : undefined;
+  const prefId = prefectureOf(coop, bodies);
+  return {
+    prefecture: prefId ? bodies.get(prefId) : undefined,
+    city: municipality?.parent ? bodies.get(municipality.parent) : undefined,
+    municipality,
+  };
+}
+
+/** Where a co-op is, in words: 「神奈川県横浜市鶴見区」 (a ward with its city); undefined when not known. */
+export function placeName(coop: Pick<Coop, 'prefecture' | 'municipality'>, bodies: ReadonlyMap<string, Body>, separator = ''): string | undefined {
+  const w = whereIs(coop, bodies);
+  return [w.prefecture?.name, w.city?.name, w.municipality?.name].filter(Boolean).join(separator) || undefined;
 }
 
 /** Where a pin goes and how exact it is. */

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Directory } from './types.ts';
-import { KIND_LABELS, indexById } from './directory.ts';
+import { KIND_LABELS, indexById, placeName } from './directory.ts';
 import { newestDay } from './export.ts';
 import { paths } from './paths.ts';
 
@@ -32,9 +32,7 @@ export function feedEntries(dir: Directory, limit = 50): FeedEntry[] {
   for (const c of dir.coops) {
     const updated = newestDay(c.sources);
     if (!updated) continue;
-    const where = [c.prefecture ? bodies.get(c.prefecture)?.name : undefined, c.municipality ? bodies.get(c.municipality)?.name : undefined]
-      .filter(Boolean)
-      .join('');
+    const where = placeName(c, bodies) ?? '';
     entries.push({
       key: `coops/${c.id}`,
       title: c.name,

@@ -4,7 +4,7 @@
  * FeatureCollection (RFC 7946) for the map script and for download.
  */
 import type { Body, Coop } from './types.ts';
-import { placeOf, prefectureOf, type Place } from './directory.ts';
+import { placeName, placeOf, prefectureOf, type Place } from './directory.ts';
 import { paths } from './paths.ts';
 
 export { PRECISION_LABELS } from './precision.ts';
@@ -19,7 +19,7 @@ export interface MapEntry {
   prefecture?: string;
   /** Municipality's body id (6-digit code), when known. */
   municipality?: string;
-  /** Where it is, in words: prefecture and municipality names. */
+  /** Where it is, in words (placeName): prefecture, a ward's city, municipality. */
   placeName: string;
   lat: number;
   lng: number;
@@ -35,7 +35,6 @@ export function mapEntries(coops: readonly Coop[], bodies: Map<string, Body>): M
     const place = placeOf(coop, bodies);
     if (!place) return [];
     const prefecture = prefectureOf(coop, bodies);
-    const names = [prefecture ? bodies.get(prefecture)?.name : undefined, coop.municipality ? bodies.get(coop.municipality)?.name : undefined];
     return [
       {
         id: coop.id,
@@ -44,7 +43,7 @@ export function mapEntries(coops: readonly Coop[], bodies: Map<string, Body>): M
         categories: [...coop.categories],
         ...(prefecture ? { prefecture } : {}),
         ...(coop.municipality ? { municipality: coop.municipality } : {}),
-        placeName: names.filter(Boolean).join('') || '未確認',
+        placeName: placeName(coop, bodies) ?? '未確認',
         lat: place.lat,
         lng: place.lng,
         precision: place.precision,

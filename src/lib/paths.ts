@@ -38,6 +38,14 @@ export function withBase(base: string, path: string): string {
   return `${b}${path.replace(/^\/+/, '')}`;
 }
 
+/**
+ * A site path joined to the base the site is built at (Vite's `BASE_URL`): the one way pages and
+ * components link (Starlight's `pathWithBase`). Node scripts, which have no `BASE_URL`, call `withBase`.
+ */
+export function href(path: string): string {
+  return withBase(import.meta.env.BASE_URL, path);
+}
+
 /** An absolute URL when the site's origin is known (SITE_URL), else the base-relative path; never an invented domain. */
 export function siteUrl(site: URL | string | undefined, base: string, path: string): string {
   const local = withBase(base, path);

@@ -1,5 +1,5 @@
 /**
- * The map under a sub-path (BASE_PATH=/roukyou-atlas/): the island reads
+ * The map under a sub-path (the shared SITE_URL + BASE_PATH build): the island reads
  * its data URLs and the base from data attributes, so markers, outlines and
  * popup links work there too, and the static maps link to the sub-path.
  */
@@ -9,13 +9,13 @@ import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.ts';
-import { buildSite, type BuildResult } from '../helpers/build.ts';
+import { SUB_PATH, subPathBuild, type BuildResult } from '../helpers/build.ts';
 import { launch, localOnlyContext } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, placeOf } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
 
-const BASE = '/roukyou-atlas/';
+const BASE = SUB_PATH.base;
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
 const placed = dir.coops.filter((c) => placeOf(c, bodies) !== undefined);
@@ -26,7 +26,7 @@ let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  build = buildSite({ BASE_PATH: BASE });
+  build = await subPathBuild();
   if (build.status !== 0) throw new Error(`build failed:\n${build.output.slice(-3000)}`);
   ({ server, url } = await serve(build.outDir, 0, BASE));
   browser = await launch();

@@ -1,8 +1,9 @@
 /** Runs `astro build` on other content or at another base, into a temporary folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, inject } from 'vitest';
 
 export interface BuildResult {
   status: number | null;
@@ -10,9 +11,24 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Builds with the given environment (CONTENT_DIR, BASE_PATH …) into a fresh temporary outDir. */
-export function buildSite(env: Record<string, string>): BuildResult {
-  const work = mkdtempSync(join(tmpdir(), 'ra-build-'));
+/** Temporary build folders of the test file, removed after it (each is a whole site: about 100 MB). */
+const temporary = new Set<string>();
+// Registered on the file that imports this helper (a module is evaluated once per test file).
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  temporary.clear();
+});
+
+/**
+ * Builds with the given environment (CONTENT_DIR, BASE_PATH …) into a fresh temporary outDir, removed after the test
+ * file; or under `work`, which the caller keeps.
+ */
+export function buildSite(env: Record<string, string>, work?: string): BuildResult {
+  if (work === undefined) {
+    work = mkdtempSync(join(tmpdir(), 'ra-build-'));
+    temporary.add(work);
+  }
+  mkdirSync(work, { recursive: true });
   const outDir = join(work, 'dist');
   const root = process.cwd();
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -28,4 +44,62 @@ export function buildSite(env: Record<string, string>): BuildResult {
     timeout: 240_000,
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
+}
+
+/** The public origin and base of the shared sub-path build. */
+export const SUB_PATH = { site: 'https://atlas.example.org', base: '/roukyou-atlas/' } as const;
+
+const SHARED_PREFIX = 'ra-shared-build-';
+
+/**
+ * The real site built with SITE_URL and BASE_PATH (SUB_PATH), once per test run: the first test file that asks builds
+ * it (a lock directory says who), the others wait for its result. The links test, the absolute-URL tests and the map
+ * under a sub-path read the same build instead of three. Folders of earlier runs whose vitest process is gone are removed.
+ */
+export async function subPathBuild(): Promise<BuildResult> {
+  const runId = inject('runId');
+  const work = join(tmpdir(), `${SHARED_PREFIX}${runId}`);
+  const result = join(`${work}.lock`, 'result.json');
+  try {
+    mkdirSync(`${work}.lock`);
+  } catch {
+    const deadline = Date.now() + 600_000;
+    while (!existsSync(result)) {
+      if (Date.now() > deadline) throw new Error(`the shared sub-path build (${work}) did not finish in 10 minutes`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return JSON.parse(readFileSync(result, 'utf8')) as BuildResult;
+  }
+  removeStale(runId);
+  const r = buildSite({ SITE_URL: SUB_PATH.site, BASE_PATH: SUB_PATH.base }, work);
+  writeFileSync(`${result}.tmp`, JSON.stringify(r));
+  renameSync(`${result}.tmp`, result);
+  return r;
+}
+
+/** Shared builds of runs that have ended (the run id starts with the vitest process's pid). */
+function removeStale(current: string): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(SHARED_PREFIX)) continue;
+    const id = name.slice(SHARED_PREFIX.length).replace(/\.lock$/, '');
+    if (id === current) continue;
+    const pid = Number(id.split('-')[0]);
+    if (!isAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** One id per `vitest run` (the main process's pid and start time), for what test files share within a run. */
+    runId: string;
+  }
 }

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync, existsSync, mkdtempSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { buildSite } from '../helpers/build.ts';
+import { SUB_PATH, buildSite, subPathBuild } from '../helpers/build.ts';
 import { DIST, requireDist } from '../helpers/dist.ts';
 
 const BROKEN = 'tests/fixtures/broken';
@@ -70,38 +70,38 @@ describe('reproducible builds', () => {
 });
 
 describe('a build at a sub-path', () => {
-  test('every internal link of the real site starts with the base and resolves', () => {
-    const base = '/roukyou-atlas/';
-    const r = buildSite({ BASE_PATH: base });
+  test('every internal link of the real site starts with the base and resolves (root-relative and absolute alike)', async () => {
+    const { site, base } = SUB_PATH;
+    const r = await subPathBuild();
     expect(r.status, r.output).toBe(0);
     const files = filesUnder(r.outDir);
     const set = new Set(files);
     const outside: string[] = [];
     const broken: string[] = [];
-    for (const f of files.filter((f) => f.endsWith('.html'))) {
-      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
-        const url = m[1]!;
-        if (!url.startsWith(base)) {
-          outside.push(`${f} → ${url}`);
-          continue;
-        }
-        const target = url.slice(base.length);
-        const resolved = target === '' || target.endsWith('/') ? `${target}index.html` : target;
-        if (!set.has(decodeURIComponent(resolved))) broken.push(`${f} → ${url}`);
+    const origin = site.replace(/[.]/g, '\\.');
+    const check = (f: string, url: string) => {
+      if (!url.startsWith(base)) {
+        outside.push(`${f} → ${url}`);
+        return;
       }
+      const target = url.slice(base.length);
+      const resolved = target === '' || target.endsWith('/') ? `${target}index.html` : target;
+      if (!set.has(decodeURIComponent(resolved))) broken.push(`${f} → ${url}`);
+    };
+    let absolute = 0;
+    const local = (m: RegExpMatchArray) => {
+      if (m[1]!.startsWith(site)) absolute++;
+      return m[1]!.startsWith(site) ? m[1]!.slice(site.length) : m[1]!;
+    };
+    for (const f of files.filter((f) => f.endsWith('.html'))) {
+      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(new RegExp(`(?:href|src|content)="((?:${origin})?/[^"#?]*)`, 'g'))) check(f, local(m));
     }
     // The JSON API's URLs ($schema, url, page, index, schema …) and the data package's resource paths too.
     for (const f of files.filter((f) => f.startsWith('api/') && f.endsWith('.json'))) {
-      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(/"(\/[^"#?{]*)"/g)) {
-        const url = m[1]!;
-        if (!url.startsWith(base)) {
-          outside.push(`${f} → ${url}`);
-          continue;
-        }
-        const target = url.slice(base.length);
-        if (!set.has(target === '' || target.endsWith('/') ? `${target}index.html` : target)) broken.push(`${f} → ${url}`);
-      }
+      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(new RegExp(`"((?:${origin})?/[^"#?{]*)"`, 'g'))) check(f, local(m));
     }
+    // SITE_URL is set: canonical links, og:url and the API's URLs are absolute, and they were checked too.
+    expect(absolute).toBeGreaterThan(files.filter((f) => f.endsWith('.html')).length);
     const pkg = JSON.parse(readFileSync(join(r.outDir, 'datapackage.json'), 'utf8')) as { resources: Array<{ path: string; schema: unknown }> };
     for (const res of pkg.resources) {
       if (!set.has(res.path)) broken.push(`datapackage.json → ${res.path}`);

@@ -143,6 +143,18 @@ describe('council pages', () => {
     }
   });
 
+  test.each(dir.councils.map((c) => [c.id]))('%s: the table of contents lists every section heading of the page, in order, and nothing else', (id) => {
+    const html = page(paths.council(id));
+    const toc = /<nav class="toc"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
+    const links = [...toc.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    // The page's own sections: every h2 in <main> but the closing blocks (the programme's sources and how to cite).
+    const headings = [...main(html).matchAll(/<h2[^>]*\bid="([^"]+)"/g)]
+      .map((m) => m[1])
+      .filter((h) => h !== 'programme-sources-heading' && h !== 'cite-this-heading');
+    expect(links.length).toBeGreaterThan(1);
+    expect(links).toEqual(headings);
+  });
+
   test('every link to a member, a listed co-op, an operator or a body resolves to a built page', () => {
     const broken: string[] = [];
     for (const c of dir.councils) {

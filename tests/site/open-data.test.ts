@@ -3,7 +3,7 @@
  * (papaparse) with a BOM and one row per entity in content/, every JSON passes
  * a schema check (zod), JSON-LD on co-op and public-body pages carries the
  * required fields, the feed is well-formed Atom, embeds and OGP meta are in
- * place. A second, isolated build with SITE_URL and a base path checks the
+ * place. The shared build with SITE_URL and a base path (tests/helpers/build.ts) checks the
  * sitemap lists every page and that URLs become absolute.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -14,7 +14,7 @@ import { z } from 'astro/zod';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { buildSite, type BuildResult } from '../helpers/build.ts';
+import { SUB_PATH, subPathBuild, type BuildResult } from '../helpers/build.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { coopsIn, contractsCommissionedBy, indexById, placeOf } from '../../src/lib/directory.ts';
 import { DATASETS, DATASET_NAMES, modelProjectFigures, type DatasetName } from '../../src/lib/export.ts';
@@ -385,11 +385,10 @@ describe('embed pages', () => {
 });
 
 describe('an isolated build with SITE_URL and a base path', () => {
-  const site = 'https://atlas.example.org';
-  const base = '/roukyou-atlas/';
+  const { site, base } = SUB_PATH;
   let r: BuildResult;
-  beforeAll(() => {
-    r = buildSite({ SITE_URL: site, BASE_PATH: base });
+  beforeAll(async () => {
+    r = await subPathBuild();
     expect(r.status, r.output).toBe(0);
   });
   const built = () => distFilesUnder(r.outDir);

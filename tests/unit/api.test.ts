@@ -49,6 +49,17 @@ describe('JSON API documents validate against their schemas', () => {
     expect(v(JSON.parse(JSON.stringify(root))), errorsText(v)).toBe(true);
     expect(root.collections.map((c) => c.count)).toEqual(API_COLLECTIONS.map((c) => entitiesOf(dir, c).length));
   });
+  test('documentTemplate is a URI template with {id}, also when URLs are absolute (SITE_URL)', () => {
+    const absolute = (p: string) => new URL(`/sub/${p}`, 'https://atlas.example.org').href;
+    for (const u of [url, absolute]) {
+      const listed = rootIndex(dir, dates, u).collections;
+      API_COLLECTIONS.forEach((c, i) => {
+        expect(listed[i]!.documentTemplate).toMatch(/\{id\}\.json$/);
+        const id = entitiesOf(dir, c)[0]!.id;
+        expect(listed[i]!.documentTemplate.replace('{id}', id)).toBe(u(apiPaths.entity(c, id)));
+      });
+    }
+  });
 });
 
 describe('schemas keep the rules of the zod schemas', () => {

@@ -51,6 +51,26 @@ describe('APA and BibTeX', () => {
   });
 });
 
+describe('licence lines in English', () => {
+  const all = { osmPoint: true, codeList: true, registry: { asOf: '2026-10-31' } };
+  test('the same parts as the Japanese lines, in the same order, with the same links', () => {
+    for (const opts of [{}, { osmPoint: true }, { registry: {} }, all]) {
+      const ja = licenceLines(opts);
+      const en = licenceLines(opts, 'en');
+      expect(en.length).toBe(ja.length);
+      expect(en.map((l) => l.url?.replace(/deed\.ja$/, ''))).toEqual(ja.map((l) => l.url?.replace(/deed\.ja$/, '')));
+    }
+  });
+  test('English text has no Japanese outside the lines marked ja', () => {
+    const japanese = /[\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+    for (const l of licenceLines(all, 'en')) {
+      expect(l.part).not.toMatch(japanese);
+      expect(l.licence).not.toMatch(japanese);
+    }
+    expect(licenceLines(all, 'en').find((l) => l.ja?.includes('2026-10-31'))).toBeDefined();
+  });
+});
+
 describe('CITATION.cff', () => {
   const cff = parse(readFileSync(join(root, 'CITATION.cff'), 'utf8'));
   test('is valid Citation File Format 1.2.0 (the official schema, vendored)', () => {
