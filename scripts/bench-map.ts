@@ -22,6 +22,7 @@ import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
 import { prefectureCodeOf } from '../src/lib/lgcode.ts';
 import { ringArea, bboxOf, type MultiPolygon, type Position } from '../src/lib/geometry.ts';
 import { PRECISION_LABELS, type Precision } from '../src/lib/precision.ts';
+import { needsSplit } from '../src/lib/list-pages.ts';
 
 const PINS = Number(process.env.BENCH_PINS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -61,7 +62,7 @@ interface Outline {
   geometry: { coordinates: MultiPolygon };
 }
 
-/** A copy of the site whose /map/ shows `n` synthetic pins: in the GeoJSON and, with `withList`, in the server-rendered list too. */
+/** A copy of the site whose /map/ shows `n` synthetic pins: in the GeoJSON and, with `withList`, in the server-rendered list too (as the site writes it for `n`). */
 function syntheticSite(real: string, n: number, withList: boolean): string {
   const dir = join(work, withList ? 'synthetic-list' : 'synthetic');
   cpSync(real, dir, { recursive: true });
@@ -101,13 +102,26 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
   writeFileSync(join(dir, 'data/coops.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
   if (!withList) return dir;
 
-  // The list: one group per prefecture, items shaped like the real ones (same markup, synthetic values).
+  // The list as the site writes it at this size (src/components/CoopMap.astro): past LIST_PAGE_SIZE a link per prefecture,
+  // else one group per prefecture with every item; shaped like the real markup, with synthetic values.
   const listStart = mapHtml.indexOf('<section data-map-group');
   const listEnd = mapHtml.lastIndexOf('</section>', mapHtml.indexOf('</coop-map>'));
-  const group = /<section data-map-group[^>]*>\s*<h3[^>]*>[^<]*<\/h3>\s*<ul[^>]*>/.exec(mapHtml.slice(listStart))![0];
-  const item = /<li data-map-item[\s\S]*?<\/li>/.exec(mapHtml)![0];
   const byPref = new Map<string, typeof features>();
   for (const f of features) byPref.set(f.properties.prefecture, [...(byPref.get(f.properties.prefecture) ?? []), f]);
+  if (needsSplit(n)) {
+    const links = [...byPref]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([pref, fs]) =>
+          `<li data-map-pref-link data-pref="${pref}" data-total="${fs.length}"><a href="/coops/prefecture/${pref}/">${fs[0]!.properties.placeName}の一覧</a>（<span data-count>${fs.length}</span>団体）</li>`,
+      )
+      .join('');
+    const list = `<p>団体が多いため、一覧は都道府県ごとのページに載せています。</p><ul class="pref-links">${links}</ul>`;
+    writeFileSync(join(dir, 'map/index.html'), mapHtml.slice(0, listStart) + list + mapHtml.slice(listEnd + '</section>'.length));
+    return dir;
+  }
+  const group = /<section data-map-group[^>]*>\s*<h3[^>]*>[^<]*<\/h3>\s*<ul[^>]*>/.exec(mapHtml.slice(listStart))![0];
+  const item = /<li data-map-item[\s\S]*?<\/li>/.exec(mapHtml)![0];
   const list = [...byPref]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([pref, fs]) => {
@@ -225,7 +239,10 @@ try {
   console.log('地図のベンチマーク（Chromium headless、127.0.0.1 以外への通信は遮断＝タイルなし）');
   const pins = PINS.toLocaleString('ja-JP');
   report(`合成データ ${pins} ピン、一覧は実データのまま（地図の描画のみ。目標: 1秒未満）`, await measure(syntheticSite(real, PINS, false)));
-  report(`合成データ ${pins} ピン、一覧も ${pins} 件（ページ全体）`, await measure(syntheticSite(real, PINS, true)));
+  report(
+    `合成データ ${pins} ピン、一覧もその件数でサイトが書く形（${needsSplit(PINS) ? '都道府県ごとの一覧へのリンク' : '全件'}、ページ全体）`,
+    await measure(syntheticSite(real, PINS, true)),
+  );
   report('実サイトの /map/', await measure(real));
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });

@@ -23,8 +23,12 @@
  * a run.
  * Synthetic names say so (「合成データ」); nothing here reaches content/.
  *
+ * After our build it also prints the largest HTML page (and the next ones,
+ * and how many pages exceed ~200 kB): the goal is none at 10,000 co-ops.
+ *
  * BENCH_SIZES=1000,10000 (default) chooses the sizes; BENCH_RUNS=2 the runs
- * per size; BENCH_KEEP=1 keeps the temporary folders.
+ * per size; BENCH_KEEP=1 keeps the temporary folders; BENCH_ONLY_OURS=1 runs
+ * only our build (figures and page sizes, no comparison).
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,10 +40,13 @@ import { plausibilityProblems } from '../src/lib/validate.ts';
 import { CONTRACT_KINDS } from '../src/lib/schema.ts';
 import { loadCheckContext } from '../src/integrations/content-files.ts';
 import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
+import { largestPageLine } from './lib/page-sizes.ts';
 
 const ROOT = resolve('.');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
+/** BENCH_ONLY_OURS=1: only our build per run (seconds, memory, page sizes), no bare site and no stock Pagefind. */
+const ONLY_OURS = process.env.BENCH_ONLY_OURS === '1';
 
 /** A small deterministic PRNG, so every run builds the same synthetic data. */
 function prng(seed: number): () => number {
@@ -200,6 +207,8 @@ interface RunFigures {
     buildPeakMb: number;
     pagefindPeakMb: number;
     treePeakMb: number;
+    /** The largest HTML page and how many exceed ~200 kB. */
+    largest: string;
   };
   bare: { seconds: number; cpu: number; pages: number; peakMb: number };
   stockBare: { seconds: number; cpu: number; pages: number; peakMb: number };
@@ -212,7 +221,7 @@ const ms = (seconds: number, pages: number) => `${((seconds * 1000) / pages).toF
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 const x = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? 'n/a' : `${(a / b).toFixed(2)}×`);
 
-async function oneRun(work: string, content: string, size: number, run: number): Promise<RunFigures> {
+async function oneRun(work: string, content: string, size: number, run: number): Promise<RunFigures | undefined> {
   const here = join(work, `run${run}`);
   mkdirSync(here);
   // Builds run from their own folder (node_modules linked there): with an outDir outside the project, Astro keeps
@@ -240,10 +249,16 @@ async function oneRun(work: string, content: string, size: number, run: number):
     buildPeakMb: peakOf(ours, /^node$/),
     pagefindPeakMb: peakOf(ours, /pagefind/),
     treePeakMb: ours.treePeakMb,
+    largest: largestPageLine(oursDist),
   };
   console.log(
     `ours: ${s1(o.seconds)}, CPU ${s1(o.cpu)} (build's node ${s1(o.buildCpu)}, Pagefind ${s1(o.pagefindCpu)}) (Pagefind step ${s1(o.pagefindSeconds)}, ${ms(o.pagefindSeconds, o.pages)}), ${o.pages} pages, ${ms(o.seconds, o.pages)}, dist ${o.distMb.toFixed(1)} MB, peak: build ${mb(o.buildPeakMb)}, Pagefind ${mb(o.pagefindPeakMb)} (all at once ${mb(o.treePeakMb)})`,
   );
+  console.log(`   ${o.largest} (goal: no page over ~200 kB at 10,000 co-ops)`);
+  if (ONLY_OURS) {
+    if (!process.env.BENCH_KEEP) rmSync(here, { recursive: true, force: true });
+    return undefined;
+  }
 
   const bareDir = join(here, 'bare');
   writeBareSite(bareDir, content);
@@ -303,12 +318,16 @@ for (const n of SIZES) {
     `\n== ${n} co-ops: ${counts.bodies} public bodies (${counts.pointsLeftOut} of the package's points left out: the data check refuses them), ${counts.contracts} contracts (synthetic, in ${work})`,
   );
   try {
-    for (let r = 1; r <= RUNS; r++) all.push(await oneRun(work, content, n, r));
+    for (let r = 1; r <= RUNS; r++) {
+      const f = await oneRun(work, content, n, r);
+      if (f) all.push(f);
+    }
   } finally {
     if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
 }
 
+if (ONLY_OURS) process.exit(0);
 const pad = (v: string, w: number) => v.padStart(w);
 console.log(
   `\nScale benchmark: ${SIZES.join(', ')} co-ops, ${RUNS} run(s) each; seconds (cost per HTML page of the site built or indexed), peak memory per process (VmHWM)\n`,
@@ -354,6 +373,7 @@ for (const f of all) {
     ].join(' '),
   );
 }
+for (const f of all) console.log(`${f.size} co-ops, run ${f.run}: ${f.ours.largest}`);
 console.log(
   `\npages: ours ${[...new Set(all.map((f) => `${f.size}→${f.ours.pages}`))].join(', ')}; bare ${[...new Set(all.map((f) => `${f.size}→${f.bare.pages}`))].join(', ')}. Goal: ours ≤ 1.5× (bare Astro + stock Pagefind on our pages).`,
 );

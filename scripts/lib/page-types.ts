@@ -5,6 +5,8 @@
 import { paths } from '../../src/lib/paths.ts';
 import { enPaths } from '../../src/lib/i18n.ts';
 import type { Directory } from '../../src/lib/types.ts';
+import { coopListPages } from '../../src/lib/list-pages.ts';
+import { indexById } from '../../src/lib/directory.ts';
 
 /** [name, route relative to the base] for each page type. */
 export function pageTypes(dir: Directory): Array<[string, string]> {
@@ -17,9 +19,15 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
   const localsOf = (id: string) => dir.bodies.filter((b) => b.prefecture === id).length;
   const biggestPrefecture = dir.bodies.filter((b) => b.kind === '都道府県').sort((a, b) => localsOf(b.id) - localsOf(a.id) || (a.id < b.id ? -1 : 1))[0];
   const plainMunicipality = dir.bodies.find((b) => b.kind === '町' && contractsOf(b.id) === 0 && !dir.coops.some((c) => c.municipality === b.id));
+  // The prefecture list with the most organisations, on its last page (the longest list page there is).
+  const lists = coopListPages(dir.coops, indexById(dir.bodies));
+  const longestList = [...lists].sort((a, b) => b.total - a.total || (a.prefecture < b.prefecture ? -1 : 1))[0];
+  const lastOfLongest = longestList && lists.filter((p) => p.prefecture === longestList.prefecture).at(-1);
   const types: Array<[string, string | undefined]> = [
     ['home', paths.home()],
     ['co-op list', paths.coops()],
+    ['co-op list of one prefecture', longestList && paths.coopsIn(longestList.prefecture)],
+    ['co-op list, a later page', lastOfLongest && lastOfLongest.page > 1 ? paths.coopsIn(lastOfLongest.prefecture, lastOfLongest.page) : undefined],
     ['co-op', richestCoop && paths.coop(richestCoop.id)],
     ['co-op with the most contracts', busiestContractor && busiestContractor.id !== richestCoop?.id ? paths.coop(busiestContractor.id) : undefined],
     ['category list', paths.categories()],
@@ -41,6 +49,7 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['about', paths.about()],
     ['en home', enPaths.home()],
     ['en organisation list', enPaths.coops()],
+    ['en organisation list of one prefecture', longestList && enPaths.coopsIn(longestList.prefecture)],
     ['en organisation', richestCoop && enPaths.coop(richestCoop.id)],
     ['en about', enPaths.about()],
     ['en model project', enPaths.modelProject()],

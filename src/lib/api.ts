@@ -353,10 +353,5 @@ export function rootSchema() {
   };
 }
 
-/** A collection by its URL segment. */
-export function collectionOfSegment(segment: string): CollectionName | undefined {
-  return API_COLLECTIONS.find((c) => segmentOf(c) === segment);
-}
-
 /** Serialises a document the way every API file is written. */
 export const toJsonText = (doc: unknown): string => `${JSON.stringify(doc, null, 2)}\n`;

@@ -53,12 +53,6 @@ export function isCurrent(c: Contract, today: string): boolean {
   return (p.from === undefined || p.from <= today) && (p.to === undefined || today <= p.to);
 }
 
-/** Whether the contract's known period ended before `today`. */
-export function hasEnded(c: Contract, today: string): boolean {
-  const to = periodDays(c)?.to;
-  return to !== undefined && to < today;
-}
-
 /** Contracts with a known period first (newest start first), then the rest by document date (newest first), then id. */
 export function sortContracts(list: readonly Contract[]): Contract[] {
   const key = (c: Contract) => periodDays(c)?.from ?? documentDate(c) ?? '';

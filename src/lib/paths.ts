@@ -3,12 +3,21 @@
  * leading slash); `withBase` joins them to `import.meta.env.BASE_URL`, so the
  * site works under any sub-path.
  */
+/** The path segment under coops/ that holds the per-prefecture lists; no co-op may have it as its id. */
+export const COOP_LIST_SEGMENT = 'prefecture';
+
 export const paths = {
   home: () => '',
   coops: () => 'coops/',
   coop: (id: string) => `coops/${id}/`,
+  /**
+   * The organisations of one prefecture (its code, or 'none' for those without one), page n ≥ 2 of a long list.
+   * 'prefecture' is a reserved co-op id (see idProblem in schema.ts), so these never meet a co-op's page.
+   */
+  coopsIn: (prefecture: string, page = 1) => `coops/${COOP_LIST_SEGMENT}/${prefecture}/${page > 1 ? `${page}/` : ''}`,
   categories: () => 'categories/',
-  category: (id: string) => `categories/${id}/`,
+  /** A category's page; page n ≥ 2 continues its list of organisations. */
+  category: (id: string, page = 1) => `categories/${id}/${page > 1 ? `${page}/` : ''}`,
   bodies: () => 'municipalities/',
   body: (id: string) => `municipalities/${id}/`,
   modelProject: () => 'model-project/',
@@ -27,9 +36,9 @@ export const paths = {
   embed: (id: string) => `embed/${id}/`,
   feed: () => 'feed.xml',
   stats: () => 'stats/',
-  /** Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies). */
-  contracts: (f: { kind?: string; prefecture?: string } = {}) =>
-    `contracts/${f.kind ? `programme/${f.kind}/` : ''}${f.prefecture ? `prefecture/${f.prefecture}/` : ''}`,
+  /** Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies); page n ≥ 2 of a long list. */
+  contracts: (f: { kind?: string; prefecture?: string } = {}, page = 1) =>
+    `contracts/${f.kind ? `programme/${f.kind}/` : ''}${f.prefecture ? `prefecture/${f.prefecture}/` : ''}${page > 1 ? `${page}/` : ''}`,
 };
 
 /** Joins a base ('/' or '/sub/') and a relative path. */

@@ -9,6 +9,7 @@ import { normaliseDateValue, parsePartialDate } from './dates.ts';
 import { corporateNumberProblem } from './corporateNumber.ts';
 import { copyHostOf, webUrlProblem } from './urls.ts';
 import { ACTIVITY_KIND, ACTIVITY_STATUS, ORG_KIND, ORIGIN, vocabulary } from './vocabularies.ts';
+import { COOP_LIST_SEGMENT } from './paths.ts';
 
 export { ACTIVITY_KIND, ACTIVITY_STATUS, ORG_KIND, ORIGIN };
 
@@ -734,5 +735,7 @@ export function idProblem(collection: CollectionName, id: string): string | unde
     return undefined;
   }
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return `id "${id}" は英小文字・数字・ハイフンのみで付けてください`;
+  if (collection === 'coops' && id === COOP_LIST_SEGMENT)
+    return `id "${id}" は都道府県別一覧のURL（/coops/${COOP_LIST_SEGMENT}/…）に使うため、組合の id にはできません`;
   return undefined;
 }

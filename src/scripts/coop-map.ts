@@ -1,15 +1,22 @@
 /**
  * <coop-map>: upgrades the server-rendered list of organisations into a
- * clustered Leaflet map with filters. Leaflet, its plugin and the data are
- * loaded only once the element is on the page. Without JavaScript the
- * list stays as it is (the filters and the map area are hidden).
+ * clustered Leaflet map with filters. Leaflet and the data are loaded only
+ * once the element is on the page. Without JavaScript the list stays as it
+ * is (the filters and the map area are hidden).
+ *
+ * Clustering is Supercluster's (a k-d tree per zoom, built in milliseconds
+ * for 10,000 points); only the clusters and pins inside the view (plus a
+ * margin) exist as Leaflet markers, redrawn after each move. At the closest
+ * zoom, pins that share a point are spread around it.
  *
  * Data attributes: data-geojson (the organisations), data-outlines
  * (prefecture outlines shown under the tiles, so the map still shows Japan
  * when no tile loads), data-base (the site's base path).
  */
 import type * as Leaflet from 'leaflet';
+import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties, type PointFeature } from 'supercluster';
 import type { CoopFeature, CoopFeatureCollection } from '../lib/geojson.ts';
+import { groupByPosition, spreadOffsets } from '../lib/map-spread.ts';
 import { PRECISION_LABELS } from '../lib/precision.ts';
 import { filterSearch, matchesFilter, parseFilter, type MapFilter } from '../lib/map-filter.ts';
 import type { NearResult } from './near-me.ts';
@@ -26,6 +33,11 @@ const JAPAN: Leaflet.LatLngBoundsLiteral = [
 ];
 /** Room kept free of markers and popups at the top left, where the zoom buttons sit (10 px margin, two 30 px buttons). */
 const CONTROLS_TOP_LEFT: [number, number] = [56, 88];
+/** The map's zoom range; clusters exist up to MAX_ZOOM - 1, so every pin stands alone at MAX_ZOOM. */
+const MIN_ZOOM = 4;
+const MAX_ZOOM = 17;
+/** Cluster radius in pixels. */
+const CLUSTER_RADIUS = 60;
 /** Padding when fitting a view: clear of the zoom buttons at the top left. */
 const FIT = { paddingTopLeft: CONTROLS_TOP_LEFT, paddingBottomRight: [24, 24] as [number, number] };
 
@@ -46,22 +58,39 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
   return e;
 }
 
+type Drawn = CoopFeature | ClusterFeature<AnyProps>;
+
+/** Runs `action` when Enter is pressed on a marker (Leaflet itself answers Enter only on markers that already have a popup). */
+function onEnter(marker: Leaflet.Marker, action: () => void): void {
+  marker.on('keypress', (e) => {
+    if ((e as Leaflet.LeafletKeyboardEvent).originalEvent.key === 'Enter') action();
+  });
+}
+
 export class CoopMapElement extends HTMLElement {
   #started = false;
   #L?: LeafletNS;
   #map?: Leaflet.Map;
-  #cluster?: Leaflet.MarkerClusterGroup;
-  #markers = new Map<string, Leaflet.Marker>();
-  #ids = new Map<Leaflet.Marker, string>();
+  /** Every organisation, by id, in the order of the data. */
   #features = new Map<string, CoopFeature>();
+  /** The organisations that pass the filter, clustered. */
+  #index?: Supercluster<CoopFeature['properties']>;
+  #shown: CoopFeature[] = [];
+  /** The markers on the map now, by key (a pin's id, or a cluster's id in this index generation). */
+  #drawn = new Map<string, Leaflet.Marker>();
+  /** Pin markers, made once per organisation when first drawn. */
+  #pins = new Map<string, Leaflet.Marker>();
+  #pinOffset = new Map<string, string>();
+  #ids = new Map<Leaflet.Marker, string>();
+  #generation = 0;
+  #layer?: Leaflet.LayerGroup;
+  #icons?: Record<CoopFeature['properties']['precision'], Leaflet.DivIcon>;
   #filter: MapFilter = {};
   #categoryLabels = new Map<string, string>();
   #keyboard = false;
   /** Bounds of every marker: the first view, and the view when no filter is set. */
   #allBounds?: Leaflet.LatLngBounds;
-  #settle?: () => void;
-  #pending = -1;
-  #ready: Promise<void> = new Promise((ok) => (this.#settle = ok));
+  #ready: Promise<void> = new Promise(() => undefined);
   /** Milliseconds from navigation to the first drawing of the clustered markers (read by the benchmark). */
   readyAt?: number;
 
@@ -72,23 +101,28 @@ export class CoopMapElement extends HTMLElement {
     this.#start().catch((error: unknown) => this.#fail(error));
   }
 
-  /** Number of markers in the cluster layer (test hook; counts layers, not DOM). */
+  /** Number of organisations on the map for the current filter, clustered or not (test hook). */
   markerCount(): number {
-    return this.#cluster?.getLayers().length ?? 0;
+    return this.#shown.length;
   }
 
-  /** Ids of the organisations whose markers are in the cluster layer (test hook). */
+  /** Ids of the organisations on the map for the current filter (test hook). */
   shownIds(): string[] {
-    return (this.#cluster?.getLayers() ?? []).map((m) => this.#ids.get(m as Leaflet.Marker) ?? '');
+    return this.#shown.map((f) => f.properties.id);
   }
 
-  /** The current view (test hook): its zoom, the zoom that would show all of Japan, and how many markers lie inside it. */
+  /** The current view (test hook): its zoom, the zoom that would show all of Japan, and how many organisations lie inside it. */
   view(): { zoom: number; japanZoom: number; inside: number; total: number } {
     const map = this.#map;
     if (!map) return { zoom: 0, japanZoom: 0, inside: 0, total: 0 };
     const bounds = map.getBounds();
-    const all = [...this.#markers.values()];
-    return { zoom: map.getZoom(), japanZoom: map.getBoundsZoom(JAPAN), inside: all.filter((m) => bounds.contains(m.getLatLng())).length, total: all.length };
+    const all = [...this.#features.values()];
+    return {
+      zoom: map.getZoom(),
+      japanZoom: map.getBoundsZoom(JAPAN),
+      inside: all.filter((f) => bounds.contains([f.geometry.coordinates[1], f.geometry.coordinates[0]])).length,
+      total: all.length,
+    };
   }
 
   /** Resolves when the markers for the current filter are clustered and drawn. */
@@ -131,7 +165,7 @@ export class CoopMapElement extends HTMLElement {
     this.#L = L;
     const canvas = this.querySelector<HTMLElement>('[data-map-canvas]');
     if (!canvas) throw new Error('地図の領域がありません');
-    const map = (this.#map = L.map(canvas, { zoomControl: false, minZoom: 4, maxZoom: 17, keyboard: true }));
+    const map = (this.#map = L.map(canvas, { zoomControl: false, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, keyboard: true }));
     L.control.zoom({ zoomInTitle: '拡大', zoomOutTitle: '縮小' }).addTo(map);
     // Markers and clusters are role="button": Leaflet answers Enter; Space should work too.
     canvas.addEventListener('keydown', (e) => {
@@ -154,7 +188,7 @@ export class CoopMapElement extends HTMLElement {
         style: { color: '#8c9691', weight: 1, fillColor: '#f7f7f2', fillOpacity: 1 },
       }).addTo(map);
     }
-    const tiles = L.tileLayer(TILE_URL, { minZoom: 5, maxZoom: 17, attribution: TILE_ATTRIBUTION });
+    const tiles = L.tileLayer(TILE_URL, { minZoom: 5, maxZoom: MAX_ZOOM, attribution: TILE_ATTRIBUTION });
     let tileLoaded = false;
     tiles.on('tileload', () => (tileLoaded = true));
     tiles.on('tileerror', () => {
@@ -162,65 +196,42 @@ export class CoopMapElement extends HTMLElement {
       if (!tileLoaded && note?.hidden) note.hidden = false;
     });
     tiles.addTo(map);
+
+    let south = 90,
+      west = 180,
+      north = -90,
+      east = -180;
+    for (const feature of data.features) {
+      const [lng, lat] = feature.geometry.coordinates;
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+      west = Math.min(west, lng);
+      east = Math.max(east, lng);
+      this.#features.set(feature.properties.id, feature);
+    }
     // The first view fits the organisations (not the whole of Japan, small).
-    const points = data.features.map((f) => L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]));
-    if (points.length) this.#allBounds = L.latLngBounds(points);
+    if (data.features.length) this.#allBounds = L.latLngBounds([south, west], [north, east]);
     this.#fitAll();
-
-    const cluster = (this.#cluster = L.markerClusterGroup({
-      chunkedLoading: true,
-      // One frame between chunks keeps the page responsive; the default 50 ms mostly adds waiting.
-      chunkDelay: 16,
-      showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true,
-      maxClusterRadius: 60,
-      iconCreateFunction: (c) => {
-        const n = c.getChildCount();
-        const size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
-        return L.divIcon({
-          className: 'ra-cluster',
-          iconSize: [size, size],
-          html: `<span aria-hidden="true">${n}</span><span class="visually-hidden">${n}団体のまとまり。選ぶと拡大します</span>`,
-        });
-      },
-      chunkProgress: (done, total) => {
-        // Only the call that finishes the current batch settles it (adding the group to the map reports an empty batch first).
-        if (done !== total || total !== this.#pending) return;
-        const settle = this.#settle;
-        void afterPaint().then(() => settle?.());
-      },
-    }));
-    cluster.on('click', (e) => this.#openPopup((e as Leaflet.LeafletEvent & { layer: Leaflet.Marker }).layer));
-    map.on('popupopen', (e) => this.#onPopupOpen(e.popup));
-    map.on('popupclose', (e) => this.#onPopupClose(e.popup));
-
-    const icons = {
+    this.#icons = {
       address: L.divIcon({ className: 'ra-pin ra-pin-address', iconSize: [18, 18] }),
       municipality: L.divIcon({ className: 'ra-pin ra-pin-municipality', iconSize: [18, 18] }),
       prefecture: L.divIcon({ className: 'ra-pin ra-pin-prefecture', iconSize: [18, 18] }),
     };
-    for (const feature of data.features) {
-      const p = feature.properties;
-      const [lng, lat] = feature.geometry.coordinates;
-      const marker = L.marker([lat, lng], {
-        icon: icons[p.precision],
-        title: `${p.name}（${p.placeName}・${PRECISION_LABELS[p.precision]}）`,
-        keyboard: true,
-        riseOnHover: true,
-      });
-      this.#features.set(p.id, feature);
-      this.#markers.set(p.id, marker);
-      this.#ids.set(marker, p.id);
-    }
+    this.#layer = L.layerGroup().addTo(map);
+    map.on('moveend', () => this.#draw());
+    map.on('popupopen', (e) => this.#onPopupOpen(e.popup));
+    map.on('popupclose', (e) => this.#onPopupClose(e.popup));
     performance.mark('coop-map:markers');
+
     await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
     performance.mark('coop-map:ready');
     this.readyAt = performance.now();
     this.dataset.state = 'ready';
+    if (this.querySelector('[data-map-pref-link]')) this.#applyToList();
 
     const focus = new URLSearchParams(location.search).get('focus');
-    const target = focus ? this.#markers.get(focus) : undefined;
-    if (target && cluster.hasLayer(target)) cluster.zoomToShowLayer(target, () => this.#openPopup(target));
+    const target = focus ? this.#shown.find((f) => f.properties.id === focus) : undefined;
+    if (target) this.#focusPin(target);
   }
 
   #onFilterChange(): void {
@@ -230,11 +241,13 @@ export class CoopMapElement extends HTMLElement {
     };
     history.replaceState(history.state, '', `${location.pathname}${filterSearch(this.#filter, location.search)}${location.hash}`);
     this.#applyToList();
-    if (this.#cluster) void this.#applyToMap(true);
+    if (this.#index) void this.#applyToMap(true);
   }
 
   /** Shows the list items (and their prefecture groups) that pass the filter; updates the count. */
   #applyToList(): void {
+    const links = this.querySelectorAll<HTMLElement>('[data-map-pref-link]');
+    if (links.length) return this.#applyToPrefLinks(links);
     let shown = 0;
     const items = this.querySelectorAll<HTMLElement>('[data-map-item]');
     for (const item of items) {
@@ -243,35 +256,182 @@ export class CoopMapElement extends HTMLElement {
       if (visible) shown++;
     }
     for (const group of this.querySelectorAll<HTMLElement>('[data-map-group]')) group.hidden = !group.querySelector('[data-map-item]:not([hidden])');
+    this.#showCount(shown, items.length);
+  }
+
+  /**
+   * A list too long for the page is a link per prefecture: shows the prefectures with organisations that pass the filter and
+   * their number (counted from the map's data once it is loaded; before that, the prefecture filter alone).
+   */
+  #applyToPrefLinks(links: NodeListOf<HTMLElement>): void {
+    const counts = new Map<string, number>();
+    const loaded = this.#features.size > 0;
+    let total = 0;
+    let shown = 0;
+    if (loaded) {
+      for (const f of this.#features.values()) {
+        total++;
+        if (!matchesFilter(f.properties, this.#filter)) continue;
+        shown++;
+        const key = f.properties.prefecture ?? 'none';
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    for (const li of links) {
+      const pref = li.dataset.pref ?? '';
+      const n = loaded ? (counts.get(pref) ?? 0) : !this.#filter.pref || this.#filter.pref === pref ? Number(li.dataset.total) : 0;
+      if (!loaded) {
+        total += Number(li.dataset.total);
+        shown += n;
+      }
+      li.hidden = n === 0;
+      const count = li.querySelector('[data-count]');
+      if (count) count.textContent = String(n);
+    }
+    this.#showCount(shown, total);
+  }
+
+  #showCount(shown: number, total: number): void {
     const status = this.querySelector<HTMLElement>('[data-map-status]');
-    if (status)
-      status.textContent = shown === items.length ? `全${items.length}団体を表示しています。` : `${items.length}団体のうち${shown}団体を表示しています。`;
+    if (status) status.textContent = shown === total ? `全${total}団体を表示しています。` : `${total}団体のうち${shown}団体を表示しています。`;
     const empty = this.querySelector<HTMLElement>('[data-map-empty]');
     if (empty) empty.hidden = shown > 0;
   }
 
-  /** Puts the markers that pass the filter into the cluster layer. */
+  /** Clusters the organisations that pass the filter and draws them. */
   async #applyToMap(fit: boolean): Promise<void> {
-    const cluster = this.#cluster!;
-    const markers = [...this.#features.values()].filter((f) => matchesFilter(f.properties, this.#filter)).map((f) => this.#markers.get(f.properties.id)!);
-    this.#ready = new Promise((ok) => (this.#settle = ok));
-    this.#pending = markers.length;
+    this.#shown = [...this.#features.values()].filter((f) => matchesFilter(f.properties, this.#filter));
+    this.#index = new Supercluster<CoopFeature['properties']>({ radius: CLUSTER_RADIUS, extent: 256, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM - 1 }).load(
+      this.#shown as PointFeature<CoopFeature['properties']>[],
+    );
+    this.#generation++;
+    let settle = () => {};
+    this.#ready = new Promise((ok) => (settle = ok));
     this.#map?.closePopup();
-    cluster.clearLayers();
-    cluster.addLayers(markers);
-    // The first time, the group joins the map only now: markercluster then clusters the whole batch at once, which is faster.
-    if (this.#map && !this.#map.hasLayer(cluster)) cluster.addTo(this.#map);
     if (fit) {
-      if (markers.length && (this.#filter.category || this.#filter.pref))
-        this.#map?.fitBounds(this.#L!.latLngBounds(markers.map((m) => m.getLatLng())), { ...FIT, maxZoom: 11 });
-      else this.#fitAll();
+      if (this.#shown.length && (this.#filter.category || this.#filter.pref)) {
+        const b = this.#L!.latLngBounds(this.#shown.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
+        this.#map?.fitBounds(b, { ...FIT, maxZoom: 11, animate: false });
+      } else this.#fitAll();
     }
+    this.#draw();
+    await afterPaint();
+    settle();
     await this.#ready;
   }
 
+  /** Draws the clusters and pins inside the view (and half a view around it), keeping markers that stay. */
+  #draw(): void {
+    const map = this.#map;
+    const index = this.#index;
+    const L = this.#L;
+    if (!map || !index || !L || !this.#layer) return;
+    const zoom = Math.round(map.getZoom());
+    const b = map.getBounds().pad(0.5);
+    const bbox: [number, number, number, number] = [
+      Math.max(-180, b.getWest()),
+      Math.max(-85, b.getSouth()),
+      Math.min(180, b.getEast()),
+      Math.min(85, b.getNorth()),
+    ];
+    const items = index.getClusters(bbox, zoom) as Drawn[];
+    const pins = items.filter((i): i is CoopFeature => !(i.properties as Partial<ClusterProperties>).cluster);
+    // Only at the closest zoom can pins share a point; spread them around it there.
+    const offsets = new Map<string, [number, number]>();
+    if (zoom >= MAX_ZOOM)
+      for (const group of groupByPosition(pins, (p) => p.geometry.coordinates.join(',')).values()) {
+        const spread = spreadOffsets(group.length);
+        group.forEach((p, i) => offsets.set(p.properties.id, spread[i]!));
+      }
+    const next = new Map<string, Leaflet.Marker>();
+    for (const item of items) {
+      const props = item.properties as Partial<ClusterProperties>;
+      if (props.cluster) {
+        const key = `c${this.#generation}:${props.cluster_id}`;
+        next.set(key, this.#drawn.get(key) ?? this.#clusterMarker(item as ClusterFeature<AnyProps>));
+      } else {
+        const f = item as CoopFeature;
+        next.set(`p:${f.properties.id}`, this.#pinMarker(f, offsets.get(f.properties.id) ?? [0, 0]));
+      }
+    }
+    for (const [key, marker] of this.#drawn) if (next.get(key) !== marker) this.#layer.removeLayer(marker);
+    for (const [key, marker] of next) if (this.#drawn.get(key) !== marker) this.#layer.addLayer(marker);
+    this.#drawn = next;
+  }
+
+  #clusterMarker(c: ClusterFeature<AnyProps>): Leaflet.Marker {
+    const L = this.#L!;
+    const n = c.properties.point_count;
+    const size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
+    const [lng, lat] = c.geometry.coordinates as [number, number];
+    const marker = L.marker([lat, lng], {
+      icon: L.divIcon({
+        className: 'ra-cluster',
+        iconSize: [size, size],
+        html: `<span aria-hidden="true">${n}</span><span class="visually-hidden">${n}団体のまとまり。選ぶと拡大します</span>`,
+      }),
+      keyboard: true,
+    });
+    const index = this.#index!;
+    const expand = () => {
+      const hadFocus = marker.getElement()?.contains(document.activeElement) ?? false;
+      const zoom = Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), MAX_ZOOM);
+      // The cluster's marker goes away with the zoom: a keyboard user's focus stays on the map.
+      if (hadFocus) this.#map!.once('moveend', () => this.#map!.getContainer().focus({ preventScroll: true }));
+      this.#map!.setView([lat, lng], Math.max(zoom, this.#map!.getZoom() + 1));
+    };
+    marker.on('click', expand);
+    onEnter(marker, expand);
+    return marker;
+  }
+
+  /** The marker of one organisation, made once; its icon moves by `offset` px when it shares its point with others. */
+  #pinMarker(f: CoopFeature, offset: [number, number]): Leaflet.Marker {
+    const L = this.#L!;
+    const p = f.properties;
+    let marker = this.#pins.get(p.id);
+    const key = offset.join(',');
+    if (!marker) {
+      const [lng, lat] = f.geometry.coordinates;
+      marker = L.marker([lat, lng], {
+        icon: this.#icons![p.precision],
+        title: `${p.name}（${p.placeName}・${PRECISION_LABELS[p.precision]}）`,
+        keyboard: true,
+        riseOnHover: true,
+      });
+      const open = () => this.#openPopup(marker!);
+      marker.on('click', open);
+      onEnter(marker, open);
+      this.#pins.set(p.id, marker);
+      this.#ids.set(marker, p.id);
+      this.#pinOffset.set(p.id, '0,0');
+    }
+    if (this.#pinOffset.get(p.id) !== key) {
+      const [dx, dy] = offset;
+      const base = this.#icons![p.precision];
+      marker.setIcon(dx === 0 && dy === 0 ? base : L.divIcon({ ...base.options, iconAnchor: [9 - dx, 9 - dy], popupAnchor: [dx, dy - 9] }));
+      this.#pinOffset.set(p.id, key);
+    }
+    return marker;
+  }
+
+  /** Zooms until the organisation's pin stands alone (or to the closest zoom), draws it and opens its popup. */
+  #focusPin(target: CoopFeature): void {
+    const map = this.#map!;
+    const index = this.#index!;
+    const [lng, lat] = target.geometry.coordinates;
+    const near: [number, number, number, number] = [lng - 1e-6, lat - 1e-6, lng + 1e-6, lat + 1e-6];
+    let zoom = Math.round(map.getZoom());
+    while (zoom < MAX_ZOOM && !index.getClusters(near, zoom).some((i) => i.properties?.id === target.properties.id)) zoom++;
+    map.setView([lat, lng], zoom, { animate: false });
+    this.#draw();
+    const marker = this.#pins.get(target.properties.id);
+    if (marker) this.#openPopup(marker);
+  }
+
   #fitAll(): void {
-    if (this.#allBounds) this.#map?.fitBounds(this.#allBounds, { ...FIT, maxZoom: 11 });
-    else this.#map?.fitBounds(JAPAN);
+    if (this.#allBounds) this.#map?.fitBounds(this.#allBounds, { ...FIT, maxZoom: 11, animate: false });
+    else this.#map?.fitBounds(JAPAN, { animate: false });
   }
 
   /** Shows the place a "near me" search started from and the organisations it found. */
@@ -280,7 +440,10 @@ export class CoopMapElement extends HTMLElement {
     if (!L || !this.#map) return;
     const points = [
       L.latLng(detail.from.lat, detail.from.lng),
-      ...detail.ids.slice(0, 5).flatMap((id) => (this.#markers.get(id) ? [this.#markers.get(id)!.getLatLng()] : [])),
+      ...detail.ids.slice(0, 5).flatMap((id) => {
+        const f = this.#features.get(id);
+        return f ? [L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0])] : [];
+      }),
     ];
     this.#map.fitBounds(L.latLngBounds(points), { ...FIT, maxZoom: 12 });
   }

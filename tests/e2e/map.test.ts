@@ -15,6 +15,7 @@ import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, placeOf, prefectureOf } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
+import { needsSplit, NO_PREFECTURE } from '../../src/lib/list-pages.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { formatKm, haversineKm } from '../../src/lib/nearest.ts';
 
@@ -74,6 +75,26 @@ const hooks = {
         .sort(),
     ),
 };
+
+/**
+ * The list under the map shows exactly these organisations: each item while they fit on one list page, else (the rule of
+ * src/lib/list-pages.ts) each prefecture's link with the number of them it holds.
+ */
+async function expectListed(page: Page, ids: string[]): Promise<void> {
+  if (!needsSplit(placed.length)) {
+    expect(await hooks.listed(page)).toEqual(ids);
+    return;
+  }
+  const expected = new Map<string, number>();
+  for (const c of placed.filter((x) => ids.includes(x.id))) {
+    const pref = prefectureOf(c, bodies) ?? NO_PREFECTURE;
+    expected.set(pref, (expected.get(pref) ?? 0) + 1);
+  }
+  const shown = await page.$$eval('[data-map-pref-link]:not([hidden])', (lis) =>
+    lis.map((li) => [(li as HTMLElement).dataset.pref!, Number(li.querySelector('[data-count]')?.textContent)] as [string, number]),
+  );
+  expect(new Map(shown)).toEqual(expected);
+}
 
 test('there is something to map', () => {
   expect(placed.length).toBeGreaterThan(1);
@@ -155,13 +176,13 @@ describe('with JavaScript', () => {
     await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, category.ids.length);
     await hooks.settle(page);
     expect(await hooks.ids(page)).toEqual(category.ids);
-    expect(await hooks.listed(page)).toEqual(category.ids);
+    await expectListed(page, category.ids);
     expect(new URL(page.url()).searchParams.get('category')).toBe(category.cat.id);
     expect(await page.locator('[data-map-status]').innerText()).toContain(`${category.ids.length}団体を表示`);
     // Back to all.
     await page.selectOption('#coop-map-category', '');
     await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, placed.length);
-    expect(await hooks.listed(page)).toEqual(placedIds);
+    await expectListed(page, placedIds);
     expect(new URL(page.url()).search).toBe('');
     expect(errors).toEqual([]);
     await context.close();
@@ -173,7 +194,7 @@ describe('with JavaScript', () => {
     expect(await page.locator('#coop-map-category').inputValue()).toBe(category.cat.id);
     expect(await page.locator('#coop-map-pref').inputValue()).toBe(prefecture.id);
     expect(await hooks.ids(page)).toEqual(both);
-    expect(await hooks.listed(page)).toEqual(both);
+    await expectListed(page, both);
     await context.close();
   });
 
@@ -187,7 +208,7 @@ describe('with JavaScript', () => {
     expect(await page.locator('#coop-map-pref').inputValue()).toBe(prefecture.id);
     await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, prefecture.ids.length);
     expect(await hooks.ids(page)).toEqual(prefecture.ids);
-    expect(await hooks.listed(page)).toEqual(prefecture.ids);
+    await expectListed(page, prefecture.ids);
     expect(new URL(page.url()).searchParams.get('pref')).toBe(prefecture.id);
     await context.close();
   });
@@ -256,24 +277,39 @@ describe('with JavaScript', () => {
   });
 });
 
-test('without JavaScript the list shows every organisation with its link, and the map controls stay hidden', async () => {
+test('without JavaScript the list shows every organisation with its link (or, past one page, every prefecture list), and the map controls stay hidden', async () => {
   const { context } = await localOnlyContext(site.browser, { javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${site.url}${paths.map()}?category=${category.cat.id}`);
-  const items = page.locator('[data-map-item]');
-  expect(await items.count()).toBe(placed.length);
-  const visible = await items.evaluateAll((els) =>
-    els
-      .filter((e) => (e as HTMLElement).offsetParent !== null)
-      .map((e) => (e as HTMLElement).dataset.id!)
-      .sort(),
-  );
-  expect(visible).toEqual(placedIds);
+  const target = placed[0]!;
   expect(await page.locator('[data-no-js]').isVisible()).toBe(true);
   expect(await page.locator('#coop-map-category').isVisible()).toBe(false);
   expect(await page.locator('[data-map-canvas]').isVisible()).toBe(false);
-  const target = placed[0]!;
-  await Promise.all([page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)), page.locator(`[data-map-item][data-id="${target.id}"] a`).click()]);
+  if (needsSplit(placed.length)) {
+    // The rule of src/lib/list-pages.ts: one link per prefecture, each to its list, where the organisation is.
+    const prefs = new Set(placed.map((c) => prefectureOf(c, bodies) ?? NO_PREFECTURE));
+    expect(await page.locator('[data-map-pref-link]').count()).toBe(prefs.size);
+    const pref = prefectureOf(target, bodies) ?? NO_PREFECTURE;
+    await Promise.all([page.waitForURL(new RegExp(`/${paths.coopsIn(pref)}$`)), page.locator(`[data-map-pref-link][data-pref="${pref}"] a`).click()]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)),
+      page
+        .locator(`a[href$="/${paths.coop(target.id)}"]`)
+        .first()
+        .click(),
+    ]);
+  } else {
+    const items = page.locator('[data-map-item]');
+    expect(await items.count()).toBe(placed.length);
+    const visible = await items.evaluateAll((els) =>
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null)
+        .map((e) => (e as HTMLElement).dataset.id!)
+        .sort(),
+    );
+    expect(visible).toEqual(placedIds);
+    await Promise.all([page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)), page.locator(`[data-map-item][data-id="${target.id}"] a`).click()]);
+  }
   expect(await page.locator('h1').innerText()).toBe(target.name);
   await context.close();
 });

@@ -27,3 +27,16 @@ export function distFiles(dir: string = DIST): string[] {
     return statSync(p).isDirectory() ? distFiles(p) : [relative(DIST, p)];
   });
 }
+
+/** Text of an HTML fragment: styles and tags removed, the common entities decoded, white space folded (enough for assertions). */
+export function text(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+}

