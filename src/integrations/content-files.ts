@@ -82,8 +82,25 @@ export function withOfficialPlaces(entries: RawEntry[]): RawEntry[] {
   return [...entries.filter((e) => e.collection !== 'municipalities'), ...merged];
 }
 
+type ContentRead = { entries: RawEntry[]; problems: Problem[] };
+
+/**
+ * The last read of each content folder in this process. On the global object, because the data check runs in
+ * Astro's config (Node's module instance of this file) and the collection loaders in Vite's (another instance).
+ */
+const lastRead = ((globalThis as Record<symbol, unknown>)[Symbol.for('roukyou-atlas:content-read')] ??= new Map()) as Map<string, ContentRead>;
+const readKey = (dir: string, root: string) => `${resolve(dir)}\0${resolve(root)}`;
+
+/**
+ * The entries of the last read of a content folder in this process — before a build, the data check's, so the
+ * collection loaders (src/content.config.ts) do not parse content/ again — or a fresh read when there was none.
+ */
+export function readContentOnce(dir: string, root: string = process.cwd()): ContentRead {
+  return lastRead.get(readKey(dir, root)) ?? readContent(dir, root);
+}
+
 /** Every entry under a content folder (municipalities merged with the official list), plus the problems met while reading files. */
-export function readContent(dir: string, root: string = process.cwd()): { entries: RawEntry[]; problems: Problem[] } {
+export function readContent(dir: string, root: string = process.cwd()): ContentRead {
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
   const folders = new Set(COLLECTION_NAMES.map(folderOf));
@@ -143,7 +160,9 @@ export function readContent(dir: string, root: string = process.cwd()): { entrie
       }
     }
   }
-  return { entries: withOfficialPlaces(entries), problems };
+  const read = { entries: withOfficialPlaces(entries), problems };
+  lastRead.set(readKey(dir, root), read);
+  return read;
 }
 
 /**

@@ -2,10 +2,12 @@
  * What a place page answers, as plain data (pure, unit-tested): co-ops whose
  * stated area covers the place, the nearest co-ops by straight-line distance,
  * and where to ask (the prefecture's window, the ministry's, the model-project
- * council's).
+ * council's); `placePage` gathers all a public body's page shows.
  */
-import type { Body, BodyWindow, Coop, Council, Source } from './types.ts';
-import { placeOf } from './directory.ts';
+import type { Body, BodyWindow, Coop, Council, Directory, Source } from './types.ts';
+import { bodyFactSources, coopsLocatedIn, placeOf, type DirectoryIndex } from './directory.ts';
+import { compareReading } from './sort.ts';
+import { paths } from './paths.ts';
 import { nearest, referencePoint, type Near, type ReferencePoint } from './nearest.ts';
 
 /** How many nearest co-ops a place page lists. */
@@ -87,5 +89,46 @@ export function whereToAsk(body: Body, bodies: ReadonlyMap<string, Body>, counci
     prefectureWindow: windowOf(prefecture),
     ministryWindow: windowOf([...bodies.values()].find((b) => b.kind === '国' && b.windows?.length)),
     councils: prefId ? councils.filter((c) => c.prefecture === prefId) : [],
+  };
+}
+
+/** Everything a public body's page shows, computed once (the route only renders it). */
+export function placePage(body: Body, dir: Directory, index: DirectoryIndex) {
+  const { bodies } = index;
+  const pref = body.prefecture ? bodies.get(body.prefecture) : undefined;
+  const parent = body.parent ? bodies.get(body.parent) : undefined;
+  const located = coopsLocatedIn(index, body);
+  const contracts = index.contractsByCommissioner.get(body.id) ?? [];
+  // A place is anything but a national body (the ministry): it has nearest co-ops, windows and an area.
+  const place = body.kind !== '国';
+  return {
+    pref,
+    parent,
+    located,
+    contracts,
+    /** The sources the page's facts rest on: its contracts' and its own (not the code list's check date). */
+    factSources: bodyFactSources(body, contracts),
+    /** A prefecture's municipalities (wards under their city's page), a designated city's wards: 五十音順, with their co-op counts. */
+    locals: dir.bodies
+      .filter((b) => (body.kind === '都道府県' ? b.prefecture === body.id && b.parent === undefined : b.parent === body.id))
+      .sort((a, b) => compareReading(a.reading, b.reading))
+      .map((b) => ({ body: b, count: coopsLocatedIn(index, b).length })),
+    place,
+    covering: place ? coopsCovering(body, dir.coops, new Set(located.map((c) => c.id))) : [],
+    near: place && body.kind !== '都道府県' ? nearestCoops(body, dir.coops, bodies) : undefined,
+    ask: place ? whereToAsk(body, bodies, dir.councils) : undefined,
+    /** The count a model-project council's report gives for its prefecture (listed against it). */
+    reported: body.kind === '都道府県' ? dir.councils.find((c) => c.prefecture === body.id && c.prefectureCoops) : undefined,
+    /** Of those located here, the 労働者協同組合 themselves (not HQs, sites or federations). */
+    listedCoops: located.filter((c) => c.kind === 'coop' && (c.legalForm === '労働者協同組合' || c.legalForm === '特定労働者協同組合')),
+    councils: dir.councils.filter((c) => c.prefecture === body.id || c.members?.some((m) => m.body === body.id)),
+    trail: [
+      { label: '自治体・委託元', path: paths.bodies() },
+      ...(pref ? [{ label: pref.name, path: paths.body(pref.id) }] : []),
+      ...(parent ? [{ label: parent.name, path: paths.body(parent.id) }] : []),
+      { label: body.name },
+    ],
+    /** The 全国地方公共団体コード shown on the page (a national body's id is not one). */
+    codeLabel: /^\d{6}$/.test(body.id) ? body.id : undefined,
   };
 }

@@ -3,7 +3,7 @@
  * prefecture, category), meta shown with a result (kind, municipality,
  * categories) and extra names (variants, kana readings) that are searched
  * like the title. Pages pass these to Base.astro, which writes them as
- * `<meta data-pagefind-…>` tags. Pure functions over the plain directory.
+ * `<meta data-pagefind-…>` tags, with the encoded fields (page-fields.ts). Pure functions over the plain directory.
  */
 import type { Body, Category, Contract, Coop, Council } from '../lib/types.ts';
 import { prefectureOf } from '../lib/directory.ts';
@@ -18,7 +18,7 @@ export interface SearchFacets {
   municipality?: string;
   /** Other names and readings, searched like the title (meta `aka`). */
   aka?: string[];
-  /** What the entity does (business, services, contracted programmes), ranked above the rest of the text (meta `keywords`). */
+  /** What the entity does (business, services, contracted programmes): encoded in the facets field only (page-fields.ts), no meta of its own. */
   keywords?: string[];
   /**
    * What a hub page (a category, a public body) is the page for, besides its names: a category's listed
@@ -69,8 +69,6 @@ export function facetTags(
     tags.push({ name: 'ra-search-categories', content: [...new Set(f.category)].join('、'), attr: 'data-pagefind-meta', key: 'categories[content]' });
   if (f.municipality) tags.push({ name: 'ra-search-municipality', content: f.municipality, attr: 'data-pagefind-meta', key: 'municipality[content]' });
   if (f.aka?.length) tags.push({ name: 'ra-search-aka', content: [...new Set(f.aka)].join(' | '), attr: 'data-pagefind-meta', key: 'aka[content]' });
-  if (f.keywords?.length)
-    tags.push({ name: 'ra-search-keywords', content: [...new Set(f.keywords)].join(' | '), attr: 'data-pagefind-meta', key: 'keywords[content]' });
   if (f.subjects?.length)
     tags.push({ name: 'ra-search-subjects', content: [...new Set(f.subjects)].join(' | '), attr: 'data-pagefind-meta', key: 'subjects[content]' });
   return tags;

@@ -74,8 +74,18 @@ export function termsOf(units: readonly string[], limit = Infinity, skip: Readon
   return [...seen];
 }
 
-/** The three encoded meta fields for one page. */
-export function searchTermFields(page: ExtractedPage): Record<string, string> {
+/** Which encoded fields to fill and the n-gram size (the benchmark of field costs varies them; the defaults are the site's). */
+export interface FieldOptions {
+  fields?: ReadonlyArray<keyof typeof TERM_FIELDS>;
+  gram?: number;
+}
+
+/** The encoded meta fields for one page. */
+export function searchTermFields(
+  page: ExtractedPage,
+  { fields = Object.keys(TERM_FIELDS) as Array<keyof typeof TERM_FIELDS>, gram = GRAM }: FieldOptions = {},
+): Record<string, string> {
+  const on = new Set(fields);
   const list = (key: string) => (page.meta[key] ?? '').split(/\s*\|\s*/).filter(Boolean);
   const names = [page.meta.title ?? '', ...list(ALIAS_META)].filter(Boolean);
   const hub = isHub(page);
@@ -84,11 +94,11 @@ export function searchTermFields(page: ExtractedPage): Record<string, string> {
   );
   // Each n-gram goes in the highest field it belongs to only: a lower field would add little to the score and
   // much to the record every result downloads. A hub's names and subjects go in the hub field, instead of the names field.
-  const hubTerms = hub ? termsOf([...names, ...list(SUBJECTS_META)].flatMap(nameUnits)) : [];
-  const nameTerms = hub ? [] : termsOf(names.flatMap(nameUnits));
+  const hubTerms = hub && on.has('hub') ? termsOf([...names, ...list(SUBJECTS_META)].flatMap(nameUnits), Infinity, new Set(), gram) : [];
+  const nameTerms = !hub && on.has('names') ? termsOf(names.flatMap(nameUnits), Infinity, new Set(), gram) : [];
   const above = new Set([...hubTerms, ...nameTerms]);
-  const facetTerms = termsOf(facets.flatMap(nameUnits), Infinity, above);
-  const textTerms = termsOf(textUnits(page.content), MAX_TEXT_TERMS, new Set([...above, ...facetTerms]));
+  const facetTerms = on.has('facets') ? termsOf(facets.flatMap(nameUnits), Infinity, above, gram) : [];
+  const textTerms = on.has('text') ? termsOf(textUnits(page.content), MAX_TEXT_TERMS, new Set([...above, ...facetTerms]), gram) : [];
   return {
     [TERM_FIELDS.hub]: hubTerms.join(' '),
     [TERM_FIELDS.names]: nameTerms.join(' '),

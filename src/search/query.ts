@@ -21,6 +21,11 @@ export interface QueryPlan {
   /** The words of the looser search. */
   relaxedWords?: string[];
   /**
+   * The query as typed (NFKC), for Pagefind's own word index of the pages' text, which the encoded fields
+   * (names and facets) do not hold: the last resort when neither search above finds anything.
+   */
+  plain: string;
+  /**
    * The same query with one word replaced by an everyday-words alternative
    * (synonyms.ts): searched beside `terms`, results merged.
    */
@@ -97,7 +102,8 @@ export function planQuery(query: string, synonyms: SynonymTable = []): QueryPlan
   }
   const relaxedWords = segmentedWords(query);
   const relaxed = termsFor(telling(relaxedWords));
-  return relaxed && relaxed !== terms ? { words, terms, relaxed, relaxedWords, alternatives } : { words, terms, alternatives };
+  const plain = query.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return relaxed && relaxed !== terms ? { words, terms, relaxed, relaxedWords, alternatives, plain } : { words, terms, alternatives, plain };
 }
 
 /** Every word a plan searches for (the query's and its alternatives'), for highlighting. */

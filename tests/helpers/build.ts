@@ -1,6 +1,7 @@
 /** Runs `astro build` on other content or at another base, into a temporary folder. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, inject } from 'vitest';
@@ -37,13 +38,39 @@ export function buildSite(env: Record<string, string>, work?: string): BuildResu
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
   // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test …) into process.env; a build must not inherit them.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
-  const r = spawnSync(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], {
-    cwd: work,
-    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache'), ...env },
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
+  const release = buildLock(root);
+  try {
+    const r = spawnSync(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], {
+      cwd: work,
+      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache'), ...env },
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
+  } finally {
+    release();
+  }
+}
+
+/**
+ * One `astro build` of this project at a time, across test files running side by side: Astro writes the content
+ * layer's module list to <root>/.astro/ whatever the outDir and cache, so a build of fixture content (CONTENT_DIR) and a
+ * build of the real content at the same moment read each other's guides. The lock is a directory holding its owner's
+ * pid, taken over when that process is gone.
+ */
+function buildLock(root: string): () => void {
+  const lock = join(tmpdir(), `ra-astro-build-${createHash('sha1').update(root).digest('hex').slice(0, 12)}.lock`);
+  const sleep = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch {
+      if (abandoned(lock)) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(sleep, 0, 0, 200);
+    }
+  }
 }
 
 /** The public origin and base of the shared sub-path build. */
@@ -85,6 +112,19 @@ function removeStale(current: string): void {
     if (id === current) continue;
     const pid = Number(id.split('-')[0]);
     if (!isAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** A lock whose owner has exited, or whose owner never wrote its pid (a minute after it was taken). */
+function abandoned(lock: string): boolean {
+  try {
+    return !isAlive(Number(readFileSync(join(lock, 'pid'), 'utf8')));
+  } catch {
+    try {
+      return Date.now() - statSync(lock).mtimeMs > 60_000;
+    } catch {
+      return false; // released meanwhile
+    }
   }
 }
 

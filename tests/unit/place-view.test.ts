@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { coopsCovering, nearestCoops, whereToAsk } from '../../src/lib/place-view.ts';
+import { coopsCovering, nearestCoops, placePage, whereToAsk } from '../../src/lib/place-view.ts';
+import { buildIndex, coopsLocatedIn } from '../../src/lib/directory.ts';
+import { compareReading } from '../../src/lib/sort.ts';
+import { loadContentDirectory } from '../helpers/content.ts';
 import type { Body, Coop, Council } from '../../src/lib/types.ts';
 
 const src = [{ title: 'テスト資料', document: 'テスト用の架空資料', asOf: '2024-01-01' }];
@@ -65,5 +68,34 @@ describe('whereToAsk', () => {
     expect(ask.ministryWindow?.window.phone).toBe('0120-000-000');
     expect(ask.councils.map((c) => c.id)).toEqual(['saitama']);
     expect(whereToAsk(body('130001', '東京都', '都道府県'), bodies, []).prefectureWindow).toBeUndefined();
+  });
+});
+
+describe('placePage (what a public body page shows), on the real content', () => {
+  const dir = loadContentDirectory();
+  const index = buildIndex(dir);
+  const prefecture = dir.bodies.find((b) => b.kind === '都道府県' && coopsLocatedIn(index, b).length > 0)!;
+  const city = dir.bodies.find((b) => dir.bodies.some((w) => w.parent === b.id))!;
+  const ministry = dir.bodies.find((b) => b.kind === '国')!;
+  test('a prefecture: its municipalities (not wards) in 五十音順 with their counts, no nearest list, its code and trail', () => {
+    const v = placePage(prefecture, dir, index);
+    expect(v.locals.length).toBeGreaterThan(0);
+    expect(v.locals.every((l) => l.body.prefecture === prefecture.id && l.body.parent === undefined)).toBe(true);
+    expect(v.locals.map((l) => l.body.reading)).toEqual([...v.locals.map((l) => l.body.reading)].sort(compareReading));
+    for (const l of v.locals) expect(l.count).toBe(coopsLocatedIn(index, l.body).length);
+    expect(v.near).toBeUndefined();
+    expect(v.codeLabel).toBe(prefecture.id);
+    expect(v.trail.map((t) => t.label)).toEqual(['自治体・委託元', prefecture.name]);
+    expect(v.listedCoops.every((c) => c.kind === 'coop')).toBe(true);
+  });
+  test('a designated city lists its wards; a municipality gets the nearest co-ops and where to ask', () => {
+    const v = placePage(city, dir, index);
+    expect(v.locals.map((l) => l.body.parent)).toEqual(v.locals.map(() => city.id));
+    expect(v.near?.list.length).toBeGreaterThan(0);
+    expect(v.ask?.prefecture?.id).toBe(city.prefecture);
+  });
+  test('the ministry is not a place: no nearest, no windows section of its own, no code shown', () => {
+    const v = placePage(ministry, dir, index);
+    expect([v.place, v.near, v.ask, v.codeLabel, v.covering.length]).toEqual([false, undefined, undefined, undefined, 0]);
   });
 });

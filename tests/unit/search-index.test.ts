@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { nameUnits, searchTermFields, termMetaTags, textUnits, termsOf, TERM_FIELDS, MAX_TEXT_TERMS } from '../../src/search/fields.ts';
 import { decodeText, encodeText } from '../../src/search/tokens.ts';
 import { normalizeForSearch } from '../../src/search/normalize.ts';
+import { pageTermFields } from '../../src/search/page-fields.ts';
 
 const decodedField = (v: string) => v.split(' ').map(decodeText);
 
@@ -47,5 +48,27 @@ describe('searchTermFields', () => {
   test('meta tags carry only base-36 words', () => {
     const tags = termMetaTags(fields);
     expect(tags).toMatch(/^(<meta name="ra-search-ra_[ntk]" data-pagefind-meta="ra_[ntk]\[content\]" content="[0-9a-z ]+">)+$/);
+  });
+});
+
+describe('pageTermFields (written into each page while it renders)', () => {
+  test('a page: names from its title and other names, facets from its facets and key terms; no text field', () => {
+    const fields = pageTermFields('労働者協同組合キフクト', 'coop', {
+      prefecture: ['神奈川県'],
+      category: ['造園'],
+      municipality: '神奈川県大和市',
+      aka: ['きふくと'],
+      keywords: ['庭木の剪定'],
+    });
+    expect(Object.keys(fields).filter((k) => fields[k])).toEqual([TERM_FIELDS.names, TERM_FIELDS.facets]);
+    expect(decodedField(fields[TERM_FIELDS.names]!)).toContain(normalizeForSearch('キフクト'));
+    expect(decodedField(fields[TERM_FIELDS.facets]!)).toContain(normalizeForSearch('庭木の剪'));
+  });
+  test('a hub is named by its other names, not by its longer title', () => {
+    const fields = pageTermFields('大和市の労働者協同組合と委託事業', 'body', { prefecture: ['神奈川県'], aka: ['大和市', 'やまとし'] });
+    const hub = decodedField(fields[TERM_FIELDS.hub]!);
+    expect(hub).toContain(normalizeForSearch('大和市'));
+    expect(hub.some((g) => g.includes('委託'))).toBe(false);
+    expect(fields[TERM_FIELDS.names]).toBe('');
   });
 });

@@ -54,9 +54,13 @@ interface Pagefind {
 /** Results shown first (as soon as their records arrive), then per page ("さらに表示" adds as many again). */
 const FIRST_SIZE = 5;
 const PAGE_SIZE = 10;
-/** Records fetched to order results: name matches (the best ones) and hubs that matched in their hub field. */
+/**
+ * Records fetched to order results besides the first few: name matches (the best ones) and hubs that matched in their
+ * hub field. Names: enough for a family of similar names (センター事業団 …事業本部) to hold the exact one; hubs: Pagefind
+ * already puts hub matches high (their field weighs most), so a few suffice.
+ */
 const NAME_CANDIDATES = 10;
-const HUB_CANDIDATES = 8;
+const HUB_CANDIDATES = 4;
 /** Hub candidates are looked for among this many of Pagefind's first results. */
 const HUB_SCAN = 40;
 /** Typing pause before searching. */
@@ -180,6 +184,13 @@ class SiteSearch extends HTMLElement {
       if (results.length === 0 && plan.relaxed) {
         results = (await this.#run(pf, plan.relaxed)).results;
         this.#used = plan.relaxed;
+        relaxed = true;
+        wordLists = [plan.relaxedWords ?? plan.words];
+      }
+      // Words only the page text holds: Pagefind's own word index (its segmenter, prefix matches).
+      if (results.length === 0 && plan.plain) {
+        results = (await this.#run(pf, plan.plain)).results;
+        this.#used = plan.plain;
         relaxed = true;
         wordLists = [plan.relaxedWords ?? plan.words];
       }

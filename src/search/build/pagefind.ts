@@ -2,19 +2,21 @@
  * Builds the Pagefind search bundle into `<outDir>/pagefind/` when Astro has
  * written the site, so it works for any outDir and base path.
  *
- * Each page is read the way Pagefind reads it (the text inside
- * data-pagefind-body, src/search/build/extract.ts) and handed to Pagefind's Node
- * API with three more meta fields of encoded n-grams (src/search/fields.ts)
- * that make Japanese substrings findable whatever the segmenters do.
- * `enhance: false` gives stock Pagefind on the same pages, for comparison in
- * the benchmark.
+ * One pass over the built pages: each page already carries its encoded
+ * search fields (Base.astro writes them while rendering,
+ * src/search/page-fields.ts), so a page is read, its labels separated for the
+ * result text (separateLabels) and handed to Pagefind as it is; pages without
+ * `data-pagefind-body` are not sent at all. `enhance: false` gives stock
+ * Pagefind (addDirectory) on the same pages, and `fields`/`gram` re-derive
+ * the encoded fields from the page text the old way (extract.ts), for the
+ * benchmark of what each field costs (scripts/bench-index-fields.ts).
  */
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KEYWORDS_META, searchTermFields, termMetaTags } from '../fields.ts';
+import { KEYWORDS_META, searchTermFields, termMetaTags, type FieldOptions } from '../fields.ts';
 import { extractPage, separateLabels } from './extract.ts';
 import { SEARCH_BUNDLE } from '../url.ts';
 
@@ -25,11 +27,13 @@ export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
 const SKIP_CLASSES = ['coop-table', 'print-only'];
 const CONFIG = { forceLanguage: 'ja', excludeSelectors: SKIP_CLASSES.map((c) => `.${c}`) } satisfies Parameters<typeof pagefind.createIndex>[0];
 
-/**
- * The key-terms `<meta>` only feeds the encoded fields (other names and a hub's subjects stay: the search page
- * ranks exact names and hubs first).
- */
-const HELPER_META = new RegExp(`<meta name="ra-search-${KEYWORDS_META}"[^>]*>`, 'g');
+/** Encoded field tags already in a page (replaced when the benchmark re-derives the fields). */
+const TERM_TAGS = /<meta name="ra-search-ra_[a-z]+"[^>]*>/g;
+/** Key terms as a `<meta>` of their own (pages written before they were folded into the facets field). */
+const KEYWORDS_TAG = new RegExp(`<meta name="ra-search-${KEYWORDS_META}"[^>]*>`, 'g');
+
+/** A page marked for the index (Base.astro marks `<main>` of content pages). */
+const INDEXED = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/;
 
 /** Files Pagefind writes for its own UIs; our search page uses the JS API only. */
 const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
@@ -60,24 +64,40 @@ async function checked<T extends { errors: string[] }>(p: Promise<T>, what: stri
   return r;
 }
 
-/** Builds a bundle for the site in `siteDir`, into `outputPath` (default `<siteDir>/pagefind`). */
-export async function buildSearchIndex(siteDir: string, { outputPath = join(siteDir, BUNDLE_DIR), enhance = true } = {}): Promise<IndexResult> {
+/** `fields` or `gram` (the field benchmark only) derive the encoded fields from each page's text instead of using the page's own. */
+export interface IndexOptions extends FieldOptions {
+  /** Default `<siteDir>/pagefind`. */
+  outputPath?: string;
+  /** false: stock Pagefind (addDirectory) on the same pages. */
+  enhance?: boolean;
+}
+
+/** Builds a bundle for the site in `siteDir`, into `outputPath`. */
+export async function buildSearchIndex(
+  siteDir: string,
+  { outputPath = join(siteDir, BUNDLE_DIR), enhance = true, ...fieldOptions }: IndexOptions = {},
+): Promise<IndexResult> {
   try {
     const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
     if (enhance) {
+      const rederive = fieldOptions.fields !== undefined || fieldOptions.gram !== undefined;
       const files = htmlFiles(siteDir);
-      // The service answers requests concurrently; a few in flight keep it busy without flooding it.
+      // The service answers requests concurrently; a few in flight keep it busy without flooding it. A loop, not
+      // recursion: thousands of unmarked pages in a row would overflow the stack.
       const next = async (): Promise<void> => {
-        const file = files.pop();
-        if (!file) return;
-        const url = urlOfFile(file);
-        let html = readFileSync(join(siteDir, file), 'utf8');
-        // What Pagefind will index, read the way it reads it (same body, same skipped parts).
-        const page = extractPage(url, html, SKIP_CLASSES);
-        // Key terms are folded into the encoded fields; results need not carry them.
-        if (page) html = separateLabels(html.replace(HELPER_META, '').replace('</head>', `${termMetaTags(searchTermFields(page))}</head>`));
-        await checked(index!.addHTMLFile({ url, content: html }), `addHTMLFile ${file}`);
-        return next();
+        for (let file = files.pop(); file; file = files.pop()) {
+          const url = urlOfFile(file);
+          let html = readFileSync(join(siteDir, file), 'utf8');
+          // Only pages marked for the index (Pagefind would skip the others after parsing them).
+          if (!INDEXED.test(html)) continue;
+          if (rederive) {
+            // The benchmark's variants: fields derived from the text Pagefind will index, read the way it reads it.
+            const page = extractPage(url, html, SKIP_CLASSES);
+            const fields = page ? termMetaTags(searchTermFields(page, fieldOptions)) : '';
+            html = html.replace(TERM_TAGS, '').replace(KEYWORDS_TAG, '').replace('</head>', `${fields}</head>`);
+          }
+          await checked(index!.addHTMLFile({ url, content: separateLabels(html) }), `addHTMLFile ${file}`);
+        }
       };
       await Promise.all(Array.from({ length: 8 }, next));
     } else {
