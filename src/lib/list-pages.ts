@@ -72,3 +72,11 @@ export function coopListPages(coops: readonly Coop[], bodies: Map<string, Body>,
     return pages.map((slice, i) => ({ ...g, coops: slice, page: i + 1, pages: pages.length, total: g.coops.length, from: i * size + 1 }));
   });
 }
+
+/** The routes of the prefecture list pages (Japanese and English alike): `[pref]/[...page]`, page 1 without a number. */
+export function coopListRoutes(
+  coops: readonly Coop[],
+  bodies: Map<string, Body>,
+): Array<{ params: { pref: string; page: string | undefined }; props: { list: CoopListPage } }> {
+  return coopListPages(coops, bodies).map((p) => ({ params: { pref: p.prefecture, page: p.page > 1 ? String(p.page) : undefined }, props: { list: p } }));
+}
