@@ -9,14 +9,8 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { htmlFilesUnder } from './dist-files.ts';
 import { joinStylesheets, joinedName, replaceStylesheets, stylesheetHrefs } from '../lib/stylesheets.ts';
-
-function htmlFiles(root: string): string[] {
-  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
 
 export default function oneStylesheet(): AstroIntegration {
   let base = '/';
@@ -36,7 +30,7 @@ export default function oneStylesheet(): AstroIntegration {
         const replaced = new Set<string>();
         // A chunk is still needed if a page links it alone or a script names it (Vite's preload of a lazy chunk's CSS).
         const stillLinked = new Set<string>();
-        for (const page of htmlFiles(root)) {
+        for (const page of htmlFilesUnder(root).map((f) => join(root, f))) {
           const html = readFileSync(page, 'utf8');
           const hrefs = stylesheetHrefs(html);
           if (hrefs.length < 2) {

@@ -13,11 +13,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEYWORDS_META, searchTermFields, termMetaTags, type FieldOptions } from '../fields.ts';
 import { extractPage, separateLabels } from './extract.ts';
+import { htmlFilesUnder } from '../../integrations/dist-files.ts';
 import { SEARCH_BUNDLE } from '../url.ts';
 
 /** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
@@ -42,15 +43,6 @@ export interface IndexResult {
   /** Pages in the index (one fragment each). */
   pages: number;
   outputPath: string;
-}
-
-/** Every .html file under a folder (relative paths), skipping an existing bundle. */
-function htmlFiles(root: string, dir: string = root): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return path === join(root, BUNDLE_DIR) ? [] : htmlFiles(root, path);
-    return name.endsWith('.html') ? [relative(root, path).split(sep).join('/')] : [];
-  });
 }
 
 /** The URL Pagefind gives a file (index.html stripped), relative to the site root. */
@@ -81,7 +73,8 @@ export async function buildSearchIndex(
     const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
     if (enhance) {
       const rederive = fieldOptions.fields !== undefined || fieldOptions.gram !== undefined;
-      const files = htmlFiles(siteDir);
+      // An existing bundle (a re-index) is not part of the site.
+      const files = htmlFilesUnder(siteDir, BUNDLE_DIR);
       // The service answers requests concurrently; a few in flight keep it busy without flooding it. A loop, not
       // recursion: thousands of unmarked pages in a row would overflow the stack.
       const next = async (): Promise<void> => {
