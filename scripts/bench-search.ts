@@ -254,15 +254,22 @@ async function measureOurs(browser: Browser, url: string, root: string, q: strin
   );
   await c.settle();
   await page.fill('#search-q', q);
-  await page.press('#search-q', 'Enter');
-  await page.waitForFunction(
-    (q) => {
-      const el = document.querySelector<HTMLElement>('site-search')!;
-      return el.dataset.state === 'done' && el.dataset.query === q;
-    },
+  // Waited for by an observer in the page rather than page.waitForFunction, which runs its check on every animation
+  // frame in the page being measured (stock's figure has no such guest); it is set before the query is sent.
+  const done = page.evaluate(
+    (q) =>
+      new Promise<void>((resolve, reject) => {
+        const el = document.querySelector<HTMLElement>('site-search')!;
+        const check = () => el.dataset.state === 'done' && el.dataset.query === q && (observer.disconnect(), resolve());
+        const observer = new MutationObserver(check);
+        observer.observe(el, { attributes: true, attributeFilter: ['data-state', 'data-query'] });
+        check();
+        setTimeout(() => reject(new Error(`no results for ${q} after 120 s`)), 120_000);
+      }),
     q,
-    { timeout: 120_000 },
   );
+  await page.press('#search-q', 'Enter');
+  await done;
   await c.settle();
   const { searchMs, results } = await page.$eval('site-search', (el) => ({
     searchMs: Number((el as HTMLElement).dataset.searchMs),

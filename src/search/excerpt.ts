@@ -11,12 +11,23 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
+/**
+ * Each character's normal form, worked out once: a page's text repeats few distinct characters, and folding one
+ * (NFKC, two regular expressions) costs far more than looking it up.
+ */
+const FOLDED = new Map<string, string>();
+function foldOne(ch: string): string {
+  let folded = FOLDED.get(ch);
+  if (folded === undefined) FOLDED.set(ch, (folded = stripToLetters(foldCharacters(ch))));
+  return folded;
+}
+
 /** Where each normal-form character came from in the original text (code point indexes). */
 function normalWithOrigins(chars: readonly string[]): { normal: string; origin: number[] } {
   let normal = '';
   const origin: number[] = [];
   chars.forEach((ch, i) => {
-    for (const c of stripToLetters(foldCharacters(ch))) {
+    for (const c of foldOne(ch)) {
       normal += c;
       origin.push(i);
     }
@@ -26,7 +37,12 @@ function normalWithOrigins(chars: readonly string[]): { normal: string; origin: 
 
 /** Ranges [start, end) in code points of the original text where any word occurs, sorted, non-overlapping. */
 export function matchRanges(text: string, words: readonly string[]): Array<[number, number]> {
-  const { normal, origin } = normalWithOrigins([...text]);
+  return rangesIn([...text], words);
+}
+
+/** matchRanges over text already cut into code points. */
+function rangesIn(chars: readonly string[], words: readonly string[]): Array<[number, number]> {
+  const { normal, origin } = normalWithOrigins(chars);
   const ranges: Array<[number, number]> = [];
   for (const word of words.filter(Boolean)) {
     for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1)) {
@@ -55,7 +71,7 @@ export function excerpt(text: string, words: readonly string[], length = 90): Ex
       .replace(/\s+/g, ' ')
       .trim(),
   ];
-  const ranges = matchRanges(chars.join(''), words);
+  const ranges = rangesIn(chars, words);
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, Math.min(first - Math.floor(length / 4), chars.length - length));
   // Start at the label of the matched value when it is near (「… ／ よみ：さっぽろし」 → 「よみ：さっぽろし」).

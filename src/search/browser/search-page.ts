@@ -5,7 +5,9 @@
  * encoded n-grams (src/search/query.ts) plus its everyday-words
  * alternatives (data-synonyms, from content/search-synonyms.yaml), orders the
  * results (src/search/rank.ts) and renders them, facets with counts and a
- * status line. The query and filters live in the URL.
+ * status line. The query and filters live in the URL, written once the first
+ * results are on screen: a new history entry sets the browser to work (it
+ * fetches the page icon again, among others) that need not delay them.
  *
  * Focus: typing searches after a pause and only updates the results and the
  * status line (a polite live region, so a screen reader says the count when
@@ -83,6 +85,10 @@ class SiteSearch extends HTMLElement {
   #synonyms: SynonymTable = [];
   /** Move focus to the results once the search in progress is shown (it came from a submit). */
   #focusResults = false;
+  /** The URL of the search in progress, written once its first results are shown (push: a new history entry). */
+  #pendingUrl?: { url: string; push: boolean };
+  /** Result records of the search shown, each fetched once (Pagefind works out its own excerpt on every `data()` call). */
+  #records = new Map<string, Promise<PagefindData>>();
 
   connectedCallback(): void {
     this.querySelector('[data-noscript]')?.setAttribute('hidden', '');
@@ -127,19 +133,31 @@ class SiteSearch extends HTMLElement {
   }
 
   #fromLocation(): void {
+    this.#pendingUrl = undefined;
     this.#state = readState(new URLSearchParams(location.search));
     this.#input.value = this.#state.q;
     if (this.#state.q || hasFilters(this.#state)) void this.#search();
   }
 
-  /** Moves to a new state: URL first, then the search. */
+  /**
+   * Moves to a new state: the search, then its URL (#writeUrl). A search that replaces one still in progress keeps
+   * its new history entry, so a submit followed by typing before the results still leaves one entry to go back from.
+   */
   #go(state: SearchState, history: 'push' | 'replace'): void {
     clearTimeout(this.#timer);
     state = { q: state.q.trim(), filters: state.filters };
     const url = `${location.pathname}${writeState(state)}`;
-    if (url !== `${location.pathname}${location.search}`) window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    const push = history === 'push' || (this.#pendingUrl?.push ?? false);
+    this.#pendingUrl = url === `${location.pathname}${location.search}` ? undefined : { url, push };
     this.#state = state;
     void this.#search();
+  }
+
+  /** Writes the URL of the search shown (see #go). */
+  #writeUrl(): void {
+    const pending = this.#pendingUrl;
+    this.#pendingUrl = undefined;
+    if (pending) window.history[pending.push ? 'pushState' : 'replaceState'](null, '', pending.url);
   }
 
   #load(): Promise<Pagefind> {
@@ -170,6 +188,7 @@ class SiteSearch extends HTMLElement {
     } catch {
       this.dataset.state = 'error';
       this.#status('検索を読み込めませんでした。下の一覧から探してください。');
+      this.#writeUrl();
       return;
     }
     if (seq !== this.#seq) return;
@@ -197,6 +216,8 @@ class SiteSearch extends HTMLElement {
     }
     this.#words = relaxed ? wordLists[0]! : highlightWords(plan.words, plan.alternatives);
     performance.mark('ra-search:pagefind');
+    if (seq !== this.#seq) return;
+    this.#records = new Map();
     const ordered = await this.#rerank(results, wordLists);
     performance.mark('ra-search:records');
     if (seq !== this.#seq) return;
@@ -206,6 +227,7 @@ class SiteSearch extends HTMLElement {
     if (seq !== this.#seq) return;
     this.dataset.searchMs = String(Math.round((performance.now() - started) * 10) / 10);
     performance.mark('ra-search:shown');
+    this.#writeUrl();
     await this.#renderMore(PAGE_SIZE - this.#shown);
     if (seq !== this.#seq) return;
     // Facet counts need every filter's index: fetched only once the facets are opened (always when a filter is set).
@@ -276,7 +298,7 @@ class SiteSearch extends HTMLElement {
       .slice(0, HUB_CANDIDATES);
     const named = results.filter((r) => matched(r, TERM_FIELDS.names)).slice(0, NAME_CANDIDATES);
     const candidates = [...new Set([...results.slice(0, FIRST_SIZE), ...hubs, ...named])];
-    const data = await Promise.all(candidates.map((r) => r.data()));
+    const data = await Promise.all(candidates.map((r) => this.#record(r)));
     const tier = new Map(
       candidates.map((r, i) => {
         const meta = data[i]!.meta;
@@ -312,12 +334,19 @@ class SiteSearch extends HTMLElement {
     }
   }
 
+  /** A result's record, fetched once per search shown. */
+  #record(r: PagefindResult): Promise<PagefindData> {
+    let record = this.#records.get(r.id);
+    if (!record) this.#records.set(r.id, (record = r.data()));
+    return record;
+  }
+
   /** Appends the next `count` results. */
   async #renderMore(count: number = PAGE_SIZE): Promise<void> {
     const list = this.querySelector<HTMLOListElement>('[data-results]')!;
     const next = this.#results.slice(this.#shown, this.#shown + Math.max(0, count));
     const seq = this.#seq;
-    const data = await Promise.all(next.map((r) => r.data()));
+    const data = await Promise.all(next.map((r) => this.#record(r)));
     if (seq !== this.#seq) return;
     list.append(...data.map((d) => this.#resultItem(d)));
     this.#shown += next.length;
