@@ -45,7 +45,8 @@ export function relativeToBase(pathname: string, base: string): string {
  */
 function romaji(kana: string): string {
   const k = kana.normalize('NFKC').replace(/[\p{Script=Hiragana}ー]+/gu, (run) => toKatakana(run));
-  return toRomaji(k, { upcaseKatakana: false }, romajiTree());
+  // wanakana types its map parameter as flat; at run time it is the tree it builds itself.
+  return toRomaji(k, { upcaseKatakana: false }, romajiTree() as unknown as Record<string, string>);
 }
 
 /** wanakana's kana-to-romaji tree: nested by character, '' holding the romaji of the path so far. */
