@@ -36,6 +36,7 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['public body', busiestBody && paths.body(busiestBody.id)],
     ['contracts', dir.contracts.length > 0 ? paths.contracts() : undefined],
     ['contracts of one programme', dir.contracts[0] && paths.contracts({ kind: dir.contracts[0].kind })],
+    ['contracts of one category', dir.contracts[0] && paths.contracts({ category: dir.contracts[0].category })],
     ['prefecture', biggestPrefecture && paths.body(biggestPrefecture.id)],
     ['municipality', plainMunicipality && paths.body(plainMunicipality.id)],
     ['model project', paths.modelProject()],
