@@ -117,11 +117,7 @@ describe('contract lists', () => {
     expect(() => contractPreview([], 0)).toThrow(/at least 1/);
   });
   test('a category has its own list, not combined with programme or prefecture; every filter listed has contracts', () => {
-    const list = [
-      contract(1),
-      contract(2, { kind: 'jidokan', category: 'kosodate' }),
-      contract(3, { commissioner: '010006', category: 'kosodate' }),
-    ];
+    const list = [contract(1), contract(2, { kind: 'jidokan', category: 'kosodate' }), contract(3, { commissioner: '010006', category: 'kosodate' })];
     const filters = contractListFilters(list, bodies);
     expect(filters).toEqual([
       { kind: 'konkyu' },
