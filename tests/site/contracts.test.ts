@@ -15,7 +15,7 @@ import { indexById, lastChecked } from '../../src/lib/directory.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
-const ids = (html: string) => [...html.matchAll(/<tr data-contract="([^"]+)"/g)].map((m) => m[1]).sort();
+const ids = (html: string) => [...html.matchAll(/<tr data-contract="([^"]+)"/g)].map((m) => m[1]!).sort();
 
 beforeAll(requireDist);
 
