@@ -13,6 +13,9 @@ export interface LatLng {
   lng: number;
 }
 
+/** Kilometres per degree of latitude on the sphere of EARTH_RADIUS_KM (a lower bound's factor, never above the true figure). */
+const KM_PER_DEGREE_LATITUDE = ((2 * Math.PI * EARTH_RADIUS_KM) / 360) * (1 - 1e-9);
+
 /** Great-circle distance between two points, in km (haversine formula). */
 export function haversineKm(a: LatLng, b: LatLng): number {
   const rad = Math.PI / 180;
@@ -52,6 +55,8 @@ export function nearest<T>(from: LatLng, items: readonly Placed<T>[], count: num
   const best: Array<{ item: T; km: number; reading: string }> = [];
   if (k === 0) return [];
   for (const p of items) {
+    // The north-south distance alone is a lower bound: past the k-th nearest, no need for the full formula.
+    if (best.length === k && Math.abs(p.point.lat - from.lat) * KM_PER_DEGREE_LATITUDE > best[k - 1]!.km) continue;
     const candidate = { item: p.item, km: haversineKm(from, p.point), reading: p.reading };
     if (best.length === k && closer(candidate, best[k - 1]!) >= 0) continue;
     // After every item it does not come before, as a stable sort would place it.
