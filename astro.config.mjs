@@ -7,6 +7,7 @@ import dataCheck from './src/integrations/data-check.ts';
 import pagefind from './src/search/build/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
+import renderedPages from './src/integrations/rendered-pages.ts';
 import { contentIsData } from './src/integrations/content-is-data.ts';
 import { tableLabelsPlugin } from './src/lib/table-labels.ts';
 
@@ -25,8 +26,10 @@ export default defineConfig({
   // Their Markdown tables get a caption, scoped headers and data-label on every cell, so phones show them as stacked cards.
   // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).
   // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
-  // Each page's CSS chunks become one stylesheet (src/integrations/one-stylesheet.ts) before the index and _headers are written.
+  // As each page is rendered (src/integrations/rendered-pages.ts), its CSS chunks become one stylesheet
+  // (src/integrations/one-stylesheet.ts) and Pagefind indexes it (src/search/build/pagefind.ts).
   integrations: [
+    renderedPages(),
     dataCheck(),
     mdx({ processor: satteri({ mdastPlugins: [contentIsData], hastPlugins: [tableLabelsPlugin] }) }),
     oneStylesheet(),

@@ -9,6 +9,10 @@
  *  - bare Astro: a bare Astro site rendering one trivial page per co-op and per
  *    public body from the same files (its own cacheDir and node_modules
  *    folder in the temporary folder, so it never writes into this project's);
+ *  - bare Astro, same pages: a bare Astro site writing a trivial file at every
+ *    path our build wrote an HTML page or a JSON document (English twins, API
+ *    documents, embeds, lists), from a list of those paths: Astro's own cost
+ *    for as many files as ours, the anchor for what our pages cost beyond it;
  *  - stock Pagefind on the bare site: `npx pagefind --site dist`, defaults;
  *  - stock Pagefind on our pages: the same command over our built dist/
  *    (bundle written beside it, ours untouched).
@@ -18,8 +22,9 @@
  * per page, peak memory of each process (its own VmHWM: the build's node
  * process and the Pagefind process apart), dist/ size, and the ratios —
  * above all build + index ÷ (bare Astro + stock Pagefind on our pages), goal
- * ≤ 1.5×. The Pagefind step of ours is read from the build's log line that
- * names Pagefind. Seconds depend on the machine's load; compare ratios within
+ * ≤ 1.5×. Our index is fed while pages render (src/integrations/rendered-pages.ts);
+ * "our Pagefind step" is what the build still spends on it after the last page,
+ * read from the build's log line that names Pagefind. Seconds depend on the machine's load; compare ratios within
  * a run.
  * Synthetic names say so (「合成データ」); nothing here reaches content/.
  *
@@ -158,6 +163,49 @@ function writeBareSite(dir: string, contentDir: string): void {
   }
 }
 
+/**
+ * A bare Astro project writing one trivial file at each of `paths` (HTML pages as 'a/b/' directories, JSON
+ * documents as 'a/b.json'), the paths listed in a JSON file beside it. Caches in the temporary folder, as writeBareSite.
+ */
+function writeBareSamePages(dir: string, paths: { html: string[]; json: string[] }): void {
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(ROOT, 'node_modules')))
+    if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-same-pages', private: true, type: 'module' }));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', cacheDir: process.env.BARE_CACHE_DIR });\n`,
+  );
+  writeFileSync(join(dir, 'paths.json'), JSON.stringify(paths));
+  const list = `import paths from '../../paths.json';\n`;
+  writeFileSync(
+    join(dir, 'src/pages/[...path].astro'),
+    `---\n${list}export function getStaticPaths() { return paths.html.map((p) => ({ params: { path: p || undefined } })); }\nconst { path } = Astro.params;\n---\n<html lang="ja"><head><title>{path ?? 'top'}</title></head><body><h1>{path ?? 'top'}</h1></body></html>\n`,
+  );
+  writeFileSync(
+    join(dir, 'src/pages/[...path].json.ts'),
+    `${list}export function getStaticPaths() { return paths.json.map((p) => ({ params: { path: p } })); }\nexport const GET = ({ params }) => new Response(JSON.stringify({ path: params.path }));\n`,
+  );
+}
+
+/** The paths our build wrote as HTML pages ('a/b/' for a/b/index.html; 404.html is left out) and as JSON documents ('a/b' for a/b.json). */
+function builtPaths(dist: string): { html: string[]; json: string[] } {
+  const html: string[] = [];
+  const json: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dist, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (r !== 'pagefind' && r !== '_astro') walk(r);
+      } else if (e.name === 'index.html') html.push(rel);
+      else if (e.name.endsWith('.json')) json.push(r.replace(/\.json$/, ''));
+    }
+  };
+  walk('');
+  return { html, json };
+}
+
 function duBytes(dir: string): number {
   return readdirSync(dir).reduce((n, f) => {
     const p = join(dir, f);
@@ -211,6 +259,8 @@ interface RunFigures {
     largest: string;
   };
   bare: { seconds: number; cpu: number; pages: number; peakMb: number };
+  /** Bare Astro writing a trivial file at every path ours wrote (HTML pages and JSON documents). */
+  bareSame: { seconds: number; cpu: number; pages: number; files: number; peakMb: number };
   stockBare: { seconds: number; cpu: number; pages: number; peakMb: number };
   stockOurs: { seconds: number; cpu: number; pagefindCpu: number; pages: number; peakMb: number };
 }
@@ -270,6 +320,25 @@ async function oneRun(work: string, content: string, size: number, run: number):
   const bare = { seconds: bareRun.seconds, cpu: bareRun.cpuSeconds, pages: countHtml(join(bareDir, 'dist')), peakMb: peakOf(bareRun, /^node$/) };
   console.log(`bare Astro: ${s1(bare.seconds)}, CPU ${s1(bare.cpu)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.peakMb)}`);
 
+  const samePaths = builtPaths(oursDist);
+  const sameDir = join(here, 'bare-same');
+  writeBareSamePages(sameDir, samePaths);
+  console.log(`   (${loadLine()})`);
+  const sameRun = mustSucceed(
+    await runMeasured(process.execPath, [astro, 'build'], { cwd: sameDir, env: { BARE_CACHE_DIR: join(here, 'bare-same-cache') } }),
+    `bare build of the same pages (${size})`,
+  );
+  const bareSame = {
+    seconds: sameRun.seconds,
+    cpu: sameRun.cpuSeconds,
+    pages: countHtml(join(sameDir, 'dist')),
+    files: samePaths.html.length + samePaths.json.length,
+    peakMb: peakOf(sameRun, /^node$/),
+  };
+  console.log(
+    `bare Astro, same pages: ${s1(bareSame.seconds)}, CPU ${s1(bareSame.cpu)}, ${bareSame.pages} HTML pages + ${samePaths.json.length} JSON documents, ${ms(bareSame.seconds, bareSame.files)} per file, peak ${mb(bareSame.peakMb)}`,
+  );
+
   // Stock Pagefind from an empty folder (no pagefind.yml read), default settings.
   const cwd = join(here, 'pagefind-cwd');
   mkdirSync(cwd);
@@ -293,7 +362,7 @@ async function oneRun(work: string, content: string, size: number, run: number):
     `stock Pagefind on our pages: ${s1(stockOurs.seconds)}, CPU ${s1(stockOurs.cpu)}, ${stockOurs.pages} pages indexed, ${ms(stockOurs.seconds, o.pages)}, peak ${mb(stockOurs.peakMb)}`,
   );
 
-  const f: RunFigures = { size, run, load, ours: o, bare, stockBare, stockOurs };
+  const f: RunFigures = { size, run, load, ours: o, bare, bareSame, stockBare, stockOurs };
   console.log(ratios(f));
   if (!process.env.BENCH_KEEP) rmSync(here, { recursive: true, force: true });
   return f;
@@ -304,8 +373,9 @@ function ratios(f: RunFigures): string {
   return [
     `ratios: build+index ÷ (bare Astro + stock Pagefind on our pages) ${x(o.seconds, bare.seconds + stockOurs.seconds)} (CPU ${x(o.cpu, bare.cpu + stockOurs.cpu)}; goal ≤ 1.5×)`,
     `build+index ÷ (bare Astro + stock Pagefind on it) ${x(o.seconds, bare.seconds + stockBare.seconds)} (CPU ${x(o.cpu, bare.cpu + stockBare.cpu)})`,
-    `build without index ÷ bare Astro ${x(o.seconds - o.pagefindSeconds, bare.seconds)}`,
-    `our Pagefind step ÷ stock on our pages ${x(o.pagefindSeconds, stockOurs.seconds)} (Pagefind process CPU ${x(o.pagefindCpu, stockOurs.pagefindCpu)}, peak ${x(o.pagefindPeakMb, stockOurs.peakMb)})`,
+    `build+index ÷ (bare Astro with the same pages + stock Pagefind on our pages) ${x(o.seconds, f.bareSame.seconds + stockOurs.seconds)} (CPU ${x(o.cpu, f.bareSame.cpu + stockOurs.cpu)})`,
+    `build until the last page ÷ bare Astro ${x(o.seconds - o.pagefindSeconds, bare.seconds)}, ÷ bare Astro with the same pages ${x(o.seconds - o.pagefindSeconds, f.bareSame.seconds)}`,
+    `our Pagefind step after the last page ÷ stock on our pages ${x(o.pagefindSeconds, stockOurs.seconds)} (Pagefind process CPU ${x(o.pagefindCpu, stockOurs.pagefindCpu)}, peak ${x(o.pagefindPeakMb, stockOurs.peakMb)})`,
   ].join('; ');
 }
 
@@ -337,8 +407,9 @@ console.log(
     'size',
     'run',
     'ours build+index',
-    'our Pagefind step',
+    'our PF after last page',
     'bare Astro',
+    'bare, same pages',
     'stock PF on bare',
     'stock PF on ours',
     'CPU s: ours/bare/PF ours',
@@ -347,9 +418,10 @@ console.log(
     'peak: bare / stock on ours',
     'vs bare+stock on ours',
     'same, CPU',
+    'vs same pages+stock',
     'load before (1/5/15 min)',
   ]
-    .map((h, i) => (i < 2 ? pad(h, i ? 4 : 6) : i === 12 ? pad(h, 10) : pad(h, 22)))
+    .map((h, i) => (i < 2 ? pad(h, i ? 4 : 6) : i === 13 ? pad(h, 10) : pad(h, 22)))
     .join(' '),
 );
 for (const f of all) {
@@ -361,6 +433,7 @@ for (const f of all) {
       pad(`${s1(o.seconds)} (${((o.seconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
       pad(`${s1(o.pagefindSeconds)} (${((o.pagefindSeconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
       pad(`${s1(bare.seconds)} (${((bare.seconds * 1000) / bare.pages).toFixed(1)} ms)`, 22),
+      pad(`${s1(f.bareSame.seconds)} (${((f.bareSame.seconds * 1000) / f.bareSame.files).toFixed(1)} ms)`, 22),
       pad(`${s1(stockBare.seconds)} (${((stockBare.seconds * 1000) / bare.pages).toFixed(1)} ms)`, 22),
       pad(`${s1(stockOurs.seconds)} (${((stockOurs.seconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
       pad(`${o.cpu.toFixed(1)} / ${bare.cpu.toFixed(1)} / ${stockOurs.cpu.toFixed(1)}`, 22),
@@ -369,11 +442,12 @@ for (const f of all) {
       pad(`${mb(bare.peakMb)} / ${mb(stockOurs.peakMb)}`, 22),
       pad(x(o.seconds, bare.seconds + stockOurs.seconds), 22),
       pad(x(o.cpu, bare.cpu + stockOurs.cpu), 10),
+      pad(x(o.seconds, f.bareSame.seconds + stockOurs.seconds), 22),
       `  ${f.load.replace(/^load /, '')}`,
     ].join(' '),
   );
 }
 for (const f of all) console.log(`${f.size} co-ops, run ${f.run}: ${f.ours.largest}`);
 console.log(
-  `\npages: ours ${[...new Set(all.map((f) => `${f.size}→${f.ours.pages}`))].join(', ')}; bare ${[...new Set(all.map((f) => `${f.size}→${f.bare.pages}`))].join(', ')}. Goal: ours ≤ 1.5× (bare Astro + stock Pagefind on our pages).`,
+  `\npages: ours ${[...new Set(all.map((f) => `${f.size}→${f.ours.pages}`))].join(', ')}; bare ${[...new Set(all.map((f) => `${f.size}→${f.bare.pages}`))].join(', ')}; bare with the same pages ${[...new Set(all.map((f) => `${f.size}→${f.bareSame.files} files`))].join(', ')}. Goal: ours ≤ 1.5× (bare Astro + stock Pagefind on our pages).`,
 );

@@ -14,6 +14,10 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
   const busiestBody = [...dir.bodies].sort((a, b) => contractsOf(b.id) - contractsOf(a.id) || (a.id < b.id ? -1 : 1))[0];
   const contractsTo = (id: string) => dir.contracts.filter((c) => c.contractor === id).length;
   const busiestContractor = [...dir.coops].sort((a, b) => contractsTo(b.id) - contractsTo(a.id) || (a.id < b.id ? -1 : 1))[0];
+  // The category with the most contracts (its page shows the bounded contract table and the link to all of them).
+  const contractsIn = (id: string) => dir.contracts.filter((c) => c.category === id).length;
+  const busiestCategory = [...dir.categories].sort((a, b) => contractsIn(b.id) - contractsIn(a.id))[0];
+  const busiestCategoryWithContracts = busiestCategory && contractsIn(busiestCategory.id) > 0 ? busiestCategory : undefined;
   const richestCoop = [...dir.coops].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length || (a.id < b.id ? -1 : 1))[0];
   // The prefecture with the most municipalities (the longest list), and a municipality with no hand-kept facts.
   const localsOf = (id: string) => dir.bodies.filter((b) => b.prefecture === id).length;
@@ -31,11 +35,12 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['co-op', richestCoop && paths.coop(richestCoop.id)],
     ['co-op with the most contracts', busiestContractor && busiestContractor.id !== richestCoop?.id ? paths.coop(busiestContractor.id) : undefined],
     ['category list', paths.categories()],
-    ['category', dir.categories[0] && paths.category(dir.categories[0].id)],
+    ['category', busiestCategory && paths.category(busiestCategory.id)],
     ['public-body list', paths.bodies()],
     ['public body', busiestBody && paths.body(busiestBody.id)],
     ['contracts', dir.contracts.length > 0 ? paths.contracts() : undefined],
     ['contracts of one programme', dir.contracts[0] && paths.contracts({ kind: dir.contracts[0].kind })],
+    ['contracts of one category', busiestCategoryWithContracts && paths.contracts({ category: busiestCategoryWithContracts.id })],
     ['prefecture', biggestPrefecture && paths.body(biggestPrefecture.id)],
     ['municipality', plainMunicipality && paths.body(plainMunicipality.id)],
     ['model project', paths.modelProject()],

@@ -97,11 +97,21 @@ export function bodyPrefecture(body: Body | undefined): string | undefined {
   return body.kind === '都道府県' ? body.id : body.prefecture;
 }
 
-/** Programme kinds and prefectures that have at least one contract, for the filter links of /contracts/. */
+/**
+ * A filter of the contract lists: a programme kind and/or a prefecture ('national' for bodies of the state), or a
+ * category (a category's list stands alone: it is not combined with the other two, see contractListFilters).
+ */
+export interface ContractFilter {
+  kind?: ContractKind;
+  prefecture?: string;
+  category?: string;
+}
+
+/** Programme kinds, prefectures and categories (ids, sorted) that have at least one contract, for the filter links of /contracts/. */
 export function contractFacets(
   contracts: readonly Contract[],
   bodies: ReadonlyMap<string, Body>,
-): { kinds: ContractKind[]; prefectures: string[]; national: boolean } {
+): { kinds: ContractKind[]; prefectures: string[]; national: boolean; categories: string[] } {
   const kinds = CONTRACT_KIND_ORDER.filter((k) => contracts.some((c) => c.kind === k));
   const prefs = new Set<string>();
   let national = false;
@@ -110,17 +120,14 @@ export function contractFacets(
     if (p) prefs.add(p);
     else national = true;
   }
-  return { kinds, prefectures: [...prefs].sort(), national };
+  return { kinds, prefectures: [...prefs].sort(), national, categories: [...new Set(contracts.map((c) => c.category))].sort() };
 }
 
-/** The contracts of one programme kind and/or one prefecture ('national' for bodies of the state). */
-export function filterContracts(
-  contracts: readonly Contract[],
-  bodies: ReadonlyMap<string, Body>,
-  f: { kind?: ContractKind; prefecture?: string },
-): Contract[] {
+/** The contracts that pass every part of the filter given. */
+export function filterContracts(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>, f: ContractFilter): Contract[] {
   return contracts.filter((c) => {
     if (f.kind && c.kind !== f.kind) return false;
+    if (f.category && c.category !== f.category) return false;
     if (f.prefecture) {
       const p = bodyPrefecture(bodies.get(c.commissioner)) ?? 'national';
       if (p !== f.prefecture) return false;

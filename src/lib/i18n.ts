@@ -45,7 +45,34 @@ export function relativeToBase(pathname: string, base: string): string {
  */
 function romaji(kana: string): string {
   const k = kana.normalize('NFKC').replace(/[\p{Script=Hiragana}ー]+/gu, (run) => toKatakana(run));
-  return toRomaji(k, { upcaseKatakana: false, customRomajiMapping: EXTENDED });
+  // wanakana types its map parameter as flat; at run time it is the tree it builds itself.
+  return toRomaji(k, { upcaseKatakana: false }, romajiTree() as unknown as Record<string, string>);
+}
+
+/** wanakana's kana-to-romaji tree: nested by character, '' holding the romaji of the path so far. */
+type RomajiTree = { [char: string]: RomajiTree | string };
+let tree: RomajiTree | undefined;
+
+/**
+ * wanakana's own tree with EXTENDED merged in (as its customRomajiMapping option merges it), built once and passed
+ * to every call. Passing the option instead made wanakana rebuild the tree on nearly every reading with ー: it
+ * keeps only the last tree and converts a ー by calling itself without the option. A 10,000-co-op build spent 2.7 s there.
+ */
+function romajiTree(): RomajiTree {
+  if (tree) return tree;
+  let base: RomajiTree = {};
+  // The function form of the option receives wanakana's default tree: a way to read it.
+  toRomaji('', { customRomajiMapping: (t: RomajiTree) => (base = t) } as unknown as Parameters<typeof toRomaji>[1]);
+  const merged = structuredClone(base);
+  for (const [kana, roma] of Object.entries(EXTENDED)) {
+    let node = merged;
+    for (const char of kana) {
+      const next = node[char];
+      node = node[char] = typeof next === 'object' ? next : {};
+    }
+    node[''] = roma;
+  }
+  return (tree = merged);
 }
 
 /** Extended katakana for foreign sounds, as modified Hepburn writes them (wanakana spells some letter by letter: ティ → tei). */

@@ -1,18 +1,29 @@
 /**
  * How long lists are split, so no page grows with the directory: the
  * organisations are listed per prefecture, and a prefecture with more than
- * LIST_PAGE_SIZE of them gets further pages. Used by /coops/, the
- * per-prefecture lists, the map's list and the tests that check them.
+ * LIST_PAGE_SIZE of them gets further pages; contracts are listed
+ * CONTRACT_PAGE_SIZE a page, per programme, prefecture or category, and a
+ * category's page shows only its newest CATEGORY_CONTRACTS_SHOWN. Used by
+ * /coops/, the per-prefecture lists, the map's list, /contracts/, the
+ * category pages and the tests that check them.
  */
-import type { Body, Coop } from './types.ts';
+import type { Body, Contract, Coop } from './types.ts';
 import { prefectureOf } from './directory.ts';
 import { sortByReading } from './sort.ts';
+import { contractFacets, filterContracts, sortContracts, type ContractFilter } from './contracts.ts';
+import { paths } from './paths.ts';
 
 /** Entries on one list page (a table row is about 0.4 kB of HTML: 200 rows stay well under 200 kB). */
 export const LIST_PAGE_SIZE = 200;
 
 /** Contracts on one list page: a contract row (body, contractor, period, programme, sources) is about 1 kB of HTML. */
 export const CONTRACT_PAGE_SIZE = 100;
+
+/**
+ * Contracts a category's page shows (the newest, as sortContracts orders them); all of them are on the category's
+ * contract list (/contracts/category/<id>/), which the page links to. Ten rows are about 10 kB of HTML.
+ */
+export const CATEGORY_CONTRACTS_SHOWN = 10;
 
 /** The key of the organisations whose prefecture is not known, in place of a prefecture code. */
 export const NO_PREFECTURE = 'none';
@@ -79,4 +90,55 @@ export function coopListRoutes(
   bodies: Map<string, Body>,
 ): Array<{ params: { pref: string; page: string | undefined }; props: { list: CoopListPage } }> {
   return coopListPages(coops, bodies).map((p) => ({ params: { pref: p.prefecture, page: p.page > 1 ? String(p.page) : undefined }, props: { list: p } }));
+}
+
+/** What a page shows of a longer list of contracts: the first `size` in sortContracts order, and whether that is all of them. */
+export function contractPreview(
+  contracts: readonly Contract[],
+  size: number = CATEGORY_CONTRACTS_SHOWN,
+): { shown: Contract[]; total: number; complete: boolean } {
+  if (!(size >= 1)) throw new Error(`preview size must be at least 1, got ${size}`);
+  const shown = sortContracts(contracts).slice(0, size);
+  return { shown, total: contracts.length, complete: shown.length === contracts.length };
+}
+
+/**
+ * Every filtered contract list that has contracts: each programme kind, each prefecture (and 'national'), each
+ * programme kind in each prefecture, and each category on its own (not combined with the others, so the pages
+ * grow with the categories, not with their product).
+ */
+export function contractListFilters(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): ContractFilter[] {
+  const { kinds, prefectures, national, categories } = contractFacets(contracts, bodies);
+  const prefs = [...prefectures, ...(national ? ['national'] : [])];
+  return [
+    ...kinds.map((kind) => ({ kind })),
+    ...prefs.map((prefecture) => ({ prefecture })),
+    ...kinds.flatMap((kind) => prefs.map((prefecture) => ({ kind, prefecture }))),
+    ...categories.map((category) => ({ category })),
+  ].filter((f) => filterContracts(contracts, bodies, f).length > 0);
+}
+
+/**
+ * The routes of /contracts/[...filter]: every page of every filtered list, and the later pages of the unfiltered
+ * list (its first page is /contracts/ itself), CONTRACT_PAGE_SIZE contracts a page.
+ */
+export function contractListRoutes(
+  contracts: readonly Contract[],
+  bodies: ReadonlyMap<string, Body>,
+): Array<{ params: { filter: string }; props: ContractFilter & { page: number } }> {
+  const filters: ContractFilter[] = [{}, ...contractListFilters(contracts, bodies)];
+  return filters.flatMap((f) =>
+    paginate(filterContracts(contracts, bodies, f), CONTRACT_PAGE_SIZE)
+      .map((_, i) => ({ f, page: i + 1 }))
+      .filter(({ f, page }) => page > 1 || f.kind || f.prefecture || f.category)
+      .map(({ f, page }) => ({
+        params: {
+          filter: paths
+            .contracts(f, page)
+            .replace(/^contracts\//, '')
+            .replace(/\/$/, ''),
+        },
+        props: { ...f, page },
+      })),
+  );
 }

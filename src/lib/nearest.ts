@@ -13,6 +13,9 @@ export interface LatLng {
   lng: number;
 }
 
+/** Kilometres per degree of latitude on the sphere of EARTH_RADIUS_KM (a lower bound's factor, never above the true figure). */
+const KM_PER_DEGREE_LATITUDE = ((2 * Math.PI * EARTH_RADIUS_KM) / 360) * (1 - 1e-9);
+
 /** Great-circle distance between two points, in km (haversine formula). */
 export function haversineKm(a: LatLng, b: LatLng): number {
   const rad = Math.PI / 180;
@@ -41,13 +44,28 @@ export interface Near<T> {
 
 const collator = new Intl.Collator('ja');
 
-/** The `count` items nearest to `from`, nearest first (ties in reading order). */
+const closer = (a: { km: number; reading: string }, b: { km: number; reading: string }) => a.km - b.km || collator.compare(a.reading, b.reading);
+
+/**
+ * The `count` items nearest to `from`, nearest first (ties in reading order, then in the order given). One pass that
+ * keeps the best `count`, so a place page among 10,000 co-ops does not sort all of them.
+ */
 export function nearest<T>(from: LatLng, items: readonly Placed<T>[], count: number): Array<Near<T>> {
-  return items
-    .map((p) => ({ item: p.item, km: haversineKm(from, p.point), reading: p.reading }))
-    .sort((a, b) => a.km - b.km || collator.compare(a.reading, b.reading))
-    .slice(0, Math.max(0, count))
-    .map(({ item, km }) => ({ item, km }));
+  const k = Math.max(0, count);
+  const best: Array<{ item: T; km: number; reading: string }> = [];
+  if (k === 0) return [];
+  for (const p of items) {
+    // The north-south distance alone is a lower bound: past the k-th nearest, no need for the full formula.
+    if (best.length === k && Math.abs(p.point.lat - from.lat) * KM_PER_DEGREE_LATITUDE > best[k - 1]!.km) continue;
+    const candidate = { item: p.item, km: haversineKm(from, p.point), reading: p.reading };
+    if (best.length === k && closer(candidate, best[k - 1]!) >= 0) continue;
+    // After every item it does not come before, as a stable sort would place it.
+    let i = best.length;
+    while (i > 0 && closer(candidate, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, candidate);
+    if (best.length > k) best.pop();
+  }
+  return best.map(({ item, km }) => ({ item, km }));
 }
 
 /** A public body as far as distances need it. */

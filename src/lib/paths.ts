@@ -36,9 +36,12 @@ export const paths = {
   embed: (id: string) => `embed/${id}/`,
   feed: () => 'feed.xml',
   stats: () => 'stats/',
-  /** Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies); page n ≥ 2 of a long list. */
-  contracts: (f: { kind?: string; prefecture?: string } = {}, page = 1) =>
-    `contracts/${f.kind ? `programme/${f.kind}/` : ''}${f.prefecture ? `prefecture/${f.prefecture}/` : ''}${page > 1 ? `${page}/` : ''}`,
+  /**
+   * Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies), or of
+   * one category; page n ≥ 2 of a long list.
+   */
+  contracts: (f: { kind?: string; prefecture?: string; category?: string } = {}, page = 1) =>
+    `contracts/${f.kind ? `programme/${f.kind}/` : ''}${f.prefecture ? `prefecture/${f.prefecture}/` : ''}${f.category ? `category/${f.category}/` : ''}${page > 1 ? `${page}/` : ''}`,
 };
 
 /** Joins a base ('/' or '/sub/') and a relative path. */

@@ -8,7 +8,7 @@ import type { Body, BodyWindow, Coop, Council, Directory, Source } from './types
 import { bodyFactSources, coopsLocatedIn, placeOf, type DirectoryIndex } from './directory.ts';
 import { compareReading } from './sort.ts';
 import { paths } from './paths.ts';
-import { nearest, referencePoint, type Near, type ReferencePoint } from './nearest.ts';
+import { nearest, referencePoint, type Near, type Placed, type ReferencePoint } from './nearest.ts';
 
 /** How many nearest co-ops a place page lists. */
 export const NEAREST_COUNT = 5;
@@ -47,6 +47,25 @@ export interface NearCoop extends Near<Coop> {
   precision: 'address' | 'municipality';
 }
 
+type PlacedCoop = Placed<{ coop: Coop; precision: NearCoop['precision'] }>;
+
+/** The co-ops a nearest list can name, with their points: worked out once per directory, not once per place page. */
+const placedOf = new WeakMap<readonly Coop[], { bodies: ReadonlyMap<string, Body>; placed: PlacedCoop[] }>();
+
+function placedCoops(coops: readonly Coop[], bodies: ReadonlyMap<string, Body>): PlacedCoop[] {
+  const known = placedOf.get(coops);
+  if (known?.bodies === bodies) return known.placed;
+  const placed = coops.flatMap((c) => {
+    if (!NEAR_KINDS.has(c.kind)) return [];
+    const p = placeOf(c, bodies as Map<string, Body>);
+    // A co-op placed only at its prefecture's point has no distance worth giving.
+    if (!p || p.precision === 'prefecture') return [];
+    return [{ item: { coop: c, precision: p.precision }, point: p, reading: c.reading }];
+  });
+  placedOf.set(coops, { bodies, placed });
+  return placed;
+}
+
 /** The nearest co-ops to a body's representative point, or undefined when no point is known. */
 export function nearestCoops(
   body: Body,
@@ -56,14 +75,7 @@ export function nearestCoops(
 ): { from: ReferencePoint; list: NearCoop[] } | undefined {
   const from = referencePoint(body, bodies);
   if (!from) return undefined;
-  const placed = coops.flatMap((c) => {
-    if (!NEAR_KINDS.has(c.kind)) return [];
-    const p = placeOf(c, bodies as Map<string, Body>);
-    // A co-op placed only at its prefecture's point has no distance worth giving.
-    if (!p || p.precision === 'prefecture') return [];
-    return [{ item: { coop: c, precision: p.precision }, point: p, reading: c.reading }];
-  });
-  const list = nearest(from, placed, count).map((n) => ({ item: n.item.coop, km: n.km, precision: n.item.precision }));
+  const list = nearest(from, placedCoops(coops, bodies), count).map((n) => ({ item: n.item.coop, km: n.km, precision: n.item.precision }));
   return { from, list };
 }
 

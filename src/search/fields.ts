@@ -57,17 +57,34 @@ export function textUnits(text: string): string[] {
  * and each run between brackets and spaces.
  */
 export function nameUnits(name: string): string[] {
-  const withoutBrackets = foldCharacters(name).replace(/[(（［[「『【〔][^)）］\]」』】〕]*[)）］\]」』】〕]/g, '');
-  return [...new Set([normalizeForSearch(name), normalizeForSearch(withoutBrackets), ...textUnits(name)].filter(Boolean))];
+  return remembered(unitsOfName, name, () => {
+    const withoutBrackets = foldCharacters(name).replace(/[(（［[「『【〔][^)）］\]」』】〕]*[)）］\]」』】〕]/g, '');
+    return [...new Set([normalizeForSearch(name), normalizeForSearch(withoutBrackets), ...textUnits(name)].filter(Boolean))];
+  });
+}
+
+/**
+ * Results kept by their input: the same place, category and kind names recur on thousands of pages. Pure
+ * functions only; a map is emptied when it grows past REMEMBERED entries, so a huge site cannot fill memory.
+ */
+const REMEMBERED = 50_000;
+const unitsOfName = new Map<string, string[]>();
+const codesOfUnit = new Map<string, string[]>();
+function remembered<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let v = map.get(key);
+  if (v === undefined) {
+    if (map.size >= REMEMBERED) map.clear();
+    map.set(key, (v = make()));
+  }
+  return v;
 }
 
 /** Encoded n-grams of some runs, each once, in first-seen order, leaving out those already in `skip`. */
 export function termsOf(units: readonly string[], limit = Infinity, skip: ReadonlySet<string> = new Set(), n = GRAM): string[] {
   const seen = new Set<string>();
   for (const unit of units) {
-    for (const g of grams(unit, n)) {
+    for (const code of remembered(codesOfUnit, `${n}\u0000${unit}`, () => grams(unit, n).map(encodeText))) {
       if (seen.size >= limit) return [...seen];
-      const code = encodeText(g);
       if (!skip.has(code)) seen.add(code);
     }
   }

@@ -1,26 +1,27 @@
 /**
- * Contracts on the built site: /contracts/ lists every contract once, each programme kind and prefecture has a
- * pre-rendered filter page with exactly its contracts, body pages show the contractor and period first, and
- * every table on every page has a caption and header cells with a scope.
+ * Contracts on the built site: /contracts/ lists every contract once, each programme kind, prefecture and category
+ * has a pre-rendered filter page with exactly its contracts, a category's page shows no more than the bound of
+ * src/lib/list-pages.ts and links to its list, from which every contract of the category is reached; body pages show
+ * the contractor and period first, and every table on every page has a caption and header cells with a scope.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { DIST, distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
-import { CONTRACT_PAGE_SIZE, paginate } from '../../src/lib/list-pages.ts';
+import { DIST, distFiles, hasPage, page, requireDist, text } from '../helpers/dist.ts';
+import { CATEGORY_CONTRACTS_SHOWN, CONTRACT_PAGE_SIZE, contractPreview, paginate } from '../../src/lib/list-pages.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/paths.ts';
 import { contractFacets, filterContracts, periodText, bodyPrefecture } from '../../src/lib/contracts.ts';
-import { indexById } from '../../src/lib/directory.ts';
+import { indexById, lastChecked } from '../../src/lib/directory.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
-const ids = (html: string) => [...html.matchAll(/<tr data-contract="([^"]+)"/g)].map((m) => m[1]).sort();
+const ids = (html: string) => [...html.matchAll(/<tr data-contract="([^"]+)"/g)].map((m) => m[1]!).sort();
 
 beforeAll(requireDist);
 
 describe('/contracts/', () => {
   /** The contract ids on every page of a list, split by the rule of src/lib/list-pages.ts. */
-  const allPages = (f: { kind?: string; prefecture?: string }, n: number) => {
+  const allPages = (f: { kind?: string; prefecture?: string; category?: string }, n: number) => {
     const pages = paginate(Array.from({ length: n }), CONTRACT_PAGE_SIZE).length;
     expect(hasPage(paths.contracts(f, pages + 1))).toBe(false);
     return Array.from({ length: pages }, (_, i) => {
@@ -33,8 +34,12 @@ describe('/contracts/', () => {
   test('lists every contract once, across its pages', () => {
     expect(allPages({}, dir.contracts.length).sort()).toEqual(dir.contracts.map((c) => c.id).sort());
   });
-  const { kinds, prefectures, national } = contractFacets(dir.contracts, bodies);
-  const filters = [...kinds.map((kind) => ({ kind })), ...[...prefectures, ...(national ? ['national'] : [])].map((prefecture) => ({ prefecture }))];
+  const { kinds, prefectures, national, categories } = contractFacets(dir.contracts, bodies);
+  const filters = [
+    ...kinds.map((kind) => ({ kind })),
+    ...[...prefectures, ...(national ? ['national'] : [])].map((prefecture) => ({ prefecture })),
+    ...categories.map((category) => ({ category })),
+  ];
   test.each(filters.map((f) => [paths.contracts(f), f] as const))('%s lists exactly its contracts and links back to all', (route, f) => {
     const html = page(route);
     const expected = filterContracts(dir.contracts, bodies, f).map((c) => c.id);
@@ -42,6 +47,62 @@ describe('/contracts/', () => {
     expect(html).toContain(`href="/${paths.contracts()}"`);
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });
+});
+
+describe('category pages', () => {
+  /** The route of a link in the page, without the base ('/' in this build). */
+  const route = (hrefValue: string) => hrefValue.replace(/^\//, '');
+  /** Contract ids on a list and every page after it, reached only by the list's own 「次へ」 links (rel="next"). */
+  const follow = (start: string): { ids: string[]; pages: number } => {
+    const seen: string[] = [];
+    let pages = 0;
+    for (let at: string | undefined = start; at; pages++) {
+      expect(pages, start).toBeLessThan(1000);
+      const html = page(at);
+      expect(ids(html).length).toBeLessThanOrEqual(CONTRACT_PAGE_SIZE);
+      seen.push(...ids(html));
+      const next = /<a href="([^"]+)" rel="next"/.exec(html)?.[1];
+      at = next && route(next);
+    }
+    return { ids: seen, pages };
+  };
+  test('some category has contracts (the tests below have something to check)', () => {
+    expect(dir.categories.some((cat) => dir.contracts.some((c) => c.category === cat.id))).toBe(true);
+  });
+  test.each(dir.categories.map((cat) => [cat.id, cat] as const))(
+    '%s: at most the bound of contracts, the newest, and a link from which every contract of the category is reached',
+    (id, cat) => {
+      const mine = dir.contracts.filter((c) => c.category === id);
+      const html = page(paths.category(id));
+      const shown = ids(html);
+      expect(shown.length).toBeLessThanOrEqual(CATEGORY_CONTRACTS_SHOWN);
+      expect(shown).toEqual(
+        contractPreview(mine)
+          .shown.map((c) => c.id)
+          .sort(),
+      );
+      // The printout's 情報の時点 is that of what the page shows: the category and the contracts on it.
+      const printed = /class="print-only print-as-of"[\s\S]*?<time datetime="([^"]+)"/.exec(html)?.[1];
+      const asOf = lastChecked([...cat.sources, ...contractPreview(mine).shown.flatMap((c) => c.sources)])!;
+      expect(printed, id).toBe(asOf.length === 10 || asOf.length === 7 ? asOf : asOf.slice(0, 4));
+      const link = /<a href="([^"]+)"[^>]*data-all-contracts[^>]*>([\s\S]*?)<\/a>/.exec(html);
+      if (mine.length === 0) {
+        expect(link).toBeNull();
+        expect(hasPage(paths.contracts({ category: id }))).toBe(false);
+        return;
+      }
+      expect(link, id).not.toBeNull();
+      expect(text(link![2]!).trim()).toBe(`この分野の委託をすべて見る（${mine.length}件）`);
+      expect(route(link![1]!)).toBe(paths.contracts({ category: id }));
+      const reached = follow(route(link![1]!));
+      expect(reached.ids.sort()).toEqual(mine.map((c) => c.id).sort());
+      expect(reached.pages).toBe(paginate(mine, CONTRACT_PAGE_SIZE).length);
+      // The list names its category (the current filter) and links back to the category's page.
+      const list = page(paths.contracts({ category: id }));
+      expect(list).toMatch(new RegExp(`<a href="/${paths.contracts({ category: id })}" aria-current="page"[^>]*>\\s*${cat.name}\\s*</a>`));
+      expect(list).toContain(`href="/${paths.category(id)}"`);
+    },
+  );
 });
 
 describe('public body pages', () => {

@@ -53,15 +53,17 @@ describe('grouping and filters', () => {
     const mixed = groupByProgramme([c({ id: 'a', services: ['1'] }), c({ id: 'b', services: ['2'] })]);
     expect(mixed[0]!.shared.services).toBeUndefined();
   });
-  test('filters by kind and prefecture; national bodies under "national"', () => {
+  test('filters by kind, prefecture and category; national bodies under "national"', () => {
     const bodies = new Map<string, Body>([
       ['131041', { id: '131041', name: '新宿区', reading: 'しんじゅくく', kind: '特別区', prefecture: '130001', sources: [] }],
       ['mhlw', { id: 'mhlw', name: '厚生労働省', reading: 'こうせいろうどうしょう', kind: '国', sources: [] }],
     ]);
-    const list = [c({ id: 'a' }), c({ id: 'b', commissioner: 'mhlw', kind: 'wakamono' })];
+    const list = [c({ id: 'a' }), c({ id: 'b', commissioner: 'mhlw', kind: 'wakamono', category: 'shuro' })];
     expect(filterContracts(list, bodies, { prefecture: '130001' }).map((x) => x.id)).toEqual(['a']);
     expect(filterContracts(list, bodies, { prefecture: 'national', kind: 'wakamono' }).map((x) => x.id)).toEqual(['b']);
-    expect(contractFacets(list, bodies)).toEqual({ kinds: ['konkyu', 'wakamono'], prefectures: ['130001'], national: true });
+    expect(filterContracts(list, bodies, { category: 'shuro' }).map((x) => x.id)).toEqual(['b']);
+    expect(filterContracts(list, bodies, { category: 'shuro', kind: 'konkyu' })).toEqual([]);
+    expect(contractFacets(list, bodies)).toEqual({ kinds: ['konkyu', 'wakamono'], prefectures: ['130001'], national: true, categories: ['fukushi', 'shuro'] });
   });
 });
 

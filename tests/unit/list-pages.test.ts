@@ -1,9 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import { coopGroups, coopListPages, LIST_PAGE_SIZE, needsSplit, NO_PREFECTURE, paginate } from '../../src/lib/list-pages.ts';
+import {
+  CATEGORY_CONTRACTS_SHOWN,
+  CONTRACT_PAGE_SIZE,
+  contractListFilters,
+  contractListRoutes,
+  contractPreview,
+  coopGroups,
+  coopListPages,
+  LIST_PAGE_SIZE,
+  needsSplit,
+  NO_PREFECTURE,
+  paginate,
+} from '../../src/lib/list-pages.ts';
+import { filterContracts, sortContracts } from '../../src/lib/contracts.ts';
 import { groupByPosition, spreadOffsets } from '../../src/lib/map-spread.ts';
 import { COOP_LIST_SEGMENT, paths } from '../../src/lib/paths.ts';
 import { idProblem } from '../../src/lib/schema.ts';
-import type { Body, Coop } from '../../src/lib/types.ts';
+import type { Body, Contract, Coop } from '../../src/lib/types.ts';
 
 const body = (id: string, name: string, kind: string, prefecture?: string) => ({ id, name, kind, prefecture }) as unknown as Body;
 const bodies = new Map(
@@ -66,11 +79,76 @@ describe('list URLs', () => {
     expect(paths.contracts({ kind: 'gakudo', prefecture: '130001' }, 3)).toBe('contracts/programme/gakudo/prefecture/130001/3/');
     expect(paths.contracts({ prefecture: 'national' })).toBe('contracts/prefecture/national/');
     expect(paths.category('kosodate', 2)).toBe('categories/kosodate/2/');
+    expect(paths.contracts({ category: 'kosodate' })).toBe('contracts/category/kosodate/');
+    expect(paths.contracts({ category: 'kosodate' }, 2)).toBe('contracts/category/kosodate/2/');
   });
   test('no co-op can take the id of the list folder, so its page never meets the lists', () => {
     expect(idProblem('coops', COOP_LIST_SEGMENT)).toMatch(/都道府県別一覧/);
     expect(idProblem('coops', 'prefecture-workers')).toBeUndefined();
     expect(idProblem('categories', COOP_LIST_SEGMENT)).toBeUndefined();
+  });
+});
+
+describe('contract lists', () => {
+  // Fictitious contracts: n of them in one category, dated a day apart, commissioned by 千代田区 (東京都).
+  const src = [{ title: 'テスト資料', document: '架空資料', asOf: '2020-01-01' }];
+  const contract = (i: number, over: Partial<Contract> = {}): Contract =>
+    ({
+      id: `k${String(i).padStart(4, '0')}`,
+      commissioner: '131016',
+      contractor: 'a',
+      kind: 'konkyu',
+      programme: 'テスト事業',
+      category: 'fukushi',
+      asOf: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      sources: src,
+      ...over,
+    }) as Contract;
+  test('a category page shows at most the bound, the first in the order of its contract table, and says whether that is all', () => {
+    for (const n of [0, 1, CATEGORY_CONTRACTS_SHOWN, CATEGORY_CONTRACTS_SHOWN + 1, 3 * CATEGORY_CONTRACTS_SHOWN + 7]) {
+      const list = Array.from({ length: n }, (_, i) => contract(i));
+      const p = contractPreview(list);
+      expect(p.total).toBe(n);
+      expect(p.shown.length).toBe(Math.min(n, CATEGORY_CONTRACTS_SHOWN));
+      expect(p.complete).toBe(n <= CATEGORY_CONTRACTS_SHOWN);
+      expect(p.shown).toEqual(sortContracts(list).slice(0, CATEGORY_CONTRACTS_SHOWN));
+    }
+    expect(contractPreview([contract(1), contract(2), contract(3)], 2).shown.map((c) => c.id)).toEqual(['k0003', 'k0002']);
+    expect(() => contractPreview([], 0)).toThrow(/at least 1/);
+  });
+  test('a category has its own list, not combined with programme or prefecture; every filter listed has contracts', () => {
+    const list = [contract(1), contract(2, { kind: 'jidokan', category: 'kosodate' }), contract(3, { commissioner: '010006', category: 'kosodate' })];
+    const filters = contractListFilters(list, bodies);
+    expect(filters).toEqual([
+      { kind: 'konkyu' },
+      { kind: 'jidokan' },
+      { prefecture: '010006' },
+      { prefecture: '130001' },
+      { kind: 'konkyu', prefecture: '010006' },
+      { kind: 'konkyu', prefecture: '130001' },
+      { kind: 'jidokan', prefecture: '130001' },
+      { category: 'fukushi' },
+      { category: 'kosodate' },
+    ]);
+    for (const f of filters) expect(filterContracts(list, bodies, f).length, JSON.stringify(f)).toBeGreaterThan(0);
+  });
+  test('every contract list is paged by CONTRACT_PAGE_SIZE; a category with more contracts than a page gets further pages', () => {
+    const n = 2 * CONTRACT_PAGE_SIZE + 1;
+    const list = Array.from({ length: n }, (_, i) => contract(i));
+    const routes = contractListRoutes(list, bodies);
+    const ofCategory = routes.filter((r) => r.props.category === 'fukushi');
+    expect(ofCategory.map((r) => [r.params.filter, r.props.page])).toEqual([
+      ['category/fukushi', 1],
+      ['category/fukushi/2', 2],
+      ['category/fukushi/3', 3],
+    ]);
+    // Every route is the path of its filter and page; the unfiltered list's first page is /contracts/ itself, not a route here.
+    for (const r of routes) expect(`contracts/${r.params.filter}/`).toBe(paths.contracts(r.props, r.props.page));
+    expect(routes.filter((r) => !r.props.kind && !r.props.prefecture && !r.props.category).map((r) => r.props.page)).toEqual([2, 3]);
+    // Each page of a category's list holds its share, and together they hold every contract once.
+    const pages = ofCategory.map((r) => paginate(filterContracts(list, bodies, r.props), CONTRACT_PAGE_SIZE)[r.props.page - 1]!);
+    expect(pages.map((p) => p.length)).toEqual([CONTRACT_PAGE_SIZE, CONTRACT_PAGE_SIZE, 1]);
+    expect(pages.flat().length).toBe(n);
   });
 });
 

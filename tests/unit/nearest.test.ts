@@ -40,6 +40,23 @@ describe('nearest', () => {
     expect(nearest(from, items, 10)).toHaveLength(4);
     expect(nearest(from, items, 0)).toEqual([]);
   });
+  test('equals sorting every item and taking the first ones, ties and equal readings included', () => {
+    // Deterministic pseudo-random points on a coarse grid, so many distances and readings coincide.
+    let s = 7;
+    const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const collator = new Intl.Collator('ja');
+    for (let round = 0; round < 20; round++) {
+      const from = { lat: 35 + Math.floor(rand() * 3) / 10, lng: 139 + Math.floor(rand() * 3) / 10 };
+      const items = Array.from({ length: 200 }, (_, i) =>
+        at(`c${i}`, 35 + Math.floor(rand() * 6) / 10, 139 + Math.floor(rand() * 6) / 10, ['あ', 'い', 'う'][Math.floor(rand() * 3)]),
+      );
+      const sorted = items
+        .map((p) => ({ item: p.item, km: haversineKm(from, p.point), reading: p.reading }))
+        .sort((a, b) => a.km - b.km || collator.compare(a.reading, b.reading))
+        .map(({ item, km }) => ({ item, km }));
+      for (const count of [1, 5, 37, 250]) expect(nearest(from, items, count)).toEqual(sorted.slice(0, count));
+    }
+  });
 });
 
 describe('referencePoint', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { pagefindView } from '../../src/search/build/extract.ts';
+import { urlOfFile, urlOfPath } from '../../src/search/build/pagefind.ts';
 import { nameUnits, searchTermFields, termMetaTags, textUnits, termsOf, TERM_FIELDS, MAX_TEXT_TERMS } from '../../src/search/fields.ts';
 import { decodeText, encodeText } from '../../src/search/tokens.ts';
 import { normalizeForSearch } from '../../src/search/normalize.ts';
@@ -70,5 +72,38 @@ describe('pageTermFields (written into each page while it renders)', () => {
     expect(hub).toContain(normalizeForSearch('大和市'));
     expect(hub.some((g) => g.includes('委託'))).toBe(false);
     expect(fields[TERM_FIELDS.names]).toBe('');
+  });
+});
+
+describe('pagefindView: what the indexer sends Pagefind', () => {
+  const page = (main: string, extra = '') =>
+    `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>桶川市 | 労協アトラス</title><meta name="description" content="説明"><meta name="ra-search-kind" content="自治体" data-pagefind-filter="kind[content]"><meta name="ra-search-aka" content="おけがわし" data-pagefind-meta="aka[content]"><link rel="stylesheet" href="/_astro/page.css"></head><body><header data-pagefind-ignore><a href="/">労協アトラス</a><form><input name="q"></form></header>${main}${extra}<footer data-pagefind-ignore>フッター</footer></body></html>`;
+  const main = '<main id="main" tabindex="-1" data-pagefind-body><h1>桶川市</h1><p>本文</p></main>';
+  test('keeps the html tag, the title, the data-pagefind tags of head and the marked main; drops the rest', () => {
+    expect(pagefindView(page(main))).toBe(
+      '<!DOCTYPE html><html lang="ja"><head><title>桶川市 | 労協アトラス</title><meta name="ra-search-kind" content="自治体" data-pagefind-filter="kind[content]"><meta name="ra-search-aka" content="おけがわし" data-pagefind-meta="aka[content]"></head><body>' +
+        main +
+        '</body></html>',
+    );
+  });
+  test('a page of another shape goes whole: no marked main, or a second main', () => {
+    const unmarked = page('<main id="main"><h1>x</h1></main>');
+    expect(pagefindView(unmarked)).toBe(unmarked);
+    const two = page(main, '<main><p>もう一つ</p></main>');
+    expect(pagefindView(two)).toBe(two);
+    const marked = page('<div data-pagefind-body><h1>x</h1></div>');
+    expect(pagefindView(marked)).toBe(marked);
+  });
+});
+
+describe('urlOfPath: the URL of a page indexed as it renders', () => {
+  test('is the URL its built file would get, at the root and under a base path', () => {
+    const files = ['index.html', 'coops/sansan/index.html', 'municipalities/112313/index.html', 'guide/kyoukai/index.html'];
+    for (const file of files) {
+      const pathname = `/${file.replace(/index\.html$/, '')}`;
+      expect(urlOfPath(pathname, '/')).toBe(urlOfFile(file));
+      expect(urlOfPath(`/roukyou-atlas${pathname}`, '/roukyou-atlas/')).toBe(urlOfFile(file));
+      expect(urlOfPath(`/roukyou-atlas${pathname}`, '/roukyou-atlas')).toBe(urlOfFile(file));
+    }
   });
 });

@@ -168,3 +168,28 @@ export function separateLabels(html: string): string {
     .replace(/<\/dd>(\s*)(?=<dt[\s>])/g, ' ／ </dd>$1')
     .replace(/<\/(td|th)>(\s*)(?=<t[dh][\s>])/g, ' ／ </$1>$2');
 }
+
+/** Base.astro's <main>, when it is the part of the page marked for the index. */
+const INDEXED_MAIN = /<main\b[^>]*\sdata-pagefind-body[\s=>][^>]*>/;
+/** Head elements Pagefind reads: the title and the tags that carry its meta and filter fields. */
+const PAGEFIND_HEAD = /<title>[^<]*<\/title>|<meta\b[^>]*\sdata-pagefind-(?:meta|filter|sort)=[^>]*>/g;
+
+/**
+ * What Pagefind reads of one of our pages, and nothing else: the <html> tag (its lang), the title and the
+ * data-pagefind-* tags of <head>, and the <main> marked for the index. The site header, footer and the rest of
+ * <head> only cost bytes to send and to parse (about half of a co-op page). A page of another shape is returned whole.
+ */
+export function pagefindView(html: string): string {
+  const htmlTag = /<html\b[^>]*>/.exec(html);
+  const headEnd = html.indexOf('</head>');
+  const main = INDEXED_MAIN.exec(html);
+  const mainEnd = html.lastIndexOf('</main>');
+  if (!htmlTag || headEnd === -1 || !main || main.index < headEnd || mainEnd < main.index || html.indexOf('<main', main.index + 1) !== -1) return html;
+  const head = html.slice(0, headEnd).match(PAGEFIND_HEAD) ?? [];
+  return `<!DOCTYPE html>${htmlTag[0]}<head>${head.join('')}</head><body>${html.slice(main.index, mainEnd)}</main></body></html>`;
+}
+
+/** A page as the indexer hands it to Pagefind: only what Pagefind reads, labels separated for the result text. */
+export function forPagefind(html: string): string {
+  return separateLabels(pagefindView(html));
+}

@@ -1,15 +1,21 @@
 /**
- * Builds the Pagefind search bundle into `<outDir>/pagefind/` when Astro has
- * written the site, so it works for any outDir and base path.
+ * Builds the Pagefind search bundle into `<outDir>/pagefind/`, for any outDir
+ * and base path.
  *
- * One pass over the built pages: each page already carries its encoded
- * search fields (Base.astro writes them while rendering,
- * src/search/page-fields.ts), so a page is read, its labels separated for the
- * result text (separateLabels) and handed to Pagefind as it is; pages without
- * `data-pagefind-body` are not sent at all. `enhance: false` gives stock
- * Pagefind (addDirectory) on the same pages, and `fields`/`gram` re-derive
- * the encoded fields from the page text the old way (extract.ts), for the
- * benchmark of what each field costs (scripts/bench-index-fields.ts).
+ * During `astro build`, each page goes to Pagefind as it is rendered (a step
+ * of src/integrations/rendered-pages.ts): Pagefind's own process indexes it
+ * beside the rendering, and the bundle is written when the build is done.
+ * Each page already carries its encoded search fields (Base.astro writes them
+ * while rendering, src/search/page-fields.ts); what is sent is only what
+ * Pagefind reads of it (forPagefind: the marked <main>, the title and the
+ * data-pagefind tags, labels separated for the result text). Pages without
+ * `data-pagefind-body` are not sent at all.
+ *
+ * `buildSearchIndex` indexes a site already on disk the same way, for the
+ * benchmarks: `enhance: false` gives stock Pagefind (addDirectory) on the
+ * same pages, and `fields`/`gram` re-derive the encoded fields from the page
+ * text the old way (extract.ts), for the benchmark of what each field costs
+ * (scripts/bench-index-fields.ts).
  */
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -17,9 +23,10 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEYWORDS_META, searchTermFields, termMetaTags, type FieldOptions } from '../fields.ts';
-import { extractPage, separateLabels } from './extract.ts';
+import { extractPage, forPagefind } from './extract.ts';
 import { htmlFilesUnder } from '../../integrations/dist-files.ts';
 import { SEARCH_BUNDLE } from '../url.ts';
+import { addPageStep } from '../../integrations/rendered-pages.ts';
 
 /** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
 export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
@@ -89,32 +96,101 @@ export async function buildSearchIndex(
             const fields = page ? termMetaTags(searchTermFields(page, fieldOptions)) : '';
             html = html.replace(TERM_TAGS, '').replace(KEYWORDS_TAG, '').replace('</head>', `${fields}</head>`);
           }
-          await checked(index!.addHTMLFile({ url, content: separateLabels(html) }), `addHTMLFile ${file}`);
+          await checked(index!.addHTMLFile({ url, content: forPagefind(html) }), `addHTMLFile ${file}`);
         }
       };
       await Promise.all(Array.from({ length: 8 }, next));
     } else {
       await checked(index!.addDirectory({ path: siteDir }), 'addDirectory');
     }
-    rmSync(outputPath, { recursive: true, force: true });
-    await checked(index!.writeFiles({ outputPath }), 'writeFiles');
-    await index!.deleteIndex();
-    for (const name of readdirSync(outputPath)) if (UNUSED.test(name)) rmSync(join(outputPath, name));
-    return { pages: readdirSync(join(outputPath, 'fragment')).length, outputPath };
+    return await writeBundle(index!, outputPath);
   } finally {
     await pagefind.close();
   }
 }
 
-/** Astro integration: index the built site. */
+type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/** Writes the bundle (replacing an earlier one), leaves out Pagefind's UI files, and counts the pages indexed. */
+async function writeBundle(index: Index, outputPath: string): Promise<IndexResult> {
+  rmSync(outputPath, { recursive: true, force: true });
+  await checked(index.writeFiles({ outputPath }), 'writeFiles');
+  await index.deleteIndex();
+  for (const name of readdirSync(outputPath)) if (UNUSED.test(name)) rmSync(join(outputPath, name));
+  return { pages: readdirSync(join(outputPath, 'fragment')).length, outputPath };
+}
+
+/** Pages handed to Pagefind and not yet taken: enough to keep it busy, few enough that a slow index holds back rendering rather than filling memory. */
+const IN_FLIGHT = 8;
+
+/** The URL Pagefind gives a page rendered at `pathname` under `base` (the same as urlOfFile of its file). */
+export function urlOfPath(pathname: string, base: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `/${(pathname.startsWith(b) ? pathname.slice(b.length) : pathname.replace(/^\/+/, '')).replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/**
+ * An index fed while Astro renders (a step of src/integrations/rendered-pages.ts): each page marked for the index goes to Pagefind's
+ * process as soon as it is rendered, so indexing runs beside rendering; `finish` writes the bundle when the build is done.
+ */
+export async function openFeed(
+  base: string,
+): Promise<{ add(pathname: string, html: string): Promise<void>; finish(outputPath: string): Promise<IndexResult> }> {
+  const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  return {
+    async add(pathname, html) {
+      if (!INDEXED.test(html)) return;
+      const url = urlOfPath(pathname, base);
+      const added: Promise<void> = checked(index!.addHTMLFile({ url, content: forPagefind(html) }), `addHTMLFile ${url}`).then(
+        () => void pending.delete(added),
+        (e: unknown) => {
+          failure ??= e;
+          pending.delete(added);
+        },
+      );
+      pending.add(added);
+      while (pending.size >= IN_FLIGHT) await Promise.race(pending);
+    },
+    async finish(outputPath) {
+      try {
+        await Promise.all(pending);
+        if (failure) throw failure;
+        return await writeBundle(index!, outputPath);
+      } finally {
+        await pagefind.close();
+      }
+    },
+  };
+}
+
+/**
+ * Astro integration: index each page as it is rendered (a step of src/integrations/rendered-pages.ts) and write the
+ * bundle when the build is done.
+ */
 export default function pagefindIntegration(): AstroIntegration {
+  let base = '/';
+  let feed: Awaited<ReturnType<typeof openFeed>> | undefined;
   return {
     name: 'roukyou-atlas:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:start': async () => {
+        const opened = (feed = await openFeed(base));
+        addPageStep('pagefind', async ({ pathname, html }) => {
+          await opened.add(pathname, html);
+          return html;
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
-        const { pages } = await buildSearchIndex(fileURLToPath(dir));
-        logger.info(`検索索引（Pagefind）: ${pages}ページ、${((Date.now() - started) / 1000).toFixed(1)} s`);
+        const { pages } = await feed!.finish(join(fileURLToPath(dir), BUNDLE_DIR));
+        feed = undefined;
+        // The seconds after rendering: indexing itself ran beside it (the benchmark reads the last figure of this line).
+        logger.info(`検索索引（Pagefind）: ${pages}ページ（描画と並行して索引）、描画後 ${((Date.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };
