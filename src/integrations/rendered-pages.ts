@@ -9,8 +9,8 @@
  * `renderedPages()` adds the middleware (rendered-pages.middleware.ts) to
  * builds, never to `astro dev`, and opens a fresh list of steps when a build
  * starts; the other integrations add their steps then and read what they
- * gathered when the build is done. Everything
- * runs in Astro's build process, so the steps live on `globalThis`.
+ * gathered when the build is done. Everything runs in Astro's build process,
+ * so the steps live on `globalThis`.
  */
 import type { AstroIntegration } from 'astro';
 

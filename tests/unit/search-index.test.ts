@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { pagefindView } from '../../src/search/build/extract.ts';
+import { urlOfFile, urlOfPath } from '../../src/search/build/pagefind.ts';
 import { nameUnits, searchTermFields, termMetaTags, textUnits, termsOf, TERM_FIELDS, MAX_TEXT_TERMS } from '../../src/search/fields.ts';
 import { decodeText, encodeText } from '../../src/search/tokens.ts';
 import { normalizeForSearch } from '../../src/search/normalize.ts';
@@ -92,5 +93,17 @@ describe('pagefindView: what the indexer sends Pagefind', () => {
     expect(pagefindView(two)).toBe(two);
     const marked = page('<div data-pagefind-body><h1>x</h1></div>');
     expect(pagefindView(marked)).toBe(marked);
+  });
+});
+
+describe('urlOfPath: the URL of a page indexed as it renders', () => {
+  test('is the URL its built file would get, at the root and under a base path', () => {
+    const files = ['index.html', 'coops/sansan/index.html', 'municipalities/112313/index.html', 'guide/kyoukai/index.html'];
+    for (const file of files) {
+      const pathname = `/${file.replace(/index\.html$/, '')}`;
+      expect(urlOfPath(pathname, '/')).toBe(urlOfFile(file));
+      expect(urlOfPath(`/roukyou-atlas${pathname}`, '/roukyou-atlas/')).toBe(urlOfFile(file));
+      expect(urlOfPath(`/roukyou-atlas${pathname}`, '/roukyou-atlas')).toBe(urlOfFile(file));
+    }
   });
 });
