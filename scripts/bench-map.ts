@@ -1,20 +1,25 @@
 /**
  * `npm run bench:map`: how fast /map/ draws, in Chromium. Builds the site
- * (or uses DIST_DIR), makes a copy in a temporary folder whose map page and
- * GeoJSON hold 10,000 synthetic pins generated now (random points inside
+ * (or uses DIST_DIR), makes a copy in a temporary folder whose map page,
+ * pin file (/data/map-pins.json, what the map reads) and GeoJSON hold
+ * 10,000 synthetic pins generated now (random points inside
  * the prefecture outlines, names marked 「合成データ」; nothing reaches
  * content/), serves both on 127.0.0.1 with every other request blocked
  * (so no tiles load, as offline), and prints for each: time from
  * navigation to the first drawing of the clustered markers (median of
  * several cold loads), the gzip size of the JavaScript the page loads, and
- * the sizes of its HTML and GeoJSON. Goal: under 1 s for 10,000 pins.
+ * the sizes of its HTML, its pin file and the GeoJSON (the open-data file,
+ * not read by the map), and the time to parse each in this process
+ * (the GeoJSON as the map used to read it, the pin file with decodePins;
+ * alternating, so load on the machine hits both alike). Goal: under 1 s
+ * for 10,000 pins.
  * Prints figures only; nothing passes or fails.
  *
  * BENCH_PINS=10000 and BENCH_RUNS=5 change the size and the number of loads.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from './serve.ts';
@@ -23,6 +28,8 @@ import { prefectureCodeOf } from '../src/lib/lgcode.ts';
 import { ringArea, bboxOf, type MultiPolygon, type Position } from '../src/lib/geometry.ts';
 import { PRECISION_LABELS, type Precision } from '../src/lib/precision.ts';
 import { needsSplit } from '../src/lib/list-pages.ts';
+import { toFeatureCollection, type CoopFeatureCollection, type MapEntry } from '../src/lib/geojson.ts';
+import { decodePins, encodePins } from '../src/lib/map-pins.ts';
 
 const PINS = Number(process.env.BENCH_PINS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -62,7 +69,10 @@ interface Outline {
   geometry: { coordinates: MultiPolygon };
 }
 
-/** A copy of the site whose /map/ shows `n` synthetic pins: in the GeoJSON and, with `withList`, in the server-rendered list too (as the site writes it for `n`). */
+/**
+ * A copy of the site whose /map/ shows `n` synthetic pins: in the pin file and the GeoJSON (both written from the same entries,
+ * as the site writes them) and, with `withList`, in the server-rendered list too (as the site writes it for `n`).
+ */
 function syntheticSite(real: string, n: number, withList: boolean): string {
   const dir = join(work, withList ? 'synthetic-list' : 'synthetic');
   cpSync(real, dir, { recursive: true });
@@ -74,7 +84,7 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
   const parts = outlines.flatMap((o) => o.geometry.coordinates.map((polygon) => ({ o, ring: polygon[0]!, area: Math.abs(ringArea(polygon[0]!)) })));
   const total = parts.reduce((a, p) => a + p.area, 0);
   const precisions: Precision[] = ['address', 'municipality', 'municipality', 'prefecture'];
-  const features = Array.from({ length: n }, (_, i) => {
+  const entries: MapEntry[] = Array.from({ length: n }, (_, i) => {
     let r = rand() * total;
     const part = parts.find((p) => (r -= p.area) <= 0) ?? parts.at(-1)!;
     const [minX, minY, maxX, maxY] = bboxOf(part.ring)!;
@@ -84,22 +94,24 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
     const id = `synthetic-${String(i + 1).padStart(5, '0')}`;
     const cats = [categories[Math.floor(rand() * categories.length)]!, ...(rand() < 0.3 ? [categories[Math.floor(rand() * categories.length)]!] : [])];
     return {
-      type: 'Feature',
       id,
-      geometry: { type: 'Point', coordinates: [Math.round(p[0] * 1e5) / 1e5, Math.round(p[1] * 1e5) / 1e5] },
-      properties: {
-        id,
-        name: `合成データ組合${i + 1}`,
-        kind: 'coop',
-        categories: [...new Set(cats)],
-        prefecture: prefectureCodeOf(`${part.o.properties.code}0000`),
-        placeName: part.o.properties.name,
-        precision: precisions[Math.floor(rand() * precisions.length)]!,
-        page: `coops/${id}/`,
-      },
+      name: `合成データ組合${i + 1}`,
+      kind: 'coop',
+      categories: [...new Set(cats)],
+      prefecture: prefectureCodeOf(`${part.o.properties.code}0000`),
+      placeName: part.o.properties.name,
+      lat: Math.round(p[1] * 1e5) / 1e5,
+      lng: Math.round(p[0] * 1e5) / 1e5,
+      precision: precisions[Math.floor(rand() * precisions.length)]!,
+      page: `coops/${id}/`,
     };
   });
+  // The GeoJSON carries each page's public URL, as the site writes it (the real file's first feature gives the prefix).
+  const real1 = (JSON.parse(readFileSync(join(real, 'data/coops.geojson'), 'utf8')) as CoopFeatureCollection).features[0]?.properties;
+  const urlBase = real1?.url?.endsWith(real1.page) ? real1.url.slice(0, -real1.page.length) : undefined;
+  const { features } = toFeatureCollection(entries, urlBase === undefined ? undefined : (page) => urlBase + page);
   writeFileSync(join(dir, 'data/coops.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+  writeFileSync(join(dir, 'data/map-pins.json'), JSON.stringify(encodePins(entries)));
   if (!withList) return dir;
 
   // The list as the site writes it at this size (src/components/CoopMap.astro): past LIST_PAGE_SIZE a link per prefecture,
@@ -107,7 +119,7 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
   const listStart = mapHtml.indexOf('<section data-map-group');
   const listEnd = mapHtml.lastIndexOf('</section>', mapHtml.indexOf('</coop-map>'));
   const byPref = new Map<string, typeof features>();
-  for (const f of features) byPref.set(f.properties.prefecture, [...(byPref.get(f.properties.prefecture) ?? []), f]);
+  for (const f of features) byPref.set(f.properties.prefecture!, [...(byPref.get(f.properties.prefecture!) ?? []), f]);
   if (needsSplit(n)) {
     const links = [...byPref]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -156,6 +168,32 @@ interface Figures {
   jsRaw: number;
   htmlGzip: number;
   geojsonGzip: number;
+  geojsonRaw: number;
+  pinsGzip: number;
+  pinsRaw: number;
+  /** Median ms to read each file into what the map uses (JSON.parse, plus decodePins for the pin file), alternating, in this process. */
+  parseMs: { geojson: number; pins: number };
+}
+
+/**
+ * The data step alone, without the page's noise: the GeoJSON parsed (what the map read before the pin file) and the pin file
+ * parsed and decoded (what it reads now), one after the other, PARSE_RUNS times each; medians in ms.
+ */
+const PARSE_RUNS = 15;
+function parseTimes(root: string): { geojson: number; pins: number } {
+  const geojson = readFileSync(join(root, 'data/coops.geojson'), 'utf8');
+  const pins = readFileSync(join(root, 'data/map-pins.json'), 'utf8');
+  const t = { geojson: [] as number[], pins: [] as number[] };
+  for (let i = 0; i < PARSE_RUNS; i++) {
+    let t0 = performance.now();
+    JSON.parse(geojson);
+    t.geojson.push(performance.now() - t0);
+    t0 = performance.now();
+    decodePins(JSON.parse(pins));
+    t.pins.push(performance.now() - t0);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { geojson: median(t.geojson), pins: median(t.pins) };
 }
 
 async function measure(root: string): Promise<Figures> {
@@ -214,8 +252,16 @@ async function measure(root: string): Promise<Figures> {
     jsGzip: js.gzip,
     jsRaw: js.raw,
     htmlGzip: gzipSync(readFileSync(join(root, 'map/index.html'))).length,
-    geojsonGzip: gzipSync(readFileSync(join(root, 'data/coops.geojson'))).length,
+    ...fileSizes(root, 'data/coops.geojson', 'geojson'),
+    ...fileSizes(root, 'data/map-pins.json', 'pins'),
+    parseMs: parseTimes(root),
   };
+}
+
+/** A file's size raw and gzipped, under `<key>Raw` and `<key>Gzip`. */
+function fileSizes<K extends string>(root: string, file: string, key: K): Record<`${K}Raw` | `${K}Gzip`, number> {
+  const bytes = readFileSync(join(root, file));
+  return { [`${key}Raw`]: bytes.length, [`${key}Gzip`]: gzipSync(bytes).length } as Record<`${K}Raw` | `${K}Gzip`, number>;
 }
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -230,13 +276,19 @@ function report(label: string, f: Figures): void {
     `    内訳（中央値）: HTML受信 ${Math.round(s.html!)} / DOMContentLoaded ${Math.round(s.dcl!)} / スクリプト開始 ${Math.round(s.start!)} / Leaflet・データ取得 ${Math.round(s.loaded!)} / マーカー作成 ${Math.round(s.markers!)} / クラスタ表示 ${Math.round(s.clustered!)} ms`,
   );
   console.log(`  JavaScript: ${kB(f.jsGzip)}（gzip）/ ${kB(f.jsRaw)}（非圧縮）`);
-  console.log(`  HTML: ${kB(f.htmlGzip)}（gzip）、GeoJSON: ${kB(f.geojsonGzip)}（gzip）`);
+  console.log(`  HTML: ${kB(f.htmlGzip)}（gzip）`);
+  console.log(`  地図が読むピンのファイル map-pins.json: ${kB(f.pinsGzip)}（gzip）/ ${kB(f.pinsRaw)}（非圧縮）`);
+  console.log(
+    `  データの解析（Node、交互に${PARSE_RUNS}回の中央値）: GeoJSON の JSON.parse ${f.parseMs.geojson.toFixed(1)} ms / ピンのファイルの JSON.parse＋decodePins ${f.parseMs.pins.toFixed(1)} ms`,
+  );
+  console.log(`  公開データ coops.geojson（地図は読みません）: ${kB(f.geojsonGzip)}（gzip）/ ${kB(f.geojsonRaw)}（非圧縮）`);
 }
 
 try {
   const real = builtSite();
   if (!existsSync(join(real, 'map/index.html'))) throw new Error(`${real}/map/index.html がありません`);
   console.log('地図のベンチマーク（Chromium headless、127.0.0.1 以外への通信は遮断＝タイルなし）');
+  console.log(`ロードアベレージ（1/5/15分）: ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
   const pins = PINS.toLocaleString('ja-JP');
   report(`合成データ ${pins} ピン、一覧は実データのまま（地図の描画のみ。目標: 1秒未満）`, await measure(syntheticSite(real, PINS, false)));
   report(
@@ -244,6 +296,7 @@ try {
     await measure(syntheticSite(real, PINS, true)),
   );
   report('実サイトの /map/', await measure(real));
+  console.log(`\nロードアベレージ（1/5/15分、終了時）: ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   else console.log(work);

@@ -136,21 +136,28 @@ function writeContent(dir: string, n: number): { coops: number; bodies: number; 
 }
 
 /**
- * A bare Astro project rendering one trivial page per co-op and per public body from the same files. Its
- * node_modules is a folder of links to this project's packages (not a link to the folder itself), and its cacheDir
- * is set from BARE_CACHE_DIR, so Astro's and Vite's caches land in the temporary folder, never in this project's.
+ * What every bare Astro project of this benchmark has: a node_modules folder of links to this project's packages
+ * (not a link to the folder itself), a package.json, and a config whose cacheDir comes from BARE_CACHE_DIR, so
+ * Astro's and Vite's caches land in the temporary folder, never in this project's.
  */
-function writeBareSite(dir: string, contentDir: string): void {
-  mkdirSync(join(dir, 'src/pages/coops'), { recursive: true });
-  mkdirSync(join(dir, 'src/pages/municipalities'), { recursive: true });
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules')))
-    if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare', private: true, type: 'module' }));
+function writeBareProject(dir: string, name: string): void {
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  for (const pkg of readdirSync(join(ROOT, 'node_modules')))
+    if (!pkg.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', pkg), join(dir, 'node_modules', pkg));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }));
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', cacheDir: process.env.BARE_CACHE_DIR });\n`,
   );
+}
+
+/**
+ * A bare Astro project rendering one trivial page per co-op and per public body from the same files.
+ */
+function writeBareSite(dir: string, contentDir: string): void {
+  mkdirSync(join(dir, 'src/pages/coops'), { recursive: true });
+  mkdirSync(join(dir, 'src/pages/municipalities'), { recursive: true });
+  writeBareProject(dir, 'bare');
   writeFileSync(
     join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = {\n  coops: defineCollection({ loader: glob({ base: ${JSON.stringify(join(contentDir, 'coops'))}, pattern: '*.yaml' }) }),\n  municipalities: defineCollection({ loader: glob({ base: ${JSON.stringify(join(contentDir, 'municipalities'))}, pattern: '*.yaml' }) }),\n};\n`,
@@ -165,18 +172,11 @@ function writeBareSite(dir: string, contentDir: string): void {
 
 /**
  * A bare Astro project writing one trivial file at each of `paths` (HTML pages as 'a/b/' directories, JSON
- * documents as 'a/b.json'), the paths listed in a JSON file beside it. Caches in the temporary folder, as writeBareSite.
+ * documents as 'a/b.json'), the paths listed in a JSON file beside it.
  */
 function writeBareSamePages(dir: string, paths: { html: string[]; json: string[] }): void {
   mkdirSync(join(dir, 'src/pages'), { recursive: true });
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules')))
-    if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-same-pages', private: true, type: 'module' }));
-  writeFileSync(
-    join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', cacheDir: process.env.BARE_CACHE_DIR });\n`,
-  );
+  writeBareProject(dir, 'bare-same-pages');
   writeFileSync(join(dir, 'paths.json'), JSON.stringify(paths));
   const list = `import paths from '../../paths.json';\n`;
   writeFileSync(

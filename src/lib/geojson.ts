@@ -1,7 +1,8 @@
 /**
  * The map's data: every organisation that has a point (from placeOf), as
  * plain entries for the server-rendered list and as a GeoJSON
- * FeatureCollection (RFC 7946) for the map script and for download.
+ * FeatureCollection (RFC 7946) for download. The map script reads the same
+ * entries packed by src/lib/map-pins.ts (/data/map-pins.json).
  */
 import type { Body, Coop } from './types.ts';
 import { placeName, placeOf, prefectureOf, type Place } from './directory.ts';

@@ -9,13 +9,14 @@
  * margin) exist as Leaflet markers, redrawn after each move. At the closest
  * zoom, pins that share a point are spread around it.
  *
- * Data attributes: data-geojson (the organisations), data-outlines
+ * Data attributes: data-pins (the organisations: /data/map-pins.json, the
+ * map's compact copy of /data/coops.geojson, see src/lib/map-pins.ts), data-outlines
  * (prefecture outlines shown under the tiles, so the map still shows Japan
  * when no tile loads), data-base (the site's base path).
  */
 import type * as Leaflet from 'leaflet';
 import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties, type PointFeature } from 'supercluster';
-import type { CoopFeature, CoopFeatureCollection } from '../lib/geojson.ts';
+import { decodePins, type MapPin, type MapPinsFile } from '../lib/map-pins.ts';
 import { groupByPosition, spreadOffsets } from '../lib/map-spread.ts';
 import { PRECISION_LABELS } from '../lib/precision.ts';
 import { filterSearch, matchesFilter, parseFilter, type MapFilter } from '../lib/map-filter.ts';
@@ -58,7 +59,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
   return e;
 }
 
-type Drawn = CoopFeature | ClusterFeature<AnyProps>;
+type Drawn = MapPin | ClusterFeature<AnyProps>;
 
 /** Runs `action` when Enter is pressed on a marker (Leaflet itself answers Enter only on markers that already have a popup). */
 function onEnter(marker: Leaflet.Marker, action: () => void): void {
@@ -72,10 +73,10 @@ export class CoopMapElement extends HTMLElement {
   #L?: LeafletNS;
   #map?: Leaflet.Map;
   /** Every organisation, by id, in the order of the data. */
-  #features = new Map<string, CoopFeature>();
+  #features = new Map<string, MapPin>();
   /** The organisations that pass the filter, clustered. */
-  #index?: Supercluster<CoopFeature['properties']>;
-  #shown: CoopFeature[] = [];
+  #index?: Supercluster<MapPin['properties']>;
+  #shown: MapPin[] = [];
   /** The markers on the map now, by key (a pin's id, or a cluster's id in this index generation). */
   #drawn = new Map<string, Leaflet.Marker>();
   /** Pin markers, made once per organisation when first drawn. */
@@ -84,7 +85,7 @@ export class CoopMapElement extends HTMLElement {
   #ids = new Map<Leaflet.Marker, string>();
   #generation = 0;
   #layer?: Leaflet.LayerGroup;
-  #icons?: Record<CoopFeature['properties']['precision'], Leaflet.DivIcon>;
+  #icons?: Record<MapPin['properties']['precision'], Leaflet.DivIcon>;
   #filter: MapFilter = {};
   #categoryLabels = new Map<string, string>();
   #keyboard = false;
@@ -140,8 +141,8 @@ export class CoopMapElement extends HTMLElement {
 
   async #start(): Promise<void> {
     performance.mark('coop-map:start');
-    const { geojson, outlines: outlinesUrl } = this.dataset;
-    if (!geojson) throw new Error('data-geojson がありません');
+    const { pins: pinsUrl, outlines: outlinesUrl } = this.dataset;
+    if (!pinsUrl) throw new Error('data-pins がありません');
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
     for (const note of this.querySelectorAll<HTMLElement>('[data-no-js]')) note.hidden = true;
 
@@ -156,9 +157,9 @@ export class CoopMapElement extends HTMLElement {
     this.addEventListener('near-me-result', (e) => this.#showNear((e as CustomEvent<NearResult>).detail));
     this.addEventListener('pointerdown', () => (this.#keyboard = false), true);
 
-    const [{ L }, data, outlines] = await Promise.all([
+    const [{ L }, pins, outlines] = await Promise.all([
       import('./leaflet.ts'),
-      fetchJson<CoopFeatureCollection>(geojson),
+      fetchJson<MapPinsFile>(pinsUrl).then(decodePins),
       outlinesUrl ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined) : Promise.resolve(undefined),
     ]);
     performance.mark('coop-map:loaded');
@@ -201,7 +202,7 @@ export class CoopMapElement extends HTMLElement {
       west = 180,
       north = -90,
       east = -180;
-    for (const feature of data.features) {
+    for (const feature of pins) {
       const [lng, lat] = feature.geometry.coordinates;
       south = Math.min(south, lat);
       north = Math.max(north, lat);
@@ -210,7 +211,7 @@ export class CoopMapElement extends HTMLElement {
       this.#features.set(feature.properties.id, feature);
     }
     // The first view fits the organisations (not the whole of Japan, small).
-    if (data.features.length) this.#allBounds = L.latLngBounds([south, west], [north, east]);
+    if (pins.length) this.#allBounds = L.latLngBounds([south, west], [north, east]);
     this.#fitAll();
     this.#icons = {
       address: L.divIcon({ className: 'ra-pin ra-pin-address', iconSize: [18, 18] }),
@@ -301,8 +302,8 @@ export class CoopMapElement extends HTMLElement {
   /** Clusters the organisations that pass the filter and draws them. */
   async #applyToMap(fit: boolean): Promise<void> {
     this.#shown = [...this.#features.values()].filter((f) => matchesFilter(f.properties, this.#filter));
-    this.#index = new Supercluster<CoopFeature['properties']>({ radius: CLUSTER_RADIUS, extent: 256, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM - 1 }).load(
-      this.#shown as PointFeature<CoopFeature['properties']>[],
+    this.#index = new Supercluster<MapPin['properties']>({ radius: CLUSTER_RADIUS, extent: 256, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM - 1 }).load(
+      this.#shown as PointFeature<MapPin['properties']>[],
     );
     this.#generation++;
     let settle = () => {};
@@ -335,7 +336,7 @@ export class CoopMapElement extends HTMLElement {
       Math.min(85, b.getNorth()),
     ];
     const items = index.getClusters(bbox, zoom) as Drawn[];
-    const pins = items.filter((i): i is CoopFeature => !(i.properties as Partial<ClusterProperties>).cluster);
+    const pins = items.filter((i): i is MapPin => !(i.properties as Partial<ClusterProperties>).cluster);
     // Only at the closest zoom can pins share a point; spread them around it there.
     const offsets = new Map<string, [number, number]>();
     if (zoom >= MAX_ZOOM)
@@ -350,7 +351,7 @@ export class CoopMapElement extends HTMLElement {
         const key = `c${this.#generation}:${props.cluster_id}`;
         next.set(key, this.#drawn.get(key) ?? this.#clusterMarker(item as ClusterFeature<AnyProps>));
       } else {
-        const f = item as CoopFeature;
+        const f = item as MapPin;
         next.set(`p:${f.properties.id}`, this.#pinMarker(f, offsets.get(f.properties.id) ?? [0, 0]));
       }
     }
@@ -386,7 +387,7 @@ export class CoopMapElement extends HTMLElement {
   }
 
   /** The marker of one organisation, made once; its icon moves by `offset` px when it shares its point with others. */
-  #pinMarker(f: CoopFeature, offset: [number, number]): Leaflet.Marker {
+  #pinMarker(f: MapPin, offset: [number, number]): Leaflet.Marker {
     const L = this.#L!;
     const p = f.properties;
     let marker = this.#pins.get(p.id);
@@ -416,7 +417,7 @@ export class CoopMapElement extends HTMLElement {
   }
 
   /** Zooms until the organisation's pin stands alone (or to the closest zoom), draws it and opens its popup. */
-  #focusPin(target: CoopFeature): void {
+  #focusPin(target: MapPin): void {
     const map = this.#map!;
     const index = this.#index!;
     const [lng, lat] = target.geometry.coordinates;
@@ -459,7 +460,7 @@ export class CoopMapElement extends HTMLElement {
     marker.openPopup();
   }
 
-  #popupContent(feature: CoopFeature): HTMLElement {
+  #popupContent(feature: MapPin): HTMLElement {
     const p = feature.properties;
     const link = el('a', { text: p.name });
     link.href = `${this.dataset.base ?? '/'}${p.page}`;

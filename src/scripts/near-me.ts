@@ -7,10 +7,11 @@
  * used. Results are announced through a live region; the enclosing
  * <coop-map> is told (event `near-me-result`) so it can show the area.
  *
- * Data attributes: data-geojson (the organisations), data-places (the
+ * Data attributes: data-pins (the organisations: /data/map-pins.json, as
+ * the map reads them, src/lib/map-pins.ts), data-places (the
  * place list), data-base (the site's base path).
  */
-import type { CoopFeature, CoopFeatureCollection } from '../lib/geojson.ts';
+import { decodePins, type MapPin, type MapPinsFile } from '../lib/map-pins.ts';
 import { PRECISION_LABELS } from '../lib/precision.ts';
 import { formatKm, nearest, type LatLng } from '../lib/nearest.ts';
 import { matchPlaces, type PlaceRow } from '../lib/place-pick.ts';
@@ -32,7 +33,7 @@ async function fetchJson<T>(url: string): Promise<T> {
 }
 
 export class NearMeElement extends HTMLElement {
-  #coops?: Promise<CoopFeature[]>;
+  #coops?: Promise<MapPin[]>;
   #places?: Promise<PlaceRow[]>;
 
   connectedCallback(): void {
@@ -65,8 +66,8 @@ export class NearMeElement extends HTMLElement {
     this.dataset.state = state;
   }
 
-  #loadCoops(): Promise<CoopFeature[]> {
-    this.#coops ??= fetchJson<CoopFeatureCollection>(this.dataset.geojson!).then((c) => c.features);
+  #loadCoops(): Promise<MapPin[]> {
+    this.#coops ??= fetchJson<MapPinsFile>(this.dataset.pins!).then(decodePins);
     return this.#coops;
   }
 
@@ -172,7 +173,7 @@ export class NearMeElement extends HTMLElement {
   }
 
   async #show(from: LatLng, label: string): Promise<void> {
-    let features: CoopFeature[];
+    let features: MapPin[];
     try {
       features = await this.#loadCoops();
     } catch {

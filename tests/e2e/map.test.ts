@@ -367,7 +367,7 @@ describe('near me and the municipality picker', () => {
     expect(await status.getAttribute('aria-live')).toBe('polite');
     expect(await status.innerText()).toContain('現在地から');
     // Nothing with the position left the page (no request at all after the button; none carries the coordinates).
-    expect(requests.slice(before).filter((u) => !u.includes('/data/coops.geojson') && !u.includes('cyberjapandata'))).toEqual([]);
+    expect(requests.slice(before).filter((u) => !u.includes('/data/map-pins.json') && !u.includes('cyberjapandata'))).toEqual([]);
     expect(requests.filter((u) => u.includes('35.681') || u.includes('139.767'))).toEqual([]);
     await context.close();
   });

@@ -14,6 +14,7 @@ import { coopsIn, indexById, placeOf, prefectureOf } from '../../src/lib/directo
 import { paths } from '../../src/lib/paths.ts';
 import { needsSplit, NO_PREFECTURE } from '../../src/lib/list-pages.ts';
 import type { CoopFeatureCollection } from '../../src/lib/geojson.ts';
+import { decodePins, type MapPinsFile } from '../../src/lib/map-pins.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -21,6 +22,7 @@ const placed = dir.coops.filter((c) => placeOf(c, bodies) !== undefined);
 beforeAll(requireDist);
 
 const geojson = (): CoopFeatureCollection => JSON.parse(readFileSync(join(DIST, paths.dataFile('coops.geojson')), 'utf8'));
+const pinsFile = (): MapPinsFile => JSON.parse(readFileSync(join(DIST, paths.dataFile('map-pins.json')), 'utf8'));
 
 /** Text with the entities Astro escapes decoded. */
 const decode = (s: string) =>
@@ -33,6 +35,25 @@ const decode = (s: string) =>
 
 /** The static map figure of a page, or ''. */
 const staticMap = (html: string) => /<figure class="static-map[^"]*"[^>]*>[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+
+describe('map-pins.json (the map\'s compact copy)', () => {
+  test('decodes to the GeoJSON\'s pins, in its order, with every field the map reads', () => {
+    const fc = geojson();
+    const pins = decodePins(pinsFile());
+    expect(pins.length).toBe(fc.features.length);
+    pins.forEach((pin, i) => {
+      const f = fc.features[i]!;
+      const { id, name, kind, categories, prefecture, placeName, precision, page } = f.properties;
+      expect(pin.geometry).toEqual(f.geometry);
+      expect(pin.properties).toEqual({ id, name, kind, categories, ...(prefecture ? { prefecture } : {}), placeName, precision, page });
+    });
+  });
+
+  test('is smaller than the GeoJSON', () => {
+    const bytes = (f: string) => readFileSync(join(DIST, paths.dataFile(f))).length;
+    expect(bytes('map-pins.json')).toBeLessThan(bytes('coops.geojson') / 2);
+  });
+});
 
 describe('GeoJSON', () => {
   test('there is something to check', () => expect(placed.length).toBeGreaterThan(0));
@@ -98,9 +119,13 @@ describe('/map/', () => {
     }
   });
 
-  test('the island points at the GeoJSON and the outlines, and both files exist', () => {
+  test('the island and near-me point at the compact pin file and the outlines, the page preloads them, and both files exist', () => {
     const tag = /<coop-map[^>]*>/.exec(html())![0];
-    expect(tag).toContain(`data-geojson="/${paths.dataFile('coops.geojson')}"`);
+    expect(tag).toContain(`data-pins="/${paths.dataFile('map-pins.json')}"`);
+    expect(/<near-me[^>]*>/.exec(html())![0]).toContain(`data-pins="/${paths.dataFile('map-pins.json')}"`);
+    expect(html()).toContain(`<link rel="preload" href="/${paths.dataFile('map-pins.json')}" as="fetch" crossorigin="anonymous">`);
+    expect(html()).not.toContain(`rel="preload" href="/${paths.dataFile('coops.geojson')}"`);
+    expect(pinsFile().id.length).toBe(placed.length);
     expect(tag).toContain('data-outlines="/geo/japan-prefectures.geojson"');
     const outlines = JSON.parse(readFileSync(join(DIST, 'geo/japan-prefectures.geojson'), 'utf8'));
     expect(outlines.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(

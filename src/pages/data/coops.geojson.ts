@@ -1,4 +1,7 @@
-/** /data/coops.geojson: every organisation with a point on the map (RFC 7946), read by /map/ and offered for download. */
+/**
+ * /data/coops.geojson: every organisation with a point on the map (RFC 7946), the open-data download. The map itself reads
+ * /data/map-pins.json, its compact copy made from the same entries (src/lib/map-pins.ts).
+ */
 import type { APIRoute } from 'astro';
 import { loadDirectory } from '../../content.ts';
 import { indexById } from '../../lib/directory.ts';
