@@ -288,7 +288,11 @@ try {
   const real = builtSite();
   if (!existsSync(join(real, 'map/index.html'))) throw new Error(`${real}/map/index.html がありません`);
   console.log('地図のベンチマーク（Chromium headless、127.0.0.1 以外への通信は遮断＝タイルなし）');
-  console.log(`ロードアベレージ（1/5/15分）: ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+  console.log(
+    `ロードアベレージ（1/5/15分）: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')}`,
+  );
   const pins = PINS.toLocaleString('ja-JP');
   report(`合成データ ${pins} ピン、一覧は実データのまま（地図の描画のみ。目標: 1秒未満）`, await measure(syntheticSite(real, PINS, false)));
   report(
@@ -296,7 +300,11 @@ try {
     await measure(syntheticSite(real, PINS, true)),
   );
   report('実サイトの /map/', await measure(real));
-  console.log(`\nロードアベレージ（1/5/15分、終了時）: ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+  console.log(
+    `\nロードアベレージ（1/5/15分、終了時）: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')}`,
+  );
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   else console.log(work);

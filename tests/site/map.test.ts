@@ -36,8 +36,8 @@ const decode = (s: string) =>
 /** The static map figure of a page, or ''. */
 const staticMap = (html: string) => /<figure class="static-map[^"]*"[^>]*>[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
 
-describe('map-pins.json (the map\'s compact copy)', () => {
-  test('decodes to the GeoJSON\'s pins, in its order, with every field the map reads', () => {
+describe("map-pins.json (the map's compact copy)", () => {
+  test("decodes to the GeoJSON's pins, in its order, with every field the map reads", () => {
     const fc = geojson();
     const pins = decodePins(pinsFile());
     expect(pins.length).toBe(fc.features.length);
