@@ -71,40 +71,37 @@ export interface IndexOptions extends FieldOptions {
   enhance?: boolean;
 }
 
-/** Builds a bundle for the site in `siteDir`, into `outputPath`. */
+/**
+ * Builds a bundle for the site in `siteDir`, into `outputPath`: its pages handed to an index fed as the build feeds
+ * it (openFeed), in file order.
+ */
 export async function buildSearchIndex(
   siteDir: string,
   { outputPath = join(siteDir, BUNDLE_DIR), enhance = true, ...fieldOptions }: IndexOptions = {},
 ): Promise<IndexResult> {
   try {
-    const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
-    if (enhance) {
-      const rederive = fieldOptions.fields !== undefined || fieldOptions.gram !== undefined;
-      // An existing bundle (a re-index) is not part of the site.
-      const files = htmlFilesUnder(siteDir, BUNDLE_DIR);
-      // The service answers requests concurrently; a few in flight keep it busy without flooding it. A loop, not
-      // recursion: thousands of unmarked pages in a row would overflow the stack.
-      const next = async (): Promise<void> => {
-        for (let file = files.pop(); file; file = files.pop()) {
-          const url = urlOfFile(file);
-          let html = readFileSync(join(siteDir, file), 'utf8');
-          // Only pages marked for the index (Pagefind would skip the others after parsing them).
-          if (!INDEXED.test(html)) continue;
-          if (rederive) {
-            // The benchmark's variants: fields derived from the text Pagefind will index, read the way it reads it.
-            const page = extractPage(url, html, SKIP_CLASSES);
-            const fields = page ? termMetaTags(searchTermFields(page, fieldOptions)) : '';
-            html = html.replace(TERM_TAGS, '').replace(KEYWORDS_TAG, '').replace('</head>', `${fields}</head>`);
-          }
-          await checked(index!.addHTMLFile({ url, content: forPagefind(html) }), `addHTMLFile ${file}`);
-        }
-      };
-      await Promise.all(Array.from({ length: 8 }, next));
-    } else {
+    if (!enhance) {
+      const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
       await checked(index!.addDirectory({ path: siteDir }), 'addDirectory');
+      return await writeBundle(index!, outputPath);
     }
-    return await writeBundle(index!, outputPath);
+    const rederive = fieldOptions.fields !== undefined || fieldOptions.gram !== undefined;
+    const feed = await openFeed('/');
+    // An existing bundle (a re-index) is not part of the site.
+    for (const file of htmlFilesUnder(siteDir, BUNDLE_DIR)) {
+      const url = urlOfFile(file);
+      let html = readFileSync(join(siteDir, file), 'utf8');
+      if (rederive && INDEXED.test(html)) {
+        // The benchmark's variants: fields derived from the text Pagefind will index, read the way it reads it.
+        const page = extractPage(url, html, SKIP_CLASSES);
+        const fields = page ? termMetaTags(searchTermFields(page, fieldOptions)) : '';
+        html = html.replace(TERM_TAGS, '').replace(KEYWORDS_TAG, '').replace('</head>', `${fields}</head>`);
+      }
+      await feed.add(url, html);
+    }
+    return await feed.finish(outputPath);
   } finally {
+    // finish() closes the service too; this covers a failure before it.
     await pagefind.close();
   }
 }
