@@ -6,6 +6,7 @@ import type { Body, Contract, Coop, Directory, Source } from './types.ts';
 import { latestDay } from './dates.ts';
 import { ORG_KIND, ORIGIN } from './vocabularies.ts';
 import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from './reference-sources.ts';
+import type { Placed } from './nearest.ts';
 
 /** Looks entities up by id; throws on a missing id (the data check rules that out before a build). */
 export function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -192,6 +193,24 @@ export interface DirectoryIndex {
   contractsByCommissioner: Map<string, Contract[]>;
   /** What coopsIn() gives for each public body, computed in one pass. */
   coopsByBody: Map<string, Coop[]>;
+  /** What a place page's nearest list chooses from (nearCandidates), worked out once rather than once per page. */
+  nearCandidates: NearCandidate[];
+}
+
+/** Kinds of organisation a resident can go to (federations and networks are umbrella bodies). */
+const NEAR_KINDS = new Set<Coop['kind']>(['coop', 'hq', 'site']);
+
+/** An organisation a nearest list may name, at its point: its address or its municipality's. */
+export type NearCandidate = Placed<{ coop: Coop; precision: 'address' | 'municipality' }>;
+
+/** The organisations a resident can go to, with a point finer than their prefecture's (which gives no distance worth giving). */
+export function nearCandidates(coops: readonly Coop[], bodies: Map<string, Body>): NearCandidate[] {
+  return coops.flatMap((c) => {
+    if (!NEAR_KINDS.has(c.kind)) return [];
+    const p = placeOf(c, bodies);
+    if (!p || p.precision === 'prefecture') return [];
+    return [{ item: { coop: c, precision: p.precision }, point: p, reading: c.reading }];
+  });
 }
 
 function groupBy<T>(items: readonly T[], keys: (item: T) => Array<string | undefined>): Map<string, T[]> {
@@ -224,6 +243,7 @@ export function buildIndex(dir: Directory): DirectoryIndex {
       const keys = new Set([prefectureOf(c, bodies), muni, muni === undefined ? undefined : bodies.get(muni)?.parent]);
       return [...keys];
     }),
+    nearCandidates: nearCandidates(dir.coops, bodies),
   };
 }
 

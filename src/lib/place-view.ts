@@ -5,16 +5,13 @@
  * council's); `placePage` gathers all a public body's page shows.
  */
 import type { Body, BodyWindow, Coop, Council, Directory, Source } from './types.ts';
-import { bodyFactSources, coopsLocatedIn, placeOf, type DirectoryIndex } from './directory.ts';
+import { bodyFactSources, coopsLocatedIn, type DirectoryIndex } from './directory.ts';
 import { compareReading } from './sort.ts';
 import { paths } from './paths.ts';
-import { nearest, referencePoint, type Near, type Placed, type ReferencePoint } from './nearest.ts';
+import { nearest, referencePoint, type Near, type ReferencePoint } from './nearest.ts';
 
 /** How many nearest co-ops a place page lists. */
 export const NEAREST_COUNT = 5;
-
-/** Kinds of organisation a resident can go to (federations and networks are umbrella bodies). */
-const NEAR_KINDS = new Set<Coop['kind']>(['coop', 'hq', 'site']);
 
 /** A co-op whose stated area covers a place, and how it says so. */
 export interface Covering {
@@ -47,35 +44,15 @@ export interface NearCoop extends Near<Coop> {
   precision: 'address' | 'municipality';
 }
 
-type PlacedCoop = Placed<{ coop: Coop; precision: NearCoop['precision'] }>;
-
-/** The co-ops a nearest list can name, with their points: worked out once per directory, not once per place page. */
-const placedOf = new WeakMap<readonly Coop[], { bodies: ReadonlyMap<string, Body>; placed: PlacedCoop[] }>();
-
-function placedCoops(coops: readonly Coop[], bodies: ReadonlyMap<string, Body>): PlacedCoop[] {
-  const known = placedOf.get(coops);
-  if (known?.bodies === bodies) return known.placed;
-  const placed = coops.flatMap((c) => {
-    if (!NEAR_KINDS.has(c.kind)) return [];
-    const p = placeOf(c, bodies as Map<string, Body>);
-    // A co-op placed only at its prefecture's point has no distance worth giving.
-    if (!p || p.precision === 'prefecture') return [];
-    return [{ item: { coop: c, precision: p.precision }, point: p, reading: c.reading }];
-  });
-  placedOf.set(coops, { bodies, placed });
-  return placed;
-}
-
 /** The nearest co-ops to a body's representative point, or undefined when no point is known. */
 export function nearestCoops(
   body: Body,
-  coops: readonly Coop[],
-  bodies: ReadonlyMap<string, Body>,
+  index: Pick<DirectoryIndex, 'bodies' | 'nearCandidates'>,
   count = NEAREST_COUNT,
 ): { from: ReferencePoint; list: NearCoop[] } | undefined {
-  const from = referencePoint(body, bodies);
+  const from = referencePoint(body, index.bodies);
   if (!from) return undefined;
-  const list = nearest(from, placedCoops(coops, bodies), count).map((n) => ({ item: n.item.coop, km: n.km, precision: n.item.precision }));
+  const list = nearest(from, index.nearCandidates, count).map((n) => ({ item: n.item.coop, km: n.km, precision: n.item.precision }));
   return { from, list };
 }
 
@@ -127,7 +104,7 @@ export function placePage(body: Body, dir: Directory, index: DirectoryIndex) {
       .map((b) => ({ body: b, count: coopsLocatedIn(index, b).length })),
     place,
     covering: place ? coopsCovering(body, dir.coops, new Set(located.map((c) => c.id))) : [],
-    near: place && body.kind !== '都道府県' ? nearestCoops(body, dir.coops, bodies) : undefined,
+    near: place && body.kind !== '都道府県' ? nearestCoops(body, index) : undefined,
     ask: place ? whereToAsk(body, bodies, dir.councils) : undefined,
     /** The count a model-project council's report gives for its prefecture (listed against it). */
     reported: body.kind === '都道府県' ? dir.councils.find((c) => c.prefecture === body.id && c.prefectureCoops) : undefined,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { coopsCovering, nearestCoops, placePage, whereToAsk } from '../../src/lib/place-view.ts';
-import { buildIndex, coopsLocatedIn } from '../../src/lib/directory.ts';
+import { buildIndex, coopsLocatedIn, nearCandidates } from '../../src/lib/directory.ts';
 import { compareReading } from '../../src/lib/sort.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import type { Body, Coop, Council } from '../../src/lib/types.ts';
@@ -42,7 +42,7 @@ describe('nearestCoops', () => {
       coop('pref-only', { prefecture: '110001' }),
       coop('federation', { kind: 'federation', municipality: '112313' }),
     ];
-    const r = nearestCoops(town, coops, bodies)!;
+    const r = nearestCoops(town, { bodies, nearCandidates: nearCandidates(coops, bodies) })!;
     expect(r.from.own).toBe(true);
     expect(r.list.map((n) => [n.item.id, n.precision])).toEqual([
       ['at-address', 'address'],
@@ -51,7 +51,7 @@ describe('nearestCoops', () => {
     expect(r.list[0]!.km).toBeLessThan(r.list[1]!.km);
   });
   test('a ward without a point is measured from its city and says so', () => {
-    const r = nearestCoops(ward, [], bodies)!;
+    const r = nearestCoops(ward, { bodies, nearCandidates: [] })!;
     expect(r.from.own).toBe(false);
     expect(r.from.of.id).toBe('111007');
   });
