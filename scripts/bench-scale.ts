@@ -46,6 +46,7 @@ import { CONTRACT_KINDS } from '../src/lib/schema.ts';
 import { loadCheckContext } from '../src/integrations/content-files.ts';
 import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
 import { largestPageLine } from './lib/page-sizes.ts';
+import { filesUnder, htmlFilesUnder } from '../src/integrations/dist-files.ts';
 
 const ROOT = resolve('.');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -191,19 +192,12 @@ function writeBareSamePages(dir: string, paths: { html: string[]; json: string[]
 
 /** The paths our build wrote as HTML pages ('a/b/' for a/b/index.html; 404.html is left out) and as JSON documents ('a/b' for a/b.json). */
 function builtPaths(dist: string): { html: string[]; json: string[] } {
-  const html: string[] = [];
-  const json: string[] = [];
-  const walk = (rel: string) => {
-    for (const e of readdirSync(join(dist, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (r !== 'pagefind' && r !== '_astro') walk(r);
-      } else if (e.name === 'index.html') html.push(rel);
-      else if (e.name.endsWith('.json')) json.push(r.replace(/\.json$/, ''));
-    }
+  return {
+    html: htmlFilesUnder(dist, 'pagefind')
+      .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
+      .map((f) => f.replace(/\/?index\.html$/, '')),
+    json: filesUnder(dist, '.json', 'pagefind').map((f) => f.replace(/\.json$/, '')),
   };
-  walk('');
-  return { html, json };
 }
 
 function duBytes(dir: string): number {
@@ -213,11 +207,7 @@ function duBytes(dir: string): number {
     return n + (s.isDirectory() ? duBytes(p) : s.size);
   }, 0);
 }
-const countHtml = (dir: string): number =>
-  readdirSync(dir).reduce((n, f) => {
-    const p = join(dir, f);
-    return n + (statSync(p).isDirectory() ? countHtml(p) : f.endsWith('.html') ? 1 : 0);
-  }, 0);
+const countHtml = (dir: string): number => htmlFilesUnder(dir).length;
 
 function mustSucceed(r: RunResult, what: string): RunResult {
   if (r.code !== 0) {
