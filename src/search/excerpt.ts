@@ -4,6 +4,7 @@
  * (so ワーカーズ・コープ marks ワーカーズコープ), with the matches marked.
  */
 import { foldCharacters, stripToLetters } from './normalize.ts';
+import { remembering } from './remember.ts';
 
 /** A piece of an excerpt; `mark` pieces are matches. */
 export interface ExcerptPart {
@@ -15,12 +16,7 @@ export interface ExcerptPart {
  * Each character's normal form, worked out once: a page's text repeats few distinct characters, and folding one
  * (NFKC, two regular expressions) costs far more than looking it up.
  */
-const FOLDED = new Map<string, string>();
-function foldOne(ch: string): string {
-  let folded = FOLDED.get(ch);
-  if (folded === undefined) FOLDED.set(ch, (folded = stripToLetters(foldCharacters(ch))));
-  return folded;
-}
+const foldOne = remembering((ch) => stripToLetters(foldCharacters(ch)));
 
 /** Where each normal-form character came from in the original text (code point indexes). */
 function normalWithOrigins(chars: readonly string[]): { normal: string; origin: number[] } {

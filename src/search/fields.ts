@@ -10,6 +10,7 @@
 import { encodeText, grams, GRAM } from './tokens.ts';
 import { foldCharacters, normalizeForSearch } from './normalize.ts';
 import { kindLabel } from './facets.ts';
+import { remembering } from './remember.ts';
 
 /** Meta field names of the encoded n-grams, and their ranking weights. */
 export const TERM_FIELDS = { hub: 'ra_h', names: 'ra_n', facets: 'ra_k', text: 'ra_t' } as const;
@@ -56,34 +57,24 @@ export function textUnits(text: string): string[] {
  * parts (日本労働者協同組合（ワーカーズコープ）連合会 → 日本労働者協同組合連合会),
  * and each run between brackets and spaces.
  */
-export function nameUnits(name: string): string[] {
-  return remembered(unitsOfName, name, () => {
-    const withoutBrackets = foldCharacters(name).replace(/[(（［[「『【〔][^)）］\]」』】〕]*[)）］\]」』】〕]/g, '');
-    return [...new Set([normalizeForSearch(name), normalizeForSearch(withoutBrackets), ...textUnits(name)].filter(Boolean))];
-  });
-}
+export const nameUnits = remembering((name: string): string[] => {
+  const withoutBrackets = foldCharacters(name).replace(/[(（［[「『【〔][^)）］\]」』】〕]*[)）］\]」』】〕]/g, '');
+  return [...new Set([normalizeForSearch(name), normalizeForSearch(withoutBrackets), ...textUnits(name)].filter(Boolean))];
+});
 
-/**
- * Results kept by their input: the same place, category and kind names recur on thousands of pages. Pure
- * functions only; a map is emptied when it grows past REMEMBERED entries, so a huge site cannot fill memory.
- */
-const REMEMBERED = 50_000;
-const unitsOfName = new Map<string, string[]>();
-const codesOfUnit = new Map<string, string[]>();
-function remembered<T>(map: Map<string, T>, key: string, make: () => T): T {
-  let v = map.get(key);
-  if (v === undefined) {
-    if (map.size >= REMEMBERED) map.clear();
-    map.set(key, (v = make()));
-  }
-  return v;
+/** The encoded n-grams of one run, remembered per n-gram size. */
+const codesBySize = new Map<number, (unit: string) => string[]>();
+function codesOf(unit: string, n: number): string[] {
+  let codes = codesBySize.get(n);
+  if (!codes) codesBySize.set(n, (codes = remembering((u) => grams(u, n).map(encodeText))));
+  return codes(unit);
 }
 
 /** Encoded n-grams of some runs, each once, in first-seen order, leaving out those already in `skip`. */
 export function termsOf(units: readonly string[], limit = Infinity, skip: ReadonlySet<string> = new Set(), n = GRAM): string[] {
   const seen = new Set<string>();
   for (const unit of units) {
-    for (const code of remembered(codesOfUnit, `${n}\u0000${unit}`, () => grams(unit, n).map(encodeText))) {
+    for (const code of codesOf(unit, n)) {
       if (seen.size >= limit) return [...seen];
       if (!skip.has(code)) seen.add(code);
     }
