@@ -7,6 +7,7 @@ import type { Directory } from './lib/types.ts';
 import { sortByReading } from './lib/sort.ts';
 import { byDate } from './lib/nationalCounts.ts';
 import { buildIndex, type DirectoryIndex } from './lib/directory.ts';
+import { coopListRoutes } from './lib/list-pages.ts';
 import { contentDir, readDataFile } from './integrations/content-files.ts';
 import { idRef, searchSynonymsSchema } from './lib/schema.ts';
 import type { SearchSynonyms } from './search/synonyms.ts';
@@ -62,4 +63,10 @@ export function loadSearchSynonyms(): SearchSynonyms {
   const { data } = readDataFile(process.env.RA_CONTENT_DIR ?? contentDir(), 'searchSynonyms');
   if (data === undefined) return { reviewed: '', groups: [] };
   return searchSynonymsSchema(idRef).parse(data) as SearchSynonyms;
+}
+
+/** The routes of the prefecture lists, Japanese and English alike: every page of every prefecture's list (src/lib/list-pages.ts). */
+export async function coopListStaticPaths() {
+  const { coops } = await loadDirectory();
+  return coopListRoutes(coops, (await loadIndex()).bodies);
 }
