@@ -33,7 +33,9 @@ export default defineConfig({
     dataCheck(),
     mdx({ processor: satteri({ mdastPlugins: [contentIsData], hastPlugins: [tableLabelsPlugin] }) }),
     oneStylesheet(),
-    ...(process.env.SITE_URL ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })] : []),
+    ...(process.env.SITE_URL
+      ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })]
+      : []),
     pagefind(),
     securityHeaders(),
   ],

@@ -15,12 +15,18 @@ import { officialBodies, officialBodyMap, type OfficialBody } from '../src/lib/p
 
 const all = officialBodies();
 const byCode = officialBodyMap();
-const fullName = (b: OfficialBody) => `${b.prefecture ? byCode.get(b.prefecture)!.name : ''}${b.parent ? byCode.get(b.parent)!.name : ''}${b.name}`;
+const fullName = (b: OfficialBody) =>
+  `${b.prefecture ? byCode.get(b.prefecture)!.name : ''}${b.parent ? byCode.get(b.parent)!.name : ''}${b.name}`;
 
 function find(query: string): OfficialBody {
   const hits = /^\d{6}$/.test(query)
     ? all.filter((b) => b.id === query)
-    : all.filter((b) => b.name === query || fullName(b) === query || `${b.prefecture ? byCode.get(b.prefecture)!.name : ''}${b.name}` === query);
+    : all.filter(
+        (b) =>
+          b.name === query ||
+          fullName(b) === query ||
+          `${b.prefecture ? byCode.get(b.prefecture)!.name : ''}${b.name}` === query,
+      );
   if (hits.length !== 1)
     throw new Error(
       `"${query}": ${hits.length === 0 ? '見つかりません' : `候補が複数あります（${hits.map((h) => `${fullName(h)} ${h.id}`).join('、')}）。都道府県名を付けてください`}`,

@@ -91,10 +91,17 @@ function childrenOf(pid: number): number[] {
  * holds for the process's whole life, so a late sample still sees the peak) and CPU time (/proc/<pid>/stat); the
  * tree's total resident memory is sampled (VmRSS). CPU time says more than wall time on a shared machine.
  */
-export function runMeasured(cmd: string, args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<RunResult> {
+export function runMeasured(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<RunResult> {
   return new Promise((ok) => {
     const start = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...opts.env } });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...opts.env },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -123,7 +130,12 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
           const prev = peaks.get(pid);
           const cpu = cpuOf(pid) ?? prev?.cpuSeconds ?? 0;
           // The latest name wins: a child is a copy of its parent until it execs its own program (whose peak starts anew).
-          peaks.set(pid, { pid, name, peakMb: prev && prev.name === name ? Math.max(prev.peakMb, Number(hwm) / 1024) : Number(hwm) / 1024, cpuSeconds: cpu });
+          peaks.set(pid, {
+            pid,
+            name,
+            peakMb: prev && prev.name === name ? Math.max(prev.peakMb, Number(hwm) / 1024) : Number(hwm) / 1024,
+            cpuSeconds: cpu,
+          });
         }
         for (const c of childrenOf(pid)) visit(c);
       };
@@ -135,7 +147,14 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd: string; en
       clearInterval(timer);
       const processes = [...peaks.values()];
       const cpuSeconds = processes.reduce((n, p) => n + p.cpuSeconds, 0);
-      ok({ seconds: Number(process.hrtime.bigint() - start) / 1e9, code, output, processes, treePeakMb: treePeakKb / 1024, cpuSeconds });
+      ok({
+        seconds: Number(process.hrtime.bigint() - start) / 1e9,
+        code,
+        output,
+        processes,
+        treePeakMb: treePeakKb / 1024,
+        cpuSeconds,
+      });
     });
   });
 }
@@ -165,7 +184,10 @@ export interface NetworkTracker {
  * Calls `onFinished` for every request of the page that finishes (2xx); `settle` waits for quiet. Playwright's own
  * 'networkidle' fires once per navigation, so it says nothing about requests made later by a click or a query.
  */
-export function trackNetwork(page: Page, onFinished: (req: Request, res: Response) => void | Promise<void>): NetworkTracker {
+export function trackNetwork(
+  page: Page,
+  onFinished: (req: Request, res: Response) => void | Promise<void>,
+): NetworkTracker {
   const pending = new Set<Promise<void>>();
   let inFlight = 0;
   let lastChange = Date.now();

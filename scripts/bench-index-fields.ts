@@ -52,7 +52,10 @@ if (only) {
 const dist = resolve(process.argv[2] ?? 'dist');
 const names = process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(',') : Object.keys(VARIANTS);
 const sizeOf = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size),
+    0,
+  );
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
 console.log(`Index variants over ${dist} (${loadLine()})\n`);
@@ -60,7 +63,10 @@ console.log('variant            seconds  PF peak  node peak    bundle     index 
 for (const name of names) {
   if (!VARIANTS[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(VARIANTS).join(', ')}`);
   const out = mkdtempSync(join(tmpdir(), 'ra-index-variant-'));
-  const r = await runMeasured(process.execPath, [import.meta.filename, dist, out], { cwd: process.cwd(), env: { BENCH_INDEX_ONLY: name } });
+  const r = await runMeasured(process.execPath, [import.meta.filename, dist, out], {
+    cwd: process.cwd(),
+    env: { BENCH_INDEX_ONLY: name },
+  });
   if (r.code !== 0) throw new Error(`${name}: ${r.output.slice(-2000)}`);
   const frags = readdirSync(join(out, 'fragment'));
   const gz = frags.reduce((n, f) => n + statSync(join(out, 'fragment', f)).size, 0);

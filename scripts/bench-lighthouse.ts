@@ -26,7 +26,16 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -52,7 +61,10 @@ const DEFAULT_PAGES = [
   'open data',
   'en organisation',
 ];
-const wanted = process.env.BENCH_PAGES === 'all' ? undefined : (process.env.BENCH_PAGES?.split(',').map((s) => s.trim()) ?? DEFAULT_PAGES);
+const wanted =
+  process.env.BENCH_PAGES === 'all'
+    ? undefined
+    : (process.env.BENCH_PAGES?.split(',').map((s) => s.trim()) ?? DEFAULT_PAGES);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
 const cpuSlowdown = process.env.BENCH_CPU_SLOWDOWN ? Number(process.env.BENCH_CPU_SLOWDOWN) : undefined;
 
@@ -79,17 +91,23 @@ const TEXT = /^(text\/|application\/(json|geo\+json|xml)|image\/svg)/;
  */
 function staticHost(root: string, port: number): Promise<Server> {
   const headersFile = join(root, '_headers');
-  const headersFor = existsSync(headersFile) ? cloudflareHeadersFor(readFileSync(headersFile, 'utf8')) : () => new Map<string, string[]>();
+  const headersFor = existsSync(headersFile)
+    ? cloudflareHeadersFor(readFileSync(headersFile, 'utf8'))
+    : () => new Map<string, string[]>();
   const gzipped = new Map<string, Buffer>();
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     if (path.includes('\0') || path.split('/').includes('..')) return void res.writeHead(400).end();
     let file = join(root, path, path.endsWith('/') ? 'index.html' : '');
-    if (!path.endsWith('/') && existsSync(join(file, 'index.html'))) return void res.writeHead(301, { location: `${path}/` }).end();
+    if (!path.endsWith('/') && existsSync(join(file, 'index.html')))
+      return void res.writeHead(301, { location: `${path}/` }).end();
     let status = 200;
     if (!existsSync(file) || !statSync(file).isFile()) [file, status] = [join(root, '404.html'), 404];
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'public, max-age=0, must-revalidate' };
+    const headers: Record<string, string> = {
+      'content-type': type,
+      'cache-control': 'public, max-age=0, must-revalidate',
+    };
     for (const [k, v] of headersFor(path)) headers[k] = v.join(', ');
     let body: Buffer = readFileSync(file);
     if (TEXT.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
@@ -119,11 +137,15 @@ const origin = `http://127.0.0.1:${port}/`;
 function buildFor(site: string): string {
   const work = mkdtempSync(join(tmpdir(), 'ra-lighthouse-'));
   symlinkSync(resolve('node_modules'), join(work, 'node_modules'));
-  const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', process.cwd(), '--outDir', join(work, 'dist')], {
-    cwd: work,
-    env: { ...process.env, SITE_URL: site, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache') },
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', process.cwd(), '--outDir', join(work, 'dist')],
+    {
+      cwd: work,
+      env: { ...process.env, SITE_URL: site, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache') },
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`build failed:\n${`${r.stdout}\n${r.stderr}`.slice(-3000)}`);
   return join(work, 'dist');
 }
@@ -165,28 +187,40 @@ try {
       const result = await lighthouse(
         url + route,
         { port: chrome.port, output: 'json', logLevel: 'error' },
-        cpuSlowdown ? { extends: 'lighthouse:default', settings: { throttling: { cpuSlowdownMultiplier: cpuSlowdown } } } : undefined,
+        cpuSlowdown
+          ? { extends: 'lighthouse:default', settings: { throttling: { cpuSlowdownMultiplier: cpuSlowdown } } }
+          : undefined,
       );
       if (!result) continue;
       const { lhr } = result;
       if (process.env.BENCH_REPORT_DIR) {
         mkdirSync(process.env.BENCH_REPORT_DIR, { recursive: true });
-        writeFileSync(join(process.env.BENCH_REPORT_DIR, `${name.replace(/\W+/g, '-')}${runs > 1 ? `-${run + 1}` : ''}.json`), JSON.stringify(lhr));
+        writeFileSync(
+          join(process.env.BENCH_REPORT_DIR, `${name.replace(/\W+/g, '-')}${runs > 1 ? `-${run + 1}` : ''}.json`),
+          JSON.stringify(lhr),
+        );
       }
       benchmarks.push(lhr.environment.benchmarkIndex);
       categories = Object.keys(lhr.categories);
-      for (const [k, c] of Object.entries(lhr.categories)) (scores[k] ??= []).push(c.score === null ? NaN : Math.round(c.score * 100));
+      for (const [k, c] of Object.entries(lhr.categories))
+        (scores[k] ??= []).push(c.score === null ? NaN : Math.round(c.score * 100));
       const perf = lhr.categories.performance?.score ?? 0;
       if (!best || perf > best.perf) best = { lhr, perf };
     }
     rows.push([name, scores]);
     if (!best) continue;
     const failing = Object.values(best.lhr.audits)
-      .filter((a) => a.score !== null && a.score < 1 && !['informative', 'manual', 'notApplicable'].includes(a.scoreDisplayMode))
+      .filter(
+        (a) =>
+          a.score !== null && a.score < 1 && !['informative', 'manual', 'notApplicable'].includes(a.scoreDisplayMode),
+      )
       .sort((a, b) => a.score! - b.score! || a.id.localeCompare(b.id));
     const label = runs > 1 ? `${name}, the best of ${runs} runs,` : name;
-    console.log(`\n${label} (/${route}, ${loadLine()}): ${failing.length ? `${failing.length} audit(s) below 1` : 'no audit below 1'}`);
-    for (const a of failing) console.log(`  ${a.score!.toFixed(2)}  ${a.id} — ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`);
+    console.log(
+      `\n${label} (/${route}, ${loadLine()}): ${failing.length ? `${failing.length} audit(s) below 1` : 'no audit below 1'}`,
+    );
+    for (const a of failing)
+      console.log(`  ${a.score!.toFixed(2)}  ${a.id} — ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`);
     for (const w of best.lhr.runWarnings) console.log(`  warning: ${w.split('\n')[0]}`);
   }
 } finally {
@@ -211,7 +245,8 @@ if (benchmarks.length) {
   );
 }
 console.log(`${'page'.padEnd(width)}${categories.map((c) => c.padStart(18)).join('')}`);
-for (const [name, scores] of rows) console.log(`${name.padEnd(width)}${categories.map((c) => range(scores[c]).padStart(18)).join('')}`);
+for (const [name, scores] of rows)
+  console.log(`${name.padEnd(width)}${categories.map((c) => range(scores[c]).padStart(18)).join('')}`);
 console.log(
   `\nServed as a static host serves it: gzip, the built _headers (immutable /_astro/), max-age=0 for the rest. ${
     process.env.DIST_DIR

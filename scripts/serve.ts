@@ -48,7 +48,11 @@ export function serve(root: string, port = 0, base = '/'): Promise<{ server: Ser
     }
     if (!raw.startsWith(prefix) || path.includes('\0') || path.split('/').includes('..')) return notFound(res);
     // Pages live in folders (trailingSlash: 'always'): send /coops to /coops/ so relative URLs resolve as built.
-    if (!raw.endsWith('/') && !/\.[a-z0-9_]+$/i.test(raw) && existsSync(join(root, path.slice(prefix.length), 'index.html'))) {
+    if (
+      !raw.endsWith('/') &&
+      !/\.[a-z0-9_]+$/i.test(raw) &&
+      existsSync(join(root, path.slice(prefix.length), 'index.html'))
+    ) {
       res.writeHead(301, { location: `${raw}/` });
       return res.end();
     }

@@ -42,9 +42,15 @@ function checked(name: CollectionName): Loader {
         for (const e of entries) {
           const data = await parseData({ id: e.id, data: e.data as Record<string, unknown> });
           const filePath = e.file.endsWith('.yaml') || e.file.endsWith('.yml') ? e.file : undefined;
-          store.set({ id: e.id, data, digest: generateDigest(e.data as Record<string, unknown>), ...(filePath ? { filePath } : {}) });
+          store.set({
+            id: e.id,
+            data,
+            digest: generateDigest(e.data as Record<string, unknown>),
+            ...(filePath ? { filePath } : {}),
+          });
         }
-        if (name === 'municipalities') logger.info(`公共団体 ${entries.length} 件（公式コード表と content/${folderOf(name)}/ の手入力分）`);
+        if (name === 'municipalities')
+          logger.info(`公共団体 ${entries.length} 件（公式コード表と content/${folderOf(name)}/ の手入力分）`);
       };
       await sync(false);
       const folder = join(dir, folderOf(name));

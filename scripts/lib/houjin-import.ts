@@ -18,7 +18,13 @@ import {
   toRow,
   type HoujinRow,
 } from '../../src/lib/houjin.ts';
-import { planImport, type DatedRow, type ExistingCoop, type ImportPlan, type ImportSummary } from '../../src/lib/houjinPlan.ts';
+import {
+  planImport,
+  type DatedRow,
+  type ExistingCoop,
+  type ImportPlan,
+  type ImportSummary,
+} from '../../src/lib/houjinPlan.ts';
 import { readContent } from '../../src/integrations/content-files.ts';
 import { validateEntries, type Problem, type RawEntry } from '../../src/lib/validate.ts';
 import { officialBodies } from '../../src/lib/official-bodies.ts';
@@ -97,7 +103,8 @@ export async function readHoujinFile(path: string, keep: (row: HoujinRow) => boo
   const out: ReadFile[] = [];
   const finish = (reader: CsvReader, name: string, own: string) => {
     const fileDate = fileDateFromName(own) ?? fileDateFromName(basename(path)) ?? reader.result.newestUpdate;
-    if (!fileDate) throw new HoujinFormatError(name, undefined, 'ファイル名に作成日（YYYYMMDD）がなく、更新年月日もありません');
+    if (!fileDate)
+      throw new HoujinFormatError(name, undefined, 'ファイル名に作成日（YYYYMMDD）がなく、更新年月日もありません');
     out.push({ name, fileDate, ...reader.result });
   };
   if (!isZip) {
@@ -155,7 +162,12 @@ export function readCoops(contentDir: string): ExistingCoop[] {
     .sort()
     .map((f) => {
       const text = readFileSync(join(dir, f), 'utf8');
-      return { id: f.replace(/\.ya?ml$/, ''), path: `coops/${f}`, text, data: (parseYaml(text) ?? {}) as Record<string, unknown> };
+      return {
+        id: f.replace(/\.ya?ml$/, ''),
+        path: `coops/${f}`,
+        text,
+        data: (parseYaml(text) ?? {}) as Record<string, unknown>,
+      };
     });
 }
 
@@ -170,7 +182,9 @@ export interface ImportResult {
 export class ImportCheckError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(`取り込み結果がデータチェックを通りません（何も書き込んでいません）:\n${problems.map((p) => `  ${p.file} ${p.field}: ${p.message}`).join('\n')}`);
+    super(
+      `取り込み結果がデータチェックを通りません（何も書き込んでいません）:\n${problems.map((p) => `  ${p.file} ${p.field}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'ImportCheckError';
     this.problems = problems;
   }
@@ -180,7 +194,10 @@ export class ImportCheckError extends Error {
  * Imports download files into a content folder: read and check every record
  * of every file, plan, run the data check on the result, then write.
  */
-export async function importHoujin(paths: string[], opts: { contentDir: string; today: string; root?: string; dryRun?: boolean }): Promise<ImportResult> {
+export async function importHoujin(
+  paths: string[],
+  opts: { contentDir: string; today: string; root?: string; dryRun?: boolean },
+): Promise<ImportResult> {
   const coops = readCoops(opts.contentDir);
   const known = new Set(coops.map((c) => c.data.corporateNumber).filter((n): n is string => typeof n === 'string'));
   const keep = (row: HoujinRow) => known.has(row.corporateNumber) || mentionsWorkerCoop(row);
@@ -227,18 +244,25 @@ export function formatSummary(result: ImportResult): string[] {
   const s: ImportSummary = result.plan.summary;
   const lines: string[] = [];
   for (const f of result.files)
-    lines.push(`読み込み: ${f.name}（${f.fileDate}、${f.encoding === 'utf-8' ? 'Unicode 版' : 'Shift_JIS 版'}、${f.records} 件中 ${f.rows.length} 件が対象）`);
+    lines.push(
+      `読み込み: ${f.name}（${f.fileDate}、${f.encoding === 'utf-8' ? 'Unicode 版' : 'Shift_JIS 版'}、${f.records} 件中 ${f.rows.length} 件が対象）`,
+    );
   if (result.files.some((f) => f.encoding === 'shift_jis'))
     lines.push('注意: Shift_JIS 版は JIS 第1・第2水準外の文字が置き換えられています。Unicode 版を使ってください。');
   const section = (title: string, items: ImportSummary['added']) => {
     lines.push(`${title}: ${items.length}`);
-    for (const i of items) lines.push(`  ${i.corporateNumber} ${i.name}${i.id ? ` [${i.id}]` : ''}${i.detail ? ` — ${i.detail}` : ''}`);
+    for (const i of items)
+      lines.push(`  ${i.corporateNumber} ${i.name}${i.id ? ` [${i.id}]` : ''}${i.detail ? ` — ${i.detail}` : ''}`);
   };
   section('追加（登記情報のみの下書き）', s.added);
   section('更新', s.changed);
   section('解散（登記記録の閉鎖等）', s.closed);
   lines.push(`変更なし: ${s.unchanged.length}`);
   section('対象外・保留', s.skipped);
-  lines.push(result.written.length === 0 ? '書き込んだファイル: なし' : `書き込んだファイル: ${result.written.length}（${result.written.join('、')}）`);
+  lines.push(
+    result.written.length === 0
+      ? '書き込んだファイル: なし'
+      : `書き込んだファイル: ${result.written.length}（${result.written.join('、')}）`,
+  );
   return lines;
 }

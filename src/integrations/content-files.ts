@@ -88,7 +88,8 @@ type ContentRead = { entries: RawEntry[]; problems: Problem[] };
  * The last read of each content folder in this process. On the global object, because the data check runs in
  * Astro's config (Node's module instance of this file) and the collection loaders in Vite's (another instance).
  */
-const lastRead = ((globalThis as Record<symbol, unknown>)[Symbol.for('roukyou-atlas:content-read')] ??= new Map()) as Map<string, ContentRead>;
+const lastRead = ((globalThis as Record<symbol, unknown>)[Symbol.for('roukyou-atlas:content-read')] ??=
+  new Map()) as Map<string, ContentRead>;
 const readKey = (dir: string, root: string) => `${resolve(dir)}\0${resolve(root)}`;
 
 /**
@@ -116,7 +117,11 @@ export function readContent(dir: string, root: string = process.cwd()): ContentR
             message: `content/ に "${name}" というコレクションはありません（${[...folders].join('・')} のどれかです。綴りを確認してください）`,
           });
       } else if (!CONTENT_ROOT_FILES.includes(name)) {
-        problems.push({ file, field: '(file)', message: `content/ の直下にはコレクションのフォルダと ${CONTENT_ROOT_FILES.join('・')} だけを置いてください` });
+        problems.push({
+          file,
+          field: '(file)',
+          message: `content/ の直下にはコレクションのフォルダと ${CONTENT_ROOT_FILES.join('・')} だけを置いてください`,
+        });
       }
     }
   }
@@ -126,7 +131,11 @@ export function readContent(dir: string, root: string = process.cwd()): ContentR
       const ext = extname(path);
       if (!COLLECTION_FILES[collection].includes(ext)) {
         if (basename(path) !== 'README.md')
-          problems.push({ file, field: '(file)', message: `${collection} には ${COLLECTION_FILES[collection].join('・')} のファイルだけを置いてください` });
+          problems.push({
+            file,
+            field: '(file)',
+            message: `${collection} には ${COLLECTION_FILES[collection].join('・')} のファイルだけを置いてください`,
+          });
         continue;
       }
       const id = basename(path, ext);
@@ -153,10 +162,20 @@ export function readContent(dir: string, root: string = process.cwd()): ContentR
         source = split.frontmatter;
       }
       try {
-        entries.push({ collection, id, file, data: parseYaml(source), ...(body !== undefined ? { body, bodyStartLine } : {}) });
+        entries.push({
+          collection,
+          id,
+          file,
+          data: parseYaml(source),
+          ...(body !== undefined ? { body, bodyStartLine } : {}),
+        });
       } catch (e) {
         const where = e instanceof YAMLParseError && e.linePos ? ` (${e.linePos[0].line}行目)` : '';
-        problems.push({ file, field: `(YAML${where})`, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
+        problems.push({
+          file,
+          field: `(YAML${where})`,
+          message: e instanceof Error ? e.message.split('\n')[0]! : String(e),
+        });
       }
     }
   }
@@ -170,7 +189,11 @@ export function readContent(dir: string, root: string = process.cwd()): ContentR
  * parsed; `data` is undefined when the file is absent (every data file is
  * optional) or unreadable (then `problems` says why).
  */
-export function readDataFile(dir: string, name: keyof typeof DATA_FILES, root: string = process.cwd()): { file: string; data: unknown; problems: Problem[] } {
+export function readDataFile(
+  dir: string,
+  name: keyof typeof DATA_FILES,
+  root: string = process.cwd(),
+): { file: string; data: unknown; problems: Problem[] } {
   const path = join(dir, DATA_FILES[name]);
   const file = relative(root, path);
   if (!existsSync(path)) return { file, data: undefined, problems: [] };
@@ -192,14 +215,22 @@ export function readDataFile(dir: string, name: keyof typeof DATA_FILES, root: s
     return { file, data: parseYaml(text), problems: [] };
   } catch (e) {
     const where = e instanceof YAMLParseError && e.linePos ? ` (${e.linePos[0].line}行目)` : '';
-    return { file, data: undefined, problems: [{ file, field: `(YAML${where})`, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) }] };
+    return {
+      file,
+      data: undefined,
+      problems: [
+        { file, field: `(YAML${where})`, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) },
+      ],
+    };
   }
 }
 
 /** The prefecture outlines shipped in public/geo/, keyed by 2-digit prefecture number. */
 export function prefectureOutlines(): Map<string, MultiPolygon> {
   const path = fileURLToPath(new URL('../../public/geo/japan-prefectures.geojson', import.meta.url));
-  const geo = JSON.parse(readFileSync(path, 'utf8')) as { features: Array<{ properties: { code: string }; geometry: { coordinates: MultiPolygon } }> };
+  const geo = JSON.parse(readFileSync(path, 'utf8')) as {
+    features: Array<{ properties: { code: string }; geometry: { coordinates: MultiPolygon } }>;
+  };
   return new Map(geo.features.map((f) => [f.properties.code, f.geometry.coordinates]));
 }
 

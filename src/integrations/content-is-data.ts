@@ -17,7 +17,9 @@ export const contentIsData: MdastPluginEntry = (ctx) => {
   const problems = guideBodyProblems(body, { startLine: bodyStartLine });
   if (problems.length > 0) {
     const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '(MDX)';
-    throw new Error(`${file}: 本文にコードとして実行されうる書き方があります:\n${problems.map((p) => `  ${p.line}行目: ${p.message}`).join('\n')}`);
+    throw new Error(
+      `${file}: 本文にコードとして実行されうる書き方があります:\n${problems.map((p) => `  ${p.line}行目: ${p.message}`).join('\n')}`,
+    );
   }
   return null;
 };

@@ -18,7 +18,8 @@ export function formatProblems(problems: Problem[]): string {
 export function checkContent(root: string = process.cwd(), today: string = todayInJapan()): Problem[] {
   const { entries, problems } = readContent(contentDir(root), root);
   const synonyms = readDataFile(contentDir(root), 'searchSynonyms', root);
-  const synonymChecks = synonyms.data === undefined ? [] : validateSearchSynonyms(synonyms.file, synonyms.data, entries);
+  const synonymChecks =
+    synonyms.data === undefined ? [] : validateSearchSynonyms(synonyms.file, synonyms.data, entries);
   return [...problems, ...validateEntries(entries, today, loadCheckContext()), ...synonyms.problems, ...synonymChecks];
 }
 

@@ -16,7 +16,10 @@ export default function securityHeaders(): AstroIntegration {
         const root = fileURLToPath(dir);
         const names = readdirSync(root);
         const isDir = (n: string) => statSync(fileURLToPath(new URL(n, dir))).isDirectory();
-        writeFileSync(fileURLToPath(new URL('_headers', dir)), headersFile(base, { dirs: names.filter(isDir), files: names.filter((n) => !isDir(n)) }));
+        writeFileSync(
+          fileURLToPath(new URL('_headers', dir)),
+          headersFile(base, { dirs: names.filter(isDir), files: names.filter((n) => !isDir(n)) }),
+        );
       },
     },
   };

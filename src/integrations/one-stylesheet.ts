@@ -68,7 +68,9 @@ export default function oneStylesheet(): AstroIntegration {
           rmSync(fileOf(h));
           removed++;
         }
-        logger.info(`${pagesStepped()} pages: ${joined.size} joined stylesheet(s) written, ${removed} chunk(s) no page links any more removed`);
+        logger.info(
+          `${pagesStepped()} pages: ${joined.size} joined stylesheet(s) written, ${removed} chunk(s) no page links any more removed`,
+        );
       },
     },
   };

@@ -48,7 +48,8 @@ export default function renderedPages(): AstroIntegration {
     name: 'roukyou-atlas:rendered-pages',
     hooks: {
       'astro:config:setup': ({ addMiddleware, command }) => {
-        if (command === 'build') addMiddleware({ entrypoint: new URL('./rendered-pages.middleware.ts', import.meta.url), order: 'post' });
+        if (command === 'build')
+          addMiddleware({ entrypoint: new URL('./rendered-pages.middleware.ts', import.meta.url), order: 'post' });
       },
       'astro:build:start': () => {
         store[KEY] = { steps: [], pages: 0 };

@@ -6,7 +6,17 @@
  */
 import { z } from 'astro/zod';
 import type { Directory, Source } from './types.ts';
-import { COLLECTION_NAMES, folderOf, idRef, partialDate, pastDate, schemasFor, source, webUrl, type CollectionName } from './schema.ts';
+import {
+  COLLECTION_NAMES,
+  folderOf,
+  idRef,
+  partialDate,
+  pastDate,
+  schemasFor,
+  source,
+  webUrl,
+  type CollectionName,
+} from './schema.ts';
 import { lastChecked } from './directory.ts';
 import { ATTRIBUTION, LICENSE } from './export.ts';
 import { paths } from './paths.ts';
@@ -16,10 +26,18 @@ import { HOUJIN_TERMS_PAGE, houjinCredit } from './houjin.ts';
 export const API_VERSION = 1;
 
 /** The licence of the compilation, in the API's words. */
-export const API_LICENCE = { name: LICENSE.name, url: 'https://creativecommons.org/licenses/by/4.0/', attribution: ATTRIBUTION } as const;
+export const API_LICENCE = {
+  name: LICENSE.name,
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+  attribution: ATTRIBUTION,
+} as const;
 
 /** Open Database License, for representative points taken from OpenStreetMap. */
-export const ODBL = { name: 'ODbL 1.0', url: 'https://opendatacommons.org/licenses/odbl/1-0/', attribution: '© OpenStreetMap contributors' } as const;
+export const ODBL = {
+  name: 'ODbL 1.0',
+  url: 'https://opendatacommons.org/licenses/odbl/1-0/',
+  attribution: '© OpenStreetMap contributors',
+} as const;
 
 /** The licence of one part of a document that is not under the compilation's licence, or needs its own credit. */
 export interface LicencePart {
@@ -53,7 +71,8 @@ export const API_COLLECTIONS: readonly CollectionName[] = COLLECTION_NAMES;
 export const API_COLLECTION_TITLES: Record<CollectionName, string> = {
   coops: 'Organisations: worker co-operatives, federations, networks, regional headquarters and sites',
   categories: 'Service categories',
-  municipalities: 'Public bodies: the national ministry, prefectures, cities, wards, towns and villages (id = local government code)',
+  municipalities:
+    'Public bodies: the national ministry, prefectures, cities, wards, towns and villages (id = local government code)',
   contracts: 'Contracts: one public body commissioning one organisation for one programme',
   councils: 'Model-project councils: members, plans, activities and reported figures',
   programmes: 'National programmes (the worker co-operative model project)',
@@ -103,7 +122,14 @@ export function licenceParts(c: CollectionName, entity: Record<string, unknown>)
     const registry = entity.registry as { asOf?: string } | undefined;
     if (registry === undefined && entity.corporateNumber === undefined) return [];
     const fields = ['corporateNumber', ...(registry ? ['registry'] : [])];
-    return [{ fields, name: '公共データ利用規約（第1.0版）', url: HOUJIN_TERMS_PAGE, attribution: houjinCredit(registry?.asOf) }];
+    return [
+      {
+        fields,
+        name: '公共データ利用規約（第1.0版）',
+        url: HOUJIN_TERMS_PAGE,
+        attribution: houjinCredit(registry?.asOf),
+      },
+    ];
   }
   if (c !== 'municipalities') return [];
   const parts: LicencePart[] = [
@@ -131,7 +157,12 @@ function plainCopy<T>(v: T): T {
 }
 
 /** The document for one entity. `url` turns a base-relative path into the URL written in the data. */
-export function entityDocument(c: CollectionName, entity: { id: string; sources: Source[] }, dates: ApiDates, url: (p: string) => string) {
+export function entityDocument(
+  c: CollectionName,
+  entity: { id: string; sources: Source[] },
+  dates: ApiDates,
+  url: (p: string) => string,
+) {
   const page = pageOf(c, entity as { id: string } & Record<string, unknown>);
   return {
     $schema: url(apiPaths.schema(c)),
@@ -151,7 +182,8 @@ export function collectionIndex(c: CollectionName, dir: Directory, dates: ApiDat
   const items = entitiesOf(dir, c).map((e) => {
     const rec = e as unknown as Record<string, unknown>;
     // What a reader calls the entry: its name or title; a contract by its programme; a national count by its date.
-    const label = [rec.name, rec.title, rec.programme, rec.asOf].find((v): v is string => typeof v === 'string') ?? e.id;
+    const label =
+      [rec.name, rec.title, rec.programme, rec.asOf].find((v): v is string => typeof v === 'string') ?? e.id;
     const page = pageOf(c, rec as { id: string } & Record<string, unknown>);
     return { id: e.id, name: label, url: url(apiPaths.entity(c, e.id)), page: page === undefined ? null : url(page) };
   });
@@ -224,7 +256,11 @@ export function entitySchema(c: CollectionName): Record<string, unknown> {
     id: z
       .string()
       .min(1)
-      .describe(c === 'municipalities' ? '全国地方公共団体コード（6桁）または国の機関の id' : 'ファイル名から決まる識別子（変えません）'),
+      .describe(
+        c === 'municipalities'
+          ? '全国地方公共団体コード（6桁）または国の機関の id'
+          : 'ファイル名から決まる識別子（変えません）',
+      ),
     ...base.shape,
   });
   const { $schema: _drop, ...rest } = toJson(withId);
@@ -257,7 +293,8 @@ export function documentSchema(c: CollectionName) {
       generatedAt: dateTime,
       asOf: {
         anyOf: [{ type: 'string', pattern: DATE_PATTERN }, { type: 'null' }],
-        description: "The newest date among the entry's sources (情報の時点), as precise as the sources: YYYY, YYYY-MM or YYYY-MM-DD",
+        description:
+          "The newest date among the entry's sources (情報の時点), as precise as the sources: YYYY, YYYY-MM or YYYY-MM-DD",
       },
       licence: {
         ...licenceSchema,
@@ -268,7 +305,12 @@ export function documentSchema(c: CollectionName) {
             description: 'Parts of data under another licence, or needing their own credit',
             items: {
               type: 'object',
-              properties: { fields: { type: 'array', items: str, minItems: 1 }, name: str, url: { type: 'string', format: 'uri' }, attribution: str },
+              properties: {
+                fields: { type: 'array', items: str, minItems: 1 },
+                name: str,
+                url: { type: 'string', format: 'uri' },
+                attribution: str,
+              },
               required: ['fields', 'name', 'attribution'],
               additionalProperties: false,
             },
@@ -312,7 +354,18 @@ export function indexSchema(c: CollectionName) {
         },
       },
     },
-    required: ['version', 'collection', 'title', 'generatedAt', 'dataAsOf', 'licence', 'schema', 'documentation', 'count', 'items'],
+    required: [
+      'version',
+      'collection',
+      'title',
+      'generatedAt',
+      'dataAsOf',
+      'licence',
+      'schema',
+      'documentation',
+      'count',
+      'items',
+    ],
     additionalProperties: false,
   };
 }

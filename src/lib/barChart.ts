@@ -81,8 +81,22 @@ export function niceScale(n: number, tickCount = 5): { max: number; step: number
 
 /** Lays out the chart: one row per input, the capacity as an outer bar and the value as an inner bar on a shared scale. */
 export function barChart(rows: readonly BarInput[], options: BarChartOptions = {}): BarChartGeometry {
-  const { width = 640, labelWidth = 150, valueWidth = 110, rowHeight = 44, barHeight = 22, top = 28, bottom = 8, tickCount = 5 } = options;
-  const plot: Rect = { x: labelWidth, y: top, width: Math.max(1, width - labelWidth - valueWidth), height: rowHeight * rows.length };
+  const {
+    width = 640,
+    labelWidth = 150,
+    valueWidth = 110,
+    rowHeight = 44,
+    barHeight = 22,
+    top = 28,
+    bottom = 8,
+    tickCount = 5,
+  } = options;
+  const plot: Rect = {
+    x: labelWidth,
+    y: top,
+    width: Math.max(1, width - labelWidth - valueWidth),
+    height: rowHeight * rows.length,
+  };
   const largest = Math.max(0, ...rows.flatMap((r) => [r.value ?? 0, r.capacity ?? 0]));
   const { max, step } = niceScale(largest, tickCount);
   const scale = (v: number) => (v / max) * plot.width;
@@ -106,9 +120,19 @@ export function barChart(rows: readonly BarInput[], options: BarChartOptions = {
         capacity: r.capacity,
         labelY: round(rowTop + rowHeight / 2 - (r.sublabel ? 2 : -5)),
         sublabelY: round(rowTop + rowHeight / 2 + 14),
-        capacityRect: r.capacity !== undefined ? { x: plot.x, y: round(barY), width: round(scale(r.capacity)), height: barHeight } : undefined,
+        capacityRect:
+          r.capacity !== undefined
+            ? { x: plot.x, y: round(barY), width: round(scale(r.capacity)), height: barHeight }
+            : undefined,
         valueRect:
-          r.value !== undefined ? { x: plot.x, y: round(barY + (barHeight - inner) / 2), width: round(scale(r.value)), height: round(inner) } : undefined,
+          r.value !== undefined
+            ? {
+                x: plot.x,
+                y: round(barY + (barHeight - inner) / 2),
+                width: round(scale(r.value)),
+                height: round(inner),
+              }
+            : undefined,
         textX: round(plot.x + Math.max(0, ...ends) + 8),
         textY: round(rowTop + rowHeight / 2 + 5),
       };

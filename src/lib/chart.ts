@@ -70,7 +70,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * spans from the earliest to the latest date of both (with year ticks on
  * 1 January); the y axis starts at 0 and ends at a round value.
  */
-export function timeSeriesChart(line: readonly SeriesPoint[], box: ChartBox, markers: readonly SeriesPoint[] = []): ChartGeometry {
+export function timeSeriesChart(
+  line: readonly SeriesPoint[],
+  box: ChartBox,
+  markers: readonly SeriesPoint[] = [],
+): ChartGeometry {
   const plot = {
     left: box.margin.left,
     top: box.margin.top,

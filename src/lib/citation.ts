@@ -12,7 +12,20 @@ import { HOUJIN_TERMS_PAGE, houjinCredit } from './houjin.ts';
 /** The site's name as it appears in a citation. */
 export const SITE_NAME = '労協アトラス (Roukyou Atlas)';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const BIB_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** An APA date in parentheses: '(2026, November 22)', '(2026, November)', '(2026)', or '(n.d.)' when unknown. */
@@ -74,7 +87,10 @@ export interface LicenceLine {
 }
 
 /** The compilation's line, then any part under its own terms; in Japanese, or in English for the English pages. */
-export function licenceLines(opts: { osmPoint?: boolean; codeList?: boolean; registry?: { asOf?: string } } = {}, lang: 'ja' | 'en' = 'ja'): LicenceLine[] {
+export function licenceLines(
+  opts: { osmPoint?: boolean; codeList?: boolean; registry?: { asOf?: string } } = {},
+  lang: 'ja' | 'en' = 'ja',
+): LicenceLine[] {
   const en = lang === 'en';
   const codeListUrl = 'https://www.soumu.go.jp/denshijiti/code.html';
   return [
@@ -84,11 +100,17 @@ export function licenceLines(opts: { osmPoint?: boolean; codeList?: boolean; reg
           licence: `${LICENSE.name} (credit “Roukyou Atlas”)`,
           url: LICENSE.url.replace(/deed\.ja$/, ''),
         }
-      : { part: 'このページの編集（項目の選択・構成、サイトの文）', licence: `${LICENSE.name}（「労協アトラス」と表示）`, url: LICENSE.url },
+      : {
+          part: 'このページの編集（項目の選択・構成、サイトの文）',
+          licence: `${LICENSE.name}（「労協アトラス」と表示）`,
+          url: LICENSE.url,
+        },
     ...(opts.osmPoint
       ? [
           {
-            part: en ? 'Representative point on the map (municipality or prefecture)' : '地図の代表点（市区町村・都道府県）',
+            part: en
+              ? 'Representative point on the map (municipality or prefecture)'
+              : '地図の代表点（市区町村・都道府県）',
             licence: `${ODBL.name}${en ? ` (${ODBL.attribution})` : `（${ODBL.attribution}）`}`,
             url: ODBL.url,
           },
@@ -103,7 +125,11 @@ export function licenceLines(opts: { osmPoint?: boolean; codeList?: boolean; reg
                 url: HOUJIN_TERMS_PAGE,
                 ja: houjinCredit(opts.registry.asOf),
               }
-            : { part: '法人番号・登記情報', licence: `公共データ利用規約（第1.0版）。出典：${houjinCredit(opts.registry.asOf)}`, url: HOUJIN_TERMS_PAGE },
+            : {
+                part: '法人番号・登記情報',
+                licence: `公共データ利用規約（第1.0版）。出典：${houjinCredit(opts.registry.asOf)}`,
+                url: HOUJIN_TERMS_PAGE,
+              },
         ]
       : []),
     ...(opts.codeList
@@ -115,7 +141,11 @@ export function licenceLines(opts: { osmPoint?: boolean; codeList?: boolean; reg
                 url: codeListUrl,
                 ja: '全国地方公共団体コード',
               }
-            : { part: '公共団体の名称・よみ・コード', licence: '総務省「全国地方公共団体コード」による', url: codeListUrl },
+            : {
+                part: '公共団体の名称・よみ・コード',
+                licence: '総務省「全国地方公共団体コード」による',
+                url: codeListUrl,
+              },
         ]
       : []),
     en

@@ -56,7 +56,12 @@ export function isCurrent(c: Contract, today: string): boolean {
 /** Contracts with a known period first (newest start first), then the rest by document date (newest first), then id. */
 export function sortContracts(list: readonly Contract[]): Contract[] {
   const key = (c: Contract) => periodDays(c)?.from ?? documentDate(c) ?? '';
-  return [...list].sort((a, b) => Number(hasPeriod(b)) - Number(hasPeriod(a)) || (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0) || (a.id < b.id ? -1 : 1));
+  return [...list].sort(
+    (a, b) =>
+      Number(hasPeriod(b)) - Number(hasPeriod(a)) ||
+      (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
 }
 
 /** One programme on a contractor's page: the bodies that commission it, and what their contracts share. */
@@ -120,11 +125,20 @@ export function contractFacets(
     if (p) prefs.add(p);
     else national = true;
   }
-  return { kinds, prefectures: [...prefs].sort(), national, categories: [...new Set(contracts.map((c) => c.category))].sort() };
+  return {
+    kinds,
+    prefectures: [...prefs].sort(),
+    national,
+    categories: [...new Set(contracts.map((c) => c.category))].sort(),
+  };
 }
 
 /** The contracts that pass every part of the filter given. */
-export function filterContracts(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>, f: ContractFilter): Contract[] {
+export function filterContracts(
+  contracts: readonly Contract[],
+  bodies: ReadonlyMap<string, Body>,
+  f: ContractFilter,
+): Contract[] {
   return contracts.filter((c) => {
     if (f.kind && c.kind !== f.kind) return false;
     if (f.category && c.category !== f.category) return false;

@@ -29,7 +29,8 @@ export function corporateCheckDigit(base: string): number {
 export function corporateNumberProblem(value: string): string | undefined {
   if (!/^\d{13}$/.test(value)) return `法人番号 "${value}" は13桁の数字ではありません`;
   const expected = corporateCheckDigit(value.slice(1));
-  if (Number(value[0]) !== expected) return `法人番号 "${value}" の検査用数字（先頭の桁）が正しくありません（残り12桁からは ${expected} になります）`;
+  if (Number(value[0]) !== expected)
+    return `法人番号 "${value}" の検査用数字（先頭の桁）が正しくありません（残り12桁からは ${expected} になります）`;
   return undefined;
 }
 

@@ -38,7 +38,11 @@ export function csvField(value: CsvValue): string {
 }
 
 /** A whole CSV document: BOM (unless `bom: false`), header row, then one record per row, each ending in CRLF. */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { bom?: boolean } = {}): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvValue[])[],
+  options: { bom?: boolean } = {},
+): string {
   const width = header.length;
   const lines = [header, ...rows].map((row, i) => {
     if (row.length !== width) throw new Error(`CSV row ${i} has ${row.length} fields, the header has ${width}`);

@@ -6,7 +6,15 @@
  */
 import { commissioningBodies } from './directory.ts';
 import type { Directory } from './types.ts';
-import { ATTRIBUTION, DATASETS, DATASET_NAMES, EXPORT_VERSION, type Dataset, type DatasetName, type FieldDoc } from './export.ts';
+import {
+  ATTRIBUTION,
+  DATASETS,
+  DATASET_NAMES,
+  EXPORT_VERSION,
+  type Dataset,
+  type DatasetName,
+  type FieldDoc,
+} from './export.ts';
 import { MULTI_SEPARATOR } from './csv.ts';
 import { paths } from './paths.ts';
 import { ODBL } from './api.ts';
@@ -26,16 +34,21 @@ const CC_BY = {
 const ODBL_LICENCE = {
   name: 'ODbL-1.0',
   path: ODBL.url,
-  title: 'Open Data Commons Open Database License 1.0 (representative points from OpenStreetMap, © OpenStreetMap contributors)',
+  title:
+    'Open Data Commons Open Database License 1.0 (representative points from OpenStreetMap, © OpenStreetMap contributors)',
 };
-const CODE_LIST = { title: '総務省「全国地方公共団体コード」（public-body codes, names and readings）', path: 'https://www.soumu.go.jp/denshijiti/code.html' };
+const CODE_LIST = {
+  title: '総務省「全国地方公共団体コード」（public-body codes, names and readings）',
+  path: 'https://www.soumu.go.jp/denshijiti/code.html',
+};
 const OSM = {
   title: 'OpenStreetMap (© OpenStreetMap contributors, ODbL): representative points of public bodies',
   path: 'https://www.openstreetmap.org/copyright',
 };
 const HOUJIN_LICENCE = {
   path: HOUJIN_TERMS_PAGE,
-  title: '公共データ利用規約（第1.0版）: corporate numbers and registry data of the National Tax Agency (column 法人番号 and rows marked 登記情報のみ)',
+  title:
+    '公共データ利用規約（第1.0版）: corporate numbers and registry data of the National Tax Agency (column 法人番号 and rows marked 登記情報のみ)',
 };
 const HOUJIN = { title: houjinCredit(), path: HOUJIN_TERMS_PAGE };
 const ROW_SOURCES = { title: 'Each row names its own sources in the columns 出典 and 出典URL' };
@@ -44,10 +57,21 @@ const ROW_SOURCES = { title: 'Each row names its own sources in the columns 出�
 const WITH_OSM_POINTS: readonly DatasetName[] = ['coops', 'municipalities'];
 
 /** The CSV dialect of every download: comma, CRLF, RFC 4180 quoting, one header row. */
-export const CSV_DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true } as const;
+export const CSV_DIALECT = {
+  header: true,
+  delimiter: ',',
+  lineTerminator: '\r\n',
+  quoteChar: '"',
+  doubleQuote: true,
+} as const;
 
 /** Keys (JSON keys) of each dataset: its primary key and its references to other datasets. */
-const KEYS: Partial<Record<DatasetName, { primaryKey: string; foreignKeys?: Array<{ field: string; dataset: DatasetName | ''; key: string }> }>> = {
+const KEYS: Partial<
+  Record<
+    DatasetName,
+    { primaryKey: string; foreignKeys?: Array<{ field: string; dataset: DatasetName | ''; key: string }> }
+  >
+> = {
   coops: {
     primaryKey: 'id',
     foreignKeys: [
@@ -73,7 +97,10 @@ const KEYS: Partial<Record<DatasetName, { primaryKey: string; foreignKeys?: Arra
   },
   categories: { primaryKey: 'id', foreignKeys: [{ field: 'parentId', dataset: '', key: 'id' }] },
   'national-counts': { primaryKey: 'asOf' },
-  'model-project-figures': { primaryKey: 'id', foreignKeys: [{ field: 'prefectureCode', dataset: 'municipalities', key: 'code' }] },
+  'model-project-figures': {
+    primaryKey: 'id',
+    foreignKeys: [{ field: 'prefectureCode', dataset: 'municipalities', key: 'code' }],
+  },
 };
 
 /** The CSV header of the field with JSON key `key`. */
@@ -99,7 +126,10 @@ export function tableSchema(ds: Dataset) {
     ...(keys?.foreignKeys && {
       foreignKeys: keys.foreignKeys.map((k) => ({
         fields: [headerOf(ds, k.field)],
-        reference: { ...(k.dataset && { resource: k.dataset }), fields: [headerOf(k.dataset ? DATASETS[k.dataset] : ds, k.key)] },
+        reference: {
+          ...(k.dataset && { resource: k.dataset }),
+          fields: [headerOf(k.dataset ? DATASETS[k.dataset] : ds, k.key)],
+        },
       })),
     }),
   };
@@ -108,7 +138,13 @@ export function tableSchema(ds: Dataset) {
 /** Path (relative to the descriptor) of a dataset's Table Schema, published beside the CSV. */
 export const tableSchemaPath = (name: DatasetName) => paths.dataFile(`${name}.tableschema.json`);
 
-function csvResource(name: string, path: string, ds: Dataset, schema: ReturnType<typeof tableSchema> | string, extra: { title: string; description: string }) {
+function csvResource(
+  name: string,
+  path: string,
+  ds: Dataset,
+  schema: ReturnType<typeof tableSchema> | string,
+  extra: { title: string; description: string },
+) {
   const osm = WITH_OSM_POINTS.includes(ds.name);
   return {
     name,
@@ -137,7 +173,10 @@ export function dataPackage(dir: Directory, dates: { generatedAt: string }, opts
   const main = DATASET_NAMES.map((name) => {
     const ds = DATASETS[name];
     const osmNote = WITH_OSM_POINTS.includes(name) ? ' 代表点の緯度・経度はOpenStreetMapのデータ（ODbL）です。' : '';
-    return csvResource(name, paths.dataFile(`${name}.csv`), ds, tableSchema(ds), { title: ds.title, description: `${ds.description}${osmNote}` });
+    return csvResource(name, paths.dataFile(`${name}.csv`), ds, tableSchema(ds), {
+      title: ds.title,
+      description: `${ds.description}${osmNote}`,
+    });
   });
   // Each public body's contracts: the same columns as contracts.csv, so they share its published Table Schema.
   const perBody = commissioningBodies(dir).map((b) =>

@@ -14,7 +14,10 @@ export function indexById<T extends { id: string }>(items: readonly T[]): Map<st
 }
 
 /** The prefecture of an organisation: its own field, or its municipality's prefecture. */
-export function prefectureOf(coop: Pick<Coop, 'prefecture' | 'municipality'>, bodies: ReadonlyMap<string, Body>): string | undefined {
+export function prefectureOf(
+  coop: Pick<Coop, 'prefecture' | 'municipality'>,
+  bodies: ReadonlyMap<string, Body>,
+): string | undefined {
   if (coop.prefecture) return coop.prefecture;
   return coop.municipality ? bodies.get(coop.municipality)?.prefecture : undefined;
 }
@@ -39,7 +42,11 @@ export function whereIs(coop: Pick<Coop, 'prefecture' | 'municipality'>, bodies:
 }
 
 /** Where a co-op is, in words: 「神奈川県横浜市鶴見区」 (a ward with its city); undefined when not known. */
-export function placeName(coop: Pick<Coop, 'prefecture' | 'municipality'>, bodies: ReadonlyMap<string, Body>, separator = ''): string | undefined {
+export function placeName(
+  coop: Pick<Coop, 'prefecture' | 'municipality'>,
+  bodies: ReadonlyMap<string, Body>,
+  separator = '',
+): string | undefined {
   const w = whereIs(coop, bodies);
   return [w.prefecture?.name, w.city?.name, w.municipality?.name].filter(Boolean).join(separator) || undefined;
 }
@@ -57,10 +64,20 @@ export interface Place {
 export function placeOf(coop: Coop, bodies: Map<string, Body>): Place | undefined {
   if (coop.location) return { ...coop.location, precision: 'address', note: '所在地の位置' };
   const muni = coop.municipality ? bodies.get(coop.municipality) : undefined;
-  if (muni?.location) return { ...muni.location, precision: 'municipality', note: `所在地の座標が未確認のため、${muni.name}の代表点に表示しています` };
+  if (muni?.location)
+    return {
+      ...muni.location,
+      precision: 'municipality',
+      note: `所在地の座標が未確認のため、${muni.name}の代表点に表示しています`,
+    };
   const prefId = prefectureOf(coop, bodies);
   const pref = prefId ? bodies.get(prefId) : undefined;
-  if (pref?.location) return { ...pref.location, precision: 'prefecture', note: `市区町村が未確認のため、${pref.name}の代表点に表示しています` };
+  if (pref?.location)
+    return {
+      ...pref.location,
+      precision: 'prefecture',
+      note: `市区町村が未確認のため、${pref.name}の代表点に表示しています`,
+    };
   return undefined;
 }
 
@@ -68,7 +85,10 @@ export function placeOf(coop: Coop, bodies: Map<string, Body>): Place | undefine
 export function coopsIn(body: Body, coops: readonly Coop[], bodies: Map<string, Body>): Coop[] {
   if (body.kind === '国') return [];
   if (body.kind === '都道府県') return coops.filter((c) => prefectureOf(c, bodies) === body.id);
-  return coops.filter((c) => c.municipality === body.id || (c.municipality !== undefined && bodies.get(c.municipality)?.parent === body.id));
+  return coops.filter(
+    (c) =>
+      c.municipality === body.id || (c.municipality !== undefined && bodies.get(c.municipality)?.parent === body.id),
+  );
 }
 
 /** Contracts a public body commissions. */
@@ -108,7 +128,10 @@ export function ancestorsOf(coop: Coop, coops: Map<string, Coop>): Coop[] {
  * pretending to a day. Dates are compared by the last day they can mean.
  * This is the one definition of a page's 情報の時点.
  */
-export function lastChecked(sources: readonly Source[], extra: readonly (string | undefined)[] = []): string | undefined {
+export function lastChecked(
+  sources: readonly Source[],
+  extra: readonly (string | undefined)[] = [],
+): string | undefined {
   let best: string | undefined;
   for (const d of [...sources.flatMap((s) => [s.seen, s.published, s.asOf]), ...extra]) {
     if (d !== undefined && (best === undefined || latestDay(d) > latestDay(best))) best = d;
@@ -130,7 +153,9 @@ export function isReferenceSource(source: Source): boolean {
 export function bodyFactSources(body: Body, contracts: readonly Contract[]): Source[] {
   const facts = [
     ...body.sources.filter((s) => !isReferenceSource(s)),
-    ...contracts.flatMap((c) => c.sources.map((s) => (s.asOf === undefined && c.asOf !== undefined ? { ...s, asOf: c.asOf } : s))),
+    ...contracts.flatMap((c) =>
+      c.sources.map((s) => (s.asOf === undefined && c.asOf !== undefined ? { ...s, asOf: c.asOf } : s)),
+    ),
   ];
   return facts.length > 0 ? facts : body.sources;
 }
@@ -165,11 +190,22 @@ export function isDissolved(coop: Pick<Coop, 'dissolved'>): boolean {
 }
 
 /** Short labels shown next to an organisation's name in lists and on its page: 解散, 登記情報のみ. */
-export function statusLabels(coop: Pick<Coop, 'dissolved' | 'registryOnly'>): Array<{ key: 'dissolved' | 'registry-only'; label: string; title: string }> {
+export function statusLabels(
+  coop: Pick<Coop, 'dissolved' | 'registryOnly'>,
+): Array<{ key: 'dissolved' | 'registry-only'; label: string; title: string }> {
   const out: Array<{ key: 'dissolved' | 'registry-only'; label: string; title: string }> = [];
-  if (coop.dissolved) out.push({ key: 'dissolved', label: '解散', title: `${coop.dissolved.date}に解散（${coop.dissolved.cause ?? '事由は未確認'}）` });
+  if (coop.dissolved)
+    out.push({
+      key: 'dissolved',
+      label: '解散',
+      title: `${coop.dissolved.date}に解散（${coop.dissolved.cause ?? '事由は未確認'}）`,
+    });
   if (coop.registryOnly)
-    out.push({ key: 'registry-only', label: '登記情報のみ', title: '国税庁の法人番号公表サイトの登記情報だけを載せています。活動内容は未調査です' });
+    out.push({
+      key: 'registry-only',
+      label: '登記情報のみ',
+      title: '国税庁の法人番号公表サイトの登記情報だけを載せています。活動内容は未調査です',
+    });
   return out;
 }
 

@@ -6,7 +6,16 @@
  */
 import type { Activity, Body, Category, Contract, Coop, Council, Directory, NationalCount, Source } from './types.ts';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, activityFiscalYear, sortActivities } from './modelProject.ts';
-import { KIND_LABELS, ORIGIN_LABELS, buildIndex, coopsLocatedIn, lastChecked, placeOf, prefectureOf, type DirectoryIndex } from './directory.ts';
+import {
+  KIND_LABELS,
+  ORIGIN_LABELS,
+  buildIndex,
+  coopsLocatedIn,
+  lastChecked,
+  placeOf,
+  prefectureOf,
+  type DirectoryIndex,
+} from './directory.ts';
 import { ORG_KIND, ORIGIN } from './vocabularies.ts';
 import type { z } from 'astro/zod';
 import { idRef, schemasFor } from './schema.ts';
@@ -53,11 +62,20 @@ export function makeLookup(dir: Directory, url: (path: string) => string = (p) =
 
 /** A source as one line of text for a CSV cell: title（publisher）［資料: document］URL dates ［写し。原典: …］. */
 export function sourceText(s: Source): string {
-  const dates = [s.asOf && `${s.asOf}現在`, s.published && `${s.published}発行`, s.seen && `${s.seen}確認`].filter(Boolean).join('、');
+  const dates = [s.asOf && `${s.asOf}現在`, s.published && `${s.published}発行`, s.seen && `${s.seen}確認`]
+    .filter(Boolean)
+    .join('、');
   const copy =
     s.copyOf &&
     `［写し。原典: ${[s.copyOf.publisher, s.copyOf.title, s.copyOf.published && `${s.copyOf.published}発行`, s.copyOf.url].filter(Boolean).join(' ')}］`;
-  return [s.title, s.publisher && `（${s.publisher}）`, s.document && `［資料: ${s.document}］`, s.url && ` ${s.url}`, dates && ` ${dates}`, copy && ` ${copy}`]
+  return [
+    s.title,
+    s.publisher && `（${s.publisher}）`,
+    s.document && `［資料: ${s.document}］`,
+    s.url && ` ${s.url}`,
+    dates && ` ${dates}`,
+    copy && ` ${copy}`,
+  ]
     .filter(Boolean)
     .join('');
 }
@@ -95,11 +113,19 @@ export function newestSourceDay(dir: Directory): string | undefined {
 }
 
 /** The date fields of every download: reproducible, from SOURCE_DATE_EPOCH (seconds) when given, else the newest source date (00:00 in Japan). */
-export function exportDates(dir: Directory, sourceDateEpoch?: string): { generatedAt: string; dataAsOf: string | undefined } {
+export function exportDates(
+  dir: Directory,
+  sourceDateEpoch?: string,
+): { generatedAt: string; dataAsOf: string | undefined } {
   const dataAsOf = newestSourceDay(dir);
-  const epoch = sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch.trim()) ? Number(sourceDateEpoch.trim()) : undefined;
+  const epoch =
+    sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch.trim()) ? Number(sourceDateEpoch.trim()) : undefined;
   const generatedAt =
-    epoch !== undefined ? new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z') : dataAsOf ? `${dataAsOf}T00:00:00+09:00` : '1970-01-01T00:00:00Z';
+    epoch !== undefined
+      ? new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z')
+      : dataAsOf
+        ? `${dataAsOf}T00:00:00+09:00`
+        : '1970-01-01T00:00:00Z';
   return { generatedAt, dataAsOf };
 }
 
@@ -178,7 +204,10 @@ function defineDataset<T extends { id: string }>(spec: {
   const described = new Map(spec.schema ? fieldDescriptions(spec.schema) : []);
   const describe = (c: ColumnSpec<T>): string => {
     const d = c.description ?? described.get(c.field ?? c.key);
-    if (d === undefined) throw new Error(`${spec.name}.${c.key}: no description, and no schema field "${c.field ?? c.key}" to take one from`);
+    if (d === undefined)
+      throw new Error(
+        `${spec.name}.${c.key}: no description, and no schema field "${c.field ?? c.key}" to take one from`,
+      );
     return d;
   };
   const csvCell = (c: ColumnSpec<T>, item: T, l: Lookup): CsvValue => {
@@ -199,7 +228,14 @@ function defineDataset<T extends { id: string }>(spec: {
         inJson: c.csvOnly !== true,
         type: c.type ?? 'string',
       })),
-      ...spec.json.map((f) => ({ key: f.key, header: undefined, description: f.description, list: false, inJson: true, type: 'string' as const })),
+      ...spec.json.map((f) => ({
+        key: f.key,
+        header: undefined,
+        description: f.description,
+        list: false,
+        inJson: true,
+        type: 'string' as const,
+      })),
     ],
     count: (l) => spec.items(l).length,
     table: (l, only) => ({
@@ -224,7 +260,8 @@ function defineDataset<T extends { id: string }>(spec: {
   };
 }
 
-const name = <T extends { name: string }>(m: Map<string, T>, id: string | undefined) => (id ? m.get(id)?.name : undefined);
+const name = <T extends { name: string }>(m: Map<string, T>, id: string | undefined) =>
+  id ? m.get(id)?.name : undefined;
 
 /** The two CSV columns that credit a row's sources, and the JSON field that carries them whole. */
 function sourceColumns<T extends { sources: Source[] }>(): ColumnSpec<T>[] {
@@ -257,7 +294,8 @@ function sourceJson<T extends { sources: Source[] }>(): JsonFieldSpec<T> {
   };
 }
 
-export type DatasetName = 'coops' | 'contracts' | 'municipalities' | 'categories' | 'national-counts' | 'model-project-figures';
+export type DatasetName =
+  'coops' | 'contracts' | 'municipalities' | 'categories' | 'national-counts' | 'model-project-figures';
 
 const coops = defineDataset<Coop>({
   name: 'coops',
@@ -266,25 +304,56 @@ const coops = defineDataset<Coop>({
   description: '掲載しているすべての団体。1行が1団体です。',
   items: (l) => l.dir.coops,
   columns: [
-    { key: 'id', header: 'ID', description: '団体の識別子（英小文字。ページのURLに使い、変えません）', get: (c) => c.id },
+    {
+      key: 'id',
+      header: 'ID',
+      description: '団体の識別子（英小文字。ページのURLに使い、変えません）',
+      get: (c) => c.id,
+    },
     { key: 'name', header: '名称', description: '正式名称', get: (c) => c.name },
     { key: 'nameVariants', header: '別表記', list: true, get: (c) => c.nameVariants },
     { key: 'reading', header: 'よみ', get: (c) => c.reading },
     { key: 'kind', header: '種別コード', description: ORG_KIND.describe, get: (c) => c.kind },
     { key: 'kindLabel', header: '種別', description: '種別の日本語名', get: (c) => KIND_LABELS[c.kind] },
-    { key: 'legalForm', header: '法人格', description: '労働者協同組合、企業組合、NPO法人など', get: (c) => c.legalForm },
+    {
+      key: 'legalForm',
+      header: '法人格',
+      description: '労働者協同組合、企業組合、NPO法人など',
+      get: (c) => c.legalForm,
+    },
     { key: 'parentId', header: '上位組織ID', description: '事業本部・事業所の上位の団体のID', get: (c) => c.parent },
     { key: 'parentName', header: '上位組織', description: '上位の団体の名称', get: (c, l) => name(l.coops, c.parent) },
-    { key: 'memberOf', header: '加盟先ID', description: '加盟している連合会・ネットワークのID', list: true, get: (c) => c.memberOf },
+    {
+      key: 'memberOf',
+      header: '加盟先ID',
+      description: '加盟している連合会・ネットワークのID',
+      list: true,
+      get: (c) => c.memberOf,
+    },
     {
       key: 'prefectureCode',
       header: '都道府県コード',
       description: '主たる事務所の都道府県の全国地方公共団体コード（6桁）',
       get: (c, l) => prefectureOf(c, l.bodies),
     },
-    { key: 'prefectureName', header: '都道府県', description: '都道府県名', get: (c, l) => name(l.bodies, prefectureOf(c, l.bodies)) },
-    { key: 'municipalityCode', header: '市区町村コード', description: '主たる事務所の市区町村の全国地方公共団体コード（6桁）', get: (c) => c.municipality },
-    { key: 'municipalityName', header: '市区町村', description: '市区町村名', get: (c, l) => name(l.bodies, c.municipality) },
+    {
+      key: 'prefectureName',
+      header: '都道府県',
+      description: '都道府県名',
+      get: (c, l) => name(l.bodies, prefectureOf(c, l.bodies)),
+    },
+    {
+      key: 'municipalityCode',
+      header: '市区町村コード',
+      description: '主たる事務所の市区町村の全国地方公共団体コード（6桁）',
+      get: (c) => c.municipality,
+    },
+    {
+      key: 'municipalityName',
+      header: '市区町村',
+      description: '市区町村名',
+      get: (c, l) => name(l.bodies, c.municipality),
+    },
     { key: 'postalCode', header: '郵便番号', get: (c) => c.postalCode },
     { key: 'address', header: '所在地', description: '団体が公表している所在地', get: (c) => c.address },
     {
@@ -294,15 +363,33 @@ const coops = defineDataset<Coop>({
       description: '地図に示す点の緯度（世界測地系）。精度は「位置の精度」を見てください',
       get: (c, l) => placeOf(c, l.bodies)?.lat,
     },
-    { key: 'longitude', type: 'number', header: '経度', description: '地図に示す点の経度', get: (c, l) => placeOf(c, l.bodies)?.lng },
+    {
+      key: 'longitude',
+      type: 'number',
+      header: '経度',
+      description: '地図に示す点の経度',
+      get: (c, l) => placeOf(c, l.bodies)?.lng,
+    },
     {
       key: 'locationPrecision',
       header: '位置の精度',
       description: 'address（所在地の位置）、municipality（市区町村の代表点）、prefecture（都道府県の代表点）',
       get: (c, l) => placeOf(c, l.bodies)?.precision,
     },
-    { key: 'categoryIds', header: '分野ID', description: '分野のID（categoriesのデータを参照）', list: true, get: (c) => c.categories },
-    { key: 'categoryNames', header: '分野', description: '分野名', list: true, get: (c, l) => c.categories.map((id) => l.categories.get(id)?.name ?? id) },
+    {
+      key: 'categoryIds',
+      header: '分野ID',
+      description: '分野のID（categoriesのデータを参照）',
+      list: true,
+      get: (c) => c.categories,
+    },
+    {
+      key: 'categoryNames',
+      header: '分野',
+      description: '分野名',
+      list: true,
+      get: (c, l) => c.categories.map((id) => l.categories.get(id)?.name ?? id),
+    },
     { key: 'summary', header: '紹介', get: (c) => c.summary },
     { key: 'business', header: '事業', list: true, get: (c) => c.business },
     {
@@ -315,7 +402,12 @@ const coops = defineDataset<Coop>({
     { key: 'servicesAsOf', header: '事業一覧の時点', get: (c) => c.servicesAsOf },
     { key: 'licences', header: '登録業種・許認可', list: true, get: (c) => c.licences },
     { key: 'origin', header: '設立の形コード', description: ORIGIN.describe, get: (c) => c.origin },
-    { key: 'originLabel', header: '設立の形', description: '設立の形の日本語名', get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined) },
+    {
+      key: 'originLabel',
+      header: '設立の形',
+      description: '設立の形の日本語名',
+      get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined),
+    },
     { key: 'convertedFrom', header: '組織変更前の名称', get: (c) => c.convertedFrom },
     {
       key: 'founded',
@@ -339,7 +431,12 @@ const coops = defineDataset<Coop>({
       description: '国税庁法人番号公表サイトのその法人番号のページ',
       get: (c) => (c.corporateNumber ? corporateNumberUrl(c.corporateNumber) : undefined),
     },
-    { key: 'status', header: '状態', description: 'active（活動中）、dissolved（解散）', get: (c) => (c.dissolved ? 'dissolved' : 'active') },
+    {
+      key: 'status',
+      header: '状態',
+      description: 'active（活動中）、dissolved（解散）',
+      get: (c) => (c.dissolved ? 'dissolved' : 'active'),
+    },
     { key: 'dissolvedOn', header: '解散日', description: '解散・登記記録の閉鎖等の日', get: (c) => c.dissolved?.date },
     { key: 'dissolvedCause', header: '解散の事由', description: '解散・閉鎖等の事由', get: (c) => c.dissolved?.cause },
     {
@@ -381,14 +478,24 @@ const coops = defineDataset<Coop>({
       description: '出典の日付のうち最も新しいもの（出典の書き方どおり YYYY・YYYY-MM・YYYY-MM-DD）',
       get: (c) => lastChecked(c.sources),
     },
-    { key: 'url', header: 'ページURL', description: '労協アトラスの団体ページ（引用に使える固定のURL）', get: (c, l) => l.url(paths.coop(c.id)) },
+    {
+      key: 'url',
+      header: 'ページURL',
+      description: '労協アトラスの団体ページ（引用に使える固定のURL）',
+      get: (c, l) => l.url(paths.coop(c.id)),
+    },
     ...sourceColumns<Coop>(),
   ],
   json: [
-    { key: 'services', description: '事業一覧。各要素はcategory（分野ID）、group（小見出し）、items（項目の配列）', get: (c) => c.services },
+    {
+      key: 'services',
+      description: '事業一覧。各要素はcategory（分野ID）、group（小見出し）、items（項目の配列）',
+      get: (c) => c.services,
+    },
     {
       key: 'figures',
-      description: '公表されている数値。各要素はlabel、value、unit、asOf、period、note、source（sourcesの何番目か、0始まり）',
+      description:
+        '公表されている数値。各要素はlabel、value、unit、asOf、period、note、source（sourcesの何番目か、0始まり）',
       get: (c) => c.figures,
     },
     {
@@ -409,9 +516,24 @@ const contracts = defineDataset<Contract>({
   items: (l) => l.dir.contracts,
   columns: [
     { key: 'id', header: 'ID', description: '委託の識別子（受託者-事業-委託元コード）', get: (c) => c.id },
-    { key: 'commissionerCode', header: '委託元コード', description: '委託元の全国地方公共団体コード（国の機関はmhlwなど）', get: (c) => c.commissioner },
-    { key: 'commissionerName', header: '委託元', description: '委託元の名称', get: (c, l) => name(l.bodies, c.commissioner) },
-    { key: 'commissionerKind', header: '委託元の区分', description: '国、都道府県、市、特別区、区、町、村', get: (c, l) => l.bodies.get(c.commissioner)?.kind },
+    {
+      key: 'commissionerCode',
+      header: '委託元コード',
+      description: '委託元の全国地方公共団体コード（国の機関はmhlwなど）',
+      get: (c) => c.commissioner,
+    },
+    {
+      key: 'commissionerName',
+      header: '委託元',
+      description: '委託元の名称',
+      get: (c, l) => name(l.bodies, c.commissioner),
+    },
+    {
+      key: 'commissionerKind',
+      header: '委託元の区分',
+      description: '国、都道府県、市、特別区、区、町、村',
+      get: (c, l) => l.bodies.get(c.commissioner)?.kind,
+    },
     {
       key: 'commissionerPrefecture',
       header: '委託元の都道府県',
@@ -421,31 +543,90 @@ const contracts = defineDataset<Contract>({
         return b?.kind === '都道府県' ? b.name : name(l.bodies, b?.prefecture);
       },
     },
-    { key: 'contractorId', header: '受託者ID', description: '受託している団体のID（coopsのデータを参照）', get: (c) => c.contractor },
-    { key: 'contractorName', header: '受託者', description: '受託している団体の名称', get: (c, l) => name(l.coops, c.contractor) },
+    {
+      key: 'contractorId',
+      header: '受託者ID',
+      description: '受託している団体のID（coopsのデータを参照）',
+      get: (c) => c.contractor,
+    },
+    {
+      key: 'contractorName',
+      header: '受託者',
+      description: '受託している団体の名称',
+      get: (c, l) => name(l.coops, c.contractor),
+    },
     {
       key: 'contractorAsNamed',
       header: '出典での受託者の表記',
       description: '出典の表記が今の名称と違う場合の表記（組織変更前の名称など）',
       get: (c) => c.contractorAsNamed,
     },
-    { key: 'kind', header: '事業の種類ID', description: 'konkyu・hogo・wakamono・jidokan・gakudo・shisetsu・other', get: (c) => c.kind },
-    { key: 'kindName', header: '事業の種類', description: '事業の種類の名前', get: (c) => CONTRACT_KIND_LABELS[c.kind] },
+    {
+      key: 'kind',
+      header: '事業の種類ID',
+      description: 'konkyu・hogo・wakamono・jidokan・gakudo・shisetsu・other',
+      get: (c) => c.kind,
+    },
+    {
+      key: 'kindName',
+      header: '事業の種類',
+      description: '事業の種類の名前',
+      get: (c) => CONTRACT_KIND_LABELS[c.kind],
+    },
     { key: 'programme', header: '事業', description: '委託されている事業の名称', get: (c) => c.programme },
-    { key: 'form', header: '形態', description: '委託・指定管理・補助の別（出典に書かれている場合）', get: (c) => c.form },
+    {
+      key: 'form',
+      header: '形態',
+      description: '委託・指定管理・補助の別（出典に書かれている場合）',
+      get: (c) => c.form,
+    },
     { key: 'facility', header: '施設', description: '指定管理などの対象施設', get: (c) => c.facility },
-    { key: 'services', header: '業務の内容', description: '委託内容として出典に並ぶ業務', list: true, get: (c) => c.services },
+    {
+      key: 'services',
+      header: '業務の内容',
+      description: '委託内容として出典に並ぶ業務',
+      list: true,
+      get: (c) => c.services,
+    },
     { key: 'categoryId', header: '分野ID', description: '分野のID', get: (c) => c.category },
     { key: 'categoryName', header: '分野', description: '分野名', get: (c, l) => name(l.categories, c.category) },
     { key: 'asOf', header: '時点', description: '出典が示す時点（YYYY、YYYY-MM、YYYY-MM-DD）', get: (c) => c.asOf },
     { key: 'from', header: '開始', description: '委託の開始', get: (c) => c.from },
     { key: 'to', header: '終了', description: '委託の終了', get: (c) => c.to },
-    { key: 'fiscalYearFrom', type: 'integer', header: '最初の年度', description: '年度で書かれた期間の最初の年度（西暦）', get: (c) => c.fiscalYears?.from },
-    { key: 'fiscalYearTo', type: 'integer', header: '最後の年度', description: '年度で書かれた期間の最後の年度（西暦）', get: (c) => c.fiscalYears?.to },
-    { key: 'period', header: '期間', description: '期間の表記。出典に期間がなければ「期間不明（資料の時点 …）」', get: (c) => periodText(c) },
-    { key: 'amount', type: 'number', header: '金額', description: '公表されている金額（数値）', get: (c) => c.amount?.value },
+    {
+      key: 'fiscalYearFrom',
+      type: 'integer',
+      header: '最初の年度',
+      description: '年度で書かれた期間の最初の年度（西暦）',
+      get: (c) => c.fiscalYears?.from,
+    },
+    {
+      key: 'fiscalYearTo',
+      type: 'integer',
+      header: '最後の年度',
+      description: '年度で書かれた期間の最後の年度（西暦）',
+      get: (c) => c.fiscalYears?.to,
+    },
+    {
+      key: 'period',
+      header: '期間',
+      description: '期間の表記。出典に期間がなければ「期間不明（資料の時点 …）」',
+      get: (c) => periodText(c),
+    },
+    {
+      key: 'amount',
+      type: 'number',
+      header: '金額',
+      description: '公表されている金額（数値）',
+      get: (c) => c.amount?.value,
+    },
     { key: 'amountUnit', header: '金額の単位', description: '金額の単位', get: (c) => c.amount?.unit },
-    { key: 'amountBasis', header: '金額の内容', description: '何の金額か（契約金額、指定管理料の年額など）', get: (c) => c.amount?.basis },
+    {
+      key: 'amountBasis',
+      header: '金額の内容',
+      description: '何の金額か（契約金額、指定管理料の年額など）',
+      get: (c) => c.amount?.basis,
+    },
     { key: 'selection', header: '選定の方法', description: '公募・非公募・プロポーザルなど', get: (c) => c.selection },
     { key: 'department', header: '担当部署', description: '委託元の担当部署', get: (c) => c.department },
     {
@@ -465,7 +646,12 @@ const contracts = defineDataset<Contract>({
       },
     },
     { key: 'note', header: '注記', description: '出典の読み方などの注記', get: (c) => c.note },
-    { key: 'url', header: 'ページURL', description: '委託元のページ（この委託が載っている固定のURL）', get: (c, l) => l.url(paths.body(c.commissioner)) },
+    {
+      key: 'url',
+      header: 'ページURL',
+      description: '委託元のページ（この委託が載っている固定のURL）',
+      get: (c, l) => l.url(paths.body(c.commissioner)),
+    },
     ...sourceColumns<Contract>(),
   ],
   json: [sourceJson<Contract>()],
@@ -478,16 +664,53 @@ const municipalities = defineDataset<Body>({
   description: '掲載しているすべての公共団体。1行が1団体です。',
   items: (l) => l.dir.bodies,
   columns: [
-    { key: 'code', header: '団体コード', description: '全国地方公共団体コード（6桁、検査数字つき）。国の機関はmhlw（厚生労働省）など', get: (b) => b.id },
+    {
+      key: 'code',
+      header: '団体コード',
+      description: '全国地方公共団体コード（6桁、検査数字つき）。国の機関はmhlw（厚生労働省）など',
+      get: (b) => b.id,
+    },
     { key: 'name', header: '名称', description: '名称', get: (b) => b.name },
     { key: 'reading', header: 'よみ', description: 'よみ（総務省コード表の表記）', get: (b) => b.reading },
     { key: 'kind', header: '区分', description: '国、都道府県、市、特別区、区、町、村', get: (b) => b.kind },
-    { key: 'prefectureCode', header: '都道府県コード', description: '属する都道府県のコード', get: (b) => b.prefecture },
-    { key: 'prefectureName', header: '都道府県', description: '属する都道府県の名称', get: (b, l) => name(l.bodies, b.prefecture) },
-    { key: 'parentCode', header: '市コード', description: '政令指定都市の区の場合、その市のコード', get: (b) => b.parent },
-    { key: 'parentName', header: '市', description: '政令指定都市の区の場合、その市の名称', get: (b, l) => name(l.bodies, b.parent) },
-    { key: 'latitude', type: 'number', header: '代表点の緯度', description: '代表点の緯度', get: (b) => b.location?.lat },
-    { key: 'longitude', type: 'number', header: '代表点の経度', description: '代表点の経度', get: (b) => b.location?.lng },
+    {
+      key: 'prefectureCode',
+      header: '都道府県コード',
+      description: '属する都道府県のコード',
+      get: (b) => b.prefecture,
+    },
+    {
+      key: 'prefectureName',
+      header: '都道府県',
+      description: '属する都道府県の名称',
+      get: (b, l) => name(l.bodies, b.prefecture),
+    },
+    {
+      key: 'parentCode',
+      header: '市コード',
+      description: '政令指定都市の区の場合、その市のコード',
+      get: (b) => b.parent,
+    },
+    {
+      key: 'parentName',
+      header: '市',
+      description: '政令指定都市の区の場合、その市の名称',
+      get: (b, l) => name(l.bodies, b.parent),
+    },
+    {
+      key: 'latitude',
+      type: 'number',
+      header: '代表点の緯度',
+      description: '代表点の緯度',
+      get: (b) => b.location?.lat,
+    },
+    {
+      key: 'longitude',
+      type: 'number',
+      header: '代表点の経度',
+      description: '代表点の経度',
+      get: (b) => b.location?.lng,
+    },
     { key: 'locationSource', header: '代表点の出典', description: '代表点の出典と性質', get: (b) => b.locationSource },
     { key: 'website', header: 'ウェブサイト', description: '公式サイト', get: (b) => b.website },
     {
@@ -504,7 +727,12 @@ const municipalities = defineDataset<Body>({
       description: 'この公共団体が委託している事業のうち掲載している件数',
       get: (b, l) => l.contractsByCommissioner.get(b.id)?.length ?? 0,
     },
-    { key: 'url', header: 'ページURL', description: '労協アトラスの公共団体ページ', get: (b, l) => l.url(paths.body(b.id)) },
+    {
+      key: 'url',
+      header: 'ページURL',
+      description: '労協アトラスの公共団体ページ',
+      get: (b, l) => l.url(paths.body(b.id)),
+    },
     {
       key: 'contractsCsvUrl',
       header: '委託一覧CSV',
@@ -537,7 +765,12 @@ const categories = defineDataset<Category>({
       description: 'この分野の団体のうち掲載している数',
       get: (c, l) => l.dir.coops.filter((o) => o.categories.includes(c.id)).length,
     },
-    { key: 'url', header: 'ページURL', description: '労協アトラスの分野ページ', get: (c, l) => l.url(paths.category(c.id)) },
+    {
+      key: 'url',
+      header: 'ページURL',
+      description: '労協アトラスの分野ページ',
+      get: (c, l) => l.url(paths.category(c.id)),
+    },
     ...sourceColumns<Category>(),
   ],
   json: [sourceJson<Category>()],
@@ -552,14 +785,61 @@ const nationalCounts = defineDataset<NationalCount>({
   items: (l) => l.dir.nationalCounts ?? [],
   columns: [
     { key: 'asOf', header: '時点', description: '何日時点の数か（YYYY-MM-DD）', get: (n) => n.asOf },
-    { key: 'corporations', type: 'integer', header: '法人数', description: '設立された労働者協同組合の法人数', get: (n) => n.corporations },
-    { key: 'prefectures', type: 'integer', header: '都道府県数', description: '法人のある都道府県の数', get: (n) => n.prefectures },
-    { key: 'prefecturesText', header: '都道府県の表記', description: '出典の都道府県の表記（例: 1都1道1府15県）', get: (n) => n.prefecturesText },
-    { key: 'newlyEstablished', type: 'integer', header: '新規設立', description: '新規設立の法人数', get: (n) => n.newlyEstablished },
-    { key: 'converted', type: 'integer', header: '組織変更', description: '企業組合・NPO法人から組織変更した法人数', get: (n) => n.converted },
-    { key: 'convertedFromKigyo', type: 'integer', header: 'うち企業組合から', description: '組織変更のうち企業組合から', get: (n) => n.convertedFromKigyo },
-    { key: 'convertedFromNpo', type: 'integer', header: 'うちNPO法人から', description: '組織変更のうちNPO法人から', get: (n) => n.convertedFromNpo },
-    { key: 'tokutei', type: 'integer', header: '特定労働者協同組合', description: '特定労働者協同組合の認定を受けた法人数', get: (n) => n.tokutei },
+    {
+      key: 'corporations',
+      type: 'integer',
+      header: '法人数',
+      description: '設立された労働者協同組合の法人数',
+      get: (n) => n.corporations,
+    },
+    {
+      key: 'prefectures',
+      type: 'integer',
+      header: '都道府県数',
+      description: '法人のある都道府県の数',
+      get: (n) => n.prefectures,
+    },
+    {
+      key: 'prefecturesText',
+      header: '都道府県の表記',
+      description: '出典の都道府県の表記（例: 1都1道1府15県）',
+      get: (n) => n.prefecturesText,
+    },
+    {
+      key: 'newlyEstablished',
+      type: 'integer',
+      header: '新規設立',
+      description: '新規設立の法人数',
+      get: (n) => n.newlyEstablished,
+    },
+    {
+      key: 'converted',
+      type: 'integer',
+      header: '組織変更',
+      description: '企業組合・NPO法人から組織変更した法人数',
+      get: (n) => n.converted,
+    },
+    {
+      key: 'convertedFromKigyo',
+      type: 'integer',
+      header: 'うち企業組合から',
+      description: '組織変更のうち企業組合から',
+      get: (n) => n.convertedFromKigyo,
+    },
+    {
+      key: 'convertedFromNpo',
+      type: 'integer',
+      header: 'うちNPO法人から',
+      description: '組織変更のうちNPO法人から',
+      get: (n) => n.convertedFromNpo,
+    },
+    {
+      key: 'tokutei',
+      type: 'integer',
+      header: '特定労働者協同組合',
+      description: '特定労働者協同組合の認定を受けた法人数',
+      get: (n) => n.tokutei,
+    },
     {
       key: 'official',
       type: 'boolean',
@@ -595,7 +875,16 @@ export function modelProjectFigures(dir: Pick<Directory, 'councils'>): ModelProj
   return dir.councils.flatMap((council) => {
     const rows: Array<Omit<ModelProjectFigure, 'id' | 'council' | 'sources' | 'source'> & { sourceIndex: number }> = [];
     for (const f of council.figures ?? [])
-      rows.push({ measure: 'figure', label: f.label, value: f.value, unit: f.unit, asOf: f.asOf, period: f.period, note: f.note, sourceIndex: f.source });
+      rows.push({
+        measure: 'figure',
+        label: f.label,
+        value: f.value,
+        unit: f.unit,
+        asOf: f.asOf,
+        period: f.period,
+        note: f.note,
+        sourceIndex: f.source,
+      });
     for (const a of sortActivities(council.activities ?? [])) {
       if (a.attendance?.participants !== undefined)
         rows.push({
@@ -636,7 +925,10 @@ export function modelProjectFigures(dir: Pick<Directory, 'councils'>): ModelProj
       const n = (seen.get(scope) ?? 0) + 1;
       seen.set(scope, n);
       const src = council.sources[sourceIndex];
-      if (!src) throw new Error(`content/councils/${council.id}: ${scope} の数値「${r.label}」の source ${sourceIndex} が sources にありません`);
+      if (!src)
+        throw new Error(
+          `content/councils/${council.id}: ${scope} の数値「${r.label}」の source ${sourceIndex} が sources にありません`,
+        );
       return { ...r, id: `${council.id}:${scope}:${n}`, council, source: src, sources: [src] };
     });
   });
@@ -652,11 +944,31 @@ const modelProjectFiguresDataset = defineDataset<ModelProjectFigure>({
     { key: 'id', header: 'ID', description: '行の識別子（協議会ID:活動ID:番号）', get: (r) => r.id },
     { key: 'councilId', header: '協議会ID', description: '協議会のID', get: (r) => r.council.id },
     { key: 'councilName', header: '協議会', description: '協議会の名称', get: (r) => r.council.name },
-    { key: 'prefectureCode', header: '都道府県コード', description: '協議会の都道府県のコード', get: (r) => r.council.prefecture },
-    { key: 'prefectureName', header: '都道府県', description: '協議会の都道府県', get: (r, l) => name(l.bodies, r.council.prefecture) },
-    { key: 'activityId', header: '活動ID', description: '数値が属する活動のID（協議会全体の数値は空欄）', get: (r) => r.activity?.id },
+    {
+      key: 'prefectureCode',
+      header: '都道府県コード',
+      description: '協議会の都道府県のコード',
+      get: (r) => r.council.prefecture,
+    },
+    {
+      key: 'prefectureName',
+      header: '都道府県',
+      description: '協議会の都道府県',
+      get: (r, l) => name(l.bodies, r.council.prefecture),
+    },
+    {
+      key: 'activityId',
+      header: '活動ID',
+      description: '数値が属する活動のID（協議会全体の数値は空欄）',
+      get: (r) => r.activity?.id,
+    },
     { key: 'activityTitle', header: '活動', description: '活動の名前', get: (r) => r.activity?.title },
-    { key: 'activityKind', header: '活動の種類コード', description: 'workshop、consultation など', get: (r) => r.activity?.kind },
+    {
+      key: 'activityKind',
+      header: '活動の種類コード',
+      description: 'workshop、consultation など',
+      get: (r) => r.activity?.kind,
+    },
     {
       key: 'activityKindLabel',
       header: '活動の種類',
@@ -669,7 +981,12 @@ const modelProjectFiguresDataset = defineDataset<ModelProjectFigure>({
       description: '出典の時点の状況',
       get: (r) => (r.activity ? ACTIVITY_STATUS_LABELS[r.activity.status] : undefined),
     },
-    { key: 'activityDate', header: '活動の日付', description: '催しの日、または活動の開始', get: (r) => r.activity?.date ?? r.activity?.from },
+    {
+      key: 'activityDate',
+      header: '活動の日付',
+      description: '催しの日、または活動の開始',
+      get: (r) => r.activity?.date ?? r.activity?.from,
+    },
     {
       key: 'fiscalYear',
       type: 'integer',
@@ -678,7 +995,12 @@ const modelProjectFiguresDataset = defineDataset<ModelProjectFigure>({
       get: (r) => (r.activity ? activityFiscalYear(r.activity) : undefined),
     },
     { key: 'region', header: '地域', description: '活動の地域（例: 県央）', get: (r) => r.activity?.region },
-    { key: 'measure', header: '数値の種類', description: 'participants（参加者数）、capacity（定員）、figure（そのほか）', get: (r) => r.measure },
+    {
+      key: 'measure',
+      header: '数値の種類',
+      description: 'participants（参加者数）、capacity（定員）、figure（そのほか）',
+      get: (r) => r.measure,
+    },
     { key: 'label', header: '項目', description: '何の数値か（例: 相談件数）', get: (r) => r.label },
     { key: 'value', type: 'number', header: '値', description: '数値', get: (r) => r.value },
     { key: 'unit', header: '単位', description: '単位（資料の表記のまま）', get: (r) => r.unit },
@@ -722,7 +1044,11 @@ export function bodyContractsCsv(bodyId: string, l: Lookup): string {
 }
 
 /** A dataset as a JSON document: format version, dates, licence, then one record per entity. */
-export function datasetJson(ds: Dataset, l: Lookup, dates: { generatedAt: string; dataAsOf: string | undefined }): string {
+export function datasetJson(
+  ds: Dataset,
+  l: Lookup,
+  dates: { generatedAt: string; dataAsOf: string | undefined },
+): string {
   const items = ds.records(l);
   const doc = {
     version: EXPORT_VERSION,

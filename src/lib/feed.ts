@@ -56,7 +56,9 @@ export function feedEntries(dir: Directory, limit = 50): FeedEntry[] {
       category: { term: 'contract', label: '委託' },
     });
   }
-  return entries.sort((a, b) => (a.updated === b.updated ? (a.key < b.key ? -1 : 1) : a.updated < b.updated ? 1 : -1)).slice(0, limit);
+  return entries
+    .sort((a, b) => (a.updated === b.updated ? (a.key < b.key ? -1 : 1) : a.updated < b.updated ? 1 : -1))
+    .slice(0, limit);
 }
 
 /** A name-based (version 5, SHA-1) UUID, RFC 9562. */
@@ -71,7 +73,12 @@ export function uuidV5(name: string, namespace = '6ba7b811-9dad-11d1-80b4-00c04f
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;');
 }
 
 const atomDate = (day: string) => `${day}T00:00:00+09:00`;

@@ -69,7 +69,10 @@ export interface CoopFeatureCollection {
 }
 
 /** Entries as a GeoJSON FeatureCollection: [lng, lat] points, every other field in properties; `url` maps a page path to its public URL. */
-export function toFeatureCollection(entries: readonly MapEntry[], url?: (page: string) => string): CoopFeatureCollection {
+export function toFeatureCollection(
+  entries: readonly MapEntry[],
+  url?: (page: string) => string,
+): CoopFeatureCollection {
   return {
     type: 'FeatureCollection',
     features: entries.map(({ lat, lng, ...properties }) => ({

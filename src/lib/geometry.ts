@@ -55,7 +55,8 @@ export function simplifyLine(points: readonly Position[], tolerance: number): Po
 /** Signed area of a ring (shoelace; positive when counter-clockwise in a y-up plane). */
 export function ringArea(ring: readonly Position[]): number {
   let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1]);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+    sum += (ring[j]![0] - ring[i]![0]) * (ring[j]![1] + ring[i]![1]);
   return sum / 2;
 }
 
@@ -194,7 +195,10 @@ export function simplifyShapes(shapes: readonly MultiPolygon[], options: Simplif
       points = [...ring.slice(start), ...ring.slice(0, start)];
       const far = points.reduce(
         (best, p, i) =>
-          Math.hypot(p[0] - points[0]![0], p[1] - points[0]![1]) > Math.hypot(points[best]![0] - points[0]![0], points[best]![1] - points[0]![1]) ? i : best,
+          Math.hypot(p[0] - points[0]![0], p[1] - points[0]![1]) >
+          Math.hypot(points[best]![0] - points[0]![0], points[best]![1] - points[0]![1])
+            ? i
+            : best,
         0,
       );
       cuts = far > 0 ? [0, far] : [0];
@@ -270,7 +274,8 @@ export function distanceToShapeKm(p: Position, shape: MultiPolygon): number {
   let best = Infinity;
   for (const polygon of shape) {
     for (const ring of polygon) {
-      for (let i = 1; i < ring.length; i++) best = Math.min(best, distanceToSegment(sp, scaled(ring[i - 1]!), scaled(ring[i]!)));
+      for (let i = 1; i < ring.length; i++)
+        best = Math.min(best, distanceToSegment(sp, scaled(ring[i - 1]!), scaled(ring[i]!)));
     }
   }
   return best * ((Math.PI / 180) * EARTH_RADIUS_KM);

@@ -86,7 +86,9 @@ export function nodeProblem(node: MdNode, sourceCount: number | undefined): stri
       return `生の HTML は使えません（${firstLine(node.value)}）`;
     case 'link':
     case 'definition':
-      return isAllowedContentUrl(node.url ?? '') ? undefined : `URL "${node.url}" は使えません（http(s)・mailto・tel・サイト内のみ）`;
+      return isAllowedContentUrl(node.url ?? '')
+        ? undefined
+        : `URL "${node.url}" は使えません（http(s)・mailto・tel・サイト内のみ）`;
     case 'image':
       return isSiteImage(node.url ?? '') ? undefined : `画像 "${node.url}" は使えません（サイト内の画像のみ）`;
     case 'mdxJsxFlowElement':
@@ -114,8 +116,10 @@ function jsxProblem(node: MdNode, sourceCount: number | undefined): string | und
   if (name === 'Cite') {
     const n = attrs.find((a) => a.name === 'n');
     const raw = n?.value as { type?: string; value?: string } | string | undefined;
-    const text = typeof raw === 'object' && raw?.type === 'mdxJsxAttributeValueExpression' ? raw.value?.trim() : undefined;
-    if (text === undefined || !/^(0|[1-9]\d{0,3})$/.test(text)) return '<Cite n={0} /> のように、n には整数だけを書いてください';
+    const text =
+      typeof raw === 'object' && raw?.type === 'mdxJsxAttributeValueExpression' ? raw.value?.trim() : undefined;
+    if (text === undefined || !/^(0|[1-9]\d{0,3})$/.test(text))
+      return '<Cite n={0} /> のように、n には整数だけを書いてください';
     if (sourceCount !== undefined && Number(text) >= sourceCount)
       return `<Cite n={${text}} /> の出典 sources[${text}] はありません（出典は ${sourceCount} 件）`;
   }
@@ -133,7 +137,10 @@ export function walk(node: MdNode, visit: (node: MdNode) => void): void {
 }
 
 /** Every problem in a guide body, each with its line in the file (`startLine` = the body's first line). */
-export function guideBodyProblems(body: string, options: { sourceCount?: number; startLine?: number } = {}): Array<{ line: number; message: string }> {
+export function guideBodyProblems(
+  body: string,
+  options: { sourceCount?: number; startLine?: number } = {},
+): Array<{ line: number; message: string }> {
   const offset = (options.startLine ?? 1) - 1;
   let tree: MdNode;
   try {

@@ -121,7 +121,11 @@ export function toRow(fields: string[], file: string, line: number): HoujinRow {
   });
   const bad = (key: HoujinKey, what: string) => {
     const label = HOUJIN_COLUMNS.find(([k]) => k === key)![1];
-    throw new HoujinFormatError(file, line, `${label}（${HOUJIN_COLUMNS.findIndex(([k]) => k === key) + 1}列目）"${row[key]}" ${what}`);
+    throw new HoujinFormatError(
+      file,
+      line,
+      `${label}（${HOUJIN_COLUMNS.findIndex(([k]) => k === key) + 1}列目）"${row[key]}" ${what}`,
+    );
   };
   const numberProblem = corporateNumberProblem(row.corporateNumber);
   if (numberProblem) bad('corporateNumber', `が正しくありません: ${numberProblem}`);
@@ -133,11 +137,14 @@ export function toRow(fields: string[], file: string, line: number): HoujinRow {
   for (const key of ['updateDate', 'changeDate', 'closeDate', 'assignmentDate'] as const) {
     if (row[key] !== '' && !DATE.test(row[key])) bad(key, 'は YYYY-MM-DD の日付ではありません');
   }
-  if (row.prefectureCode !== '' && !/^\d{2}$/.test(row.prefectureCode)) bad('prefectureCode', 'は2桁の数字ではありません');
+  if (row.prefectureCode !== '' && !/^\d{2}$/.test(row.prefectureCode))
+    bad('prefectureCode', 'は2桁の数字ではありません');
   if (row.cityCode !== '' && !/^\d{3}$/.test(row.cityCode)) bad('cityCode', 'は3桁の数字ではありません');
   if (row.postCode !== '' && !/^\d{7}$/.test(row.postCode)) bad('postCode', 'は7桁の数字ではありません');
-  if (row.closeCause !== '' && !(row.closeCause in CLOSE_CAUSES)) bad('closeCause', 'は 01・11・21・31 のいずれでもありません');
-  if (row.closeDate !== '' && row.closeCause === '') bad('closeCause', 'が空です（閉鎖等年月日があるのに事由がありません）');
+  if (row.closeCause !== '' && !(row.closeCause in CLOSE_CAUSES))
+    bad('closeCause', 'は 01・11・21・31 のいずれでもありません');
+  if (row.closeDate !== '' && row.closeCause === '')
+    bad('closeCause', 'が空です（閉鎖等年月日があるのに事由がありません）');
   if (row.successorCorporateNumber !== '' && corporateNumberProblem(row.successorCorporateNumber))
     bad('successorCorporateNumber', 'が正しい法人番号ではありません');
   if (row.latest !== '' && row.latest !== '0' && row.latest !== '1') bad('latest', 'は 0 か 1 ではありません');
@@ -225,7 +232,8 @@ export class CsvSplitter {
 
   /** Ends the text: a last record without a line break is emitted; an unclosed quote is an error. */
   end(file: string): void {
-    if (this.quoted && !this.quoteSeen) throw new HoujinFormatError(file, this.recordLine, '引用符 " が閉じられていません');
+    if (this.quoted && !this.quoteSeen)
+      throw new HoujinFormatError(file, this.recordLine, '引用符 " が閉じられていません');
     this.endRecord();
   }
 }
@@ -271,9 +279,27 @@ export function fileDateFromName(name: string): string | undefined {
 
 /** The legal-form words the 労働者協同組合法 reserves, longest first. */
 const FORM_WORDS = [
-  { word: '労働者協同組合連合会', kana: 'ロウドウシャキョウドウクミアイレンゴウカイ', legalForm: '労働者協同組合連合会', kind: 'federation', tokutei: false },
-  { word: '特定労働者協同組合', kana: 'トクテイロウドウシャキョウドウクミアイ', legalForm: '特定労働者協同組合', kind: 'coop', tokutei: true },
-  { word: '労働者協同組合', kana: 'ロウドウシャキョウドウクミアイ', legalForm: '労働者協同組合', kind: 'coop', tokutei: false },
+  {
+    word: '労働者協同組合連合会',
+    kana: 'ロウドウシャキョウドウクミアイレンゴウカイ',
+    legalForm: '労働者協同組合連合会',
+    kind: 'federation',
+    tokutei: false,
+  },
+  {
+    word: '特定労働者協同組合',
+    kana: 'トクテイロウドウシャキョウドウクミアイ',
+    legalForm: '特定労働者協同組合',
+    kind: 'coop',
+    tokutei: true,
+  },
+  {
+    word: '労働者協同組合',
+    kana: 'ロウドウシャキョウドウクミアイ',
+    legalForm: '労働者協同組合',
+    kind: 'coop',
+    tokutei: false,
+  },
 ] as const;
 
 /** Legal-form words of other 法人 registered under 399 or elsewhere; a name with one of them is not a worker co-op. */
@@ -302,7 +328,12 @@ const OTHER_FORMS = [
 ];
 
 export type Classification =
-  | { coop: true; legalForm: '労働者協同組合' | '特定労働者協同組合' | '労働者協同組合連合会'; kind: 'coop' | 'federation'; tokutei: boolean }
+  | {
+      coop: true;
+      legalForm: '労働者協同組合' | '特定労働者協同組合' | '労働者協同組合連合会';
+      kind: 'coop' | 'federation';
+      tokutei: boolean;
+    }
   | { coop: false; reason: string };
 
 /** Whether a record mentions worker co-ops at all (only these are reported when skipped). */
@@ -330,9 +361,11 @@ export function classify(row: Pick<HoujinRow, 'name' | 'kind'>): Classification 
   const other = OTHER_FORMS.find((w) => rest.includes(w.normalize('NFKC')));
   if (other) return { coop: false, reason: `名称に「${other}」があり、労働者協同組合ではありません` };
   for (const f of FORM_WORDS) {
-    if (name.startsWith(f.word) || name.endsWith(f.word)) return { coop: true, legalForm: f.legalForm, kind: f.kind, tokutei: f.tokutei };
+    if (name.startsWith(f.word) || name.endsWith(f.word))
+      return { coop: true, legalForm: f.legalForm, kind: f.kind, tokutei: f.tokutei };
   }
-  if (name.includes('労働者協同組合')) return { coop: false, reason: '「労働者協同組合」が名称の先頭にも末尾にもありません（手で確かめてください）' };
+  if (name.includes('労働者協同組合'))
+    return { coop: false, reason: '「労働者協同組合」が名称の先頭にも末尾にもありません（手で確かめてください）' };
   return { coop: false, reason: '名称に「労働者協同組合」がありません' };
 }
 
@@ -350,8 +383,12 @@ export function readingFromFurigana(furigana: string): string | undefined {
 }
 
 /** The 6-digit 全国地方公共団体コード of a record's address (都道府県コード + 市区町村コード + check digit), or undefined. */
-export function lgCodeOf(row: Pick<HoujinRow, 'prefectureCode' | 'cityCode'>): { prefecture?: string; municipality?: string } {
-  if (!/^\d{2}$/.test(row.prefectureCode) || Number(row.prefectureCode) < 1 || Number(row.prefectureCode) > 47) return {};
+export function lgCodeOf(row: Pick<HoujinRow, 'prefectureCode' | 'cityCode'>): {
+  prefecture?: string;
+  municipality?: string;
+} {
+  if (!/^\d{2}$/.test(row.prefectureCode) || Number(row.prefectureCode) < 1 || Number(row.prefectureCode) > 47)
+    return {};
   const prefecture = prefectureCodeOf(`${row.prefectureCode}0000`);
   if (!/^\d{3}$/.test(row.cityCode) || row.cityCode === '000') return { prefecture };
   const five = `${row.prefectureCode}${row.cityCode}`;
@@ -418,7 +455,9 @@ export function registryRecordOf(row: HoujinRow, fileDate: string): Record<strin
 }
 
 /** The newest record per 法人番号: a later file wins, then a record marked 最新履歴 1, then a later line. */
-export function newestByNumber(rows: ReadonlyArray<HoujinRow & { fileDate: string }>): Map<string, HoujinRow & { fileDate: string }> {
+export function newestByNumber(
+  rows: ReadonlyArray<HoujinRow & { fileDate: string }>,
+): Map<string, HoujinRow & { fileDate: string }> {
   const out = new Map<string, HoujinRow & { fileDate: string }>();
   for (const row of rows) {
     const have = out.get(row.corporateNumber);

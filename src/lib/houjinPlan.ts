@@ -74,7 +74,10 @@ const clone = <T>(v: T): T => structuredClone(v);
 /** The reading of a draft: from the furigana, else from the name when what is left is kana or Latin letters. */
 function readingOf(row: HoujinRow): string | undefined {
   return (
-    readingFromFurigana(row.furigana) ?? readingFromFurigana(row.name.normalize('NFKC').replace(/特定労働者協同組合|労働者協同組合連合会|労働者協同組合/g, ''))
+    readingFromFurigana(row.furigana) ??
+    readingFromFurigana(
+      row.name.normalize('NFKC').replace(/特定労働者協同組合|労働者協同組合連合会|労働者協同組合/g, ''),
+    )
   );
 }
 
@@ -109,7 +112,11 @@ function registryDates(row: DatedRow): { registered?: string; converted?: string
 }
 
 /** Plans the import of every record (newest per number) against the entries we have. */
-export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonly ExistingCoop[], bodies: BodyList): ImportPlan {
+export function planImport(
+  newest: ReadonlyMap<string, DatedRow>,
+  coops: readonly ExistingCoop[],
+  bodies: BodyList,
+): ImportPlan {
   const summary: ImportSummary = { added: [], changed: [], closed: [], unchanged: [], skipped: [] };
   const writes: ImportPlan['writes'] = [];
   const byNumber = new Map<string, ExistingCoop>();
@@ -132,7 +139,11 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
     const existing = byNumber.get(number);
     if (row.process === '99') {
       if (existing || mentionsWorkerCoop(row))
-        summary.skipped.push({ ...item, id: existing?.id, detail: '処理区分 99（削除）: 法人番号の指定が取り消されました。手で確かめてください' });
+        summary.skipped.push({
+          ...item,
+          id: existing?.id,
+          detail: '処理区分 99（削除）: 法人番号の指定が取り消されました。手で確かめてください',
+        });
       continue;
     }
     const cls = classify(row);
@@ -151,7 +162,10 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
       }
       const reading = readingOf(row);
       if (!reading) {
-        summary.skipped.push({ ...item, detail: 'フリガナが公表されておらず、よみを作れません（手で追加してください）' });
+        summary.skipped.push({
+          ...item,
+          detail: 'フリガナが公表されておらず、よみを作れません（手で追加してください）',
+        });
         continue;
       }
       if (!lgCodeOf(row).prefecture) {
@@ -160,7 +174,10 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
       }
       const id = draftId(number);
       if (takenIds.has(id)) {
-        summary.skipped.push({ ...item, detail: `id ${id} のファイルがすでにありますが、法人番号が一致しません（手で確かめてください）` });
+        summary.skipped.push({
+          ...item,
+          detail: `id ${id} のファイルがすでにありますが、法人番号が一致しません（手で確かめてください）`,
+        });
         continue;
       }
       const place = placeOf(row);
@@ -201,7 +218,11 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
     if (row.closeDate && !dissolved) {
       after.dissolved = { date: row.closeDate, cause: CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] };
       newlyClosed = true;
-    } else if (!row.closeDate && dissolved && (before.registry as { closed?: string } | undefined)?.closed === dissolved.date) {
+    } else if (
+      !row.closeDate &&
+      dissolved &&
+      (before.registry as { closed?: string } | undefined)?.closed === dissolved.date
+    ) {
       delete after.dissolved;
       details.push('登記記録の閉鎖等が取り消されたため、解散の表示を外しました');
     }
@@ -230,22 +251,28 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
       if (dates.registered) after.registered = dates.registered;
       if (dates.converted && after.converted === undefined) after.converted = dates.converted;
       if (renamed) details.push(`名称: ${formerName} → ${row.name}`);
-      if (previous?.address !== undefined && previous.address !== address) details.push(`所在地: ${previous.address} → ${address ?? '（なし）'}`);
+      if (previous?.address !== undefined && previous.address !== address)
+        details.push(`所在地: ${previous.address} → ${address ?? '（なし）'}`);
     } else {
       // An entry an editor researched: fill what is empty, report the rest.
       if (renamed && row.process === '11' && cls.coop && !classify({ name: formerName, kind: row.kind }).coop) {
         // 組織変更: an 企業組合 or NPO法人 became a worker co-op under the same number.
-        if (after.converted === undefined && row.changeDate >= ACT_IN_FORCE && after.registered === undefined) after.converted = row.changeDate;
+        if (after.converted === undefined && row.changeDate >= ACT_IN_FORCE && after.registered === undefined)
+          after.converted = row.changeDate;
         if (after.convertedFrom === undefined) after.convertedFrom = formerName;
         const origin = originFromName(formerName);
         if (after.origin === undefined && origin) after.origin = origin;
-        details.push(`組織変更: ${formerName} → ${row.name}（${row.changeDate}）。name・legalForm は手で確かめてください`);
+        details.push(
+          `組織変更: ${formerName} → ${row.name}（${row.changeDate}）。name・legalForm は手で確かめてください`,
+        );
       } else if (renamed) {
         details.push(`登記上の名称: ${formerName} → ${row.name}（name は手で確かめてください）`);
       }
       const address = addressOf(row);
       if (previous?.address !== undefined && previous.address !== address)
-        details.push(`登記上の所在地: ${previous.address} → ${address ?? '（なし）'}（address・municipality は手で確かめてください）`);
+        details.push(
+          `登記上の所在地: ${previous.address} → ${address ?? '（なし）'}（address・municipality は手で確かめてください）`,
+        );
     }
 
     const entryItem = { ...item, id: existing.id };
@@ -254,10 +281,19 @@ export function planImport(newest: ReadonlyMap<string, DatedRow>, coops: readonl
       continue;
     }
     writes.push({ path: existing.path, text: applyChanges(existing.text, before, after) });
-    const changedKeys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !isDeepStrictEqual(before[k], after[k]));
-    const detail = [...details, `更新: ${changedKeys.join('・')}`, `処理区分 ${row.process}（${PROCESS_LABELS[row.process] ?? '不明'}）`].join('。');
+    const changedKeys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+      (k) => !isDeepStrictEqual(before[k], after[k]),
+    );
+    const detail = [
+      ...details,
+      `更新: ${changedKeys.join('・')}`,
+      `処理区分 ${row.process}（${PROCESS_LABELS[row.process] ?? '不明'}）`,
+    ].join('。');
     if (newlyClosed)
-      summary.closed.push({ ...entryItem, detail: `${row.closeDate} ${CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] ?? ''}。${detail}` });
+      summary.closed.push({
+        ...entryItem,
+        detail: `${row.closeDate} ${CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] ?? ''}。${detail}`,
+      });
     else summary.changed.push({ ...entryItem, detail });
   }
   return { writes, summary };

@@ -22,7 +22,8 @@ const LIST_PAGE = new RegExp(`^coops/${COOP_LIST_SEGMENT}/[a-z0-9]+/(?:\\d+/)?$`
 
 /** The English twin of a Japanese page ('coops/x/' → 'en/coops/x/'), or undefined. */
 export function englishTwin(rel: string): string | undefined {
-  if ((TWINNED as readonly string[]).includes(rel) || /^coops\/[a-z0-9-]+\/$/.test(rel) || LIST_PAGE.test(rel)) return `en/${rel}`;
+  if ((TWINNED as readonly string[]).includes(rel) || /^coops\/[a-z0-9-]+\/$/.test(rel) || LIST_PAGE.test(rel))
+    return `en/${rel}`;
   return undefined;
 }
 

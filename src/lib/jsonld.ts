@@ -21,7 +21,9 @@ export interface JsonLdContext {
 
 /** Drops undefined values and empty arrays, so the output carries only what is known. */
 function compact(o: Json): Json {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
 }
 
 /** The street part of an address: the prefecture and municipality names at its start are dropped (they go in their own fields). */
@@ -62,17 +64,27 @@ export function coopJsonLd(coop: Coop, ctx: JsonLdContext): Json {
     }),
     areaServed: area ? { '@type': 'AdministrativeArea', name: area } : undefined,
     // Only a point confirmed from the address; a representative point of a municipality would mislead.
-    geo: place?.precision === 'address' ? { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lng } : undefined,
+    geo:
+      place?.precision === 'address'
+        ? { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lng }
+        : undefined,
     // The 法人番号 as a PropertyValue, with the number's page on the National Tax Agency's site.
     identifier: coop.corporateNumber
-      ? { '@type': 'PropertyValue', propertyID: '法人番号', value: coop.corporateNumber, url: corporateNumberUrl(coop.corporateNumber) }
+      ? {
+          '@type': 'PropertyValue',
+          propertyID: '法人番号',
+          value: coop.corporateNumber,
+          url: corporateNumberUrl(coop.corporateNumber),
+        }
       : undefined,
     foundingDate: coop.founded ?? coop.registered ?? coop.converted ?? coop.established,
     dissolutionDate: coop.dissolved?.date,
     telephone: coop.contact?.phone,
     faxNumber: coop.contact?.fax,
     knowsAbout: coop.categories.map((id) => ctx.categories.get(id)?.name ?? id),
-    parentOrganization: parent ? { '@type': 'Organization', '@id': `${ctx.url(paths.coop(parent.id))}#organization`, name: parent.name } : undefined,
+    parentOrganization: parent
+      ? { '@type': 'Organization', '@id': `${ctx.url(paths.coop(parent.id))}#organization`, name: parent.name }
+      : undefined,
     memberOf: (coop.memberOf ?? [])
       .map((id) => ctx.coops.get(id))
       .filter((m): m is Coop => m !== undefined)
@@ -114,9 +126,14 @@ export function bodyJsonLd(body: Body, ctx: JsonLdContext): Json {
     areaServed: compact({
       '@type': AREA_TYPES[body.kind],
       name: body.kind === '国' ? '日本' : body.name,
-      geo: body.location && body.kind !== '国' ? { '@type': 'GeoCoordinates', latitude: body.location.lat, longitude: body.location.lng } : undefined,
+      geo:
+        body.location && body.kind !== '国'
+          ? { '@type': 'GeoCoordinates', latitude: body.location.lat, longitude: body.location.lng }
+          : undefined,
     }),
-    parentOrganization: above ? { '@type': 'GovernmentOrganization', '@id': `${ctx.url(paths.body(above.id))}#organization`, name: above.name } : undefined,
+    parentOrganization: above
+      ? { '@type': 'GovernmentOrganization', '@id': `${ctx.url(paths.body(above.id))}#organization`, name: above.name }
+      : undefined,
   });
 }
 

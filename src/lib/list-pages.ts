@@ -61,7 +61,11 @@ export function coopGroups(coops: readonly Coop[], bodies: Map<string, Body>): C
   }
   const keys = [...byPref.keys()].filter((k) => k !== NO_PREFECTURE).sort();
   if (byPref.has(NO_PREFECTURE)) keys.push(NO_PREFECTURE);
-  return keys.map((k) => ({ prefecture: k, name: k === NO_PREFECTURE ? '所在地未確認' : (bodies.get(k)?.name ?? k), coops: byPref.get(k)! }));
+  return keys.map((k) => ({
+    prefecture: k,
+    name: k === NO_PREFECTURE ? '所在地未確認' : (bodies.get(k)?.name ?? k),
+    coops: byPref.get(k)!,
+  }));
 }
 
 /** One page of a prefecture's list. */
@@ -77,10 +81,21 @@ export interface CoopListPage extends CoopGroup {
 }
 
 /** Every page of the per-prefecture lists: each group split into pages of `size`. */
-export function coopListPages(coops: readonly Coop[], bodies: Map<string, Body>, size: number = LIST_PAGE_SIZE): CoopListPage[] {
+export function coopListPages(
+  coops: readonly Coop[],
+  bodies: Map<string, Body>,
+  size: number = LIST_PAGE_SIZE,
+): CoopListPage[] {
   return coopGroups(coops, bodies).flatMap((g) => {
     const pages = paginate(g.coops, size);
-    return pages.map((slice, i) => ({ ...g, coops: slice, page: i + 1, pages: pages.length, total: g.coops.length, from: i * size + 1 }));
+    return pages.map((slice, i) => ({
+      ...g,
+      coops: slice,
+      page: i + 1,
+      pages: pages.length,
+      total: g.coops.length,
+      from: i * size + 1,
+    }));
   });
 }
 
@@ -89,7 +104,10 @@ export function coopListRoutes(
   coops: readonly Coop[],
   bodies: Map<string, Body>,
 ): Array<{ params: { pref: string; page: string | undefined }; props: { list: CoopListPage } }> {
-  return coopListPages(coops, bodies).map((p) => ({ params: { pref: p.prefecture, page: p.page > 1 ? String(p.page) : undefined }, props: { list: p } }));
+  return coopListPages(coops, bodies).map((p) => ({
+    params: { pref: p.prefecture, page: p.page > 1 ? String(p.page) : undefined },
+    props: { list: p },
+  }));
 }
 
 /** What a page shows of a longer list of contracts: the first `size` in sortContracts order, and whether that is all of them. */
@@ -107,7 +125,10 @@ export function contractPreview(
  * programme kind in each prefecture, and each category on its own (not combined with the others, so the pages
  * grow with the categories, not with their product).
  */
-export function contractListFilters(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): ContractFilter[] {
+export function contractListFilters(
+  contracts: readonly Contract[],
+  bodies: ReadonlyMap<string, Body>,
+): ContractFilter[] {
   const { kinds, prefectures, national, categories } = contractFacets(contracts, bodies);
   const prefs = [...prefectures, ...(national ? ['national'] : [])];
   return [

@@ -24,7 +24,10 @@ export function matchesFilter(item: Filterable, filter: MapFilter): boolean {
 }
 
 /** Reads `?category=…&pref=…` from a query string, keeping only values that exist. */
-export function parseFilter(search: string, known: { categories: ReadonlySet<string>; prefectures: ReadonlySet<string> }): MapFilter {
+export function parseFilter(
+  search: string,
+  known: { categories: ReadonlySet<string>; prefectures: ReadonlySet<string> },
+): MapFilter {
   const params = new URLSearchParams(search);
   const category = params.get('category') ?? '';
   const pref = params.get('pref') ?? '';

@@ -15,7 +15,10 @@
 import type { MapEntry } from './geojson.ts';
 
 /** What the map, its filters, popups and the near-me widget read of an organisation. */
-export type PinProperties = Pick<MapEntry, 'id' | 'name' | 'kind' | 'categories' | 'prefecture' | 'placeName' | 'precision' | 'page'>;
+export type PinProperties = Pick<
+  MapEntry,
+  'id' | 'name' | 'kind' | 'categories' | 'prefecture' | 'placeName' | 'precision' | 'page'
+>;
 
 /** One pin as the map uses it: a GeoJSON-shaped point (what Supercluster clusters) with the pin's properties. */
 export interface MapPin {
@@ -73,7 +76,8 @@ function table(): { values: string[]; index: (v: string) => number } {
 export function encodePins(entries: readonly MapEntry[]): MapPinsFile {
   const first = entries[0];
   const at = first ? first.page.indexOf(first.id) : -1;
-  const page: [string, string] = first && at >= 0 ? [first.page.slice(0, at), first.page.slice(at + first.id.length)] : ['', ''];
+  const page: [string, string] =
+    first && at >= 0 ? [first.page.slice(0, at), first.page.slice(at + first.id.length)] : ['', ''];
   const kinds = table();
   const precisions = table();
   const prefectures = table();
@@ -118,9 +122,12 @@ const COLUMNS = ['id', 'name', 'lng', 'lat', 'kind', 'precision', 'prefecture', 
 
 /** Unpacks the file into pins, in the order of the entries; throws on a file of another format or with columns of unequal length. */
 export function decodePins(file: MapPinsFile): MapPin[] {
-  if (file?.format !== MAP_PINS_FORMAT) throw new Error(`map-pins: format は ${MAP_PINS_FORMAT} のはずですが ${String(file?.format)} です`);
+  if (file?.format !== MAP_PINS_FORMAT)
+    throw new Error(`map-pins: format は ${MAP_PINS_FORMAT} のはずですが ${String(file?.format)} です`);
   const n = file.id.length;
-  for (const c of COLUMNS) if (!Array.isArray(file[c]) || file[c].length !== n) throw new Error(`map-pins: ${c} の長さが id（${n}件）と違います`);
+  for (const c of COLUMNS)
+    if (!Array.isArray(file[c]) || file[c].length !== n)
+      throw new Error(`map-pins: ${c} の長さが id（${n}件）と違います`);
   const { kinds, precisions, prefectures, places, categories, page, pages = {} } = file;
   const pins: MapPin[] = new Array(n);
   for (let i = 0; i < n; i++) {

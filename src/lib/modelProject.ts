@@ -18,7 +18,8 @@ export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = ACTIVITY_S
  * 「予定（出典の時点）・実施は未確認」. The data stay as the source wrote them.
  */
 export function statusLabel(status: ActivityStatus, lastDay: string | undefined, today: string): string {
-  if (status === 'planned' && lastDay !== undefined && latestDay(lastDay) < today) return '予定（出典の時点）・実施は未確認';
+  if (status === 'planned' && lastDay !== undefined && latestDay(lastDay) < today)
+    return '予定（出典の時点）・実施は未確認';
   return ACTIVITY_STATUS_LABELS[status];
 }
 
@@ -55,7 +56,9 @@ export interface ActivityGroup<T> {
 }
 
 /** Activities grouped by fiscal year, oldest year first, each group in date order; the group without a year comes last. */
-export function groupByFiscalYear<T extends Pick<Activity, 'fiscalYear' | 'date' | 'from'>>(activities: readonly T[]): Array<ActivityGroup<T>> {
+export function groupByFiscalYear<T extends Pick<Activity, 'fiscalYear' | 'date' | 'from'>>(
+  activities: readonly T[],
+): Array<ActivityGroup<T>> {
   const groups = new Map<number | undefined, T[]>();
   for (const a of activities) {
     const fy = activityFiscalYear(a);
@@ -68,11 +71,16 @@ export function groupByFiscalYear<T extends Pick<Activity, 'fiscalYear' | 'date'
 
 /** Councils in the order of their prefecture's code (north to south), ties by reading. */
 export function sortCouncils<T extends Pick<Council, 'prefecture' | 'reading'>>(councils: readonly T[]): T[] {
-  return [...councils].sort((a, b) => (a.prefecture < b.prefecture ? -1 : a.prefecture > b.prefecture ? 1 : compareReading(a.reading, b.reading)));
+  return [...councils].sort((a, b) =>
+    a.prefecture < b.prefecture ? -1 : a.prefecture > b.prefecture ? 1 : compareReading(a.reading, b.reading),
+  );
 }
 
 /** Councils that carry out a programme. */
-export function councilsOf<T extends Pick<Council, 'programme' | 'prefecture' | 'reading'>>(programmeId: string, councils: readonly T[]): T[] {
+export function councilsOf<T extends Pick<Council, 'programme' | 'prefecture' | 'reading'>>(
+  programmeId: string,
+  councils: readonly T[],
+): T[] {
   return sortCouncils(councils.filter((c) => c.programme === programmeId));
 }
 
@@ -104,10 +112,20 @@ export function councilShortName(c: Pick<Council, 'shortName' | 'name'>): string
  * activity over a period is placed at its start), in date order; on the same
  * day the programme's events come first, then councils in prefecture order.
  */
-export function buildTimeline(programme: Pick<Programme, 'events'> | undefined, councils: readonly Council[]): TimelineItem[] {
+export function buildTimeline(
+  programme: Pick<Programme, 'events'> | undefined,
+  councils: readonly Council[],
+): TimelineItem[] {
   const items: TimelineItem[] = [];
   for (const e of programme?.events ?? []) {
-    items.push({ date: e.date, sortKey: earliestDay(e.date), title: e.title, status: e.status, kind: 'programme', source: e.source });
+    items.push({
+      date: e.date,
+      sortKey: earliestDay(e.date),
+      title: e.title,
+      status: e.status,
+      kind: 'programme',
+      source: e.source,
+    });
   }
   for (const c of sortCouncils(councils)) {
     for (const a of c.activities ?? []) {
@@ -145,7 +163,10 @@ export interface AttendanceRow {
 export function attendanceRows(council: Pick<Council, 'activities'>, kind: ActivityKind = 'workshop'): AttendanceRow[] {
   return sortActivities(
     (council.activities ?? []).filter(
-      (a) => a.kind === kind && a.attendance && (a.attendance.participants !== undefined || a.attendance.capacity !== undefined),
+      (a) =>
+        a.kind === kind &&
+        a.attendance &&
+        (a.attendance.participants !== undefined || a.attendance.capacity !== undefined),
     ),
   ).map((a) => ({
     id: a.id,
@@ -166,7 +187,9 @@ export function fillRate(row: Pick<AttendanceRow, 'participants' | 'capacity'>):
 }
 
 /** Every reported figure on a council page: the council's own and each activity's, with where it belongs. */
-export function councilFigures(council: Pick<Council, 'figures' | 'activities'>): Array<SourcedFigure & { activityId?: string }> {
+export function councilFigures(
+  council: Pick<Council, 'figures' | 'activities'>,
+): Array<SourcedFigure & { activityId?: string }> {
   return [
     ...(council.figures ?? []).map((f) => ({ ...f })),
     ...(council.activities ?? []).flatMap((a) => (a.figures ?? []).map((f) => ({ ...f, activityId: a.id }))),

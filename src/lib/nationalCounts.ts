@@ -20,17 +20,30 @@ export function prefecturesInText(text: string): number | undefined {
 export function nationalCountProblems(id: string, c: NationalCount): Array<{ field: string; message: string }> {
   const out: Array<{ field: string; message: string }> = [];
   const add = (field: string, message: string) => out.push({ field, message });
-  if (parsePartialDate(c.asOf)?.precision !== 'day') add('asOf', `asOf "${c.asOf}" は年月日（YYYY-MM-DD）で書いてください`);
-  else if (id !== c.asOf) add('asOf', `asOf ${c.asOf} とファイル名 ${id} が一致しません（ファイル名は時点の日付にします）`);
-  if (c.newlyEstablished !== undefined && c.converted !== undefined && c.newlyEstablished + c.converted !== c.corporations) {
-    add('corporations', `新規設立 ${c.newlyEstablished} と組織変更 ${c.converted} の合計が法人数 ${c.corporations} と一致しません`);
+  if (parsePartialDate(c.asOf)?.precision !== 'day')
+    add('asOf', `asOf "${c.asOf}" は年月日（YYYY-MM-DD）で書いてください`);
+  else if (id !== c.asOf)
+    add('asOf', `asOf ${c.asOf} とファイル名 ${id} が一致しません（ファイル名は時点の日付にします）`);
+  if (
+    c.newlyEstablished !== undefined &&
+    c.converted !== undefined &&
+    c.newlyEstablished + c.converted !== c.corporations
+  ) {
+    add(
+      'corporations',
+      `新規設立 ${c.newlyEstablished} と組織変更 ${c.converted} の合計が法人数 ${c.corporations} と一致しません`,
+    );
   }
   const parts = [c.convertedFromKigyo, c.convertedFromNpo];
   if (c.converted !== undefined && parts.every((p) => p !== undefined) && parts[0]! + parts[1]! !== c.converted) {
-    add('converted', `企業組合から ${parts[0]} と NPO法人から ${parts[1]} の合計が組織変更 ${c.converted} と一致しません`);
+    add(
+      'converted',
+      `企業組合から ${parts[0]} と NPO法人から ${parts[1]} の合計が組織変更 ${c.converted} と一致しません`,
+    );
   }
   const partsTotal = parts.reduce<number>((s, p) => s + (p ?? 0), 0);
-  if (partsTotal > c.corporations) add('convertedFromKigyo', `組織変更の内訳の合計 ${partsTotal} が法人数 ${c.corporations} を超えています`);
+  if (partsTotal > c.corporations)
+    add('convertedFromKigyo', `組織変更の内訳の合計 ${partsTotal} が法人数 ${c.corporations} を超えています`);
   for (const [field, value] of [
     ['newlyEstablished', c.newlyEstablished],
     ['converted', c.converted],
@@ -58,9 +71,12 @@ export function nationalCountProblems(id: string, c: NationalCount): Array<{ fie
   }
   if (c.prefecturesText !== undefined) {
     const n = prefecturesInText(c.prefecturesText);
-    if (n === undefined) add('prefecturesText', `「${c.prefecturesText}」から都道府県の数が読み取れません（例: 1都1道1府15県）`);
-    else if (c.prefectures === undefined) add('prefectures', `prefecturesText「${c.prefecturesText}」があるときは prefectures（${n}）も書いてください`);
-    else if (n !== c.prefectures) add('prefecturesText', `「${c.prefecturesText}」は ${n} 都道府県で、prefectures ${c.prefectures} と一致しません`);
+    if (n === undefined)
+      add('prefecturesText', `「${c.prefecturesText}」から都道府県の数が読み取れません（例: 1都1道1府15県）`);
+    else if (c.prefectures === undefined)
+      add('prefectures', `prefecturesText「${c.prefecturesText}」があるときは prefectures（${n}）も書いてください`);
+    else if (n !== c.prefectures)
+      add('prefecturesText', `「${c.prefecturesText}」は ${n} 都道府県で、prefectures ${c.prefectures} と一致しません`);
   }
   return out;
 }

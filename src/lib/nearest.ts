@@ -44,7 +44,8 @@ export interface Near<T> {
 
 const collator = new Intl.Collator('ja');
 
-const closer = (a: { km: number; reading: string }, b: { km: number; reading: string }) => a.km - b.km || collator.compare(a.reading, b.reading);
+const closer = (a: { km: number; reading: string }, b: { km: number; reading: string }) =>
+  a.km - b.km || collator.compare(a.reading, b.reading);
 
 /**
  * The `count` items nearest to `from`, nearest first (ties in reading order, then in the order given). One pass that
@@ -86,8 +87,15 @@ export interface ReferencePoint extends LatLng {
 }
 
 /** The body's own representative point; else its city's (a ward), else its prefecture's. */
-export function referencePoint(body: PointedBody, bodies: ReadonlyMap<string, PointedBody>): ReferencePoint | undefined {
-  const chain = [body, body.parent ? bodies.get(body.parent) : undefined, body.prefecture ? bodies.get(body.prefecture) : undefined];
+export function referencePoint(
+  body: PointedBody,
+  bodies: ReadonlyMap<string, PointedBody>,
+): ReferencePoint | undefined {
+  const chain = [
+    body,
+    body.parent ? bodies.get(body.parent) : undefined,
+    body.prefecture ? bodies.get(body.prefecture) : undefined,
+  ];
   for (const b of chain) if (b?.location) return { lat: b.location.lat, lng: b.location.lng, of: b, own: b === body };
   return undefined;
 }

@@ -86,7 +86,14 @@ export function officialBodies(): Map<string, OfficialBody> {
         ...(p ? { point: round(p) } : {}),
       });
       for (const w of m.wards ?? []) {
-        out.set(w.code, { code: w.code, name: w.name, reading: w.ruby, kind: '区', prefecture: prefectureCodeOf(w.code), parent: m.code });
+        out.set(w.code, {
+          code: w.code,
+          name: w.name,
+          reading: w.ruby,
+          kind: '区',
+          prefecture: prefectureCodeOf(w.code),
+          parent: m.code,
+        });
       }
     }
   }

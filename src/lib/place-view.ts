@@ -29,7 +29,8 @@ export function coopsCovering(body: Body, coops: readonly Coop[], except: Readon
     if (!c.areaCodes || except.has(c.id)) continue;
     if (
       body.kind !== '都道府県' &&
-      (c.areaCodes.municipalities?.includes(body.id) || (body.parent !== undefined && c.areaCodes.municipalities?.includes(body.parent)))
+      (c.areaCodes.municipalities?.includes(body.id) ||
+        (body.parent !== undefined && c.areaCodes.municipalities?.includes(body.parent)))
     ) {
       out.push({ coop: c, scope: 'municipality' });
     } else if (pref !== undefined && c.areaCodes.prefectures?.includes(pref)) {
@@ -52,7 +53,11 @@ export function nearestCoops(
 ): { from: ReferencePoint; list: NearCoop[] } | undefined {
   const from = referencePoint(body, index.bodies);
   if (!from) return undefined;
-  const list = nearest(from, index.nearCandidates, count).map((n) => ({ item: n.item.coop, km: n.km, precision: n.item.precision }));
+  const list = nearest(from, index.nearCandidates, count).map((n) => ({
+    item: n.item.coop,
+    km: n.km,
+    precision: n.item.precision,
+  }));
   return { from, list };
 }
 
@@ -99,7 +104,9 @@ export function placePage(body: Body, dir: Directory, index: DirectoryIndex) {
     factSources: bodyFactSources(body, contracts),
     /** A prefecture's municipalities (wards under their city's page), a designated city's wards: 五十音順, with their co-op counts. */
     locals: dir.bodies
-      .filter((b) => (body.kind === '都道府県' ? b.prefecture === body.id && b.parent === undefined : b.parent === body.id))
+      .filter((b) =>
+        body.kind === '都道府県' ? b.prefecture === body.id && b.parent === undefined : b.parent === body.id,
+      )
       .sort((a, b) => compareReading(a.reading, b.reading))
       .map((b) => ({ body: b, count: coopsLocatedIn(index, b).length })),
     place,
@@ -107,9 +114,12 @@ export function placePage(body: Body, dir: Directory, index: DirectoryIndex) {
     near: place && body.kind !== '都道府県' ? nearestCoops(body, index) : undefined,
     ask: place ? whereToAsk(body, bodies, dir.councils) : undefined,
     /** The count a model-project council's report gives for its prefecture (listed against it). */
-    reported: body.kind === '都道府県' ? dir.councils.find((c) => c.prefecture === body.id && c.prefectureCoops) : undefined,
+    reported:
+      body.kind === '都道府県' ? dir.councils.find((c) => c.prefecture === body.id && c.prefectureCoops) : undefined,
     /** Of those located here, the 労働者協同組合 themselves (not HQs, sites or federations). */
-    listedCoops: located.filter((c) => c.kind === 'coop' && (c.legalForm === '労働者協同組合' || c.legalForm === '特定労働者協同組合')),
+    listedCoops: located.filter(
+      (c) => c.kind === 'coop' && (c.legalForm === '労働者協同組合' || c.legalForm === '特定労働者協同組合'),
+    ),
     councils: dir.councils.filter((c) => c.prefecture === body.id || c.members?.some((m) => m.body === body.id)),
     trail: [
       { label: '自治体・委託元', path: paths.bodies() },

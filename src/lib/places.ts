@@ -86,7 +86,9 @@ export function mergeBody(official: OfficialBody | undefined, handKept: unknown)
   const own = handKept as Record<string, unknown>;
   const ownSources = Array.isArray(own.sources) ? own.sources : [];
   const key = (s: unknown) =>
-    s && typeof s === 'object' ? `${String((s as Record<string, unknown>).title)}\u0000${String((s as Record<string, unknown>).url)}` : String(s);
+    s && typeof s === 'object'
+      ? `${String((s as Record<string, unknown>).title)}\u0000${String((s as Record<string, unknown>).url)}`
+      : String(s);
   const seen = new Set(ownSources.map(key));
   const merged: Record<string, unknown> = { ...base, ...own };
   // A hand-kept point replaces the package's, with its own note.
@@ -101,7 +103,9 @@ export function mergeBody(official: OfficialBody | undefined, handKept: unknown)
  * when there is one) and every hand-kept file whose id is not in the list
  * (national bodies, or a mistyped code the data check then reports).
  */
-export function mergePlaces<T extends { id: string; data: unknown }>(handKept: readonly T[]): Array<{ id: string; data: unknown; handKept?: T }> {
+export function mergePlaces<T extends { id: string; data: unknown }>(
+  handKept: readonly T[],
+): Array<{ id: string; data: unknown; handKept?: T }> {
   const first = new Map<string, T>();
   for (const h of handKept) if (!first.has(h.id)) first.set(h.id, h);
   const out: Array<{ id: string; data: unknown; handKept?: T }> = officialBodies().map((o) => {
@@ -110,6 +114,7 @@ export function mergePlaces<T extends { id: string; data: unknown }>(handKept: r
   });
   const official = officialBodyMap();
   // Not in the list, or a second file with the same id (the data check names both files).
-  for (const h of handKept) if (!official.has(h.id) || first.get(h.id) !== h) out.push({ id: h.id, data: h.data, handKept: h });
+  for (const h of handKept)
+    if (!official.has(h.id) || first.get(h.id) !== h) out.push({ id: h.id, data: h.data, handKept: h });
   return out;
 }

@@ -46,9 +46,18 @@ export function dataReport(entries: readonly RawEntry[], today: string, months =
   const prefectures = new Set(listed.map((c) => prefectureOf(c, bodies)).filter(Boolean));
   const stale = parsed
     .filter((p) => Array.isArray(p.data.sources) && needsRecheck(p.data.sources as Source[], today, months))
-    .map((p) => ({ file: p.entry.file, collection: p.entry.collection, id: p.entry.id, lastChecked: lastChecked(p.data.sources as Source[]) }))
+    .map((p) => ({
+      file: p.entry.file,
+      collection: p.entry.collection,
+      id: p.entry.id,
+      lastChecked: lastChecked(p.data.sources as Source[]),
+    }))
     .sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { coverage: coverage(listed, latestOfficial(of<NationalCount>('nationalCounts'))), prefectures: prefectures.size, stale };
+  return {
+    coverage: coverage(listed, latestOfficial(of<NationalCount>('nationalCounts'))),
+    prefectures: prefectures.size,
+    stale,
+  };
 }
 
 /** The report as lines of Japanese text for the terminal. */

@@ -36,7 +36,9 @@ export function declaredFields(schema: z.ZodType, path = ''): Array<[string, Fie
   const def = defOf(schema);
   switch (def.type) {
     case 'object':
-      return Object.entries(def.shape ?? {}).flatMap(([key, child]) => declaredFields(child, path ? `${path}.${key}` : key));
+      return Object.entries(def.shape ?? {}).flatMap(([key, child]) =>
+        declaredFields(child, path ? `${path}.${key}` : key),
+      );
     case 'array':
       return declaredFields(def.element!, `${path}[]`);
     case 'optional':

@@ -16,7 +16,16 @@ export { ACTIVITY_KIND, ACTIVITY_STATUS, ORG_KIND, ORIGIN };
 /** Builds the schema of a reference to an entry of another collection: the entry's id. */
 export type RefFactory = (collection: CollectionName) => z.ZodType<string>;
 
-export const COLLECTION_NAMES = ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'programmes', 'guides', 'nationalCounts'] as const;
+export const COLLECTION_NAMES = [
+  'coops',
+  'categories',
+  'municipalities',
+  'contracts',
+  'councils',
+  'programmes',
+  'guides',
+  'nationalCounts',
+] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
 /** The folder under content/ of a collection whose name is not its folder name. */
@@ -28,7 +37,8 @@ export function folderOf(collection: CollectionName): string {
 }
 
 /** A reference: the id of an entry of `collection`, checked by the data check against the entries there. */
-export const idRef: RefFactory = (collection) => z.string().min(1, { error: '参照先の id が空です' }).register(fieldRules, { ref: collection });
+export const idRef: RefFactory = (collection) =>
+  z.string().min(1, { error: '参照先の id が空です' }).register(fieldRules, { ref: collection });
 
 /**
  * What the data check reads from the schemas themselves: which fields refer
@@ -41,9 +51,12 @@ export const fieldRules = z.registry<{ ref?: CollectionName; past?: true }>();
 function dateSchema() {
   return z.preprocess(
     normaliseDateValue,
-    z.string({ error: '日付は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれかで書いてください' }).refine((v) => parsePartialDate(v) !== undefined, {
-      error: (iss) => `日付 "${String(iss.input)}" は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれでもないか、存在しない日付です`,
-    }),
+    z
+      .string({ error: '日付は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれかで書いてください' })
+      .refine((v) => parsePartialDate(v) !== undefined, {
+        error: (iss) =>
+          `日付 "${String(iss.input)}" は "YYYY-MM-DD"・"YYYY-MM"・"YYYY" のいずれでもないか、存在しない日付です`,
+      }),
   );
 }
 
@@ -113,7 +126,11 @@ export const source = z
         message: `${host} は他のサイトの写し（キャッシュ・アーカイブ・転載）です。発行元の URL を書くか、写しであることを copyOf（原典の発行者など）で示してください`,
       });
     }
-    if (s.copyOf?.url !== undefined && URL.canParse(s.copyOf.url) && copyHostOf(new URL(s.copyOf.url).hostname) !== undefined) {
+    if (
+      s.copyOf?.url !== undefined &&
+      URL.canParse(s.copyOf.url) &&
+      copyHostOf(new URL(s.copyOf.url).hostname) !== undefined
+    ) {
       ctx.addIssue({ code: 'custom', path: ['copyOf', 'url'], message: '原典の URL に写しのサイトは書けません' });
     }
   })
@@ -149,7 +166,10 @@ export function figureLimit(unit: string): number {
 /** A figure reported by a source: value, unit, the date it speaks for. */
 const figureFields = z.strictObject({
   label: text.describe('何の数値か（例: 組合員数）'),
-  value: z.number({ error: '数値を書いてください' }).min(0, { error: '数値は0以上で書いてください（増減は label で説明します）' }).describe('数値（0以上）'),
+  value: z
+    .number({ error: '数値を書いてください' })
+    .min(0, { error: '数値は0以上で書いてください（増減は label で説明します）' })
+    .describe('数値（0以上）'),
   unit: text.describe('単位（例: 人、ヶ所、円）'),
   asOf: pastDate.describe('いつの数値か（年度の実績なら年度の初日でなく表記どおり）'),
   period: text.optional().describe('期間の表記（例: 2015年度）'),
@@ -189,13 +209,20 @@ export const ORG_KINDS = ORG_KIND.values;
 export const ORIGINS = ORIGIN.values;
 
 /** 法人番号: 13 digits whose first digit is the check digit (src/lib/corporateNumber.ts). A YAML number is refused: write it quoted. */
-export const corporateNumber = z.string({ error: '法人番号は13桁の数字を引用符で囲んで書いてください（例: "7000012050002"）' }).superRefine((v, ctx) => {
-  const problem = corporateNumberProblem(v);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const corporateNumber = z
+  .string({ error: '法人番号は13桁の数字を引用符で囲んで書いてください（例: "7000012050002"）' })
+  .superRefine((v, ctx) => {
+    const problem = corporateNumberProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** 登記記録の閉鎖等の事由 (the corporate-number site's codes 01/11/21/31), with their labels. */
-export const CLOSE_CAUSES = { '01': '清算の結了等', '11': '合併による解散等', '21': '登記官による閉鎖', '31': 'その他の清算の結了等' } as const;
+export const CLOSE_CAUSES = {
+  '01': '清算の結了等',
+  '11': '合併による解散等',
+  '21': '登記官による閉鎖',
+  '31': 'その他の清算の結了等',
+} as const;
 
 /** What the corporate-number site publishes about an organisation, as the importer last read it (npm run import:houjin). */
 export const registryRecord = z.strictObject({
@@ -215,7 +242,9 @@ export const registryRecord = z.strictObject({
   closeCause: z
     .enum(Object.keys(CLOSE_CAUSES) as ['01', '11', '21', '31'])
     .optional()
-    .describe('登記記録の閉鎖等の事由（01 清算の結了等、11 合併による解散等、21 登記官による閉鎖、31 その他の清算の結了等）'),
+    .describe(
+      '登記記録の閉鎖等の事由（01 清算の結了等、11 合併による解散等、21 登記官による閉鎖、31 その他の清算の結了等）',
+    ),
   successor: corporateNumber.optional().describe('承継先法人番号'),
   asOf: pastDate.describe('読み込んだファイルの作成日（全件データは月末時点、差分データはその日）'),
 });
@@ -241,8 +270,13 @@ export const coopSchema = (ref: RefFactory) =>
       .regex(/^\d{3}-\d{4}$/, { error: '郵便番号は 123-4567 の形で書いてください' })
       .optional()
       .describe('郵便番号（123-4567、公表されている団体の所在地のもの）'),
-    location: coordinates.optional().describe('所在地の座標（住所から確認できた場合のみ。ない場合は市区町村の代表点を使う）'),
-    categories: z.array(ref('categories')).default([]).describe('分野（一つ以上。registryOnly の下書きだけは空でよい）'),
+    location: coordinates
+      .optional()
+      .describe('所在地の座標（住所から確認できた場合のみ。ない場合は市区町村の代表点を使う）'),
+    categories: z
+      .array(ref('categories'))
+      .default([])
+      .describe('分野（一つ以上。registryOnly の下書きだけは空でよい）'),
     summary: text.optional().describe('一文の紹介（サイト独自の文）'),
     business: z.array(text).optional().describe('事業の内容（出典に沿った短い項目）'),
     services: z
@@ -259,19 +293,29 @@ export const coopSchema = (ref: RefFactory) =>
     licences: z.array(text).optional().describe('登録業種・許認可'),
     origin: z.enum(ORIGINS).optional().describe(ORIGIN.describe),
     convertedFrom: text.optional().describe('組織変更前の名称'),
-    founded: pastDate.optional().describe('団体としての発足（労協になる前の任意団体・企業組合・NPO法人などの発足を含む）'),
+    founded: pastDate
+      .optional()
+      .describe('団体としての発足（労協になる前の任意団体・企業組合・NPO法人などの発足を含む）'),
     foundingMeeting: pastDate.optional().describe('創立総会の日（設立の手続きの始まり。法人の成立ではない）'),
     registered: pastDate.optional().describe('設立の登記をした日（＝法人の成立日）。新規設立の労働者協同組合の場合'),
-    converted: pastDate.optional().describe('組織変更の効力が生じた日（企業組合・NPO法人から労働者協同組合になった日）'),
+    converted: pastDate
+      .optional()
+      .describe('組織変更の効力が生じた日（企業組合・NPO法人から労働者協同組合になった日）'),
     established: pastDate
       .optional()
-      .describe('出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期（分かるものは foundingMeeting・registered・converted に書く）'),
+      .describe(
+        '出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期（分かるものは foundingMeeting・registered・converted に書く）',
+      ),
     corporateNumber: corporateNumber.optional().describe('法人番号（13桁、先頭が検査用数字）。出典で確かめたものだけ'),
     registryOnly: z
       .boolean()
       .optional()
-      .describe('true=国税庁の法人番号公表サイトの登記情報だけから作った下書き（活動は未調査。サイトに「登記情報のみ」と表示）'),
-    registry: registryRecord.optional().describe('法人番号公表サイトの登記情報（npm run import:houjin が書き換える。手で編集しない）'),
+      .describe(
+        'true=国税庁の法人番号公表サイトの登記情報だけから作った下書き（活動は未調査。サイトに「登記情報のみ」と表示）',
+      ),
+    registry: registryRecord
+      .optional()
+      .describe('法人番号公表サイトの登記情報（npm run import:houjin が書き換える。手で編集しない）'),
     dissolved: z
       .strictObject({
         date: pastDate.describe('解散・登記記録の閉鎖等の日'),
@@ -284,14 +328,19 @@ export const coopSchema = (ref: RefFactory) =>
     areaCodes: z
       .strictObject({
         prefectures: z.array(ref('municipalities')).optional().describe('全域で活動する都道府県（コード）'),
-        municipalities: z.array(ref('municipalities')).optional().describe('活動地域として挙げられた市区町村（コード）'),
+        municipalities: z
+          .array(ref('municipalities'))
+          .optional()
+          .describe('活動地域として挙げられた市区町村（コード）'),
         source: sourceIndex,
       })
       .refine((a) => (a.prefectures?.length ?? 0) + (a.municipalities?.length ?? 0) > 0, {
         error: 'prefectures か municipalities のどちらかに一つ以上のコードを書いてください',
       })
       .optional()
-      .describe('活動地域をコードで表したもの（団体自身の資料にある場合のみ）。市区町村のページで「活動地域に含まれる団体」に載る'),
+      .describe(
+        '活動地域をコードで表したもの（団体自身の資料にある場合のみ）。市区町村のページで「活動地域に含まれる団体」に載る',
+      ),
     figures: z.array(figure).optional().describe('出典が示す数値（組合員数・事業高など）'),
     contact: z
       .strictObject({
@@ -374,14 +423,18 @@ export const contractSchema = (ref: RefFactory) =>
   z.strictObject({
     commissioner: ref('municipalities').describe('委託元（公共団体のコード）'),
     contractor: ref('coops').describe('受託者（出典が名指す法人。事業本部を名指していれば事業本部）'),
-    contractorAsNamed: text.optional().describe('出典での受託者の表記が今の名称と違う場合、その表記（例: 組織変更前の名称）'),
+    contractorAsNamed: text
+      .optional()
+      .describe('出典での受託者の表記が今の名称と違う場合、その表記（例: 組織変更前の名称）'),
     kind: z.enum(CONTRACT_KINDS).describe(`事業の種類（絞り込みと分類に使う）: ${CONTRACT_KIND.describe}`),
     programme: text.describe('事業名（出典の表記。例: 生活困窮者自立支援事業）'),
     form: z.enum(CONTRACT_FORMS).optional().describe('委託・指定管理・補助の別（出典に書かれている場合）'),
     facility: text.optional().describe('指定管理などの対象施設（出典の表記）'),
     services: z.array(text).optional().describe('委託内容として出典に並ぶ事業'),
     category: ref('categories').describe('分野'),
-    asOf: pastDate.optional().describe('出典が示す時点（期間の書かれていない資料では、この時点で委託があったことだけが分かる）'),
+    asOf: pastDate
+      .optional()
+      .describe('出典が示す時点（期間の書かれていない資料では、この時点で委託があったことだけが分かる）'),
     from: pastDate.optional().describe('委託・指定の期間の開始（出典に書かれている場合のみ）'),
     to: partialDate.optional().describe('委託・指定の期間の終了（予定を含む。出典に書かれている場合のみ）'),
     fiscalYears: z
@@ -451,7 +504,13 @@ const activity = (ref: RefFactory) =>
     title: text.describe('活動の名前'),
     kind: z.enum(ACTIVITY_KINDS).describe(`活動の種類: ${ACTIVITY_KIND.describe}`),
     status: z.enum(ACTIVITY_STATUSES).default('held').describe(`出典の時点で ${ACTIVITY_STATUS.describe}`),
-    fiscalYear: z.number().int().min(2020).max(2035).optional().describe('出典がこの活動を載せている年度（西暦、4月始まり）'),
+    fiscalYear: z
+      .number()
+      .int()
+      .min(2020)
+      .max(2035)
+      .optional()
+      .describe('出典がこの活動を載せている年度（西暦、4月始まり）'),
     date: partialDate.optional().describe('1日で終わる催しの日付（未来の日付は status: planned のときだけ）'),
     from: pastDate.optional().describe('期間のある活動の開始'),
     to: partialDate.optional().describe('期間のある活動の終了（予定を含む）'),
@@ -461,7 +520,12 @@ const activity = (ref: RefFactory) =>
     audience: text.optional().describe('対象'),
     summary: text.optional().describe('内容（サイト独自の文）'),
     lists: z
-      .array(z.strictObject({ label: text.describe('見出し（例: 参加者の意見）'), items: z.array(text).min(1).describe('項目') }))
+      .array(
+        z.strictObject({
+          label: text.describe('見出し（例: 参加者の意見）'),
+          items: z.array(text).min(1).describe('項目'),
+        }),
+      )
       .optional()
       .describe('内容の箇条書き（プログラム、参加者の声、学生のアイデアなど）'),
     attendance: z
@@ -556,7 +620,11 @@ export const councilSchema = (ref: RefFactory) =>
     activities: z.array(activity(ref)).optional().describe('活動（日付・報告された数値つき）'),
     kindNotes: z
       .array(
-        z.strictObject({ kind: z.enum(ACTIVITY_KINDS).describe('補足する活動の種類'), text: text.describe('補足（サイト独自の文）'), source: sourceIndex }),
+        z.strictObject({
+          kind: z.enum(ACTIVITY_KINDS).describe('補足する活動の種類'),
+          text: text.describe('補足（サイト独自の文）'),
+          source: sourceIndex,
+        }),
       )
       .optional()
       .describe('活動の種類ごとの補足（例: ワークショップを4地域で開くことにした理由）'),
@@ -605,7 +673,11 @@ export const programmeSchema = (ref: RefFactory) =>
     summary: text.describe('二文ほどの紹介（サイト独自の文）'),
     aims: z.array(sourcedText).min(1).describe('事業の目的'),
     fiscalYears: z
-      .strictObject({ from: z.number().int().describe('開始年度'), to: z.number().int().describe('終了年度'), source: sourceIndex })
+      .strictObject({
+        from: z.number().int().describe('開始年度'),
+        to: z.number().int().describe('終了年度'),
+        source: sourceIndex,
+      })
       .describe('実施年度（西暦、4月始まり）'),
     selection: z
       .strictObject({
@@ -662,7 +734,13 @@ export const nationalCountSchema = () =>
   z.strictObject({
     asOf: pastDate.describe('何日時点の数か（YYYY-MM-DD、ファイル名と同じ）'),
     corporations: count.describe('設立された労働者協同組合の法人数'),
-    prefectures: z.number().int().min(1).max(47, { error: '都道府県の数は47以下です' }).optional().describe('法人のある都道府県の数'),
+    prefectures: z
+      .number()
+      .int()
+      .min(1)
+      .max(47, { error: '都道府県の数は47以下です' })
+      .optional()
+      .describe('法人のある都道府県の数'),
     prefecturesText: text.optional().describe('出典の都道府県の表記（例: 1都1道1府15県）'),
     newlyEstablished: count.optional().describe('新規設立の法人数'),
     converted: count.optional().describe('企業組合・NPO法人から組織変更した法人数'),
@@ -700,7 +778,10 @@ export const searchSynonymsSchema = (ref: RefFactory) =>
     groups: z
       .array(
         z.strictObject({
-          words: z.array(text).min(2, { error: '言い換えの語を二つ以上書いてください' }).describe('同じものを指す語（どれで検索しても全部を探す）'),
+          words: z
+            .array(text)
+            .min(2, { error: '言い換えの語を二つ以上書いてください' })
+            .describe('同じものを指す語（どれで検索しても全部を探す）'),
           category: ref('categories').describe('この語が指す分野'),
           service: text.optional().describe('この語が指す事業（content/ の事業一覧・事業内容・委託事業にある表記）'),
           note: text.optional().describe('編集者向けの注記'),

@@ -7,9 +7,13 @@ export function compareReading(a: string, b: string): number {
 }
 
 /** A copy sorted by reading (ties broken by name, then id, so output never depends on input order). */
-export function sortByReading<T extends { reading: string; name?: string; title?: string; id: string }>(items: readonly T[]): T[] {
+export function sortByReading<T extends { reading: string; name?: string; title?: string; id: string }>(
+  items: readonly T[],
+): T[] {
   return [...items].sort(
     (a, b) =>
-      compareReading(a.reading, b.reading) || compareReading(a.name ?? a.title ?? '', b.name ?? b.title ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      compareReading(a.reading, b.reading) ||
+      compareReading(a.name ?? a.title ?? '', b.name ?? b.title ?? '') ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }

@@ -107,7 +107,9 @@ export function pathData(shape: MultiPolygon): string {
 export function renderStaticMap(input: StaticMapInput): StaticMap {
   const { outlines, focus, pins, width = 600, minSpan = 0.6 } = input;
   const focused = outlines.filter((o) => focus.includes(o.code));
-  const boxes = [...focused.map((o) => mainBBox(o.shape)), bboxOf(pins.map((p) => [p.lng, p.lat] as Position))].filter((b): b is BBox => b !== undefined);
+  const boxes = [...focused.map((o) => mainBBox(o.shape)), bboxOf(pins.map((p) => [p.lng, p.lat] as Position))].filter(
+    (b): b is BBox => b !== undefined,
+  );
   let [minX, minY, maxX, maxY] = boxes.length
     ? boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])])
     : (bboxOf(outlines.flatMap((o) => [...positionsOf(o.shape)])) ?? [122, 24, 146, 46]);
@@ -131,7 +133,10 @@ export function renderStaticMap(input: StaticMapInput): StaticMap {
 
   const scale = width / ((maxX - minX) * cos);
   const height = Math.round((maxY - minY) * scale);
-  const project = ([lng, lat]: Position): Position => [round1((lng - minX) * cos * scale), round1((maxY - lat) * scale)];
+  const project = ([lng, lat]: Position): Position => [
+    round1((lng - minX) * cos * scale),
+    round1((maxY - lat) * scale),
+  ];
   const { land, focusPath } = drawLand(outlines, focus, [minX, minY, maxX, maxY], width, height, project);
 
   const marks: PinMark[] = [];
@@ -180,7 +185,11 @@ function drawLand(
   const simplified = simplifyShapes(clipped, { tolerance: 1.5, minArea: 4 });
   const integer = (shape: MultiPolygon): MultiPolygon =>
     shape
-      .map((polygon) => polygon.map((ring) => dedupeRing(ring.map(([x, y]) => [Math.round(x), Math.round(y)] as Position))).filter((r) => r.length >= 4))
+      .map((polygon) =>
+        polygon
+          .map((ring) => dedupeRing(ring.map(([x, y]) => [Math.round(x), Math.round(y)] as Position)))
+          .filter((r) => r.length >= 4),
+      )
       .filter((polygon) => polygon.length > 0);
   let land = '';
   let focusPath = '';

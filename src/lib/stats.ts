@@ -13,7 +13,9 @@ export const ROUKYOU_FORMS: readonly string[] = ['労働者協同組合', '特�
 
 /** Worker co-operatives listed here: kind `coop` with a 労働者協同組合 legal form (not HQs, sites, federations or networks), not dissolved. */
 export function listedCoops(coops: readonly Coop[]): Coop[] {
-  return coops.filter((c) => c.kind === 'coop' && c.legalForm !== undefined && ROUKYOU_FORMS.includes(c.legalForm) && !isDissolved(c));
+  return coops.filter(
+    (c) => c.kind === 'coop' && c.legalForm !== undefined && ROUKYOU_FORMS.includes(c.legalForm) && !isDissolved(c),
+  );
 }
 
 /** One row of a count table. */
@@ -37,7 +39,9 @@ export function countByPrefecture(coops: readonly Coop[], bodies: Map<string, Bo
 
 /** Listed co-ops per category in the categories' own order, leaving out categories with none (a co-op counts once in each of its categories). */
 export function countByCategory(coops: readonly Coop[], categories: readonly Category[]): CountRow[] {
-  return categories.map((cat) => ({ id: cat.id, name: cat.name, count: coops.filter((c) => c.categories.includes(cat.id)).length })).filter((r) => r.count > 0);
+  return categories
+    .map((cat) => ({ id: cat.id, name: cat.name, count: coops.filter((c) => c.categories.includes(cat.id)).length }))
+    .filter((r) => r.count > 0);
 }
 
 /** Listed co-ops by how they became worker co-operatives; `unknown` also holds those whose origin is not given. */
@@ -86,12 +90,19 @@ export interface PrefectureCoverageRow extends CountRow {
 }
 
 /** Listed co-ops per prefecture with the official prefectural figure beside them where the count has one; prefectures only in the official figures appear with 0 listed. */
-export function prefectureCoverage(rows: readonly CountRow[], official: NationalCount | undefined, names: (id: string) => string): PrefectureCoverageRow[] {
+export function prefectureCoverage(
+  rows: readonly CountRow[],
+  official: NationalCount | undefined,
+  names: (id: string) => string,
+): PrefectureCoverageRow[] {
   const byId = new Map(official?.byPrefecture?.map((p) => [p.prefecture, p.corporations]) ?? []);
   const out: PrefectureCoverageRow[] = rows.map((r) => {
     const o = byId.get(r.id);
-    return o === undefined ? { ...r } : { ...r, official: o, percent: o > 0 ? Math.round((r.count / o) * 100) : undefined };
+    return o === undefined
+      ? { ...r }
+      : { ...r, official: o, percent: o > 0 ? Math.round((r.count / o) * 100) : undefined };
   });
-  for (const [id, o] of byId) if (!rows.some((r) => r.id === id)) out.push({ id, name: names(id), count: 0, official: o, percent: 0 });
+  for (const [id, o] of byId)
+    if (!rows.some((r) => r.id === id)) out.push({ id, name: names(id), count: 0, official: o, percent: 0 });
   return out.sort((a, b) => (a.id === '' ? 1 : b.id === '' ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -42,7 +42,8 @@ export function replaceStylesheets(html: string, href: string): string {
 /** The chunks' CSS joined in link order. Each chunk is a complete sheet; an @import or @charset inside one would stop applying once it is not first. */
 export function joinStylesheets(chunks: ReadonlyArray<{ name: string; css: string }>): string {
   for (const { name, css } of chunks.slice(1)) {
-    if (/@(import|charset)\b/.test(css)) throw new Error(`${name}: @import or @charset cannot be joined after another stylesheet`);
+    if (/@(import|charset)\b/.test(css))
+      throw new Error(`${name}: @import or @charset cannot be joined after another stylesheet`);
   }
   return chunks.map((c) => c.css.replace(/\n*$/, '\n')).join('');
 }

@@ -16,7 +16,8 @@ interface HastNode {
   children?: HastNode[];
 }
 
-const elements = (n: HastNode, tag?: string): HastNode[] => (n.children ?? []).filter((c) => c.type === 'element' && (!tag || c.tagName === tag));
+const elements = (n: HastNode, tag?: string): HastNode[] =>
+  (n.children ?? []).filter((c) => c.type === 'element' && (!tag || c.tagName === tag));
 
 /** The text of a node, as a screen reader would read it (whitespace collapsed). */
 export function textOf(n: HastNode): string {
@@ -79,7 +80,12 @@ export const tableLabelsPlugin: HastPluginDefinition = {
       const parent = ctx.parent(node);
       const at = ctx.indexOf(node) ?? 0;
       const before = ((parent as unknown as HastNode | undefined)?.children ?? []).slice(0, at);
-      ctx.prependChild(node, { type: 'element', tagName: 'caption', properties: {}, children: [{ type: 'text', value: captionText(before, table) }] } as never);
+      ctx.prependChild(node, {
+        type: 'element',
+        tagName: 'caption',
+        properties: {},
+        children: [{ type: 'text', value: captionText(before, table) }],
+      } as never);
     },
   },
 };

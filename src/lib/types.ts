@@ -5,7 +5,15 @@
  * Nothing here restates a field: add a field to the schema, and it is here.
  */
 import type { z } from 'astro/zod';
-import type { ACTIVITY_KINDS, ACTIVITY_STATUSES, BODY_KINDS, CONTRACT_FORMS, CONTRACT_KINDS, schemasFor, source } from './schema.ts';
+import type {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  BODY_KINDS,
+  CONTRACT_FORMS,
+  CONTRACT_KINDS,
+  schemasFor,
+  source,
+} from './schema.ts';
 
 type Schemas = ReturnType<typeof schemasFor>;
 /** One entry of a collection: its id (the file name) and its data. */

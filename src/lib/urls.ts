@@ -38,7 +38,20 @@ export const COPY_HOSTS: readonly string[] = [
 ];
 
 /** Host names that only resolve inside a machine or a private network. */
-const PRIVATE_SUFFIXES = ['localhost', 'local', 'internal', 'intranet', 'lan', 'home', 'corp', 'home.arpa', 'localdomain', 'test', 'invalid', 'example'];
+const PRIVATE_SUFFIXES = [
+  'localhost',
+  'local',
+  'internal',
+  'intranet',
+  'lan',
+  'home',
+  'corp',
+  'home.arpa',
+  'localdomain',
+  'test',
+  'invalid',
+  'example',
+];
 
 /** The copy host a URL's host belongs to, if any. */
 export function copyHostOf(host: string): string | undefined {
@@ -55,9 +68,14 @@ export function webUrlProblem(value: string): string | undefined {
     return `URL "${value}" に利用者名やパスワード（…@）を含めないでください`;
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   // The URL parser normalises every IPv4 spelling (decimal, octal, hex) to dotted form, so this catches them all.
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('[')) return `URL "${value}" は IP アドレスを指しています。発行元のホスト名の URL を書いてください`;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('['))
+    return `URL "${value}" は IP アドレスを指しています。発行元のホスト名の URL を書いてください`;
   const last = host.split('.').at(-1)!;
-  if (!host.includes('.') || PRIVATE_SUFFIXES.some((s) => host === s || host.endsWith(`.${s}`)) || !/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/.test(last)) {
+  if (
+    !host.includes('.') ||
+    PRIVATE_SUFFIXES.some((s) => host === s || host.endsWith(`.${s}`)) ||
+    !/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/.test(last)
+  ) {
     return `URL "${value}" のホスト ${host} は公開されたサイトのものではありません（ローカル・社内向けの名前）`;
   }
   if (url.port !== '') return `URL "${value}" にポート番号（:${url.port}）を付けないでください`;

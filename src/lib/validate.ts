@@ -168,7 +168,11 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
     const seen = ids.get(entry.collection)!;
     const twin = seen.get(entry.id);
     if (twin) {
-      problems.push({ file: entry.file, field: '(id: ファイル名)', message: `id "${entry.id}" が ${twin.file} と重複しています` });
+      problems.push({
+        file: entry.file,
+        field: '(id: ファイル名)',
+        message: `id "${entry.id}" が ${twin.file} と重複しています`,
+      });
     } else {
       seen.set(entry.id, entry);
     }
@@ -193,7 +197,12 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
     if (!field) continue;
     const key = `${entry.collection}\u0000${String(data[field])}`;
     const twin = names.get(key);
-    if (twin) problems.push({ file: entry.file, field, message: `名前 "${String(data[field])}" が ${twin.file} と重複しています` });
+    if (twin)
+      problems.push({
+        file: entry.file,
+        field,
+        message: `名前 "${String(data[field])}" が ${twin.file} と重複しています`,
+      });
     else names.set(key, entry);
   }
 
@@ -202,22 +211,30 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
   for (const { entry, data } of parsed) {
     if (entry.collection !== 'coops' || typeof data.corporateNumber !== 'string') continue;
     const twin = numbers.get(data.corporateNumber);
-    if (twin) problems.push({ file: entry.file, field: 'corporateNumber', message: `法人番号 ${data.corporateNumber} が ${twin.file} と重複しています` });
+    if (twin)
+      problems.push({
+        file: entry.file,
+        field: 'corporateNumber',
+        message: `法人番号 ${data.corporateNumber} が ${twin.file} と重複しています`,
+      });
     else numbers.set(data.corporateNumber, entry);
   }
 
   // References, dates and rules that span entries. Which fields are references or past dates, the schemas say.
-  const declared = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, declaredFields(schemas[c] as z.ZodType)])) as Record<
-    CollectionName,
-    Array<[string, FieldRule]>
-  >;
+  const declared = Object.fromEntries(
+    COLLECTION_NAMES.map((c) => [c, declaredFields(schemas[c] as z.ZodType)]),
+  ) as Record<CollectionName, Array<[string, FieldRule]>>;
   const parsedById = new Map(parsed.map((p) => [`${p.entry.collection}/${p.entry.id}`, p]));
   const byId = (c: CollectionName, id: string) => parsedById.get(`${c}/${id}`);
   for (const { entry, data } of parsed) {
     for (const [path, rule] of declared[entry.collection]) {
       for (const [field, value] of valuesAt(data, path)) {
         if (rule.ref !== undefined && (typeof value !== 'string' || !ids.get(rule.ref)!.has(value))) {
-          problems.push({ file: entry.file, field, message: `${rule.ref} に "${String(value)}" という id のエントリがありません` });
+          problems.push({
+            file: entry.file,
+            field,
+            message: `${rule.ref} に "${String(value)}" という id のエントリがありません`,
+          });
         }
         if (rule.past && typeof value === 'string' && isFuture(value, today)) {
           problems.push({ file: entry.file, field, message: `日付 ${value} は未来の日付です（今日は ${today}）` });
@@ -226,11 +243,17 @@ export function validateEntries(entries: RawEntry[], today: string, context?: Ch
     }
     problems.push(...ruleProblems(entry, data, byId));
     if (entry.collection === 'nationalCounts') {
-      for (const p of nationalCountProblems(entry.id, data as unknown as NationalCount)) problems.push({ file: entry.file, ...p });
+      for (const p of nationalCountProblems(entry.id, data as unknown as NationalCount))
+        problems.push({ file: entry.file, ...p });
     }
     const sourcesCount = Array.isArray(data.sources) ? data.sources.length : 0;
     for (const [field, index] of sourceIndexesIn({ ...data, sources: undefined })) {
-      if (index >= sourcesCount) problems.push({ file: entry.file, field, message: `sources[${index}] はありません（出典は ${sourcesCount} 件）` });
+      if (index >= sourcesCount)
+        problems.push({
+          file: entry.file,
+          field,
+          message: `sources[${index}] はありません（出典は ${sourcesCount} 件）`,
+        });
     }
     problems.push(...modelProjectProblems(entry, data, today, entries));
   }
@@ -264,7 +287,10 @@ export function validateSearchSynonyms(file: string, data: unknown, entries: Raw
   const services = [
     ...of('coops').flatMap(({ data }) => {
       const d = (data ?? {}) as { business?: unknown; services?: Array<{ group?: unknown; items?: unknown }> };
-      return [...texts(d.business), ...(Array.isArray(d.services) ? d.services.flatMap((g) => [...texts([g.group]), ...texts(g.items)]) : [])];
+      return [
+        ...texts(d.business),
+        ...(Array.isArray(d.services) ? d.services.flatMap((g) => [...texts([g.group]), ...texts(g.items)]) : []),
+      ];
     }),
     ...of('contracts').flatMap(({ data }) => {
       const d = (data ?? {}) as { programme?: unknown; services?: unknown };
@@ -288,9 +314,14 @@ function pointOf(value: unknown): [number, number] | undefined {
  * a few km of) its own prefecture, and an organisation's point near its
  * municipality.
  */
-export function plausibilityProblems(parsed: ReadonlyArray<{ entry: RawEntry; data: Record<string, unknown> }>, context: CheckContext): Problem[] {
+export function plausibilityProblems(
+  parsed: ReadonlyArray<{ entry: RawEntry; data: Record<string, unknown> }>,
+  context: CheckContext,
+): Problem[] {
   const out: Problem[] = [];
-  const bodies = new Map(parsed.filter((p) => p.entry.collection === 'municipalities').map((p) => [p.entry.id, p.data]));
+  const bodies = new Map(
+    parsed.filter((p) => p.entry.collection === 'municipalities').map((p) => [p.entry.id, p.data]),
+  );
   const prefectureNumberOf = (code: string) => code.slice(0, 2);
   const checkPoint = (entry: RawEntry, field: string, point: [number, number], prefecture: string | undefined) => {
     let nearest = Infinity;
@@ -337,8 +368,13 @@ export function plausibilityProblems(parsed: ReadonlyArray<{ entry: RawEntry; da
           message: `コード ${entry.id} の団体は「${official.name}」です（「${String(data.name)}」と書かれています）`,
         });
       if (data.reading !== undefined && data.reading !== official.reading)
-        out.push({ file: entry.file, field: 'reading', message: `${official.name}のよみは「${official.reading}」です（総務省のコード表）` });
-      if (data.kind !== official.kind) out.push({ file: entry.file, field: 'kind', message: `${official.name}の種類は ${official.kind} です` });
+        out.push({
+          file: entry.file,
+          field: 'reading',
+          message: `${official.name}のよみは「${official.reading}」です（総務省のコード表）`,
+        });
+      if (data.kind !== official.kind)
+        out.push({ file: entry.file, field: 'kind', message: `${official.name}の種類は ${official.kind} です` });
       if (official.parent !== undefined && data.parent !== official.parent)
         out.push({
           file: entry.file,
@@ -348,7 +384,11 @@ export function plausibilityProblems(parsed: ReadonlyArray<{ entry: RawEntry; da
       const point = pointOf(data.location);
       // The package's own point (merged into every generated body, src/lib/places.ts) is the reference, not an editor's input:
       // the simplified outlines miss small islands and enclaves, so only a point written by hand is checked against them.
-      const isPackagePoint = point !== undefined && official.point !== undefined && official.point.lng === point[0] && official.point.lat === point[1];
+      const isPackagePoint =
+        point !== undefined &&
+        official.point !== undefined &&
+        official.point.lng === point[0] &&
+        official.point.lat === point[1];
       if (point && !isPackagePoint) checkPoint(entry, 'location', point, official.prefecture);
     }
     if (entry.collection === 'coops') {
@@ -356,7 +396,11 @@ export function plausibilityProblems(parsed: ReadonlyArray<{ entry: RawEntry; da
       if (!point) continue;
       const municipality = typeof data.municipality === 'string' ? data.municipality : undefined;
       const prefecture =
-        typeof data.prefecture === 'string' ? data.prefecture : municipality && /^\d{6}$/.test(municipality) ? prefectureCodeOf(municipality) : undefined;
+        typeof data.prefecture === 'string'
+          ? data.prefecture
+          : municipality && /^\d{6}$/.test(municipality)
+            ? prefectureCodeOf(municipality)
+            : undefined;
       checkPoint(entry, 'location', point, prefecture);
       const center = municipality
         ? (pointOf(bodies.get(municipality)?.location) ??
@@ -396,22 +440,35 @@ export function sourceIndexesIn(value: unknown, path = ''): Array<[string, numbe
  * year and status, periods run forwards, the number of selected councils
  * matches the councils that name the programme.
  */
-function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, today: string, entries: RawEntry[]): Problem[] {
+function modelProjectProblems(
+  entry: RawEntry,
+  data: Record<string, unknown>,
+  today: string,
+  entries: RawEntry[],
+): Problem[] {
   if (entry.collection !== 'councils' && entry.collection !== 'programmes') return [];
   const out: Problem[] = [];
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
   const period = (field: string, from: unknown, to: unknown) => {
-    if (typeof from === 'string' && typeof to === 'string' && latestDay(to) < latestDay(from)) add(field, `終了 ${to} が開始 ${from} より前です`);
+    if (typeof from === 'string' && typeof to === 'string' && latestDay(to) < latestDay(from))
+      add(field, `終了 ${to} が開始 ${from} より前です`);
   };
   if (entry.collection === 'programmes') {
     const fy = data.fiscalYears as { from: number; to: number };
     if (fy.to < fy.from) add('fiscalYears.to', `終了年度 ${fy.to} が開始年度 ${fy.from} より前です`);
     // Counted from the files as written, so a council with an unrelated mistake does not also fail its programme.
-    const councils = entries.filter((e) => e.collection === 'councils' && (e.data as { programme?: unknown } | null)?.programme === entry.id).length;
+    const councils = entries.filter(
+      (e) => e.collection === 'councils' && (e.data as { programme?: unknown } | null)?.programme === entry.id,
+    ).length;
     const selected = (data.selection as { councils: number }).councils;
-    if (councils !== selected) add('selection.councils', `採択数 ${selected} と、programme: ${entry.id} を持つ協議会の数 ${councils} が一致しません`);
+    if (councils !== selected)
+      add(
+        'selection.councils',
+        `採択数 ${selected} と、programme: ${entry.id} を持つ協議会の数 ${councils} が一致しません`,
+      );
     ((data.events ?? []) as Array<{ date: string; status: string }>).forEach((e, i) => {
-      if (e.status !== 'planned' && isFuture(e.date, today)) add(`events[${i}].date`, `日付 ${e.date} は未来の日付です（予定なら status: planned）`);
+      if (e.status !== 'planned' && isFuture(e.date, today))
+        add(`events[${i}].date`, `日付 ${e.date} は未来の日付です（予定なら status: planned）`);
     });
     return out;
   }
@@ -440,16 +497,21 @@ function modelProjectProblems(entry: RawEntry, data: Record<string, unknown>, to
     const at = (f: string) => `activities[${i}].${f}`;
     if (ids.has(a.id)) add(at('id'), `活動の id "${a.id}" が重複しています`);
     ids.add(a.id);
-    if (a.date !== undefined && (a.from !== undefined || a.to !== undefined)) add(at('date'), 'date（1日の催し）と from/to（期間）は同時に指定できません');
+    if (a.date !== undefined && (a.from !== undefined || a.to !== undefined))
+      add(at('date'), 'date（1日の催し）と from/to（期間）は同時に指定できません');
     period(at('to'), a.from, a.to);
     if (a.date !== undefined && a.status !== 'planned' && isFuture(a.date, today))
       add(at('date'), `日付 ${a.date} は未来の日付です（予定なら status: planned）`);
-    if (a.status === 'planned' && a.attendance?.participants !== undefined) add(at('attendance.participants'), '予定の活動に参加者数は書けません');
+    if (a.status === 'planned' && a.attendance?.participants !== undefined)
+      add(at('attendance.participants'), '予定の活動に参加者数は書けません');
     if (a.status === 'planned' && a.figures?.length) add(at('figures'), '予定の活動に実績の数値は書けません');
     const start = a.date ?? a.from;
     const fy = start !== undefined ? fiscalYearOf(start) : undefined;
     if (a.fiscalYear !== undefined && fy !== undefined && fy !== a.fiscalYear) {
-      add(at(a.date !== undefined ? 'date' : 'from'), `${start} は ${fy}年度で、fiscalYear ${a.fiscalYear} と合いません（年度は4月始まり）`);
+      add(
+        at(a.date !== undefined ? 'date' : 'from'),
+        `${start} は ${fy}年度で、fiscalYear ${a.fiscalYear} と合いません（年度は4月始まり）`,
+      );
     }
   });
   return out;
@@ -466,10 +528,12 @@ export function coopRegistryProblems(entry: RawEntry, data: Record<string, unkno
   if (!registryOnly && (!Array.isArray(data.categories) || data.categories.length === 0)) {
     add('categories', 'categories（分野）を一つ以上指定してください（登記情報だけの下書き registryOnly: true を除く）');
   }
-  if (registryOnly && data.corporateNumber === undefined) add('corporateNumber', '登記情報のみの下書き（registryOnly: true）には corporateNumber が必要です');
+  if (registryOnly && data.corporateNumber === undefined)
+    add('corporateNumber', '登記情報のみの下書き（registryOnly: true）には corporateNumber が必要です');
   if (registryOnly && data.registry === undefined)
     add('registry', '登記情報のみの下書き（registryOnly: true）には registry（法人番号公表サイトの情報）が必要です');
-  if (data.registry !== undefined && data.corporateNumber === undefined) add('corporateNumber', 'registry があるときは corporateNumber が必要です');
+  if (data.registry !== undefined && data.corporateNumber === undefined)
+    add('corporateNumber', 'registry があるときは corporateNumber が必要です');
   const day = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const registered = day(data.registered);
   const converted = day(data.converted);
@@ -481,32 +545,57 @@ export function coopRegistryProblems(entry: RawEntry, data: Record<string, unkno
       ['established', day(data.established)],
     ] as const) {
       if (v !== undefined && latestDay(v) < ACT_IN_FORCE)
-        add(field, `${v} は労働者協同組合法の施行（${ACT_IN_FORCE}）より前です（労協になる前の発足は founded に書きます）`);
+        add(
+          field,
+          `${v} は労働者協同組合法の施行（${ACT_IN_FORCE}）より前です（労協になる前の発足は founded に書きます）`,
+        );
     }
   }
   const origin = data.origin as string | undefined;
-  if (origin === 'new' && converted !== undefined) add('converted', '新規設立（origin: new）の組合に組織変更の日 converted は書けません');
+  if (origin === 'new' && converted !== undefined)
+    add('converted', '新規設立（origin: new）の組合に組織変更の日 converted は書けません');
   if (origin?.startsWith('converted-') && registered !== undefined)
-    add('registered', '組織変更した組合（origin: converted-…）の労協としての日付は registered ではなく converted に書きます');
-  if (registered !== undefined && converted !== undefined) add('converted', 'registered（新規設立の登記）と converted（組織変更）は同時に書けません');
-  if (meeting !== undefined && registered !== undefined && meeting.length === 10 && registered.length === 10 && registered < meeting) {
+    add(
+      'registered',
+      '組織変更した組合（origin: converted-…）の労協としての日付は registered ではなく converted に書きます',
+    );
+  if (registered !== undefined && converted !== undefined)
+    add('converted', 'registered（新規設立の登記）と converted（組織変更）は同時に書けません');
+  if (
+    meeting !== undefined &&
+    registered !== undefined &&
+    meeting.length === 10 &&
+    registered.length === 10 &&
+    registered < meeting
+  ) {
     add('foundingMeeting', `創立総会 ${meeting} が設立登記 ${registered} より後です`);
   }
   const dissolved = data.dissolved as { date?: string } | undefined;
   const start = registered ?? converted;
-  if (dissolved?.date !== undefined && start !== undefined && dissolved.date.length === 10 && start.length === 10 && dissolved.date < start) {
+  if (
+    dissolved?.date !== undefined &&
+    start !== undefined &&
+    dissolved.date.length === 10 &&
+    start.length === 10 &&
+    dissolved.date < start
+  ) {
     add('dissolved.date', `解散 ${dissolved.date} が ${registered ? '設立登記' : '組織変更'} ${start} より前です`);
   }
   return out;
 }
 
-function ruleProblems(entry: RawEntry, data: Record<string, unknown>, byId: (c: CollectionName, id: string) => Parsed | undefined): Problem[] {
+function ruleProblems(
+  entry: RawEntry,
+  data: Record<string, unknown>,
+  byId: (c: CollectionName, id: string) => Parsed | undefined,
+): Problem[] {
   const out: Problem[] = [];
   const add = (field: string, message: string) => out.push({ file: entry.file, field, message });
   if (entry.collection === 'municipalities') {
     const kind = data.kind as string;
     const windows = (data.windows ?? []) as Array<{ source: number }>;
-    if (windows.length > 0 && kind !== '都道府県' && kind !== '国') add('windows', '窓口（windows）は都道府県と国の機関にだけ書けます');
+    if (windows.length > 0 && kind !== '都道府県' && kind !== '国')
+      add('windows', '窓口（windows）は都道府県と国の機関にだけ書けます');
     if (windows.length > 1) add('windows[1]', `窓口は一つだけにしてください（${windows.length} 件あります）`);
     if (isNationalBodyId(entry.id)) {
       if (kind !== '国') add('kind', `国の機関の id "${entry.id}" には kind: 国 を指定してください`);
@@ -517,13 +606,19 @@ function ruleProblems(entry: RawEntry, data: Record<string, unknown>, byId: (c: 
     } else if (/^\d{6}$/.test(entry.id)) {
       const pref = prefectureCodeOf(entry.id);
       if (data.prefecture === undefined) add('prefecture', `市区町村には prefecture（${pref}）が必要です`);
-      else if (data.prefecture !== pref) add('prefecture', `コード ${entry.id} の都道府県は ${pref} ですが ${String(data.prefecture)} が指定されています`);
+      else if (data.prefecture !== pref)
+        add(
+          'prefecture',
+          `コード ${entry.id} の都道府県は ${pref} ですが ${String(data.prefecture)} が指定されています`,
+        );
     }
   }
   if (entry.collection === 'coops') {
     const kind = data.kind as string;
-    if ((kind === 'hq' || kind === 'site') && data.parent === undefined) add('parent', '事業本部・事業所には parent（上位の組織）が必要です');
-    if (kind !== 'site' && data.legalForm === undefined) add('legalForm', '法人格 legalForm が必要です（不明なら 未確認）');
+    if ((kind === 'hq' || kind === 'site') && data.parent === undefined)
+      add('parent', '事業本部・事業所には parent（上位の組織）が必要です');
+    if (kind !== 'site' && data.legalForm === undefined)
+      add('legalForm', '法人格 legalForm が必要です（不明なら 未確認）');
     if (data.parent === entry.id) add('parent', '自分自身を parent にはできません');
     // A chain of parents must end (no cycles).
     const chain = new Set([entry.id]);
@@ -536,10 +631,17 @@ function ruleProblems(entry: RawEntry, data: Record<string, unknown>, byId: (c: 
       chain.add(cursor);
       cursor = byId('coops', cursor)?.data.parent as string | undefined;
     }
-    if (typeof data.municipality === 'string' && typeof data.prefecture === 'string' && /^\d{6}$/.test(data.municipality)) {
+    if (
+      typeof data.municipality === 'string' &&
+      typeof data.prefecture === 'string' &&
+      /^\d{6}$/.test(data.municipality)
+    ) {
       const expected = prefectureCodeOf(data.municipality);
       if (expected !== data.prefecture)
-        add('prefecture', `municipality ${data.municipality} は都道府県 ${expected} に属しますが prefecture は ${data.prefecture} です`);
+        add(
+          'prefecture',
+          `municipality ${data.municipality} は都道府県 ${expected} に属しますが prefecture は ${data.prefecture} です`,
+        );
     }
     if (typeof data.prefecture === 'string') {
       const pref = byId('municipalities', data.prefecture);
@@ -552,7 +654,8 @@ function ruleProblems(entry: RawEntry, data: Record<string, unknown>, byId: (c: 
     }
     valuesAt(data, 'areaCodes.prefectures[]').forEach(([field, v]) => {
       const p = typeof v === 'string' ? byId('municipalities', v) : undefined;
-      if (p && p.data.kind !== '都道府県') add(field, `${String(v)} は都道府県ではありません（市区町村は areaCodes.municipalities に書きます）`);
+      if (p && p.data.kind !== '都道府県')
+        add(field, `${String(v)} は都道府県ではありません（市区町村は areaCodes.municipalities に書きます）`);
     });
     valuesAt(data, 'areaCodes.municipalities[]').forEach(([field, v]) => {
       const m = typeof v === 'string' ? byId('municipalities', v) : undefined;

@@ -16,9 +16,20 @@ export function vocabulary<const L extends Record<string, string>>(labels: L) {
 }
 
 /** Kinds of organisation. */
-export const ORG_KIND = vocabulary({ coop: '組合', federation: '連合会', network: '支援・連携団体', hq: '事業本部', site: '事業所' });
+export const ORG_KIND = vocabulary({
+  coop: '組合',
+  federation: '連合会',
+  network: '支援・連携団体',
+  hq: '事業本部',
+  site: '事業所',
+});
 /** How a co-op came to be one. */
-export const ORIGIN = vocabulary({ new: '新規設立', 'converted-kigyo': '企業組合から組織変更', 'converted-npo': 'NPO法人から組織変更', unknown: '未確認' });
+export const ORIGIN = vocabulary({
+  new: '新規設立',
+  'converted-kigyo': '企業組合から組織変更',
+  'converted-npo': 'NPO法人から組織変更',
+  unknown: '未確認',
+});
 /** Kinds of model-project activity. */
 export const ACTIVITY_KIND = vocabulary({
   forum: 'フォーラム',

@@ -3,6 +3,10 @@ import type { APIRoute } from 'astro';
 import { siteUrl } from '../lib/paths.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const lines = ['User-agent: *', 'Allow: /', ...(site ? ['', `Sitemap: ${siteUrl(site, import.meta.env.BASE_URL, 'sitemap-index.xml')}`] : [])];
+  const lines = [
+    'User-agent: *',
+    'Allow: /',
+    ...(site ? ['', `Sitemap: ${siteUrl(site, import.meta.env.BASE_URL, 'sitemap-index.xml')}`] : []),
+  ];
   return new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };

@@ -15,7 +15,12 @@
  * when no tile loads), data-base (the site's base path).
  */
 import type * as Leaflet from 'leaflet';
-import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties, type PointFeature } from 'supercluster';
+import Supercluster, {
+  type AnyProps,
+  type ClusterFeature,
+  type ClusterProperties,
+  type PointFeature,
+} from 'supercluster';
 import { decodePins, type MapPin, type MapPinsFile } from '../lib/map-pins.ts';
 import { groupByPosition, spreadOffsets } from '../lib/map-spread.ts';
 import { PRECISION_LABELS } from '../lib/precision.ts';
@@ -51,7 +56,11 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (props.className) e.className = props.className;
   if (props.text) e.textContent = props.text;
@@ -146,13 +155,15 @@ export class CoopMapElement extends HTMLElement {
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
     for (const note of this.querySelectorAll<HTMLElement>('[data-no-js]')) note.hidden = true;
 
-    for (const option of this.#categorySelect?.options ?? []) if (option.value) this.#categoryLabels.set(option.value, option.dataset.label ?? option.text);
+    for (const option of this.#categorySelect?.options ?? [])
+      if (option.value) this.#categoryLabels.set(option.value, option.dataset.label ?? option.text);
     const prefectures = new Set([...(this.#prefSelect?.options ?? [])].map((o) => o.value).filter(Boolean));
     this.#filter = parseFilter(location.search, { categories: new Set(this.#categoryLabels.keys()), prefectures });
     if (this.#categorySelect) this.#categorySelect.value = this.#filter.category ?? '';
     if (this.#prefSelect) this.#prefSelect.value = this.#filter.pref ?? '';
     this.#applyToList();
-    for (const select of [this.#categorySelect, this.#prefSelect]) select?.addEventListener('change', () => this.#onFilterChange());
+    for (const select of [this.#categorySelect, this.#prefSelect])
+      select?.addEventListener('change', () => this.#onFilterChange());
     this.addEventListener('keydown', () => (this.#keyboard = true), true);
     this.addEventListener('near-me-result', (e) => this.#showNear((e as CustomEvent<NearResult>).detail));
     this.addEventListener('pointerdown', () => (this.#keyboard = false), true);
@@ -160,13 +171,20 @@ export class CoopMapElement extends HTMLElement {
     const [{ L }, pins, outlines] = await Promise.all([
       import('./leaflet.ts'),
       fetchJson<MapPinsFile>(pinsUrl).then(decodePins),
-      outlinesUrl ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined) : Promise.resolve(undefined),
+      outlinesUrl
+        ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined)
+        : Promise.resolve(undefined),
     ]);
     performance.mark('coop-map:loaded');
     this.#L = L;
     const canvas = this.querySelector<HTMLElement>('[data-map-canvas]');
     if (!canvas) throw new Error('地図の領域がありません');
-    const map = (this.#map = L.map(canvas, { zoomControl: false, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, keyboard: true }));
+    const map = (this.#map = L.map(canvas, {
+      zoomControl: false,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      keyboard: true,
+    }));
     L.control.zoom({ zoomInTitle: '拡大', zoomOutTitle: '縮小' }).addTo(map);
     // Markers and clusters are role="button": Leaflet answers Enter; Space should work too.
     canvas.addEventListener('keydown', (e) => {
@@ -240,7 +258,11 @@ export class CoopMapElement extends HTMLElement {
       ...(this.#categorySelect?.value ? { category: this.#categorySelect.value } : {}),
       ...(this.#prefSelect?.value ? { pref: this.#prefSelect.value } : {}),
     };
-    history.replaceState(history.state, '', `${location.pathname}${filterSearch(this.#filter, location.search)}${location.hash}`);
+    history.replaceState(
+      history.state,
+      '',
+      `${location.pathname}${filterSearch(this.#filter, location.search)}${location.hash}`,
+    );
     this.#applyToList();
     if (this.#index) void this.#applyToMap(true);
   }
@@ -252,11 +274,15 @@ export class CoopMapElement extends HTMLElement {
     let shown = 0;
     const items = this.querySelectorAll<HTMLElement>('[data-map-item]');
     for (const item of items) {
-      const visible = matchesFilter({ categories: (item.dataset.categories ?? '').split(' ').filter(Boolean), prefecture: item.dataset.pref }, this.#filter);
+      const visible = matchesFilter(
+        { categories: (item.dataset.categories ?? '').split(' ').filter(Boolean), prefecture: item.dataset.pref },
+        this.#filter,
+      );
       item.hidden = !visible;
       if (visible) shown++;
     }
-    for (const group of this.querySelectorAll<HTMLElement>('[data-map-group]')) group.hidden = !group.querySelector('[data-map-item]:not([hidden])');
+    for (const group of this.querySelectorAll<HTMLElement>('[data-map-group]'))
+      group.hidden = !group.querySelector('[data-map-item]:not([hidden])');
     this.#showCount(shown, items.length);
   }
 
@@ -280,7 +306,11 @@ export class CoopMapElement extends HTMLElement {
     }
     for (const li of links) {
       const pref = li.dataset.pref ?? '';
-      const n = loaded ? (counts.get(pref) ?? 0) : !this.#filter.pref || this.#filter.pref === pref ? Number(li.dataset.total) : 0;
+      const n = loaded
+        ? (counts.get(pref) ?? 0)
+        : !this.#filter.pref || this.#filter.pref === pref
+          ? Number(li.dataset.total)
+          : 0;
       if (!loaded) {
         total += Number(li.dataset.total);
         shown += n;
@@ -294,7 +324,9 @@ export class CoopMapElement extends HTMLElement {
 
   #showCount(shown: number, total: number): void {
     const status = this.querySelector<HTMLElement>('[data-map-status]');
-    if (status) status.textContent = shown === total ? `全${total}団体を表示しています。` : `${total}団体のうち${shown}団体を表示しています。`;
+    if (status)
+      status.textContent =
+        shown === total ? `全${total}団体を表示しています。` : `${total}団体のうち${shown}団体を表示しています。`;
     const empty = this.querySelector<HTMLElement>('[data-map-empty]');
     if (empty) empty.hidden = shown > 0;
   }
@@ -302,9 +334,12 @@ export class CoopMapElement extends HTMLElement {
   /** Clusters the organisations that pass the filter and draws them. */
   async #applyToMap(fit: boolean): Promise<void> {
     this.#shown = [...this.#features.values()].filter((f) => matchesFilter(f.properties, this.#filter));
-    this.#index = new Supercluster<MapPin['properties']>({ radius: CLUSTER_RADIUS, extent: 256, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM - 1 }).load(
-      this.#shown as PointFeature<MapPin['properties']>[],
-    );
+    this.#index = new Supercluster<MapPin['properties']>({
+      radius: CLUSTER_RADIUS,
+      extent: 256,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM - 1,
+    }).load(this.#shown as PointFeature<MapPin['properties']>[]);
     this.#generation++;
     let settle = () => {};
     this.#ready = new Promise((ok) => (settle = ok));
@@ -410,7 +445,11 @@ export class CoopMapElement extends HTMLElement {
     if (this.#pinOffset.get(p.id) !== key) {
       const [dx, dy] = offset;
       const base = this.#icons![p.precision];
-      marker.setIcon(dx === 0 && dy === 0 ? base : L.divIcon({ ...base.options, iconAnchor: [9 - dx, 9 - dy], popupAnchor: [dx, dy - 9] }));
+      marker.setIcon(
+        dx === 0 && dy === 0
+          ? base
+          : L.divIcon({ ...base.options, iconAnchor: [9 - dx, 9 - dy], popupAnchor: [dx, dy - 9] }),
+      );
       this.#pinOffset.set(p.id, key);
     }
     return marker;
@@ -423,7 +462,8 @@ export class CoopMapElement extends HTMLElement {
     const [lng, lat] = target.geometry.coordinates;
     const near: [number, number, number, number] = [lng - 1e-6, lat - 1e-6, lng + 1e-6, lat + 1e-6];
     let zoom = Math.round(map.getZoom());
-    while (zoom < MAX_ZOOM && !index.getClusters(near, zoom).some((i) => i.properties?.id === target.properties.id)) zoom++;
+    while (zoom < MAX_ZOOM && !index.getClusters(near, zoom).some((i) => i.properties?.id === target.properties.id))
+      zoom++;
     map.setView([lat, lng], zoom, { animate: false });
     this.#draw();
     const marker = this.#pins.get(target.properties.id);
@@ -455,7 +495,11 @@ export class CoopMapElement extends HTMLElement {
       const feature = id ? this.#features.get(id) : undefined;
       if (!feature) return;
       // A popup is panned clear of the zoom buttons at the top left, and of the edges elsewhere.
-      marker.bindPopup(() => this.#popupContent(feature), { maxWidth: 280, autoPanPaddingTopLeft: CONTROLS_TOP_LEFT, autoPanPaddingBottomRight: [20, 20] });
+      marker.bindPopup(() => this.#popupContent(feature), {
+        maxWidth: 280,
+        autoPanPaddingTopLeft: CONTROLS_TOP_LEFT,
+        autoPanPaddingBottomRight: [20, 20],
+      });
     }
     marker.openPopup();
   }
@@ -485,7 +529,12 @@ export class CoopMapElement extends HTMLElement {
   #onPopupClose(popup: Leaflet.Popup): void {
     // Give focus back to the marker (or the map) when it was inside the closing popup, so it is never lost.
     const root = popup.getElement();
-    if (!this.#keyboard || !root || !(root.contains(document.activeElement) || document.activeElement === document.body)) return;
+    if (
+      !this.#keyboard ||
+      !root ||
+      !(root.contains(document.activeElement) || document.activeElement === document.body)
+    )
+      return;
     const source = (popup as unknown as { _source?: Leaflet.Marker })._source?.getElement();
     (source?.isConnected ? source : this.#map?.getContainer())?.focus();
   }

@@ -128,7 +128,10 @@ export class NearMeElement extends HTMLElement {
     const hits = matchPlaces(query, rows);
     if (hits.length === 0) {
       this.#choices([]);
-      this.#status(`「${query.trim()}」に当たる市区町村が見つかりません。名前かよみ（ひらがな）で入力してください。`, 'error');
+      this.#status(
+        `「${query.trim()}」に当たる市区町村が見つかりません。名前かよみ（ひらがな）で入力してください。`,
+        'error',
+      );
     } else if (hits.length === 1) {
       this.#choices([]);
       await this.#showPlace(hits[0]!);
@@ -182,7 +185,11 @@ export class NearMeElement extends HTMLElement {
     }
     const placed = features
       .filter((f) => KINDS.has(f.properties.kind) && f.properties.precision !== 'prefecture')
-      .map((f) => ({ item: f, point: { lat: f.geometry.coordinates[1], lng: f.geometry.coordinates[0] }, reading: f.properties.name }));
+      .map((f) => ({
+        item: f,
+        point: { lat: f.geometry.coordinates[1], lng: f.geometry.coordinates[0] },
+        reading: f.properties.name,
+      }));
     const near = nearest(from, placed, COUNT);
     const list = this.querySelector<HTMLOListElement>('[data-near-list]');
     const base = this.dataset.base ?? '/';
@@ -217,7 +224,12 @@ export class NearMeElement extends HTMLElement {
         : '位置のわかる団体がありません。',
       'done',
     );
-    this.dispatchEvent(new CustomEvent<NearResult>('near-me-result', { bubbles: true, detail: { from, ids: near.map((n) => n.item.properties.id) } }));
+    this.dispatchEvent(
+      new CustomEvent<NearResult>('near-me-result', {
+        bubbles: true,
+        detail: { from, ids: near.map((n) => n.item.properties.id) },
+      }),
+    );
   }
 }
 

@@ -64,20 +64,49 @@ export function facetTags(
   ];
   for (const p of new Set(f.prefecture ?? []))
     tags.push({ name: 'ra-search-prefecture', content: p, attr: 'data-pagefind-filter', key: 'prefecture[content]' });
-  for (const c of new Set(f.category ?? [])) tags.push({ name: 'ra-search-category', content: c, attr: 'data-pagefind-filter', key: 'category[content]' });
+  for (const c of new Set(f.category ?? []))
+    tags.push({ name: 'ra-search-category', content: c, attr: 'data-pagefind-filter', key: 'category[content]' });
   if (f.category?.length)
-    tags.push({ name: 'ra-search-categories', content: [...new Set(f.category)].join('、'), attr: 'data-pagefind-meta', key: 'categories[content]' });
-  if (f.municipality) tags.push({ name: 'ra-search-municipality', content: f.municipality, attr: 'data-pagefind-meta', key: 'municipality[content]' });
-  if (f.aka?.length) tags.push({ name: 'ra-search-aka', content: [...new Set(f.aka)].join(' | '), attr: 'data-pagefind-meta', key: 'aka[content]' });
+    tags.push({
+      name: 'ra-search-categories',
+      content: [...new Set(f.category)].join('、'),
+      attr: 'data-pagefind-meta',
+      key: 'categories[content]',
+    });
+  if (f.municipality)
+    tags.push({
+      name: 'ra-search-municipality',
+      content: f.municipality,
+      attr: 'data-pagefind-meta',
+      key: 'municipality[content]',
+    });
+  if (f.aka?.length)
+    tags.push({
+      name: 'ra-search-aka',
+      content: [...new Set(f.aka)].join(' | '),
+      attr: 'data-pagefind-meta',
+      key: 'aka[content]',
+    });
   if (f.subjects?.length)
-    tags.push({ name: 'ra-search-subjects', content: [...new Set(f.subjects)].join(' | '), attr: 'data-pagefind-meta', key: 'subjects[content]' });
+    tags.push({
+      name: 'ra-search-subjects',
+      content: [...new Set(f.subjects)].join(' | '),
+      attr: 'data-pagefind-meta',
+      key: 'subjects[content]',
+    });
   return tags;
 }
 
-const names = (ids: readonly string[], byId: Map<string, { name: string }>) => ids.map((id) => byId.get(id)?.name).filter((n): n is string => Boolean(n));
+const names = (ids: readonly string[], byId: Map<string, { name: string }>) =>
+  ids.map((id) => byId.get(id)?.name).filter((n): n is string => Boolean(n));
 
 /** A co-op page: its prefecture, categories, municipality, name variants and reading, and what it does (with the contracts it holds). */
-export function coopFacets(coop: Coop, bodies: Map<string, Body>, categories: Map<string, Category>, contracts: readonly Contract[] = []): SearchFacets {
+export function coopFacets(
+  coop: Coop,
+  bodies: Map<string, Body>,
+  categories: Map<string, Category>,
+  contracts: readonly Contract[] = [],
+): SearchFacets {
   const pref = prefectureOf(coop, bodies);
   const muni = coop.municipality ? bodies.get(coop.municipality) : undefined;
   return {
@@ -111,12 +140,24 @@ export function bodyFacets(body: Body, bodies: Map<string, Body>): SearchFacets 
  * and as subjects the services organisations list under it and the
  * programmes and services of its contracts.
  */
-export function categoryFacets(category: Category, coops: readonly Coop[] = [], contracts: readonly Contract[] = []): SearchFacets {
+export function categoryFacets(
+  category: Category,
+  coops: readonly Coop[] = [],
+  contracts: readonly Contract[] = [],
+): SearchFacets {
   const subjects = [
-    ...coops.flatMap((c) => (c.services ?? []).filter((g) => g.category === category.id).flatMap((g) => [...(g.group ? [g.group] : []), ...g.items])),
+    ...coops.flatMap((c) =>
+      (c.services ?? [])
+        .filter((g) => g.category === category.id)
+        .flatMap((g) => [...(g.group ? [g.group] : []), ...g.items]),
+    ),
     ...contracts.filter((k) => k.category === category.id).flatMap((k) => [k.programme, ...(k.services ?? [])]),
   ];
-  return { category: [category.name], aka: [category.name, category.reading, category.nameEn], subjects: [...new Set(subjects)] };
+  return {
+    category: [category.name],
+    aka: [category.name, category.reading, category.nameEn],
+    subjects: [...new Set(subjects)],
+  };
 }
 
 /** A model-project council's page: its prefecture and reading. */

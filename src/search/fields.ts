@@ -14,7 +14,12 @@ import { remembering } from './remember.ts';
 
 /** Meta field names of the encoded n-grams, and their ranking weights. */
 export const TERM_FIELDS = { hub: 'ra_h', names: 'ra_n', facets: 'ra_k', text: 'ra_t' } as const;
-export const TERM_WEIGHTS: Record<string, number> = { [TERM_FIELDS.hub]: 10, [TERM_FIELDS.names]: 8, [TERM_FIELDS.facets]: 3, [TERM_FIELDS.text]: 1 };
+export const TERM_WEIGHTS: Record<string, number> = {
+  [TERM_FIELDS.hub]: 10,
+  [TERM_FIELDS.names]: 8,
+  [TERM_FIELDS.facets]: 3,
+  [TERM_FIELDS.text]: 1,
+};
 
 /** Meta fields that pages fill (values separated by ' | '): extra names and readings for the names field, key terms for the facets field, a hub's subjects. */
 export const ALIAS_META = 'aka';
@@ -59,7 +64,9 @@ export function textUnits(text: string): string[] {
  */
 export const nameUnits = remembering((name: string): string[] => {
   const withoutBrackets = foldCharacters(name).replace(/[(（［[「『【〔][^)）］\]」』】〕]*[)）］\]」』】〕]/g, '');
-  return [...new Set([normalizeForSearch(name), normalizeForSearch(withoutBrackets), ...textUnits(name)].filter(Boolean))];
+  return [
+    ...new Set([normalizeForSearch(name), normalizeForSearch(withoutBrackets), ...textUnits(name)].filter(Boolean)),
+  ];
 });
 
 /** The encoded n-grams of one run, remembered per n-gram size. */
@@ -71,7 +78,12 @@ function codesOf(unit: string, n: number): string[] {
 }
 
 /** Encoded n-grams of some runs, each once, in first-seen order, leaving out those already in `skip`. */
-export function termsOf(units: readonly string[], limit = Infinity, skip: ReadonlySet<string> = new Set(), n = GRAM): string[] {
+export function termsOf(
+  units: readonly string[],
+  limit = Infinity,
+  skip: ReadonlySet<string> = new Set(),
+  n = GRAM,
+): string[] {
   const seen = new Set<string>();
   for (const unit of units) {
     for (const code of codesOf(unit, n)) {
@@ -97,16 +109,24 @@ export function searchTermFields(
   const list = (key: string) => (page.meta[key] ?? '').split(/\s*\|\s*/).filter(Boolean);
   const names = [page.meta.title ?? '', ...list(ALIAS_META)].filter(Boolean);
   const hub = isHub(page);
-  const facets = [...Object.values(page.filters).flat(), page.meta.municipality ?? '', ...list(KEYWORDS_META), ...(hub ? [] : list(SUBJECTS_META))].filter(
-    Boolean,
-  );
+  const facets = [
+    ...Object.values(page.filters).flat(),
+    page.meta.municipality ?? '',
+    ...list(KEYWORDS_META),
+    ...(hub ? [] : list(SUBJECTS_META)),
+  ].filter(Boolean);
   // Each n-gram goes in the highest field it belongs to only: a lower field would add little to the score and
   // much to the record every result downloads. A hub's names and subjects go in the hub field, instead of the names field.
-  const hubTerms = hub && on.has('hub') ? termsOf([...names, ...list(SUBJECTS_META)].flatMap(nameUnits), Infinity, new Set(), gram) : [];
+  const hubTerms =
+    hub && on.has('hub')
+      ? termsOf([...names, ...list(SUBJECTS_META)].flatMap(nameUnits), Infinity, new Set(), gram)
+      : [];
   const nameTerms = !hub && on.has('names') ? termsOf(names.flatMap(nameUnits), Infinity, new Set(), gram) : [];
   const above = new Set([...hubTerms, ...nameTerms]);
   const facetTerms = on.has('facets') ? termsOf(facets.flatMap(nameUnits), Infinity, above, gram) : [];
-  const textTerms = on.has('text') ? termsOf(textUnits(page.content), MAX_TEXT_TERMS, new Set([...above, ...facetTerms]), gram) : [];
+  const textTerms = on.has('text')
+    ? termsOf(textUnits(page.content), MAX_TEXT_TERMS, new Set([...above, ...facetTerms]), gram)
+    : [];
   return {
     [TERM_FIELDS.hub]: hubTerms.join(' '),
     [TERM_FIELDS.names]: nameTerms.join(' '),

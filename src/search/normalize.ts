@@ -101,7 +101,9 @@ export function stripToLetters(folded: string): string {
 }
 
 const baseNormal = (s: string) => stripToLetters(foldCharacters(s));
-const ALIASES_NORMAL = SEARCH_ALIASES.map(([s, l]) => [baseNormal(s), baseNormal(l)] as const).sort((a, b) => b[0].length - a[0].length);
+const ALIASES_NORMAL = SEARCH_ALIASES.map(([s, l]) => [baseNormal(s), baseNormal(l)] as const).sort(
+  (a, b) => b[0].length - a[0].length,
+);
 const SEPARABLE_NORMAL = [...new Set(SEPARABLE_WORDS.map(baseNormal))].sort((a, b) => b.length - a.length);
 
 /** Replaces short forms by their long forms (input already folded and stripped). */
@@ -136,7 +138,9 @@ export function splitSeparable(normal: string): string[] {
   for (const word of SEPARABLE_NORMAL) {
     const at = normal.indexOf(word);
     if (at === -1 || normal === word) continue;
-    return [...splitSeparable(normal.slice(0, at)), word, ...splitSeparable(normal.slice(at + word.length))].filter(Boolean);
+    return [...splitSeparable(normal.slice(0, at)), word, ...splitSeparable(normal.slice(at + word.length))].filter(
+      Boolean,
+    );
   }
   return normal ? [normal] : [];
 }

@@ -49,7 +49,8 @@ export function termsFor(words: readonly string[]): string {
   return [...new Set(words.flatMap((w) => queryPieces(w)).map(encodeText))].join(' ');
 }
 
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'word' }) : undefined;
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('ja', { granularity: 'word' }) : undefined;
 
 /** Words of a query cut further by the browser's Japanese word segmenter (大和市造園 → 大和 市 造園). */
 export function segmentedWords(query: string): string[] {
@@ -58,7 +59,9 @@ export function segmentedWords(query: string): string[] {
   // arbitrarily), as typed, then each piece is normalised.
   const parts = query
     .split(QUERY_BREAK)
-    .flatMap((part) => (/\p{Script=Han}/u.test(part) ? [...segmenter.segment(part.normalize('NFKC'))].map((s) => s.segment) : [part]));
+    .flatMap((part) =>
+      /\p{Script=Han}/u.test(part) ? [...segmenter.segment(part.normalize('NFKC'))].map((s) => s.segment) : [part],
+    );
   const words = parts
     .map(normalizeForSearch)
     .filter((w) => w && !NOISE.test(w))
@@ -103,7 +106,9 @@ export function planQuery(query: string, synonyms: SynonymTable = []): QueryPlan
   const relaxedWords = segmentedWords(query);
   const relaxed = termsFor(telling(relaxedWords));
   const plain = query.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  return relaxed && relaxed !== terms ? { words, terms, relaxed, relaxedWords, alternatives, plain } : { words, terms, alternatives, plain };
+  return relaxed && relaxed !== terms
+    ? { words, terms, relaxed, relaxedWords, alternatives, plain }
+    : { words, terms, alternatives, plain };
 }
 
 /** Every word a plan searches for (the query's and its alternatives'), for highlighting. */

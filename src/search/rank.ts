@@ -40,7 +40,12 @@ export function hubMatches(keys: readonly string[], words: readonly string[]): b
 }
 
 /** The tier of a result (see above); `hub` says whether the page is a hub that matched in its hub field. */
-export function resultTier(names: readonly string[], subjects: readonly string[], hub: boolean, words: readonly string[]): 0 | 1 | 2 | 3 {
+export function resultTier(
+  names: readonly string[],
+  subjects: readonly string[],
+  hub: boolean,
+  words: readonly string[],
+): 0 | 1 | 2 | 3 {
   const byName = nameMatchRank(names, words);
   if (byName === 0) return 0;
   if (hub && hubMatches([...names, ...subjects], words)) return 1;

@@ -27,7 +27,9 @@ export type SynonymTable = string[][];
 /** The table the search page needs: each group's words normalised, empty and repeated words dropped. */
 export function synonymTable(groups: readonly SynonymGroup[]): SynonymTable {
   return groups
-    .map((g) => [...new Set(g.words.map(normalizeForSearch).filter(Boolean))].sort((a, b) => [...b].length - [...a].length))
+    .map((g) =>
+      [...new Set(g.words.map(normalizeForSearch).filter(Boolean))].sort((a, b) => [...b].length - [...a].length),
+    )
     .filter((g) => g.length >= 2);
 }
 
@@ -92,9 +94,15 @@ export function synonymProblems(data: SearchSynonyms, ctx: SynonymContext): Arra
   const owner = new Map<string, number>();
   data.groups.forEach((g, i) => {
     if (!ctx.categories.has(g.category))
-      problems.push({ field: `groups[${i}].category`, message: `categories に "${g.category}" という id のエントリがありません` });
+      problems.push({
+        field: `groups[${i}].category`,
+        message: `categories に "${g.category}" という id のエントリがありません`,
+      });
     if (g.service !== undefined && !services.some((s) => s.includes(normalizeForSearch(g.service!)))) {
-      problems.push({ field: `groups[${i}].service`, message: `事業 "${g.service}" は content/ のどの組合の事業・事業一覧・委託事業にも書かれていません` });
+      problems.push({
+        field: `groups[${i}].service`,
+        message: `事業 "${g.service}" は content/ のどの組合の事業・事業一覧・委託事業にも書かれていません`,
+      });
     }
     const normal = g.words.map(normalizeForSearch);
     normal.forEach((w, j) => {
@@ -107,7 +115,10 @@ export function synonymProblems(data: SearchSynonyms, ctx: SynonymContext): Arra
       else owner.set(w, i);
     });
     if (new Set(normal.filter(Boolean)).size < 2)
-      problems.push({ field: `groups[${i}].words`, message: '検索上は同じ語になります（ひらがな・カタカナ、全角・半角の違いは言い換え不要です）' });
+      problems.push({
+        field: `groups[${i}].words`,
+        message: '検索上は同じ語になります（ひらがな・カタカナ、全角・半角の違いは言い換え不要です）',
+      });
   });
   return problems;
 }

@@ -50,7 +50,10 @@ export function hasFilters(state: SearchState): boolean {
 }
 
 /** Pagefind's filter object: values of one filter are alternatives (any), filters combine (all). */
-export function pagefindFilters(filters: SearchState['filters'], without?: FilterKey): Record<string, { any: string[] }> {
+export function pagefindFilters(
+  filters: SearchState['filters'],
+  without?: FilterKey,
+): Record<string, { any: string[] }> {
   const out: Record<string, { any: string[] }> = {};
   for (const { key } of FILTER_GROUPS) {
     const values = filters[key];

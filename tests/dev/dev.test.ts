@@ -45,11 +45,24 @@ beforeAll(async () => {
   const port = await freePort();
   // --ignore-lock: run beside a developer's own dev server without touching its lock file.
   // detached: the dev server gets its own process group, so the whole group (astro and its workers) is stopped after.
-  dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--ignore-lock'], {
-    env: devEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  dev = spawn(
+    process.execPath,
+    [
+      'node_modules/astro/bin/astro.mjs',
+      'dev',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--ignore-lock',
+    ],
+    {
+      env: devEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`astro dev did not start in 90 s:\n${out}`)), 90_000);
     const onData = (chunk: Buffer) => {
@@ -80,7 +93,9 @@ beforeAll(async () => {
 
 /** A page evaluation that gives up after 5 s (a page being reloaded may never answer). */
 function settle<T>(run: Promise<T>): Promise<T | string> {
-  return Promise.race([run, new Promise<string>((r) => setTimeout(() => r('no answer in 5 s'), 5_000))]).catch((e: Error) => e.message);
+  return Promise.race([run, new Promise<string>((r) => setTimeout(() => r('no answer in 5 s'), 5_000))]).catch(
+    (e: Error) => e.message,
+  );
 }
 
 /** Requests a page until the dev server answers 200 (it may answer 5xx while it optimises dependencies), for up to 4 minutes. */
@@ -134,7 +149,10 @@ describe('npm run dev', () => {
           const probe = document.createElement('div');
           probe.style.setProperty('background-color', 'var(--ra-color-accent-strong)');
           document.body.append(probe);
-          const out = [getComputedStyle(document.querySelector('.site-header')!).backgroundColor, getComputedStyle(probe).backgroundColor];
+          const out = [
+            getComputedStyle(document.querySelector('.site-header')!).backgroundColor,
+            getComputedStyle(probe).backgroundColor,
+          ];
           probe.remove();
           return out[0] === out[1] && /^rgb\(/.test(out[0]!) ? 'same' : `${out[0]} vs ${out[1]}`;
         }),
@@ -149,7 +167,9 @@ describe('npm run dev', () => {
     const { context } = await localOnlyContext(browser);
     const page = await context.newPage();
     await page.goto(`${url}${paths.search().replace(/^\//, '')}`, { timeout: 90_000, waitUntil: 'domcontentloaded' });
-    await expect.poll(() => settle(page.locator('[data-dev-note]').textContent({ timeout: 5_000 })), { timeout: 30_000 }).toContain('npm run build');
+    await expect
+      .poll(() => settle(page.locator('[data-dev-note]').textContent({ timeout: 5_000 })), { timeout: 30_000 })
+      .toContain('npm run build');
     await context.close();
   }, 120_000);
 });

@@ -52,7 +52,12 @@ describe('keyboard', () => {
         const el = document.activeElement as HTMLElement;
         const style = getComputedStyle(el);
         return {
-          text: (el.textContent || el.getAttribute('aria-label') || (el as HTMLInputElement).placeholder || el.tagName).trim(),
+          text: (
+            el.textContent ||
+            el.getAttribute('aria-label') ||
+            (el as HTMLInputElement).placeholder ||
+            el.tagName
+          ).trim(),
           outline: style.outlineStyle,
           inHeader: !!el.closest('header') || el.classList.contains('skip-link'),
         };

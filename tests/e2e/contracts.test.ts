@@ -61,7 +61,10 @@ describe('contracts', () => {
       [...document.querySelectorAll<HTMLElement>('.contract-table th, .contract-table td')]
         .filter((c) => {
           const s = getComputedStyle(c);
-          return c.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) < 4 * parseFloat(s.fontSize) - 0.5;
+          return (
+            c.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) <
+            4 * parseFloat(s.fontSize) - 0.5
+          );
         })
         .map((c) => c.textContent?.trim().slice(0, 10)),
     );

@@ -48,8 +48,16 @@ test('markers, outlines and popup links work under the sub-path, with nothing re
   });
   const target = placed[0]!;
   await page.goto(`${url}${paths.map()}?focus=${target.id}`);
-  await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 20_000 });
-  expect(await page.evaluate(() => (document.querySelector('coop-map') as HTMLElement & { markerCount(): number }).markerCount())).toBe(placed.length);
+  await page.waitForFunction(
+    () => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready',
+    undefined,
+    { timeout: 20_000 },
+  );
+  expect(
+    await page.evaluate(() =>
+      (document.querySelector('coop-map') as HTMLElement & { markerCount(): number }).markerCount(),
+    ),
+  ).toBe(placed.length);
   expect(await page.locator('.leaflet-outlines-pane path').count()).toBeGreaterThan(0);
   await page.locator('.leaflet-popup-content a').waitFor();
   expect(await page.locator('.leaflet-popup-content a').getAttribute('href')).toBe(`${BASE}${paths.coop(target.id)}`);

@@ -59,7 +59,11 @@ async function openMap(query = '') {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${site.url}${paths.map()}${query}`);
-  await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready',
+    undefined,
+    { timeout: 20_000 },
+  );
   return { context, page, errors, blocked };
 }
 
@@ -91,7 +95,10 @@ async function expectListed(page: Page, ids: string[]): Promise<void> {
     expected.set(pref, (expected.get(pref) ?? 0) + 1);
   }
   const shown = await page.$$eval('[data-map-pref-link]:not([hidden])', (lis) =>
-    lis.map((li) => [(li as HTMLElement).dataset.pref!, Number(li.querySelector('[data-count]')?.textContent)] as [string, number]),
+    lis.map(
+      (li) =>
+        [(li as HTMLElement).dataset.pref!, Number(li.querySelector('[data-count]')?.textContent)] as [string, number],
+    ),
   );
   expect(new Map(shown)).toEqual(expected);
 }
@@ -108,7 +115,11 @@ describe('with JavaScript', () => {
     expect(await hooks.ids(page)).toEqual(placedIds);
     // The clusters on screen add up to every marker, and each has an accessible name.
     const clusters = await page.$$eval('.ra-cluster', (els) =>
-      els.map((e) => ({ n: Number(e.querySelector('[aria-hidden]')?.textContent), name: e.textContent ?? '', role: e.getAttribute('role') })),
+      els.map((e) => ({
+        n: Number(e.querySelector('[aria-hidden]')?.textContent),
+        name: e.textContent ?? '',
+        role: e.getAttribute('role'),
+      })),
     );
     const singles = await page.$$eval('.ra-pin[role="button"]', (els) => els.map((e) => e.getAttribute('title') ?? ''));
     expect(clusters.reduce((a, c) => a + c.n, 0) + singles.length).toBe(placed.length);
@@ -135,7 +146,11 @@ describe('with JavaScript', () => {
     expect(blocked.length).toBeGreaterThan(0);
     expect(blocked.filter((u) => !u.startsWith('https://cyberjapandata.gsi.go.jp/xyz/pale/'))).toEqual([]);
     expect(await page.locator('[data-tile-note]').isVisible()).toBe(true);
-    expect(await page.locator('.leaflet-control-attribution a[href="https://maps.gsi.go.jp/development/ichiran.html"]').innerText()).toBe('地理院タイル');
+    expect(
+      await page
+        .locator('.leaflet-control-attribution a[href="https://maps.gsi.go.jp/development/ichiran.html"]')
+        .innerText(),
+    ).toBe('地理院タイル');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -148,7 +163,13 @@ describe('with JavaScript', () => {
     const text = await popup.innerText();
     const place = placeOf(target, bodies)!;
     expect(text).toContain(target.name);
-    expect(text).toContain(place.precision === 'address' ? '位置: 所在地' : place.precision === 'municipality' ? '市区町村の代表点' : '都道府県の代表点');
+    expect(text).toContain(
+      place.precision === 'address'
+        ? '位置: 所在地'
+        : place.precision === 'municipality'
+          ? '市区町村の代表点'
+          : '都道府県の代表点',
+    );
     for (const cat of target.categories) expect(text).toContain(dir.categories.find((c) => c.id === cat)!.name);
     expect(await page.locator('.leaflet-popup-close-button').getAttribute('aria-label')).toBe('閉じる');
     await Promise.all([page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)), popup.locator('a').click()]);
@@ -173,7 +194,10 @@ describe('with JavaScript', () => {
   test(`a category filter leaves exactly that category's organisations, in the map, the list and the URL`, async () => {
     const { context, page, errors } = await openMap();
     await page.selectOption('#coop-map-category', category.cat.id);
-    await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, category.ids.length);
+    await page.waitForFunction(
+      (n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n,
+      category.ids.length,
+    );
     await hooks.settle(page);
     expect(await hooks.ids(page)).toEqual(category.ids);
     await expectListed(page, category.ids);
@@ -181,7 +205,10 @@ describe('with JavaScript', () => {
     expect(await page.locator('[data-map-status]').innerText()).toContain(`${category.ids.length}団体を表示`);
     // Back to all.
     await page.selectOption('#coop-map-category', '');
-    await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, placed.length);
+    await page.waitForFunction(
+      (n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n,
+      placed.length,
+    );
     await expectListed(page, placedIds);
     expect(new URL(page.url()).search).toBe('');
     expect(errors).toEqual([]);
@@ -206,7 +233,10 @@ describe('with JavaScript', () => {
       .evaluateAll((os, id) => os.findIndex((o) => (o as HTMLOptionElement).value === id), prefecture.id);
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
     expect(await page.locator('#coop-map-pref').inputValue()).toBe(prefecture.id);
-    await page.waitForFunction((n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n, prefecture.ids.length);
+    await page.waitForFunction(
+      (n) => (document.querySelector('coop-map') as MapHooks).markerCount() === n,
+      prefecture.ids.length,
+    );
     expect(await hooks.ids(page)).toEqual(prefecture.ids);
     await expectListed(page, prefecture.ids);
     expect(new URL(page.url()).searchParams.get('pref')).toBe(prefecture.id);
@@ -239,7 +269,10 @@ describe('with JavaScript', () => {
     const before = await page.evaluate(() => document.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '');
     await cluster.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((b) => (document.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '') !== b, before);
+    await page.waitForFunction(
+      (b) => (document.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '') !== b,
+      before,
+    );
 
     // Space works like Enter on a marker: its popup opens.
     await page.waitForTimeout(400); // zoom animation
@@ -290,7 +323,10 @@ test('without JavaScript the list shows every organisation with its link (or, pa
     const prefs = new Set(placed.map((c) => prefectureOf(c, bodies) ?? NO_PREFECTURE));
     expect(await page.locator('[data-map-pref-link]').count()).toBe(prefs.size);
     const pref = prefectureOf(target, bodies) ?? NO_PREFECTURE;
-    await Promise.all([page.waitForURL(new RegExp(`/${paths.coopsIn(pref)}$`)), page.locator(`[data-map-pref-link][data-pref="${pref}"] a`).click()]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/${paths.coopsIn(pref)}$`)),
+      page.locator(`[data-map-pref-link][data-pref="${pref}"] a`).click(),
+    ]);
     await Promise.all([
       page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)),
       page
@@ -308,7 +344,10 @@ test('without JavaScript the list shows every organisation with its link (or, pa
         .sort(),
     );
     expect(visible).toEqual(placedIds);
-    await Promise.all([page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)), page.locator(`[data-map-item][data-id="${target.id}"] a`).click()]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/${paths.coop(target.id)}$`)),
+      page.locator(`[data-map-item][data-id="${target.id}"] a`).click(),
+    ]);
   }
   expect(await page.locator('h1').innerText()).toBe(target.name);
   await context.close();
@@ -328,7 +367,8 @@ describe('near me and the municipality picker', () => {
       .sort((a, b) => a.km - b.km)
       .slice(0, count);
   /** The true distance of every candidate, by id (the list may order organisations at one point either way). */
-  const distanceOf = (from: { lat: number; lng: number }) => new Map(expectedFrom(from, Infinity).map((x) => [x.id, x.km]));
+  const distanceOf = (from: { lat: number; lng: number }) =>
+    new Map(expectedFrom(from, Infinity).map((x) => [x.id, x.km]));
   /** Shown in distance order: the same distances as the nearest candidates, each the true distance of the organisation shown. */
   const expectNearest = (list: Array<{ id: string; km: number }>, from: { lat: number; lng: number }) => {
     const expected = expectedFrom(from);
@@ -341,15 +381,24 @@ describe('near me and the municipality picker', () => {
     expect(new Set(list.map((x) => x.id)).size).toBe(list.length);
   };
   const shown = (page: Page) =>
-    page.$$eval('[data-near-list] li', (lis) => lis.map((li) => ({ id: (li as HTMLElement).dataset.nearId!, km: Number((li as HTMLElement).dataset.km) })));
+    page.$$eval('[data-near-list] li', (lis) =>
+      lis.map((li) => ({ id: (li as HTMLElement).dataset.nearId!, km: Number((li as HTMLElement).dataset.km) })),
+    );
 
   async function openWith(options: Parameters<typeof localOnlyContext>[1]) {
-    const { context, blocked } = await localOnlyContext(site.browser, { viewport: { width: 1100, height: 900 }, ...options });
+    const { context, blocked } = await localOnlyContext(site.browser, {
+      viewport: { width: 1100, height: 900 },
+      ...options,
+    });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url() + (r.postData() ?? '')));
     await page.goto(`${site.url}${paths.map()}`);
-    await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready',
+      undefined,
+      { timeout: 20_000 },
+    );
     return { context, page, requests, blocked };
   }
 
@@ -367,7 +416,9 @@ describe('near me and the municipality picker', () => {
     expect(await status.getAttribute('aria-live')).toBe('polite');
     expect(await status.innerText()).toContain('現在地から');
     // Nothing with the position left the page (no request at all after the button; none carries the coordinates).
-    expect(requests.slice(before).filter((u) => !u.includes('/data/map-pins.json') && !u.includes('cyberjapandata'))).toEqual([]);
+    expect(
+      requests.slice(before).filter((u) => !u.includes('/data/map-pins.json') && !u.includes('cyberjapandata')),
+    ).toEqual([]);
     expect(requests.filter((u) => u.includes('35.681') || u.includes('139.767'))).toEqual([]);
     await context.close();
   });
@@ -410,12 +461,16 @@ describe('near me and the municipality picker', () => {
     await page.keyboard.press('Enter');
     const choices = page.locator('[data-near-choices] button');
     await choices.first().waitFor();
-    expect((await choices.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.code))).sort()).toEqual(tomari.map((b) => b.id).sort());
+    expect((await choices.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.code))).sort()).toEqual(
+      tomari.map((b) => b.id).sort(),
+    );
     expect(await page.locator('[data-near-status]').innerText()).toContain('候補');
     await choices.first().focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(
-      () => document.querySelector('near-me')?.getAttribute('data-state') === 'done' && document.querySelectorAll('[data-near-list] li').length > 0,
+      () =>
+        document.querySelector('near-me')?.getAttribute('data-state') === 'done' &&
+        document.querySelectorAll('[data-near-list] li').length > 0,
     );
     expect(await page.locator('[data-near-choices]').isHidden()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('near-me-place');
@@ -445,7 +500,10 @@ describe('map view', () => {
 
   test('a popup never sits under the zoom buttons (the organisations furthest north and west)', async () => {
     const points = placed.map((c) => ({ id: c.id, p: placeOf(c, bodies)! }));
-    const targets = new Set([points.sort((a, b) => b.p.lat - a.p.lat)[0]!.id, points.sort((a, b) => a.p.lng - b.p.lng)[0]!.id]);
+    const targets = new Set([
+      points.sort((a, b) => b.p.lat - a.p.lat)[0]!.id,
+      points.sort((a, b) => a.p.lng - b.p.lng)[0]!.id,
+    ]);
     for (const id of targets) {
       const { context, page } = await openMap(`?focus=${id}`);
       await page.locator('.leaflet-popup').waitFor();
@@ -462,10 +520,18 @@ describe('map view', () => {
   });
 
   test('on a phone the map starts within the first screen', async () => {
-    const { context } = await localOnlyContext(site.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const { context } = await localOnlyContext(site.browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     await page.goto(`${site.url}${paths.map()}`);
-    await page.waitForFunction(() => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready', undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready',
+      undefined,
+      { timeout: 20_000 },
+    );
     const top = await page.evaluate(() => document.querySelector('[data-map-canvas]')!.getBoundingClientRect().top);
     expect(top).toBeLessThan(844 - 200);
     await context.close();

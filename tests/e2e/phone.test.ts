@@ -16,7 +16,12 @@ const PAGE_TYPES: Array<[string, string]> = [...pageTypes(dir), ['404', 'this-pa
 const site = useSiteInBrowser();
 let context: BrowserContext;
 beforeAll(async () => {
-  ({ context } = await localOnlyContext(site.browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }));
+  ({ context } = await localOnlyContext(site.browser, {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  }));
 });
 
 describe('390×844: no sideways scrolling, no table column under four characters', () => {
@@ -31,7 +36,8 @@ describe('390×844: no sideways scrolling, no table column under four characters
         // Cells a reader cannot see are not columns: hidden ones, and the header row kept only for screen readers (clipped).
         if (cell.closest('[hidden], .visually-hidden') || cell.getClientRects().length === 0) continue;
         let clipped = false;
-        for (let el: Element | null = cell; el && !clipped; el = el.parentElement) clipped = getComputedStyle(el).clipPath !== 'none';
+        for (let el: Element | null = cell; el && !clipped; el = el.parentElement)
+          clipped = getComputedStyle(el).clipPath !== 'none';
         if (clipped) continue;
         const s = getComputedStyle(cell);
         const content =
@@ -42,10 +48,15 @@ describe('390×844: no sideways scrolling, no table column under four characters
           parseFloat(s.borderRightWidth);
         const min = 4 * parseFloat(s.fontSize);
         if (content < min - 0.5)
-          narrow.push(`${cell.tagName.toLowerCase()} 「${(cell.textContent ?? '').trim().slice(0, 12)}」 ${content.toFixed(0)}px < ${min.toFixed(0)}px`);
+          narrow.push(
+            `${cell.tagName.toLowerCase()} 「${(cell.textContent ?? '').trim().slice(0, 12)}」 ${content.toFixed(0)}px < ${min.toFixed(0)}px`,
+          );
       }
       const scrollers = [...document.querySelectorAll<HTMLElement>('.table-wrap, table, pre, dl, ul, ol')]
-        .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX !== 'visible')
+        .filter(
+          (el) =>
+            el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && getComputedStyle(el).overflowX !== 'visible',
+        )
         .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}>${el.clientWidth}`);
       return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, narrow, scrollers };
     });

@@ -14,7 +14,10 @@ const dir = loadContentDirectory();
 const site = useSiteInBrowser();
 const unique = (name: string) => dir.bodies.filter((b) => b.name === name).length === 1;
 const plain = dir.bodies.filter(
-  (b) => !dir.contracts.some((c) => c.commissioner === b.id) && !dir.coops.some((c) => c.municipality === b.id) && unique(b.name),
+  (b) =>
+    !dir.contracts.some((c) => c.commissioner === b.id) &&
+    !dir.coops.some((c) => c.municipality === b.id) &&
+    unique(b.name),
 );
 const places = [
   dir.bodies.find((b) => b.id === '112313')!,

@@ -17,10 +17,14 @@ import { pageTypes } from '../../scripts/lib/page-types.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
-const size = (id: string) => ({ contracts: contractsCommissionedBy(id, dir.contracts).length, coops: coopsIn(bodies.get(id)!, dir.coops, bodies).length });
+const size = (id: string) => ({
+  contracts: contractsCommissionedBy(id, dir.contracts).length,
+  coops: coopsIn(bodies.get(id)!, dir.coops, bodies).length,
+});
 // The body with the most contracts; among equals, the one with the most co-ops (the longest page).
 const busiest = [...dir.bodies].sort(
-  (a, b) => size(b.id).contracts - size(a.id).contracts || size(b.id).coops - size(a.id).coops || (a.id < b.id ? -1 : 1),
+  (a, b) =>
+    size(b.id).contracts - size(a.id).contracts || size(b.id).coops - size(a.id).coops || (a.id < b.id ? -1 : 1),
 )[0]!;
 
 const site = useSiteInBrowser();
@@ -39,7 +43,14 @@ describe('print', () => {
     await page.emulateMedia({ media: 'print' });
 
     // Navigation, downloads and the embed snippet are off the paper.
-    for (const sel of ['.site-header', '.site-header nav', '.breadcrumbs', '.site-footer', '.skip-link', '.body-data']) {
+    for (const sel of [
+      '.site-header',
+      '.site-header nav',
+      '.breadcrumbs',
+      '.site-footer',
+      '.skip-link',
+      '.body-data',
+    ]) {
       expect(await page.locator(sel).first().isVisible(), sel).toBe(false);
     }
     // The facts and their sources are on it, with the as-of date.
@@ -81,28 +92,31 @@ const contractsTo = (id: string) => dir.contracts.filter((c) => c.contractor ===
 const busiestCoop = [...dir.coops].sort((a, b) => contractsTo(b.id) - contractsTo(a.id) || (a.id < b.id ? -1 : 1))[0]!;
 
 describe('print header on every page type', () => {
-  test.each(pageTypes(dir))('%s (%s): title, address and 情報の時点 at the top of the first page', async (_name, route) => {
-    const { context } = await localOnlyContext(site.browser);
-    const page = await context.newPage();
-    await page.goto(site.url + route);
-    await page.emulateMedia({ media: 'print' });
-    const header = page.locator('.print-as-of');
-    expect(await header.count()).toBe(1);
-    expect(await header.isVisible()).toBe(true);
-    const text = await header.innerText();
-    expect(text).toContain(`/${route}`);
-    if (route.startsWith('en/')) {
-      expect(text).toMatch(/Information as of: \d{4}(-\d{2}){0,2}/);
-      expect(text).toContain((await page.title()).replace(/ \| Roukyou Atlas$/, ''));
-    } else {
-      expect(text).toMatch(/情報の時点: \d{4}年(\d{1,2}月(\d{1,2}日)?)?/);
-      expect(text).toContain((await page.title()).replace(/ \| 労協アトラス$/, ''));
-    }
-    // On the first page: nothing visible comes before it but the page's own top.
-    const top = await header.evaluate((el) => el.getBoundingClientRect().top);
-    expect(top).toBeLessThan(200);
-    await context.close();
-  });
+  test.each(pageTypes(dir))(
+    '%s (%s): title, address and 情報の時点 at the top of the first page',
+    async (_name, route) => {
+      const { context } = await localOnlyContext(site.browser);
+      const page = await context.newPage();
+      await page.goto(site.url + route);
+      await page.emulateMedia({ media: 'print' });
+      const header = page.locator('.print-as-of');
+      expect(await header.count()).toBe(1);
+      expect(await header.isVisible()).toBe(true);
+      const text = await header.innerText();
+      expect(text).toContain(`/${route}`);
+      if (route.startsWith('en/')) {
+        expect(text).toMatch(/Information as of: \d{4}(-\d{2}){0,2}/);
+        expect(text).toContain((await page.title()).replace(/ \| Roukyou Atlas$/, ''));
+      } else {
+        expect(text).toMatch(/情報の時点: \d{4}年(\d{1,2}月(\d{1,2}日)?)?/);
+        expect(text).toContain((await page.title()).replace(/ \| 労協アトラス$/, ''));
+      }
+      // On the first page: nothing visible comes before it but the page's own top.
+      const top = await header.evaluate((el) => el.getBoundingClientRect().top);
+      expect(top).toBeLessThan(200);
+      await context.close();
+    },
+  );
 
   test(`the co-op with the most contracts (${busiestCoop.id}) prints with readable contract columns`, async () => {
     const { context } = await localOnlyContext(site.browser);
@@ -111,7 +125,11 @@ describe('print header on every page type', () => {
     await page.emulateMedia({ media: 'print' });
     const narrow = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.contract-table th, .contract-table td')]
-        .filter((c) => c.getClientRects().length > 0 && c.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(c).fontSize))
+        .filter(
+          (c) =>
+            c.getClientRects().length > 0 &&
+            c.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(c).fontSize),
+        )
         .map((c) => c.textContent?.trim()),
     );
     expect(narrow).toEqual([]);
@@ -144,7 +162,9 @@ describe('embed', () => {
       expect(await a.getAttribute('target')).toBe('_blank');
       expect(await a.getAttribute('rel')).toBe('noopener noreferrer');
     }
-    expect(await frame.locator('[data-contract]').count()).toBe(contractsCommissionedBy(busiest.id, dir.contracts).length);
+    expect(await frame.locator('[data-contract]').count()).toBe(
+      contractsCommissionedBy(busiest.id, dir.contracts).length,
+    );
     expect(blocked).toEqual([]);
     await context.close();
   });

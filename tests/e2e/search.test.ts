@@ -74,12 +74,15 @@ describe('the query set', () => {
     for (const t of ['分野の事業', '委託事業と分野', '自治体のよみ', '分野', '自治体名']) expect(types, t).toContain(t);
     if (synonyms.groups.length) expect(types).toContain('ふだんの言葉');
   });
-  test.each(queries.map((q) => [q.type, q.q, q]))('%s: 「%s」 finds its pages in the top 5', async (_type, _q, query) => {
-    const shown = await search(query.q);
-    const top5 = shown.slice(0, 5);
-    for (const p of query.expect) expect(top5, `${query.q} → ${p}`).toContain(p);
-    if (query.top) expect(query.top, `${query.q}: first result ${shown[0]}`).toContain(shown[0]);
-  });
+  test.each(queries.map((q) => [q.type, q.q, q]))(
+    '%s: 「%s」 finds its pages in the top 5',
+    async (_type, _q, query) => {
+      const shown = await search(query.q);
+      const top5 = shown.slice(0, 5);
+      for (const p of query.expect) expect(top5, `${query.q} → ${p}`).toContain(p);
+      if (query.top) expect(query.top, `${query.q}: first result ${shown[0]}`).toContain(shown[0]);
+    },
+  );
   test('no request left 127.0.0.1 and no script failed', () => {
     expect(blocked).toEqual([]);
     expect(errors).toEqual([]);
@@ -87,14 +90,18 @@ describe('the query set', () => {
 });
 
 describe('filters', () => {
-  test.each(filterCases(dir).map((f) => [JSON.stringify(f.filters), f]))('%s returns exactly the pages content/ gives', async (_label, f) => {
-    const params = new URLSearchParams(Object.entries(f.filters).flatMap(([k, vs]) => vs.map((v) => [k, v])));
-    await page.goto(`${server.url}${paths.search()}?${params}`);
-    await page.waitForSelector('site-search[data-state="done"]');
-    expect((await allResultPaths()).sort()).toEqual(f.expect);
-    // The facets show the selection, checked.
-    for (const [k, vs] of Object.entries(f.filters)) for (const v of vs) expect(await page.isChecked(`input[name="${k}"][value="${v}"]`)).toBe(true);
-  });
+  test.each(filterCases(dir).map((f) => [JSON.stringify(f.filters), f]))(
+    '%s returns exactly the pages content/ gives',
+    async (_label, f) => {
+      const params = new URLSearchParams(Object.entries(f.filters).flatMap(([k, vs]) => vs.map((v) => [k, v])));
+      await page.goto(`${server.url}${paths.search()}?${params}`);
+      await page.waitForSelector('site-search[data-state="done"]');
+      expect((await allResultPaths()).sort()).toEqual(f.expect);
+      // The facets show the selection, checked.
+      for (const [k, vs] of Object.entries(f.filters))
+        for (const v of vs) expect(await page.isChecked(`input[name="${k}"][value="${v}"]`)).toBe(true);
+    },
+  );
   test('ticking a facet narrows a query and writes the filter into the URL', async () => {
     const f = filterCases(dir)[0]!;
     const [kind] = f.filters.kind!;
@@ -105,7 +112,9 @@ describe('filters', () => {
     await expect(label.innerText()).resolves.toMatch(new RegExp(`${prefecture}\\s*${f.expect.length}件`));
     await label.click();
     await page.waitForFunction(
-      (p) => new URLSearchParams(location.search).get('prefecture') === p && document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done',
+      (p) =>
+        new URLSearchParams(location.search).get('prefecture') === p &&
+        document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done',
       prefecture,
     );
     expect((await allResultPaths()).sort()).toEqual(f.expect);
@@ -155,7 +164,8 @@ describe('results and focus', () => {
     await page.type('#search-q', dir.categories[1]!.name);
     await page.waitForFunction(
       (q) =>
-        document.querySelector<HTMLElement>('site-search')!.dataset.query === q && document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done',
+        document.querySelector<HTMLElement>('site-search')!.dataset.query === q &&
+        document.querySelector<HTMLElement>('site-search')!.dataset.state === 'done',
       dir.categories[1]!.name,
     );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
@@ -218,7 +228,9 @@ describe('the page around the search', () => {
 describe('accessibility', () => {
   test('axe finds no WCAG 2.2 AA problem on the search page with results, facets and a selection', async () => {
     const cat = dir.categories[0]!;
-    await page.goto(`${server.url}${paths.search()}?q=${encodeURIComponent(cat.name)}&kind=${encodeURIComponent(kindLabel('coop'))}`);
+    await page.goto(
+      `${server.url}${paths.search()}?q=${encodeURIComponent(cat.name)}&kind=${encodeURIComponent(kindLabel('coop'))}`,
+    );
     await page.waitForSelector('site-search[data-state="done"]');
     const violations = await axeViolations(page);
     expect(violations).toEqual([]);
@@ -226,27 +238,33 @@ describe('accessibility', () => {
 });
 
 describe('at a sub-path', () => {
-  test('a site built for /roukyou-atlas/ finds its pages from the bundle under that path', { timeout: 300_000 }, async () => {
-    const base = '/roukyou-atlas/';
-    const built = buildSite({ CONTENT_DIR: 'tests/fixtures/valid', BASE_PATH: base });
-    expect(built.status, built.output).toBe(0);
-    const fixture = loadContentDirectory('tests/fixtures/valid');
-    const sub = await serveInChild(built.outDir, base);
-    const { context: ctx, blocked: subBlocked } = await localOnlyContext(browser);
-    const p = await ctx.newPage();
-    const requests: string[] = [];
-    p.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    try {
-      const coop = fixture.coops[0]!;
-      await p.goto(`${sub.url}${paths.search()}?q=${encodeURIComponent(coop.name)}`);
-      await p.waitForSelector('site-search[data-state="done"]');
-      const urls = await p.$$eval('.search-result a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
-      expect(urls).toContain(`${base}${paths.coop(coop.id)}`);
-      expect(requests.filter((r) => !r.startsWith(base))).toEqual([]);
-      expect(subBlocked).toEqual([]);
-    } finally {
-      await ctx.close();
-      sub.stop();
-    }
-  });
+  test(
+    'a site built for /roukyou-atlas/ finds its pages from the bundle under that path',
+    { timeout: 300_000 },
+    async () => {
+      const base = '/roukyou-atlas/';
+      const built = buildSite({ CONTENT_DIR: 'tests/fixtures/valid', BASE_PATH: base });
+      expect(built.status, built.output).toBe(0);
+      const fixture = loadContentDirectory('tests/fixtures/valid');
+      const sub = await serveInChild(built.outDir, base);
+      const { context: ctx, blocked: subBlocked } = await localOnlyContext(browser);
+      const p = await ctx.newPage();
+      const requests: string[] = [];
+      p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      try {
+        const coop = fixture.coops[0]!;
+        await p.goto(`${sub.url}${paths.search()}?q=${encodeURIComponent(coop.name)}`);
+        await p.waitForSelector('site-search[data-state="done"]');
+        const urls = await p.$$eval('.search-result a', (as) =>
+          as.map((a) => (a as HTMLAnchorElement).getAttribute('href')),
+        );
+        expect(urls).toContain(`${base}${paths.coop(coop.id)}`);
+        expect(requests.filter((r) => !r.startsWith(base))).toEqual([]);
+        expect(subBlocked).toEqual([]);
+      } finally {
+        await ctx.close();
+        sub.stop();
+      }
+    },
+  );
 });

@@ -41,7 +41,10 @@ test('home → co-op list → a co-op page, by keyboard, with no request leaving
   if (needsSplit(dir.coops.length)) {
     const group = coopGroups(dir.coops, indexById(dir.bodies)).find((g) => g.coops.some((c) => c.id === target.id))!;
     await tabTo(page, group.name);
-    await Promise.all([page.waitForURL(new RegExp(`/${paths.coopsIn(group.prefecture)}$`)), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/${paths.coopsIn(group.prefecture)}$`)),
+      page.keyboard.press('Enter'),
+    ]);
   }
   await tabTo(page, target.name);
   await Promise.all([page.waitForURL(new RegExp(`/coops/${target.id}/$`)), page.keyboard.press('Enter')]);

@@ -25,7 +25,10 @@ export const CHROMIUM_ARGS = [
 
 /** Launches Chromium; throws with the install command when it is missing. */
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium が ${CHROMIUM} にありません。apt-get install chromium で入れてください（.ci/run が行います）`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium が ${CHROMIUM} にありません。apt-get install chromium で入れてください（.ci/run が行います）`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

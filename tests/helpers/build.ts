@@ -1,7 +1,18 @@
 /** Runs `astro build` on other content or at another base, into a temporary folder. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, inject } from 'vitest';
@@ -37,7 +48,9 @@ export function buildSite(env: Record<string, string>, work?: string): BuildResu
   // temporary folder (node_modules linked there) so builds running at the same time never share them.
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
   // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test …) into process.env; a build must not inherit them.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)),
+  );
   const release = buildLock(root);
   try {
     const r = spawnSync(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], {

@@ -8,7 +8,8 @@ import type { Directory } from '../../src/lib/types.ts';
 export function loadContentDirectory(dir: string = contentDir()): Directory {
   const { entries } = readContent(dir);
   const schemas = schemasFor(idRef);
-  const of = <T>(c: keyof typeof schemas) => entries.filter((e) => e.collection === c).map((e) => ({ id: e.id, ...(schemas[c].parse(e.data) as object) }) as T);
+  const of = <T>(c: keyof typeof schemas) =>
+    entries.filter((e) => e.collection === c).map((e) => ({ id: e.id, ...(schemas[c].parse(e.data) as object) }) as T);
   return {
     coops: of('coops'),
     categories: of('categories'),
@@ -24,5 +25,7 @@ export function loadContentDirectory(dir: string = contentDir()): Directory {
 /** content/search-synonyms.yaml, parsed (an empty table when the folder has none). */
 export function loadSearchSynonyms(dir: string = contentDir()): SearchSynonyms {
   const { data } = readDataFile(dir, 'searchSynonyms');
-  return data === undefined ? { reviewed: '', groups: [] } : (searchSynonymsSchema(idRef).parse(data) as SearchSynonyms);
+  return data === undefined
+    ? { reviewed: '', groups: [] }
+    : (searchSynonymsSchema(idRef).parse(data) as SearchSynonyms);
 }

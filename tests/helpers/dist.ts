@@ -7,7 +7,8 @@ export const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(
 
 /** Fails clearly when the site has not been built. */
 export function requireDist(): void {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ がありません。先に npm run build を実行してください（npm test は自動で行います）');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/ がありません。先に npm run build を実行してください（npm test は自動で行います）');
 }
 
 /** HTML of a route such as `coops/kifukuto/`. */

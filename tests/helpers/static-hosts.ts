@@ -20,7 +20,10 @@ export async function netlifyHeadersFor(headersPath: string): Promise<(path: str
   if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\n'));
   const rules = headers as Array<{ forRegExp: RegExp; values: Record<string, string> }>;
   return (path) => {
-    const merged: Record<string, string> = Object.assign({}, ...rules.filter((r) => r.forRegExp.test(path)).map((r) => r.values));
+    const merged: Record<string, string> = Object.assign(
+      {},
+      ...rules.filter((r) => r.forRegExp.test(path)).map((r) => r.values),
+    );
     return new Map(Object.entries(merged).map(([k, v]) => [k.toLowerCase(), [v]]));
   };
 }

@@ -59,7 +59,8 @@ describe('one JSON document per entity', () => {
 
 describe('every JSON file under api/ validates against its published schema', () => {
   const ajv = makeAjv();
-  const files = () => distFiles().filter((f) => f.startsWith('api/') && f.endsWith('.json') && !f.endsWith('schema.json'));
+  const files = () =>
+    distFiles().filter((f) => f.startsWith('api/') && f.endsWith('.json') && !f.endsWith('schema.json'));
   const schemaFor = (f: string) =>
     f === apiPaths.root()
       ? apiPaths.rootSchema()

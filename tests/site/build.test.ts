@@ -39,12 +39,18 @@ describe('broken content', () => {
     expect(r.output).not.toContain(secret);
   });
   test('npm run check:data fails and names every file and field', () => {
-    const r = spawnSync(process.execPath, ['scripts/check-data.ts'], { env: { ...process.env, CONTENT_DIR: BROKEN }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/check-data.ts'], {
+      env: { ...process.env, CONTENT_DIR: BROKEN },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     for (const [file, field] of expected) expect(r.stderr).toContain(`${BROKEN}/${file} › ${field}`);
   });
   test('the valid fixture passes the data check', () => {
-    const r = spawnSync(process.execPath, ['scripts/check-data.ts'], { env: { ...process.env, CONTENT_DIR: 'tests/fixtures/valid' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/check-data.ts'], {
+      env: { ...process.env, CONTENT_DIR: 'tests/fixtures/valid' },
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
@@ -52,7 +58,9 @@ describe('broken content', () => {
 
 function filesUnder(root: string): string[] {
   return (function walk(d: string): string[] {
-    return readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(root, join(d, n))]));
+    return readdirSync(d).flatMap((n) =>
+      statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(root, join(d, n))],
+    );
   })(root);
 }
 
@@ -94,15 +102,21 @@ describe('a build at a sub-path', () => {
       return m[1]!.startsWith(site) ? m[1]!.slice(site.length) : m[1]!;
     };
     for (const f of files.filter((f) => f.endsWith('.html'))) {
-      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(new RegExp(`(?:href|src|content)="((?:${origin})?/[^"#?]*)`, 'g'))) check(f, local(m));
+      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(
+        new RegExp(`(?:href|src|content)="((?:${origin})?/[^"#?]*)`, 'g'),
+      ))
+        check(f, local(m));
     }
     // The JSON API's URLs ($schema, url, page, index, schema …) and the data package's resource paths too.
     for (const f of files.filter((f) => f.startsWith('api/') && f.endsWith('.json'))) {
-      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(new RegExp(`"((?:${origin})?/[^"#?{]*)"`, 'g'))) check(f, local(m));
+      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(new RegExp(`"((?:${origin})?/[^"#?{]*)"`, 'g')))
+        check(f, local(m));
     }
     // SITE_URL is set: canonical links, og:url and the API's URLs are absolute, and they were checked too.
     expect(absolute).toBeGreaterThan(files.filter((f) => f.endsWith('.html')).length);
-    const pkg = JSON.parse(readFileSync(join(r.outDir, 'datapackage.json'), 'utf8')) as { resources: Array<{ path: string; schema: unknown }> };
+    const pkg = JSON.parse(readFileSync(join(r.outDir, 'datapackage.json'), 'utf8')) as {
+      resources: Array<{ path: string; schema: unknown }>;
+    };
     for (const res of pkg.resources) {
       if (!set.has(res.path)) broken.push(`datapackage.json → ${res.path}`);
       if (typeof res.schema === 'string' && !set.has(res.schema)) broken.push(`datapackage.json → ${res.schema}`);

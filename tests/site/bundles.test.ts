@@ -35,8 +35,13 @@ test('every page links one stylesheet at most (its CSS chunks joined, src/integr
   for (const h of linked) expect(existsSync(join(DIST, h.replace(/^\//, ''))), h).toBe(true);
   // No chunk is left that nothing links: each is a page's, or one a script links when it needs it (the map's Leaflet CSS).
   const files = distFiles();
-  const scripts = files.filter((f) => f.startsWith('_astro/') && f.endsWith('.js')).map((f) => readFileSync(join(DIST, f), 'utf8'));
+  const scripts = files
+    .filter((f) => f.startsWith('_astro/') && f.endsWith('.js'))
+    .map((f) => readFileSync(join(DIST, f), 'utf8'));
   for (const f of files.filter((f) => f.startsWith('_astro/') && f.endsWith('.css'))) {
-    expect(linked.has(`/${f}`) || scripts.some((js) => js.includes(`/${f}`)), `${f} is linked by no page and no script`).toBe(true);
+    expect(
+      linked.has(`/${f}`) || scripts.some((js) => js.includes(`/${f}`)),
+      `${f} is linked by no page and no script`,
+    ).toBe(true);
   }
 });

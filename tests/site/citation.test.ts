@@ -27,15 +27,30 @@ const pages = [
     api: apiPaths.entity('coops', e.id),
     osm: placeOf(e, bodies)?.precision !== undefined && placeOf(e, bodies)?.precision !== 'address',
   })),
-  ...dir.categories.map((e) => ({ route: paths.category(e.id), asOf: lastChecked(e.sources), api: apiPaths.entity('categories', e.id), osm: false })),
+  ...dir.categories.map((e) => ({
+    route: paths.category(e.id),
+    asOf: lastChecked(e.sources),
+    api: apiPaths.entity('categories', e.id),
+    osm: false,
+  })),
   ...dir.bodies.map((e) => ({
     route: paths.body(e.id),
     asOf: lastChecked(bodyFactSources(e, contractsCommissionedBy(e.id, dir.contracts))),
     api: apiPaths.entity('municipalities', e.id),
     osm: !!e.location && /OpenStreetMap/i.test(e.locationSource ?? ''),
   })),
-  ...dir.councils.map((e) => ({ route: paths.council(e.id), asOf: lastChecked(e.sources), api: apiPaths.entity('councils', e.id), osm: false })),
-  ...dir.guides.map((e) => ({ route: paths.guide(e.id), asOf: lastChecked(e.sources), api: apiPaths.entity('guides', e.id), osm: false })),
+  ...dir.councils.map((e) => ({
+    route: paths.council(e.id),
+    asOf: lastChecked(e.sources),
+    api: apiPaths.entity('councils', e.id),
+    osm: false,
+  })),
+  ...dir.guides.map((e) => ({
+    route: paths.guide(e.id),
+    asOf: lastChecked(e.sources),
+    api: apiPaths.entity('guides', e.id),
+    osm: false,
+  })),
 ];
 
 describe('citation blocks', () => {
@@ -50,7 +65,9 @@ describe('citation blocks', () => {
       expect(b).toContain(`url = {/${p.route}}`);
       expect(b).toContain('CC BY 4.0');
       expect(b.includes('ODbL'), `${p.route}: ODbL line`).toBe(p.osm);
-      expect(b.includes('公共データ利用規約'), `${p.route}: registry credit`).toBe('registry' in p && p.registry === true);
+      expect(b.includes('公共データ利用規約'), `${p.route}: registry credit`).toBe(
+        'registry' in p && p.registry === true,
+      );
       expect(b).toContain(`href="/${p.api}"`);
       expect(b).not.toContain('<script');
     }

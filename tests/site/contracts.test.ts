@@ -40,13 +40,16 @@ describe('/contracts/', () => {
     ...[...prefectures, ...(national ? ['national'] : [])].map((prefecture) => ({ prefecture })),
     ...categories.map((category) => ({ category })),
   ];
-  test.each(filters.map((f) => [paths.contracts(f), f] as const))('%s lists exactly its contracts and links back to all', (route, f) => {
-    const html = page(route);
-    const expected = filterContracts(dir.contracts, bodies, f).map((c) => c.id);
-    expect(allPages(f, expected.length).sort()).toEqual(expected.sort());
-    expect(html).toContain(`href="/${paths.contracts()}"`);
-    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
-  });
+  test.each(filters.map((f) => [paths.contracts(f), f] as const))(
+    '%s lists exactly its contracts and links back to all',
+    (route, f) => {
+      const html = page(route);
+      const expected = filterContracts(dir.contracts, bodies, f).map((c) => c.id);
+      expect(allPages(f, expected.length).sort()).toEqual(expected.sort());
+      expect(html).toContain(`href="/${paths.contracts()}"`);
+      expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    },
+  );
 });
 
 describe('category pages', () => {
@@ -99,7 +102,9 @@ describe('category pages', () => {
       expect(reached.pages).toBe(paginate(mine, CONTRACT_PAGE_SIZE).length);
       // The list names its category (the current filter) and links back to the category's page.
       const list = page(paths.contracts({ category: id }));
-      expect(list).toMatch(new RegExp(`<a href="/${paths.contracts({ category: id })}" aria-current="page"[^>]*>\\s*${cat.name}\\s*</a>`));
+      expect(list).toMatch(
+        new RegExp(`<a href="/${paths.contracts({ category: id })}" aria-current="page"[^>]*>\\s*${cat.name}\\s*</a>`),
+      );
       expect(list).toContain(`href="/${paths.category(id)}"`);
     },
   );
@@ -112,8 +117,12 @@ describe('public body pages', () => {
       const html = page(paths.body(id));
       const mine = dir.contracts.filter((c) => c.commissioner === id);
       expect(ids(html)).toEqual(mine.map((c) => c.id).sort());
-      const head = /<table class="contract-table[^"]*"[^>]*>[\s\S]*?<thead[^>]*>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '';
-      expect([...head.matchAll(/<th scope="col"[^>]*>([^<]+)</g)].map((m) => m[1]).slice(0, 2)).toEqual(['受託者', '期間']);
+      const head =
+        /<table class="contract-table[^"]*"[^>]*>[\s\S]*?<thead[^>]*>([\s\S]*?)<\/thead>/.exec(html)?.[1] ?? '';
+      expect([...head.matchAll(/<th scope="col"[^>]*>([^<]+)</g)].map((m) => m[1]).slice(0, 2)).toEqual([
+        '受託者',
+        '期間',
+      ]);
       for (const c of mine) expect(html).toContain(periodText(c));
       // Several programme kinds: a filter link per kind to the pre-rendered page of that kind in the body's prefecture.
       const kinds = [...new Set(mine.map((c) => c.kind))];

@@ -18,20 +18,30 @@ import { HOUJIN_TERMS_PAGE } from '../../src/lib/houjin.ts';
 const dir = loadContentDirectory();
 beforeAll(requireDist);
 const read = (p: string) => readFileSync(join(DIST, p), 'utf8');
-const fixture = (f: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/frictionless', f), 'utf8'));
+const fixture = (f: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/frictionless', f), 'utf8'));
 type Field = { name: string; type: string };
 type Resource = {
   name: string;
   path: string;
   encoding: string;
   dialect: { lineTerminator: string };
-  schema: string | { fields: Field[]; primaryKey?: string[]; foreignKeys?: Array<{ fields: string[]; reference: { resource?: string; fields: string[] } }> };
+  schema:
+    | string
+    | {
+        fields: Field[];
+        primaryKey?: string[];
+        foreignKeys?: Array<{ fields: string[]; reference: { resource?: string; fields: string[] } }>;
+      };
 };
 
 function csv(path: string) {
   const raw = readFileSync(join(DIST, path));
   expect([...raw.subarray(0, 3)], path).toEqual([0xef, 0xbb, 0xbf]);
-  const parsed = Papa.parse<string[]>(raw.toString('utf8').replace(/^\uFEFF/, ''), { newline: '\r\n', skipEmptyLines: true });
+  const parsed = Papa.parse<string[]>(raw.toString('utf8').replace(/^\uFEFF/, ''), {
+    newline: '\r\n',
+    skipEmptyLines: true,
+  });
   expect(parsed.errors, path).toEqual([]);
   return { header: parsed.data[0]!, rows: parsed.data.slice(1) };
 }
@@ -65,7 +75,9 @@ describe('datapackage.json', () => {
         .sort(),
     );
     // One per public body that commissions something (counted from content/).
-    expect(pkg().resources.filter((r) => r.path.startsWith('data/contracts/'))).toHaveLength(new Set(dir.contracts.map((c) => c.commissioner)).size);
+    expect(pkg().resources.filter((r) => r.path.startsWith('data/contracts/'))).toHaveLength(
+      new Set(dir.contracts.map((c) => c.commissioner)).size,
+    );
   });
   test('each resource: UTF-8 with BOM, CRLF, header row equal to its fields, cells fit their types', () => {
     for (const r of pkg().resources) {

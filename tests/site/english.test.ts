@@ -47,7 +47,9 @@ describe('one English page per organisation', () => {
 
 describe('hreflang and the language switch', () => {
   const lists = coopListPages(dir.coops, indexById(dir.bodies)).map((p) => paths.coopsIn(p.prefecture, p.page));
-  const twins: Array<[string, string]> = [...SUMMARY_PAGES, ...lists, ...dir.coops.map((c) => paths.coop(c.id))].map((ja) => [ja, englishTwin(ja)!]);
+  const twins: Array<[string, string]> = [...SUMMARY_PAGES, ...lists, ...dir.coops.map((c) => paths.coop(c.id))].map(
+    (ja) => [ja, englishTwin(ja)!],
+  );
   test('every Japanese page with an English twin links to it with hreflang, and the twin links back', () => {
     for (const [ja, en] of twins) {
       const jaHtml = page(ja);
@@ -87,13 +89,19 @@ describe('summary pages', () => {
     const html = page(enPaths.data());
     const href = /Example: <a href="\/([^"]+)"/.exec(html)![1]!;
     const shown = /<pre class="example"[^>]*>\s*<code[^>]*>([\s\S]*?)<\/code>\s*<\/pre>/.exec(html)![1]!;
-    const decoded = shown.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+    const decoded = shown
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&');
     expect(decoded.trim()).toBe(readFileSync(join(DIST, href), 'utf8').trim());
   });
   test('statistics: the chart and a row for every national count', () => {
     const html = page(enPaths.stats());
     expect(html).toContain('<svg viewBox=');
-    for (const n of dir.nationalCounts) expect(html).toMatch(new RegExp(`<time datetime="${n.asOf}"[^>]*>${n.asOf}</time>`));
+    for (const n of dir.nationalCounts)
+      expect(html).toMatch(new RegExp(`<time datetime="${n.asOf}"[^>]*>${n.asOf}</time>`));
   });
   test('model project: every council, linked to its Japanese page', () => {
     const html = page(enPaths.modelProject());
@@ -109,7 +117,8 @@ describe('summary pages', () => {
     }
     expect(linked.sort()).toEqual(dir.coops.map((c) => c.id).sort());
     const index = page(enPaths.coops());
-    for (const c of dir.coops) expect(index.includes(`href="/${enPaths.coop(c.id)}"`)).toBe(!needsSplit(dir.coops.length));
+    for (const c of dir.coops)
+      expect(index.includes(`href="/${enPaths.coop(c.id)}"`)).toBe(!needsSplit(dir.coops.length));
   });
 });
 
@@ -119,7 +128,9 @@ describe('page weight', () => {
     const heavy: string[] = [];
     for (const c of dir.coops) {
       const html = page(enPaths.coop(c.id));
-      const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => gz(readFileSync(join(DIST, m[1]!))));
+      const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) =>
+        gz(readFileSync(join(DIST, m[1]!))),
+      );
       const total = gz(html) + css.reduce((a, b) => a + b, 0);
       if (total > 15_000) heavy.push(`${c.id}: ${total} bytes`);
       expect(html).not.toMatch(/<script|modulepreload/);

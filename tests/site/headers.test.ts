@@ -16,7 +16,8 @@ import { FRAMABLE_DIRS } from '../../src/lib/csp.ts';
 function requestPaths(): string[] {
   const files = distFiles().filter((f) => f !== '_headers');
   const paths = files.map((f) => `/${f}`);
-  for (const f of files) if (f === 'index.html' || f.endsWith('/index.html')) paths.push(`/${f.slice(0, -'index.html'.length)}`);
+  for (const f of files)
+    if (f === 'index.html' || f.endsWith('/index.html')) paths.push(`/${f.slice(0, -'index.html'.length)}`);
   return paths;
 }
 
@@ -55,7 +56,8 @@ describe.each(['netlify', 'cloudflare'] as const)('%s', (host) => {
 });
 
 test('the simulators tell an overlapping file apart (the mistake this guards against)', async () => {
-  const overlapping = "/*\n  Content-Security-Policy: frame-ancestors 'none'\n\n/embed/*\n  Content-Security-Policy: frame-ancestors *\n";
+  const overlapping =
+    "/*\n  Content-Security-Policy: frame-ancestors 'none'\n\n/embed/*\n  Content-Security-Policy: frame-ancestors *\n";
   const cf = cloudflareHeadersFor(overlapping)('/embed/x/');
   expect(cf.get('content-security-policy')).toEqual(["frame-ancestors 'none'", 'frame-ancestors *']);
 });

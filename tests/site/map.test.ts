@@ -21,7 +21,8 @@ const bodies = indexById(dir.bodies);
 const placed = dir.coops.filter((c) => placeOf(c, bodies) !== undefined);
 beforeAll(requireDist);
 
-const geojson = (): CoopFeatureCollection => JSON.parse(readFileSync(join(DIST, paths.dataFile('coops.geojson')), 'utf8'));
+const geojson = (): CoopFeatureCollection =>
+  JSON.parse(readFileSync(join(DIST, paths.dataFile('coops.geojson')), 'utf8'));
 const pinsFile = (): MapPinsFile => JSON.parse(readFileSync(join(DIST, paths.dataFile('map-pins.json')), 'utf8'));
 
 /** Text with the entities Astro escapes decoded. */
@@ -45,7 +46,16 @@ describe("map-pins.json (the map's compact copy)", () => {
       const f = fc.features[i]!;
       const { id, name, kind, categories, prefecture, placeName, precision, page } = f.properties;
       expect(pin.geometry).toEqual(f.geometry);
-      expect(pin.properties).toEqual({ id, name, kind, categories, ...(prefecture ? { prefecture } : {}), placeName, precision, page });
+      expect(pin.properties).toEqual({
+        id,
+        name,
+        kind,
+        categories,
+        ...(prefecture ? { prefecture } : {}),
+        placeName,
+        precision,
+        page,
+      });
     });
   });
 
@@ -89,7 +99,9 @@ describe('/map/', () => {
   const split = needsSplit(placed.length);
 
   test('the list follows the rule of src/lib/list-pages.ts: every item while it fits on one page, else a link per prefecture', () => {
-    const links = [...html().matchAll(/<li data-map-pref-link data-pref="([^"]+)" data-total="(\d+)"[^>]*>\s*<a href="([^"]+)"/g)];
+    const links = [
+      ...html().matchAll(/<li data-map-pref-link data-pref="([^"]+)" data-total="(\d+)"[^>]*>\s*<a href="([^"]+)"/g),
+    ];
     if (!split) {
       // Every placed organisation once, linked, with its precision.
       expect(links).toEqual([]);
@@ -103,7 +115,11 @@ describe('/map/', () => {
     }
     expect(html()).not.toContain('<li data-map-item ');
     const perPref = new Map<string, number>();
-    for (const c of placed) perPref.set(prefectureOf(c, bodies) ?? NO_PREFECTURE, (perPref.get(prefectureOf(c, bodies) ?? NO_PREFECTURE) ?? 0) + 1);
+    for (const c of placed)
+      perPref.set(
+        prefectureOf(c, bodies) ?? NO_PREFECTURE,
+        (perPref.get(prefectureOf(c, bodies) ?? NO_PREFECTURE) ?? 0) + 1,
+      );
     expect(links.map((m) => [m[1], Number(m[2])])).toEqual(
       [...perPref].sort(([a], [b]) => (a === NO_PREFECTURE ? 1 : b === NO_PREFECTURE ? -1 : a < b ? -1 : 1)),
     );
@@ -112,7 +128,9 @@ describe('/map/', () => {
 
   test('list items carry the categories and prefecture the filters use', () => {
     const coops = indexById(dir.coops);
-    for (const m of html().matchAll(/<li data-map-item data-id="([^"]+)" data-categories="([^"]*)"(?: data-pref="([^"]*)")?/g)) {
+    for (const m of html().matchAll(
+      /<li data-map-item data-id="([^"]+)" data-categories="([^"]*)"(?: data-pref="([^"]*)")?/g,
+    )) {
       const coop = coops.get(m[1]!)!;
       expect(m[2]!.split(' ').filter(Boolean)).toEqual(coop.categories);
       expect(m[3]).toBe(prefectureOf(coop, bodies));
@@ -123,7 +141,9 @@ describe('/map/', () => {
     const tag = /<coop-map[^>]*>/.exec(html())![0];
     expect(tag).toContain(`data-pins="/${paths.dataFile('map-pins.json')}"`);
     expect(/<near-me[^>]*>/.exec(html())![0]).toContain(`data-pins="/${paths.dataFile('map-pins.json')}"`);
-    expect(html()).toContain(`<link rel="preload" href="/${paths.dataFile('map-pins.json')}" as="fetch" crossorigin="anonymous">`);
+    expect(html()).toContain(
+      `<link rel="preload" href="/${paths.dataFile('map-pins.json')}" as="fetch" crossorigin="anonymous">`,
+    );
     expect(html()).not.toContain(`rel="preload" href="/${paths.dataFile('coops.geojson')}"`);
     expect(pinsFile().id.length).toBe(placed.length);
     expect(tag).toContain('data-outlines="/geo/japan-prefectures.geojson"');
@@ -173,23 +193,33 @@ describe('static maps on content pages', () => {
     expect(figure).toMatch(/<figcaption[^>]*>[^<]+/);
   });
 
-  test.each(dir.bodies.map((b) => [b.id, b] as const))('public body %s (a map when it is a prefecture or has co-ops or contracts)', (_id, body) => {
-    const figure = staticMap(page(paths.body(body.id)));
-    const hasSomething = body.kind === '都道府県' || coopsIn(body, dir.coops, bodies).length > 0 || dir.contracts.some((c) => c.commissioner === body.id);
-    if (!hasSomething) {
-      expect(figure).toBe('');
-      return;
-    }
-    expect(figure).not.toBe('');
-    const title = decode(/<title id="[^"]+">([^<]+)<\/title>/.exec(figure)?.[1] ?? '');
-    expect(title).toContain(body.name);
-    const contractors = new Set(dir.contracts.filter((c) => c.commissioner === body.id).map((c) => c.contractor));
-    const shown = dir.coops.filter((c) => (coopsIn(body, dir.coops, bodies).includes(c) || contractors.has(c.id)) && placeOf(c, bodies));
-    if (shown.length) expect(title).toContain(`${shown.length}団体`);
-    // Pins at one spot are drawn once with their count; the counts add up to the organisations shown.
-    const marks = [...figure.matchAll(/<g class="pin"[^>]*>([\s\S]*?)<\/g>/g)].map((m) => Number(/<text[^>]*>(\d+)<\/text>/.exec(m[1]!)?.[1] ?? 1));
-    expect(marks.reduce((a, b) => a + b, 0)).toBe(shown.length);
-    expect(figure).toMatch(/href="\/map\/(\?pref=\d{6})?"/);
-    expect(figure).not.toMatch(/<script/);
-  });
+  test.each(dir.bodies.map((b) => [b.id, b] as const))(
+    'public body %s (a map when it is a prefecture or has co-ops or contracts)',
+    (_id, body) => {
+      const figure = staticMap(page(paths.body(body.id)));
+      const hasSomething =
+        body.kind === '都道府県' ||
+        coopsIn(body, dir.coops, bodies).length > 0 ||
+        dir.contracts.some((c) => c.commissioner === body.id);
+      if (!hasSomething) {
+        expect(figure).toBe('');
+        return;
+      }
+      expect(figure).not.toBe('');
+      const title = decode(/<title id="[^"]+">([^<]+)<\/title>/.exec(figure)?.[1] ?? '');
+      expect(title).toContain(body.name);
+      const contractors = new Set(dir.contracts.filter((c) => c.commissioner === body.id).map((c) => c.contractor));
+      const shown = dir.coops.filter(
+        (c) => (coopsIn(body, dir.coops, bodies).includes(c) || contractors.has(c.id)) && placeOf(c, bodies),
+      );
+      if (shown.length) expect(title).toContain(`${shown.length}団体`);
+      // Pins at one spot are drawn once with their count; the counts add up to the organisations shown.
+      const marks = [...figure.matchAll(/<g class="pin"[^>]*>([\s\S]*?)<\/g>/g)].map((m) =>
+        Number(/<text[^>]*>(\d+)<\/text>/.exec(m[1]!)?.[1] ?? 1),
+      );
+      expect(marks.reduce((a, b) => a + b, 0)).toBe(shown.length);
+      expect(figure).toMatch(/href="\/map\/(\?pref=\d{6})?"/);
+      expect(figure).not.toMatch(/<script/);
+    },
+  );
 });

@@ -36,10 +36,15 @@ const programme = dir.programmes[0];
 
 // Expectations straight from content/, not from the functions the pages render with.
 /** Every figure a council reports: its own and each activity's. */
-const figuresIn = (c: (typeof dir.councils)[number]) => [...(c.figures ?? []), ...(c.activities ?? []).flatMap((a) => a.figures ?? [])];
+const figuresIn = (c: (typeof dir.councils)[number]) => [
+  ...(c.figures ?? []),
+  ...(c.activities ?? []).flatMap((a) => a.figures ?? []),
+];
 /** The workshops with a participant count or a capacity: the rows of the attendance chart. */
 const workshopsWithAttendance = (c: (typeof dir.councils)[number]) =>
-  (c.activities ?? []).filter((a) => a.kind === 'workshop' && (a.attendance?.participants !== undefined || a.attendance?.capacity !== undefined));
+  (c.activities ?? []).filter(
+    (a) => a.kind === 'workshop' && (a.attendance?.participants !== undefined || a.attendance?.capacity !== undefined),
+  );
 const councilsOfProgramme = (id: string) => dir.councils.filter((c) => c.programme === id);
 
 describe('the programme explainer', () => {
@@ -61,7 +66,9 @@ describe('the programme explainer', () => {
     const shown = [...html.matchAll(/data-timeline-date="([^"]+)"/g)].map((m) => m[1]);
     const expected = [
       ...(programme!.events ?? []).map((e) => e.date),
-      ...councilsOfProgramme(programme!.id).flatMap((c) => (c.activities ?? []).map((a) => a.date ?? a.from).filter((d): d is string => d !== undefined)),
+      ...councilsOfProgramme(programme!.id).flatMap((c) =>
+        (c.activities ?? []).map((a) => a.date ?? a.from).filter((d): d is string => d !== undefined),
+      ),
     ];
     expect([...shown].sort()).toEqual([...expected].sort());
     // In date order (a partial date by the first day it can mean).
@@ -76,47 +83,63 @@ describe('the programme explainer', () => {
 });
 
 describe('council pages', () => {
-  test.each(dir.councils.map((c) => [c.id, c]))('%s has a page with its name, sources and every unpublished item', (_id, c) => {
-    expect(hasPage(paths.council(c.id))).toBe(true);
-    const html = page(paths.council(c.id));
-    expect(h1(html)).toBe(c.name);
-    const t = text(html);
-    for (const s of c.sources) expect(t).toContain(s.title);
-    for (const u of c.unpublished ?? []) expect(t).toContain(u);
-    for (const m of html.matchAll(/href="#((?:programme-)?sources-\d+)"/g)) expect(html, m[1]).toContain(`id="${m[1]}"`);
-  });
+  test.each(dir.councils.map((c) => [c.id, c]))(
+    '%s has a page with its name, sources and every unpublished item',
+    (_id, c) => {
+      expect(hasPage(paths.council(c.id))).toBe(true);
+      const html = page(paths.council(c.id));
+      expect(h1(html)).toBe(c.name);
+      const t = text(html);
+      for (const s of c.sources) expect(t).toContain(s.title);
+      for (const u of c.unpublished ?? []) expect(t).toContain(u);
+      for (const m of html.matchAll(/href="#((?:programme-)?sources-\d+)"/g))
+        expect(html, m[1]).toContain(`id="${m[1]}"`);
+    },
+  );
 
-  test.each(dir.councils.map((c) => [c.id, c]))('%s: the figures shown are exactly the figures in content, each with its source', (_id, c) => {
-    const html = page(paths.council(c.id));
-    const figures = figuresIn(c);
-    const shown = [...html.matchAll(/data-value="([^"]+)"/g)].map((m) => Number(m[1]));
-    expect(sorted(shown)).toEqual(sorted(figures.map((f) => f.value)));
-    const nf = new Intl.NumberFormat('ja-JP');
-    for (const f of figures) {
-      const row = [...html.matchAll(/<tr\b[^>]*>[\s\S]*?<\/tr>/g)]
-        .map((m) => text(m[0]))
-        .find((r) => r.includes(f.label) && r.includes(`${nf.format(f.value)} ${f.unit}`));
-      expect(row, `${f.label} ${f.value}${f.unit}`).toBeDefined();
-      expect(row).toContain(c.sources[f.source]!.title);
-    }
-  });
+  test.each(dir.councils.map((c) => [c.id, c]))(
+    '%s: the figures shown are exactly the figures in content, each with its source',
+    (_id, c) => {
+      const html = page(paths.council(c.id));
+      const figures = figuresIn(c);
+      const shown = [...html.matchAll(/data-value="([^"]+)"/g)].map((m) => Number(m[1]));
+      expect(sorted(shown)).toEqual(sorted(figures.map((f) => f.value)));
+      const nf = new Intl.NumberFormat('ja-JP');
+      for (const f of figures) {
+        const row = [...html.matchAll(/<tr\b[^>]*>[\s\S]*?<\/tr>/g)]
+          .map((m) => text(m[0]))
+          .find((r) => r.includes(f.label) && r.includes(`${nf.format(f.value)} ${f.unit}`));
+        expect(row, `${f.label} ${f.value}${f.unit}`).toBeDefined();
+        expect(row).toContain(c.sources[f.source]!.title);
+      }
+    },
+  );
 
-  test.each(dir.councils.map((c) => [c.id, c]))('%s: participants and capacities shown are those in content', (_id, c) => {
-    const html = page(paths.council(c.id));
-    const rows = workshopsWithAttendance(c).map((a) => ({ id: a.id, participants: a.attendance!.participants, capacity: a.attendance!.capacity }));
-    const chartRows = [...html.matchAll(/<g class="row"[^>]*data-row="([^"]+)"[^>]*>/g)].map((m) => m[0]);
-    expect(chartRows).toHaveLength(rows.length);
-    for (const r of rows) {
-      const tr = new RegExp(`<tr[^>]*data-row="${r.id}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
-      expect(tr, r.id).not.toBe('');
-      if (r.participants !== undefined) expect(tr).toContain(`data-participants="${r.participants}"`);
-      else expect(tr).not.toContain('data-participants=');
-      if (r.capacity !== undefined) expect(tr).toContain(`data-capacity="${r.capacity}"`);
-    }
-    const attendance = (c.activities ?? []).flatMap((a) => [a.attendance?.participants, a.attendance?.capacity]).filter((n): n is number => n !== undefined);
-    const shown = [...main(html).matchAll(/<span data-(?:participants|capacity)="(\d+)"/g)].map((m) => Number(m[1]));
-    expect(sorted(shown)).toEqual(sorted(attendance));
-  });
+  test.each(dir.councils.map((c) => [c.id, c]))(
+    '%s: participants and capacities shown are those in content',
+    (_id, c) => {
+      const html = page(paths.council(c.id));
+      const rows = workshopsWithAttendance(c).map((a) => ({
+        id: a.id,
+        participants: a.attendance!.participants,
+        capacity: a.attendance!.capacity,
+      }));
+      const chartRows = [...html.matchAll(/<g class="row"[^>]*data-row="([^"]+)"[^>]*>/g)].map((m) => m[0]);
+      expect(chartRows).toHaveLength(rows.length);
+      for (const r of rows) {
+        const tr = new RegExp(`<tr[^>]*data-row="${r.id}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
+        expect(tr, r.id).not.toBe('');
+        if (r.participants !== undefined) expect(tr).toContain(`data-participants="${r.participants}"`);
+        else expect(tr).not.toContain('data-participants=');
+        if (r.capacity !== undefined) expect(tr).toContain(`data-capacity="${r.capacity}"`);
+      }
+      const attendance = (c.activities ?? [])
+        .flatMap((a) => [a.attendance?.participants, a.attendance?.capacity])
+        .filter((n): n is number => n !== undefined);
+      const shown = [...main(html).matchAll(/<span data-(?:participants|capacity)="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(sorted(shown)).toEqual(sorted(attendance));
+    },
+  );
 
   test.each(dir.councils.map((c) => [c.id, c]))('%s: every activity has its section, date and lists', (_id, c) => {
     const html = page(paths.council(c.id));
@@ -131,17 +154,20 @@ describe('council pages', () => {
     }
   });
 
-  test.each(dir.councils.map((c) => [c.id]))('%s: the table of contents lists every section heading of the page, in order, and nothing else', (id) => {
-    const html = page(paths.council(id));
-    const toc = /<nav class="toc"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
-    const links = [...toc.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
-    // The page's own sections: every h2 in <main> but the closing blocks (the programme's sources and how to cite).
-    const headings = [...main(html).matchAll(/<h2[^>]*\bid="([^"]+)"/g)]
-      .map((m) => m[1])
-      .filter((h) => h !== 'programme-sources-heading' && h !== 'cite-this-heading');
-    expect(links.length).toBeGreaterThan(1);
-    expect(links).toEqual(headings);
-  });
+  test.each(dir.councils.map((c) => [c.id]))(
+    '%s: the table of contents lists every section heading of the page, in order, and nothing else',
+    (id) => {
+      const html = page(paths.council(id));
+      const toc = /<nav class="toc"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
+      const links = [...toc.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+      // The page's own sections: every h2 in <main> but the closing blocks (the programme's sources and how to cite).
+      const headings = [...main(html).matchAll(/<h2[^>]*\bid="([^"]+)"/g)]
+        .map((m) => m[1])
+        .filter((h) => h !== 'programme-sources-heading' && h !== 'cite-this-heading');
+      expect(links.length).toBeGreaterThan(1);
+      expect(links).toEqual(headings);
+    },
+  );
 
   test('every link to a member, a listed co-op, an operator or a body resolves to a built page', () => {
     const broken: string[] = [];
@@ -150,8 +176,14 @@ describe('council pages', () => {
       const targets = [
         ...(c.members ?? []).flatMap((m) => [m.coop && paths.coop(m.coop), m.body && paths.body(m.body)]),
         ...(c.prefectureCoops?.items ?? []).map((i) => i.coop && paths.coop(i.coop)),
-        ...(c.windows ?? []).flatMap((w) => [w.operatorCoop && paths.coop(w.operatorCoop), w.operatorBody && paths.body(w.operatorBody)]),
-        ...(c.activities ?? []).flatMap((a) => [...(a.bodies ?? []).map(paths.body), ...(a.coops ?? []).map(paths.coop)]),
+        ...(c.windows ?? []).flatMap((w) => [
+          w.operatorCoop && paths.coop(w.operatorCoop),
+          w.operatorBody && paths.body(w.operatorBody),
+        ]),
+        ...(c.activities ?? []).flatMap((a) => [
+          ...(a.bodies ?? []).map(paths.body),
+          ...(a.coops ?? []).map(paths.coop),
+        ]),
         c.secretariat?.coop && paths.coop(c.secretariat.coop),
         c.secretariat?.body && paths.body(c.secretariat.body),
       ].filter((p): p is string => Boolean(p));
@@ -212,8 +244,12 @@ describe('the Kanagawa council in full', () => {
     const svg = /<svg[^>]*data-chart="workshop-chart"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
     expect(svg).toMatch(/role="img"/);
     expect(svg).toMatch(/<title[^>]*>[^<]+<\/title>/);
-    expect([...svg.matchAll(/<rect class="capacity"/g)]).toHaveLength(workshopsWithAttendance(k).filter((a) => a.attendance!.capacity !== undefined).length);
-    expect([...svg.matchAll(/<rect class="value"/g)]).toHaveLength(workshopsWithAttendance(k).filter((a) => a.attendance!.participants !== undefined).length);
+    expect([...svg.matchAll(/<rect class="capacity"/g)]).toHaveLength(
+      workshopsWithAttendance(k).filter((a) => a.attendance!.capacity !== undefined).length,
+    );
+    expect([...svg.matchAll(/<rect class="value"/g)]).toHaveLength(
+      workshopsWithAttendance(k).filter((a) => a.attendance!.participants !== undefined).length,
+    );
     expect(html).toMatch(/<table class="attendance-table[^"]*"/);
   });
 });
@@ -236,17 +272,20 @@ describe('guides', () => {
     }
     expect(text(main(html)).length).toBeGreaterThan(g.summary.length + 200);
   });
-  test.each(dir.guides.map((g) => [g.id, g]))('%s: every citation mark points at one of its sources, and every source is cited', (_id, g) => {
-    const html = page(paths.guide(g.id));
-    const cited = new Set([...html.matchAll(/href="#sources-(\d+)"/g)].map((m) => Number(m[1])));
-    expect(cited.size).toBeGreaterThan(0);
-    for (const n of cited) {
-      expect(n).toBeGreaterThanOrEqual(1);
-      expect(n).toBeLessThanOrEqual(g.sources.length);
-      expect(html).toContain(`id="sources-${n}"`);
-    }
-    expect([...cited].sort((a, b) => a - b)).toEqual(g.sources.map((_, i) => i + 1));
-  });
+  test.each(dir.guides.map((g) => [g.id, g]))(
+    '%s: every citation mark points at one of its sources, and every source is cited',
+    (_id, g) => {
+      const html = page(paths.guide(g.id));
+      const cited = new Set([...html.matchAll(/href="#sources-(\d+)"/g)].map((m) => Number(m[1])));
+      expect(cited.size).toBeGreaterThan(0);
+      for (const n of cited) {
+        expect(n).toBeGreaterThanOrEqual(1);
+        expect(n).toBeLessThanOrEqual(g.sources.length);
+        expect(html).toContain(`id="sources-${n}"`);
+      }
+      expect([...cited].sort((a, b) => a - b)).toEqual(g.sources.map((_, i) => i + 1));
+    },
+  );
 });
 
 describe('entry points', () => {
@@ -256,7 +295,12 @@ describe('entry points', () => {
     expect(html).toContain(`href="/${paths.guides()}"`);
   });
   test('the header offers 解説 on every content page', () => {
-    for (const route of [paths.home(), paths.modelProject(), paths.guides(), ...dir.councils.map((c) => paths.council(c.id))]) {
+    for (const route of [
+      paths.home(),
+      paths.modelProject(),
+      paths.guides(),
+      ...dir.councils.map((c) => paths.council(c.id)),
+    ]) {
       const header = /<header[\s\S]*?<\/header>/.exec(page(route))?.[0] ?? '';
       expect(header, route).toMatch(new RegExp(`<a href="/${paths.guides()}"[^>]*>解説</a>`));
     }

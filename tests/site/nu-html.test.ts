@@ -13,7 +13,12 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST, distFiles, requireDist } from '../helpers/dist.ts';
 
-const VNU_JAR = join(dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
+const VNU_JAR = join(
+  dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
+  'build',
+  'dist',
+  'vnu.jar',
+);
 
 interface NuMessage {
   type: string;
@@ -27,18 +32,26 @@ interface NuMessage {
 /** Runs the checker over a folder (HTML files only); the files it checked and its error messages. */
 function nuCheck(dir: string): { checked: string[]; messages: NuMessage[] } {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (java.error) throw new Error('java が見つかりません。Java 実行環境を入れてください（Debian: apt-get install default-jre-headless）');
+  if (java.error)
+    throw new Error(
+      'java が見つかりません。Java 実行環境を入れてください（Debian: apt-get install default-jre-headless）',
+    );
   // --verbose lists each checked file on stdout; the JSON report goes to stderr.
-  const r = spawnSync('java', ['-jar', VNU_JAR, '--verbose', '--errors-only', '--format', 'json', '--skip-non-html', dir], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    'java',
+    ['-jar', VNU_JAR, '--verbose', '--errors-only', '--format', 'json', '--skip-non-html', dir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   const json = r.stderr.slice(r.stderr.indexOf('{'));
   const report = JSON.parse(json) as { messages: NuMessage[] };
   return { checked: r.stdout.split('\n').filter(Boolean), messages: report.messages };
 }
 
-const describeLine = (m: NuMessage) => `${m.url ? relative(DIST, fileURLToPath(m.url)) : '?'}:${m.lastLine ?? '?'} ${m.message} «${m.extract ?? ''}»`;
+const describeLine = (m: NuMessage) =>
+  `${m.url ? relative(DIST, fileURLToPath(m.url)) : '?'}:${m.lastLine ?? '?'} ${m.message} «${m.extract ?? ''}»`;
 
 describe('Nu HTML checker', () => {
   test('reports a script after </html> (so a pass means something)', () => {

@@ -28,7 +28,11 @@ const file = (p: string, root = DIST) => readFileSync(join(root, p));
 const text = (p: string, root = DIST) => file(p, root).toString('utf8');
 /** CSV text without its BOM, parsed with the first row as header. */
 function parseCsv(raw: string) {
-  return Papa.parse<Record<string, string>>(raw.replace(/^\uFEFF/, ''), { header: true, newline: '\r\n', skipEmptyLines: true });
+  return Papa.parse<Record<string, string>>(raw.replace(/^\uFEFF/, ''), {
+    header: true,
+    newline: '\r\n',
+    skipEmptyLines: true,
+  });
 }
 const figureRows = modelProjectFigures(dir);
 const entities: Record<DatasetName, Array<{ id: string }>> = {
@@ -82,7 +86,10 @@ describe('CSV downloads', () => {
   });
   test('no cell starts with = + - @ (Excel would run it as a formula)', () => {
     for (const name of DATASET_NAMES) {
-      const cells = Papa.parse<string[]>(text(paths.dataFile(`${name}.csv`)).replace(/^\uFEFF/, ''), { newline: '\r\n', skipEmptyLines: true }).data.flat();
+      const cells = Papa.parse<string[]>(text(paths.dataFile(`${name}.csv`)).replace(/^\uFEFF/, ''), {
+        newline: '\r\n',
+        skipEmptyLines: true,
+      }).data.flat();
       expect(
         cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
         name,
@@ -120,7 +127,14 @@ const source = z.strictObject({
   published: z.string().optional(),
   seen: z.string().optional(),
   note: z.string().optional(),
-  copyOf: z.strictObject({ publisher: z.string().min(1), title: z.string().optional(), url: z.url().optional(), published: z.string().optional() }).optional(),
+  copyOf: z
+    .strictObject({
+      publisher: z.string().min(1),
+      title: z.string().optional(),
+      url: z.url().optional(),
+      published: z.string().optional(),
+    })
+    .optional(),
 });
 const envelope = (name: DatasetName, item: z.ZodType) =>
   z.strictObject({
@@ -180,7 +194,12 @@ const itemSchemas: Record<DatasetName, z.ZodType> = {
     website: z.url().nullable(),
     sources: z.array(source).min(1),
   }),
-  categories: z.looseObject({ id: z.string().min(1), name: z.string().min(1), description: nullableText, sources: z.array(source).min(1) }),
+  categories: z.looseObject({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    description: nullableText,
+    sources: z.array(source).min(1),
+  }),
   'national-counts': z.looseObject({
     asOf: z.iso.date(),
     corporations: z.number().int().nonnegative(),
@@ -213,29 +232,37 @@ describe('downloads students asked for', () => {
     const expected = dir.councils.flatMap((c) => [
       ...(c.figures ?? []).map((f) => `${c.id}|figure|${f.label}|${f.value}`),
       ...(c.activities ?? []).flatMap((a) => [
-        ...(a.attendance?.participants !== undefined ? [`${c.id}|participants|参加者数|${a.attendance.participants}`] : []),
+        ...(a.attendance?.participants !== undefined
+          ? [`${c.id}|participants|参加者数|${a.attendance.participants}`]
+          : []),
         ...(a.attendance?.capacity !== undefined ? [`${c.id}|capacity|定員|${a.attendance.capacity}`] : []),
         ...(a.figures ?? []).map((f) => `${c.id}|figure|${f.label}|${f.value}`),
       ]),
     ]);
     expect(expected.length).toBeGreaterThan(0);
     const rows = parseCsv(text(paths.dataFile('model-project-figures.csv'))).data;
-    expect(rows.map((r) => `${r['協議会ID']}|${r['数値の種類']}|${r['項目']}|${r['値']}`).sort()).toEqual(expected.sort());
-    for (const r of rows.filter((x) => x['活動ID'])) expect(r['ページURL']).toMatch(new RegExp(`#activity-${r['活動ID']}$`));
+    expect(rows.map((r) => `${r['協議会ID']}|${r['数値の種類']}|${r['項目']}|${r['値']}`).sort()).toEqual(
+      expected.sort(),
+    );
+    for (const r of rows.filter((x) => x['活動ID']))
+      expect(r['ページURL']).toMatch(new RegExp(`#activity-${r['活動ID']}$`));
   });
 });
 
 describe('JSON downloads', () => {
-  test.each(DATASET_NAMES)('data/%s.json passes its schema and has one record per entity, each with every documented key', (name) => {
-    const doc = envelope(name, itemSchemas[name]).parse(JSON.parse(text(paths.dataFile(`${name}.json`))));
-    expect(doc.count).toBe(entities[name].length);
-    expect(doc.items).toHaveLength(entities[name].length);
-    const keys = DATASETS[name].fields
-      .filter((f) => f.inJson)
-      .map((f) => f.key)
-      .sort();
-    for (const item of doc.items as Array<Record<string, unknown>>) expect(Object.keys(item).sort()).toEqual(keys);
-  });
+  test.each(DATASET_NAMES)(
+    'data/%s.json passes its schema and has one record per entity, each with every documented key',
+    (name) => {
+      const doc = envelope(name, itemSchemas[name]).parse(JSON.parse(text(paths.dataFile(`${name}.json`))));
+      expect(doc.count).toBe(entities[name].length);
+      expect(doc.items).toHaveLength(entities[name].length);
+      const keys = DATASETS[name].fields
+        .filter((f) => f.inJson)
+        .map((f) => f.key)
+        .sort();
+      for (const item of doc.items as Array<Record<string, unknown>>) expect(Object.keys(item).sort()).toEqual(keys);
+    },
+  );
   test('generatedAt is the same in every file (reproducible, not the clock)', () => {
     const stamps = new Set(DATASET_NAMES.map((n) => JSON.parse(text(paths.dataFile(`${n}.json`))).generatedAt));
     expect(stamps.size).toBe(1);
@@ -247,8 +274,15 @@ describe('JSON downloads', () => {
         features: z.array(
           z.object({
             type: z.literal('Feature'),
-            geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number().min(122).max(154), z.number().min(20).max(46)]) }),
-            properties: z.looseObject({ id: z.string(), name: z.string(), precision: z.enum(['address', 'municipality', 'prefecture']) }),
+            geometry: z.object({
+              type: z.literal('Point'),
+              coordinates: z.tuple([z.number().min(122).max(154), z.number().min(20).max(46)]),
+            }),
+            properties: z.looseObject({
+              id: z.string(),
+              name: z.string(),
+              precision: z.enum(['address', 'municipality', 'prefecture']),
+            }),
           }),
         ),
       })
@@ -269,28 +303,34 @@ function jsonLd(html: string): Array<Record<string, any>> {
 }
 
 describe('structured data (schema.org JSON-LD)', () => {
-  test.each(dir.coops.map((c) => [c.id, c] as const))('co-op %s: Organization with name, address, areaServed, url, sameAs', (_id, c) => {
-    const [ld, ...rest] = jsonLd(page(paths.coop(c.id)));
-    expect(rest).toEqual([]);
-    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'Organization', name: c.name });
-    expect(ld!.address['@type']).toBe('PostalAddress');
-    expect(ld!.address.addressCountry).toBe('JP');
-    if (c.prefecture) expect(ld!.address.addressRegion).toBe(bodies.get(c.prefecture)!.name);
-    if (c.municipality) expect(ld!.address.addressLocality).toBe(bodies.get(c.municipality)!.name);
-    if (c.area || c.municipality || c.prefecture) expect(ld!.areaServed.name).toBeTruthy();
-    expect(typeof ld!.url).toBe('string');
-    if (c.contact?.website) {
-      expect(ld!.url).toBe(c.contact.website);
-      expect(ld!.sameAs).toEqual([c.contact.website]);
-    } else expect(ld!.url).toMatch(new RegExp(`/coops/${c.id}/$`));
-  });
-  test.each(dir.bodies.map((b) => [b.id, b] as const))('public body %s: GovernmentOrganization with name, address, areaServed', (_id, b) => {
-    const [ld] = jsonLd(page(paths.body(b.id)));
-    expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'GovernmentOrganization', name: b.name });
-    expect(ld!.address['@type']).toBe('PostalAddress');
-    expect(ld!.areaServed.name).toBe(b.kind === '国' ? '日本' : b.name);
-    if (/^\d{6}$/.test(b.id)) expect(ld!.identifier.value).toBe(b.id);
-  });
+  test.each(dir.coops.map((c) => [c.id, c] as const))(
+    'co-op %s: Organization with name, address, areaServed, url, sameAs',
+    (_id, c) => {
+      const [ld, ...rest] = jsonLd(page(paths.coop(c.id)));
+      expect(rest).toEqual([]);
+      expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'Organization', name: c.name });
+      expect(ld!.address['@type']).toBe('PostalAddress');
+      expect(ld!.address.addressCountry).toBe('JP');
+      if (c.prefecture) expect(ld!.address.addressRegion).toBe(bodies.get(c.prefecture)!.name);
+      if (c.municipality) expect(ld!.address.addressLocality).toBe(bodies.get(c.municipality)!.name);
+      if (c.area || c.municipality || c.prefecture) expect(ld!.areaServed.name).toBeTruthy();
+      expect(typeof ld!.url).toBe('string');
+      if (c.contact?.website) {
+        expect(ld!.url).toBe(c.contact.website);
+        expect(ld!.sameAs).toEqual([c.contact.website]);
+      } else expect(ld!.url).toMatch(new RegExp(`/coops/${c.id}/$`));
+    },
+  );
+  test.each(dir.bodies.map((b) => [b.id, b] as const))(
+    'public body %s: GovernmentOrganization with name, address, areaServed',
+    (_id, b) => {
+      const [ld] = jsonLd(page(paths.body(b.id)));
+      expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'GovernmentOrganization', name: b.name });
+      expect(ld!.address['@type']).toBe('PostalAddress');
+      expect(ld!.areaServed.name).toBe(b.kind === '国' ? '日本' : b.name);
+      if (/^\d{6}$/.test(b.id)) expect(ld!.identifier.value).toBe(b.id);
+    },
+  );
 });
 
 describe('feed', () => {
@@ -318,7 +358,13 @@ describe('pages', () => {
   test('every page has OGP and Twitter card meta; the feed is announced; no canonical points to an invented domain', () => {
     for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) {
       const html = page(f);
-      for (const meta of ['property="og:title"', 'property="og:description"', 'property="og:type"', 'property="og:site_name"', 'name="twitter:card"'])
+      for (const meta of [
+        'property="og:title"',
+        'property="og:description"',
+        'property="og:type"',
+        'property="og:site_name"',
+        'name="twitter:card"',
+      ])
         expect(html, `${f} ${meta}`).toContain(meta);
       expect(html).toMatch(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/feed\.xml"/);
       for (const m of html.matchAll(/<link rel="canonical" href="([^"]*)"/g)) expect(m[1]).toMatch(/^https?:\/\//);
@@ -327,7 +373,9 @@ describe('pages', () => {
   test('the footer links to the open data on every page', () => {
     for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) {
       expect(page(f), f).toMatch(
-        f.startsWith('en/') ? /<footer[\s\S]*href="\/en\/data\/"[^>]*>Open data</ : /<footer[\s\S]*href="\/data\/"[^>]*>オープンデータ</,
+        f.startsWith('en/')
+          ? /<footer[\s\S]*href="\/en\/data\/"[^>]*>Open data</
+          : /<footer[\s\S]*href="\/data\/"[^>]*>オープンデータ</,
       );
     }
   });
@@ -362,28 +410,31 @@ describe('pages', () => {
 });
 
 describe('embed pages', () => {
-  test.each(dir.bodies.map((b) => [b.id, b] as const))('embed/%s lists its contracts and co-ops; every link opens a new tab safely; not indexed', (_id, b) => {
-    const html = page(paths.embed(b.id));
-    expect(html).toContain('<meta name="robots" content="noindex">');
-    expect(html).not.toMatch(/<header|<nav|<footer/);
-    const contracts = [...html.matchAll(/data-contract="([^"]+)"/g)].map((m) => m[1]).sort();
-    expect(contracts).toEqual(
-      contractsCommissionedBy(b.id, dir.contracts)
-        .map((c) => c.id)
-        .sort(),
-    );
-    const coops = [...html.matchAll(/data-coop="([^"]+)"/g)].map((m) => m[1]).sort();
-    const located = coopsIn(b, dir.coops, bodies);
-    // A prefecture past one list page (src/lib/list-pages.ts) links to its list instead.
-    if (b.kind === '都道府県' && needsSplit(located.length)) {
-      expect(coops).toEqual([]);
-      expect(html).toContain(`href="/${paths.coopsIn(b.id)}"`);
-    } else expect(coops).toEqual(located.map((c) => c.id).sort());
-    const anchors = [...html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]);
-    expect(anchors.length).toBeGreaterThan(1);
-    for (const a of anchors) expect(a).toMatch(/target="_blank" rel="noopener noreferrer"/);
-    expect(html).toContain(`href="/${paths.body(b.id)}"`);
-  });
+  test.each(dir.bodies.map((b) => [b.id, b] as const))(
+    'embed/%s lists its contracts and co-ops; every link opens a new tab safely; not indexed',
+    (_id, b) => {
+      const html = page(paths.embed(b.id));
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      expect(html).not.toMatch(/<header|<nav|<footer/);
+      const contracts = [...html.matchAll(/data-contract="([^"]+)"/g)].map((m) => m[1]).sort();
+      expect(contracts).toEqual(
+        contractsCommissionedBy(b.id, dir.contracts)
+          .map((c) => c.id)
+          .sort(),
+      );
+      const coops = [...html.matchAll(/data-coop="([^"]+)"/g)].map((m) => m[1]).sort();
+      const located = coopsIn(b, dir.coops, bodies);
+      // A prefecture past one list page (src/lib/list-pages.ts) links to its list instead.
+      if (b.kind === '都道府県' && needsSplit(located.length)) {
+        expect(coops).toEqual([]);
+        expect(html).toContain(`href="/${paths.coopsIn(b.id)}"`);
+      } else expect(coops).toEqual(located.map((c) => c.id).sort());
+      const anchors = [...html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]);
+      expect(anchors.length).toBeGreaterThan(1);
+      for (const a of anchors) expect(a).toMatch(/target="_blank" rel="noopener noreferrer"/);
+      expect(html).toContain(`href="/${paths.body(b.id)}"`);
+    },
+  );
 });
 
 describe('an isolated build with SITE_URL and a base path', () => {
@@ -396,13 +447,19 @@ describe('an isolated build with SITE_URL and a base path', () => {
   const built = () => distFilesUnder(r.outDir);
   test('the sitemap lists every page (not embeds, not the 404 page), with absolute URLs under the base', () => {
     expect(existsSync(join(r.outDir, 'sitemap-index.xml'))).toBe(true);
-    const index = new XMLParser({ isArray: (n) => n === 'sitemap' || n === 'url' }).parse(text('sitemap-index.xml', r.outDir));
+    const index = new XMLParser({ isArray: (n) => n === 'sitemap' || n === 'url' }).parse(
+      text('sitemap-index.xml', r.outDir),
+    );
     const locs: string[] = [];
     for (const s of index.sitemapindex.sitemap as Array<{ loc: string }>) {
       expect(s.loc.startsWith(`${site}${base}`)).toBe(true);
       const xml = text(s.loc.slice(`${site}${base}`.length), r.outDir);
       expect(XMLValidator.validate(xml)).toBe(true);
-      locs.push(...(new XMLParser({ isArray: (n) => n === 'url' }).parse(xml).urlset.url as Array<{ loc: string }>).map((u) => u.loc));
+      locs.push(
+        ...(new XMLParser({ isArray: (n) => n === 'url' }).parse(xml).urlset.url as Array<{ loc: string }>).map(
+          (u) => u.loc,
+        ),
+      );
     }
     const pages = built()
       .filter((f) => f.endsWith('index.html') && !f.startsWith('embed/'))
@@ -422,7 +479,9 @@ describe('an isolated build with SITE_URL and a base path', () => {
     const row = parseCsv(text(paths.dataFile('coops.csv'), r.outDir)).data.find((x) => x['ID'] === coop.id)!;
     expect(row['ページURL']).toBe(url);
     const body = dir.bodies[0]!;
-    expect(text(join(paths.body(body.id), 'index.html'), r.outDir)).toContain(`&lt;iframe src=&quot;${site}${base}${paths.embed(body.id)}&quot;`);
+    expect(text(join(paths.body(body.id), 'index.html'), r.outDir)).toContain(
+      `&lt;iframe src=&quot;${site}${base}${paths.embed(body.id)}&quot;`,
+    );
   });
   test('robots.txt names the sitemap', () => {
     expect(text('robots.txt', r.outDir)).toContain(`Sitemap: ${site}${base}sitemap-index.xml`);
@@ -434,6 +493,9 @@ describe('an isolated build with SITE_URL and a base path', () => {
 
 /** Every file under a folder, relative to it. */
 function distFilesUnder(root: string): string[] {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(root, join(d, n))]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) =>
+      statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [relative(root, join(d, n))],
+    );
   return walk(root);
 }

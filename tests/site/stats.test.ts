@@ -21,7 +21,10 @@ beforeAll(requireDist);
 /** The rows of the table with this id, as [data attribute value, row HTML]. */
 function rows(html: string, tableId: string, attr: string): Array<[string, string]> {
   const table = new RegExp(`<table[^>]*id="${tableId}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
-  return [...table.matchAll(new RegExp(`<tr[^>]*${attr}="([^"]*)"[^>]*>([\\s\\S]*?)</tr>`, 'g'))].map((m) => [m[1]!, m[2]!]);
+  return [...table.matchAll(new RegExp(`<tr[^>]*${attr}="([^"]*)"[^>]*>([\\s\\S]*?)</tr>`, 'g'))].map((m) => [
+    m[1]!,
+    m[2]!,
+  ]);
 }
 const nf = new Intl.NumberFormat('ja-JP');
 
@@ -55,19 +58,30 @@ describe('/stats/', () => {
   test('the chart draws one point per official count and one marker per secondary count, with no script', () => {
     const svg = /<svg[^>]*role="img"[\s\S]*?<\/svg>/.exec(html)![0];
     expect(svg).toContain(`data-points="${officialSeries(dir.nationalCounts).length}"`);
-    expect([...svg.matchAll(/class="official"[^>]*data-as-of="([^"]+)"/g)].map((m) => m[1])).toEqual(officialSeries(dir.nationalCounts).map((c) => c.asOf));
-    expect([...svg.matchAll(/class="secondary"[^>]*data-as-of="([^"]+)"/g)].length).toBe(dir.nationalCounts.filter((c) => !c.official).length);
+    expect([...svg.matchAll(/class="official"[^>]*data-as-of="([^"]+)"/g)].map((m) => m[1])).toEqual(
+      officialSeries(dir.nationalCounts).map((c) => c.asOf),
+    );
+    expect([...svg.matchAll(/class="secondary"[^>]*data-as-of="([^"]+)"/g)].length).toBe(
+      dir.nationalCounts.filter((c) => !c.official).length,
+    );
     expect(svg).toMatch(/aria-labelledby="growth-chart-title growth-chart-desc"/);
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });
 
   test('the prefecture table equals the counts from content/, with coverage only where an official prefectural figure is sourced', () => {
     const prefOfficial = latestOfficialByPrefecture(dir.nationalCounts);
-    const expected = prefectureCoverage(countByPrefecture(listed, bodies), prefOfficial, (id) => bodies.get(id)?.name ?? id);
+    const expected = prefectureCoverage(
+      countByPrefecture(listed, bodies),
+      prefOfficial,
+      (id) => bodies.get(id)?.name ?? id,
+    );
     const shown = rows(html, 'by-prefecture', 'data-prefecture');
-    expect(shown.map(([id, row]) => [id, Number(/class="num"[^>]*>([\d,]+)</.exec(row)![1]!.replace(/,/g, ''))])).toEqual(expected.map((r) => [r.id, r.count]));
+    expect(
+      shown.map(([id, row]) => [id, Number(/class="num"[^>]*>([\d,]+)</.exec(row)![1]!.replace(/,/g, ''))]),
+    ).toEqual(expected.map((r) => [r.id, r.count]));
     if (prefOfficial) {
-      for (const r of expected.filter((x) => x.official !== undefined)) expect(text(shown.find(([id]) => id === r.id)![1])).toContain(`${r.percent}%`);
+      for (const r of expected.filter((x) => x.official !== undefined))
+        expect(text(shown.find(([id]) => id === r.id)![1])).toContain(`${r.percent}%`);
     } else {
       expect(html).toContain('class="no-official-by-prefecture"');
       expect(/<table[^>]*id="by-prefecture"[\s\S]*?<\/table>/.exec(html)![0]).not.toContain('掲載率');
@@ -78,7 +92,9 @@ describe('/stats/', () => {
     const ordered = [...dir.categories].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
     const expected = countByCategory(listed, ordered);
     const shown = rows(html, 'by-category', 'data-category');
-    expect(shown.map(([id, row]) => [id, Number(/class="num"[^>]*>([\d,]+)</.exec(row)![1]!.replace(/,/g, ''))])).toEqual(expected.map((r) => [r.id, r.count]));
+    expect(
+      shown.map(([id, row]) => [id, Number(/class="num"[^>]*>([\d,]+)</.exec(row)![1]!.replace(/,/g, ''))]),
+    ).toEqual(expected.map((r) => [r.id, r.count]));
   });
 
   test('the header navigation and the home page link to it', () => {
@@ -101,11 +117,15 @@ describe('detail pages: freshness and corrections', () => {
     const p = new RegExp(`<p class="correction[^"]*"[^>]*data-page-id="${id}"[\\s\\S]*?</p>`).exec(html);
     expect(p, `correction link with id ${id}`).not.toBeNull();
     expect(text(p![0])).toContain(id);
-    expect(p![0]).toMatch(/href="(\/about\/#corrections|https?:\/\/[^"]+\/issues\/new\?template=correction\.yml&amp;page-id=)/);
+    expect(p![0]).toMatch(
+      /href="(\/about\/#corrections|https?:\/\/[^"]+\/issues\/new\?template=correction\.yml&amp;page-id=)/,
+    );
   });
   test('exactly the entries whose newest source is over a year old show the re-check notice', () => {
     const today = todayInJapan();
-    for (const c of dir.coops) expect(page(paths.coop(c.id)).includes('class="recheck"'), c.id).toBe(needsRecheck(c.sources, today));
-    for (const b of dir.categories) expect(page(paths.category(b.id)).includes('class="recheck"'), b.id).toBe(needsRecheck(b.sources, today));
+    for (const c of dir.coops)
+      expect(page(paths.coop(c.id)).includes('class="recheck"'), c.id).toBe(needsRecheck(c.sources, today));
+    for (const b of dir.categories)
+      expect(page(paths.category(b.id)).includes('class="recheck"'), b.id).toBe(needsRecheck(b.sources, today));
   });
 });

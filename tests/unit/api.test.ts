@@ -69,7 +69,9 @@ describe('schemas keep the rules of the zod schemas', () => {
   test('a valid category passes; an unknown field, a bad date, a javascript: URL or a source without url/document fail', () => {
     expect(validate(doc(cat))).toBe(true);
     expect(validate(doc({ ...cat, extra: 1 }))).toBe(false);
-    expect(validate(doc({ ...cat, sources: [{ title: 't', url: 'https://example.org/', seen: '2025-13' }] }))).toBe(false);
+    expect(validate(doc({ ...cat, sources: [{ title: 't', url: 'https://example.org/', seen: '2025-13' }] }))).toBe(
+      false,
+    );
     expect(validate(doc({ ...cat, sources: [{ title: 't', url: 'javascript:alert(1)', seen: '2025' }] }))).toBe(false);
     expect(validate(doc({ ...cat, sources: [{ title: 't', seen: '2025' }] }))).toBe(false);
     expect(validate(doc({ ...cat, sources: [{ title: 't', document: '配布資料' }] }))).toBe(false);

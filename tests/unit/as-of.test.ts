@@ -7,7 +7,14 @@ import type { Body, Contract } from '../../src/lib/types.ts';
 
 const codeList = { title: '全国地方公共団体コード', url: CODE_LIST_URL, seen: '2026-11-22' };
 const osm = { title: 'OSM', url: OSM_COPYRIGHT_URL, seen: '2026-11-22' };
-const body = { id: '112313', name: '桶川市', reading: 'おけがわし', kind: '市', prefecture: '110001', sources: [codeList, osm] } as unknown as Body;
+const body = {
+  id: '112313',
+  name: '桶川市',
+  reading: 'おけがわし',
+  kind: '市',
+  prefecture: '110001',
+  sources: [codeList, osm],
+} as unknown as Body;
 const contract = {
   id: 'c',
   commissioner: '112313',

@@ -28,7 +28,15 @@ describe('barChart', () => {
     { label: 'B', value: 20, capacity: 60 },
     { label: 'C', capacity: 30 },
   ];
-  const g = barChart(rows, { width: 600, labelWidth: 100, valueWidth: 100, rowHeight: 40, barHeight: 20, top: 20, bottom: 10 });
+  const g = barChart(rows, {
+    width: 600,
+    labelWidth: 100,
+    valueWidth: 100,
+    rowHeight: 40,
+    barHeight: 20,
+    top: 20,
+    bottom: 10,
+  });
 
   test('the plot sits between the label and value columns and grows with the rows', () => {
     expect(g.plot).toEqual({ x: 100, y: 20, width: 400, height: 120 });

@@ -30,7 +30,8 @@ describe('timeSeriesChart', () => {
   test('the time axis spans the first to the last date of line and markers', () => {
     expect(g.line[0]!.x).toBe(box.margin.left);
     expect(g.markers[0]!.x).toBe(box.width - box.margin.right);
-    const frac = (dayNumber('2024-04-01') - dayNumber('2023-04-01')) / (dayNumber('2025-11-01') - dayNumber('2023-04-01'));
+    const frac =
+      (dayNumber('2024-04-01') - dayNumber('2023-04-01')) / (dayNumber('2025-11-01') - dayNumber('2023-04-01'));
     expect(g.line[1]!.x).toBeCloseTo(box.margin.left + frac * (box.width - box.margin.left - box.margin.right), 0);
   });
   test('points are in date order and inside the plot; 0 sits on the bottom edge, yMax on the top', () => {

@@ -19,7 +19,9 @@ describe('APA and BibTeX', () => {
   });
   const input = { title: '例の組合 {100%}', url: '/sub/coops/x/', asOf: '2026-11-22', key: 'coops/x/' };
   test('APA: group author, date, title, site, URL', () => {
-    expect(apaCitation(input)).toBe(`${EDITORS}. (2026, November 22). 例の組合 {100%}. 労協アトラス (Roukyou Atlas). /sub/coops/x/`);
+    expect(apaCitation(input)).toBe(
+      `${EDITORS}. (2026, November 22). 例の組合 {100%}. 労協アトラス (Roukyou Atlas). /sub/coops/x/`,
+    );
   });
   test('BibTeX: a safe key, braces and % escaped, year and month, the URL as given', () => {
     const b = bibtexCitation(input);

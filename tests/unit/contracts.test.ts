@@ -1,6 +1,15 @@
 /** Contract periods, grouping and filters, on small hand-made contracts (fictitious) and on the content's own contracts. */
 import { describe, expect, test } from 'vitest';
-import { contractCounts, contractFacets, filterContracts, groupByProgramme, hasPeriod, isCurrent, periodText, sortContracts } from '../../src/lib/contracts.ts';
+import {
+  contractCounts,
+  contractFacets,
+  filterContracts,
+  groupByProgramme,
+  hasPeriod,
+  isCurrent,
+  periodText,
+  sortContracts,
+} from '../../src/lib/contracts.ts';
 import { contractSchema, idRef } from '../../src/lib/schema.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById } from '../../src/lib/directory.ts';
@@ -33,7 +42,11 @@ describe('period', () => {
     expect(isCurrent(c({ asOf: '2026-01-01' }), '2026-11-30')).toBe(false);
   });
   test('contracts with a period sort first, newest start first', () => {
-    const list = sortContracts([c({ id: 'a', asOf: '2017-04-01' }), c({ id: 'b', from: '2020-04-01', to: '2023-03-31' }), c({ id: 'd', from: '2023-04-01' })]);
+    const list = sortContracts([
+      c({ id: 'a', asOf: '2017-04-01' }),
+      c({ id: 'b', from: '2020-04-01', to: '2023-03-31' }),
+      c({ id: 'd', from: '2023-04-01' }),
+    ]);
     expect(list.map((x) => x.id)).toEqual(['d', 'b', 'a']);
   });
 });
@@ -55,7 +68,10 @@ describe('grouping and filters', () => {
   });
   test('filters by kind, prefecture and category; national bodies under "national"', () => {
     const bodies = new Map<string, Body>([
-      ['131041', { id: '131041', name: '新宿区', reading: 'しんじゅくく', kind: '特別区', prefecture: '130001', sources: [] }],
+      [
+        '131041',
+        { id: '131041', name: '新宿区', reading: 'しんじゅくく', kind: '特別区', prefecture: '130001', sources: [] },
+      ],
       ['mhlw', { id: 'mhlw', name: '厚生労働省', reading: 'こうせいろうどうしょう', kind: '国', sources: [] }],
     ]);
     const list = [c({ id: 'a' }), c({ id: 'b', commissioner: 'mhlw', kind: 'wakamono', category: 'shuro' })];
@@ -63,7 +79,12 @@ describe('grouping and filters', () => {
     expect(filterContracts(list, bodies, { prefecture: 'national', kind: 'wakamono' }).map((x) => x.id)).toEqual(['b']);
     expect(filterContracts(list, bodies, { category: 'shuro' }).map((x) => x.id)).toEqual(['b']);
     expect(filterContracts(list, bodies, { category: 'shuro', kind: 'konkyu' })).toEqual([]);
-    expect(contractFacets(list, bodies)).toEqual({ kinds: ['konkyu', 'wakamono'], prefectures: ['130001'], national: true, categories: ['fukushi', 'shuro'] });
+    expect(contractFacets(list, bodies)).toEqual({
+      kinds: ['konkyu', 'wakamono'],
+      prefectures: ['130001'],
+      national: true,
+      categories: ['fukushi', 'shuro'],
+    });
   });
 });
 
@@ -71,7 +92,14 @@ describe('schema', () => {
   test('every field is described, and an unknown kind is refused', () => {
     const shape = contractSchema(idRef).shape as Record<string, { description?: string }>;
     for (const [k, v] of Object.entries(shape)) expect(v.description, k).toBeTruthy();
-    const bad = contractSchema(idRef).safeParse({ commissioner: '131041', contractor: 'a', kind: 'nope', programme: 'p', category: 'c', sources: src });
+    const bad = contractSchema(idRef).safeParse({
+      commissioner: '131041',
+      contractor: 'a',
+      kind: 'nope',
+      programme: 'p',
+      category: 'c',
+      sources: src,
+    });
     expect(bad.success).toBe(false);
   });
 });

@@ -16,7 +16,11 @@ describe('coopPage', () => {
     expect(v.children.every((k) => k.parent === parent.id)).toBe(true);
     expect(v.children.map((k) => k.reading)).toEqual([...v.children.map((k) => k.reading)].sort(compareReading));
     const child = coopPage(v.children[0]!, dir, index);
-    expect(child.trail.map((t) => t.label)).toEqual(['組合の一覧', ...v.trail.slice(1).map((t) => t.label), v.children[0]!.name]);
+    expect(child.trail.map((t) => t.label)).toEqual([
+      '組合の一覧',
+      ...v.trail.slice(1).map((t) => t.label),
+      v.children[0]!.name,
+    ]);
   });
   test('every co-op: its contracts are the ones it holds, its councils name it, its description says where it is', () => {
     for (const c of dir.coops) {

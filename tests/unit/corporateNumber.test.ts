@@ -4,7 +4,12 @@
  * 「チェックデジットの計算」 (https://www.houjin-bangou.nta.go.jp/documents/checkdigit.pdf).
  */
 import { describe, expect, test } from 'vitest';
-import { corporateCheckDigit, corporateNumberProblem, corporateNumberUrl, isValidCorporateNumber } from '../../src/lib/corporateNumber.ts';
+import {
+  corporateCheckDigit,
+  corporateNumberProblem,
+  corporateNumberUrl,
+  isValidCorporateNumber,
+} from '../../src/lib/corporateNumber.ts';
 
 describe('corporate number check digit', () => {
   test.each([
@@ -38,6 +43,8 @@ describe('corporate number check digit', () => {
   });
 
   test('the link to the number on the corporate-number site', () => {
-    expect(corporateNumberUrl('7000012050002')).toBe('https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=7000012050002');
+    expect(corporateNumberUrl('7000012050002')).toBe(
+      'https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=7000012050002',
+    );
   });
 });

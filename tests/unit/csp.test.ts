@@ -15,7 +15,10 @@ test('frame-ancestors only in the header form (browsers ignore it in a meta tag)
 });
 
 test('_headers: a CSP per top-level folder and file (never a site-wide one that would overlap), embeds framable, assets cached, under the base path', () => {
-  const file = headersFile('/roukyou-atlas/', { dirs: ['coops', 'embed', '_astro'], files: ['index.html', '_headers'] });
+  const file = headersFile('/roukyou-atlas/', {
+    dirs: ['coops', 'embed', '_astro'],
+    files: ['index.html', '_headers'],
+  });
   const rules = file.split('\n\n').map((r) => r.split('\n')[0]);
   expect(rules).toEqual([
     '/roukyou-atlas/*',

@@ -49,7 +49,9 @@ describe('multi-valued fields', () => {
     expect(joinMulti(['', undefined, 'x'])).toBe('x');
   });
   test('URLs keep their meaning: a | is percent-encoded', () => {
-    expect(joinUrls(['https://example.com/a|b', 'https://example.com/c'])).toBe('https://example.com/a%7Cb|https://example.com/c');
+    expect(joinUrls(['https://example.com/a|b', 'https://example.com/c'])).toBe(
+      'https://example.com/a%7Cb|https://example.com/c',
+    );
   });
 });
 
@@ -59,7 +61,10 @@ describe('formula injection (OWASP CSV Injection)', () => {
     (value) => {
       const field = csvField(value);
       expect(field.startsWith(`"'`)).toBe(true);
-      const rows = Papa.parse<string[]>(toCsv(['a'], [[value]], { bom: false }), { newline: '\r\n', skipEmptyLines: true }).data;
+      const rows = Papa.parse<string[]>(toCsv(['a'], [[value]], { bom: false }), {
+        newline: '\r\n',
+        skipEmptyLines: true,
+      }).data;
       expect(rows[1]?.[0]).toBe(`'${value}`);
     },
   );

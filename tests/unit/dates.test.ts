@@ -21,7 +21,8 @@ describe('partial dates', () => {
     expect(parsePartialDate('2023-04-01')).toEqual({ year: 2023, month: 4, day: 1, precision: 'day' });
   });
   test('refuses impossible and malformed dates', () => {
-    for (const bad of ['2023-13', '2023-02-30', '2023/04/01', '23-04-01', '2023-4-1', '', '令和5年']) expect(parsePartialDate(bad)).toBeUndefined();
+    for (const bad of ['2023-13', '2023-02-30', '2023/04/01', '23-04-01', '2023-4-1', '', '令和5年'])
+      expect(parsePartialDate(bad)).toBeUndefined();
     expect(parsePartialDate('2024-02-29')).toBeDefined();
   });
   test('earliest and latest day of a partial date', () => {

@@ -20,7 +20,8 @@ describe.each([
 ])('%s', (_name, dir) => {
   const index = buildIndex(dir);
   test('co-ops located in every public body', () => {
-    for (const b of dir.bodies) expect(coopsLocatedIn(index, b).map((c) => c.id)).toEqual(coopsIn(b, dir.coops, index.bodies).map((c) => c.id));
+    for (const b of dir.bodies)
+      expect(coopsLocatedIn(index, b).map((c) => c.id)).toEqual(coopsIn(b, dir.coops, index.bodies).map((c) => c.id));
   });
   test('children, members and contracts of every organisation; contracts of every body', () => {
     for (const c of dir.coops) {
@@ -28,7 +29,8 @@ describe.each([
       expect(index.membersByFederation.get(c.id) ?? []).toEqual(membersOf(c.id, dir.coops));
       expect(index.contractsByContractor.get(c.id) ?? []).toEqual(contractsHeldBy(c.id, dir.contracts));
     }
-    for (const b of dir.bodies) expect(index.contractsByCommissioner.get(b.id) ?? []).toEqual(contractsCommissionedBy(b.id, dir.contracts));
+    for (const b of dir.bodies)
+      expect(index.contractsByCommissioner.get(b.id) ?? []).toEqual(contractsCommissionedBy(b.id, dir.contracts));
   });
   test('the content has something to compare', () => {
     expect(dir.bodies.some((b) => coopsLocatedIn(index, b).length > 0)).toBe(true);
@@ -44,7 +46,9 @@ describe('where a co-op is (whereIs, placeName)', () => {
   test('a ward is named with its city and prefecture, also when the entry gives only the ward', () => {
     expect(placeName({ municipality: ward.id }, bodies)).toBe(`${pref.name}${city.name}${ward.name}`);
     expect(whereIs({ municipality: ward.id }, bodies)).toEqual({ prefecture: pref, city, municipality: ward });
-    expect(placeName({ prefecture: pref.id, municipality: ward.id }, bodies, ' ')).toBe(`${pref.name} ${city.name} ${ward.name}`);
+    expect(placeName({ prefecture: pref.id, municipality: ward.id }, bodies, ' ')).toBe(
+      `${pref.name} ${city.name} ${ward.name}`,
+    );
   });
   test('a prefecture alone, and nothing known', () => {
     expect(placeName({ prefecture: pref.id }, bodies)).toBe(pref.name);

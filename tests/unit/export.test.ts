@@ -20,7 +20,12 @@ import type { Source } from '../../src/lib/types.ts';
 
 const dir = loadContentDirectory('tests/fixtures/valid');
 const l = makeLookup(dir, (p) => `https://example.test/${p}`);
-const parse = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, newline: '\r\n', skipEmptyLines: true });
+const parse = (csv: string) =>
+  Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    newline: '\r\n',
+    skipEmptyLines: true,
+  });
 const counts = {
   coops: dir.coops.length,
   contracts: dir.contracts.length,
@@ -77,20 +82,38 @@ describe('values', () => {
       ...dir,
       coops: dir.coops.map((c) =>
         c.id === 'alpha'
-          ? { ...c, corporateNumber: '7000012050002', registered: '2023-04-10', registry, dissolved: { date: '2026-01-31', cause: '清算の結了等' } }
+          ? {
+              ...c,
+              corporateNumber: '7000012050002',
+              registered: '2023-04-10',
+              registry,
+              dissolved: { date: '2026-01-31', cause: '清算の結了等' },
+            }
           : c,
       ),
     };
     const lk = makeLookup(more, (p) => `https://example.test/${p}`);
     const row = parse(datasetCsv(DATASETS.coops, lk)).data.find((r) => r['ID'] === 'alpha')!;
     expect(row['法人番号']).toBe('7000012050002');
-    expect(row['法人番号のページ']).toBe('https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=7000012050002');
+    expect(row['法人番号のページ']).toBe(
+      'https://www.houjin-bangou.nta.go.jp/henkorireki-johoto.html?selHouzinNo=7000012050002',
+    );
     expect(row['設立の登記']).toBe('2023-04-10');
     expect(row['状態']).toBe('dissolved');
     expect(row['解散日']).toBe('2026-01-31');
-    expect(row['登記情報の出典表記']).toMatch(/^国税庁法人番号公表サイト（国税庁）.*2026-10-31作成.*を加工して作成（公共データ利用規約（第1\.0版））$/);
-    const record = (JSON.parse(datasetJson(DATASETS.coops, lk, exportDates(more))).items as Array<Record<string, unknown>>).find((r) => r.id === 'alpha')!;
-    expect(record).toMatchObject({ corporateNumber: '7000012050002', registered: '2023-04-10', status: 'dissolved', registryOnly: false, registry });
+    expect(row['登記情報の出典表記']).toMatch(
+      /^国税庁法人番号公表サイト（国税庁）.*2026-10-31作成.*を加工して作成（公共データ利用規約（第1\.0版））$/,
+    );
+    const record = (
+      JSON.parse(datasetJson(DATASETS.coops, lk, exportDates(more))).items as Array<Record<string, unknown>>
+    ).find((r) => r.id === 'alpha')!;
+    expect(record).toMatchObject({
+      corporateNumber: '7000012050002',
+      registered: '2023-04-10',
+      status: 'dissolved',
+      registryOnly: false,
+      registry,
+    });
     const other = parse(datasetCsv(DATASETS.coops, lk)).data.find((r) => r['ID'] !== 'alpha')!;
     expect(other['法人番号']).toBe('');
     expect(other['状態']).toBe('active');
@@ -115,9 +138,9 @@ describe('values', () => {
     expect(site.sources[0].title).toBe('テスト資料');
   });
   test('source text names title, document and dates', () => {
-    expect(sourceText({ title: 'T', publisher: 'P', url: 'https://example.test/', asOf: '2024-01', seen: '2024-02-01' })).toBe(
-      'T（P） https://example.test/ 2024-01現在、2024-02-01確認',
-    );
+    expect(
+      sourceText({ title: 'T', publisher: 'P', url: 'https://example.test/', asOf: '2024-01', seen: '2024-02-01' }),
+    ).toBe('T（P） https://example.test/ 2024-01現在、2024-02-01確認');
     expect(sourceText({ title: 'T', document: '配布資料', published: '2024' })).toBe('T［資料: 配布資料］ 2024発行');
   });
 });
@@ -152,7 +175,9 @@ describe('reproducible dates', () => {
     expect(exportDates(dir, 'soon').generatedAt).toBe(generatedAt);
   });
   test('two serialisations are byte-identical', () => {
-    const a = DATASET_NAMES.map((n) => datasetCsv(DATASETS[n], l) + datasetJson(DATASETS[n], l, exportDates(dir))).join('');
+    const a = DATASET_NAMES.map((n) => datasetCsv(DATASETS[n], l) + datasetJson(DATASETS[n], l, exportDates(dir))).join(
+      '',
+    );
     const b = DATASET_NAMES.map(
       (n) =>
         datasetCsv(

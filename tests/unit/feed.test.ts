@@ -16,7 +16,13 @@ describe('entries', () => {
 });
 
 describe('Atom document', () => {
-  const xml = atomFeed({ title: 'T & <x>', subtitle: 's', entries: feedEntries(dir), url: (p) => `/${p}`, rights: 'CC BY 4.0' });
+  const xml = atomFeed({
+    title: 'T & <x>',
+    subtitle: 's',
+    entries: feedEntries(dir),
+    url: (p) => `/${p}`,
+    rights: 'CC BY 4.0',
+  });
   test('is well-formed XML with one entry per item and escaped text', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
@@ -27,7 +33,14 @@ describe('Atom document', () => {
   });
   test('a self link only when an absolute URL is known', () => {
     expect(
-      atomFeed({ title: 't', subtitle: 's', entries: [], url: (p) => `https://example.test/${p}`, selfUrl: 'https://example.test/feed.xml', rights: 'r' }),
+      atomFeed({
+        title: 't',
+        subtitle: 's',
+        entries: [],
+        url: (p) => `https://example.test/${p}`,
+        selfUrl: 'https://example.test/feed.xml',
+        rights: 'r',
+      }),
     ).toContain('<link rel="self" type="application/atom+xml" href="https://example.test/feed.xml"/>');
   });
 });
@@ -35,15 +48,18 @@ describe('Atom document', () => {
 describe('helpers', () => {
   test('UUID v5 matches the RFC 9562 test vector and is stable', () => {
     // RFC 9562 appendix A.4: name "www.example.com" in the DNS namespace.
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
     // The site's own ids: version 5 and the RFC variant, one per name.
     const alpha = uuidV5('roukyou-atlas:coops/alpha');
     expect(alpha).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(uuidV5('roukyou-atlas:coops/alphb')).not.toBe(alpha);
     // Entries carry them as urn:uuid ids, so a reader sees the same entry across builds.
-    expect(atomFeed({ title: 't', subtitle: 's', entries: feedEntries(dir), url: (p) => `/${p}`, rights: 'r' })).toContain(
-      `urn:uuid:${uuidV5(`roukyou-atlas:coops/${dir.coops[0]!.id}`)}`,
-    );
+    expect(
+      atomFeed({ title: 't', subtitle: 's', entries: feedEntries(dir), url: (p) => `/${p}`, rights: 'r' }),
+    ).toContain(`urn:uuid:${uuidV5(`roukyou-atlas:coops/${dir.coops[0]!.id}`)}`);
   });
-  test('escapeXml', () => expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;'));
+  test('escapeXml', () =>
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;'));
 });

@@ -118,7 +118,10 @@ test('dedupeRing drops repeated points and keeps the ring closed', () => {
 
 describe('simplifyShapes', () => {
   // Two shapes sharing a wiggly border along x = 10 (A on the left, B on the right).
-  const border: Position[] = Array.from({ length: 21 }, (_, i) => [10 + (i % 2 ? 0.05 : 0) + (i === 10 ? 3 : 0), i] as Position);
+  const border: Position[] = Array.from(
+    { length: 21 },
+    (_, i) => [10 + (i % 2 ? 0.05 : 0) + (i === 10 ? 3 : 0), i] as Position,
+  );
   const a: MultiPolygon = [[[[0, 0], ...border, [0, 20], [0, 0]]]];
   // B's ring runs down the border, then along the bottom and up the right side back to the top.
   const b: MultiPolygon = [[[...[...border].reverse(), [20, 0], [20, 20], [10, 20]]]];

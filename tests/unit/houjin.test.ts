@@ -105,7 +105,11 @@ describe('which records are worker co-ops', () => {
     ['労働者協同組合みどりの架空', '399', { coop: true, legalForm: '労働者協同組合', kind: 'coop', tokutei: false }],
     ['架空ケア特定労働者協同組合', '399', { coop: true, legalForm: '特定労働者協同組合', kind: 'coop', tokutei: true }],
     ['特定労働者協同組合架空', '399', { coop: true, legalForm: '特定労働者協同組合', kind: 'coop', tokutei: true }],
-    ['架空労働者協同組合連合会', '399', { coop: true, legalForm: '労働者協同組合連合会', kind: 'federation', tokutei: false }],
+    [
+      '架空労働者協同組合連合会',
+      '399',
+      { coop: true, legalForm: '労働者協同組合連合会', kind: 'federation', tokutei: false },
+    ],
   ])('%s (%s) is kept', (name, kind, expected) => {
     expect(classify({ name, kind })).toEqual(expected);
   });
@@ -131,8 +135,14 @@ describe('which records are worker co-ops', () => {
   });
 
   test('address codes become 6-digit codes with their check digit', () => {
-    expect(lgCodeOf({ prefectureCode: '13', cityCode: '104' })).toEqual({ prefecture: '130001', municipality: '131041' });
-    expect(lgCodeOf({ prefectureCode: '11', cityCode: '231' })).toEqual({ prefecture: '110001', municipality: '112313' });
+    expect(lgCodeOf({ prefectureCode: '13', cityCode: '104' })).toEqual({
+      prefecture: '130001',
+      municipality: '131041',
+    });
+    expect(lgCodeOf({ prefectureCode: '11', cityCode: '231' })).toEqual({
+      prefecture: '110001',
+      municipality: '112313',
+    });
     expect(lgCodeOf({ prefectureCode: '99', cityCode: '' })).toEqual({});
     const { municipality } = lgCodeOf({ prefectureCode: '14', cityCode: '104' });
     expect(isValidLgCode(municipality!)).toBe(true);
@@ -150,7 +160,8 @@ describe('importing into a content folder', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const run = (files: string[]) => importHoujin(files, { contentDir: content, today: TODAY, root: dir });
-  const coop = (id: string) => parseYaml(readFileSync(join(content, 'coops', `${id}.yaml`), 'utf8')) as Record<string, any>;
+  const coop = (id: string) =>
+    parseYaml(readFileSync(join(content, 'coops', `${id}.yaml`), 'utf8')) as Record<string, any>;
   const check = () => {
     const { entries, problems } = readContent(content, dir);
     return [...problems, ...validateEntries(entries, TODAY)];
@@ -159,7 +170,11 @@ describe('importing into a content folder', () => {
   test('a full file adds drafts for new co-ops, skips look-alikes, and refreshes the entry we have; a second run writes nothing', async () => {
     const first = await run([FULL]);
     const s = first.plan.summary;
-    expect(s.added.map((i) => i.id).sort()).toEqual(['houjin-4020005999007', 'houjin-9010105999002', 'houjin-9011005999001']);
+    expect(s.added.map((i) => i.id).sort()).toEqual([
+      'houjin-4020005999007',
+      'houjin-9010105999002',
+      'houjin-9011005999001',
+    ]);
     expect(s.skipped.map((i) => i.name).sort()).toEqual(['一般社団法人労働者協同組合研究会', '労働者協同組合研究会']);
     expect(s.changed.map((i) => i.id)).toEqual(['kakuu-kigyo']);
 
@@ -176,7 +191,12 @@ describe('importing into a content folder', () => {
       registered: '2023-04-10',
       corporateNumber: '9011005999001',
       registryOnly: true,
-      registry: { name: '労働者協同組合みどりの架空', assigned: '2023-04-10', municipality: '131016', asOf: '2026-10-31' },
+      registry: {
+        name: '労働者協同組合みどりの架空',
+        assigned: '2023-04-10',
+        municipality: '131016',
+        asOf: '2026-10-31',
+      },
     });
     expect(a.sources).toEqual([
       expect.objectContaining({
@@ -188,8 +208,18 @@ describe('importing into a content folder', () => {
         ),
       }),
     ]);
-    expect(coop('houjin-9010105999002')).toMatchObject({ legalForm: '特定労働者協同組合', tokutei: true, reading: 'カクウケア', municipality: '132012' });
-    expect(coop('houjin-4020005999007')).toMatchObject({ kind: 'federation', legalForm: '労働者協同組合連合会', municipality: '141046', prefecture: '140007' });
+    expect(coop('houjin-9010105999002')).toMatchObject({
+      legalForm: '特定労働者協同組合',
+      tokutei: true,
+      reading: 'カクウケア',
+      municipality: '132012',
+    });
+    expect(coop('houjin-4020005999007')).toMatchObject({
+      kind: 'federation',
+      legalForm: '労働者協同組合連合会',
+      municipality: '141046',
+      prefecture: '140007',
+    });
 
     // The hand-researched entry keeps its own fields; only the registry block and its source are added.
     const k = coop('kakuu-kigyo');
@@ -225,16 +255,30 @@ describe('importing into a content folder', () => {
 
     // The draft follows the registry to its new address.
     const a = coop('houjin-9011005999001');
-    expect(a).toMatchObject({ municipality: '131041', address: '東京都新宿区西新宿９丁目９番８号', registered: '2023-04-10' });
+    expect(a).toMatchObject({
+      municipality: '131041',
+      address: '東京都新宿区西新宿９丁目９番８号',
+      registered: '2023-04-10',
+    });
     expect(a.registry).toMatchObject({ changed: '2026-11-10', asOf: '2026-11-15' });
     expect(a.sources[0].asOf).toBe('2026-11-15');
-    expect(s.changed.find((i) => i.id === 'houjin-9011005999001')?.detail).toMatch(/所在地: 東京都千代田区.* → 東京都新宿区/);
+    expect(s.changed.find((i) => i.id === 'houjin-9011005999001')?.detail).toMatch(
+      /所在地: 東京都千代田区.* → 東京都新宿区/,
+    );
 
     // 組織変更: the hand-researched 企業組合 gets the conversion date and former name, its own name stays for an editor to change.
     const k = coop('kakuu-kigyo');
-    expect(k).toMatchObject({ name: '企業組合架空', legalForm: '企業組合', converted: '2026-11-01', convertedFrom: '企業組合架空', origin: 'converted-kigyo' });
+    expect(k).toMatchObject({
+      name: '企業組合架空',
+      legalForm: '企業組合',
+      converted: '2026-11-01',
+      convertedFrom: '企業組合架空',
+      origin: 'converted-kigyo',
+    });
     expect(k.registry.name).toBe('労働者協同組合架空');
-    expect(s.changed.find((i) => i.id === 'kakuu-kigyo')?.detail).toMatch(/組織変更: 企業組合架空 → 労働者協同組合架空/);
+    expect(s.changed.find((i) => i.id === 'kakuu-kigyo')?.detail).toMatch(
+      /組織変更: 企業組合架空 → 労働者協同組合架空/,
+    );
 
     // Closure: marked dissolved with date and cause; the page stays.
     const b = coop('houjin-9010105999002');

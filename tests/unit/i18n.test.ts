@@ -1,7 +1,15 @@
 /** Romanisation and English names for the /en/ pages, and which pages are twins. */
 import { describe, expect, test } from 'vitest';
 import { paths } from '../../src/lib/paths.ts';
-import { bodyEnglish, englishTwin, hepburn, japaneseTwin, placeRomaji, prefectureEnglish, relativeToBase } from '../../src/lib/i18n.ts';
+import {
+  bodyEnglish,
+  englishTwin,
+  hepburn,
+  japaneseTwin,
+  placeRomaji,
+  prefectureEnglish,
+  relativeToBase,
+} from '../../src/lib/i18n.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 
 const dir = loadContentDirectory();
@@ -40,7 +48,14 @@ describe('English place names', () => {
     for (const b of dir.bodies.filter((x) => x.kind !== '国')) {
       const en = bodyEnglish(b);
       expect(en, b.id).toMatch(/^[A-Z][A-Za-z' -]+$/);
-      const word = { 都道府県: /(Prefecture|Tokyo|Hokkaido)$/, 市: / City$/, 特別区: / City$/, 区: / Ward$/, 町: / Town$/, 村: / Village$/ }[b.kind as '市'];
+      const word = {
+        都道府県: /(Prefecture|Tokyo|Hokkaido)$/,
+        市: / City$/,
+        特別区: / City$/,
+        区: / Ward$/,
+        町: / Town$/,
+        村: / Village$/,
+      }[b.kind as '市'];
       expect(en, b.id).toMatch(word);
     }
   });
@@ -52,7 +67,8 @@ describe('twins', () => {
       expect(englishTwin(`coops/${c.id}/`)).toBe(`en/coops/${c.id}/`);
       expect(japaneseTwin(`en/coops/${c.id}/`)).toBe(`coops/${c.id}/`);
     }
-    for (const p of ['', 'about/', 'model-project/', 'stats/', 'data/', 'coops/']) expect(japaneseTwin(englishTwin(p)!)).toBe(p);
+    for (const p of ['', 'about/', 'model-project/', 'stats/', 'data/', 'coops/'])
+      expect(japaneseTwin(englishTwin(p)!)).toBe(p);
     expect(englishTwin('municipalities/')).toBeUndefined();
     expect(englishTwin('model-project/kanagawa/')).toBeUndefined();
   });

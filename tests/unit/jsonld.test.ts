@@ -45,7 +45,10 @@ describe('co-op: Organization', () => {
     expect(ld.geo).toEqual({ '@type': 'GeoCoordinates', latitude: 35.7, longitude: 139.7 });
     expect(ld.address).toMatchObject({ streetAddress: '西新宿1-1', postalCode: '160-0023' });
     expect(ld.areaServed).toEqual({ '@type': 'AdministrativeArea', name: '都内全域' });
-    expect(ld.parentOrganization).toMatchObject({ name: alpha.name, '@id': 'https://example.test/coops/alpha/#organization' });
+    expect(ld.parentOrganization).toMatchObject({
+      name: alpha.name,
+      '@id': 'https://example.test/coops/alpha/#organization',
+    });
   });
   test('without SITE_URL the URLs are root-relative, never an invented domain', () => {
     expect(coopJsonLd(alpha, rel).url).toBe('/coops/alpha/');
@@ -93,7 +96,13 @@ describe('serialisation', () => {
 
 describe('co-op: 法人番号 and dates', () => {
   test('the corporate number is an identifier with its page; the founding date prefers the organisation, then registration, then conversion', () => {
-    const withNumber: Coop = { ...alpha, corporateNumber: '7000012050002', founded: undefined, established: undefined, registered: '2023-04-10' };
+    const withNumber: Coop = {
+      ...alpha,
+      corporateNumber: '7000012050002',
+      founded: undefined,
+      established: undefined,
+      registered: '2023-04-10',
+    };
     const ld = coopJsonLd(withNumber, abs);
     expect(ld.identifier).toEqual({
       '@type': 'PropertyValue',
@@ -103,7 +112,9 @@ describe('co-op: 法人番号 and dates', () => {
     });
     expect(ld.foundingDate).toBe('2023-04-10');
     expect(coopJsonLd({ ...withNumber, founded: '1990' }, abs).foundingDate).toBe('1990');
-    expect(coopJsonLd({ ...withNumber, registered: undefined, converted: '2024-01-01' }, abs).foundingDate).toBe('2024-01-01');
+    expect(coopJsonLd({ ...withNumber, registered: undefined, converted: '2024-01-01' }, abs).foundingDate).toBe(
+      '2024-01-01',
+    );
     expect(coopJsonLd({ ...withNumber, dissolved: { date: '2026-01-31' } }, abs).dissolutionDate).toBe('2026-01-31');
     expect(coopJsonLd(alpha, abs)).not.toHaveProperty('identifier');
   });

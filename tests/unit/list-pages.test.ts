@@ -18,9 +18,14 @@ import { COOP_LIST_SEGMENT, paths } from '../../src/lib/paths.ts';
 import { idProblem } from '../../src/lib/schema.ts';
 import type { Body, Contract, Coop } from '../../src/lib/types.ts';
 
-const body = (id: string, name: string, kind: string, prefecture?: string) => ({ id, name, kind, prefecture }) as unknown as Body;
+const body = (id: string, name: string, kind: string, prefecture?: string) =>
+  ({ id, name, kind, prefecture }) as unknown as Body;
 const bodies = new Map(
-  [body('130001', '東京都', '都道府県'), body('131016', '千代田区', '特別区', '130001'), body('010006', '北海道', '都道府県')].map((b) => [b.id, b]),
+  [
+    body('130001', '東京都', '都道府県'),
+    body('131016', '千代田区', '特別区', '130001'),
+    body('010006', '北海道', '都道府県'),
+  ].map((b) => [b.id, b]),
 );
 const coop = (id: string, reading: string, where: { municipality?: string; prefecture?: string }) =>
   ({ id, name: id, reading, categories: [], ...where }) as unknown as Coop;
@@ -76,7 +81,9 @@ describe('list URLs', () => {
   });
   test('contract lists: the filters, then the page number', () => {
     expect(paths.contracts({}, 2)).toBe('contracts/2/');
-    expect(paths.contracts({ kind: 'gakudo', prefecture: '130001' }, 3)).toBe('contracts/programme/gakudo/prefecture/130001/3/');
+    expect(paths.contracts({ kind: 'gakudo', prefecture: '130001' }, 3)).toBe(
+      'contracts/programme/gakudo/prefecture/130001/3/',
+    );
     expect(paths.contracts({ prefecture: 'national' })).toBe('contracts/prefecture/national/');
     expect(paths.category('kosodate', 2)).toBe('categories/kosodate/2/');
     expect(paths.contracts({ category: 'kosodate' })).toBe('contracts/category/kosodate/');
@@ -113,11 +120,18 @@ describe('contract lists', () => {
       expect(p.complete).toBe(n <= CATEGORY_CONTRACTS_SHOWN);
       expect(p.shown).toEqual(sortContracts(list).slice(0, CATEGORY_CONTRACTS_SHOWN));
     }
-    expect(contractPreview([contract(1), contract(2), contract(3)], 2).shown.map((c) => c.id)).toEqual(['k0003', 'k0002']);
+    expect(contractPreview([contract(1), contract(2), contract(3)], 2).shown.map((c) => c.id)).toEqual([
+      'k0003',
+      'k0002',
+    ]);
     expect(() => contractPreview([], 0)).toThrow(/at least 1/);
   });
   test('a category has its own list, not combined with programme or prefecture; every filter listed has contracts', () => {
-    const list = [contract(1), contract(2, { kind: 'jidokan', category: 'kosodate' }), contract(3, { commissioner: '010006', category: 'kosodate' })];
+    const list = [
+      contract(1),
+      contract(2, { kind: 'jidokan', category: 'kosodate' }),
+      contract(3, { commissioner: '010006', category: 'kosodate' }),
+    ];
     const filters = contractListFilters(list, bodies);
     expect(filters).toEqual([
       { kind: 'konkyu' },
@@ -144,9 +158,13 @@ describe('contract lists', () => {
     ]);
     // Every route is the path of its filter and page; the unfiltered list's first page is /contracts/ itself, not a route here.
     for (const r of routes) expect(`contracts/${r.params.filter}/`).toBe(paths.contracts(r.props, r.props.page));
-    expect(routes.filter((r) => !r.props.kind && !r.props.prefecture && !r.props.category).map((r) => r.props.page)).toEqual([2, 3]);
+    expect(
+      routes.filter((r) => !r.props.kind && !r.props.prefecture && !r.props.category).map((r) => r.props.page),
+    ).toEqual([2, 3]);
     // Each page of a category's list holds its share, and together they hold every contract once.
-    const pages = ofCategory.map((r) => paginate(filterContracts(list, bodies, r.props), CONTRACT_PAGE_SIZE)[r.props.page - 1]!);
+    const pages = ofCategory.map(
+      (r) => paginate(filterContracts(list, bodies, r.props), CONTRACT_PAGE_SIZE)[r.props.page - 1]!,
+    );
     expect(pages.map((p) => p.length)).toEqual([CONTRACT_PAGE_SIZE, CONTRACT_PAGE_SIZE, 1]);
     expect(pages.flat().length).toBe(n);
   });
@@ -159,7 +177,8 @@ describe('pins sharing a point', () => {
       const o = spreadOffsets(n, 22);
       expect(o).toHaveLength(n);
       for (let i = 0; i < n; i++)
-        for (let j = i + 1; j < n; j++) expect(Math.hypot(o[i]![0] - o[j]![0], o[i]![1] - o[j]![1]), `${n}: ${i}-${j}`).toBeGreaterThanOrEqual(18);
+        for (let j = i + 1; j < n; j++)
+          expect(Math.hypot(o[i]![0] - o[j]![0], o[i]![1] - o[j]![1]), `${n}: ${i}-${j}`).toBeGreaterThanOrEqual(18);
     }
   });
   test('grouped by exact position, in input order', () => {

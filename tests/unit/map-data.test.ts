@@ -5,10 +5,28 @@ import type { Body, Coop } from '../../src/lib/types.ts';
 
 const src = [{ title: 't', document: 'd', asOf: '2024-01-01' }];
 const bodies = new Map<string, Body>([
-  ['130001', { id: '130001', name: '東京都', reading: 'とうきょうと', kind: '都道府県', location: { lat: 35.6, lng: 139.7 }, sources: src }],
+  [
+    '130001',
+    {
+      id: '130001',
+      name: '東京都',
+      reading: 'とうきょうと',
+      kind: '都道府県',
+      location: { lat: 35.6, lng: 139.7 },
+      sources: src,
+    },
+  ],
   [
     '131041',
-    { id: '131041', name: '新宿区', reading: 'しんじゅくく', kind: '特別区', prefecture: '130001', location: { lat: 35.69, lng: 139.7 }, sources: src },
+    {
+      id: '131041',
+      name: '新宿区',
+      reading: 'しんじゅくく',
+      kind: '特別区',
+      prefecture: '130001',
+      location: { lat: 35.69, lng: 139.7 },
+      sources: src,
+    },
   ],
   ['140007', { id: '140007', name: '神奈川県', reading: 'かながわけん', kind: '都道府県', sources: src }],
 ]);
@@ -35,15 +53,30 @@ describe('mapEntries', () => {
   });
   test('precision follows placeOf: own coordinates, municipality point, prefecture point', () => {
     expect(entries.map((e) => e.precision)).toEqual(['address', 'municipality', 'prefecture']);
-    expect(entries[1]).toMatchObject({ lat: 35.69, lng: 139.7, prefecture: '130001', municipality: '131041', placeName: '東京都新宿区', page: 'coops/b/' });
+    expect(entries[1]).toMatchObject({
+      lat: 35.69,
+      lng: 139.7,
+      prefecture: '130001',
+      municipality: '131041',
+      placeName: '東京都新宿区',
+      page: 'coops/b/',
+    });
     expect(entries[2]!.placeName).toBe('東京都');
     expect(PRECISION_LABELS[entries[1]!.precision]).toBe('市区町村の代表点');
   });
   test('GeoJSON: [lng, lat] points, id on the feature and in properties, optional public URL', () => {
     const fc = toFeatureCollection(entries, (p) => `https://example.org/${p}`);
     expect(fc.type).toBe('FeatureCollection');
-    expect(fc.features[0]).toMatchObject({ type: 'Feature', id: 'a', geometry: { type: 'Point', coordinates: [139.71, 35.7] } });
-    expect(fc.features[0]!.properties).toMatchObject({ id: 'a', url: 'https://example.org/coops/a/', categories: ['fukushi'] });
+    expect(fc.features[0]).toMatchObject({
+      type: 'Feature',
+      id: 'a',
+      geometry: { type: 'Point', coordinates: [139.71, 35.7] },
+    });
+    expect(fc.features[0]!.properties).toMatchObject({
+      id: 'a',
+      url: 'https://example.org/coops/a/',
+      categories: ['fukushi'],
+    });
     expect(fc.features[0]!.properties).not.toHaveProperty('lat');
     expect(toFeatureCollection(entries).features[0]!.properties).not.toHaveProperty('url');
   });

@@ -25,7 +25,8 @@ const expected = (e: MapEntry) => ({
 });
 
 /** Through JSON, as the browser gets it. */
-const roundTrip = (list: readonly MapEntry[]) => decodePins(JSON.parse(JSON.stringify(encodePins(list))) as MapPinsFile);
+const roundTrip = (list: readonly MapEntry[]) =>
+  decodePins(JSON.parse(JSON.stringify(encodePins(list))) as MapPinsFile);
 
 describe('map pins on the real content', () => {
   test('there is something to check', () => expect(entries.length).toBeGreaterThan(0));

@@ -21,11 +21,24 @@ import type { Activity, Council } from '../../src/lib/types.ts';
 const dir = loadContentDirectory(join(process.cwd(), 'tests/fixtures/valid'));
 const council = dir.councils[0]!;
 const programme = dir.programmes[0]!;
-const act = (id: string, extra: Partial<Activity> = {}): Activity => ({ id, title: id, kind: 'forum', status: 'held', source: 0, ...extra });
+const act = (id: string, extra: Partial<Activity> = {}): Activity => ({
+  id,
+  title: id,
+  kind: 'forum',
+  status: 'held',
+  source: 0,
+  ...extra,
+});
 
 describe('ordering and grouping', () => {
   test('activities sort by their start; undated ones keep file order at the end', () => {
-    const list = [act('x'), act('b', { date: '2025-08-01' }), act('a', { from: '2025-04' }), act('y'), act('c', { date: '2024-09-01' })];
+    const list = [
+      act('x'),
+      act('b', { date: '2025-08-01' }),
+      act('a', { from: '2025-04' }),
+      act('y'),
+      act('c', { date: '2024-09-01' }),
+    ];
     expect(sortActivities(list).map((a) => a.id)).toEqual(['c', 'a', 'b', 'x', 'y']);
   });
   test('the fiscal year is the field when given, else the one the date falls in (April–March)', () => {
@@ -35,7 +48,12 @@ describe('ordering and grouping', () => {
     expect(activityFiscalYear(act('a'))).toBeUndefined();
   });
   test('groups run oldest year first, the group without a year last', () => {
-    const groups = groupByFiscalYear([act('n'), act('b', { date: '2026-01-30' }), act('a', { date: '2024-09-01' }), act('c', { date: '2025-07-30' })]);
+    const groups = groupByFiscalYear([
+      act('n'),
+      act('b', { date: '2026-01-30' }),
+      act('a', { date: '2024-09-01' }),
+      act('c', { date: '2025-07-30' }),
+    ]);
     expect(groups.map((g) => g.fiscalYear)).toEqual([2024, 2025, undefined]);
     expect(groups[1]!.activities.map((a) => a.id)).toEqual(['c', 'b']);
   });
@@ -91,13 +109,18 @@ describe('attendance and figures', () => {
   });
   test('councilFigures gathers the council’s own figures and each activity’s, tagged with the activity', () => {
     const figs = councilFigures(council);
-    const expected = (council.figures ?? []).length + council.activities!.reduce((n, a) => n + (a.figures?.length ?? 0), 0);
+    const expected =
+      (council.figures ?? []).length + council.activities!.reduce((n, a) => n + (a.figures?.length ?? 0), 0);
     expect(figs).toHaveLength(expected);
-    expect(figs.filter((f) => f.activityId).every((f) => council.activities!.some((a) => a.id === f.activityId))).toBe(true);
+    expect(figs.filter((f) => f.activityId).every((f) => council.activities!.some((a) => a.id === f.activityId))).toBe(
+      true,
+    );
   });
   test('councilNumbers adds participants and capacities', () => {
     const n = councilNumbers(council);
-    const attendance = council.activities!.flatMap((a) => [a.attendance?.participants, a.attendance?.capacity]).filter((x) => x !== undefined);
+    const attendance = council
+      .activities!.flatMap((a) => [a.attendance?.participants, a.attendance?.capacity])
+      .filter((x) => x !== undefined);
     expect(n).toHaveLength(councilFigures(council).length + attendance.length);
   });
   test('coverage counts what the council published', () => {
@@ -105,12 +128,14 @@ describe('attendance and figures', () => {
     expect(cov.members).toBe(council.members!.length);
     expect(cov.windows).toBe(council.windows!.length);
     expect(cov.activities).toBe(council.activities!.filter((a) => a.date ?? a.from).length);
-    expect(councilCoverage({ id: 'x', name: 'x', reading: 'x', prefecture: '130001', sources: [] } as Council)).toEqual({
-      members: 0,
-      windows: 0,
-      activities: 0,
-      figures: 0,
-    });
+    expect(councilCoverage({ id: 'x', name: 'x', reading: 'x', prefecture: '130001', sources: [] } as Council)).toEqual(
+      {
+        members: 0,
+        windows: 0,
+        activities: 0,
+        figures: 0,
+      },
+    );
   });
 });
 

@@ -161,7 +161,9 @@ describe('data-check rules', () => {
       }),
       TODAY,
     );
-    expect(fields(problems).sort()).toEqual(['activities[1].id', 'activities[3].to', 'members[0]', 'plans[1].fiscalYear'].sort());
+    expect(fields(problems).sort()).toEqual(
+      ['activities[1].id', 'activities[3].to', 'members[0]', 'plans[1].fiscalYear'].sort(),
+    );
   });
   test('references to coops and bodies from windows and activities must resolve', () => {
     const problems = validateEntries(
@@ -180,7 +182,9 @@ describe('data-check rules', () => {
       }),
       TODAY,
     );
-    expect(problems).toEqual([{ file: programme.file, field: 'selection.councils', message: expect.stringContaining('一致しません') }]);
+    expect(problems).toEqual([
+      { file: programme.file, field: 'selection.councils', message: expect.stringContaining('一致しません') },
+    ]);
   });
   test('sourceIndexesIn finds source and …Source keys at any depth', () => {
     expect(sourceIndexesIn({ a: { source: 1 }, b: [{ source: 2 }], membersSource: 3, sourceless: 4 })).toEqual([
@@ -215,6 +219,11 @@ describe('broken fixture', () => {
     );
   });
   test('every mistake in the broken programme is named', () => {
-    expect(at('programmes/bad-programme.yaml')).toEqual(['aims[0].source', 'events[0].date', 'fiscalYears.to', 'selection.councils']);
+    expect(at('programmes/bad-programme.yaml')).toEqual([
+      'aims[0].source',
+      'events[0].date',
+      'fiscalYears.to',
+      'selection.councils',
+    ]);
   });
 });

@@ -1,6 +1,13 @@
 /** National counts: reading 「1都1道2府27県」, the consistency rules, and the official series. */
 import { describe, expect, test } from 'vitest';
-import { byDate, latestOfficial, latestOfficialByPrefecture, nationalCountProblems, officialSeries, prefecturesInText } from '../../src/lib/nationalCounts.ts';
+import {
+  byDate,
+  latestOfficial,
+  latestOfficialByPrefecture,
+  nationalCountProblems,
+  officialSeries,
+  prefecturesInText,
+} from '../../src/lib/nationalCounts.ts';
 import { nationalCountSchema } from '../../src/lib/schema.ts';
 import type { NationalCount } from '../../src/lib/types.ts';
 
@@ -43,10 +50,14 @@ describe('nationalCountProblems', () => {
   test('totals that do not add up name their field', () => {
     const fields = (c: NationalCount) => nationalCountProblems(c.asOf, c).map((p) => p.field);
     expect(fields(count('2024-10-01', 110, { newlyEstablished: 89, converted: 20 }))).toEqual(['corporations']);
-    expect(fields(count('2024-10-01', 110, { converted: 21, convertedFromKigyo: 18, convertedFromNpo: 2 }))).toEqual(['converted']);
+    expect(fields(count('2024-10-01', 110, { converted: 21, convertedFromKigyo: 18, convertedFromNpo: 2 }))).toEqual([
+      'converted',
+    ]);
     expect(fields(count('2024-10-01', 10, { tokutei: 11 }))).toEqual(['tokutei']);
     expect(fields(count('2024-10-01', 10, { prefectures: 3, prefecturesText: '1都1道1府' }))).toEqual([]);
-    expect(fields(count('2024-10-01', 10, { prefectures: 4, prefecturesText: '1都1道1府' }))).toEqual(['prefecturesText']);
+    expect(fields(count('2024-10-01', 10, { prefectures: 4, prefecturesText: '1都1道1府' }))).toEqual([
+      'prefecturesText',
+    ]);
     expect(fields(count('2024-10-01', 10, { prefecturesText: '1都1道1府' }))).toEqual(['prefectures']);
     expect(fields(count('2024-10-01', 2, { prefectures: 3 }))).toEqual(['prefectures']);
   });
@@ -62,7 +73,9 @@ describe('nationalCountProblems', () => {
         }),
       ),
     ).toEqual([]);
-    expect(fields(count('2024-10-01', 10, { byPrefecture: [{ prefecture: '131041', corporations: 1 }] }))).toEqual(['byPrefecture[0].prefecture']);
+    expect(fields(count('2024-10-01', 10, { byPrefecture: [{ prefecture: '131041', corporations: 1 }] }))).toEqual([
+      'byPrefecture[0].prefecture',
+    ]);
     expect(
       fields(
         count('2024-10-01', 10, {
@@ -73,7 +86,9 @@ describe('nationalCountProblems', () => {
         }),
       ),
     ).toEqual(['byPrefecture[1].prefecture']);
-    expect(fields(count('2024-10-01', 3, { byPrefecture: [{ prefecture: '130001', corporations: 4 }] }))).toEqual(['byPrefecture']);
+    expect(fields(count('2024-10-01', 3, { byPrefecture: [{ prefecture: '130001', corporations: 4 }] }))).toEqual([
+      'byPrefecture',
+    ]);
   });
 });
 
@@ -89,7 +104,12 @@ describe('schema', () => {
 });
 
 describe('series', () => {
-  const counts = [count('2024-04-01', 87), count('2023-04-01', 34), count('2025-11-01', 173, { official: false }), count('2025-10-01', 168)];
+  const counts = [
+    count('2024-04-01', 87),
+    count('2023-04-01', 34),
+    count('2025-11-01', 173, { official: false }),
+    count('2025-10-01', 168),
+  ];
   test('byDate sorts oldest first without touching the input', () => {
     expect(byDate(counts).map((c) => c.asOf)).toEqual(['2023-04-01', '2024-04-01', '2025-10-01', '2025-11-01']);
     expect(counts[0]!.asOf).toBe('2024-04-01');

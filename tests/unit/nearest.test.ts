@@ -33,7 +33,12 @@ describe('nearest', () => {
   const at = (id: string, lat: number, lng: number, reading = id) => ({ item: id, point: { lat, lng }, reading });
   test('orders by distance, takes the count, ties in reading order', () => {
     const from = { lat: 35, lng: 139 };
-    const items = [at('far', 36, 139), at('near', 35.1, 139), at('tie-b', 35, 139.2, 'び'), at('tie-a', 35, 138.8, 'あ')];
+    const items = [
+      at('far', 36, 139),
+      at('near', 35.1, 139),
+      at('tie-b', 35, 139.2, 'び'),
+      at('tie-a', 35, 138.8, 'あ'),
+    ];
     const r = nearest(from, items, 3);
     expect(r.map((n) => n.item)).toEqual(['near', 'tie-a', 'tie-b']);
     expect(r[0]!.km).toBeCloseTo(11.12, 1);
@@ -48,7 +53,12 @@ describe('nearest', () => {
     for (let round = 0; round < 20; round++) {
       const from = { lat: 35 + Math.floor(rand() * 3) / 10, lng: 139 + Math.floor(rand() * 3) / 10 };
       const items = Array.from({ length: 200 }, (_, i) =>
-        at(`c${i}`, 35 + Math.floor(rand() * 6) / 10, 139 + Math.floor(rand() * 6) / 10, ['あ', 'い', 'う'][Math.floor(rand() * 3)]),
+        at(
+          `c${i}`,
+          35 + Math.floor(rand() * 6) / 10,
+          139 + Math.floor(rand() * 6) / 10,
+          ['あ', 'い', 'う'][Math.floor(rand() * 3)],
+        ),
       );
       const sorted = items
         .map((p) => ({ item: p.item, km: haversineKm(from, p.point), reading: p.reading }))
@@ -61,9 +71,19 @@ describe('nearest', () => {
 
 describe('referencePoint', () => {
   const pref: PointedBody = { id: '110001', name: '埼玉県', location: { lat: 35.9, lng: 139.4 } };
-  const city: PointedBody = { id: '111007', name: 'さいたま市', prefecture: '110001', location: { lat: 35.86, lng: 139.64 } };
+  const city: PointedBody = {
+    id: '111007',
+    name: 'さいたま市',
+    prefecture: '110001',
+    location: { lat: 35.86, lng: 139.64 },
+  };
   const ward: PointedBody = { id: '111015', name: '西区', prefecture: '110001', parent: '111007' };
-  const town: PointedBody = { id: '112313', name: '桶川市', prefecture: '110001', location: { lat: 36.0, lng: 139.54 } };
+  const town: PointedBody = {
+    id: '112313',
+    name: '桶川市',
+    prefecture: '110001',
+    location: { lat: 36.0, lng: 139.54 },
+  };
   const bare: PointedBody = { id: '402028', name: '大牟田市', prefecture: '400009' };
   const bodies = new Map([pref, city, ward, town, bare].map((b) => [b.id, b]));
   test('a body with its own point uses it', () => {

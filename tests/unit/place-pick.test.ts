@@ -14,7 +14,10 @@ const body = (id: string, name: string, reading: string, kind: Body['kind'], ext
 const bodies: Body[] = [
   body('110001', '埼玉県', 'さいたまけん', '都道府県', { location: { lat: 35.97542, lng: 139.41601 } }),
   body('112313', '桶川市', 'おけがわし', '市', { prefecture: '110001', location: { lat: 36.00215, lng: 139.54136 } }),
-  body('111007', 'さいたま市', 'さいたまし', '市', { prefecture: '110001', location: { lat: 35.86164, lng: 139.6458 } }),
+  body('111007', 'さいたま市', 'さいたまし', '市', {
+    prefecture: '110001',
+    location: { lat: 35.86164, lng: 139.6458 },
+  }),
   body('111015', '西区', 'にしく', '区', { prefecture: '110001', parent: '111007' }),
   body('010006', '北海道', 'ほっかいどう', '都道府県'),
   body('014036', '泊村', 'とまりむら', '村', { prefecture: '010006' }),
@@ -26,7 +29,14 @@ describe('placeRows', () => {
   test('one row per place with a point, own or borrowed, naming whose point it borrowed; no national body', () => {
     expect(rows.map((r) => r[0])).toEqual(['110001', '111007', '111015', '112313']);
     expect(rows.find((r) => r[0] === '112313')).toEqual(['112313', '埼玉県桶川市', 'おけがわし', 36.0022, 139.5414]);
-    expect(rows.find((r) => r[0] === '111015')).toEqual(['111015', '埼玉県さいたま市西区', 'にしく', 35.8616, 139.6458, 'さいたま市']);
+    expect(rows.find((r) => r[0] === '111015')).toEqual([
+      '111015',
+      '埼玉県さいたま市西区',
+      'にしく',
+      35.8616,
+      139.6458,
+      'さいたま市',
+    ]);
   });
   test('fullName puts the prefecture and a ward city in front', () => {
     const map = new Map(bodies.map((b) => [b.id, b]));

@@ -9,13 +9,27 @@ const src = [{ title: 'テスト資料', document: 'テスト用の架空資料'
 const body = (id: string, name: string, kind: Body['kind'], extra: Partial<Body> = {}): Body =>
   ({ id, name, reading: name, kind, sources: src, ...extra }) as Body;
 const coop = (id: string, extra: Partial<Coop> = {}): Coop =>
-  ({ id, name: id, reading: id, kind: 'coop', legalForm: '労働者協同組合', categories: ['x'], sources: src, ...extra }) as Coop;
+  ({
+    id,
+    name: id,
+    reading: id,
+    kind: 'coop',
+    legalForm: '労働者協同組合',
+    categories: ['x'],
+    sources: src,
+    ...extra,
+  }) as Coop;
 
-const pref = body('110001', '埼玉県', '都道府県', { location: { lat: 35.9, lng: 139.4 }, windows: [{ department: 'テスト課', source: 0 }] });
+const pref = body('110001', '埼玉県', '都道府県', {
+  location: { lat: 35.9, lng: 139.4 },
+  windows: [{ department: 'テスト課', source: 0 }],
+});
 const town = body('112313', '桶川市', '市', { prefecture: '110001', location: { lat: 36.0, lng: 139.54 } });
 const city = body('111007', 'さいたま市', '市', { prefecture: '110001', location: { lat: 35.86, lng: 139.65 } });
 const ward = body('111015', '西区', '区', { prefecture: '110001', parent: '111007' });
-const ministry = body('mhlw', '厚生労働省', '国', { windows: [{ department: '本省', phone: '0120-000-000', source: 0 }] });
+const ministry = body('mhlw', '厚生労働省', '国', {
+  windows: [{ department: '本省', phone: '0120-000-000', source: 0 }],
+});
 const bodies = new Map([pref, town, city, ward, ministry].map((b) => [b.id, b]));
 
 describe('coopsCovering', () => {
@@ -96,6 +110,12 @@ describe('placePage (what a public body page shows), on the real content', () =>
   });
   test('the ministry is not a place: no nearest, no windows section of its own, no code shown', () => {
     const v = placePage(ministry, dir, index);
-    expect([v.place, v.near, v.ask, v.codeLabel, v.covering.length]).toEqual([false, undefined, undefined, undefined, 0]);
+    expect([v.place, v.near, v.ask, v.codeLabel, v.covering.length]).toEqual([
+      false,
+      undefined,
+      undefined,
+      undefined,
+      0,
+    ]);
   });
 });

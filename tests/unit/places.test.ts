@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
-import { CODE_SOURCE, POINT_SOURCE, mergeBody, mergePlaces, officialBodies, officialBodyMap } from '../../src/lib/places.ts';
+import {
+  CODE_SOURCE,
+  POINT_SOURCE,
+  mergeBody,
+  mergePlaces,
+  officialBodies,
+  officialBodyMap,
+} from '../../src/lib/places.ts';
 
 const require = createRequire(import.meta.url);
 interface Listed {

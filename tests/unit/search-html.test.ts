@@ -16,7 +16,9 @@ const page = `<!DOCTYPE html><html lang="ja"><head><title>x</title>
 
 describe('bodyText', () => {
   test('the text of the body element, block edges as spaces, inline edges joined, skipped parts left out', () => {
-    expect(bodyText(page, ['coop-table', 'print-only'])).toBe('労働者協同組合キフクト 大和市で造園を行う組合です。 兼業が多い。 庭木の剪定 草刈り');
+    expect(bodyText(page, ['coop-table', 'print-only'])).toBe(
+      '労働者協同組合キフクト 大和市で造園を行う組合です。 兼業が多い。 庭木の剪定 草刈り',
+    );
   });
   test('a page without data-pagefind-body has no body text', () => {
     expect(bodyText('<main><p>本文</p></main>')).toBe('');

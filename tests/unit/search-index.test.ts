@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { pagefindView } from '../../src/search/build/extract.ts';
 import { urlOfFile, urlOfPath } from '../../src/search/build/pagefind.ts';
-import { nameUnits, searchTermFields, termMetaTags, textUnits, termsOf, TERM_FIELDS, MAX_TEXT_TERMS } from '../../src/search/fields.ts';
+import {
+  nameUnits,
+  searchTermFields,
+  termMetaTags,
+  textUnits,
+  termsOf,
+  TERM_FIELDS,
+  MAX_TEXT_TERMS,
+} from '../../src/search/fields.ts';
 import { decodeText, encodeText } from '../../src/search/tokens.ts';
 import { normalizeForSearch } from '../../src/search/normalize.ts';
 import { pageTermFields } from '../../src/search/page-fields.ts';
@@ -10,7 +18,11 @@ const decodedField = (v: string) => v.split(' ').map(decodeText);
 
 describe('units of text', () => {
   test('Pagefind content is cut at spaces, segment marks and sentence punctuation', () => {
-    expect(textUnits('大和\u200b市​を​所在地​と​する​。 基本​情報. 種別')).toEqual(['大和市を所在地とする', '基本情報', '種別']);
+    expect(textUnits('大和\u200b市​を​所在地​と​する​。 基本​情報. 種別')).toEqual([
+      '大和市を所在地とする',
+      '基本情報',
+      '種別',
+    ]);
   });
   test('a name: whole, without its bracketed part, and each part', () => {
     expect(nameUnits('日本労働者協同組合（ワーカーズコープ）連合会')).toEqual([
@@ -27,7 +39,12 @@ describe('searchTermFields', () => {
   const page = {
     url: '/coops/kifukuto/',
     content: '労働者協同組合キフクト. 大和市を所在地とし、造園工事を行う労働者協同組合です。',
-    meta: { title: '労働者協同組合キフクト', aka: 'きふくと', municipality: '神奈川県大和市', keywords: '造園業 | 庭木の剪定' },
+    meta: {
+      title: '労働者協同組合キフクト',
+      aka: 'きふくと',
+      municipality: '神奈川県大和市',
+      keywords: '造園業 | 庭木の剪定',
+    },
     filters: { kind: ['組合'], prefecture: ['神奈川県'], category: ['造園'] },
   };
   const fields = searchTermFields(page);
@@ -36,7 +53,8 @@ describe('searchTermFields', () => {
   });
   test('facets: filters, municipality and key terms', () => {
     const facets = decodedField(fields[TERM_FIELDS.facets]!);
-    for (const w of ['神奈川', '大和市', '造園業', '庭木の剪']) expect(facets.some((g) => g.startsWith(normalizeForSearch(w).slice(0, 4)))).toBe(true);
+    for (const w of ['神奈川', '大和市', '造園業', '庭木の剪'])
+      expect(facets.some((g) => g.startsWith(normalizeForSearch(w).slice(0, 4)))).toBe(true);
   });
   test('text: every n-gram of the content, each once', () => {
     const text = fields[TERM_FIELDS.text]!.split(' ');
@@ -49,7 +67,9 @@ describe('searchTermFields', () => {
   });
   test('meta tags carry only base-36 words', () => {
     const tags = termMetaTags(fields);
-    expect(tags).toMatch(/^(<meta name="ra-search-ra_[ntk]" data-pagefind-meta="ra_[ntk]\[content\]" content="[0-9a-z ]+">)+$/);
+    expect(tags).toMatch(
+      /^(<meta name="ra-search-ra_[ntk]" data-pagefind-meta="ra_[ntk]\[content\]" content="[0-9a-z ]+">)+$/,
+    );
   });
 });
 
@@ -67,7 +87,10 @@ describe('pageTermFields (written into each page while it renders)', () => {
     expect(decodedField(fields[TERM_FIELDS.facets]!)).toContain(normalizeForSearch('庭木の剪'));
   });
   test('a hub is named by its other names, not by its longer title', () => {
-    const fields = pageTermFields('大和市の労働者協同組合と委託事業', 'body', { prefecture: ['神奈川県'], aka: ['大和市', 'やまとし'] });
+    const fields = pageTermFields('大和市の労働者協同組合と委託事業', 'body', {
+      prefecture: ['神奈川県'],
+      aka: ['大和市', 'やまとし'],
+    });
     const hub = decodedField(fields[TERM_FIELDS.hub]!);
     expect(hub).toContain(normalizeForSearch('大和市'));
     expect(hub.some((g) => g.includes('委託'))).toBe(false);
@@ -98,7 +121,12 @@ describe('pagefindView: what the indexer sends Pagefind', () => {
 
 describe('urlOfPath: the URL of a page indexed as it renders', () => {
   test('is the URL its built file would get, at the root and under a base path', () => {
-    const files = ['index.html', 'coops/sansan/index.html', 'municipalities/112313/index.html', 'guide/kyoukai/index.html'];
+    const files = [
+      'index.html',
+      'coops/sansan/index.html',
+      'municipalities/112313/index.html',
+      'guide/kyoukai/index.html',
+    ];
     for (const file of files) {
       const pathname = `/${file.replace(/index\.html$/, '')}`;
       expect(urlOfPath(pathname, '/')).toBe(urlOfFile(file));

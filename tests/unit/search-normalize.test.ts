@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { expandAliases, foldCharacters, normalizeForSearch, splitSeparable, stripToLetters } from '../../src/search/normalize.ts';
+import {
+  expandAliases,
+  foldCharacters,
+  normalizeForSearch,
+  splitSeparable,
+  stripToLetters,
+} from '../../src/search/normalize.ts';
 
 describe('normalizeForSearch: the variants people type meet the page text', () => {
   test.each([
@@ -34,7 +40,9 @@ describe('normalizeForSearch: the variants people type meet the page text', () =
 describe('short forms', () => {
   test('労協 and 労働者協同組合 normalise alike, on the page and in the query', () => {
     expect(normalizeForSearch('キフクト労協')).toBe(normalizeForSearch('キフクト労働者協同組合'));
-    expect(normalizeForSearch('三重県労協活用促進地域連携協議会')).toBe(normalizeForSearch('三重県労働者協同組合活用促進地域連携協議会'));
+    expect(normalizeForSearch('三重県労協活用促進地域連携協議会')).toBe(
+      normalizeForSearch('三重県労働者協同組合活用促進地域連携協議会'),
+    );
   });
   test('ワーコレ, 厚労省', () => {
     expect(normalizeForSearch('ワーコレ')).toBe(normalizeForSearch('ワーカーズ・コレクティブ'));
@@ -53,7 +61,10 @@ describe('splitSeparable', () => {
     expect(splitSeparable(normalizeForSearch('NPO法人ABC'))).toEqual(['npo法人', 'abc']);
   });
   test('the longest legal form wins (特定労働者協同組合 is not cut into 特定 + 労働者協同組合)', () => {
-    expect(splitSeparable(normalizeForSearch('特定労働者協同組合ちば'))).toEqual([normalizeForSearch('特定労働者協同組合'), 'ちば']);
+    expect(splitSeparable(normalizeForSearch('特定労働者協同組合ちば'))).toEqual([
+      normalizeForSearch('特定労働者協同組合'),
+      'ちば',
+    ]);
   });
   test('a word that is only a legal form, or empty, stays as it is', () => {
     expect(splitSeparable(normalizeForSearch('労働者協同組合'))).toEqual(['労働者協同組合']);

@@ -22,19 +22,25 @@ describe('content/search-synonyms.yaml', () => {
     expect(file.data).toBeDefined();
     expect(validateSearchSynonyms(file.file, file.data, entries)).toEqual([]);
   });
-  test.each(synonyms.groups.map((g) => [g.words.join(' / '), g]))('%s maps to a category (and a service) that exists in content/', (_w, g) => {
-    expect(dir.categories.map((c) => c.id)).toContain(g.category);
-    if (g.service) {
-      const listed = [
-        ...dir.coops.flatMap((c) => [...(c.business ?? []), ...(c.services ?? []).flatMap((s) => [...(s.group ? [s.group] : []), ...s.items])]),
-        ...dir.contracts.flatMap((k) => [k.programme, ...(k.services ?? [])]),
-      ].map(n);
-      expect(
-        listed.some((s) => s.includes(n(g.service!))),
-        g.service,
-      ).toBe(true);
-    }
-  });
+  test.each(synonyms.groups.map((g) => [g.words.join(' / '), g]))(
+    '%s maps to a category (and a service) that exists in content/',
+    (_w, g) => {
+      expect(dir.categories.map((c) => c.id)).toContain(g.category);
+      if (g.service) {
+        const listed = [
+          ...dir.coops.flatMap((c) => [
+            ...(c.business ?? []),
+            ...(c.services ?? []).flatMap((s) => [...(s.group ? [s.group] : []), ...s.items]),
+          ]),
+          ...dir.contracts.flatMap((k) => [k.programme, ...(k.services ?? [])]),
+        ].map(n);
+        expect(
+          listed.some((s) => s.includes(n(g.service!))),
+          g.service,
+        ).toBe(true);
+      }
+    },
+  );
 });
 
 describe('the data check of the table', () => {
@@ -63,10 +69,18 @@ describe('the data check of the table', () => {
     };
     const problems = validateSearchSynonyms(file, data, entries);
     expect(problems.every((p) => p.file === file)).toBe(true);
-    expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(['groups[0].category', 'groups[1].service', 'groups[2].words[0]', 'groups[3].words']));
-    expect(validateSearchSynonyms(file, { groups: [] }, entries).map((p) => p.field)).toEqual(expect.arrayContaining(['reviewed', 'groups']));
+    expect(problems.map((p) => p.field)).toEqual(
+      expect.arrayContaining(['groups[0].category', 'groups[1].service', 'groups[2].words[0]', 'groups[3].words']),
+    );
+    expect(validateSearchSynonyms(file, { groups: [] }, entries).map((p) => p.field)).toEqual(
+      expect.arrayContaining(['reviewed', 'groups']),
+    );
     expect(
-      validateSearchSynonyms(file, { reviewed: '2026-11-01', groups: [{ words: ['a', 'b'], category: dir.categories[0]!.id, extra: 1 }] }, entries).length,
+      validateSearchSynonyms(
+        file,
+        { reviewed: '2026-11-01', groups: [{ words: ['a', 'b'], category: dir.categories[0]!.id, extra: 1 }] },
+        entries,
+      ).length,
     ).toBeGreaterThan(0);
   });
 });
@@ -119,7 +133,9 @@ describe('cost of the expansion', () => {
   test('a query and its alternatives send at most MAX_PIECES pieces (index chunks)', () => {
     for (const q of ['学童', '学童保育', '障害児 子供 学童保育', '障がいのある子どもの放課後児童クラブ']) {
       const plan = planQuery(q, t);
-      const pieces = new Set([plan.terms, ...plan.alternatives.map((a) => a.terms)].flatMap((x) => x.split(' ')).filter(Boolean));
+      const pieces = new Set(
+        [plan.terms, ...plan.alternatives.map((a) => a.terms)].flatMap((x) => x.split(' ')).filter(Boolean),
+      );
       expect(pieces.size, q).toBeLessThanOrEqual(MAX_PIECES);
     }
   });

@@ -13,7 +13,8 @@ describe('encoding', () => {
   });
   test('prefix-free: a prefix of the text is exactly a prefix of the code', () => {
     const chars = ['a', 'ん', '造', '\u{20bb7}', '\u{b130}'];
-    for (const a of chars) for (const b of chars) if (a !== b) expect(encodeChar(a).startsWith(encodeChar(b))).toBe(false);
+    for (const a of chars)
+      for (const b of chars) if (a !== b) expect(encodeChar(a).startsWith(encodeChar(b))).toBe(false);
     expect(encodeText('大和市役所').startsWith(encodeText('大和市'))).toBe(true);
   });
 });

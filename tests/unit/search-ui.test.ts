@@ -10,7 +10,11 @@ import type { Body, Category, Coop } from '../../src/lib/types.ts';
 
 describe('URL state', () => {
   test('reads q and repeated filters, ignores the rest, and writes them back in a fixed order', () => {
-    const state = readState(new URLSearchParams('?prefecture=神奈川県&q=+造園+&x=1&kind=組合&prefecture=埼玉県&prefecture=神奈川県&category='));
+    const state = readState(
+      new URLSearchParams(
+        '?prefecture=神奈川県&q=+造園+&x=1&kind=組合&prefecture=埼玉県&prefecture=神奈川県&category=',
+      ),
+    );
     expect(state).toEqual({ q: '造園', filters: { prefecture: ['神奈川県', '埼玉県'], kind: ['組合'] } });
     expect(writeState(state)).toBe(
       `?${new URLSearchParams([
@@ -66,7 +70,10 @@ describe('name tie-breaker', () => {
     const results = [
       { title: '労働者協同組合ワーカーズコープ・センター事業団 北海道事業本部' },
       { title: '日本労働者協同組合（ワーカーズコープ）連合会' },
-      { title: '労働者協同組合ワーカーズコープ・センター事業団', aka: 'ワーカーズコープ・センター事業団 | センター事業団' },
+      {
+        title: '労働者協同組合ワーカーズコープ・センター事業団',
+        aka: 'ワーカーズコープ・センター事業団 | センター事業団',
+      },
     ];
     const ranked = rerank(results, (r) => nameMatchRank(resultNames(r), words));
     expect(ranked.map((r) => r.title)).toEqual([results[2]!.title, results[0]!.title, results[1]!.title]);
@@ -83,7 +90,10 @@ describe('facets pages declare', () => {
     ['mhlw', { id: 'mhlw', name: '厚生労働省', reading: 'こうせいろうどうしょう', kind: '国', sources: [] }],
   ]);
   const categories = new Map<string, Category>([
-    ['zoen', { id: 'zoen', name: '造園', nameEn: 'Landscaping', reading: 'ぞうえん', order: 1, description: '', sources: [] }],
+    [
+      'zoen',
+      { id: 'zoen', name: '造園', nameEn: 'Landscaping', reading: 'ぞうえん', order: 1, description: '', sources: [] },
+    ],
   ]);
   const coop: Coop = {
     id: 'x',
@@ -106,7 +116,10 @@ describe('facets pages declare', () => {
   });
   test('public bodies: a prefecture is its own prefecture; a national body has none', () => {
     expect(bodyFacets(bodies.get('140007')!, bodies).prefecture).toEqual(['神奈川県']);
-    expect(bodyFacets(bodies.get('142131')!, bodies)).toMatchObject({ prefecture: ['神奈川県'], municipality: '神奈川県大和市' });
+    expect(bodyFacets(bodies.get('142131')!, bodies)).toMatchObject({
+      prefecture: ['神奈川県'],
+      municipality: '神奈川県大和市',
+    });
     expect(bodyFacets(bodies.get('mhlw')!, bodies).prefecture).toEqual([]);
   });
   test('kinds: labels, and tool pages stay out of the index', () => {
@@ -131,7 +144,9 @@ describe('facets pages declare', () => {
 describe('tiers: exact names, hubs, names with every word, the rest', () => {
   const words = (q: string) => queryWords(q);
   test('a hub whose name or subject the query contains, or that contains a query word, is tier 1', () => {
-    expect(resultTier(['子育て支援 Childcare', '子育て支援'], ['放課後児童クラブ', '学童保育'], true, words('学童'))).toBe(1);
+    expect(
+      resultTier(['子育て支援 Childcare', '子育て支援'], ['放課後児童クラブ', '学童保育'], true, words('学童')),
+    ).toBe(1);
     expect(resultTier(['大和市', 'やまとし'], [], true, words('大和市 造園'))).toBe(1);
     expect(resultTier(['大和市', 'やまとし'], [], true, words('やまとし'))).toBe(0);
   });
@@ -157,7 +172,8 @@ describe('tiers: exact names, hubs, names with every word, the rest', () => {
 
 describe('labels and values in result text', () => {
   test('a term ends with 「：」, a description and a cell end with 「／」 before the next', () => {
-    const html = '<dl><dt>区分</dt><dd>市</dd><dt>よみ：</dt><dd>やまとし</dd><dd>べつ</dd></dl><table><tr><th>項目</th><td>数値</td></tr></table>';
+    const html =
+      '<dl><dt>区分</dt><dd>市</dd><dt>よみ：</dt><dd>やまとし</dd><dd>べつ</dd></dl><table><tr><th>項目</th><td>数値</td></tr></table>';
     const text = separateLabels(html).replace(/<[^>]*>/g, '');
     expect(text).toBe('区分：市 ／ よみ：やまとし、べつ項目 ／ 数値');
   });

@@ -18,5 +18,7 @@ test('with a repository the link opens the correction form with the page id fill
 
 test('without one it points to the about page at any base path', () => {
   expect(correctionHref('coops/kifukuto', '/', undefined)).toBe('/about/#corrections');
-  expect(correctionHref('municipalities/112313', '/roukyou-atlas/', undefined)).toBe('/roukyou-atlas/about/#corrections');
+  expect(correctionHref('municipalities/112313', '/roukyou-atlas/', undefined)).toBe(
+    '/roukyou-atlas/about/#corrections',
+  );
 });

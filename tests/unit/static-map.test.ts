@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { jisPrefectureCode, mainBBox, outlinesFromGeoJSON, pathData, renderStaticMap, type Outline } from '../../src/lib/static-map.ts';
+import {
+  jisPrefectureCode,
+  mainBBox,
+  outlinesFromGeoJSON,
+  pathData,
+  renderStaticMap,
+  type Outline,
+} from '../../src/lib/static-map.ts';
 import type { Position } from '../../src/lib/geometry.ts';
 
 const rect = (x: number, y: number, w: number, h: number): Position[] => [

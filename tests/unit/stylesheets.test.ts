@@ -20,7 +20,8 @@ describe('one stylesheet per page', () => {
   });
 
   test('a page with one link or none is left alone', () => {
-    for (const links of [[], ['/_astro/a.css']]) expect(replaceStylesheets(page(links), '/_astro/page.x.css')).toBe(page(links));
+    for (const links of [[], ['/_astro/a.css']])
+      expect(replaceStylesheets(page(links), '/_astro/page.x.css')).toBe(page(links));
   });
 
   test('joins chunks in link order, each ending in a newline, so the cascade and @layer order stay as they were', () => {

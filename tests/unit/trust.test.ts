@@ -104,10 +104,20 @@ describe('1. guides cannot execute', () => {
   test('the MDX pipeline refuses the same body before compiling it (astro dev never runs the data check)', () => {
     const source = "---\ntitle: x\n---\n\nimport cp from 'node:child_process'\n\n{cp.execSync('id')}\n";
     expect(() =>
-      (contentIsData as (ctx: object) => unknown)({ source, fileURL: new URL('file:///content/guides/x.mdx'), sourceFormat: 'mdx', data: {} }),
+      (contentIsData as (ctx: object) => unknown)({
+        source,
+        fileURL: new URL('file:///content/guides/x.mdx'),
+        sourceFormat: 'mdx',
+        data: {},
+      }),
     ).toThrow(/x\.mdx.*\n.*5行目: import/);
     expect(
-      (contentIsData as (ctx: object) => unknown)({ source: '---\ntitle: x\n---\n\n本文<Cite n={0} />\n', fileURL: undefined, sourceFormat: 'mdx', data: {} }),
+      (contentIsData as (ctx: object) => unknown)({
+        source: '---\ntitle: x\n---\n\n本文<Cite n={0} />\n',
+        fileURL: undefined,
+        sourceFormat: 'mdx',
+        data: {},
+      }),
     ).toBeNull();
   });
 });
@@ -144,9 +154,12 @@ describe('2. text hygiene', () => {
     expect(field(checkPatched('alpha', { name }), 'name')).toMatch(message);
   });
   test('a character that hides in a nested field names the nested path', () => {
-    expect(field(checkPatched('alpha', { sources: [{ title: 'テスト\u2066資料', document: 'x', asOf: '2024-01-01' }] }), 'sources[0].title')).toMatch(
-      /U\+2066/,
-    );
+    expect(
+      field(
+        checkPatched('alpha', { sources: [{ title: 'テスト\u2066資料', document: 'x', asOf: '2024-01-01' }] }),
+        'sources[0].title',
+      ),
+    ).toMatch(/U\+2066/);
   });
   test('a 5 MB field is refused', () => {
     expect(field(checkPatched('alpha', { summary: 'あ'.repeat(5_000_000) }), 'summary')).toMatch(/長すぎます/);
@@ -163,7 +176,9 @@ describe('2. text hygiene', () => {
     ]);
   });
   test('a value of the wrong type says what was expected and what was found', () => {
-    expect(field(checkPatched('2024-04-01', { corporations: '12' }), 'corporations')).toMatch(/数値を書いてください（文字列 "12"が書かれています）/);
+    expect(field(checkPatched('2024-04-01', { corporations: '12' }), 'corporations')).toMatch(
+      /数値を書いてください（文字列 "12"が書かれています）/,
+    );
     expect(field(checkPatched('alpha', { categories: 'fukushi' }), 'categories')).toMatch(/一覧.*文字列/);
     expect(field(checkPatched('alpha', { name: undefined }), 'name')).toMatch(/必須/);
   });
@@ -172,17 +187,29 @@ describe('2. text hygiene', () => {
 describe('3. plausibility', () => {
   test('a count of 1e12 and a negative figure', () => {
     expect(field(checkPatched('2024-04-01', { corporations: 1e12 }), 'corporations')).toMatch(/大きすぎます/);
-    expect(field(checkPatched('alpha', { figures: [{ label: '組合員数', value: -3, unit: '人', asOf: '2024' }] }), 'figures[0].value')).toMatch(/0以上/);
-    expect(field(checkPatched('alpha', { figures: [{ label: '組合員数', value: 2e7, unit: '人', asOf: '2024' }] }), 'figures[0].value')).toMatch(
-      /大きすぎます/,
-    );
-    expect(checkPatched('alpha', { figures: [{ label: '事業高', value: 16_299_600_000, unit: '円', asOf: '2024' }] })).toEqual([]);
+    expect(
+      field(
+        checkPatched('alpha', { figures: [{ label: '組合員数', value: -3, unit: '人', asOf: '2024' }] }),
+        'figures[0].value',
+      ),
+    ).toMatch(/0以上/);
+    expect(
+      field(
+        checkPatched('alpha', { figures: [{ label: '組合員数', value: 2e7, unit: '人', asOf: '2024' }] }),
+        'figures[0].value',
+      ),
+    ).toMatch(/大きすぎます/);
+    expect(
+      checkPatched('alpha', { figures: [{ label: '事業高', value: 16_299_600_000, unit: '円', asOf: '2024' }] }),
+    ).toEqual([]);
   });
   test('a code with a valid check digit that names no public body', () => {
     const official = officialBodies();
     const firstFive = ['13199', '13198', '13197'].find((f) => !official.has(`${f}${checkDigitFor(f)}`))!;
     const code = `${firstFive}${checkDigitFor(firstFive)}`;
-    const problems = checkCopy((dir) => renameSync(join(dir, 'municipalities/131041.yaml'), join(dir, `municipalities/${code}.yaml`)));
+    const problems = checkCopy((dir) =>
+      renameSync(join(dir, 'municipalities/131041.yaml'), join(dir, `municipalities/${code}.yaml`)),
+    );
     expect(
       problems
         .filter((p) => p.file === `municipalities/${code}.yaml`)
@@ -194,31 +221,53 @@ describe('3. plausibility', () => {
     expect(field(checkPatched('131041', { name: '渋谷区' }), 'name')).toMatch(/「新宿区」です/);
   });
   test('a point in Seoul, and a point in another prefecture', () => {
-    expect(field(checkPatched('alpha', { location: { lat: 37.5665, lng: 126.978 } }), 'location')).toMatch(/日本の陸地から約\d+km/);
-    expect(field(checkPatched('alpha', { location: { lat: 34.6937, lng: 135.5023 } }), 'location')).toMatch(/東京都 の外.*大阪府の中/);
+    expect(field(checkPatched('alpha', { location: { lat: 37.5665, lng: 126.978 } }), 'location')).toMatch(
+      /日本の陸地から約\d+km/,
+    );
+    expect(field(checkPatched('alpha', { location: { lat: 34.6937, lng: 135.5023 } }), 'location')).toMatch(
+      /東京都 の外.*大阪府の中/,
+    );
   });
   test('a point far from its municipality inside the right prefecture', () => {
     // 八丈島: in 東京都, about 290 km from 新宿区.
-    expect(field(checkPatched('alpha', { location: { lat: 33.11, lng: 139.79 } }), 'location')).toMatch(/新宿区 の代表点から約\d+km/);
+    expect(field(checkPatched('alpha', { location: { lat: 33.11, lng: 139.79 } }), 'location')).toMatch(
+      /新宿区 の代表点から約\d+km/,
+    );
     expect(checkPatched('alpha', { location: { lat: 35.6938, lng: 139.7034 } })).toEqual([]);
   });
   test('a 労働者協同組合 registered before the Act, and a conversion that keeps its older founding date', () => {
     expect(field(checkPatched('alpha', { established: '2021-04' }), 'established')).toMatch(/施行（2022-10-01）より前/);
-    expect(field(checkPatched('alpha', { established: undefined, registered: '2022-09-30' }), 'registered')).toMatch(/施行（2022-10-01）より前/);
-    expect(field(checkPatched('alpha', { established: undefined, origin: 'converted-kigyo', converted: '2020-04-01' }), 'converted')).toMatch(
+    expect(field(checkPatched('alpha', { established: undefined, registered: '2022-09-30' }), 'registered')).toMatch(
       /施行（2022-10-01）より前/,
     );
-    expect(checkPatched('alpha', { established: undefined, converted: '2023-04-01', founded: '1998', origin: 'converted-kigyo' })).toEqual([]);
+    expect(
+      field(
+        checkPatched('alpha', { established: undefined, origin: 'converted-kigyo', converted: '2020-04-01' }),
+        'converted',
+      ),
+    ).toMatch(/施行（2022-10-01）より前/);
+    expect(
+      checkPatched('alpha', {
+        established: undefined,
+        converted: '2023-04-01',
+        founded: '1998',
+        origin: 'converted-kigyo',
+      }),
+    ).toEqual([]);
   });
   test('a citation number pointing at no source, in any collection', () => {
-    expect(field(checkPatched('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 4 }] }), 'figures[0].source')).toMatch(
-      /sources\[4\] はありません/,
-    );
+    expect(
+      field(
+        checkPatched('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 4 }] }),
+        'figures[0].source',
+      ),
+    ).toMatch(/sources\[4\] はありません/);
   });
 });
 
 describe('4. sources', () => {
-  const url = (u: string) => field(checkPatched('alpha', { sources: [{ title: 'x', url: u, seen: '2024-01-01' }] }), 'sources[0].url');
+  const url = (u: string) =>
+    field(checkPatched('alpha', { sources: [{ title: 'x', url: u, seen: '2024-01-01' }] }), 'sources[0].url');
   test.each([
     ['a loopback address', 'http://127.0.0.1/admin', /IP アドレス/],
     ['a private address', 'http://192.168.0.10/', /IP アドレス/],
@@ -228,7 +277,11 @@ describe('4. sources', () => {
     ['an internal name', 'https://wiki.corp.internal/page', /公開されたサイト/],
     ['credentials (the user@host trick)', 'https://www.mhlw.go.jp@evil.example/', /利用者名やパスワード/],
     ['a search-engine cache', 'https://webcache.googleusercontent.com/search?q=cache:x', /写し/],
-    ['a Yahoo cache copy of a prefecture page', 'http://www.pref.kumamoto.jp.cache.yimg.jp/x.html', /cache\.yimg\.jp は他のサイトの写し/],
+    [
+      'a Yahoo cache copy of a prefecture page',
+      'http://www.pref.kumamoto.jp.cache.yimg.jp/x.html',
+      /cache\.yimg\.jp は他のサイトの写し/,
+    ],
     ['a web archive', 'https://web.archive.org/web/2024/https://www.mhlw.go.jp/', /写し/],
     ['a translation proxy', 'https://www-mhlw-go-jp.translate.goog/x', /写し/],
     ['a non-http scheme', 'ftp://example.org/x', /http/],
@@ -248,7 +301,14 @@ describe('4. sources', () => {
     });
     expect(ok).toEqual([]);
     const bad = checkPatched('alpha', {
-      sources: [{ title: 'x', url: 'https://web.archive.org/web/2024/x', copyOf: { publisher: 'x', url: 'https://archive.ph/abc' }, seen: '2024-01-01' }],
+      sources: [
+        {
+          title: 'x',
+          url: 'https://web.archive.org/web/2024/x',
+          copyOf: { publisher: 'x', url: 'https://archive.ph/abc' },
+          seen: '2024-01-01',
+        },
+      ],
     });
     expect(field(bad, 'sources[0].copyOf.url')).toMatch(/写し/);
   });
@@ -275,6 +335,8 @@ describe('5. unknown folders and files', () => {
 describe('messages name the right entry', () => {
   test('a council with a mistake does not also fail the programme that counts it', () => {
     const problems = checkPatched('test-council', { name: '' });
-    expect(problems.map((p) => p.file)).toEqual(['tests/fixtures/valid/councils/test-council.yaml'.replace('tests/fixtures/valid/', '')]);
+    expect(problems.map((p) => p.file)).toEqual([
+      'tests/fixtures/valid/councils/test-council.yaml'.replace('tests/fixtures/valid/', ''),
+    ]);
   });
 });

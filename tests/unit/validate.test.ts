@@ -19,7 +19,8 @@ describe('valid fixture', () => {
 
 describe('broken fixture', () => {
   const problems = check('broken');
-  const at = (file: string, field: string) => problems.filter((p) => p.file === `tests/fixtures/broken/${file}` && p.field === field);
+  const at = (file: string, field: string) =>
+    problems.filter((p) => p.file === `tests/fixtures/broken/${file}` && p.field === field);
 
   test.each([
     ['coops/bad-ref.yaml', 'categories[1]', /no-such-category/],
@@ -58,7 +59,8 @@ describe('broken fixture', () => {
 describe('rules across entries', () => {
   const base = check('valid');
   const { entries } = readContent(fixture('valid'));
-  const mutate = (id: string, patch: Record<string, unknown>) => entries.map((e) => (e.id === id ? { ...e, data: { ...(e.data as object), ...patch } } : e));
+  const mutate = (id: string, patch: Record<string, unknown>) =>
+    entries.map((e) => (e.id === id ? { ...e, data: { ...(e.data as object), ...patch } } : e));
 
   test('a site without parent, a parent cycle, a prefecture given as municipality', () => {
     expect(base).toEqual([]);
@@ -70,31 +72,66 @@ describe('rules across entries', () => {
   });
   test('a contract pointing at a missing co-op names the contractor field', () => {
     const problems = validateEntries(mutate('alpha-shinjuku', { contractor: 'ghost' }), TODAY);
-    expect(problems).toEqual([{ file: 'tests/fixtures/valid/contracts/alpha-shinjuku.yaml', field: 'contractor', message: expect.stringContaining('ghost') }]);
+    expect(problems).toEqual([
+      {
+        file: 'tests/fixtures/valid/contracts/alpha-shinjuku.yaml',
+        field: 'contractor',
+        message: expect.stringContaining('ghost'),
+      },
+    ]);
   });
   test('a figure pointing at a missing source', () => {
-    const problems = validateEntries(mutate('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 3 }] }), TODAY);
+    const problems = validateEntries(
+      mutate('alpha', { figures: [{ label: '組合員数', value: 5, unit: '人', asOf: '2024', source: 3 }] }),
+      TODAY,
+    );
     expect(problems.map((p) => p.field)).toEqual(['figures[0].source']);
   });
   test('dates that mean one thing: a conversion date on a new co-op, a registration on a converted one, a meeting after the registration', () => {
-    expect(validateEntries(mutate('alpha', { origin: 'new', converted: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['converted']);
-    expect(validateEntries(mutate('alpha', { origin: 'converted-kigyo', registered: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual(['registered']);
-    expect(validateEntries(mutate('alpha', { foundingMeeting: '2023-06-01', registered: '2023-05-01' }), TODAY).map((p) => p.field)).toEqual([
-      'foundingMeeting',
-    ]);
-    expect(validateEntries(mutate('alpha', { foundingMeeting: '2023-03-01', registered: '2023-05-01' }), TODAY)).toEqual([]);
+    expect(
+      validateEntries(mutate('alpha', { origin: 'new', converted: '2023-05-01' }), TODAY).map((p) => p.field),
+    ).toEqual(['converted']);
+    expect(
+      validateEntries(mutate('alpha', { origin: 'converted-kigyo', registered: '2023-05-01' }), TODAY).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['registered']);
+    expect(
+      validateEntries(mutate('alpha', { foundingMeeting: '2023-06-01', registered: '2023-05-01' }), TODAY).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['foundingMeeting']);
+    expect(
+      validateEntries(mutate('alpha', { foundingMeeting: '2023-03-01', registered: '2023-05-01' }), TODAY),
+    ).toEqual([]);
     const early = validateEntries(mutate('alpha', { registered: '2021-04-01' }), TODAY);
     expect(early).toEqual([
-      { file: 'tests/fixtures/valid/coops/alpha.yaml', field: 'registered', message: expect.stringContaining('施行（2022-10-01）より前') },
+      {
+        file: 'tests/fixtures/valid/coops/alpha.yaml',
+        field: 'registered',
+        message: expect.stringContaining('施行（2022-10-01）より前'),
+      },
     ]);
   });
   test('法人番号: the check digit, one number per organisation, drafts without categories only when registry-only', () => {
     expect(validateEntries(mutate('alpha', { corporateNumber: '7000012050002' }), TODAY)).toEqual([]);
     const wrong = validateEntries(mutate('alpha', { corporateNumber: '8000012050002' }), TODAY);
-    expect(wrong).toEqual([{ file: 'tests/fixtures/valid/coops/alpha.yaml', field: 'corporateNumber', message: expect.stringContaining('検査用数字') }]);
-    expect(validateEntries(mutate('alpha', { corporateNumber: 7000012050002 }), TODAY).map((p) => p.field)).toEqual(['corporateNumber']);
-    const twice = entries.map((e) => (e.collection === 'coops' ? { ...e, data: { ...(e.data as object), corporateNumber: '7000012050002' } } : e));
-    expect(validateEntries(twice, TODAY).some((p) => p.field === 'corporateNumber' && /重複/.test(p.message))).toBe(true);
+    expect(wrong).toEqual([
+      {
+        file: 'tests/fixtures/valid/coops/alpha.yaml',
+        field: 'corporateNumber',
+        message: expect.stringContaining('検査用数字'),
+      },
+    ]);
+    expect(validateEntries(mutate('alpha', { corporateNumber: 7000012050002 }), TODAY).map((p) => p.field)).toEqual([
+      'corporateNumber',
+    ]);
+    const twice = entries.map((e) =>
+      e.collection === 'coops' ? { ...e, data: { ...(e.data as object), corporateNumber: '7000012050002' } } : e,
+    );
+    expect(validateEntries(twice, TODAY).some((p) => p.field === 'corporateNumber' && /重複/.test(p.message))).toBe(
+      true,
+    );
     expect(validateEntries(mutate('alpha', { categories: [] }), TODAY).map((p) => p.field)).toEqual(['categories']);
     expect(
       validateEntries(mutate('alpha', { categories: [], registryOnly: true }), TODAY)
@@ -103,10 +140,14 @@ describe('rules across entries', () => {
     ).toEqual(['corporateNumber', 'registry']);
   });
   test('a dissolution in the future or before the registration', () => {
-    expect(validateEntries(mutate('alpha', { dissolved: { date: '2999-01-01' } }), TODAY).map((p) => p.field)).toEqual(['dissolved.date']);
-    expect(validateEntries(mutate('alpha', { registered: '2023-05-01', dissolved: { date: '2023-04-01' } }), TODAY).map((p) => p.field)).toEqual([
+    expect(validateEntries(mutate('alpha', { dissolved: { date: '2999-01-01' } }), TODAY).map((p) => p.field)).toEqual([
       'dissolved.date',
     ]);
+    expect(
+      validateEntries(mutate('alpha', { registered: '2023-05-01', dissolved: { date: '2023-04-01' } }), TODAY).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['dissolved.date']);
   });
   test('a prefecture entry with a municipal code', () => {
     const problems = validateEntries(mutate('131041', { kind: '都道府県', prefecture: undefined }), TODAY);

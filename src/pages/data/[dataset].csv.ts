@@ -3,6 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { DATASETS, DATASET_NAMES, datasetCsv, type DatasetName } from '../../lib/export.ts';
 import { csvResponse, lookup } from './_respond.ts';
 
-export const getStaticPaths = (() => DATASET_NAMES.map((dataset) => ({ params: { dataset } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  DATASET_NAMES.map((dataset) => ({ params: { dataset } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => csvResponse(datasetCsv(DATASETS[params.dataset as DatasetName], await lookup(site)));
+export const GET: APIRoute = async ({ params, site }) =>
+  csvResponse(datasetCsv(DATASETS[params.dataset as DatasetName], await lookup(site)));

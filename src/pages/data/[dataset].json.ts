@@ -3,7 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { DATASETS, DATASET_NAMES, datasetJson, type DatasetName } from '../../lib/export.ts';
 import { dates, jsonResponse, lookup } from './_respond.ts';
 
-export const getStaticPaths = (() => DATASET_NAMES.map((dataset) => ({ params: { dataset } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  DATASET_NAMES.map((dataset) => ({ params: { dataset } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const l = await lookup(site);

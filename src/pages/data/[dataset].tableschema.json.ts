@@ -5,6 +5,8 @@ import { tableSchema } from '../../lib/datapackage.ts';
 import { toJsonText } from '../../lib/api.ts';
 import { jsonResponse } from './_respond.ts';
 
-export const getStaticPaths = (() => DATASET_NAMES.map((dataset) => ({ params: { dataset } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  DATASET_NAMES.map((dataset) => ({ params: { dataset } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => jsonResponse(toJsonText(tableSchema(DATASETS[params.dataset as DatasetName])));
+export const GET: APIRoute = ({ params }) =>
+  jsonResponse(toJsonText(tableSchema(DATASETS[params.dataset as DatasetName])));

@@ -10,6 +10,10 @@ import { siteUrl } from '../../lib/paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const dir = await loadDirectory();
-  const collection = toFeatureCollection(mapEntries(dir.coops, indexById(dir.bodies)), (page) => siteUrl(site, import.meta.env.BASE_URL, page));
-  return new Response(JSON.stringify(collection), { headers: { 'content-type': 'application/geo+json; charset=utf-8' } });
+  const collection = toFeatureCollection(mapEntries(dir.coops, indexById(dir.bodies)), (page) =>
+    siteUrl(site, import.meta.env.BASE_URL, page),
+  );
+  return new Response(JSON.stringify(collection), {
+    headers: { 'content-type': 'application/geo+json; charset=utf-8' },
+  });
 };

@@ -10,5 +10,7 @@ import { placeRows } from '../../lib/place-pick.ts';
 
 export const GET: APIRoute = async () => {
   const dir = await loadDirectory();
-  return new Response(JSON.stringify(placeRows(dir.bodies)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(placeRows(dir.bodies)), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 };

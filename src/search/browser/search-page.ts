@@ -22,7 +22,16 @@
  * results), `data-result-count` and `data-query` (the query it answers).
  */
 import { highlightWords, planQuery, type QueryPlan } from '../query.ts';
-import { FILTER_GROUPS, hasFilters, pagefindFilters, readState, toggleFilter, writeState, type FilterKey, type SearchState } from '../url.ts';
+import {
+  FILTER_GROUPS,
+  hasFilters,
+  pagefindFilters,
+  readState,
+  toggleFilter,
+  writeState,
+  type FilterKey,
+  type SearchState,
+} from '../url.ts';
 import { excerpt } from '../excerpt.ts';
 import { TERM_FIELDS, TERM_WEIGHTS } from '../fields.ts';
 import { rerank, resultNames, resultSubjects, resultTier } from '../rank.ts';
@@ -112,7 +121,8 @@ class SiteSearch extends HTMLElement {
       this.#timer = setTimeout(() => this.#go({ ...this.#state, q: input.value }, 'replace'), DEBOUNCE_MS);
     });
     // Load the index as soon as the visitor shows intent, or right away when the URL already holds a search.
-    for (const type of ['focusin', 'pointerover']) form.addEventListener(type, () => void this.#load().catch(() => {}), { once: true });
+    for (const type of ['focusin', 'pointerover'])
+      form.addEventListener(type, () => void this.#load().catch(() => {}), { once: true });
     this.querySelector('[data-more]')!.addEventListener('click', () => void this.#renderMore());
     this.querySelector('[data-facets-box]')!.addEventListener('toggle', (e) => {
       if ((e.target as HTMLDetailsElement).open) void this.#showFacets().catch(() => {});
@@ -164,7 +174,12 @@ class SiteSearch extends HTMLElement {
     this.#pagefind ??= (async () => {
       const bundle = this.dataset.bundle!;
       const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-      await pf.options({ basePath: bundle, baseUrl: this.dataset.base, noWorker: true, ranking: { metaWeights: TERM_WEIGHTS } });
+      await pf.options({
+        basePath: bundle,
+        baseUrl: this.dataset.base,
+        noWorker: true,
+        ranking: { metaWeights: TERM_WEIGHTS },
+      });
       await pf.init();
       this.dataset.ready = 'true';
       return pf;
@@ -276,7 +291,8 @@ class SiteSearch extends HTMLElement {
     if (this.#used || hasFilters(state)) {
       counts = { ...totals, ...(await this.#run(pf, this.#used)).filters };
       // A filter's own counts ignore its own selection, so its other values stay choosable (values are alternatives).
-      for (const { key } of FILTER_GROUPS) if (state.filters[key]?.length) counts[key] = (await this.#run(pf, this.#used, key)).filters[key] ?? {};
+      for (const { key } of FILTER_GROUPS)
+        if (state.filters[key]?.length) counts[key] = (await this.#run(pf, this.#used, key)).filters[key] ?? {};
     }
     if (seq !== this.#seq) return;
     this.#renderFacets(counts, state);
@@ -302,7 +318,14 @@ class SiteSearch extends HTMLElement {
     const tier = new Map(
       candidates.map((r, i) => {
         const meta = data[i]!.meta;
-        return [r, Math.min(...wordLists.map((words) => resultTier(resultNames(meta), resultSubjects(meta), matched(r, TERM_FIELDS.hub), words)))];
+        return [
+          r,
+          Math.min(
+            ...wordLists.map((words) =>
+              resultTier(resultNames(meta), resultSubjects(meta), matched(r, TERM_FIELDS.hub), words),
+            ),
+          ),
+        ];
       }),
     );
     return rerank(results, (r) => tier.get(r) ?? 3);
@@ -316,9 +339,15 @@ class SiteSearch extends HTMLElement {
     const q = state.q;
     const n = this.#results.length;
     if (!plan.terms && !hasFilters(state))
-      this.#status(q ? '検索できる文字が含まれていません。' : 'キーワードを入力するか、種類・都道府県・分野で絞り込んでください。');
+      this.#status(
+        q ? '検索できる文字が含まれていません。' : 'キーワードを入力するか、種類・都道府県・分野で絞り込んでください。',
+      );
     else if (n === 0)
-      this.#status(q ? `「${q}」に一致するページは見つかりませんでした。言葉を短くするか、絞り込みを外してみてください。` : '条件に合うページはありません。');
+      this.#status(
+        q
+          ? `「${q}」に一致するページは見つかりませんでした。言葉を短くするか、絞り込みを外してみてください。`
+          : '条件に合うページはありません。',
+      );
     else if (relaxed) this.#status(`「${q}」をそのまま含むページはないため、言葉を分けて探した結果です（${n}件）。`);
     else this.#status(q ? `「${q}」の検索結果: ${n}件` : `絞り込みの結果: ${n}件`);
     const heading = this.querySelector<HTMLElement>('[data-results-heading]')!;

@@ -8,7 +8,19 @@ import { Parser } from 'htmlparser2';
 import type { ExtractedPage } from '../fields.ts';
 
 /** Elements whose text Pagefind never indexes (its REMOVE_SELECTORS, pagefind/src/fossick/parser.rs). */
-const SKIPPED_TAGS = new Set(['head', 'style', 'script', 'noscript', 'label', 'form', 'svg', 'footer', 'nav', 'iframe', 'template']);
+const SKIPPED_TAGS = new Set([
+  'head',
+  'style',
+  'script',
+  'noscript',
+  'label',
+  'form',
+  'svg',
+  'footer',
+  'nav',
+  'iframe',
+  'template',
+]);
 /** Inline elements: their edges do not separate words. */
 const INLINE = new Set([
   'a',
@@ -184,7 +196,15 @@ export function pagefindView(html: string): string {
   const headEnd = html.indexOf('</head>');
   const main = INDEXED_MAIN.exec(html);
   const mainEnd = html.lastIndexOf('</main>');
-  if (!htmlTag || headEnd === -1 || !main || main.index < headEnd || mainEnd < main.index || html.indexOf('<main', main.index + 1) !== -1) return html;
+  if (
+    !htmlTag ||
+    headEnd === -1 ||
+    !main ||
+    main.index < headEnd ||
+    mainEnd < main.index ||
+    html.indexOf('<main', main.index + 1) !== -1
+  )
+    return html;
   const head = html.slice(0, headEnd).match(PAGEFIND_HEAD) ?? [];
   return `<!DOCTYPE html>${htmlTag[0]}<head>${head.join('')}</head><body>${html.slice(main.index, mainEnd)}</main></body></html>`;
 }

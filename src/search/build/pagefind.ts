@@ -33,7 +33,9 @@ export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
 
 /** Same indexing rules for stock and enhanced bundles: lists of organisations are navigation, print-only notes are not for screens. */
 const SKIP_CLASSES = ['coop-table', 'print-only'];
-const CONFIG = { forceLanguage: 'ja', excludeSelectors: SKIP_CLASSES.map((c) => `.${c}`) } satisfies Parameters<typeof pagefind.createIndex>[0];
+const CONFIG = { forceLanguage: 'ja', excludeSelectors: SKIP_CLASSES.map((c) => `.${c}`) } satisfies Parameters<
+  typeof pagefind.createIndex
+>[0];
 
 /** Encoded field tags already in a page (replaced when the benchmark re-derives the fields). */
 const TERM_TAGS = /<meta name="ra-search-ra_[a-z]+"[^>]*>/g;
@@ -140,7 +142,10 @@ export async function openFeed(
     async add(pathname, html) {
       if (!INDEXED.test(html)) return;
       const url = urlOfPath(pathname, base);
-      const added: Promise<void> = checked(index!.addHTMLFile({ url, content: forPagefind(html) }), `addHTMLFile ${url}`).then(
+      const added: Promise<void> = checked(
+        index!.addHTMLFile({ url, content: forPagefind(html) }),
+        `addHTMLFile ${url}`,
+      ).then(
         () => void pending.delete(added),
         (e: unknown) => {
           failure ??= e;
@@ -187,7 +192,9 @@ export default function pagefindIntegration(): AstroIntegration {
         const { pages } = await feed!.finish(join(fileURLToPath(dir), BUNDLE_DIR));
         feed = undefined;
         // The seconds after rendering: indexing itself ran beside it (the benchmark reads the last figure of this line).
-        logger.info(`検索索引（Pagefind）: ${pages}ページ（描画と並行して索引）、描画後 ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(
+          `検索索引（Pagefind）: ${pages}ページ（描画と並行して索引）、描画後 ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
       },
     },
   };

@@ -20,7 +20,11 @@ import type { Source } from '../../../lib/types.ts';
 import { loadDirectory } from '../../../content.ts';
 import { dates, jsonResponse, lookup } from '../../data/_respond.ts';
 
-type Props = { collection: CollectionName; kind: 'entity' | 'index' | 'schema' | 'index.schema'; entity?: { id: string; sources: Source[] } };
+type Props = {
+  collection: CollectionName;
+  kind: 'entity' | 'index' | 'schema' | 'index.schema';
+  entity?: { id: string; sources: Source[] };
+};
 
 export const getStaticPaths = (async () => {
   const dir = await loadDirectory();
@@ -28,10 +32,19 @@ export const getStaticPaths = (async () => {
     const collection = segmentOf(c);
     const entities = entitiesOf(dir, c);
     const clash = entities.map((e) => e.id).find((id) => (RESERVED_IDS as readonly string[]).includes(id));
-    if (clash) throw new Error(`content/${collection}/${clash}: id "${clash}" は API のファイル名（${RESERVED_IDS.join('・')}）と重なるため使えません`);
+    if (clash)
+      throw new Error(
+        `content/${collection}/${clash}: id "${clash}" は API のファイル名（${RESERVED_IDS.join('・')}）と重なるため使えません`,
+      );
     return [
-      ...entities.map((entity) => ({ params: { collection, file: entity.id }, props: { collection: c, kind: 'entity', entity } as Props })),
-      ...(['index', 'schema', 'index.schema'] as const).map((kind) => ({ params: { collection, file: kind }, props: { collection: c, kind } as Props })),
+      ...entities.map((entity) => ({
+        params: { collection, file: entity.id },
+        props: { collection: c, kind: 'entity', entity } as Props,
+      })),
+      ...(['index', 'schema', 'index.schema'] as const).map((kind) => ({
+        params: { collection, file: kind },
+        props: { collection: c, kind } as Props,
+      })),
     ];
   });
 }) satisfies GetStaticPaths;
