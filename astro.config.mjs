@@ -9,7 +9,7 @@ import securityHeaders from './src/integrations/headers.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import renderedPages from './src/integrations/rendered-pages.ts';
 import { contentIsData } from './src/integrations/content-is-data.ts';
-import { tableLabelsPlugin } from './src/lib/table-labels.ts';
+import { tableLabelsPlugin } from './src/lib/views/table-labels.ts';
 
 /** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';

@@ -39,14 +39,14 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { prefectureCodeOf } from '../src/lib/lgcode.ts';
-import { officialBodies, type OfficialBody } from '../src/lib/official-bodies.ts';
-import { plausibilityProblems } from '../src/lib/validate.ts';
-import { CONTRACT_KINDS } from '../src/lib/schema.ts';
-import { loadCheckContext } from '../src/integrations/content-files.ts';
+import { prefectureCodeOf } from '../src/lib/model/lgcode.ts';
+import { officialBodies, type OfficialBody } from '../src/lib/places/official-bodies.ts';
+import { plausibilityProblems } from '../src/lib/check/validate.ts';
+import { CONTRACT_KINDS } from '../src/lib/model/schemas/index.ts';
+import { loadCheckContext } from '../src/content/files.ts';
 import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
 import { largestPageLine } from './lib/page-sizes.ts';
-import { filesUnder, htmlFilesUnder } from '../src/integrations/dist-files.ts';
+import { filesUnder, htmlFilesUnder } from '../src/search/build/dist-files.ts';
 
 const ROOT = resolve('.');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);

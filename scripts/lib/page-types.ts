@@ -2,11 +2,11 @@
  * One page of every type, for the accessibility test and the benchmarks.
  * Entity pages are chosen from the content, never hard-coded.
  */
-import { paths } from '../../src/lib/paths.ts';
-import { enPaths } from '../../src/lib/i18n.ts';
-import type { Directory } from '../../src/lib/types.ts';
-import { coopListPages } from '../../src/lib/list-pages.ts';
-import { indexById } from '../../src/lib/directory.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { enPaths } from '../../src/lib/views/i18n.ts';
+import type { Directory } from '../../src/lib/model/types.ts';
+import { coopListPages } from '../../src/lib/views/lists.ts';
+import { indexById } from '../../src/lib/model/directory.ts';
 
 /** [name, route relative to the base] for each page type. */
 export function pageTypes(dir: Directory): Array<[string, string]> {

@@ -2,7 +2,7 @@
 import type { AstroIntegration } from 'astro';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { headersFile } from '../lib/csp.ts';
+import { headersFile } from '../lib/publish/csp.ts';
 
 export default function securityHeaders(): AstroIntegration {
   let base = '/';

@@ -1,8 +1,8 @@
 /** /feed.xml: an Atom feed of organisations and contracts, newest source date first. */
 import type { APIRoute } from 'astro';
-import { loadDirectory } from '../content.ts';
-import { atomFeed, feedEntries } from '../lib/feed.ts';
-import { paths, siteUrl } from '../lib/paths.ts';
+import { loadDirectory } from '../content/load.ts';
+import { atomFeed, feedEntries } from '../lib/publish/feed.ts';
+import { paths, siteUrl } from '../lib/model/paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;

@@ -5,8 +5,8 @@
  * like the title. Pages pass these to Base.astro, which writes them as
  * `<meta data-pagefind-…>` tags, with the encoded fields (page-fields.ts). Pure functions over the plain directory.
  */
-import type { Body, Category, Contract, Coop, Council } from '../lib/types.ts';
-import { prefectureOf } from '../lib/directory.ts';
+import type { Body, Category, Contract, Coop, Council } from '../lib/model/types.ts';
+import { prefectureOf } from '../lib/model/directory.ts';
 
 /** Search facets of one page (all optional: a page without them is still indexed, with its kind). */
 export interface SearchFacets {

@@ -1,8 +1,8 @@
 /** Test helpers: read content/ the way the data check does, so expectations derive from it. */
-import { contentDir, readContent, readDataFile } from '../../src/integrations/content-files.ts';
-import { schemasFor, idRef, searchSynonymsSchema } from '../../src/lib/schema.ts';
+import { contentDir, readContent, readDataFile } from '../../src/content/files.ts';
+import { schemasFor, idRef, searchSynonymsSchema } from '../../src/lib/model/schemas/index.ts';
 import type { SearchSynonyms } from '../../src/search/synonyms.ts';
-import type { Directory } from '../../src/lib/types.ts';
+import type { Directory } from '../../src/lib/model/types.ts';
 
 /** The real content/ folder as a plain directory (parsed with the same schemas). */
 export function loadContentDirectory(dir: string = contentDir()): Directory {

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEYWORDS_META, searchTermFields, termMetaTags, type FieldOptions } from '../fields.ts';
 import { extractPage, forPagefind } from './extract.ts';
-import { htmlFilesUnder } from '../../integrations/dist-files.ts';
+import { htmlFilesUnder } from './dist-files.ts';
 import { SEARCH_BUNDLE } from '../url.ts';
 import { addPageStep } from '../../integrations/rendered-pages.ts';
 
