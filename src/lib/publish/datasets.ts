@@ -15,15 +15,8 @@ import type {
   NationalCount,
   Source,
 } from '../model/types.ts';
+import { activityFiscalYear, sortActivities } from '../views/model-project.ts';
 import {
-  ACTIVITY_KIND_LABELS,
-  ACTIVITY_STATUS_LABELS,
-  activityFiscalYear,
-  sortActivities,
-} from '../views/model-project.ts';
-import {
-  KIND_LABELS,
-  ORIGIN_LABELS,
   buildIndex,
   coopsLocatedIn,
   lastChecked,
@@ -37,10 +30,11 @@ import { idRef, schemasFor } from '../model/schemas/index.ts';
 import { fieldDescriptions } from '../model/schema-fields.ts';
 import { earliestDay, fiscalYearOf, formatFiscalYearEra } from '../model/dates.ts';
 import { paths } from '../model/paths.ts';
-import { CONTRACT_KIND_LABELS, periodText } from '../views/contracts.ts';
+import { periodText } from '../views/contracts.ts';
 import { joinMulti, joinUrls, toCsv, type CsvValue } from './csv.ts';
 import { corporateNumberUrl } from '../model/corporate-number.ts';
 import { houjinCredit } from '../registry/houjin.ts';
+import { ACTIVITY_KIND, ACTIVITY_STATUS, CONTRACT_KIND } from '../model/vocabularies.ts';
 
 /** The entity schemas, for the descriptions of columns that copy a field. */
 const SCHEMAS = schemasFor(idRef);
@@ -329,7 +323,7 @@ const coops = defineDataset<Coop>({
     { key: 'nameVariants', header: '別表記', list: true, get: (c) => c.nameVariants },
     { key: 'reading', header: 'よみ', get: (c) => c.reading },
     { key: 'kind', header: '種別コード', description: ORG_KIND.describe, get: (c) => c.kind },
-    { key: 'kindLabel', header: '種別', description: '種別の日本語名', get: (c) => KIND_LABELS[c.kind] },
+    { key: 'kindLabel', header: '種別', description: '種別の日本語名', get: (c) => ORG_KIND.labels[c.kind] },
     {
       key: 'legalForm',
       header: '法人格',
@@ -421,7 +415,7 @@ const coops = defineDataset<Coop>({
       key: 'originLabel',
       header: '設立の形',
       description: '設立の形の日本語名',
-      get: (c) => (c.origin ? ORIGIN_LABELS[c.origin] : undefined),
+      get: (c) => (c.origin ? ORIGIN.labels[c.origin] : undefined),
     },
     { key: 'convertedFrom', header: '組織変更前の名称', get: (c) => c.convertedFrom },
     {
@@ -586,7 +580,7 @@ const contracts = defineDataset<Contract>({
       key: 'kindName',
       header: '事業の種類',
       description: '事業の種類の名前',
-      get: (c) => CONTRACT_KIND_LABELS[c.kind],
+      get: (c) => CONTRACT_KIND.labels[c.kind],
     },
     { key: 'programme', header: '事業', description: '委託されている事業の名称', get: (c) => c.programme },
     {
@@ -988,13 +982,13 @@ const modelProjectFiguresDataset = defineDataset<ModelProjectFigure>({
       key: 'activityKindLabel',
       header: '活動の種類',
       description: '活動の種類の日本語名',
-      get: (r) => (r.activity ? ACTIVITY_KIND_LABELS[r.activity.kind] : undefined),
+      get: (r) => (r.activity ? ACTIVITY_KIND.labels[r.activity.kind] : undefined),
     },
     {
       key: 'activityStatus',
       header: '実施状況',
       description: '出典の時点の状況',
-      get: (r) => (r.activity ? ACTIVITY_STATUS_LABELS[r.activity.status] : undefined),
+      get: (r) => (r.activity ? ACTIVITY_STATUS.labels[r.activity.status] : undefined),
     },
     {
       key: 'activityDate',

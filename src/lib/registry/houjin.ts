@@ -23,7 +23,7 @@
  */
 import { corporateNumberProblem, corporateNumberUrl } from '../model/corporate-number.ts';
 import { checkDigitFor, prefectureCodeOf } from '../model/lgcode.ts';
-import { CLOSE_CAUSES } from '../model/schemas/index.ts';
+import { CLOSE_CAUSE } from '../model/vocabularies.ts';
 
 /** The 30 columns of a record, in file order: our key and the definition's item name. */
 export const HOUJIN_COLUMNS = [
@@ -141,7 +141,7 @@ export function toRow(fields: string[], file: string, line: number): HoujinRow {
     bad('prefectureCode', 'は2桁の数字ではありません');
   if (row.cityCode !== '' && !/^\d{3}$/.test(row.cityCode)) bad('cityCode', 'は3桁の数字ではありません');
   if (row.postCode !== '' && !/^\d{7}$/.test(row.postCode)) bad('postCode', 'は7桁の数字ではありません');
-  if (row.closeCause !== '' && !(row.closeCause in CLOSE_CAUSES))
+  if (row.closeCause !== '' && !(row.closeCause in CLOSE_CAUSE.labels))
     bad('closeCause', 'は 01・11・21・31 のいずれでもありません');
   if (row.closeDate !== '' && row.closeCause === '')
     bad('closeCause', 'が空です（閉鎖等年月日があるのに事由がありません）');

@@ -13,7 +13,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument, stringify } from 'yaml';
 import { corporateNumberUrl } from '../model/corporate-number.ts';
-import { CLOSE_CAUSES } from '../model/schemas/index.ts';
+import { CLOSE_CAUSE } from '../model/vocabularies.ts';
 import {
   ACT_IN_FORCE,
   addressOf,
@@ -156,7 +156,7 @@ export function planImport(
       if (row.closeDate) {
         summary.skipped.push({
           ...item,
-          detail: `登記記録が閉鎖されています（${row.closeDate}、${CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] ?? row.closeCause}）。掲載していない組合なので追加しません`,
+          detail: `登記記録が閉鎖されています（${row.closeDate}、${CLOSE_CAUSE.labels[row.closeCause as keyof typeof CLOSE_CAUSE.labels] ?? row.closeCause}）。掲載していない組合なので追加しません`,
         });
         continue;
       }
@@ -216,7 +216,10 @@ export function planImport(
     let newlyClosed = false;
     const dissolved = before.dissolved as { date?: string } | undefined;
     if (row.closeDate && !dissolved) {
-      after.dissolved = { date: row.closeDate, cause: CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] };
+      after.dissolved = {
+        date: row.closeDate,
+        cause: CLOSE_CAUSE.labels[row.closeCause as keyof typeof CLOSE_CAUSE.labels],
+      };
       newlyClosed = true;
     } else if (
       !row.closeDate &&
@@ -292,7 +295,7 @@ export function planImport(
     if (newlyClosed)
       summary.closed.push({
         ...entryItem,
-        detail: `${row.closeDate} ${CLOSE_CAUSES[row.closeCause as keyof typeof CLOSE_CAUSES] ?? ''}。${detail}`,
+        detail: `${row.closeDate} ${CLOSE_CAUSE.labels[row.closeCause as keyof typeof CLOSE_CAUSE.labels] ?? ''}。${detail}`,
       });
     else summary.changed.push({ ...entryItem, detail });
   }
