@@ -41,7 +41,7 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { prefectureCodeOf } from '../src/lib/model/lgcode.ts';
 import { officialBodies, type OfficialBody } from '../src/lib/places/official-bodies.ts';
-import { plausibilityProblems } from '../src/lib/check/validate.ts';
+import { plausibilityProblems } from '../src/lib/check/plausibility.ts';
 import { loadCheckContext } from '../src/content/files.ts';
 import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
 import { largestPageLine } from './lib/page-sizes.ts';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { COLLECTION_NAMES, DATA_FILES, folderOf, type CollectionName } from '../lib/model/schemas/index.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import type { CheckContext, Problem, RawEntry } from '../lib/check/validate.ts';
+import type { CheckContext, Problem, RawEntry } from '../lib/check/types.ts';
 import { officialBodies } from '../lib/places/official-bodies.ts';
 import type { MultiPolygon } from '../lib/places/geometry.ts';
 import { mergePlaces } from '../lib/places/places.ts';

@@ -5,12 +5,12 @@
  * Nothing here restates a field: add a field to the schema, and it is here.
  */
 import type { z } from 'astro/zod';
-import type { schemasFor, source } from './schemas/index.ts';
+import type { schemasFor, searchSynonymsSchema, source } from './schemas/index.ts';
 import type { ACTIVITY_KIND, ACTIVITY_STATUS, BODY_KINDS, CONTRACT_FORMS, CONTRACT_KIND } from './vocabularies.ts';
 
 type Schemas = ReturnType<typeof schemasFor>;
 /** One entry of a collection: its id (the file name) and its data. */
-type Entry<K extends keyof Schemas> = { id: string } & z.output<Schemas[K]>;
+export type Entry<K extends keyof Schemas> = { id: string } & z.output<Schemas[K]>;
 
 /** A source as the schema defines it. */
 export type Source = z.output<typeof source>;
@@ -61,3 +61,8 @@ export interface Directory {
   guides: Guide[];
   nationalCounts: NationalCount[];
 }
+
+/** The search's everyday-words table (content/search-synonyms.yaml). */
+export type SearchSynonyms = z.output<ReturnType<typeof searchSynonymsSchema>>;
+/** One group of words people type for one service. */
+export type SynonymGroup = SearchSynonyms['groups'][number];
