@@ -185,7 +185,7 @@ export function readContent(dir: string, root: string = process.cwd()): ContentR
 }
 
 /**
- * One data file at the top of the content folder (DATA_FILES in schema.ts),
+ * One data file at the top of the content folder (DATA_FILES in lib/model/schemas/collections.ts),
  * parsed; `data` is undefined when the file is absent (every data file is
  * optional) or unreadable (then `problems` says why).
  */

@@ -6,7 +6,7 @@
  */
 import { EDITORS } from './datapackage.ts';
 import { ODBL } from './api.ts';
-import { LICENSE } from './datasets.ts';
+import { LICENSE } from './datasets/index.ts';
 import { HOUJIN_TERMS_PAGE, houjinCredit } from '../registry/houjin.ts';
 
 /** The site's name as it appears in a citation. */

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Directory } from '../model/types.ts';
 import { indexById, placeName } from '../model/directory.ts';
-import { newestDay } from './datasets.ts';
+import { newestDay } from '../model/as-of.ts';
 import { paths } from '../model/paths.ts';
 import { ORG_KIND } from '../model/vocabularies.ts';
 

@@ -7,7 +7,7 @@
 import type { Body, Contract, ContractKind } from '../model/types.ts';
 import { CONTRACT_KIND } from '../model/vocabularies.ts';
 import { earliestDay, formatDate, latestDay } from '../model/dates.ts';
-import { newestDay } from '../publish/datasets.ts';
+import { newestDay } from '../model/as-of.ts';
 
 /** The first and last day of a contract's period, when a source gives one ('YYYY-MM-DD'). */
 export function periodDays(c: Contract): { from?: string; to?: string } | undefined {
