@@ -39,7 +39,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { prefectureCodeOf } from '../src/lib/model/lgcode.ts';
+import { prefectureCodeOf } from '../src/lib/places/lgcode.ts';
 import { officialBodies, type OfficialBody } from '../src/lib/places/official-bodies.ts';
 import { plausibilityProblems } from '../src/lib/check/plausibility.ts';
 import { loadCheckContext } from '../src/content/files.ts';

@@ -4,7 +4,7 @@
  * with the list; every point lies on Japan's land, inside (or within a few km
  * of) its own prefecture, and an organisation's point near its municipality.
  */
-import { prefectureCodeOf } from '../model/lgcode.ts';
+import { prefectureCodeOf } from '../places/lgcode.ts';
 import { distanceKm, distanceToShapeKm } from '../places/geometry.ts';
 import type { OfficialBody } from '../places/official-bodies.ts';
 import { problemList, type CheckContext, type Parsed, type Problem, type RawEntry } from './types.ts';

@@ -22,7 +22,7 @@
  * 法人種別 項番15 (column 9) and 国内所在地（丁目番地等） 項番18 (column 12).
  */
 import { corporateNumberProblem, corporateNumberUrl } from '../model/corporate-number.ts';
-import { checkDigitFor, prefectureCodeOf } from '../model/lgcode.ts';
+import { checkDigitFor, prefectureCodeOf } from '../places/lgcode.ts';
 import { CLOSE_CAUSE } from '../model/vocabularies.ts';
 
 /** The 30 columns of a record, in file order: our key and the definition's item name. */

@@ -19,7 +19,7 @@ import {
   readingFromFurigana,
 } from '../../../src/lib/registry/houjin.ts';
 import { corporateNumberUrl, isValidCorporateNumber } from '../../../src/lib/model/corporate-number.ts';
-import { isValidLgCode } from '../../../src/lib/model/lgcode.ts';
+import { isValidLgCode } from '../../../src/lib/places/lgcode.ts';
 import { ImportCheckError, formatSummary, importHoujin } from '../../../scripts/lib/houjin-import.ts';
 import { readContent } from '../../../src/content/files.ts';
 import { validateEntries } from '../../../src/lib/check/validate.ts';

@@ -4,7 +4,7 @@
  * (創立総会, 設立登記, 組織変更), the 法人番号 and the registry-only drafts.
  */
 import { ACT_IN_FORCE, latestDay } from '../../model/dates.ts';
-import { prefectureCodeOf } from '../../model/lgcode.ts';
+import { prefectureCodeOf } from '../../places/lgcode.ts';
 import { valuesAt } from '../paths.ts';
 import { problemList, type EntryRule, type Lookup, type Problem, type RawEntry } from '../types.ts';
 

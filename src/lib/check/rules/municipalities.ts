@@ -1,5 +1,5 @@
 /** Rules a public body's hand-kept file must meet: kind against its code, prefecture, windows. */
-import { isNationalBodyId, prefectureCodeOf } from '../../model/lgcode.ts';
+import { isNationalBodyId, prefectureCodeOf } from '../../places/lgcode.ts';
 import { problemList, type EntryRule } from '../types.ts';
 
 /** Windows only on prefectures and national bodies, one at most; kind and prefecture agree with the code. */

@@ -1,7 +1,7 @@
 /** Consistency rules for the national counts of worker co-operatives (content/national-counts/). */
 import type { NationalCount } from '../../model/types.ts';
 import { parsePartialDate } from '../../model/dates.ts';
-import { prefectureCodeOf } from '../../model/lgcode.ts';
+import { prefectureCodeOf } from '../../places/lgcode.ts';
 import type { EntryRule } from '../types.ts';
 
 /** The number of prefectures a text such as 「1都1道2府27県」 or 「36都道府県」 stands for, or undefined if it has no such numbers. */

@@ -4,7 +4,7 @@
  * (which passes a plain id string and resolves references itself).
  */
 import type { z } from 'astro/zod';
-import { isValidLgCode, isNationalBodyId } from '../lgcode.ts';
+import { isValidLgCode, isNationalBodyId } from '../../places/lgcode.ts';
 import { COOP_LIST_SEGMENT } from '../paths.ts';
 import type { CollectionName, RefFactory } from './collections.ts';
 import { coopSchema } from './coop.ts';
