@@ -86,15 +86,20 @@ function buildLock(root: string): () => void {
   }
 }
 
-/** The public origin and base of the shared sub-path build. */
-export const SUB_PATH = { site: 'https://atlas.example.org', base: '/roukyou-atlas/' } as const;
+/** The public origin, base and repository of the shared sub-path build: a build made as a deploy is made. */
+export const SUB_PATH = {
+  site: 'https://atlas.example.org',
+  base: '/roukyou-atlas/',
+  repo: 'https://github.com/roukyou-atlas/roukyou-atlas',
+} as const;
 
 const SHARED_PREFIX = 'ra-shared-build-';
 
 /**
- * The real site built with SITE_URL and BASE_PATH (SUB_PATH), once per test run: the first test file that asks builds
- * it (a lock directory says who), the others wait for its result. The links test, the absolute-URL tests and the map
- * under a sub-path read the same build instead of three. Folders of earlier runs whose vitest process is gone are removed.
+ * The real site built as a deploy is built — SITE_URL, REPO_URL and a BASE_PATH (SUB_PATH) — once per test run: the
+ * first test file that asks builds it (a lock directory says who), the others wait for its result. The phone, print and
+ * link tests, the absolute-URL tests and the map under a sub-path read the same build. Folders of earlier runs whose
+ * vitest process is gone are removed.
  */
 export async function subPathBuild(): Promise<BuildResult> {
   const runId = inject('runId');
@@ -111,7 +116,7 @@ export async function subPathBuild(): Promise<BuildResult> {
     return JSON.parse(readFileSync(result, 'utf8')) as BuildResult;
   }
   removeStale(runId);
-  const r = buildSite({ SITE_URL: SUB_PATH.site, BASE_PATH: SUB_PATH.base }, work);
+  const r = buildSite({ SITE_URL: SUB_PATH.site, BASE_PATH: SUB_PATH.base, REPO_URL: SUB_PATH.repo }, work);
   writeFileSync(`${result}.tmp`, JSON.stringify(r));
   renameSync(`${result}.tmp`, result);
   return r;

@@ -1,11 +1,14 @@
 /**
- * Quality gates on every built page: valid HTML (html-validate), external
- * links that open safely, only http(s)/mailto/tel URLs, no third-party
- * resources loaded by markup.
+ * Quality gates on every built page: valid HTML (html-validate); on the
+ * deploy build, external links that open safely, only http(s)/mailto/tel
+ * URLs, no third-party resources loaded by markup.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { HtmlValidate } from 'html-validate';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { distFiles, page, requireDist } from '../helpers/dist.ts';
+import { SUB_PATH, subPathBuild } from '../helpers/build.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 
 beforeAll(requireDist);
@@ -62,11 +65,24 @@ describe('HTML is valid', () => {
   });
 });
 
-describe('links and resources', () => {
+// On the deploy build (SITE_URL, REPO_URL, a sub-path): its correction links, canonical and embed URLs are checked too.
+describe('links and resources, on the deploy build', () => {
+  let deploy: { files: string[]; read: (f: string) => string };
+  beforeAll(async () => {
+    const r = await subPathBuild();
+    expect(r.status, r.output).toBe(0);
+    deploy = {
+      files: distFiles(r.outDir).filter((f) => f.endsWith('.html')),
+      read: (f) => readFileSync(join(r.outDir, f), 'utf8'),
+    };
+  }, 900_000);
+  test("it is the deploy build: correction links open the repository's issue form", () => {
+    expect(deploy.files.some((f) => deploy.read(f).includes(`href="${SUB_PATH.repo}/issues/new`))).toBe(true);
+  });
   test('links that open a new tab carry rel="noopener noreferrer"', () => {
     const bad: string[] = [];
-    for (const f of htmlFiles()) {
-      for (const m of page(f).matchAll(/<a\b[^>]*\btarget="_blank"[^>]*>/g)) {
+    for (const f of deploy.files) {
+      for (const m of deploy.read(f).matchAll(/<a\b[^>]*\btarget="_blank"[^>]*>/g)) {
         const rel = /\brel="([^"]*)"/.exec(m[0])?.[1]?.split(/\s+/) ?? [];
         if (!rel.includes('noopener') || !rel.includes('noreferrer')) bad.push(`${f}: ${m[0]}`);
       }
@@ -75,8 +91,8 @@ describe('links and resources', () => {
   });
   test('every href uses http(s), mailto, tel, a path or a fragment', () => {
     const bad: string[] = [];
-    for (const f of htmlFiles()) {
-      for (const m of page(f).matchAll(/\bhref="([^"]*)"/g)) {
+    for (const f of deploy.files) {
+      for (const m of deploy.read(f).matchAll(/\bhref="([^"]*)"/g)) {
         const href = m[1]!;
         if (/^(https?:\/\/|mailto:|tel:|\/|#|\.\.?\/)/.test(href)) continue;
         if (/^[a-z][a-z0-9+.-]*:/i.test(href)) bad.push(`${f}: ${href}`);
@@ -86,8 +102,8 @@ describe('links and resources', () => {
   });
   test('markup loads no third-party script, stylesheet, image or frame', () => {
     const bad: string[] = [];
-    for (const f of htmlFiles()) {
-      const html = page(f);
+    for (const f of deploy.files) {
+      const html = deploy.read(f);
       for (const m of html.matchAll(/<(script|img|iframe|source|video|audio)\b[^>]*\bsrc="(https?:)?\/\/[^"]*"/g))
         bad.push(`${f}: ${m[0]}`);
       for (const m of html.matchAll(/<link\b[^>]*>/g)) {
