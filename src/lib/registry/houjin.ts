@@ -440,6 +440,7 @@ export function registryRecordOf(row: HoujinRow, fileDate: string): Record<strin
   const codes = lgCodeOf(row);
   const out: Record<string, string> = { name: row.name };
   if (row.furigana) out.furigana = row.furigana;
+  if (row.enName) out.nameEn = row.enName;
   const address = addressOf(row);
   if (address) out.address = address;
   if (row.postCode) out.postalCode = `${row.postCode.slice(0, 3)}-${row.postCode.slice(3)}`;
