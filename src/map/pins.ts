@@ -55,7 +55,7 @@ export interface MapPinsFile {
   /** Indexes into categories, in the entry's order. */
   category: number[][];
   /** Pages that do not follow `page`, by the pin's position. */
-  pages?: Record<string, string>;
+  pages?: Record<string, string> | undefined;
 }
 
 /** A table of distinct strings in order of first use, with the index of each. */

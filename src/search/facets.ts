@@ -11,20 +11,20 @@ import { prefectureOf } from '../lib/model/directory.ts';
 /** Search facets of one page (all optional: a page without them is still indexed, with its kind). */
 export interface SearchFacets {
   /** Prefecture names (filter). */
-  prefecture?: string[];
+  prefecture?: string[] | undefined;
   /** Category names (filter, and meta `categories`). */
-  category?: string[];
+  category?: string[] | undefined;
   /** Where the entity is, for the result line (meta `municipality`), e.g. 神奈川県大和市. */
-  municipality?: string;
+  municipality?: string | undefined;
   /** Other names and readings, searched like the title (meta `aka`). */
-  aka?: string[];
+  aka?: string[] | undefined;
   /** What the entity does (business, services, contracted programmes): encoded in the facets field only (page-fields.ts), no meta of its own. */
-  keywords?: string[];
+  keywords?: string[] | undefined;
   /**
    * What a hub page (a category, a public body) is the page for, besides its names: a category's listed
    * services and contracted programmes (meta `subjects`; indexed in the hub field, never shown).
    */
-  subjects?: string[];
+  subjects?: string[] | undefined;
 }
 
 /** Base.astro `kind` → the label of the kind filter. */

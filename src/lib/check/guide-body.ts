@@ -139,7 +139,7 @@ export function walk(node: MdNode, visit: (node: MdNode) => void): void {
 /** Every problem in a guide body, each with its line in the file (`startLine` = the body's first line). */
 export function guideBodyProblems(
   body: string,
-  options: { sourceCount?: number; startLine?: number } = {},
+  options: { sourceCount?: number | undefined; startLine?: number | undefined } = {},
 ): Array<{ line: number; message: string }> {
   const offset = (options.startLine ?? 1) - 1;
   let tree: MdNode;

@@ -51,8 +51,8 @@ export type DatedRow = HoujinRow & { fileDate: string };
 export interface SummaryItem {
   corporateNumber: string;
   name: string;
-  id?: string;
-  detail?: string;
+  id?: string | undefined;
+  detail?: string | undefined;
 }
 
 export interface ImportSummary {
