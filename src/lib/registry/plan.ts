@@ -90,7 +90,7 @@ function originFromName(name: string): 'converted-kigyo' | 'converted-npo' | und
 
 /** Upserts the importer's own source (matched by the number's URL), keeping every other source as it is. */
 function withSource(sources: unknown, number: string, fileDate: string): unknown[] {
-  const list = Array.isArray(sources) ? [...sources] : [];
+  const list: unknown[] = Array.isArray(sources) ? [...(sources as unknown[])] : [];
   const url = corporateNumberUrl(number);
   const mine = houjinSource(number, fileDate);
   const i = list.findIndex((s) => (s as { url?: string } | null)?.url === url);

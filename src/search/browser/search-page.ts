@@ -103,8 +103,8 @@ class SiteSearch extends HTMLElement {
     this.querySelector('[data-noscript]')?.setAttribute('hidden', '');
     this.querySelector('[data-facets-box]')?.removeAttribute('hidden');
     try {
-      this.#order = JSON.parse(this.dataset.facetOrder ?? '{}');
-      this.#synonyms = JSON.parse(this.dataset.synonyms ?? '[]');
+      this.#order = JSON.parse(this.dataset.facetOrder ?? '{}') as Partial<Record<FilterKey, string[]>>;
+      this.#synonyms = JSON.parse(this.dataset.synonyms ?? '[]') as SynonymTable;
     } catch {
       this.#order = {};
     }
@@ -265,7 +265,8 @@ class SiteSearch extends HTMLElement {
     const byId = new Map<string, PagefindResult>();
     for (const r of responses.flatMap((x) => x.results)) {
       const seen = byId.get(r.id);
-      if (!seen) byId.set(r.id, { id: r.id, score: r.score, matchedMetaFields: r.matchedMetaFields, data: r.data });
+      if (!seen)
+        byId.set(r.id, { id: r.id, score: r.score, matchedMetaFields: r.matchedMetaFields, data: () => r.data() });
       else {
         seen.score = Math.max(seen.score, r.score);
         seen.matchedMetaFields = [...new Set([...(seen.matchedMetaFields ?? []), ...(r.matchedMetaFields ?? [])])];
