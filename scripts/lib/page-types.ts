@@ -72,6 +72,7 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['statistics', paths.stats()],
     ['open data', paths.data()],
     ['about', paths.about()],
+    ['for listed co-ops', paths.forCoops()],
     ['en home', enPaths.home()],
     ['en organisation list', enPaths.coops()],
     ['en organisation list of one prefecture', longestList && enPaths.coopsIn(longestList.prefecture)],
