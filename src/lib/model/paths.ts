@@ -39,6 +39,10 @@ export const paths = {
   /** A public body's page for an iframe on another site. */
   embed: (id: string) => `embed/${id}/`,
   feed: () => 'feed.xml',
+  /** The Atom feed of one prefecture: organisations there and contracts its public bodies give. */
+  prefectureFeed: (code: string) => `feed/prefecture/${code}.xml`,
+  /** The Atom feed of one category: its organisations and contracts. */
+  categoryFeed: (id: string) => `feed/category/${id}.xml`,
   stats: () => 'stats/',
   /**
    * Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies), or of
