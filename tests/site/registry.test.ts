@@ -4,7 +4,7 @@
  * into a temporary folder. Expectations come from the imported entries.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HtmlValidate } from 'html-validate';
+import { htmlValidator } from '../helpers/html-validate.ts';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,7 +110,7 @@ describe('a site with registry data', () => {
 
   test('the pages with registry data, labels and notices are valid HTML', async () => {
     expect(existsSync(join(build.outDir, 'index.html'))).toBe(true);
-    const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const hv = htmlValidator();
     const failures: string[] = [];
     for (const route of [
       ...dir.coops.filter((c) => c.registry || c.dissolved).map((c) => paths.coop(c.id)),
