@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { z } from 'astro/zod';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
+import { DIST, isPublic, page, publicPages, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { SUB_PATH, subPathBuild, type BuildResult } from '../helpers/build.ts';
 import { paths } from '../../src/lib/model/paths.ts';
@@ -359,7 +359,7 @@ describe('feed', () => {
 });
 
 describe('pages', () => {
-  const htmlFiles = distFiles().filter((f) => f.endsWith('.html'));
+  const htmlFiles = publicPages();
   test('every page has OGP and Twitter card meta; the feed is announced; no canonical points to an invented domain', () => {
     for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) {
       const html = page(f);
@@ -450,7 +450,7 @@ describe('an isolated build with SITE_URL and a base path', () => {
     expect(r.status, r.output).toBe(0);
   });
   const built = () => distFilesUnder(r.outDir);
-  test('the sitemap lists every page (not embeds, not the 404 page), with absolute URLs under the base', () => {
+  test('the sitemap lists every page (not embeds, not the CMS, not the 404 page), with absolute URLs under the base', () => {
     expect(existsSync(join(r.outDir, 'sitemap-index.xml'))).toBe(true);
     const index = new XMLParser({ isArray: (n) => n === 'sitemap' || n === 'url' }).parse(
       text('sitemap-index.xml', r.outDir),
@@ -467,7 +467,7 @@ describe('an isolated build with SITE_URL and a base path', () => {
       );
     }
     const pages = built()
-      .filter((f) => f.endsWith('index.html') && !f.startsWith('embed/'))
+      .filter((f) => f.endsWith('index.html') && !f.startsWith('embed/') && isPublic(f))
       .map((f) => `${site}${base}${f.replace(/index\.html$/, '')}`)
       .sort();
     expect([...locs].sort()).toEqual(pages);
