@@ -26,7 +26,7 @@ import {
   cmsSettingsFrom,
   githubRepoOf,
 } from '../../../src/lib/publish/cms/config.ts';
-import { labelOf, type CmsField } from '../../../src/lib/publish/cms/fields.ts';
+import { cmsFields, labelOf, type CmsField } from '../../../src/lib/publish/cms/fields.ts';
 
 const schemas = schemasFor(idRef);
 
@@ -257,4 +257,9 @@ test('labels: the description up to its explanation, or the key when that is a l
   expect(labelOf('出典（一つ以上）。本文の…', 'sources')).toBe('出典');
   expect(labelOf('a=b、c=d', 'kind')).toBe('kind');
   expect(labelOf(undefined, 'x')).toBe('x');
+});
+
+test('a schema construct the form cannot show stops the build, naming the field', () => {
+  const schema = z.strictObject({ outer: z.strictObject({ when: z.date() }) });
+  expect(() => cmsFields(schema, { reference: () => ({}), path: 'coops' })).toThrow(/coops\.outer\.when.*date/);
 });

@@ -34,7 +34,7 @@ export const CMS_COLLECTIONS: Record<CollectionName, CollectionSettings> = {
     identifier: 'name',
     summary: '{{name}}（{{filename}}）',
     description:
-      '新しい組合は、毎月の登記情報の取り込みで「登記情報のみ」の下書きとして入ります。下書きを仕上げる手順は docs/cms.md にあります。id（ファイル名）は変えられません。',
+      '新しい組合は、毎月の登記情報の取り込みで「登記情報のみ」の下書きとして入ります。下書きを仕上げる手順はdocs/cms.mdにあります。id（ファイル名）は変えられません。',
     viewFilters: [{ label: '登記情報のみ（下書き）', field: 'registryOnly', pattern: true }],
   },
   categories: { label: '分野', display: ['name'], identifier: 'name', summary: '{{name}}（{{filename}}）' },
@@ -44,7 +44,7 @@ export const CMS_COLLECTIONS: Record<CollectionName, CollectionSettings> = {
     identifier: 'name',
     summary: '{{filename}} {{name}}',
     description:
-      '名称・よみ・種類・代表点は公式コード表から自動で入ります。ここには編集部が加えた事実（都道府県と国の機関の窓口、ウェブサイト、訂正した座標）とその出典だけを書きます。ファイル名は全国地方公共団体コードです。新しいファイルは npm run add:municipality で作ります。',
+      '名称・よみ・種類・代表点は公式コード表から自動で入ります。ここには編集部が加えた事実（都道府県と国の機関の窓口、ウェブサイト、訂正した座標）とその出典だけを書きます。ファイル名は全国地方公共団体コードです。新しいファイルはnpm run add:municipalityで作ります。',
   },
   contracts: {
     label: '委託・指定管理',
@@ -74,7 +74,7 @@ export const GUIDE_BODY: CmsField = {
   name: 'body',
   label: '本文',
   widget: 'markdown',
-  hint: 'Markdown の文章だけを書きます。コード・HTML・{ } の式は書けません（データの点検で止まります）。出典は <Cite n={0} /> の形で、sources の番号を指します。',
+  hint: 'Markdownの文章だけを書きます。コード・HTML・{ }の式は書けません（データの点検で止まります）。出典は<Cite n={0} />の形で、sourcesの番号（0から数えます）を指します。',
   buttons: ['bold', 'italic', 'link', 'heading-two', 'heading-three', 'quote', 'bulleted-list', 'numbered-list'],
   editor_components: [],
   modes: ['raw', 'rich_text'],
@@ -106,7 +106,7 @@ export function githubRepoOf(repoUrl: string): string {
   const m = /^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(repoUrl);
   if (!m)
     throw new Error(
-      `REPO_URL "${repoUrl}" は GitHub のリポジトリ（https://github.com/owner/name）ではありません。/admin/ の CMS は GitHub のリポジトリに編集を送ります`,
+      `REPO_URL "${repoUrl}"はGitHubのリポジトリ（https://github.com/owner/name）ではありません。/admin/のCMSはGitHubのリポジトリに編集を送ります`,
     );
   return `${m[1]}/${m[2]}`;
 }
@@ -118,7 +118,7 @@ export function cmsSettingsFrom(
   const repoUrl = repoUrlFrom(env);
   const authUrl = env.CMS_AUTH_URL?.trim() || undefined;
   if (authUrl && (!/^https:\/\/[^\s/]+/.test(authUrl) || !URL.canParse(authUrl)))
-    throw new Error(`CMS_AUTH_URL "${authUrl}" は https:// で始まる OAuth クライアントの URL ではありません`);
+    throw new Error(`CMS_AUTH_URL "${authUrl}"はhttps://で始まるOAuthクライアントのURLではありません`);
   const authEndpoint = env.CMS_AUTH_ENDPOINT?.trim() || undefined;
   return {
     ...(repoUrl ? { repo: githubRepoOf(repoUrl) } : {}),

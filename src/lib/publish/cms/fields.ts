@@ -185,7 +185,9 @@ function widgetOf(field: Pick<CmsField, 'name' | 'label'>, schema: z.ZodType, ct
     case 'array':
       return listOf(field, schema, ctx);
     default:
-      throw new Error(`CMS の設定: ${ctx.path} の型 ${def.type} を編集欄にできません（src/lib/publish/cms/fields.ts）`);
+      throw new Error(
+        `CMSの設定: ${ctx.path}の型「${def.type}」を編集欄にできません（src/lib/publish/cms/fields.tsで扱いを決めてください）`,
+      );
   }
 }
 
@@ -223,6 +225,6 @@ export function cmsField(key: string, schema: z.ZodType, ctx: FieldContext): Cms
 /** Every field of an object schema (a collection's, or a nested object's), in the schema's order. */
 export function cmsFields(schema: z.ZodType, ctx: FieldContext): CmsField[] {
   const def = defOf(unwrapOptional(schema).core);
-  if (def.type !== 'object') throw new Error(`CMS の設定: ${ctx.path || '(top)'} はオブジェクトではありません`);
+  if (def.type !== 'object') throw new Error(`CMSの設定: ${ctx.path || '(top)'}はオブジェクトではありません`);
   return Object.entries(def.shape ?? {}).map(([key, child]) => cmsField(key, child, ctx));
 }
