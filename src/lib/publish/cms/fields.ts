@@ -162,7 +162,7 @@ type Widget = Omit<CmsField, 'name' | 'label'>;
 function widgetOf(field: Pick<CmsField, 'name' | 'label'>, schema: z.ZodType, ctx: FieldContext): Widget {
   const key = field.name;
   const ref = fieldRules.get(schema)?.ref;
-  if (ref) return { widget: 'relation', ...ctx.reference(ref) } as Widget;
+  if (ref) return { widget: 'relation', ...ctx.reference(ref) };
   if (isDate(schema)) return { widget: 'string', pattern: [DATE_PATTERN, DATE_RULE] };
   const def = defOf(schema);
   switch (def.type) {
