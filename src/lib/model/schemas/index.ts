@@ -246,7 +246,15 @@ export const registryRecord = z.strictObject({
       '登記記録の閉鎖等の事由（01 清算の結了等、11 合併による解散等、21 登記官による閉鎖、31 その他の清算の結了等）',
     ),
   successor: corporateNumber.optional().describe('承継先法人番号'),
-  asOf: pastDate.describe('読み込んだファイルの作成日（全件データは月末時点、差分データはその日）'),
+  asOf: pastDate.describe(
+    '読み込んだファイルの作成日（全件データは月末時点、差分データはその日）。Web-API で取得したときはその最終更新年月日',
+  ),
+  via: z
+    .enum(['web-api'])
+    .optional()
+    .describe(
+      '取得の経路: web-api＝法人番号システム Web-API（npm run refresh:registry）。省略時は基本3情報ダウンロードのファイル',
+    ),
 });
 
 /** Municipality / public-body kinds. */
