@@ -40,7 +40,7 @@ import { paths } from '../model/paths.ts';
 import { CONTRACT_KIND_LABELS, periodText } from '../views/contracts.ts';
 import { joinMulti, joinUrls, toCsv, type CsvValue } from './csv.ts';
 import { corporateNumberUrl } from '../model/corporate-number.ts';
-import { houjinCredit } from '../registry/houjin.ts';
+import { registryCredit } from '../registry/credit.ts';
 
 /** The entity schemas, for the descriptions of columns that copy a field. */
 const SCHEMAS = schemasFor(idRef);
@@ -465,7 +465,7 @@ const coops = defineDataset<Coop>({
       key: 'registryCredit',
       header: '登記情報の出典表記',
       description: '登記情報（registry）を使った行の出典表記（公共データ利用規約（第1.0版）による）',
-      get: (c) => (c.registry ? houjinCredit(c.registry.asOf) : undefined),
+      get: (c) => (c.registry ? registryCredit(c.registry) : undefined),
     },
     {
       key: 'tokutei',

@@ -33,3 +33,8 @@ export function webApiCredit(asOf?: string): string {
 export function registryCredit(registry?: { asOf?: string; via?: RegistryVia }): string {
   return registry?.via === 'web-api' ? webApiCredit(registry.asOf) : houjinCredit(registry?.asOf);
 }
+
+/** How many entries carry registry data fetched through the Web-API (the pages that list licences show WEB_API_NOTICE when any do). */
+export function webApiEntries(coops: ReadonlyArray<{ registry?: { via?: RegistryVia } }>): number {
+  return coops.filter((c) => c.registry?.via === 'web-api').length;
+}
