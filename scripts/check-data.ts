@@ -7,7 +7,7 @@
  */
 import { checkContent, formatProblems } from '../src/integrations/data-check.ts';
 import { contentDir, readContent } from '../src/content/files.ts';
-import { dataReport, formatReport } from '../src/lib/check/report.ts';
+import { dataReport, formatReport } from '../src/content/report.ts';
 import { todayInJapan } from '../src/lib/model/dates.ts';
 
 const problems = checkContent();

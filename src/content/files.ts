@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { COLLECTION_NAMES, DATA_FILES, folderOf, type CollectionName } from '../lib/model/schemas/index.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import type { CheckContext, Problem, RawEntry } from '../lib/check/validate.ts';
+import type { CheckContext, Problem, RawEntry } from '../lib/check/types.ts';
 import { officialBodies } from '../lib/places/official-bodies.ts';
 import type { MultiPolygon } from '../lib/places/geometry.ts';
 import { mergePlaces } from '../lib/places/places.ts';
@@ -185,7 +185,7 @@ export function readContent(dir: string, root: string = process.cwd()): ContentR
 }
 
 /**
- * One data file at the top of the content folder (DATA_FILES in schema.ts),
+ * One data file at the top of the content folder (DATA_FILES in lib/model/schemas/collections.ts),
  * parsed; `data` is undefined when the file is absent (every data file is
  * optional) or unreadable (then `problems` says why).
  */

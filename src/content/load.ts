@@ -4,13 +4,12 @@
  */
 import { getCollection } from 'astro:content';
 import type { Directory } from '../lib/model/types.ts';
-import { sortByReading } from '../lib/model/sort.ts';
-import { byDate } from '../lib/check/national-counts.ts';
+import { toDirectory } from './directory.ts';
 import { buildIndex, type DirectoryIndex } from '../lib/model/directory.ts';
 import { coopListRoutes } from '../lib/views/lists.ts';
 import { contentDir, readDataFile } from './files.ts';
 import { idRef, searchSynonymsSchema } from '../lib/model/schemas/index.ts';
-import type { SearchSynonyms } from '../search/synonyms.ts';
+import type { SearchSynonyms } from '../lib/model/types.ts';
 
 /** Entries as plain objects: the id beside the data (the types are the schemas', so no cast is needed). */
 function withIds<D extends object>(entries: ReadonlyArray<{ id: string; data: D }>): Array<{ id: string } & D> {
@@ -32,16 +31,7 @@ export function loadDirectory(): Promise<Directory> {
       getCollection('guides').then(withIds),
       getCollection('nationalCounts').then(withIds),
     ]);
-    return {
-      coops: sortByReading(coops),
-      categories: [...categories].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
-      bodies: sortByReading(bodies),
-      contracts: [...contracts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      councils: sortByReading(councils),
-      programmes: sortByReading(programmes),
-      guides: [...guides].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
-      nationalCounts: byDate(nationalCounts),
-    };
+    return toDirectory({ coops, categories, bodies, contracts, councils, programmes, guides, nationalCounts });
   })();
   return cached;
 }
@@ -62,7 +52,7 @@ export function loadIndex(): Promise<DirectoryIndex> {
 export function loadSearchSynonyms(): SearchSynonyms {
   const { data } = readDataFile(process.env.RA_CONTENT_DIR ?? contentDir(), 'searchSynonyms');
   if (data === undefined) return { reviewed: '', groups: [] };
-  return searchSynonymsSchema(idRef).parse(data) as SearchSynonyms;
+  return searchSynonymsSchema(idRef).parse(data);
 }
 
 /** The routes of the prefecture lists, Japanese and English alike: every page of every prefecture's list (src/lib/views/lists.ts). */

@@ -6,7 +6,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { contentDir, loadCheckContext, readContent, readDataFile } from '../content/files.ts';
-import { validateEntries, validateSearchSynonyms, type Problem } from '../lib/check/validate.ts';
+import { validateEntries, type Problem } from '../lib/check/validate.ts';
+import { validateSearchSynonyms } from '../lib/check/rules/search-synonyms.ts';
 import { todayInJapan } from '../lib/model/dates.ts';
 
 /** One line per problem: `file › field: message`. */

@@ -12,7 +12,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { DIST, distFiles, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { DATASET_NAMES } from '../../src/lib/publish/datasets.ts';
+import { DATASET_NAMES } from '../../src/lib/publish/datasets/index.ts';
 import { HOUJIN_TERMS_PAGE } from '../../src/lib/registry/houjin.ts';
 
 const dir = loadContentDirectory();

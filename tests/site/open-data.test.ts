@@ -18,7 +18,12 @@ import { SUB_PATH, subPathBuild, type BuildResult } from '../helpers/build.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { needsSplit } from '../../src/lib/views/lists.ts';
 import { coopsIn, contractsCommissionedBy, indexById, placeOf } from '../../src/lib/model/directory.ts';
-import { DATASETS, DATASET_NAMES, modelProjectFigures, type DatasetName } from '../../src/lib/publish/datasets.ts';
+import {
+  DATASETS,
+  DATASET_NAMES,
+  modelProjectFigures,
+  type DatasetName,
+} from '../../src/lib/publish/datasets/index.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);

@@ -10,7 +10,7 @@ import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { indexById, needsRecheck } from '../../src/lib/model/directory.ts';
 import { todayInJapan } from '../../src/lib/model/dates.ts';
-import { latestOfficial, latestOfficialByPrefecture, officialSeries } from '../../src/lib/check/national-counts.ts';
+import { latestOfficial, latestOfficialByPrefecture, officialSeries } from '../../src/lib/views/national-counts.ts';
 import {
   countByCategory,
   countByPrefecture,

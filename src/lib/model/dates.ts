@@ -137,3 +137,6 @@ export function formatFiscalYearEra(fiscalYear: number): string {
 export function formatFiscalYear(fiscalYear: number): string {
   return `${fiscalYear}年度（${formatFiscalYearEra(fiscalYear)}）`;
 }
+
+/** The day the Workers Co-operative Act took effect: no 労働者協同組合 can be registered before it. */
+export const ACT_IN_FORCE = '2022-10-01';

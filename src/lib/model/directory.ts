@@ -4,7 +4,6 @@
  */
 import type { Body, Contract, Coop, Directory, Source } from './types.ts';
 import { latestDay } from './dates.ts';
-import { ORG_KIND, ORIGIN } from './vocabularies.ts';
 import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from '../places/reference-sources.ts';
 import type { Placed } from '../places/nearest.ts';
 
@@ -213,10 +212,6 @@ export function statusLabels(
 export function becameCoopOn(coop: Pick<Coop, 'registered' | 'converted' | 'established'>): string | undefined {
   return coop.registered ?? coop.converted ?? coop.established;
 }
-
-/** Japanese labels of organisation kinds and origins (defined beside their enums in schema.ts). */
-export const KIND_LABELS: Record<Coop['kind'], string> = ORG_KIND.labels;
-export const ORIGIN_LABELS: Record<NonNullable<Coop['origin']>, string> = ORIGIN.labels;
 
 /** Lookups every page needs, built once per build (pages would otherwise rescan whole lists per page). */
 export interface DirectoryIndex {

@@ -12,7 +12,7 @@ export const paths = {
   coop: (id: string) => `coops/${id}/`,
   /**
    * The organisations of one prefecture (its code, or 'none' for those without one), page n ≥ 2 of a long list.
-   * 'prefecture' is a reserved co-op id (see idProblem in schema.ts), so these never meet a co-op's page.
+   * 'prefecture' is a reserved co-op id (see idProblem in lib/model/schemas/index.ts), so these never meet a co-op's page.
    */
   coopsIn: (prefecture: string, page = 1) => `coops/${COOP_LIST_SEGMENT}/${prefecture}/${page > 1 ? `${page}/` : ''}`,
   categories: () => 'categories/',

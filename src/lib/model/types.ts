@@ -5,19 +5,12 @@
  * Nothing here restates a field: add a field to the schema, and it is here.
  */
 import type { z } from 'astro/zod';
-import type {
-  ACTIVITY_KINDS,
-  ACTIVITY_STATUSES,
-  BODY_KINDS,
-  CONTRACT_FORMS,
-  CONTRACT_KINDS,
-  schemasFor,
-  source,
-} from './schemas/index.ts';
+import type { schemasFor, searchSynonymsSchema, source } from './schemas/index.ts';
+import type { ACTIVITY_KIND, ACTIVITY_STATUS, BODY_KINDS, CONTRACT_FORMS, CONTRACT_KIND } from './vocabularies.ts';
 
 type Schemas = ReturnType<typeof schemasFor>;
 /** One entry of a collection: its id (the file name) and its data. */
-type Entry<K extends keyof Schemas> = { id: string } & z.output<Schemas[K]>;
+export type Entry<K extends keyof Schemas> = { id: string } & z.output<Schemas[K]>;
 
 /** A source as the schema defines it. */
 export type Source = z.output<typeof source>;
@@ -50,10 +43,10 @@ export type ConsultationWindow = NonNullable<Council['windows']>[number];
 export type SourcedText = NonNullable<Council['aims']>[number];
 /** A figure on the model-project pages: its source is always named. */
 export type SourcedFigure = NonNullable<Council['figures']>[number];
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+export type ActivityKind = (typeof ACTIVITY_KIND.values)[number];
+export type ActivityStatus = (typeof ACTIVITY_STATUS.values)[number];
 /** A contract's programme kind (filters and grouping; labels in src/lib/views/contracts.ts). */
-export type ContractKind = (typeof CONTRACT_KINDS)[number];
+export type ContractKind = (typeof CONTRACT_KIND.values)[number];
 /** 委託・指定管理・補助. */
 export type ContractForm = (typeof CONTRACT_FORMS)[number];
 
@@ -68,3 +61,8 @@ export interface Directory {
   guides: Guide[];
   nationalCounts: NationalCount[];
 }
+
+/** The search's everyday-words table (content/search-synonyms.yaml). */
+export type SearchSynonyms = z.output<ReturnType<typeof searchSynonymsSchema>>;
+/** One group of words people type for one service. */
+export type SynonymGroup = SearchSynonyms['groups'][number];

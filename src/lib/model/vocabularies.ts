@@ -16,7 +16,7 @@ export function vocabulary<const L extends Record<string, string>>(labels: L) {
 }
 
 /** Kinds of organisation. */
-export const ORG_KIND = vocabulary({
+export const ORG_KIND = /* @__PURE__ */ vocabulary({
   coop: '組合',
   federation: '連合会',
   network: '支援・連携団体',
@@ -24,14 +24,14 @@ export const ORG_KIND = vocabulary({
   site: '事業所',
 });
 /** How a co-op came to be one. */
-export const ORIGIN = vocabulary({
+export const ORIGIN = /* @__PURE__ */ vocabulary({
   new: '新規設立',
   'converted-kigyo': '企業組合から組織変更',
   'converted-npo': 'NPO法人から組織変更',
   unknown: '未確認',
 });
 /** Kinds of model-project activity. */
-export const ACTIVITY_KIND = vocabulary({
+export const ACTIVITY_KIND = /* @__PURE__ */ vocabulary({
   forum: 'フォーラム',
   symposium: 'シンポジウム',
   seminar: 'セミナー',
@@ -46,4 +46,59 @@ export const ACTIVITY_KIND = vocabulary({
   other: 'その他',
 });
 /** Whether an activity had taken place when its source was written. */
-export const ACTIVITY_STATUS = vocabulary({ held: '実施', ongoing: '継続中', planned: '予定（出典の時点）' });
+export const ACTIVITY_STATUS = /* @__PURE__ */ vocabulary({
+  held: '実施',
+  ongoing: '継続中',
+  planned: '予定（出典の時点）',
+});
+/** 法人格: the legal forms an organisation may have. */
+export const LEGAL_FORMS = [
+  '労働者協同組合',
+  '特定労働者協同組合',
+  '労働者協同組合連合会',
+  '企業組合',
+  'NPO法人',
+  '一般社団法人',
+  '事業協同組合',
+  '任意団体',
+  '未確認',
+] as const;
+
+/** 登記記録の閉鎖等の事由 (the corporate-number site's codes), with their labels. */
+export const CLOSE_CAUSE = /* @__PURE__ */ vocabulary({
+  '01': '清算の結了等',
+  '11': '合併による解散等',
+  '21': '登記官による閉鎖',
+  '31': 'その他の清算の結了等',
+});
+
+/** Municipality / public-body kinds. */
+export const BODY_KINDS = ['国', '都道府県', '市', '特別区', '区', '町', '村'] as const;
+
+/** Kinds of commissioned programme, for filters and grouping (URL slugs of /contracts/programme/<kind>/). */
+export const CONTRACT_KIND = /* @__PURE__ */ vocabulary({
+  konkyu: '生活困窮者自立支援',
+  hogo: '生活保護受給者の就労支援',
+  wakamono: '若者・障がい者の就労支援',
+  jidokan: '児童館・子育て支援施設',
+  gakudo: '学童保育',
+  shisetsu: '地区センター・公園などの施設',
+  other: 'その他',
+});
+
+/** How a public body engages the organisation. */
+export const CONTRACT_FORMS = ['委託', '指定管理', '補助'] as const;
+
+/** Kinds of council member. */
+export const MEMBER_KINDS = [
+  '行政',
+  '社会福祉協議会',
+  '協同組合',
+  '労働者協同組合',
+  '労働者福祉団体',
+  '労働金庫',
+  '支援団体',
+  '経済団体',
+  '労働団体',
+  'その他',
+] as const;

@@ -6,7 +6,7 @@
  * Read once per process.
  */
 import { createRequire } from 'node:module';
-import { prefectureCodeOf } from '../model/lgcode.ts';
+import { prefectureCodeOf } from './lgcode.ts';
 
 /** Kinds of public body, as content/municipalities/ writes them. */
 export type OfficialKind = '都道府県' | '市' | '特別区' | '区' | '町' | '村';

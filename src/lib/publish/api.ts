@@ -18,7 +18,7 @@ import {
   type CollectionName,
 } from '../model/schemas/index.ts';
 import { lastChecked } from '../model/directory.ts';
-import { ATTRIBUTION, LICENSE } from './datasets.ts';
+import { ATTRIBUTION, LICENSE } from './datasets/index.ts';
 import { paths } from '../model/paths.ts';
 import { HOUJIN_TERMS_PAGE } from '../registry/houjin.ts';
 import { registryCredit, type RegistryVia } from '../registry/credit.ts';
@@ -146,7 +146,7 @@ export function licenceParts(c: CollectionName, entity: Record<string, unknown>)
   return parts;
 }
 
-/** The reproducible dates of the build (see exportDates in export.ts). */
+/** The reproducible dates of the build (see exportDates in publish/datasets/define.ts). */
 export interface ApiDates {
   generatedAt: string;
   dataAsOf: string | undefined;

@@ -6,7 +6,7 @@
  */
 import { EDITORS } from './datapackage.ts';
 import { ODBL } from './api.ts';
-import { LICENSE } from './datasets.ts';
+import { LICENSE } from './datasets/index.ts';
 import { HOUJIN_TERMS_PAGE } from '../registry/houjin.ts';
 import { registryCredit, type RegistryVia } from '../registry/credit.ts';
 

@@ -2,7 +2,7 @@
  * /datapackage.json: a Frictionless Data Package (v2) describing every CSV
  * download, so tools that read data packages open the data in one step.
  * Fields, types and descriptions come from the dataset definitions in
- * export.ts (the same ones that write the CSV and document /data/).
+ * publish/datasets/ (the same ones that write the CSV and document /data/).
  */
 import { commissioningBodies } from '../model/directory.ts';
 import type { Directory } from '../model/types.ts';
@@ -14,7 +14,7 @@ import {
   type Dataset,
   type DatasetName,
   type FieldDoc,
-} from './datasets.ts';
+} from './datasets/index.ts';
 import { MULTI_SEPARATOR } from './csv.ts';
 import { paths } from '../model/paths.ts';
 import { ODBL } from './api.ts';

@@ -7,9 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Directory } from '../model/types.ts';
-import { KIND_LABELS, indexById, placeName } from '../model/directory.ts';
-import { newestDay } from './datasets.ts';
+import { indexById, placeName } from '../model/directory.ts';
+import { newestDay } from '../model/as-of.ts';
 import { paths } from '../model/paths.ts';
+import { ORG_KIND } from '../model/vocabularies.ts';
 
 /** One feed entry before serialisation. */
 export interface FeedEntry {
@@ -38,7 +39,7 @@ export function feedEntries(dir: Directory, limit = 50): FeedEntry[] {
       title: c.name,
       path: paths.coop(c.id),
       updated,
-      summary: [`${KIND_LABELS[c.kind]}${where ? `（${where}）` : ''}。`, c.summary].filter(Boolean).join(''),
+      summary: [`${ORG_KIND.labels[c.kind]}${where ? `（${where}）` : ''}。`, c.summary].filter(Boolean).join(''),
       category: { term: 'coop', label: '団体' },
     });
   }

@@ -22,7 +22,7 @@
  * (https://www.nta.go.jp/mynumberinfo/FAQ/03houjinbangou-kohyo.htm) calls
  * 法人種別 項番15 (column 9) and 国内所在地（丁目番地等） 項番18 (column 12).
  */
-import { checkDigitFor, prefectureCodeOf } from '../model/lgcode.ts';
+import { checkDigitFor, prefectureCodeOf } from '../places/lgcode.ts';
 import { parsePartialDate } from '../model/dates.ts';
 import { printable } from '../check/text-hygiene.ts';
 

@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { corporateNumberUrl } from '../model/corporate-number.ts';
-import { CLOSE_CAUSES } from '../model/schemas/index.ts';
+import { CLOSE_CAUSE } from '../model/vocabularies.ts';
 import { registryCredit, type RegistryVia } from './credit.ts';
 import { ACT_IN_FORCE, addressOf, lgCodeOf, readingFromFurigana, type HoujinRow } from './houjin.ts';
 import type { DatedRow } from './record-set.ts';
@@ -30,7 +30,7 @@ export function postalCodeOf(row: Pick<HoujinRow, 'postCode'>): string | undefin
 
 /** The label of a 登記記録の閉鎖等の事由 code. */
 export function closeCauseLabel(code: string): string | undefined {
-  return CLOSE_CAUSES[code as keyof typeof CLOSE_CAUSES];
+  return CLOSE_CAUSE.labels[code as keyof typeof CLOSE_CAUSE.labels];
 }
 
 /** The registry block of an entry, from the newest record of its number and how it was fetched. */

@@ -13,7 +13,7 @@
  */
 import { corporateNumberProblem } from '../model/corporate-number.ts';
 import { parsePartialDate } from '../model/dates.ts';
-import { CLOSE_CAUSES } from '../model/schemas/index.ts';
+import { CLOSE_CAUSE } from '../model/vocabularies.ts';
 import { textProblem } from '../check/text-hygiene.ts';
 import { HOUJIN_COLUMNS, HoujinFormatError, type HoujinKey, type HoujinRow } from './houjin.ts';
 
@@ -51,7 +51,7 @@ const LAYOUT_RULES: Rule[] = [
   digits('cityCode', 3),
   digits('postCode', 7),
   (row) =>
-    row.closeCause === '' || row.closeCause in CLOSE_CAUSES
+    row.closeCause === '' || row.closeCause in CLOSE_CAUSE.labels
       ? undefined
       : ['closeCause', 'は 01・11・21・31 のいずれでもありません'],
   (row) =>

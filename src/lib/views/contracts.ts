@@ -5,15 +5,9 @@
  * programme × prefecture lists of /contracts/.
  */
 import type { Body, Contract, ContractKind } from '../model/types.ts';
-import { CONTRACT_KIND, CONTRACT_KINDS } from '../model/schemas/index.ts';
+import { CONTRACT_KIND } from '../model/vocabularies.ts';
 import { earliestDay, formatDate, latestDay } from '../model/dates.ts';
-import { newestDay } from '../publish/datasets.ts';
-
-/** Label of each programme kind (the vocabulary in src/lib/model/schemas/index.ts). */
-export const CONTRACT_KIND_LABELS: Record<ContractKind, string> = CONTRACT_KIND.labels;
-
-/** Programme kinds in display order. */
-export const CONTRACT_KIND_ORDER: readonly ContractKind[] = CONTRACT_KINDS;
+import { newestDay } from '../model/as-of.ts';
 
 /** The first and last day of a contract's period, when a source gives one ('YYYY-MM-DD'). */
 export function periodDays(c: Contract): { from?: string; to?: string } | undefined {
@@ -82,7 +76,7 @@ const same = <T>(values: T[]): T | undefined => {
 export function groupByProgramme(list: readonly Contract[]): ProgrammeGroup[] {
   const groups = new Map<string, Contract[]>();
   for (const c of list) {
-    const key = `${CONTRACT_KIND_ORDER.indexOf(c.kind)}\u0000${c.programme}`;
+    const key = `${CONTRACT_KIND.values.indexOf(c.kind)}\u0000${c.programme}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   return [...groups.keys()].sort().map((key) => {
@@ -117,7 +111,7 @@ export function contractFacets(
   contracts: readonly Contract[],
   bodies: ReadonlyMap<string, Body>,
 ): { kinds: ContractKind[]; prefectures: string[]; national: boolean; categories: string[] } {
-  const kinds = CONTRACT_KIND_ORDER.filter((k) => contracts.some((c) => c.kind === k));
+  const kinds = CONTRACT_KIND.values.filter((k) => contracts.some((c) => c.kind === k));
   const prefs = new Set<string>();
   let national = false;
   for (const c of contracts) {

@@ -6,11 +6,7 @@
 import type { Activity, ActivityKind, ActivityStatus, Council, Programme, SourcedFigure } from '../model/types.ts';
 import { earliestDay, fiscalYearOf, latestDay } from '../model/dates.ts';
 import { compareReading } from '../model/sort.ts';
-import { ACTIVITY_KIND, ACTIVITY_STATUS } from '../model/vocabularies.ts';
-
-/** Japanese labels of activity kinds and statuses (defined beside their enums in schema.ts). */
-export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = ACTIVITY_KIND.labels;
-export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = ACTIVITY_STATUS.labels;
+import { ACTIVITY_STATUS } from '../model/vocabularies.ts';
 
 /**
  * The status as shown on a given day. A source that announced an event as planned says nothing about
@@ -20,7 +16,7 @@ export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = ACTIVITY_S
 export function statusLabel(status: ActivityStatus, lastDay: string | undefined, today: string): string {
   if (status === 'planned' && lastDay !== undefined && latestDay(lastDay) < today)
     return '予定（出典の時点）・実施は未確認';
-  return ACTIVITY_STATUS_LABELS[status];
+  return ACTIVITY_STATUS.labels[status];
 }
 
 /** The day an activity starts ('YYYY-MM-DD', earliest reading of a partial date), or undefined when undated. */

@@ -14,7 +14,7 @@
 import { decodePins, type MapPin, type MapPinsFile } from '../pins.ts';
 import { PRECISION_LABELS } from '../precision.ts';
 import { formatKm, nearest, type LatLng } from '../../lib/places/nearest.ts';
-import { matchPlaces, type PlaceRow } from '../../lib/places/place-pick.ts';
+import { matchPlaces, type PlaceRow } from '../place-pick.ts';
 
 /** How many organisations the list shows. */
 const COUNT = 10;

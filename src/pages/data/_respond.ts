@@ -4,7 +4,7 @@
  * name starts with _ are not routes.)
  */
 import { loadDirectory } from '../../content/load.ts';
-import { exportDates, makeLookup, type Lookup } from '../../lib/publish/datasets.ts';
+import { exportDates, makeLookup, type Lookup } from '../../lib/publish/datasets/index.ts';
 import { siteUrl } from '../../lib/model/paths.ts';
 
 const lookups = new Map<string, Promise<Lookup>>();

@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { loadDirectory } from '../../content/load.ts';
-import { placeRows } from '../../lib/places/place-pick.ts';
+import { placeRows } from '../../map/place-pick.ts';
 
 export const GET: APIRoute = async () => {
   const dir = await loadDirectory();

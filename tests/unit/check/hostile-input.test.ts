@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCheckContext, readContent } from '../../../src/content/files.ts';
 import { validateEntries, type Problem, type RawEntry } from '../../../src/lib/check/validate.ts';
-import { checkDigitFor } from '../../../src/lib/model/lgcode.ts';
+import { checkDigitFor } from '../../../src/lib/places/lgcode.ts';
 import { officialBodies } from '../../../src/lib/places/official-bodies.ts';
 import { contentIsData } from '../../../src/integrations/content-is-data.ts';
 

@@ -1,13 +1,12 @@
 /** National counts: reading 「1都1道2府27県」, the consistency rules, and the official series. */
 import { describe, expect, test } from 'vitest';
+import { nationalCountProblems, prefecturesInText } from '../../../src/lib/check/rules/national-counts.ts';
 import {
   byDate,
   latestOfficial,
   latestOfficialByPrefecture,
-  nationalCountProblems,
   officialSeries,
-  prefecturesInText,
-} from '../../../src/lib/check/national-counts.ts';
+} from '../../../src/lib/views/national-counts.ts';
 import { nationalCountSchema } from '../../../src/lib/model/schemas/index.ts';
 import type { NationalCount } from '../../../src/lib/model/types.ts';
 

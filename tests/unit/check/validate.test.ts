@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readContent } from '../../../src/content/files.ts';
-import { validateEntries, valuesAt, type Problem } from '../../../src/lib/check/validate.ts';
+import { validateEntries, type Problem } from '../../../src/lib/check/validate.ts';
+import { valuesAt } from '../../../src/lib/check/paths.ts';
 
 const TODAY = '2026-11-22';
 const fixture = (name: string) => join(process.cwd(), 'tests/fixtures', name);

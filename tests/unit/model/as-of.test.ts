@@ -1,7 +1,7 @@
 /** 情報の時点: one definition (lastChecked), and a public body's page dated by its contracts and own facts, not by the day the code list was checked. */
 import { expect, test } from 'vitest';
 import { bodyFactSources, isReferenceSource, lastChecked, needsRecheck } from '../../../src/lib/model/directory.ts';
-import { newestDay } from '../../../src/lib/publish/datasets.ts';
+import { newestDay } from '../../../src/lib/model/as-of.ts';
 import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from '../../../src/lib/places/reference-sources.ts';
 import type { Body, Contract } from '../../../src/lib/model/types.ts';
 

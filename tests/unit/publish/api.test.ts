@@ -18,7 +18,7 @@ import {
   rootIndex,
   rootSchema,
 } from '../../../src/lib/publish/api.ts';
-import { exportDates } from '../../../src/lib/publish/datasets.ts';
+import { exportDates } from '../../../src/lib/publish/datasets/index.ts';
 import { loadContentDirectory } from '../../helpers/content.ts';
 import { errorsText, makeAjv } from '../../helpers/ajv.ts';
 

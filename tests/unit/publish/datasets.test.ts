@@ -11,9 +11,9 @@ import {
   datasetJson,
   exportDates,
   makeLookup,
-  newestDay,
   sourceText,
-} from '../../../src/lib/publish/datasets.ts';
+} from '../../../src/lib/publish/datasets/index.ts';
+import { newestDay } from '../../../src/lib/model/as-of.ts';
 import { BOM } from '../../../src/lib/publish/csv.ts';
 import { earliestDay } from '../../../src/lib/model/dates.ts';
 import type { Source } from '../../../src/lib/model/types.ts';

@@ -1,7 +1,7 @@
 /** schema.org JSON-LD builders on the valid fixture, plus synthetic edge cases built here. */
 import { describe, expect, test } from 'vitest';
 import { loadContentDirectory } from '../../helpers/content.ts';
-import { makeLookup } from '../../../src/lib/publish/datasets.ts';
+import { makeLookup } from '../../../src/lib/publish/datasets/index.ts';
 import { bodyJsonLd, coopJsonLd, serializeJsonLd, streetPart } from '../../../src/lib/publish/jsonld.ts';
 import type { Coop } from '../../../src/lib/model/types.ts';
 

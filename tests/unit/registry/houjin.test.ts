@@ -20,7 +20,7 @@ import {
 import { RecordReader } from '../../../src/lib/registry/record-reader.ts';
 import { snapshot } from '../../helpers/registry.ts';
 import { corporateNumberUrl, isValidCorporateNumber } from '../../../src/lib/model/corporate-number.ts';
-import { isValidLgCode } from '../../../src/lib/model/lgcode.ts';
+import { isValidLgCode } from '../../../src/lib/places/lgcode.ts';
 import { ImportCheckError, formatSummary, importHoujin } from '../../../scripts/lib/houjin-import.ts';
 import { readContent } from '../../../src/content/files.ts';
 import { validateEntries } from '../../../src/lib/check/validate.ts';

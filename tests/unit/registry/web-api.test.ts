@@ -301,7 +301,8 @@ describe('failures write nothing and say what happened in one message', () => {
   });
 });
 
-describe('the command (npm run refresh:registry)', () => {
+// Each test starts Node (Node 24 with the project's modules) up to three times: 2–4 s each alone, far more beside other test files.
+describe('the command (npm run refresh:registry)', { timeout: 120_000 }, () => {
   /** Runs scripts/refresh-registry.ts on the content copy (asynchronously: the stand-in answers from this process). */
   const command = (vars: Record<string, string>, args: string[] = []) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HOUJIN_')));

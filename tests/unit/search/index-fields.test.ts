@@ -11,7 +11,7 @@ import {
   MAX_TEXT_TERMS,
 } from '../../../src/search/fields.ts';
 import { decodeText, encodeText } from '../../../src/search/tokens.ts';
-import { normalizeForSearch } from '../../../src/search/normalize.ts';
+import { normalizeForSearch } from '../../../src/lib/model/normal-form.ts';
 import { pageTermFields } from '../../../src/search/page-fields.ts';
 
 const decodedField = (v: string) => v.split(' ').map(decodeText);

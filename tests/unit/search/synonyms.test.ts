@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentDir, readContent, readDataFile } from '../../../src/content/files.ts';
-import { validateSearchSynonyms } from '../../../src/lib/check/validate.ts';
+import { validateSearchSynonyms } from '../../../src/lib/check/rules/search-synonyms.ts';
 import { MAX_ALTERNATIVES, queryAlternatives, synonymTable, wordAlternatives } from '../../../src/search/synonyms.ts';
-import { normalizeForSearch } from '../../../src/search/normalize.ts';
+import { normalizeForSearch } from '../../../src/lib/model/normal-form.ts';
 import { MAX_PIECES, planQuery, queryWords } from '../../../src/search/query.ts';
 import { loadContentDirectory, loadSearchSynonyms } from '../../helpers/content.ts';
 

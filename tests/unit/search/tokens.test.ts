@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { decodeText, encodeChar, encodeText, grams, queryPieces, GRAM } from '../../../src/search/tokens.ts';
 import { termsOf } from '../../../src/search/fields.ts';
 import { termsFor, queryWords } from '../../../src/search/query.ts';
-import { normalizeForSearch } from '../../../src/search/normalize.ts';
+import { normalizeForSearch } from '../../../src/lib/model/normal-form.ts';
 
 describe('encoding', () => {
   test('round-trips kana, kanji, Latin, digits and characters outside the BMP', () => {

@@ -1,7 +1,7 @@
 /** /data/contracts/<code>.csv: the contracts one public body commissions, for every body that commissions any. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadDirectory } from '../../../content/load.ts';
-import { bodyContractsCsv } from '../../../lib/publish/datasets.ts';
+import { bodyContractsCsv } from '../../../lib/publish/datasets/index.ts';
 import { commissioningBodies } from '../../../lib/model/directory.ts';
 import { csvResponse, lookup } from '../_respond.ts';
 

@@ -5,7 +5,7 @@ import {
   normalizeForSearch,
   splitSeparable,
   stripToLetters,
-} from '../../../src/search/normalize.ts';
+} from '../../../src/lib/model/normal-form.ts';
 
 describe('normalizeForSearch: the variants people type meet the page text', () => {
   test.each([

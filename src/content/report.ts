@@ -4,12 +4,13 @@
  * only sources older than a year (to re-check). Works on raw entries, so it
  * runs without Astro.
  */
-import { idRef, schemasFor } from '../model/schemas/index.ts';
-import type { RawEntry } from './validate.ts';
-import type { Body, Coop, NationalCount, Source } from '../model/types.ts';
-import { lastChecked, needsRecheck, prefectureOf } from '../model/directory.ts';
-import { latestOfficial } from './national-counts.ts';
-import { coverage, listedCoops, type Coverage } from '../views/stats.ts';
+import { idRef, schemasFor } from '../lib/model/schemas/index.ts';
+import type { RawEntry } from '../lib/check/types.ts';
+import type { Source } from '../lib/model/types.ts';
+import { indexById, lastChecked, needsRecheck, prefectureOf } from '../lib/model/directory.ts';
+import { directoryFromEntries } from './directory.ts';
+import { latestOfficial } from '../lib/views/national-counts.ts';
+import { coverage, listedCoops, type Coverage } from '../lib/views/stats.ts';
 
 /** An entry whose newest source is older than the limit. */
 export interface StaleEntry {
@@ -28,33 +29,32 @@ export interface DataReport {
   stale: StaleEntry[];
 }
 
-/** Entries that parse, with their data (entries that do not parse are the data check's business). */
-function parsedEntries(entries: readonly RawEntry[]) {
+/** The sources of each entry that parses (entries that do not parse are the data check's business). */
+function sourcesOf(entries: readonly RawEntry[]): Array<{ entry: RawEntry; sources: Source[] }> {
   const schemas = schemasFor(idRef);
-  return entries.flatMap((e) => {
-    const r = schemas[e.collection].safeParse(e.data);
-    return r.success ? [{ entry: e, data: { id: e.id, ...(r.data as object) } as Record<string, unknown> }] : [];
+  return entries.flatMap((entry) => {
+    const r = schemas[entry.collection].safeParse(entry.data);
+    return r.success ? [{ entry, sources: r.data.sources }] : [];
   });
 }
 
 /** Coverage of the newest official count and the entries to re-check (newest source more than `months` months before `today`). */
 export function dataReport(entries: readonly RawEntry[], today: string, months = 12): DataReport {
-  const parsed = parsedEntries(entries);
-  const of = <T>(collection: string) => parsed.filter((p) => p.entry.collection === collection).map((p) => p.data as T);
-  const listed = listedCoops(of<Coop>('coops'));
-  const bodies = new Map(of<Body>('municipalities').map((b) => [b.id, b]));
+  const dir = directoryFromEntries(entries);
+  const listed = listedCoops(dir.coops);
+  const bodies = indexById(dir.bodies);
   const prefectures = new Set(listed.map((c) => prefectureOf(c, bodies)).filter(Boolean));
-  const stale = parsed
-    .filter((p) => Array.isArray(p.data.sources) && needsRecheck(p.data.sources as Source[], today, months))
+  const stale = sourcesOf(entries)
+    .filter((p) => needsRecheck(p.sources, today, months))
     .map((p) => ({
       file: p.entry.file,
       collection: p.entry.collection,
       id: p.entry.id,
-      lastChecked: lastChecked(p.data.sources as Source[]),
+      lastChecked: lastChecked(p.sources),
     }))
     .sort((a, b) => (a.file < b.file ? -1 : 1));
   return {
-    coverage: coverage(listed, latestOfficial(of<NationalCount>('nationalCounts'))),
+    coverage: coverage(listed, latestOfficial(dir.nationalCounts)),
     prefectures: prefectures.size,
     stale,
   };

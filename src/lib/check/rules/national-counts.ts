@@ -1,11 +1,8 @@
-/**
- * The national counts of worker co-operatives (content/national-counts/):
- * consistency rules for the data check, the ministry's series for the
- * statistics page, and the count a coverage ratio is measured against.
- */
-import type { NationalCount } from '../model/types.ts';
-import { parsePartialDate } from '../model/dates.ts';
-import { prefectureCodeOf } from '../model/lgcode.ts';
+/** Consistency rules for the national counts of worker co-operatives (content/national-counts/). */
+import type { NationalCount } from '../../model/types.ts';
+import { parsePartialDate } from '../../model/dates.ts';
+import { prefectureCodeOf } from '../../places/lgcode.ts';
+import type { EntryRule } from '../types.ts';
 
 /** The number of prefectures a text such as 「1都1道2府27県」 or 「36都道府県」 stands for, or undefined if it has no such numbers. */
 export function prefecturesInText(text: string): number | undefined {
@@ -81,24 +78,6 @@ export function nationalCountProblems(id: string, c: NationalCount): Array<{ fie
   return out;
 }
 
-/** Counts in date order, oldest first. */
-export function byDate(counts: readonly NationalCount[]): NationalCount[] {
-  return [...counts].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
-}
-
-/** The ministry's own counts (official: true), oldest first. */
-export function officialSeries(counts: readonly NationalCount[]): NationalCount[] {
-  return byDate(counts.filter((c) => c.official));
-}
-
-/** The newest official count, the one coverage is measured against; undefined when there is none. */
-export function latestOfficial(counts: readonly NationalCount[]): NationalCount | undefined {
-  return officialSeries(counts).at(-1);
-}
-
-/** The newest official count that gives a figure per prefecture, if any (coverage per prefecture is measured only against such a sourced figure). */
-export function latestOfficialByPrefecture(counts: readonly NationalCount[]): NationalCount | undefined {
-  return officialSeries(counts)
-    .filter((c) => c.byPrefecture !== undefined && c.byPrefecture.length > 0)
-    .at(-1);
-}
+/** The national-count rules as a rule of the data check (the file name is the as-of date). */
+export const nationalCountRules: EntryRule = ({ entry, data }) =>
+  nationalCountProblems(entry.id, data as unknown as NationalCount).map((p) => ({ file: entry.file, ...p }));

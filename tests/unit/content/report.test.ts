@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readContent } from '../../../src/content/files.ts';
-import { dataReport, formatReport } from '../../../src/lib/check/report.ts';
+import { dataReport, formatReport } from '../../../src/content/report.ts';
 
 const { entries } = readContent(join(process.cwd(), 'tests/fixtures/valid'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { foldKana, fullName, matchPlaces, placeRows } from '../../../src/lib/places/place-pick.ts';
+import { foldKana, fullName, matchPlaces, placeRows } from '../../../src/map/place-pick.ts';
 import type { Body } from '../../../src/lib/model/types.ts';
 
 const src = [{ title: 't', url: 'https://example.org/', seen: '2026-01-01' }];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
-import { checkDigitFor, isValidLgCode, prefectureCodeOf, isNationalBodyId } from '../../../src/lib/model/lgcode.ts';
+import { checkDigitFor, isValidLgCode, prefectureCodeOf, isNationalBodyId } from '../../../src/lib/places/lgcode.ts';
 
 interface Body {
   code: string;

@@ -5,8 +5,8 @@
  * (「埼玉県桶川市」) or the kana reading (「おけがわし」). Pure: built at build
  * time, matched in the browser.
  */
-import type { Body } from '../model/types.ts';
-import { referencePoint } from './nearest.ts';
+import type { Body } from '../lib/model/types.ts';
+import { referencePoint } from '../lib/places/nearest.ts';
 
 /** One place: [code, full name, reading, lat, lng, name of the body whose point it is when not its own]. */
 export type PlaceRow = [code: string, label: string, reading: string, lat: number, lng: number, pointOf?: string];
