@@ -15,7 +15,8 @@ import { tableLabelsPlugin } from './src/lib/views/table-labels.ts';
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
-  site: process.env.SITE_URL,
+  // Only when set: Astro's types do not take an explicit undefined (exactOptionalPropertyTypes).
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base,
   trailingSlash: 'always',
   // Test builds of fixture content keep their own cache so they never mix with the real one.

@@ -93,7 +93,14 @@ function recorder(page: Page): { swap: (t: Tally) => void; settle: () => Promise
   return { swap: (t) => (tally = t), settle: () => net.settle() };
 }
 
-const rows: Array<{ page: string; route: string; load: Tally; use?: Tally; reachableJs: number; blocked: number }> = [];
+const rows: Array<{
+  page: string;
+  route: string;
+  load: Tally;
+  use?: Tally | undefined;
+  reachableJs: number;
+  blocked: number;
+}> = [];
 const { server, url } = await serve(DIST);
 const browser = await launch();
 console.log(`\n(${loadLine()})`);

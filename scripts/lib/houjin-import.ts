@@ -184,12 +184,12 @@ export interface ApplyOptions {
   contentDir: string;
   today: string;
   /** The folder file names in messages are relative to (default: the working directory). */
-  root?: string;
-  dryRun?: boolean;
+  root?: string | undefined;
+  dryRun?: boolean | undefined;
   /** How the records were fetched (absent: download files). */
-  via?: RegistryVia;
+  via?: RegistryVia | undefined;
   /** File-system calls for writing (tests make one fail). */
-  fs?: WriteFs;
+  fs?: WriteFs | undefined;
 }
 
 /** Which records an import keeps: those of numbers we have, and those that mention worker co-ops. */

@@ -77,10 +77,10 @@ export async function refreshRegistry(opts: {
   env: Record<string, string | undefined>;
   contentDir: string;
   today: string;
-  root?: string;
-  dryRun?: boolean;
-  fetch?: typeof globalThis.fetch;
-  onRetry?: (message: string) => void;
+  root?: string | undefined;
+  dryRun?: boolean | undefined;
+  fetch?: typeof globalThis.fetch | undefined;
+  onRetry?: ((message: string) => void) | undefined;
 }): Promise<RefreshResult> {
   const settings = settingsFrom(opts.env);
   const coops = readCoops(opts.contentDir);

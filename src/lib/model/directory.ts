@@ -23,10 +23,10 @@ export function prefectureOf(
 
 /** The public bodies a co-op is in: its prefecture (its municipality's when not given), the city of a ward, and its municipality or ward. */
 export interface WhereIs {
-  prefecture?: Body;
+  prefecture?: Body | undefined;
   /** The designated city (政令指定都市) when `municipality` is one of its wards. */
-  city?: Body;
-  municipality?: Body;
+  city?: Body | undefined;
+  municipality?: Body | undefined;
 }
 
 /** Where a co-op is, as public bodies (the one rule every page, list, feed and map uses). */

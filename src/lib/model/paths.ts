@@ -40,7 +40,10 @@ export const paths = {
    * Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies), or of
    * one category; page n ≥ 2 of a long list.
    */
-  contracts: (f: { kind?: string; prefecture?: string; category?: string } = {}, page = 1) =>
+  contracts: (
+    f: { kind?: string | undefined; prefecture?: string | undefined; category?: string | undefined } = {},
+    page = 1,
+  ) =>
     `contracts/${f.kind ? `programme/${f.kind}/` : ''}${f.prefecture ? `prefecture/${f.prefecture}/` : ''}${f.category ? `category/${f.category}/` : ''}${page > 1 ? `${page}/` : ''}`,
 };
 

@@ -73,9 +73,9 @@ export function nearest<T>(from: LatLng, items: readonly Placed<T>[], count: num
 export interface PointedBody {
   id: string;
   name: string;
-  location?: LatLng;
-  parent?: string;
-  prefecture?: string;
+  location?: LatLng | undefined;
+  parent?: string | undefined;
+  prefecture?: string | undefined;
 }
 
 /** The point a body's distances are measured from, and whose point it is. */

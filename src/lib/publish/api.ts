@@ -52,7 +52,7 @@ export interface LicencePart {
 /** The plain entities of a collection, as loaded into the directory. */
 export function entitiesOf(dir: Directory, c: CollectionName): Array<{ id: string; sources: Source[] }> {
   const key = c === 'municipalities' ? 'bodies' : c;
-  return (dir[key] ?? []) as unknown as Array<{ id: string; sources: Source[] }>;
+  return dir[key] ?? [];
 }
 
 /** The entry the /data/ pages show as an example document: the smallest of any collection (ties by id), so it is real and short. */
@@ -164,7 +164,7 @@ export function entityDocument(
   dates: ApiDates,
   url: (p: string) => string,
 ) {
-  const page = pageOf(c, entity as { id: string } & Record<string, unknown>);
+  const page = pageOf(c, entity);
   return {
     $schema: url(apiPaths.schema(c)),
     version: API_VERSION,
@@ -172,7 +172,7 @@ export function entityDocument(
     id: entity.id,
     generatedAt: dates.generatedAt,
     asOf: lastChecked(entity.sources) ?? null,
-    licence: { ...API_LICENCE, parts: licenceParts(c, entity as unknown as Record<string, unknown>) },
+    licence: { ...API_LICENCE, parts: licenceParts(c, entity) },
     page: page === undefined ? null : url(page),
     data: plainCopy(entity),
   };
@@ -247,7 +247,7 @@ function toJson(schema: z.ZodType): Record<string, unknown> {
         ];
       }
     },
-  }) as Record<string, unknown>;
+  });
 }
 
 /** The JSON Schema of one entity of a collection (the collection's zod schema, references as id strings, plus `id`). */

@@ -82,14 +82,18 @@ export function bibtexCitation(c: CitationInput): string {
 export interface LicenceLine {
   part: string;
   licence: string;
-  url?: string;
+  url?: string | undefined;
   /** Japanese words an English line keeps (a credit line, a title): shown with lang="ja". */
-  ja?: string;
+  ja?: string | undefined;
 }
 
 /** The compilation's line, then any part under its own terms; in Japanese, or in English for the English pages. */
 export function licenceLines(
-  opts: { osmPoint?: boolean; codeList?: boolean; registry?: { asOf?: string; via?: RegistryVia } } = {},
+  opts: {
+    osmPoint?: boolean;
+    codeList?: boolean;
+    registry?: { asOf?: string | undefined; via?: RegistryVia | undefined } | undefined;
+  } = {},
   lang: 'ja' | 'en' = 'ja',
 ): LicenceLine[] {
   const en = lang === 'en';

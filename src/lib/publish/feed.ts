@@ -90,7 +90,7 @@ export function atomFeed(opts: {
   subtitle: string;
   entries: FeedEntry[];
   url: (path: string) => string;
-  selfUrl?: string;
+  selfUrl?: string | undefined;
   rights: string;
 }): string {
   const updated =

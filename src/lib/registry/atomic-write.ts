@@ -21,7 +21,7 @@ export interface WriteFs {
   writeFileSync(path: string, text: string): void;
   copyFileSync(from: string, to: string): void;
   renameSync(from: string, to: string): void;
-  rmSync(path: string, opts: { recursive?: boolean; force: true }): void;
+  rmSync(path: string, opts: { recursive?: boolean | undefined; force: true }): void;
   existsSync(path: string): boolean;
   readFileSync(path: string, encoding: 'utf8'): string;
 }
@@ -52,9 +52,9 @@ const reason = (e: unknown) =>
 function rollBack(
   fs: WriteFs,
   root: string,
-  done: Array<{ path: string; backup?: string }>,
-): Array<{ path: string; backup?: string }> {
-  const failed: Array<{ path: string; backup?: string }> = [];
+  done: Array<{ path: string; backup?: string | undefined }>,
+): Array<{ path: string; backup?: string | undefined }> {
+  const failed: Array<{ path: string; backup?: string | undefined }> = [];
   for (const step of [...done].reverse()) {
     try {
       if (step.backup) fs.renameSync(step.backup, join(root, step.path));
@@ -79,7 +79,7 @@ export function writeAllOrNothing(root: string, writes: readonly FileWrite[], fs
   });
   if (changed.length === 0) return [];
   const stage = fs.mkdtempSync(join(root, STAGING_PREFIX));
-  const done: Array<{ path: string; backup?: string }> = [];
+  const done: Array<{ path: string; backup?: string | undefined }> = [];
   let step = '';
   try {
     changed.forEach((w, i) => {

@@ -30,11 +30,11 @@ export function webApiCredit(asOf?: string): string {
 }
 
 /** The credit line for one entry's registry data, by how it was fetched. */
-export function registryCredit(registry?: { asOf?: string; via?: RegistryVia }): string {
+export function registryCredit(registry?: { asOf?: string | undefined; via?: RegistryVia | undefined }): string {
   return registry?.via === 'web-api' ? webApiCredit(registry.asOf) : houjinCredit(registry?.asOf);
 }
 
 /** How many entries carry registry data fetched through the Web-API (the pages that list licences show WEB_API_NOTICE when any do). */
-export function webApiEntries(coops: ReadonlyArray<{ registry?: { via?: RegistryVia } }>): number {
+export function webApiEntries(coops: ReadonlyArray<{ registry?: { via?: RegistryVia | undefined } }>): number {
   return coops.filter((c) => c.registry?.via === 'web-api').length;
 }

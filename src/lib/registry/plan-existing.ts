@@ -23,7 +23,7 @@ import type { ExistingCoop, Outcome, PlanContext } from './plan.ts';
 import type { DatedRow } from './record-set.ts';
 
 type Entry = Record<string, unknown>;
-type Registry = { name?: string; address?: string; closed?: string } | undefined;
+type Registry = { name?: string | undefined; address?: string | undefined; closed?: string | undefined } | undefined;
 
 /** Which predecessor form a former name shows (for `origin`). */
 function originFromName(name: string): 'converted-kigyo' | 'converted-npo' | undefined {
@@ -34,7 +34,7 @@ function originFromName(name: string): 'converted-kigyo' | 'converted-npo' | und
 
 /** Marks a newly closed entry dissolved, or unmarks one whose closure the registry withdrew. */
 function followClosure(before: Entry, after: Entry, row: DatedRow): { newlyClosed: boolean; details: string[] } {
-  const dissolved = before.dissolved as { date?: string } | undefined;
+  const dissolved = before.dissolved as { date?: string | undefined } | undefined;
   if (row.closeDate && !dissolved) {
     after.dissolved = { date: row.closeDate, cause: closeCauseLabel(row.closeCause) };
     return { newlyClosed: true, details: [] };

@@ -68,10 +68,10 @@ export function registrySource(corporateNumber: string, fileDate: string, via?: 
 
 /** Upserts the importer's own source (matched by the number's URL), keeping every other source as it is. */
 export function withSource(sources: unknown, row: DatedRow, via?: RegistryVia): unknown[] {
-  const list = Array.isArray(sources) ? [...sources] : [];
+  const list: unknown[] = Array.isArray(sources) ? [...(sources as unknown[])] : [];
   const url = corporateNumberUrl(row.corporateNumber);
   const mine = registrySource(row.corporateNumber, row.fileDate, via);
-  const i = list.findIndex((s) => (s as { url?: string } | null)?.url === url);
+  const i = list.findIndex((s) => (s as { url?: string | undefined } | null)?.url === url);
   if (i === -1) list.push(mine);
   else list[i] = { ...(list[i] as object), ...mine };
   return list;
@@ -88,16 +88,23 @@ export function readingOf(row: HoujinRow): string | undefined {
 }
 
 /** Place fields (prefecture, municipality) from a record: the codes it gives, when the site has those public bodies. */
-export function placeOf(row: DatedRow, bodies: BodyList): { prefecture?: string; municipality?: string } {
+export function placeOf(
+  row: DatedRow,
+  bodies: BodyList,
+): { prefecture?: string | undefined; municipality?: string | undefined } {
   const codes = lgCodeOf(row);
-  const out: { prefecture?: string; municipality?: string } = {};
+  const out: { prefecture?: string | undefined; municipality?: string | undefined } = {};
   if (codes.prefecture && bodies.has(codes.prefecture)) out.prefecture = codes.prefecture;
   if (codes.municipality && out.prefecture && bodies.has(codes.municipality)) out.municipality = codes.municipality;
   return out;
 }
 
 /** The dates a registry record gives a co-op: registration for a number assigned under the Act, conversion for an older one. */
-export function registryDates(row: DatedRow): { registered?: string; converted?: string; note?: string } {
+export function registryDates(row: DatedRow): {
+  registered?: string | undefined;
+  converted?: string | undefined;
+  note?: string | undefined;
+} {
   if (row.assignmentDate && row.assignmentDate >= ACT_IN_FORCE) return { registered: row.assignmentDate };
   if (row.assignmentDate && row.assignmentDate < ACT_IN_FORCE) {
     if (row.process === '11' && row.changeDate >= ACT_IN_FORCE) return { converted: row.changeDate };

@@ -30,8 +30,8 @@ export interface ExistingCoop {
 export interface SummaryItem {
   corporateNumber: string;
   name: string;
-  id?: string;
-  detail?: string;
+  id?: string | undefined;
+  detail?: string | undefined;
 }
 
 /** The summary an import prints, by group. */
@@ -54,7 +54,7 @@ export interface ImportPlan {
 export interface PlanContext {
   bodies: BodyList;
   takenIds: Set<string>;
-  via?: RegistryVia;
+  via?: RegistryVia | undefined;
 }
 
 /** What the rules decide for one record: a summary group (none = not ours, not reported) and maybe a file to write. */

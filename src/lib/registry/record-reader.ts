@@ -19,9 +19,9 @@ export interface RecordReaderOptions {
   /** Receives every kept record, checked. */
   onRow: (row: HoujinRow) => void;
   /** The encoding when it is known (the Web-API's type=02 is UTF-8); else sniffed from the first non-ASCII line. */
-  encoding?: Encoding;
+  encoding?: Encoding | undefined;
   /** Receives the first line instead of the record reader (the Web-API's header line). */
-  onHeader?: (text: string, line: number) => void;
+  onHeader?: ((text: string, line: number) => void) | undefined;
 }
 
 /** Reads one input's bytes as they arrive; call end() after the last chunk. */

@@ -36,17 +36,17 @@ export interface FetchOptions {
   /** Which records concern us. */
   keep: (row: HoujinRow) => boolean;
   /** Per request, body included (default 30 s). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt of a page (default 3). */
-  retries?: number;
+  retries?: number | undefined;
   /** Delay before the first retry, doubled for each next one (default 5 s: 5, 10, 20 s). */
-  retryDelayMs?: number;
+  retryDelayMs?: number | undefined;
   /** Pause between pages (default 1 s). */
-  pauseMs?: number;
+  pauseMs?: number | undefined;
   /** Told about each failed attempt that will be retried (for the log). */
-  onRetry?: (message: string) => void;
+  onRetry?: ((message: string) => void) | undefined;
   /** The fetch to use (globalThis.fetch by default). */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
 }
 
 /** What a complete fetch gave. */

@@ -153,7 +153,11 @@ export function httpError(status: number, body: string, divide: number): WebApiE
 /** The error for a request that got no complete answer: a timeout or a broken connection (both worth retrying). */
 export function transportError(e: unknown, divide: number, timeoutMs: number): WebApiError {
   const at = `${pageName(divide)}: `;
-  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const err = e as {
+    name?: string | undefined;
+    message?: string | undefined;
+    cause?: { code?: string | undefined; message?: string | undefined };
+  };
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError')
     return new WebApiError(`${at}Web-API が ${timeoutMs / 1000} 秒以内に応答を終えませんでした（時間切れ）`, true);
   const cause = err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e);

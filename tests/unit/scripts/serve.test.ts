@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Sends a raw request path (fetch would normalise `..` before sending). */
-async function get(path: string): Promise<{ status: number; body: string; location?: string }> {
+async function get(path: string): Promise<{ status: number; body: string; location?: string | undefined }> {
   const { request } = await import('node:http');
   const u = new URL(url);
   return new Promise((ok, fail) => {

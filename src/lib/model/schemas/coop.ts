@@ -45,7 +45,7 @@ export const registryRecord = z.strictObject({
 /** An organisation: a co-op, a federation, a network, a regional HQ or a site. */
 export const coopSchema = (ref: RefFactory) =>
   z.strictObject({
-    name: text.describe('正式名称（登記名。確認できない場合は note に書く）'),
+    name: text.describe('正式名称（登記上の名称。確かめられないときは notes に書く）'),
     nameVariants: z.array(text).optional().describe('出典により異なる表記・略称'),
     reading: reading.describe('五十音順の並べ替えに使うよみ（法人格の部分を除く）'),
     kind: z.enum(ORG_KIND.values).describe(ORG_KIND.describe),
@@ -105,7 +105,7 @@ export const coopSchema = (ref: RefFactory) =>
       ),
     registry: registryRecord
       .optional()
-      .describe('法人番号公表サイトの登記情報（npm run import:houjin が書き換える。手で編集しない）'),
+      .describe('国税庁法人番号公表サイトの登記情報（登記情報の取り込みが書き換えるため、手では編集しない）'),
     dissolved: z
       .strictObject({
         date: pastDate.describe('解散・登記記録の閉鎖等の日'),
