@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import dataCheck from './src/integrations/data-check.ts';
+import correctionPath from './src/integrations/correction-path.ts';
 import pagefind from './src/search/build/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
@@ -29,7 +30,9 @@ export default defineConfig({
   // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
   // As each page is rendered (src/integrations/rendered-pages.ts), its CSS chunks become one stylesheet
   // (src/integrations/one-stylesheet.ts) and Pagefind indexes it (src/search/build/pagefind.ts).
+  // A deploy build (SITE_URL) without REPO_URL or CONTACT_EMAIL stops first: corrections must have somewhere to go.
   integrations: [
+    correctionPath(),
     renderedPages(),
     dataCheck(),
     mdx({ processor: satteri({ mdastPlugins: [contentIsData], hastPlugins: [tableLabelsPlugin] }) }),

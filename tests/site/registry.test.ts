@@ -6,7 +6,7 @@
  * the imported entries.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HtmlValidate } from 'html-validate';
+import { htmlValidator } from '../helpers/html-validate.ts';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import { corporateNumberUrl } from '../../src/lib/model/corporate-number.ts';
 import { directoryCounts, indexById } from '../../src/lib/model/directory.ts';
 import { coopListPages } from '../../src/lib/views/lists.ts';
 import { listedCoops } from '../../src/lib/views/stats.ts';
-import { paths } from '../../src/lib/model/paths.ts';
+import { pageUrl, paths } from '../../src/lib/model/paths.ts';
 import type { Directory } from '../../src/lib/model/types.ts';
 
 let work: string;
@@ -124,7 +124,7 @@ describe('a site with registry data', () => {
       expect(text).toContain('この組合の方へ：掲載内容を充実させるには');
       expect(html).toMatch(
         new RegExp(
-          `<a href="${attr(correctionHref(`coops/${c.id}`, '/')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>訂正・追加の依頼</a>からお知らせください。`,
+          `<a href="${attr(correctionHref({ id: `coops/${c.id}`, url: pageUrl(paths.coop(c.id), undefined) }, '/')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>訂正・追加の依頼</a>からお知らせください。`,
         ),
       );
       expect(text).toContain(`このページのidcoops/${c.id}を書き添えてください。`);
@@ -188,7 +188,7 @@ describe('a site with registry data', () => {
 
   test('the pages with registry data, labels and notices are valid HTML', async () => {
     expect(existsSync(join(build.outDir, 'index.html'))).toBe(true);
-    const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const hv = htmlValidator();
     const failures: string[] = [];
     for (const route of [
       ...dir.coops.filter((c) => c.registry || c.dissolved).map((c) => paths.coop(c.id)),

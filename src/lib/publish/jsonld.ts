@@ -92,6 +92,7 @@ export function coopJsonLd(coop: Coop, ctx: JsonLdContext): Json {
     dissolutionDate: coop.dissolved?.date,
     telephone: coop.contact?.phone,
     faxNumber: coop.contact?.fax,
+    email: coop.contact?.email,
     knowsAbout: coop.categories.map((id) => ctx.categories.get(id)?.name ?? id),
     parentOrganization: parent ? organisationRef(ctx, parent) : undefined,
     memberOf: (coop.memberOf ?? [])

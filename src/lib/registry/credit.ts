@@ -35,6 +35,8 @@ export function registryCredit(registry?: { asOf?: string | undefined; via?: Reg
 }
 
 /** How many entries carry registry data fetched through the Web-API (the pages that list licences show WEB_API_NOTICE when any do). */
-export function webApiEntries(coops: ReadonlyArray<{ registry?: { via?: RegistryVia | undefined } }>): number {
+export function webApiEntries(
+  coops: ReadonlyArray<{ registry?: { via?: RegistryVia | undefined } | undefined }>,
+): number {
   return coops.filter((c) => c.registry?.via === 'web-api').length;
 }

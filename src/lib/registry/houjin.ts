@@ -80,7 +80,7 @@ export const PROCESS_LABELS: Record<string, string> = {
 };
 
 /** 法人種別. Worker co-ops have no code of their own: they are 399 その他の設立登記法人. */
-export const KIND_LABELS: Record<string, string> = {
+export const CORPORATE_KIND_LABELS: Record<string, string> = {
   '101': '国の機関',
   '201': '地方公共団体',
   '301': '株式会社',
@@ -198,7 +198,7 @@ export function classify(row: Pick<HoujinRow, 'name' | 'kind'>): Classification 
   if (row.kind !== '399')
     return {
       coop: false,
-      reason: `法人種別が ${row.kind}（${KIND_LABELS[row.kind] ?? '不明'}）で、労働者協同組合の 399（その他の設立登記法人）ではありません`,
+      reason: `法人種別が ${row.kind}（${CORPORATE_KIND_LABELS[row.kind] ?? '不明'}）で、労働者協同組合の 399（その他の設立登記法人）ではありません`,
     };
   const rest = name.replace(/特定労働者協同組合|労働者協同組合連合会|労働者協同組合/g, '／');
   const other = OTHER_FORMS.find((w) => rest.includes(w.normalize('NFKC')));
@@ -267,5 +267,3 @@ export function houjinCredit(fileDate?: string): string {
   return `国税庁法人番号公表サイト（国税庁）（${HOUJIN_DOWNLOAD_PAGE}）${data}を加工して作成（公共データ利用規約（第1.0版））`;
 }
 
-/** The Act took effect on this day; a number assigned earlier belongs to an organisation that converted into a worker co-op. */
-export const ACT_IN_FORCE = '2022-10-01';

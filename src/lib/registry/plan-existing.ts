@@ -7,7 +7,8 @@
  * (before, after, record) that returns what it reports.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { ACT_IN_FORCE, addressOf, classify, PROCESS_LABELS } from './houjin.ts';
+import { addressOf, classify, PROCESS_LABELS } from './houjin.ts';
+import { ACT_IN_FORCE } from '../model/dates.ts';
 import {
   addressProblem,
   applyChanges,

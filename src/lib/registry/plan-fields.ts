@@ -9,7 +9,8 @@ import { parseDocument } from 'yaml';
 import { corporateNumberUrl } from '../model/corporate-number.ts';
 import { CLOSE_CAUSE } from '../model/vocabularies.ts';
 import { registryCredit, type RegistryVia } from './credit.ts';
-import { ACT_IN_FORCE, addressOf, lgCodeOf, readingFromFurigana, type HoujinRow } from './houjin.ts';
+import { addressOf, lgCodeOf, readingFromFurigana, type HoujinRow } from './houjin.ts';
+import { ACT_IN_FORCE } from '../model/dates.ts';
 import type { DatedRow } from './record-set.ts';
 
 /** YAML output options: one style for every file the importer writes, so a second run finds nothing to change. */

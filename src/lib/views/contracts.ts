@@ -8,6 +8,7 @@ import type { Body, Contract, ContractKind } from '../model/types.ts';
 import { CONTRACT_KIND } from '../model/vocabularies.ts';
 import { earliestDay, formatDate, latestDay } from '../model/dates.ts';
 import { newestDay } from '../model/as-of.ts';
+import { bodyPrefecture } from '../model/directory.ts';
 
 /** The first and last day of a contract's period, when a source gives one ('YYYY-MM-DD'). */
 export function periodDays(c: Contract): { from?: string | undefined; to?: string | undefined } | undefined {
@@ -88,12 +89,6 @@ export function groupByProgramme(list: readonly Contract[]): ProgrammeGroup[] {
     };
     return { kind: contracts[0]!.kind, programme: contracts[0]!.programme, contracts, shared };
   });
-}
-
-/** The prefecture a public body belongs to (a prefecture is its own); undefined for national bodies. */
-export function bodyPrefecture(body: Body | undefined): string | undefined {
-  if (!body) return undefined;
-  return body.kind === '都道府県' ? body.id : body.prefecture;
 }
 
 /**

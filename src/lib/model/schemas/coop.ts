@@ -7,6 +7,8 @@ import {
   corporateNumber,
   figure,
   pastDate,
+  publicEmail,
+  publicPhone,
   reading,
   sourceIndex,
   sources,
@@ -135,16 +137,15 @@ export const coopSchema = (ref: RefFactory) =>
     contact: z
       .strictObject({
         website: webUrl.optional().describe('団体の公式ウェブサイト'),
-        phone: z
-          .string()
-          .regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' })
-          .optional()
-          .describe('団体の公開電話番号'),
+        phone: publicPhone.optional().describe('団体の公開電話番号（代表・事務所の番号。個人の番号は載せない）'),
         fax: z
           .string()
           .regex(/^[0-9-]+$/, { error: 'FAX は数字とハイフンで書いてください' })
           .optional()
           .describe('団体の公開 FAX 番号'),
+        email: publicEmail
+          .optional()
+          .describe('団体の公開メールアドレス（団体・事務所の窓口のもの。個人のアドレスは載せない）'),
         asOf: pastDate.optional().describe('連絡先を確かめた時点'),
       })
       .optional()

@@ -172,6 +172,7 @@ export const coops = defineDataset<Coop>({
     { key: 'website', header: 'ウェブサイト', field: 'contact.website', get: (c) => c.contact?.website },
     { key: 'phone', header: '電話', field: 'contact.phone', get: (c) => c.contact?.phone },
     { key: 'fax', header: 'FAX', field: 'contact.fax', get: (c) => c.contact?.fax },
+    { key: 'email', header: 'メール', field: 'contact.email', get: (c) => c.contact?.email },
     { key: 'contactAsOf', header: '連絡先の時点', field: 'contact.asOf', get: (c) => c.contact?.asOf },
     {
       key: 'contractCount',
