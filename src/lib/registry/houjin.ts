@@ -266,4 +266,3 @@ export function houjinCredit(fileDate?: string): string {
   const data = fileDate ? `の基本3情報ダウンロードデータ（${fileDate}作成）` : 'の基本3情報ダウンロードデータ';
   return `国税庁法人番号公表サイト（国税庁）（${HOUJIN_DOWNLOAD_PAGE}）${data}を加工して作成（公共データ利用規約（第1.0版））`;
 }
-
