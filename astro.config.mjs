@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import dataCheck from './src/integrations/data-check.ts';
 import pagefind from './src/search/build/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
+import wholeBuild from './src/integrations/whole-build.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import renderedPages from './src/integrations/rendered-pages.ts';
 import { contentIsData } from './src/integrations/content-is-data.ts';
@@ -28,6 +29,8 @@ export default defineConfig({
   // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
   // As each page is rendered (src/integrations/rendered-pages.ts), its CSS chunks become one stylesheet
   // (src/integrations/one-stylesheet.ts) and Pagefind indexes it (src/search/build/pagefind.ts).
+  // The site is built into <outDir>.partial/ and moved into place, with its completion marker, only once every
+  // integration is done (src/integrations/whole-build.ts, last: its astro:build:done runs after the others').
   integrations: [
     renderedPages(),
     dataCheck(),
@@ -38,5 +41,6 @@ export default defineConfig({
       : []),
     pagefind(),
     securityHeaders(),
+    wholeBuild(),
   ],
 });
