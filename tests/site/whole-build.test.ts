@@ -1,8 +1,8 @@
 /**
  * A build is whole or absent, on a real build of fixture content: killed with
  * its process group after it has written pages, it leaves the previous site
- * as it was, and its partial folder is refused by the deploy's gate
- * (`npm run check:dist`).
+ * as it was, and its partial folder is refused by the preview and by the
+ * deploy's gate (`npm run check:dist`).
  */
 import { afterAll, expect, test } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { startBuild } from '../helpers/build.ts';
 import { BUILD_MARKER, checkWholeBuild, writeBuildMarker } from '../../src/integrations/build-marker.ts';
 import { buildFolders } from '../../src/integrations/whole-build.ts';
+import { serve } from '../../scripts/serve.ts';
 
 const VALID = 'tests/fixtures/valid';
 const work = mkdtempSync(join(tmpdir(), 'ra-whole-'));
@@ -87,6 +88,7 @@ test('a build killed half-way leaves the previous site intact; its partial folde
   const verdict = checkWholeBuild(partial);
   expect(verdict.ok).toBe(false);
   expect(verdict.ok ? '' : verdict.reason).toContain('完成の印');
+  await expect(serve(partial)).rejects.toThrow('完成の印');
   const gate = spawnSync(process.execPath, ['scripts/check-dist.ts', partial], { encoding: 'utf8' });
   expect(gate.status).toBe(1);
   expect(gate.stderr).toContain('完成の印');
