@@ -21,6 +21,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Test builds of fixture content keep their own cache so they never mix with the real one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  // Tests point the build at a copy of public/ (the data check refuses a symbolic link there before Vite copies it).
+  ...(process.env.PUBLIC_DIR ? { publicDir: process.env.PUBLIC_DIR } : {}),
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Guides are data: the MDX processor refuses any body that holds code (src/integrations/content-is-data.ts).
