@@ -8,8 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite } from '../helpers/build.ts';
 
+/** A fixture build takes over 100 s on a busy machine, after waiting for the build lock other test files hold. */
+const BUILD_TIMEOUT = 600_000;
+
 describe('a build with REPO_URL', () => {
-  test('detail pages link to the issue form with their id', () => {
+  test('detail pages link to the issue form with their id', { timeout: BUILD_TIMEOUT }, () => {
     const repo = 'https://github.com/example/roukyou-atlas';
     const r = buildSite({ CONTENT_DIR: 'tests/fixtures/valid', REPO_URL: `${repo}/` });
     expect(r.status, r.output).toBe(0);
@@ -24,7 +27,7 @@ describe('a build with REPO_URL', () => {
       expect(p).toMatch(new RegExp(`<code[^>]*>${id}</code>`));
     }
   });
-  test('a REPO_URL that is not an http(s) URL stops the build with a clear message', () => {
+  test('a REPO_URL that is not an http(s) URL stops the build with a clear message', { timeout: BUILD_TIMEOUT }, () => {
     const r = buildSite({ CONTENT_DIR: 'tests/fixtures/valid', REPO_URL: 'javascript:alert(1)' });
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('REPO_URL');
