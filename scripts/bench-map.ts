@@ -24,12 +24,12 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from './serve.ts';
 import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
-import { prefectureCodeOf } from '../src/lib/lgcode.ts';
-import { ringArea, bboxOf, type MultiPolygon, type Position } from '../src/lib/geometry.ts';
-import { PRECISION_LABELS, type Precision } from '../src/lib/precision.ts';
-import { needsSplit } from '../src/lib/list-pages.ts';
-import { toFeatureCollection, type CoopFeatureCollection, type MapEntry } from '../src/lib/geojson.ts';
-import { decodePins, encodePins } from '../src/lib/map-pins.ts';
+import { prefectureCodeOf } from '../src/lib/places/lgcode.ts';
+import { ringArea, bboxOf, type MultiPolygon, type Position } from '../src/lib/places/geometry.ts';
+import { PRECISION_LABELS, type Precision } from '../src/map/precision.ts';
+import { needsSplit } from '../src/lib/views/lists.ts';
+import { toFeatureCollection, type CoopFeatureCollection, type MapEntry } from '../src/map/geojson.ts';
+import { decodePins, encodePins } from '../src/map/pins.ts';
 
 const PINS = Number(process.env.BENCH_PINS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { serve } from './serve.ts';
 import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
-import { contractsCommissionedBy, coopsIn, indexById } from '../src/lib/directory.ts';
-import { paths } from '../src/lib/paths.ts';
+import { contractsCommissionedBy, coopsIn, indexById } from '../src/lib/model/directory.ts';
+import { paths } from '../src/lib/model/paths.ts';
 
 const DIST = resolve(process.env.DIST_DIR ?? 'dist');
 if (!existsSync(join(DIST, 'index.html'))) {

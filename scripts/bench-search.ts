@@ -61,9 +61,9 @@ import { resultPaths, runQuery } from '../tests/helpers/search-page.ts';
 import { searchQueries, type SearchQuery } from '../tests/fixtures/search-queries.ts';
 import { loadLine, pagefindCli, peakOf, trackNetwork } from './bench-common.ts';
 import { writeBuildMarker } from '../src/integrations/build-marker.ts';
-import { paths } from '../src/lib/paths.ts';
+import { paths } from '../src/lib/model/paths.ts';
 import { SEARCH_BUNDLE } from '../src/search/url.ts';
-import type { Directory } from '../src/lib/types.ts';
+import type { Directory } from '../src/lib/model/types.ts';
 
 const ROOT = resolve('.');
 const COOPS = Number(process.env.BENCH_COOPS ?? 10000);

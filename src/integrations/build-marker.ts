@@ -6,7 +6,7 @@
  * (the deploy's gate) refuse a folder without it, with another count, with a
  * link inside, or built for another base, and say which.
  */
-import { lstatSync, readFileSync, readdirSync, writeFileSync, type Dirent } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** The marker's file name, at the top of the built site. */
@@ -35,7 +35,7 @@ interface Walk {
 function walk(root: string): Walk {
   const out: Walk = { files: 0, odd: [] };
   const visit = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }) as Dirent[]) {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) visit(p);
       else if (e.isFile()) out.files += dir === root && e.name === BUILD_MARKER ? 0 : 1;

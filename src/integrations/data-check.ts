@@ -7,10 +7,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { contentDir, loadCheckContext, publicDir, readContent, readDataFile } from './content-files.ts';
-import { linkProblems } from './links.ts';
-import { validateEntries, validateSearchSynonyms, type Problem } from '../lib/validate.ts';
-import { todayInJapan } from '../lib/dates.ts';
+import { contentDir, loadCheckContext, publicDir, readContent, readDataFile } from '../content/files.ts';
+import { linkProblems } from '../content/links.ts';
+import { validateEntries, type Problem } from '../lib/check/validate.ts';
+import { validateSearchSynonyms } from '../lib/check/rules/search-synonyms.ts';
+import { todayInJapan } from '../lib/model/dates.ts';
 
 /** One line per problem: `file › field: message`. */
 export function formatProblems(problems: Problem[]): string {
@@ -44,7 +45,7 @@ export default function dataCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        // Pages that read a data file of content/ (src/content.ts) find the folder here even when the build runs
+        // Pages that read a data file of content/ (src/content/load.ts) find the folder here even when the build runs
         // from another working directory (`astro build --root`).
         process.env.RA_CONTENT_DIR = contentDir(root);
         const problems = checkContent(root, undefined, fileURLToPath(config.publicDir));

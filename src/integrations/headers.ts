@@ -2,7 +2,7 @@
 import type { AstroIntegration } from 'astro';
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { headersFile } from '../lib/csp.ts';
+import { headersFile } from '../lib/publish/csp.ts';
 import { BUILD_MARKER } from './build-marker.ts';
 
 /** The integration: `_headers` for the top-level folders and files of the site, the completion marker included (written after it). */

@@ -1,5 +1,5 @@
 /**
- * Gives every page one stylesheet (src/lib/stylesheets.ts): as each page is
+ * Gives every page one stylesheet (src/lib/publish/stylesheets.ts): as each page is
  * rendered (a step of rendered-pages.ts), the CSS chunks it links are joined,
  * in its order, into `<assets>/page.<hash>.css` (one file per distinct set,
  * about 25 on the real site), and the page keeps one <link> in place of the
@@ -11,7 +11,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addPageStep, pagesStepped } from './rendered-pages.ts';
-import { joinStylesheets, joinedName, replaceStylesheets, stylesheetHrefs } from '../lib/stylesheets.ts';
+import { joinStylesheets, joinedName, replaceStylesheets, stylesheetHrefs } from '../lib/publish/stylesheets.ts';
 
 export default function oneStylesheet(): AstroIntegration {
   let base = '/';

@@ -1,8 +1,8 @@
-/** /datapackage.json: the Frictionless Data Package (v2) describing every CSV download (src/lib/datapackage.ts). */
+/** /datapackage.json: the Frictionless Data Package (v2) describing every CSV download (src/lib/publish/datapackage.ts). */
 import type { APIRoute } from 'astro';
-import { dataPackage } from '../lib/datapackage.ts';
-import { toJsonText } from '../lib/api.ts';
-import { paths, siteUrl } from '../lib/paths.ts';
+import { dataPackage } from '../lib/publish/datapackage.ts';
+import { toJsonText } from '../lib/publish/api.ts';
+import { paths, siteUrl } from '../lib/model/paths.ts';
 import { dates, jsonResponse, lookup } from './data/_respond.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -1,6 +1,6 @@
 /** /robots.txt: everything may be crawled; the sitemap is named when SITE_URL gives its absolute address. */
 import type { APIRoute } from 'astro';
-import { siteUrl } from '../lib/paths.ts';
+import { siteUrl } from '../lib/model/paths.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const lines = [

@@ -3,7 +3,7 @@
  * the first place a query word occurs, compared in the search normal form
  * (so ワーカーズ・コープ marks ワーカーズコープ), with the matches marked.
  */
-import { foldCharacters, stripToLetters } from './normalize.ts';
+import { foldCharacters, stripToLetters } from '../lib/model/normal-form.ts';
 import { remembering } from './remember.ts';
 
 /** A piece of an excerpt; `mark` pieces are matches. */

@@ -8,7 +8,7 @@
  * for a query word (rank.ts). Pure: takes what Pagefind extracted.
  */
 import { encodeText, grams, GRAM } from './tokens.ts';
-import { foldCharacters, normalizeForSearch } from './normalize.ts';
+import { foldCharacters, normalizeForSearch } from '../lib/model/normal-form.ts';
 import { kindLabel } from './facets.ts';
 import { remembering } from './remember.ts';
 

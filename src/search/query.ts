@@ -3,7 +3,7 @@
  * n-grams (see tokens.ts). Every word of the query must be found
  * (Pagefind ANDs its terms); word order does not matter.
  */
-import { isSeparable, normalizeForSearch, splitSeparable } from './normalize.ts';
+import { isSeparable, normalizeForSearch, splitSeparable } from '../lib/model/normal-form.ts';
 import { encodeText, queryPieces } from './tokens.ts';
 import { MAX_ALTERNATIVES, queryAlternatives, type SynonymTable } from './synonyms.ts';
 

@@ -13,7 +13,7 @@
  * Hubs are known from the index itself: their names and subjects are indexed in
  * their own field (fields.ts), which Pagefind reports as matched.
  */
-import { normalizeForSearch } from './normalize.ts';
+import { normalizeForSearch } from '../lib/model/normal-form.ts';
 
 /** 0: a name is the query; 1: a name contains every word; 2: otherwise. */
 export function nameMatchRank(names: readonly string[], words: readonly string[]): 0 | 1 | 2 {

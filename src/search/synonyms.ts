@@ -1,25 +1,12 @@
 /**
  * Everyday words (content/search-synonyms.yaml): groups of words people type
  * for one service (学童 / 学童保育 / 放課後児童クラブ). The table is data; this
- * module checks it against content/ and expands a query word to the other
+ * module expands a query word to the other
  * words of its group in the search page. Pages and the index are not changed:
  * the expansion is extra Pagefind searches whose results are merged.
  */
-import { normalizeForSearch } from './normalize.ts';
-
-/** One group as written in the file. */
-export interface SynonymGroup {
-  words: string[];
-  category: string;
-  service?: string;
-  note?: string;
-}
-
-/** The file's content. */
-export interface SearchSynonyms {
-  reviewed: string;
-  groups: SynonymGroup[];
-}
+import { normalizeForSearch } from '../lib/model/normal-form.ts';
+import type { SynonymGroup } from '../lib/model/types.ts';
 
 /** Groups in search normal form, longest word first (what the search page receives). */
 export type SynonymTable = string[][];
@@ -74,51 +61,4 @@ export function queryAlternatives(words: readonly string[], table: SynonymTable,
     }
   }
   return out;
-}
-
-/** What the data check needs from content/: category ids and every service text organisations and contracts list. */
-export interface SynonymContext {
-  categories: ReadonlySet<string>;
-  services: readonly string[];
-}
-
-/**
- * Problems of the table against content/: each group's category must exist
- * and its service must be written (in search normal form) in some
- * organisation's business or services or some contract; a word may belong to
- * one group only.
- */
-export function synonymProblems(data: SearchSynonyms, ctx: SynonymContext): Array<{ field: string; message: string }> {
-  const problems: Array<{ field: string; message: string }> = [];
-  const services = ctx.services.map(normalizeForSearch);
-  const owner = new Map<string, number>();
-  data.groups.forEach((g, i) => {
-    if (!ctx.categories.has(g.category))
-      problems.push({
-        field: `groups[${i}].category`,
-        message: `categories に "${g.category}" という id のエントリがありません`,
-      });
-    if (g.service !== undefined && !services.some((s) => s.includes(normalizeForSearch(g.service!)))) {
-      problems.push({
-        field: `groups[${i}].service`,
-        message: `事業 "${g.service}" は content/ のどの組合の事業・事業一覧・委託事業にも書かれていません`,
-      });
-    }
-    const normal = g.words.map(normalizeForSearch);
-    normal.forEach((w, j) => {
-      if (!w) problems.push({ field: `groups[${i}].words[${j}]`, message: '検索できる文字が含まれていません' });
-      else if (owner.has(w) && owner.get(w) !== i)
-        problems.push({
-          field: `groups[${i}].words[${j}]`,
-          message: `"${g.words[j]}" は groups[${owner.get(w)}] にもあります（語は一つのグループにだけ書いてください）`,
-        });
-      else owner.set(w, i);
-    });
-    if (new Set(normal.filter(Boolean)).size < 2)
-      problems.push({
-        field: `groups[${i}].words`,
-        message: '検索上は同じ語になります（ひらがな・カタカナ、全角・半角の違いは言い換え不要です）',
-      });
-  });
-  return problems;
 }

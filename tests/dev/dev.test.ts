@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { launch, localOnlyContext } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
+import { paths } from '../../src/lib/model/paths.ts';
 
 const coop = [...loadContentDirectory().coops].sort((a, b) => (a.id < b.id ? -1 : 1))[0]!;
 

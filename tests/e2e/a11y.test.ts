@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
+import { paths } from '../../src/lib/model/paths.ts';
 import { pageTypes } from '../../scripts/lib/page-types.ts';
 import { axeViolations } from '../helpers/axe.ts';
 

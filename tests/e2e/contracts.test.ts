@@ -6,8 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { periodText } from '../../src/lib/contracts.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { periodText } from '../../src/lib/views/contracts.ts';
 
 const dir = loadContentDirectory();
 const to = (id: string) => dir.contracts.filter((c) => c.contractor === id);

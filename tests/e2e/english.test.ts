@@ -8,8 +8,8 @@ import { beforeAll, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { enPaths } from '../../src/lib/i18n.ts';
-import { paths } from '../../src/lib/paths.ts';
+import { enPaths } from '../../src/lib/views/i18n.ts';
+import { paths } from '../../src/lib/model/paths.ts';
 
 const dir = loadContentDirectory();
 const EN_ROUTES = [

@@ -12,8 +12,8 @@ import { serve } from '../../scripts/serve.ts';
 import { SUB_PATH, subPathBuild, type BuildResult } from '../helpers/build.ts';
 import { launch, localOnlyContext } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { indexById, placeOf } from '../../src/lib/directory.ts';
-import { paths } from '../../src/lib/paths.ts';
+import { indexById, placeOf } from '../../src/lib/model/directory.ts';
+import { paths } from '../../src/lib/model/paths.ts';
 
 const BASE = SUB_PATH.base;
 const dir = loadContentDirectory();

@@ -13,11 +13,11 @@ import { readFileSync } from 'node:fs';
 import { DIST } from '../helpers/dist.ts';
 import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { indexById, placeOf, prefectureOf } from '../../src/lib/directory.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { needsSplit, NO_PREFECTURE } from '../../src/lib/list-pages.ts';
+import { indexById, placeOf, prefectureOf } from '../../src/lib/model/directory.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { needsSplit, NO_PREFECTURE } from '../../src/lib/views/lists.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { formatKm, haversineKm } from '../../src/lib/nearest.ts';
+import { formatKm, haversineKm } from '../../src/lib/places/nearest.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -82,7 +82,7 @@ const hooks = {
 
 /**
  * The list under the map shows exactly these organisations: each item while they fit on one list page, else (the rule of
- * src/lib/list-pages.ts) each prefecture's link with the number of them it holds.
+ * src/lib/views/lists.ts) each prefecture's link with the number of them it holds.
  */
 async function expectListed(page: Page, ids: string[]): Promise<void> {
   if (!needsSplit(placed.length)) {
@@ -319,7 +319,7 @@ test('without JavaScript the list shows every organisation with its link (or, pa
   expect(await page.locator('#coop-map-category').isVisible()).toBe(false);
   expect(await page.locator('[data-map-canvas]').isVisible()).toBe(false);
   if (needsSplit(placed.length)) {
-    // The rule of src/lib/list-pages.ts: one link per prefecture, each to its list, where the organisation is.
+    // The rule of src/lib/views/lists.ts: one link per prefecture, each to its list, where the organisation is.
     const prefs = new Set(placed.map((c) => prefectureOf(c, bodies) ?? NO_PREFECTURE));
     expect(await page.locator('[data-map-pref-link]').count()).toBe(prefs.size);
     const pref = prefectureOf(target, bodies) ?? NO_PREFECTURE;

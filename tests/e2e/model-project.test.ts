@@ -11,8 +11,8 @@ import { serve } from '../../scripts/serve.ts';
 import { DIST, requireDist } from '../helpers/dist.ts';
 import { launch, localOnlyContext } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { attendanceRows } from '../../src/lib/modelProject.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { attendanceRows } from '../../src/lib/views/model-project.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
 const dir = loadContentDirectory();

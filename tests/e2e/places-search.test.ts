@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { useSiteInBrowser, localOnlyContext } from '../helpers/browser.ts';
 import { resultPaths, runQuery } from '../helpers/search-page.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
+import { paths } from '../../src/lib/model/paths.ts';
 
 const dir = loadContentDirectory();
 const site = useSiteInBrowser();

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { contractsCommissionedBy, coopsIn, indexById } from '../../src/lib/directory.ts';
-import { paths } from '../../src/lib/paths.ts';
+import { contractsCommissionedBy, coopsIn, indexById } from '../../src/lib/model/directory.ts';
+import { paths } from '../../src/lib/model/paths.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { pageTypes } from '../../scripts/lib/page-types.ts';
 

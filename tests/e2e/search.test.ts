@@ -15,10 +15,10 @@ import { serveInChild } from '../helpers/search-server.ts';
 import { resultPaths as shownPaths, runQuery } from '../helpers/search-page.ts';
 import { buildSite } from '../helpers/build.ts';
 import { filterCases, searchQueries } from '../fixtures/search-queries.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { sortByReading } from '../../src/lib/sort.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { sortByReading } from '../../src/lib/model/sort.ts';
 import { kindLabel } from '../../src/search/facets.ts';
-import { normalizeForSearch } from '../../src/search/normalize.ts';
+import { normalizeForSearch } from '../../src/lib/model/normal-form.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
 const dir = loadContentDirectory();

@@ -2,10 +2,10 @@
 import { expect, test } from 'vitest';
 import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { sortByReading } from '../../src/lib/sort.ts';
-import { coopGroups, needsSplit } from '../../src/lib/list-pages.ts';
-import { indexById } from '../../src/lib/directory.ts';
-import { paths } from '../../src/lib/paths.ts';
+import { sortByReading } from '../../src/lib/model/sort.ts';
+import { coopGroups, needsSplit } from '../../src/lib/views/lists.ts';
+import { indexById } from '../../src/lib/model/directory.ts';
+import { paths } from '../../src/lib/model/paths.ts';
 
 const site = useSiteInBrowser();
 
@@ -37,7 +37,7 @@ test('home → co-op list → a co-op page, by keyboard, with no request leaving
   await Promise.all([page.waitForURL(/\/coops\/$/), page.keyboard.press('Enter')]);
   expect(await page.locator('h1').innerText()).toBe('組合の一覧');
 
-  // Past one list page (src/lib/list-pages.ts) the organisations are on their prefecture's list: one step more.
+  // Past one list page (src/lib/views/lists.ts) the organisations are on their prefecture's list: one step more.
   if (needsSplit(dir.coops.length)) {
     const group = coopGroups(dir.coops, indexById(dir.bodies)).find((g) => g.coops.some((c) => c.id === target.id))!;
     await tabTo(page, group.name);

@@ -124,13 +124,20 @@ function buildLock(root: string): () => void {
   }
 }
 
-/** The public origin and base of the shared sub-path build. */
-export const SUB_PATH = { site: 'https://atlas.example.org', base: '/roukyou-atlas/' } as const;
+/**
+ * The public origin, base and correction address of the shared sub-path build. A deploy build needs REPO_URL or
+ * CONTACT_EMAIL (src/lib/model/site.ts); this one takes the address, so its pages show the e-mail correction path.
+ */
+export const SUB_PATH = {
+  site: 'https://atlas.example.org',
+  base: '/roukyou-atlas/',
+  contactEmail: 'corrections@atlas.example.org',
+} as const;
 
 const SHARED_PREFIX = 'ra-shared-build-';
 
 /**
- * The real site built with SITE_URL and BASE_PATH (SUB_PATH), once per test run: the first test file that asks builds
+ * The real site built with SITE_URL, BASE_PATH and CONTACT_EMAIL (SUB_PATH), once per test run: the first test file that asks builds
  * it (a lock directory says who), the others wait for its result. The links test, the absolute-URL tests and the map
  * under a sub-path read the same build instead of three. Folders of earlier runs whose vitest process is gone are removed.
  */
@@ -149,7 +156,10 @@ export async function subPathBuild(): Promise<BuildResult> {
     return JSON.parse(readFileSync(result, 'utf8')) as BuildResult;
   }
   removeStale(runId);
-  const r = buildSite({ SITE_URL: SUB_PATH.site, BASE_PATH: SUB_PATH.base }, work);
+  const r = buildSite(
+    { SITE_URL: SUB_PATH.site, BASE_PATH: SUB_PATH.base, CONTACT_EMAIL: SUB_PATH.contactEmail, REPO_URL: '' },
+    work,
+  );
   writeFileSync(`${result}.tmp`, JSON.stringify(r));
   renameSync(`${result}.tmp`, result);
   return r;

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { DIST, distFiles, hasPage, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { errorsText, makeAjv } from '../helpers/ajv.ts';
-import { API_COLLECTIONS, apiPaths, entitiesOf, pageOf, segmentOf } from '../../src/lib/api.ts';
-import { lastChecked } from '../../src/lib/directory.ts';
+import { API_COLLECTIONS, apiPaths, entitiesOf, pageOf, segmentOf } from '../../src/lib/publish/api.ts';
+import { lastChecked } from '../../src/lib/model/directory.ts';
 
 const dir = loadContentDirectory();
 beforeAll(requireDist);

@@ -7,9 +7,9 @@
 import { expect, test } from 'vitest';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { page, requireDist } from '../helpers/dist.ts';
-import { bodyFactSources, lastChecked, needsRecheck } from '../../src/lib/directory.ts';
-import { todayInJapan } from '../../src/lib/dates.ts';
-import { paths } from '../../src/lib/paths.ts';
+import { bodyFactSources, lastChecked, needsRecheck } from '../../src/lib/model/directory.ts';
+import { todayInJapan } from '../../src/lib/model/dates.ts';
+import { paths } from '../../src/lib/model/paths.ts';
 
 const dir = loadContentDirectory();
 const datetimeOf = (d: string) => (d.length === 10 || d.length === 7 ? d : d.slice(0, 4));

@@ -6,9 +6,15 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DIST, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { bodyFactSources, contractsCommissionedBy, indexById, lastChecked, placeOf } from '../../src/lib/directory.ts';
-import { apiPaths } from '../../src/lib/api.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import {
+  bodyFactSources,
+  contractsCommissionedBy,
+  indexById,
+  lastChecked,
+  placeOf,
+} from '../../src/lib/model/directory.ts';
+import { apiPaths } from '../../src/lib/publish/api.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);

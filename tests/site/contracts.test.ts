@@ -1,17 +1,18 @@
 /**
  * Contracts on the built site: /contracts/ lists every contract once, each programme kind, prefecture and category
  * has a pre-rendered filter page with exactly its contracts, a category's page shows no more than the bound of
- * src/lib/list-pages.ts and links to its list, from which every contract of the category is reached; body pages show
+ * src/lib/views/lists.ts and links to its list, from which every contract of the category is reached; body pages show
  * the contractor and period first, and every table on every page has a caption and header cells with a scope.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { DIST, distFiles, hasPage, page, requireDist, text } from '../helpers/dist.ts';
-import { CATEGORY_CONTRACTS_SHOWN, CONTRACT_PAGE_SIZE, contractPreview, paginate } from '../../src/lib/list-pages.ts';
+import { CATEGORY_CONTRACTS_SHOWN, CONTRACT_PAGE_SIZE, contractPreview, paginate } from '../../src/lib/views/lists.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { contractFacets, filterContracts, periodText, bodyPrefecture } from '../../src/lib/contracts.ts';
-import { indexById, lastChecked } from '../../src/lib/directory.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { contractFacets, filterContracts, periodText } from '../../src/lib/views/contracts.ts';
+import { bodyPrefecture } from '../../src/lib/model/directory.ts';
+import { indexById, lastChecked } from '../../src/lib/model/directory.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -20,7 +21,7 @@ const ids = (html: string) => [...html.matchAll(/<tr data-contract="([^"]+)"/g)]
 beforeAll(requireDist);
 
 describe('/contracts/', () => {
-  /** The contract ids on every page of a list, split by the rule of src/lib/list-pages.ts. */
+  /** The contract ids on every page of a list, split by the rule of src/lib/views/lists.ts. */
   const allPages = (f: { kind?: string; prefecture?: string; category?: string }, n: number) => {
     const pages = paginate(Array.from({ length: n }), CONTRACT_PAGE_SIZE).length;
     expect(hasPage(paths.contracts(f, pages + 1))).toBe(false);

@@ -12,8 +12,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { DIST, distFiles, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { DATASET_NAMES } from '../../src/lib/export.ts';
-import { HOUJIN_TERMS_PAGE } from '../../src/lib/houjin.ts';
+import { DATASET_NAMES } from '../../src/lib/publish/datasets/index.ts';
+import { HOUJIN_TERMS_PAGE } from '../../src/lib/registry/houjin.ts';
 
 const dir = loadContentDirectory();
 beforeAll(requireDist);

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { indexById, lastChecked, prefectureOf } from '../../src/lib/directory.ts';
-import { bodyEnglish, englishTwin, enPaths, hepburn } from '../../src/lib/i18n.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { coopListPages, needsSplit } from '../../src/lib/list-pages.ts';
+import { indexById, lastChecked, prefectureOf } from '../../src/lib/model/directory.ts';
+import { bodyEnglish, englishTwin, enPaths, hepburn } from '../../src/lib/views/i18n.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { coopListPages, needsSplit } from '../../src/lib/views/lists.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);

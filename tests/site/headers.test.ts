@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, distFiles, requireDist } from '../helpers/dist.ts';
 import { cloudflareHeadersFor, netlifyHeadersFor, type ServedHeaders } from '../helpers/static-hosts.ts';
-import { FRAMABLE_DIRS } from '../../src/lib/csp.ts';
+import { FRAMABLE_DIRS } from '../../src/lib/publish/csp.ts';
 
 /** URL paths a visitor can request: each file, and each page's folder URL. */
 function requestPaths(): string[] {

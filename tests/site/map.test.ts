@@ -10,11 +10,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { coopsIn, indexById, placeOf, prefectureOf } from '../../src/lib/directory.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { needsSplit, NO_PREFECTURE } from '../../src/lib/list-pages.ts';
-import type { CoopFeatureCollection } from '../../src/lib/geojson.ts';
-import { decodePins, type MapPinsFile } from '../../src/lib/map-pins.ts';
+import { coopsIn, indexById, placeOf, prefectureOf } from '../../src/lib/model/directory.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { needsSplit, NO_PREFECTURE } from '../../src/lib/views/lists.ts';
+import type { CoopFeatureCollection } from '../../src/map/geojson.ts';
+import { decodePins, type MapPinsFile } from '../../src/map/pins.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -98,7 +98,7 @@ describe('/map/', () => {
 
   const split = needsSplit(placed.length);
 
-  test('the list follows the rule of src/lib/list-pages.ts: every item while it fits on one page, else a link per prefecture', () => {
+  test('the list follows the rule of src/lib/views/lists.ts: every item while it fits on one page, else a link per prefecture', () => {
     const links = [
       ...html().matchAll(/<li data-map-pref-link data-pref="([^"]+)" data-total="(\d+)"[^>]*>\s*<a href="([^"]+)"/g),
     ];

@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { earliestDay } from '../../src/lib/dates.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { earliestDay } from '../../src/lib/model/dates.ts';
 
 const dir = loadContentDirectory();
 beforeAll(requireDist);

@@ -15,10 +15,15 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { SUB_PATH, subPathBuild, type BuildResult } from '../helpers/build.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { needsSplit } from '../../src/lib/list-pages.ts';
-import { coopsIn, contractsCommissionedBy, indexById, placeOf } from '../../src/lib/directory.ts';
-import { DATASETS, DATASET_NAMES, modelProjectFigures, type DatasetName } from '../../src/lib/export.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { needsSplit } from '../../src/lib/views/lists.ts';
+import { coopsIn, contractsCommissionedBy, indexById, placeOf } from '../../src/lib/model/directory.ts';
+import {
+  DATASETS,
+  DATASET_NAMES,
+  modelProjectFigures,
+  type DatasetName,
+} from '../../src/lib/publish/datasets/index.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -424,7 +429,7 @@ describe('embed pages', () => {
       );
       const coops = [...html.matchAll(/data-coop="([^"]+)"/g)].map((m) => m[1]).sort();
       const located = coopsIn(b, dir.coops, bodies);
-      // A prefecture past one list page (src/lib/list-pages.ts) links to its list instead.
+      // A prefecture past one list page (src/lib/views/lists.ts) links to its list instead.
       if (b.kind === '都道府県' && needsSplit(located.length)) {
         expect(coops).toEqual([]);
         expect(html).toContain(`href="/${paths.coopsIn(b.id)}"`);

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { DIST, hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { formatKm, haversineKm } from '../../src/lib/nearest.ts';
-import { coopsIn } from '../../src/lib/directory.ts';
-import { compareReading } from '../../src/lib/sort.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { formatKm, haversineKm } from '../../src/lib/places/nearest.ts';
+import { coopsIn } from '../../src/lib/model/directory.ts';
+import { compareReading } from '../../src/lib/model/sort.ts';
 
 const require = createRequire(import.meta.url);
 interface Listed {

@@ -4,7 +4,7 @@
  * resources loaded by markup.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { HtmlValidate } from 'html-validate';
+import { htmlValidator } from '../helpers/html-validate.ts';
 import { distFiles, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 
@@ -44,12 +44,24 @@ function sampledForValidation(): string[] {
 }
 
 describe('HTML is valid', () => {
-  const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
+  const hv = htmlValidator();
   test('the validator does report errors (so a pass means something)', async () => {
     const r = await hv.validateString(
       '<!doctype html><html lang="ja"><head><title>x</title></head><body><p><div>x</p></body></html>',
     );
     expect(r.valid).toBe(false);
+  });
+  test('a phone link with breaking hyphens is still reported unless it is a PhoneLink (class phone, kept on one line)', async () => {
+    const rules = async (a: string) =>
+      (
+        await hv.validateString(
+          `<!doctype html><html lang="ja"><head><title>x</title></head><body><p>${a}</p></body></html>`,
+        )
+      ).results
+        .flatMap((x) => x.messages)
+        .map((m) => m.ruleId);
+    expect(await rules('<a href="tel:03-1234-5678">03-1234-5678</a>')).toContain('tel-non-breaking');
+    expect(await rules('<a class="phone" href="tel:03-1234-5678">03-1234-5678</a>')).not.toContain('tel-non-breaking');
   });
   test('every built page (generated places sampled) validates with 0 errors', async () => {
     const failures: string[] = [];

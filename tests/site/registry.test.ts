@@ -4,19 +4,19 @@
  * into a temporary folder. Expectations come from the imported entries.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HtmlValidate } from 'html-validate';
+import { htmlValidator } from '../helpers/html-validate.ts';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, type BuildResult } from '../helpers/build.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { importHoujin } from '../../scripts/lib/houjin-import.ts';
-import { corporateNumberUrl } from '../../src/lib/corporateNumber.ts';
-import { directoryCounts, indexById } from '../../src/lib/directory.ts';
-import { coopListPages } from '../../src/lib/list-pages.ts';
-import { listedCoops } from '../../src/lib/stats.ts';
-import { paths } from '../../src/lib/paths.ts';
-import type { Directory } from '../../src/lib/types.ts';
+import { corporateNumberUrl } from '../../src/lib/model/corporate-number.ts';
+import { directoryCounts, indexById } from '../../src/lib/model/directory.ts';
+import { coopListPages } from '../../src/lib/views/lists.ts';
+import { listedCoops } from '../../src/lib/views/stats.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import type { Directory } from '../../src/lib/model/types.ts';
 
 let work: string;
 let content: string;
@@ -57,7 +57,7 @@ describe('a site with registry data', () => {
   });
 
   test('drafts say 「登記情報のみ」 on their page and in the list; dissolved ones say 「解散」', () => {
-    // Every list page by prefecture (the rule of src/lib/list-pages.ts), as one text.
+    // Every list page by prefecture (the rule of src/lib/views/lists.ts), as one text.
     const list = coopListPages(dir.coops, indexById(dir.bodies))
       .map((p) => page(paths.coopsIn(p.prefecture, p.page)))
       .join('');
@@ -110,7 +110,7 @@ describe('a site with registry data', () => {
 
   test('the pages with registry data, labels and notices are valid HTML', async () => {
     expect(existsSync(join(build.outDir, 'index.html'))).toBe(true);
-    const hv = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const hv = htmlValidator();
     const failures: string[] = [];
     for (const route of [
       ...dir.coops.filter((c) => c.registry || c.dissolved).map((c) => paths.coop(c.id)),

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { indexById, prefectureOf } from '../../src/lib/directory.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { indexById, prefectureOf } from '../../src/lib/model/directory.ts';
 import { kindLabel } from '../../src/search/facets.ts';
 import { TERM_FIELDS } from '../../src/search/fields.ts';
 

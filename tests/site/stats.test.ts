@@ -7,11 +7,17 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { paths } from '../../src/lib/paths.ts';
-import { indexById, needsRecheck } from '../../src/lib/directory.ts';
-import { todayInJapan } from '../../src/lib/dates.ts';
-import { latestOfficial, latestOfficialByPrefecture, officialSeries } from '../../src/lib/nationalCounts.ts';
-import { countByCategory, countByPrefecture, coverage, listedCoops, prefectureCoverage } from '../../src/lib/stats.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { indexById, needsRecheck } from '../../src/lib/model/directory.ts';
+import { todayInJapan } from '../../src/lib/model/dates.ts';
+import { latestOfficial, latestOfficialByPrefecture, officialSeries } from '../../src/lib/views/national-counts.ts';
+import {
+  countByCategory,
+  countByPrefecture,
+  coverage,
+  listedCoops,
+  prefectureCoverage,
+} from '../../src/lib/views/stats.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);

@@ -1,6 +1,6 @@
 /** /data/<dataset>.json: the same entities as the CSV, with lists as arrays and sources structured. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { DATASETS, DATASET_NAMES, datasetJson, type DatasetName } from '../../lib/export.ts';
+import { DATASETS, DATASET_NAMES, datasetJson, type DatasetName } from '../../lib/publish/datasets/index.ts';
 import { dates, jsonResponse, lookup } from './_respond.ts';
 
 export const getStaticPaths = (() =>

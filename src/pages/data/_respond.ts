@@ -3,9 +3,9 @@
  * reproducible dates, and responses with the right media type. (Files whose
  * name starts with _ are not routes.)
  */
-import { loadDirectory } from '../../content.ts';
-import { exportDates, makeLookup, type Lookup } from '../../lib/export.ts';
-import { siteUrl } from '../../lib/paths.ts';
+import { loadDirectory } from '../../content/load.ts';
+import { exportDates, makeLookup, type Lookup } from '../../lib/publish/datasets/index.ts';
+import { siteUrl } from '../../lib/model/paths.ts';
 
 const lookups = new Map<string, Promise<Lookup>>();
 

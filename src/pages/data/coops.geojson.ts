@@ -1,12 +1,12 @@
 /**
  * /data/coops.geojson: every organisation with a point on the map (RFC 7946), the open-data download. The map itself reads
- * /data/map-pins.json, its compact copy made from the same entries (src/lib/map-pins.ts).
+ * /data/map-pins.json, its compact copy made from the same entries (src/map/pins.ts).
  */
 import type { APIRoute } from 'astro';
-import { loadDirectory } from '../../content.ts';
-import { indexById } from '../../lib/directory.ts';
-import { mapEntries, toFeatureCollection } from '../../lib/geojson.ts';
-import { siteUrl } from '../../lib/paths.ts';
+import { loadDirectory } from '../../content/load.ts';
+import { indexById } from '../../lib/model/directory.ts';
+import { mapEntries, toFeatureCollection } from '../../map/geojson.ts';
+import { siteUrl } from '../../lib/model/paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const dir = await loadDirectory();

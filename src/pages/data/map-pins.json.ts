@@ -1,14 +1,14 @@
 /**
  * /data/map-pins.json: the map's compact copy of the points in
- * /data/coops.geojson (src/lib/map-pins.ts), read by /map/ and its
+ * /data/coops.geojson (src/map/pins.ts), read by /map/ and its
  * 「近くの団体を探す」. Made from the same entries as the GeoJSON, so the
  * two always hold the same pins; the GeoJSON stays the open-data file.
  */
 import type { APIRoute } from 'astro';
-import { loadDirectory } from '../../content.ts';
-import { indexById } from '../../lib/directory.ts';
-import { mapEntries } from '../../lib/geojson.ts';
-import { encodePins } from '../../lib/map-pins.ts';
+import { loadDirectory } from '../../content/load.ts';
+import { indexById } from '../../lib/model/directory.ts';
+import { mapEntries } from '../../map/geojson.ts';
+import { encodePins } from '../../map/pins.ts';
 
 export const GET: APIRoute = async () => {
   const dir = await loadDirectory();

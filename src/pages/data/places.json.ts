@@ -5,8 +5,8 @@
  * only when a visitor uses it.
  */
 import type { APIRoute } from 'astro';
-import { loadDirectory } from '../../content.ts';
-import { placeRows } from '../../lib/place-pick.ts';
+import { loadDirectory } from '../../content/load.ts';
+import { placeRows } from '../../map/place-pick.ts';
 
 export const GET: APIRoute = async () => {
   const dir = await loadDirectory();

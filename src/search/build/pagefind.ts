@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEYWORDS_META, searchTermFields, termMetaTags, type FieldOptions } from '../fields.ts';
 import { extractPage, forPagefind } from './extract.ts';
-import { htmlFilesUnder } from '../../integrations/dist-files.ts';
+import { htmlFilesUnder } from './dist-files.ts';
 import { SEARCH_BUNDLE } from '../url.ts';
 import { addPageStep } from '../../integrations/rendered-pages.ts';
 
@@ -158,7 +158,8 @@ export async function openFeed(
     async finish(outputPath) {
       try {
         await Promise.all(pending);
-        if (failure) throw failure;
+        if (failure)
+          throw failure instanceof Error ? failure : new Error('Pagefind の索引作成に失敗しました', { cause: failure });
         return await writeBundle(index!, outputPath);
       } finally {
         await pagefind.close();

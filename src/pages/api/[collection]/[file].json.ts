@@ -1,7 +1,7 @@
 /**
  * /api/<collection>/<id>.json (one document per entity), /api/<collection>/index.json,
  * and the JSON Schemas beside them: schema.json (an entity's document) and
- * index.schema.json (the index). See src/lib/api.ts.
+ * index.schema.json (the index). See src/lib/publish/api.ts.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import {
@@ -14,10 +14,10 @@ import {
   indexSchema,
   segmentOf,
   toJsonText,
-} from '../../../lib/api.ts';
-import type { CollectionName } from '../../../lib/schema.ts';
-import type { Source } from '../../../lib/types.ts';
-import { loadDirectory } from '../../../content.ts';
+} from '../../../lib/publish/api.ts';
+import type { CollectionName } from '../../../lib/model/schemas/index.ts';
+import type { Source } from '../../../lib/model/types.ts';
+import { loadDirectory } from '../../../content/load.ts';
 import { dates, jsonResponse, lookup } from '../../data/_respond.ts';
 
 type Props = {
@@ -39,11 +39,11 @@ export const getStaticPaths = (async () => {
     return [
       ...entities.map((entity) => ({
         params: { collection, file: entity.id },
-        props: { collection: c, kind: 'entity', entity } as Props,
+        props: { collection: c, kind: 'entity', entity },
       })),
       ...(['index', 'schema', 'index.schema'] as const).map((kind) => ({
         params: { collection, file: kind },
-        props: { collection: c, kind } as Props,
+        props: { collection: c, kind },
       })),
     ];
   });

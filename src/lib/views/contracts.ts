@@ -1,0 +1,154 @@
+/**
+ * Contracts as officials read them: the period (or, when no source gives one,
+ * the date of the document that lists the contract), the programme kind, and
+ * the groupings the pages use — by programme on a contractor's page, and the
+ * programme × prefecture lists of /contracts/.
+ */
+import type { Body, Contract, ContractKind } from '../model/types.ts';
+import { CONTRACT_KIND } from '../model/vocabularies.ts';
+import { earliestDay, formatDate, latestDay } from '../model/dates.ts';
+import { newestDay } from '../model/as-of.ts';
+import { bodyPrefecture } from '../model/directory.ts';
+
+/** The first and last day of a contract's period, when a source gives one ('YYYY-MM-DD'). */
+export function periodDays(c: Contract): { from?: string | undefined; to?: string | undefined } | undefined {
+  if (c.fiscalYears) return { from: `${c.fiscalYears.from}-04-01`, to: `${c.fiscalYears.to + 1}-03-31` };
+  if (c.from || c.to) return { from: c.from && earliestDay(c.from), to: c.to && latestDay(c.to) };
+  return undefined;
+}
+
+/** Whether a source gives the contract's period (from/to or fiscal years). */
+export function hasPeriod(c: Contract): boolean {
+  return periodDays(c) !== undefined;
+}
+
+/** The date the contract is known to hold at when no period is given: its as-of date, or its newest source date. */
+export function documentDate(c: Contract): string | undefined {
+  return c.asOf ?? newestDay(c.sources);
+}
+
+/**
+ * The period as one line of text: 「2023年4月1日〜2028年3月31日」, 「2024年度〜2026年度」,
+ * or 「期間不明（資料の時点 2017年4月1日）」 when no source gives it.
+ */
+export function periodText(c: Contract): string {
+  if (c.fiscalYears) {
+    const { from, to } = c.fiscalYears;
+    return from === to ? `${from}年度` : `${from}年度〜${to}年度`;
+  }
+  if (c.from || c.to) return `${c.from ? formatDate(c.from) : '開始不明'}〜${c.to ? formatDate(c.to) : '終了不明'}`;
+  const d = documentDate(c);
+  return d ? `期間不明（資料の時点 ${formatDate(d)}）` : '期間不明';
+}
+
+/** Whether the contract's known period covers `today` ('YYYY-MM-DD'). Contracts without a period are never current. */
+export function isCurrent(c: Contract, today: string): boolean {
+  const p = periodDays(c);
+  if (!p) return false;
+  return (p.from === undefined || p.from <= today) && (p.to === undefined || today <= p.to);
+}
+
+/** Contracts with a known period first (newest start first), then the rest by document date (newest first), then id. */
+export function sortContracts(list: readonly Contract[]): Contract[] {
+  const key = (c: Contract) => periodDays(c)?.from ?? documentDate(c) ?? '';
+  return [...list].sort(
+    (a, b) =>
+      Number(hasPeriod(b)) - Number(hasPeriod(a)) ||
+      (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
+}
+
+/** One programme on a contractor's page: the bodies that commission it, and what their contracts share. */
+export interface ProgrammeGroup {
+  kind: ContractKind;
+  programme: string;
+  contracts: Contract[];
+  /** Services, note and sources when every contract of the group has the same ones (shown once), else undefined. */
+  shared: { services?: string[] | undefined; note?: string | undefined; sources?: Contract['sources'] | undefined };
+}
+
+const same = <T>(values: T[]): T | undefined => {
+  const first = JSON.stringify(values[0]);
+  return values.every((v) => JSON.stringify(v) === first) ? values[0] : undefined;
+};
+
+/** A contractor's contracts grouped by programme (kind order, then programme name); within a group, sorted by `sortContracts`. */
+export function groupByProgramme(list: readonly Contract[]): ProgrammeGroup[] {
+  const groups = new Map<string, Contract[]>();
+  for (const c of list) {
+    const key = `${CONTRACT_KIND.values.indexOf(c.kind)}\u0000${c.programme}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.keys()].sort().map((key) => {
+    const contracts = sortContracts(groups.get(key)!);
+    const shared = {
+      services: same(contracts.map((c) => c.services)),
+      note: same(contracts.map((c) => c.note)),
+      sources: same(contracts.map((c) => c.sources)),
+    };
+    return { kind: contracts[0]!.kind, programme: contracts[0]!.programme, contracts, shared };
+  });
+}
+
+/**
+ * A filter of the contract lists: a programme kind and/or a prefecture ('national' for bodies of the state), or a
+ * category (a category's list stands alone: it is not combined with the other two, see contractListFilters).
+ */
+export interface ContractFilter {
+  kind?: ContractKind | undefined;
+  prefecture?: string | undefined;
+  category?: string | undefined;
+}
+
+/** Programme kinds, prefectures and categories (ids, sorted) that have at least one contract, for the filter links of /contracts/. */
+export function contractFacets(
+  contracts: readonly Contract[],
+  bodies: ReadonlyMap<string, Body>,
+): { kinds: ContractKind[]; prefectures: string[]; national: boolean; categories: string[] } {
+  const kinds = CONTRACT_KIND.values.filter((k) => contracts.some((c) => c.kind === k));
+  const prefs = new Set<string>();
+  let national = false;
+  for (const c of contracts) {
+    const p = bodyPrefecture(bodies.get(c.commissioner));
+    if (p) prefs.add(p);
+    else national = true;
+  }
+  return {
+    kinds,
+    prefectures: [...prefs].sort(),
+    national,
+    categories: [...new Set(contracts.map((c) => c.category))].sort(),
+  };
+}
+
+/** The contracts that pass every part of the filter given. */
+export function filterContracts(
+  contracts: readonly Contract[],
+  bodies: ReadonlyMap<string, Body>,
+  f: ContractFilter,
+): Contract[] {
+  return contracts.filter((c) => {
+    if (f.kind && c.kind !== f.kind) return false;
+    if (f.category && c.category !== f.category) return false;
+    if (f.prefecture) {
+      const p = bodyPrefecture(bodies.get(c.commissioner)) ?? 'national';
+      if (p !== f.prefecture) return false;
+    }
+    return true;
+  });
+}
+
+/** Figures for the closing note and the contracts page: all, with a period, current at `today`, and the public bodies with a current one. */
+export function contractCounts(
+  contracts: readonly Contract[],
+  today: string,
+): { total: number; withPeriod: number; current: number; bodiesWithCurrent: number } {
+  const current = contracts.filter((c) => isCurrent(c, today));
+  return {
+    total: contracts.length,
+    withPeriod: contracts.filter(hasPeriod).length,
+    current: current.length,
+    bodiesWithCurrent: new Set(current.map((c) => c.commissioner)).size,
+  };
+}

@@ -1,0 +1,545 @@
+/**
+ * <coop-map>: upgrades the server-rendered list of organisations into a
+ * clustered Leaflet map with filters. Leaflet and the data are loaded only
+ * once the element is on the page. Without JavaScript the list stays as it
+ * is (the filters and the map area are hidden).
+ *
+ * Clustering is Supercluster's (a k-d tree per zoom, built in milliseconds
+ * for 10,000 points); only the clusters and pins inside the view (plus a
+ * margin) exist as Leaflet markers, redrawn after each move. At the closest
+ * zoom, pins that share a point are spread around it.
+ *
+ * Data attributes: data-pins (the organisations: /data/map-pins.json, the
+ * map's compact copy of /data/coops.geojson, see src/map/pins.ts), data-outlines
+ * (prefecture outlines shown under the tiles, so the map still shows Japan
+ * when no tile loads), data-base (the site's base path).
+ */
+import type * as Leaflet from 'leaflet';
+import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties } from 'supercluster';
+import { decodePins, type MapPin, type MapPinsFile } from '../pins.ts';
+import { groupByPosition, spreadOffsets } from '../spread.ts';
+import { PRECISION_LABELS } from '../precision.ts';
+import { filterSearch, matchesFilter, parseFilter, type MapFilter } from '../filter.ts';
+import type { NearResult } from './near-me.ts';
+
+type LeafletNS = typeof Leaflet;
+
+const TILE_URL = 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png';
+const TILE_ATTRIBUTION = '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>';
+const OUTLINE_ATTRIBUTION = '都道府県界: Natural Earth';
+/** Japan from Yonaguni to Nemuro, for the first view when there is no marker. */
+const JAPAN: Leaflet.LatLngBoundsLiteral = [
+  [24.0, 122.9],
+  [45.6, 145.9],
+];
+/** Room kept free of markers and popups at the top left, where the zoom buttons sit (10 px margin, two 30 px buttons). */
+const CONTROLS_TOP_LEFT: [number, number] = [56, 88];
+/** The map's zoom range; clusters exist up to MAX_ZOOM - 1, so every pin stands alone at MAX_ZOOM. */
+const MIN_ZOOM = 4;
+const MAX_ZOOM = 17;
+/** Cluster radius in pixels. */
+const CLUSTER_RADIUS = 60;
+/** Padding when fitting a view: clear of the zoom buttons at the top left. */
+const FIT = { paddingTopLeft: CONTROLS_TOP_LEFT, paddingBottomRight: [24, 24] as [number, number] };
+
+/** Waits for the next paint to have happened. */
+const afterPaint = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (props.className) e.className = props.className;
+  if (props.text) e.textContent = props.text;
+  e.append(...children);
+  return e;
+}
+
+type Drawn = MapPin | ClusterFeature<AnyProps>;
+
+/** Runs `action` when Enter is pressed on a marker (Leaflet itself answers Enter only on markers that already have a popup). */
+function onEnter(marker: Leaflet.Marker, action: () => void): void {
+  marker.on('keypress', (e) => {
+    if (e.originalEvent.key === 'Enter') action();
+  });
+}
+
+export class CoopMapElement extends HTMLElement {
+  #started = false;
+  #L?: LeafletNS;
+  #map?: Leaflet.Map;
+  /** Every organisation, by id, in the order of the data. */
+  #features = new Map<string, MapPin>();
+  /** The organisations that pass the filter, clustered. */
+  #index?: Supercluster<MapPin['properties']>;
+  #shown: MapPin[] = [];
+  /** The markers on the map now, by key (a pin's id, or a cluster's id in this index generation). */
+  #drawn = new Map<string, Leaflet.Marker>();
+  /** Pin markers, made once per organisation when first drawn. */
+  #pins = new Map<string, Leaflet.Marker>();
+  #pinOffset = new Map<string, string>();
+  #ids = new Map<Leaflet.Marker, string>();
+  #generation = 0;
+  #layer?: Leaflet.LayerGroup;
+  #icons?: Record<MapPin['properties']['precision'], Leaflet.DivIcon>;
+  #filter: MapFilter = {};
+  #categoryLabels = new Map<string, string>();
+  #keyboard = false;
+  /** Bounds of every marker: the first view, and the view when no filter is set. */
+  #allBounds?: Leaflet.LatLngBounds;
+  #ready: Promise<void> = new Promise(() => undefined);
+  /** Milliseconds from navigation to the first drawing of the clustered markers (read by the benchmark). */
+  readyAt?: number;
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.dataset.state = 'loading';
+    this.#start().catch((error: unknown) => this.#fail(error));
+  }
+
+  /** Number of organisations on the map for the current filter, clustered or not (test hook). */
+  markerCount(): number {
+    return this.#shown.length;
+  }
+
+  /** Ids of the organisations on the map for the current filter (test hook). */
+  shownIds(): string[] {
+    return this.#shown.map((f) => f.properties.id);
+  }
+
+  /** The current view (test hook): its zoom, the zoom that would show all of Japan, and how many organisations lie inside it. */
+  view(): { zoom: number; japanZoom: number; inside: number; total: number } {
+    const map = this.#map;
+    if (!map) return { zoom: 0, japanZoom: 0, inside: 0, total: 0 };
+    const bounds = map.getBounds();
+    const all = [...this.#features.values()];
+    return {
+      zoom: map.getZoom(),
+      japanZoom: map.getBoundsZoom(JAPAN),
+      inside: all.filter((f) => bounds.contains([f.geometry.coordinates[1], f.geometry.coordinates[0]])).length,
+      total: all.length,
+    };
+  }
+
+  /** Resolves when the markers for the current filter are clustered and drawn. */
+  whenReady(): Promise<void> {
+    return this.#ready;
+  }
+
+  get #categorySelect() {
+    return this.querySelector<HTMLSelectElement>('select[name="category"]');
+  }
+
+  get #prefSelect() {
+    return this.querySelector<HTMLSelectElement>('select[name="pref"]');
+  }
+
+  async #start(): Promise<void> {
+    performance.mark('coop-map:start');
+    const { pins: pinsUrl, outlines: outlinesUrl } = this.dataset;
+    if (!pinsUrl) throw new Error('data-pins がありません');
+    for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
+    for (const note of this.querySelectorAll<HTMLElement>('[data-no-js]')) note.hidden = true;
+
+    for (const option of this.#categorySelect?.options ?? [])
+      if (option.value) this.#categoryLabels.set(option.value, option.dataset.label ?? option.text);
+    const prefectures = new Set([...(this.#prefSelect?.options ?? [])].map((o) => o.value).filter(Boolean));
+    this.#filter = parseFilter(location.search, { categories: new Set(this.#categoryLabels.keys()), prefectures });
+    if (this.#categorySelect) this.#categorySelect.value = this.#filter.category ?? '';
+    if (this.#prefSelect) this.#prefSelect.value = this.#filter.pref ?? '';
+    this.#applyToList();
+    for (const select of [this.#categorySelect, this.#prefSelect])
+      select?.addEventListener('change', () => this.#onFilterChange());
+    this.addEventListener('keydown', () => (this.#keyboard = true), true);
+    this.addEventListener('near-me-result', (e) => this.#showNear((e as CustomEvent<NearResult>).detail));
+    this.addEventListener('pointerdown', () => (this.#keyboard = false), true);
+
+    const [{ L }, pins, outlines] = await Promise.all([
+      import('./leaflet.ts'),
+      fetchJson<MapPinsFile>(pinsUrl).then(decodePins),
+      outlinesUrl
+        ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined)
+        : Promise.resolve(undefined),
+    ]);
+    performance.mark('coop-map:loaded');
+    this.#L = L;
+    const canvas = this.querySelector<HTMLElement>('[data-map-canvas]');
+    if (!canvas) throw new Error('地図の領域がありません');
+    const map = (this.#map = L.map(canvas, {
+      zoomControl: false,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      keyboard: true,
+    }));
+    L.control.zoom({ zoomInTitle: '拡大', zoomOutTitle: '縮小' }).addTo(map);
+    // Markers and clusters are role="button": Leaflet answers Enter; Space should work too.
+    canvas.addEventListener('keydown', (e) => {
+      const target = e.target as HTMLElement;
+      if (e.key === ' ' && target.matches('.leaflet-marker-icon[role="button"]')) {
+        e.preventDefault();
+        target.click();
+      }
+    });
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
+
+    // Outlines sit in a pane under the tiles: visible only where no tile is drawn.
+    const outlinePane = map.createPane('outlines');
+    outlinePane.style.zIndex = '150';
+    if (outlines) {
+      L.geoJSON(outlines, {
+        pane: 'outlines',
+        interactive: false,
+        attribution: OUTLINE_ATTRIBUTION,
+        style: { color: '#8c9691', weight: 1, fillColor: '#f7f7f2', fillOpacity: 1 },
+      }).addTo(map);
+    }
+    const tiles = L.tileLayer(TILE_URL, { minZoom: 5, maxZoom: MAX_ZOOM, attribution: TILE_ATTRIBUTION });
+    let tileLoaded = false;
+    tiles.on('tileload', () => (tileLoaded = true));
+    tiles.on('tileerror', () => {
+      const note = this.querySelector<HTMLElement>('[data-tile-note]');
+      if (!tileLoaded && note?.hidden) note.hidden = false;
+    });
+    tiles.addTo(map);
+
+    let south = 90,
+      west = 180,
+      north = -90,
+      east = -180;
+    for (const feature of pins) {
+      const [lng, lat] = feature.geometry.coordinates;
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+      west = Math.min(west, lng);
+      east = Math.max(east, lng);
+      this.#features.set(feature.properties.id, feature);
+    }
+    // The first view fits the organisations (not the whole of Japan, small).
+    if (pins.length) this.#allBounds = L.latLngBounds([south, west], [north, east]);
+    this.#fitAll();
+    this.#icons = {
+      address: L.divIcon({ className: 'ra-pin ra-pin-address', iconSize: [18, 18] }),
+      municipality: L.divIcon({ className: 'ra-pin ra-pin-municipality', iconSize: [18, 18] }),
+      prefecture: L.divIcon({ className: 'ra-pin ra-pin-prefecture', iconSize: [18, 18] }),
+    };
+    this.#layer = L.layerGroup().addTo(map);
+    map.on('moveend', () => this.#draw());
+    map.on('popupopen', (e) => this.#onPopupOpen(e.popup));
+    map.on('popupclose', (e) => this.#onPopupClose(e.popup));
+    performance.mark('coop-map:markers');
+
+    await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
+    performance.mark('coop-map:ready');
+    this.readyAt = performance.now();
+    this.dataset.state = 'ready';
+    if (this.querySelector('[data-map-pref-link]')) this.#applyToList();
+
+    const focus = new URLSearchParams(location.search).get('focus');
+    const target = focus ? this.#shown.find((f) => f.properties.id === focus) : undefined;
+    if (target) this.#focusPin(target);
+  }
+
+  #onFilterChange(): void {
+    this.#filter = {
+      ...(this.#categorySelect?.value ? { category: this.#categorySelect.value } : {}),
+      ...(this.#prefSelect?.value ? { pref: this.#prefSelect.value } : {}),
+    };
+    history.replaceState(
+      history.state,
+      '',
+      `${location.pathname}${filterSearch(this.#filter, location.search)}${location.hash}`,
+    );
+    this.#applyToList();
+    if (this.#index) void this.#applyToMap(true);
+  }
+
+  /** Shows the list items (and their prefecture groups) that pass the filter; updates the count. */
+  #applyToList(): void {
+    const links = this.querySelectorAll<HTMLElement>('[data-map-pref-link]');
+    if (links.length) return this.#applyToPrefLinks(links);
+    let shown = 0;
+    const items = this.querySelectorAll<HTMLElement>('[data-map-item]');
+    for (const item of items) {
+      const visible = matchesFilter(
+        { categories: (item.dataset.categories ?? '').split(' ').filter(Boolean), prefecture: item.dataset.pref },
+        this.#filter,
+      );
+      item.hidden = !visible;
+      if (visible) shown++;
+    }
+    for (const group of this.querySelectorAll<HTMLElement>('[data-map-group]'))
+      group.hidden = !group.querySelector('[data-map-item]:not([hidden])');
+    this.#showCount(shown, items.length);
+  }
+
+  /**
+   * A list too long for the page is a link per prefecture: shows the prefectures with organisations that pass the filter and
+   * their number (counted from the map's data once it is loaded; before that, the prefecture filter alone).
+   */
+  #applyToPrefLinks(links: NodeListOf<HTMLElement>): void {
+    const counts = new Map<string, number>();
+    const loaded = this.#features.size > 0;
+    let total = 0;
+    let shown = 0;
+    if (loaded) {
+      for (const f of this.#features.values()) {
+        total++;
+        if (!matchesFilter(f.properties, this.#filter)) continue;
+        shown++;
+        const key = f.properties.prefecture ?? 'none';
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    for (const li of links) {
+      const pref = li.dataset.pref ?? '';
+      const n = loaded
+        ? (counts.get(pref) ?? 0)
+        : !this.#filter.pref || this.#filter.pref === pref
+          ? Number(li.dataset.total)
+          : 0;
+      if (!loaded) {
+        total += Number(li.dataset.total);
+        shown += n;
+      }
+      li.hidden = n === 0;
+      const count = li.querySelector('[data-count]');
+      if (count) count.textContent = String(n);
+    }
+    this.#showCount(shown, total);
+  }
+
+  #showCount(shown: number, total: number): void {
+    const status = this.querySelector<HTMLElement>('[data-map-status]');
+    if (status)
+      status.textContent =
+        shown === total ? `全${total}団体を表示しています。` : `${total}団体のうち${shown}団体を表示しています。`;
+    const empty = this.querySelector<HTMLElement>('[data-map-empty]');
+    if (empty) empty.hidden = shown > 0;
+  }
+
+  /** Clusters the organisations that pass the filter and draws them. */
+  async #applyToMap(fit: boolean): Promise<void> {
+    this.#shown = [...this.#features.values()].filter((f) => matchesFilter(f.properties, this.#filter));
+    this.#index = new Supercluster<MapPin['properties']>({
+      radius: CLUSTER_RADIUS,
+      extent: 256,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM - 1,
+    }).load(this.#shown);
+    this.#generation++;
+    let settle = () => {};
+    this.#ready = new Promise((ok) => (settle = ok));
+    this.#map?.closePopup();
+    if (fit) {
+      if (this.#shown.length && (this.#filter.category || this.#filter.pref)) {
+        const b = this.#L!.latLngBounds(this.#shown.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
+        this.#map?.fitBounds(b, { ...FIT, maxZoom: 11, animate: false });
+      } else this.#fitAll();
+    }
+    this.#draw();
+    await afterPaint();
+    settle();
+    await this.#ready;
+  }
+
+  /** Draws the clusters and pins inside the view (and half a view around it), keeping markers that stay. */
+  #draw(): void {
+    const map = this.#map;
+    const index = this.#index;
+    const L = this.#L;
+    if (!map || !index || !L || !this.#layer) return;
+    const zoom = Math.round(map.getZoom());
+    const b = map.getBounds().pad(0.5);
+    const bbox: [number, number, number, number] = [
+      Math.max(-180, b.getWest()),
+      Math.max(-85, b.getSouth()),
+      Math.min(180, b.getEast()),
+      Math.min(85, b.getNorth()),
+    ];
+    const items = index.getClusters(bbox, zoom) as Drawn[];
+    const pins = items.filter((i): i is MapPin => !(i.properties as Partial<ClusterProperties>).cluster);
+    // Only at the closest zoom can pins share a point; spread them around it there.
+    const offsets = new Map<string, [number, number]>();
+    if (zoom >= MAX_ZOOM)
+      for (const group of groupByPosition(pins, (p) => p.geometry.coordinates.join(',')).values()) {
+        const spread = spreadOffsets(group.length);
+        group.forEach((p, i) => offsets.set(p.properties.id, spread[i]!));
+      }
+    const next = new Map<string, Leaflet.Marker>();
+    for (const item of items) {
+      const props = item.properties as Partial<ClusterProperties>;
+      if (props.cluster) {
+        const key = `c${this.#generation}:${props.cluster_id}`;
+        next.set(key, this.#drawn.get(key) ?? this.#clusterMarker(item as ClusterFeature<AnyProps>));
+      } else {
+        const f = item as MapPin;
+        next.set(`p:${f.properties.id}`, this.#pinMarker(f, offsets.get(f.properties.id) ?? [0, 0]));
+      }
+    }
+    for (const [key, marker] of this.#drawn) if (next.get(key) !== marker) this.#layer.removeLayer(marker);
+    for (const [key, marker] of next) if (this.#drawn.get(key) !== marker) this.#layer.addLayer(marker);
+    this.#drawn = next;
+  }
+
+  #clusterMarker(c: ClusterFeature<AnyProps>): Leaflet.Marker {
+    const L = this.#L!;
+    const n = c.properties.point_count;
+    const size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
+    const [lng, lat] = c.geometry.coordinates as [number, number];
+    const marker = L.marker([lat, lng], {
+      icon: L.divIcon({
+        className: 'ra-cluster',
+        iconSize: [size, size],
+        html: `<span aria-hidden="true">${n}</span><span class="visually-hidden">${n}団体のまとまり。選ぶと拡大します</span>`,
+      }),
+      keyboard: true,
+    });
+    const index = this.#index!;
+    const expand = () => {
+      const hadFocus = marker.getElement()?.contains(document.activeElement) ?? false;
+      const zoom = Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), MAX_ZOOM);
+      // The cluster's marker goes away with the zoom: a keyboard user's focus stays on the map.
+      if (hadFocus) this.#map!.once('moveend', () => this.#map!.getContainer().focus({ preventScroll: true }));
+      this.#map!.setView([lat, lng], Math.max(zoom, this.#map!.getZoom() + 1));
+    };
+    marker.on('click', expand);
+    onEnter(marker, expand);
+    return marker;
+  }
+
+  /** The marker of one organisation, made once; its icon moves by `offset` px when it shares its point with others. */
+  #pinMarker(f: MapPin, offset: [number, number]): Leaflet.Marker {
+    const L = this.#L!;
+    const p = f.properties;
+    let marker = this.#pins.get(p.id);
+    const key = offset.join(',');
+    if (!marker) {
+      const [lng, lat] = f.geometry.coordinates;
+      marker = L.marker([lat, lng], {
+        icon: this.#icons![p.precision],
+        title: `${p.name}（${p.placeName}・${PRECISION_LABELS[p.precision]}）`,
+        keyboard: true,
+        riseOnHover: true,
+      });
+      const open = () => this.#openPopup(marker!);
+      marker.on('click', open);
+      onEnter(marker, open);
+      this.#pins.set(p.id, marker);
+      this.#ids.set(marker, p.id);
+      this.#pinOffset.set(p.id, '0,0');
+    }
+    if (this.#pinOffset.get(p.id) !== key) {
+      const [dx, dy] = offset;
+      const base = this.#icons![p.precision];
+      marker.setIcon(
+        dx === 0 && dy === 0
+          ? base
+          : L.divIcon({ ...base.options, iconAnchor: [9 - dx, 9 - dy], popupAnchor: [dx, dy - 9] }),
+      );
+      this.#pinOffset.set(p.id, key);
+    }
+    return marker;
+  }
+
+  /** Zooms until the organisation's pin stands alone (or to the closest zoom), draws it and opens its popup. */
+  #focusPin(target: MapPin): void {
+    const map = this.#map!;
+    const index = this.#index!;
+    const [lng, lat] = target.geometry.coordinates;
+    const near: [number, number, number, number] = [lng - 1e-6, lat - 1e-6, lng + 1e-6, lat + 1e-6];
+    let zoom = Math.round(map.getZoom());
+    while (zoom < MAX_ZOOM && !index.getClusters(near, zoom).some((i) => i.properties?.id === target.properties.id))
+      zoom++;
+    map.setView([lat, lng], zoom, { animate: false });
+    this.#draw();
+    const marker = this.#pins.get(target.properties.id);
+    if (marker) this.#openPopup(marker);
+  }
+
+  #fitAll(): void {
+    if (this.#allBounds) this.#map?.fitBounds(this.#allBounds, { ...FIT, maxZoom: 11, animate: false });
+    else this.#map?.fitBounds(JAPAN, { animate: false });
+  }
+
+  /** Shows the place a "near me" search started from and the organisations it found. */
+  #showNear(detail: NearResult): void {
+    const L = this.#L;
+    if (!L || !this.#map) return;
+    const points = [
+      L.latLng(detail.from.lat, detail.from.lng),
+      ...detail.ids.slice(0, 5).flatMap((id) => {
+        const f = this.#features.get(id);
+        return f ? [L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0])] : [];
+      }),
+    ];
+    this.#map.fitBounds(L.latLngBounds(points), { ...FIT, maxZoom: 12 });
+  }
+
+  #openPopup(marker: Leaflet.Marker): void {
+    if (!marker.getPopup()) {
+      const id = this.#ids.get(marker);
+      const feature = id ? this.#features.get(id) : undefined;
+      if (!feature) return;
+      // A popup is panned clear of the zoom buttons at the top left, and of the edges elsewhere.
+      marker.bindPopup(() => this.#popupContent(feature), {
+        maxWidth: 280,
+        autoPanPaddingTopLeft: CONTROLS_TOP_LEFT,
+        autoPanPaddingBottomRight: [20, 20],
+      });
+    }
+    marker.openPopup();
+  }
+
+  #popupContent(feature: MapPin): HTMLElement {
+    const p = feature.properties;
+    const link = el('a', { text: p.name });
+    link.href = `${this.dataset.base ?? '/'}${p.page}`;
+    const categories = p.categories.map((c) => this.#categoryLabels.get(c) ?? c).join('、');
+    const precision = `位置: ${PRECISION_LABELS[p.precision]}${p.precision === 'address' ? '' : '（所在地の座標は未確認です）'}`;
+    return el(
+      'div',
+      { className: 'ra-popup' },
+      el('p', { className: 'ra-popup-name' }, link),
+      el('p', { text: p.placeName }),
+      ...(categories ? [el('p', { text: `分野: ${categories}` })] : []),
+      el('p', { className: 'ra-popup-precision', text: precision }),
+    );
+  }
+
+  #onPopupOpen(popup: Leaflet.Popup): void {
+    const root = popup.getElement();
+    root?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', '閉じる');
+    if (this.#keyboard) root?.querySelector<HTMLElement>('.ra-popup a')?.focus();
+  }
+
+  #onPopupClose(popup: Leaflet.Popup): void {
+    // Give focus back to the marker (or the map) when it was inside the closing popup, so it is never lost.
+    const root = popup.getElement();
+    if (
+      !this.#keyboard ||
+      !root ||
+      !(root.contains(document.activeElement) || document.activeElement === document.body)
+    )
+      return;
+    const source = (popup as unknown as { _source?: Leaflet.Marker })._source?.getElement();
+    (source?.isConnected ? source : this.#map?.getContainer())?.focus();
+  }
+
+  #fail(error: unknown): void {
+    this.dataset.state = 'error';
+    const note = this.querySelector<HTMLElement>('[data-map-error]');
+    if (note) note.hidden = false;
+    console.error(error);
+  }
+}
+
+if (!customElements.get('coop-map')) customElements.define('coop-map', CoopMapElement);

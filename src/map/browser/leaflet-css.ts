@@ -1,0 +1,25 @@
+/**
+ * Leaflet's CSS, linked when the map's Leaflet chunk loads (src/map/browser/leaflet.ts
+ * imports this first) rather than carried in the map page's stylesheet, where
+ * about 15 kB of rules that nothing uses before the map starts blocked the first
+ * paint. The module resolves once the sheet has loaded, so nothing is drawn
+ * unstyled; it goes before the page's own stylesheet (or, under `astro dev`,
+ * its <style>s), so the cascade is what it was when the page linked it
+ * first. A same-origin file: the CSP's `style-src 'self'` allows it.
+ */
+import leafletCss from 'leaflet/dist/leaflet.css?url';
+
+function stylesheet(href: string, before: Element | null): Promise<void> {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise<void>((ok, fail) => {
+    link.addEventListener('load', () => ok());
+    link.addEventListener('error', () => fail(new Error(`${href} を読み込めません`)));
+  });
+  document.head.insertBefore(link, before);
+  return loaded;
+}
+
+const pageSheet = document.head.querySelector('link[rel="stylesheet"], style');
+await stylesheet(leafletCss, pageSheet);

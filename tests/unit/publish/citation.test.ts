@@ -1,0 +1,90 @@
+/** Citation text (APA, BibTeX), licence lines, and the repository's CITATION.cff against the CFF 1.2.0 schema. */
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { apaCitation, apaDate, bibtexCitation, licenceLines } from '../../../src/lib/publish/citation.ts';
+import { EDITORS } from '../../../src/lib/publish/datapackage.ts';
+
+const root = join(import.meta.dirname, '../../..');
+
+describe('APA and BibTeX', () => {
+  test('APA dates keep the precision they have', () => {
+    expect(apaDate('2026-11-22')).toBe('(2026, November 22)');
+    expect(apaDate('2025-04')).toBe('(2025, April)');
+    expect(apaDate('2024')).toBe('(2024)');
+    expect(apaDate(undefined)).toBe('(n.d.)');
+  });
+  const input = { title: '例の組合 {100%}', url: '/sub/coops/x/', asOf: '2026-11-22', key: 'coops/x/' };
+  test('APA: group author, date, title, site, URL', () => {
+    expect(apaCitation(input)).toBe(
+      `${EDITORS}. (2026, November 22). 例の組合 {100%}. 労協アトラス (Roukyou Atlas). /sub/coops/x/`,
+    );
+  });
+  test('BibTeX: a safe key, braces and % escaped, year and month, the URL as given', () => {
+    const b = bibtexCitation(input);
+    expect(b.startsWith('@misc{roukyou-atlas-coops-x,')).toBe(true);
+    expect(b).toContain('title = {{例の組合 \\{100\\%\\}}}');
+    expect(b).toContain('year = {2026}');
+    expect(b).toContain('month = nov');
+    expect(b).toContain('url = {/sub/coops/x/}');
+    expect(b).toContain('情報の時点 2026-11-22');
+    expect(b.split('{').length).toBe(b.split('}').length);
+  });
+  test('licence lines: CC BY always, ODbL and the code list only when asked', () => {
+    expect(
+      licenceLines()
+        .map((l) => l.licence)
+        .join(),
+    ).toContain('CC BY 4.0');
+    expect(licenceLines().some((l) => l.licence.includes('ODbL'))).toBe(false);
+    expect(
+      licenceLines({ osmPoint: true, codeList: true })
+        .map((l) => l.licence)
+        .join(),
+    ).toMatch(/ODbL[\s\S]*全国地方公共団体コード/);
+    expect(
+      licenceLines({ registry: { asOf: '2026-10-31' } })
+        .map((l) => l.licence)
+        .join(),
+    ).toMatch(/公共データ利用規約（第1\.0版）[\s\S]*2026-10-31作成/);
+  });
+});
+
+describe('licence lines in English', () => {
+  const all = { osmPoint: true, codeList: true, registry: { asOf: '2026-10-31' } };
+  test('the same parts as the Japanese lines, in the same order, with the same links', () => {
+    for (const opts of [{}, { osmPoint: true }, { registry: {} }, all]) {
+      const ja = licenceLines(opts);
+      const en = licenceLines(opts, 'en');
+      expect(en.length).toBe(ja.length);
+      expect(en.map((l) => l.url?.replace(/deed\.ja$/, ''))).toEqual(ja.map((l) => l.url?.replace(/deed\.ja$/, '')));
+    }
+  });
+  test('English text has no Japanese outside the lines marked ja', () => {
+    const japanese = /[\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+    for (const l of licenceLines(all, 'en')) {
+      expect(l.part).not.toMatch(japanese);
+      expect(l.licence).not.toMatch(japanese);
+    }
+    expect(licenceLines(all, 'en').find((l) => l.ja?.includes('2026-10-31'))).toBeDefined();
+  });
+});
+
+describe('CITATION.cff', () => {
+  const cff = parse(readFileSync(join(root, 'CITATION.cff'), 'utf8'));
+  test('is valid Citation File Format 1.2.0 (the official schema, vendored)', () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'tests/fixtures/cff/schema-1.2.0.json'), 'utf8')));
+    expect(validate(cff), ajv.errorsText(validate.errors)).toBe(true);
+  });
+  test('a dataset by the editors as an entity, under CC BY 4.0, with no invented repository URL', () => {
+    expect(cff.type).toBe('dataset');
+    expect(cff.authors).toEqual([{ name: EDITORS }]);
+    expect(cff.license).toBe('CC-BY-4.0');
+    expect(cff['repository-code']).toBeUndefined();
+  });
+});

