@@ -60,6 +60,7 @@ import { serveInChild } from '../tests/helpers/search-server.ts';
 import { resultPaths, runQuery } from '../tests/helpers/search-page.ts';
 import { searchQueries, type SearchQuery } from '../tests/fixtures/search-queries.ts';
 import { loadLine, pagefindCli, peakOf, trackNetwork } from './bench-common.ts';
+import { writeBuildMarker } from '../src/integrations/build-marker.ts';
 import { paths } from '../src/lib/model/paths.ts';
 import { SEARCH_BUNDLE } from '../src/search/url.ts';
 import type { Directory } from '../src/lib/model/types.ts';
@@ -112,12 +113,14 @@ function build(outDir: string, contentDir?: string): Promise<{ seconds: number; 
 async function withStockBundle(dist: string, label: string): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'ra-search-overlay-'));
   temps.push(root);
-  for (const name of readdirSync(dist)) symlinkSync(join(dist, name), join(root, name));
+  // A copy, not links: the preview serves no link, and only a whole build (its marker is rewritten below).
+  cpSync(dist, root, { recursive: true });
   const cwd = mkdtempSync(join(tmpdir(), 'ra-search-stock-cwd-'));
   temps.push(cwd);
   const before = loadLine();
   const r = await pagefindCli(ROOT, ['--site', dist, '--output-path', join(root, STOCK), ...STOCK_ARGS], cwd);
   if (r.code !== 0) throw new Error(`pagefind CLI failed:\n${r.output.slice(-3000)}`);
+  writeBuildMarker(root, '/');
   const pages = /Indexed (\d+) pages?/.exec(r.output)?.[1] ?? '?';
   console.log(
     `stock Pagefind CLI${STOCK_ARGS.length ? ` (${STOCK_ARGS.join(' ')})` : ' (defaults)'} on ${label}: ${pages} pages in ${r.seconds.toFixed(1)} s, peak ${peakOf(r, /pagefind/).toFixed(0)} MB (${before})`,

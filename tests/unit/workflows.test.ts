@@ -67,6 +67,12 @@ describe('what each workflow does', () => {
         all.some((s) => s.uses?.startsWith(`${action}@`)),
         action,
       ).toBe(true);
+    // Only a whole build is uploaded: check:dist runs after the build and before the upload, for the same base path.
+    const at = (pred: (s: Record<string, any>) => boolean) => all.findIndex(pred);
+    const gate = at((s) => s.run === 'npm run check:dist');
+    expect(gate).toBeGreaterThan(at((s) => s.run === 'npm run build'));
+    expect(gate).toBeLessThan(at((s) => String(s.uses).startsWith('actions/upload-pages-artifact@')));
+    expect(all[gate]!.env.BASE_PATH).toBe(build.env.BASE_PATH);
   });
 
   test('ci.yml runs .ci/run', () => {
