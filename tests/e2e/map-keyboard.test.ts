@@ -40,8 +40,11 @@ describe('keyboard', () => {
       (b) => (document.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '') !== b,
       before,
     );
+    // The zoom has ended and the markers of the new view are drawn: the cluster's marker went with the zoom, and the
+    // island moves focus to the map on the zoom's moveend, after its own moveend handler has drawn the markers.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('leaflet-container') === true);
+
     // Space works like Enter on a marker: its popup opens.
-    await page.waitForTimeout(400); // zoom animation
     const pin = page.locator('.ra-pin[role="button"]').first();
     if ((await pin.count()) === 0)
       await page

@@ -27,8 +27,13 @@ describe('map view', () => {
     for (const id of targets) {
       const { context, page } = await openMap(site, `?focus=${id}`);
       await page.locator('.leaflet-popup').waitFor();
-      await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')!).opacity === '1');
-      await page.waitForTimeout(600); // the pan that makes room for the popup
+      // Faded in, and the pan that makes room for it over: Leaflet starts that pan as the popup is added, marking the
+      // map pane with leaflet-pan-anim until it ends.
+      await page.waitForFunction(
+        () =>
+          getComputedStyle(document.querySelector('.leaflet-popup')!).opacity === '1' &&
+          !document.querySelector('.leaflet-map-pane')!.classList.contains('leaflet-pan-anim'),
+      );
       const overlap = await page.evaluate(() => {
         const a = document.querySelector('.leaflet-popup')!.getBoundingClientRect();
         const b = document.querySelector('.leaflet-control-zoom')!.getBoundingClientRect();
