@@ -1,7 +1,7 @@
 /**
  * Correction links follow REPO_URL: a fixture build with REPO_URL set links
  * every detail page to the repository's correction form with the page id
- * filled in (the default build, without it, is checked in stats.test.ts).
+ * filled in (the default build, without it, is checked in freshness.test.ts).
  */
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';

@@ -1,10 +1,11 @@
 /**
- * A build with SITE_URL and a base path (the shared sub-path build, tests/helpers/build.ts): the sitemap lists every
- * page with absolute URLs under the base; canonical, og:url, JSON-LD, feed, CSV and embed URLs become absolute;
- * robots.txt names the sitemap; the 404 page has no canonical.
+ * A build with SITE_URL and a base path (the shared sub-path build, tests/helpers/build.ts): every internal link of
+ * its pages, API and data package starts with the base and resolves; the sitemap lists every page with absolute URLs
+ * under the base; canonical, og:url, JSON-LD, feed, CSV and embed URLs become absolute; robots.txt names the sitemap;
+ * the 404 page has no canonical.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { distFiles } from '../helpers/dist.ts';
@@ -66,5 +67,55 @@ describe('an isolated build with SITE_URL and a base path', () => {
   });
   test('the 404 page has no canonical', () => {
     expect(text('404.html', r.outDir)).not.toContain('rel="canonical"');
+  });
+});
+
+describe('a build at a sub-path', () => {
+  test('every internal link of the real site starts with the base and resolves (root-relative and absolute alike)', async () => {
+    const { site, base } = SUB_PATH;
+    const r = await subPathBuild();
+    expect(r.status, r.output).toBe(0);
+    const files = distFiles(r.outDir);
+    const set = new Set(files);
+    const outside: string[] = [];
+    const broken: string[] = [];
+    const origin = site.replace(/[.]/g, '\\.');
+    const check = (f: string, url: string) => {
+      if (!url.startsWith(base)) {
+        outside.push(`${f} → ${url}`);
+        return;
+      }
+      const target = url.slice(base.length);
+      const resolved = target === '' || target.endsWith('/') ? `${target}index.html` : target;
+      if (!set.has(decodeURIComponent(resolved))) broken.push(`${f} → ${url}`);
+    };
+    let absolute = 0;
+    const local = (m: RegExpMatchArray) => {
+      if (m[1]!.startsWith(site)) absolute++;
+      return m[1]!.startsWith(site) ? m[1]!.slice(site.length) : m[1]!;
+    };
+    for (const f of files.filter((f) => f.endsWith('.html'))) {
+      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(
+        new RegExp(`(?:href|src|content)="((?:${origin})?/[^"#?]*)`, 'g'),
+      ))
+        check(f, local(m));
+    }
+    // The JSON API's URLs ($schema, url, page, index, schema …) and the data package's resource paths too.
+    for (const f of files.filter((f) => f.startsWith('api/') && f.endsWith('.json'))) {
+      for (const m of readFileSync(join(r.outDir, f), 'utf8').matchAll(new RegExp(`"((?:${origin})?/[^"#?{]*)"`, 'g')))
+        check(f, local(m));
+    }
+    // SITE_URL is set: canonical links, og:url and the API's URLs are absolute, and they were checked too.
+    expect(absolute).toBeGreaterThan(files.filter((f) => f.endsWith('.html')).length);
+    const pkg = JSON.parse(readFileSync(join(r.outDir, 'datapackage.json'), 'utf8')) as {
+      resources: Array<{ path: string; schema: unknown }>;
+    };
+    for (const res of pkg.resources) {
+      if (!set.has(res.path)) broken.push(`datapackage.json → ${res.path}`);
+      if (typeof res.schema === 'string' && !set.has(res.schema)) broken.push(`datapackage.json → ${res.schema}`);
+    }
+    expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(5);
+    expect(outside).toEqual([]);
+    expect(broken).toEqual([]);
   });
 });
