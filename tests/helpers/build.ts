@@ -138,8 +138,9 @@ const SHARED_PREFIX = 'ra-shared-build-';
 
 /**
  * The real site built with SITE_URL, BASE_PATH and CONTACT_EMAIL (SUB_PATH), once per test run: the first test file that asks builds
- * it (a lock directory says who), the others wait for its result. The links test, the absolute-URL tests and the map
- * under a sub-path read the same build instead of three. Folders of earlier runs whose vitest process is gone are removed.
+ * it (a lock directory says who), the others wait for its result: tests/site/site-url.test.ts (links and absolute
+ * URLs) and tests/e2e/map-sub-path.test.ts read the same build. Folders of earlier runs whose vitest process is gone
+ * are removed.
  */
 export async function subPathBuild(): Promise<BuildResult> {
   const runId = inject('runId');

@@ -24,12 +24,14 @@ export function hasPage(route: string): boolean {
   return existsSync(join(DIST, route, 'index.html'));
 }
 
-/** Every file under dist/, relative paths. */
-export function distFiles(dir: string = DIST): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? distFiles(p) : [relative(DIST, p)];
-  });
+/** Every file under dist/ (or another built folder), relative to it. */
+export function distFiles(root: string = DIST): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : [relative(root, p)];
+    });
+  return walk(root);
 }
 
 /** Text of an HTML fragment: styles and tags removed, the common entities decoded, white space folded (enough for assertions). */

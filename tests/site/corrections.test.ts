@@ -2,7 +2,7 @@
  * The correction path never dead-ends. A deploy build (SITE_URL) with REPO_URL links every correction link to the
  * repository's issue form with the page's id and URL filled in (a fixture build); the shared sub-path build, with
  * CONTACT_EMAIL only, links them to an e-mail naming the page; a deploy build with neither stops, naming both
- * variables. (The default build, without SITE_URL, is checked in stats.test.ts.)
+ * variables. (The default build, without SITE_URL, is checked in freshness.test.ts.)
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
