@@ -8,6 +8,7 @@ import correctionPath from './src/integrations/correction-path.ts';
 import pagefind from './src/search/build/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
 import cmsBundle from './src/integrations/cms.ts';
+import wholeBuild from './src/integrations/whole-build.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import renderedPages from './src/integrations/rendered-pages.ts';
 import { contentIsData } from './src/integrations/content-is-data.ts';
@@ -25,6 +26,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Test builds of fixture content keep their own cache so they never mix with the real one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  // Tests point the build at a copy of public/ (the data check refuses a symbolic link there before Vite copies it).
+  ...(process.env.PUBLIC_DIR ? { publicDir: process.env.PUBLIC_DIR } : {}),
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Guides are data: the MDX processor refuses any body that holds code (src/integrations/content-is-data.ts).
@@ -33,6 +36,8 @@ export default defineConfig({
   // Embed pages are for iframes elsewhere (noindex), /admin/ is the CMS (noindex) and downloads are not pages: all stay out.
   // As each page is rendered (src/integrations/rendered-pages.ts), its CSS chunks become one stylesheet
   // (src/integrations/one-stylesheet.ts) and Pagefind indexes it (src/search/build/pagefind.ts).
+  // The site is built into <outDir>.partial/ and moved into place, with its completion marker, only once every
+  // integration is done (src/integrations/whole-build.ts, last: its astro:build:done runs after the others').
   // A deploy build (SITE_URL) without REPO_URL or CONTACT_EMAIL stops first: corrections must have somewhere to go.
   integrations: [
     correctionPath(),
@@ -52,5 +57,6 @@ export default defineConfig({
     // /admin/: Decap CMS's bundle, copied from node_modules (src/integrations/cms.ts).
     cmsBundle(),
     securityHeaders(),
+    wholeBuild(),
   ],
 });

@@ -9,7 +9,18 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.astro/', 'public/', 'tests/fixtures/**/*.mdx', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist.partial/',
+      'dist.previous/',
+      'node_modules/',
+      '.astro/',
+      'public/',
+      'tests/fixtures/**/*.mdx',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -2,7 +2,7 @@
  * The correction path never dead-ends. A deploy build (SITE_URL) with REPO_URL links every correction link to the
  * repository's issue form with the page's id and URL filled in (a fixture build); the shared sub-path build, with
  * CONTACT_EMAIL only, links them to an e-mail naming the page; a deploy build with neither stops, naming both
- * variables. (The default build, without SITE_URL, is checked in stats.test.ts.) The REPO_URL build's /admin/ starts
+ * variables. (The default build, without SITE_URL, is checked in freshness.test.ts.) The REPO_URL build's /admin/ starts
  * the CMS on that repository.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -16,6 +16,8 @@ import { DECAP_FOLDER } from '../../src/lib/publish/cms/decap.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { enPaths } from '../../src/lib/views/i18n.ts';
 
+/** A fixture build takes over 100 s on a busy machine, after waiting for the build lock other test files hold. */
+const BUILD_TIMEOUT = 600_000;
 const FIXTURE = 'tests/fixtures/valid';
 const fixture = loadContentDirectory(FIXTURE);
 
@@ -63,7 +65,7 @@ describe('a deploy build with REPO_URL', () => {
   beforeAll(() => {
     r = buildSite({ CONTENT_DIR: FIXTURE, SITE_URL: site, REPO_URL: `${repo}/`, CONTACT_EMAIL: '' });
     links = r.status === 0 ? correctionLinks(r.outDir, site, '/') : [];
-  });
+  }, BUILD_TIMEOUT);
 
   test('every correction link opens the issue form, with the page’s id and its own URL filled in', () => {
     expect(r.status, r.output).toBe(0);
@@ -108,46 +110,54 @@ describe('a deploy build with REPO_URL', () => {
 });
 
 describe('a deploy build with only CONTACT_EMAIL (the shared sub-path build)', () => {
-  test('every correction link is an e-mail to that address whose subject and body name the page', async () => {
-    const { site, base, contactEmail } = SUB_PATH;
-    const r = await subPathBuild();
-    expect(r.status, r.output).toBe(0);
-    const links = correctionLinks(r.outDir, site, base);
-    expect(links.length).toBeGreaterThan(0);
-    const wrong: string[] = [];
-    for (const l of links) {
-      const url = new URL(l.href);
-      if (url.protocol !== 'mailto:' || url.pathname !== contactEmail) wrong.push(`${l.file}: ${l.href}`);
-      const subject = url.searchParams.get('subject') ?? '';
-      const body = url.searchParams.get('body') ?? '';
-      if (!subject.includes('労協アトラス')) wrong.push(`${l.file}: subject ${subject}`);
-      // Only the about pages' general link names no page (its subject carries no id).
-      if (!subject.includes('（')) {
-        if (!l.file.startsWith('about/')) wrong.push(`${l.file}: no page named in ${l.href}`);
-        continue;
+  test(
+    'every correction link is an e-mail to that address whose subject and body name the page',
+    { timeout: BUILD_TIMEOUT },
+    async () => {
+      const { site, base, contactEmail } = SUB_PATH;
+      const r = await subPathBuild();
+      expect(r.status, r.output).toBe(0);
+      const links = correctionLinks(r.outDir, site, base);
+      expect(links.length).toBeGreaterThan(0);
+      const wrong: string[] = [];
+      for (const l of links) {
+        const url = new URL(l.href);
+        if (url.protocol !== 'mailto:' || url.pathname !== contactEmail) wrong.push(`${l.file}: ${l.href}`);
+        const subject = url.searchParams.get('subject') ?? '';
+        const body = url.searchParams.get('body') ?? '';
+        if (!subject.includes('労協アトラス')) wrong.push(`${l.file}: subject ${subject}`);
+        // Only the about pages' general link names no page (its subject carries no id).
+        if (!subject.includes('（')) {
+          if (!l.file.startsWith('about/')) wrong.push(`${l.file}: no page named in ${l.href}`);
+          continue;
+        }
+        if (!body.includes(l.pageUrl)) wrong.push(`${l.file}: body lacks ${l.pageUrl}`);
+        if (l.shownId !== undefined && !(subject.includes(l.shownId) && body.includes(l.shownId)))
+          wrong.push(`${l.file}: id ${l.shownId} missing`);
       }
-      if (!body.includes(l.pageUrl)) wrong.push(`${l.file}: body lacks ${l.pageUrl}`);
-      if (l.shownId !== undefined && !(subject.includes(l.shownId) && body.includes(l.shownId)))
-        wrong.push(`${l.file}: id ${l.shownId} missing`);
-    }
-    expect(wrong).toEqual([]);
-  });
+      expect(wrong).toEqual([]);
+    },
+  );
 });
 
 describe('builds that must stop', () => {
-  test('a deploy build without REPO_URL and without CONTACT_EMAIL fails, naming both, before writing a page', () => {
-    const r = buildSite({
-      CONTENT_DIR: FIXTURE,
-      SITE_URL: 'https://atlas.example.org',
-      REPO_URL: '',
-      CONTACT_EMAIL: '',
-    });
-    expect(r.status).not.toBe(0);
-    expect(r.output).toContain('REPO_URL');
-    expect(r.output).toContain('CONTACT_EMAIL');
-    expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
-  });
-  test('a REPO_URL that is not an http(s) URL stops the build with a clear message', () => {
+  test(
+    'a deploy build without REPO_URL and without CONTACT_EMAIL fails, naming both, before writing a page',
+    { timeout: BUILD_TIMEOUT },
+    () => {
+      const r = buildSite({
+        CONTENT_DIR: FIXTURE,
+        SITE_URL: 'https://atlas.example.org',
+        REPO_URL: '',
+        CONTACT_EMAIL: '',
+      });
+      expect(r.status).not.toBe(0);
+      expect(r.output).toContain('REPO_URL');
+      expect(r.output).toContain('CONTACT_EMAIL');
+      expect(existsSync(join(r.outDir, 'index.html'))).toBe(false);
+    },
+  );
+  test('a REPO_URL that is not an http(s) URL stops the build with a clear message', { timeout: BUILD_TIMEOUT }, () => {
     const r = buildSite({ CONTENT_DIR: FIXTURE, REPO_URL: 'javascript:alert(1)' });
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('REPO_URL');

@@ -22,7 +22,8 @@ import {
 import { lastChecked } from '../model/directory.ts';
 import { ATTRIBUTION, LICENSE } from './datasets/index.ts';
 import { paths } from '../model/paths.ts';
-import { HOUJIN_TERMS_PAGE, houjinCredit } from '../registry/houjin.ts';
+import { HOUJIN_TERMS_PAGE } from '../registry/houjin.ts';
+import { registryCredit, type RegistryVia } from '../registry/credit.ts';
 
 /** Version of the API's document shapes; raised when a field changes meaning or is removed. */
 export const API_VERSION = 1;
@@ -121,7 +122,7 @@ export function pageOf(c: CollectionName, entity: { id: string } & Record<string
 export function licenceParts(c: CollectionName, entity: Record<string, unknown>): LicencePart[] {
   if (c === 'coops') {
     // Corporate numbers and registry records from the National Tax Agency's site: 公共データ利用規約（第1.0版）, with its credit line.
-    const registry = entity.registry as { asOf?: string } | undefined;
+    const registry = entity.registry as { asOf?: string; via?: RegistryVia } | undefined;
     if (registry === undefined && entity.corporateNumber === undefined) return [];
     const fields = ['corporateNumber', ...(registry ? ['registry'] : [])];
     return [
@@ -129,7 +130,7 @@ export function licenceParts(c: CollectionName, entity: Record<string, unknown>)
         fields,
         name: '公共データ利用規約（第1.0版）',
         url: HOUJIN_TERMS_PAGE,
-        attribution: houjinCredit(registry?.asOf),
+        attribution: registryCredit(registry),
       },
     ];
   }

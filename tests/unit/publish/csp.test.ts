@@ -1,3 +1,4 @@
+/** The Content-Security-Policy and the _headers file (src/lib/publish/csp.ts). */
 import { expect, test } from 'vitest';
 import { adminCspHeader, cspHeader, headersFile, TILE_ORIGIN } from '../../../src/lib/publish/csp.ts';
 

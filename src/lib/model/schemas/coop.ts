@@ -33,7 +33,15 @@ export const registryRecord = z.strictObject({
   closed: pastDate.optional().describe('登記記録の閉鎖等年月日'),
   closeCause: z.enum(CLOSE_CAUSE.values).optional().describe(`登記記録の閉鎖等の事由: ${CLOSE_CAUSE.describe}`),
   successor: corporateNumber.optional().describe('承継先法人番号'),
-  asOf: pastDate.describe('読み込んだファイルの作成日（全件データは月末時点、差分データはその日）'),
+  asOf: pastDate.describe(
+    '読み込んだファイルの作成日（全件データは月末時点、差分データはその日）。Web-API で取得したときはその最終更新年月日',
+  ),
+  via: z
+    .enum(['web-api'])
+    .optional()
+    .describe(
+      '取得の経路: web-api＝法人番号システム Web-API（npm run refresh:registry）。省略時は基本3情報ダウンロードのファイル',
+    ),
 });
 
 /** An organisation: a co-op, a federation, a network, a regional HQ or a site. */

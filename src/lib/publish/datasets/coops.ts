@@ -2,7 +2,7 @@
 import { ORG_KIND, ORIGIN } from '../../model/vocabularies.ts';
 import { SCHEMAS, defineDataset, sourceColumns, sourceJson, nameOf } from './define.ts';
 import { corporateNumberUrl } from '../../model/corporate-number.ts';
-import { houjinCredit } from '../../registry/houjin.ts';
+import { registryCredit } from '../../registry/credit.ts';
 import { lastChecked, placeOf, prefectureOf } from '../../model/directory.ts';
 import { paths } from '../../model/paths.ts';
 import type { Coop } from '../../model/types.ts';
@@ -160,7 +160,7 @@ export const coops = defineDataset<Coop>({
       key: 'registryCredit',
       header: '登記情報の出典表記',
       description: '登記情報（registry）を使った行の出典表記（公共データ利用規約（第1.0版）による）',
-      get: (c) => (c.registry ? houjinCredit(c.registry.asOf) : undefined),
+      get: (c) => (c.registry ? registryCredit(c.registry) : undefined),
     },
     {
       key: 'tokutei',

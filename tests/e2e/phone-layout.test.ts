@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
+import { islandsRendered, localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { pageTypes } from '../../scripts/lib/page-types.ts';
 
@@ -28,7 +28,7 @@ describe('390×844: no sideways scrolling, no table column under four characters
   test.each(PAGE_TYPES)('%s (%s)', async (_name, route) => {
     const page = await context.newPage();
     await page.goto(site.url + route, { waitUntil: 'load' });
-    await page.waitForTimeout(200);
+    await islandsRendered(page);
     const r = await page.evaluate(() => {
       const root = document.documentElement;
       const narrow: string[] = [];
