@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { distFiles } from '../helpers/dist.ts';
+import { distFiles, isPublic } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { jsonLd, parseCsv, text } from '../helpers/open-data.ts';
 import { SUB_PATH, subPathBuild, type BuildResult } from '../helpers/build.ts';
@@ -24,7 +24,7 @@ describe('an isolated build with SITE_URL and a base path', () => {
     expect(r.status, r.output).toBe(0);
   });
   const built = () => distFiles(r.outDir);
-  test('the sitemap lists every page (not embeds, not the 404 page), with absolute URLs under the base', () => {
+  test('the sitemap lists every page (not embeds, not the CMS, not the 404 page), with absolute URLs under the base', () => {
     expect(existsSync(join(r.outDir, 'sitemap-index.xml'))).toBe(true);
     const index = new XMLParser({ isArray: (n) => n === 'sitemap' || n === 'url' }).parse(
       text('sitemap-index.xml', r.outDir),
@@ -41,7 +41,7 @@ describe('an isolated build with SITE_URL and a base path', () => {
       );
     }
     const pages = built()
-      .filter((f) => f.endsWith('index.html') && !f.startsWith('embed/'))
+      .filter((f) => f.endsWith('index.html') && !f.startsWith('embed/') && isPublic(f))
       .map((f) => `${site}${base}${f.replace(/index\.html$/, '')}`)
       .sort();
     expect([...locs].sort()).toEqual(pages);
