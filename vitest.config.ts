@@ -15,6 +15,14 @@ export default defineConfig({
     // Two test files at a time, also on two cores: browser tests wait on Chromium and builds on their own process.
     maxWorkers: 2,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
+    // Coverage of the site's TypeScript (npm test runs every project with it; npm run test:coverage the unit tests
+    // alone). The thresholds sit just under what the unit tests alone reach, so a change that drops tests fails.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary'],
+      thresholds: { statements: 70, branches: 68, functions: 75, lines: 70 },
+    },
     projects: [
       // Unit tests share the two cores with builds and Chromium: a validation that takes 0.3 s alone took over 5 s under load.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },

@@ -43,7 +43,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { cloudflareHeadersFor } from '../tests/helpers/static-hosts.ts';
 import { pageTypes } from './lib/page-types.ts';
-import { loadLine } from './bench-common.ts';
+import { loadLine } from './lib/bench-common.ts';
 
 const DEFAULT_PAGES = [
   'home',
@@ -142,7 +142,17 @@ function buildFor(site: string): string {
     [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', process.cwd(), '--outDir', join(work, 'dist')],
     {
       cwd: work,
-      env: { ...process.env, SITE_URL: site, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache') },
+      env: {
+        ...process.env,
+        // A deploy build needs a correction path (src/lib/model/site.ts); the page weight is the same for either,
+        // so a measurement with neither set uses the repository's placeholder address (never published).
+        ...(process.env.REPO_URL || process.env.CONTACT_EMAIL
+          ? {}
+          : { REPO_URL: 'https://github.com/example/roukyou-atlas' }),
+        SITE_URL: site,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ASTRO_CACHE_DIR: join(work, 'cache'),
+      },
       encoding: 'utf8',
     },
   );

@@ -23,7 +23,7 @@ import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { pageTypes, ISLAND_ROUTES } from './lib/page-types.ts';
 import { serve } from './serve.ts';
-import { loadLine, trackNetwork, wireBytes } from './bench-common.ts';
+import { loadLine, trackNetwork, wireBytes } from './lib/bench-common.ts';
 import { paths } from '../src/lib/model/paths.ts';
 
 const DIST = resolve(process.env.DIST_DIR ?? 'dist');
@@ -93,7 +93,14 @@ function recorder(page: Page): { swap: (t: Tally) => void; settle: () => Promise
   return { swap: (t) => (tally = t), settle: () => net.settle() };
 }
 
-const rows: Array<{ page: string; route: string; load: Tally; use?: Tally; reachableJs: number; blocked: number }> = [];
+const rows: Array<{
+  page: string;
+  route: string;
+  load: Tally;
+  use?: Tally | undefined;
+  reachableJs: number;
+  blocked: number;
+}> = [];
 const { server, url } = await serve(DIST);
 const browser = await launch();
 console.log(`\n(${loadLine()})`);

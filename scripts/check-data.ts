@@ -16,7 +16,9 @@ const counts = new Map<string, number>();
 for (const e of entries) counts.set(e.collection, (counts.get(e.collection) ?? 0) + 1);
 console.log(`entries: ${[...counts].map(([c, n]) => `${c} ${n}`).join(', ')}`);
 if (problems.length > 0) {
-  console.error(`content に ${problems.length} 件の問題があります:\n${formatProblems(problems)}`);
+  console.error(
+    `データチェック: ${problems.length} 件の問題があります（content/ と public/）:\n${formatProblems(problems)}`,
+  );
   process.exit(1);
 }
 console.log('問題なし');

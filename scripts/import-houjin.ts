@@ -8,8 +8,7 @@
  */
 import { contentDir } from '../src/content/files.ts';
 import { todayInJapan } from '../src/lib/model/dates.ts';
-import { HoujinFormatError } from '../src/lib/registry/houjin.ts';
-import { ImportCheckError, formatSummary, importHoujin } from './lib/houjin-import.ts';
+import { formatSummary, importHoujin, printOrFail } from './lib/houjin-import.ts';
 
 const args = process.argv.slice(2);
 const dryRun = args.includes('--dry-run');
@@ -18,14 +17,7 @@ if (files.length === 0) {
   console.error('usage: npm run import:houjin -- [--dry-run] <全件データ・差分データの CSV または zip> …');
   process.exit(2);
 }
-try {
-  const result = await importHoujin(files, { contentDir: contentDir(), today: todayInJapan(), dryRun });
-  for (const line of formatSummary(result)) console.log(line);
-  if (dryRun) console.log('--dry-run: 何も書き込んでいません');
-} catch (e) {
-  if (e instanceof HoujinFormatError || e instanceof ImportCheckError) {
-    console.error(`取り込みを中止しました（何も書き込んでいません）\n${e.message}`);
-    process.exit(1);
-  }
-  throw e;
-}
+await printOrFail(
+  async () => formatSummary(await importHoujin(files, { contentDir: contentDir(), today: todayInJapan(), dryRun })),
+  dryRun,
+);

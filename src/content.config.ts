@@ -33,19 +33,22 @@ function fromFolder(name: CollectionName, pattern: string) {
 function checked(name: CollectionName): Loader {
   return {
     name: name === 'municipalities' ? 'roukyou-atlas:places' : `roukyou-atlas:${name}`,
-    load: async ({ store, parseData, generateDigest, config, watcher, logger }) => {
+    load: async (context) => {
+      const { store, config, watcher, logger } = context;
       const root = fileURLToPath(config.root);
       const dir = resolve(root, CONTENT);
       const sync = async (fresh: boolean) => {
-        const entries = (fresh ? readContent : readContentOnce)(dir, root).entries.filter((e) => e.collection === name);
+        const entries = (fresh ? readContent(dir, root) : readContentOnce(dir, root)).entries.filter(
+          (e) => e.collection === name,
+        );
         store.clear();
         for (const e of entries) {
-          const data = await parseData({ id: e.id, data: e.data as Record<string, unknown> });
+          const data = await context.parseData({ id: e.id, data: e.data as Record<string, unknown> });
           const filePath = e.file.endsWith('.yaml') || e.file.endsWith('.yml') ? e.file : undefined;
           store.set({
             id: e.id,
             data,
-            digest: generateDigest(e.data as Record<string, unknown>),
+            digest: context.generateDigest(e.data as Record<string, unknown>),
             ...(filePath ? { filePath } : {}),
           });
         }

@@ -26,6 +26,8 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
   const richestCoop = [...dir.coops].sort(
     (a, b) => JSON.stringify(b).length - JSON.stringify(a).length || (a.id < b.id ? -1 : 1),
   )[0];
+  // An organisation whose page says 「連絡先は確認できていません」 and where to ask instead.
+  const coopWithoutContact = dir.coops.find((c) => !c.contact && c.id !== richestCoop?.id);
   // The prefecture with the most municipalities (the longest list), and a municipality with no hand-kept facts.
   const localsOf = (id: string) => dir.bodies.filter((b) => b.prefecture === id).length;
   const biggestPrefecture = dir.bodies
@@ -51,6 +53,7 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
       'co-op with the most contracts',
       busiestContractor && busiestContractor.id !== richestCoop?.id ? paths.coop(busiestContractor.id) : undefined,
     ],
+    ['co-op without a known contact', coopWithoutContact && paths.coop(coopWithoutContact.id)],
     ['category list', paths.categories()],
     ['category', busiestCategory && paths.category(busiestCategory.id)],
     ['public-body list', paths.bodies()],
@@ -72,10 +75,12 @@ export function pageTypes(dir: Directory): Array<[string, string]> {
     ['statistics', paths.stats()],
     ['open data', paths.data()],
     ['about', paths.about()],
+    ['for listed co-ops', paths.forCoops()],
     ['en home', enPaths.home()],
     ['en organisation list', enPaths.coops()],
     ['en organisation list of one prefecture', longestList && enPaths.coopsIn(longestList.prefecture)],
     ['en organisation', richestCoop && enPaths.coop(richestCoop.id)],
+    ['en organisation without a known contact', coopWithoutContact && enPaths.coop(coopWithoutContact.id)],
     ['en about', enPaths.about()],
     ['en model project', enPaths.modelProject()],
     ['en statistics', enPaths.stats()],

@@ -2,7 +2,7 @@
  * Reads content/ from disk into plain entries for the data check: YAML files
  * whole, Markdown/MDX files by their frontmatter. Ids are file names.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -30,17 +30,23 @@ export function contentDir(cwd: string = process.cwd()): string {
   return resolve(cwd, process.env.CONTENT_DIR ?? 'content');
 }
 
+/** The folder Astro copies into the site as it is: $PUBLIC_DIR (tests) or ./public. */
+export function publicDir(cwd: string = process.cwd()): string {
+  return resolve(cwd, process.env.PUBLIC_DIR ?? 'public');
+}
+
+/** Whether a path is a folder itself, not a link to one (links are named by links.ts and never read). */
+const isRealDir = (path: string) => lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+
+/** Plain files under a folder, sorted; links and special files are skipped, never followed (links.ts names them). */
 function filesUnder(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
+  if (!isRealDir(dir)) return [];
+  return (readdirSync(dir, { withFileTypes: true }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => {
+      const p = join(dir, e.name);
+      return e.isDirectory() ? filesUnder(p) : e.isFile() ? [p] : [];
+    });
 }
 
 /** Files allowed at the top of the content folder besides the collection folders: the README and the data files (DATA_FILES). */
@@ -105,11 +111,13 @@ export function readContent(dir: string, root: string = process.cwd()): ContentR
   const entries: RawEntry[] = [];
   const problems: Problem[] = [];
   const folders = new Set(COLLECTION_NAMES.map(folderOf));
-  if (existsSync(dir)) {
+  if (isRealDir(dir)) {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       const file = relative(root, path);
-      if (statSync(path).isDirectory()) {
+      const kind = lstatSync(path);
+      if (kind.isSymbolicLink()) continue; // named by links.ts
+      if (kind.isDirectory()) {
         if (!folders.has(name))
           problems.push({
             file,
@@ -196,7 +204,8 @@ export function readDataFile(
 ): { file: string; data: unknown; problems: Problem[] } {
   const path = join(dir, DATA_FILES[name]);
   const file = relative(root, path);
-  if (!existsSync(path)) return { file, data: undefined, problems: [] };
+  // Absent, or a link (named by links.ts, never read).
+  if (lstatSync(path, { throwIfNoEntry: false })?.isFile() !== true) return { file, data: undefined, problems: [] };
   const bytes = readFileSync(path);
   const text = decodeUtf8(bytes);
   if (text === undefined)
@@ -228,6 +237,8 @@ export function readDataFile(
 /** The prefecture outlines shipped in public/geo/, keyed by 2-digit prefecture number. */
 export function prefectureOutlines(): Map<string, MultiPolygon> {
   const path = fileURLToPath(new URL('../../public/geo/japan-prefectures.geojson', import.meta.url));
+  if (lstatSync(path).isSymbolicLink())
+    throw new Error(`${path} はシンボリックリンクです。実体のファイルを置いてください`);
   const geo = JSON.parse(readFileSync(path, 'utf8')) as {
     features: Array<{ properties: { code: string }; geometry: { coordinates: MultiPolygon } }>;
   };

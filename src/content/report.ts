@@ -18,7 +18,7 @@ export interface StaleEntry {
   collection: string;
   id: string;
   /** The newest day any source speaks for or was seen, if any. */
-  lastChecked?: string;
+  lastChecked?: string | undefined;
 }
 
 /** What the data check reports besides problems. */

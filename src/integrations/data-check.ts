@@ -1,11 +1,14 @@
 /**
  * Runs the data check before Astro builds, so a broken entry stops the build
  * with every problem listed by file and field (Astro's own reference() does
- * not check that the referenced entry exists).
+ * not check that the referenced entry exists). It runs in `astro:config:setup`,
+ * before Vite copies public/ into the site, so a symbolic link there or in
+ * content/ (links.ts) stops the build before anything follows it.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { contentDir, loadCheckContext, readContent, readDataFile } from '../content/files.ts';
+import { contentDir, loadCheckContext, publicDir, readContent, readDataFile } from '../content/files.ts';
+import { linkProblems } from '../content/links.ts';
 import { validateEntries, type Problem } from '../lib/check/validate.ts';
 import { validateSearchSynonyms } from '../lib/check/rules/search-synonyms.ts';
 import { todayInJapan } from '../lib/model/dates.ts';
@@ -15,15 +18,27 @@ export function formatProblems(problems: Problem[]): string {
   return problems.map((p) => `  ${p.file} › ${p.field}: ${p.message}`).join('\n');
 }
 
-/** Reads and checks the content folder; returns every problem. */
-export function checkContent(root: string = process.cwd(), today: string = todayInJapan()): Problem[] {
+/** Reads and checks the content folder, and refuses links there and in the public folder; returns every problem. */
+export function checkContent(
+  root: string = process.cwd(),
+  today: string = todayInJapan(),
+  publicFolder: string = publicDir(root),
+): Problem[] {
+  const links = [...linkProblems(contentDir(root), root), ...linkProblems(publicFolder, root)];
   const { entries, problems } = readContent(contentDir(root), root);
   const synonyms = readDataFile(contentDir(root), 'searchSynonyms', root);
   const synonymChecks =
     synonyms.data === undefined ? [] : validateSearchSynonyms(synonyms.file, synonyms.data, entries);
-  return [...problems, ...validateEntries(entries, today, loadCheckContext()), ...synonyms.problems, ...synonymChecks];
+  return [
+    ...links,
+    ...problems,
+    ...validateEntries(entries, today, loadCheckContext()),
+    ...synonyms.problems,
+    ...synonymChecks,
+  ];
 }
 
+/** The integration: the data check in `astro:config:setup`, throwing with every problem listed. */
 export default function dataCheck(): AstroIntegration {
   return {
     name: 'roukyou-atlas:data-check',
@@ -33,9 +48,11 @@ export default function dataCheck(): AstroIntegration {
         // Pages that read a data file of content/ (src/content/load.ts) find the folder here even when the build runs
         // from another working directory (`astro build --root`).
         process.env.RA_CONTENT_DIR = contentDir(root);
-        const problems = checkContent(root);
+        const problems = checkContent(root, undefined, fileURLToPath(config.publicDir));
         if (problems.length > 0) {
-          throw new Error(`content/ に ${problems.length} 件の問題があります:\n${formatProblems(problems)}`);
+          throw new Error(
+            `データチェック: ${problems.length} 件の問題があります（content/ と public/）:\n${formatProblems(problems)}`,
+          );
         }
         logger.info('content/ のデータチェック: 問題なし');
       },

@@ -6,14 +6,14 @@
 
 /** Active filters; an absent key means "all". */
 export interface MapFilter {
-  category?: string;
-  pref?: string;
+  category?: string | undefined;
+  pref?: string | undefined;
 }
 
 /** What a filter is matched against: an organisation's categories and prefecture. */
 export interface Filterable {
   categories: readonly string[];
-  prefecture?: string;
+  prefecture?: string | undefined;
 }
 
 /** Whether an organisation passes the filter (its categories include the chosen one; its prefecture is the chosen one). */

@@ -17,9 +17,9 @@ export interface MapEntry {
   kind: Coop['kind'];
   categories: string[];
   /** Prefecture's body id (6-digit code), when known. */
-  prefecture?: string;
+  prefecture?: string | undefined;
   /** Municipality's body id (6-digit code), when known. */
-  municipality?: string;
+  municipality?: string | undefined;
   /** Where it is, in words (placeName): prefecture, a ward's city, municipality. */
   placeName: string;
   lat: number;

@@ -10,6 +10,6 @@ let cached: Outline[] | undefined;
 
 /** The 47 prefecture outlines, parsed once. */
 export function loadOutlines(): Outline[] {
-  cached ??= outlinesFromGeoJSON(JSON.parse(outlinesText));
+  cached ??= outlinesFromGeoJSON(JSON.parse(outlinesText) as Parameters<typeof outlinesFromGeoJSON>[0]);
   return cached;
 }

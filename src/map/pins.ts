@@ -59,7 +59,7 @@ export interface MapPinsFile {
   /** Indexes into categories, in the entry's order. */
   category: number[][];
   /** Pages that do not follow `page`, by the pin's position. */
-  pages?: Record<string, string>;
+  pages?: Record<string, string> | undefined;
 }
 
 /** A table of distinct strings in order of first use, with the index of each. */
@@ -142,13 +142,15 @@ const COLUMNS = [
 /** Unpacks the file into pins, in the order of the entries; throws on a file of another format or with columns of unequal length. */
 export function decodePins(file: MapPinsFile): MapPin[] {
   if (file?.format !== MAP_PINS_FORMAT)
-    throw new Error(`map-pins: format は ${MAP_PINS_FORMAT} のはずですが ${String(file?.format)} です`);
+    throw new Error(
+      `map-pins: format は ${String(MAP_PINS_FORMAT)} のはずですが ${String((file as { format?: unknown } | undefined)?.format)} です`,
+    );
   const n = file.id.length;
   for (const c of COLUMNS)
     if (!Array.isArray(file[c]) || file[c].length !== n)
       throw new Error(`map-pins: ${c} の長さが id（${n}件）と違います`);
   const { kinds, precisions, prefectures, municipalities, places, categories, page, pages = {} } = file;
-  const pins: MapPin[] = new Array(n);
+  const pins = new Array<MapPin>(n);
   for (let i = 0; i < n; i++) {
     const id = file.id[i]!;
     const pref = file.prefecture[i]!;

@@ -179,7 +179,7 @@ function drawLand(
   project: (p: Position) => Position,
 ): { land: string; focusPath: string } {
   let byKey = landCache.get(outlines);
-  if (!byKey) landCache.set(outlines, (byKey = new Map()));
+  if (!byKey) landCache.set(outlines, (byKey = new Map<string, { land: string; focusPath: string }>()));
   const key = `${[...focus].sort().join(',')}|${view.join(',')}|${width}x${height}`;
   const hit = byKey.get(key);
   if (hit) return hit;

@@ -7,54 +7,43 @@
  */
 import type { Body, Category, Contract, Coop, Council } from '../lib/model/types.ts';
 import { prefectureOf } from '../lib/model/directory.ts';
+import { PAGE_KIND, type PageKind } from '../lib/model/vocabularies.ts';
 
 /** Search facets of one page (all optional: a page without them is still indexed, with its kind). */
 export interface SearchFacets {
   /** Prefecture names (filter). */
-  prefecture?: string[];
+  prefecture?: string[] | undefined;
   /** Category names (filter, and meta `categories`). */
-  category?: string[];
+  category?: string[] | undefined;
   /** Where the entity is, for the result line (meta `municipality`), e.g. 神奈川県大和市. */
-  municipality?: string;
+  municipality?: string | undefined;
   /** Other names and readings, searched like the title (meta `aka`). */
-  aka?: string[];
+  aka?: string[] | undefined;
   /** What the entity does (business, services, contracted programmes): encoded in the facets field only (page-fields.ts), no meta of its own. */
-  keywords?: string[];
+  keywords?: string[] | undefined;
   /**
    * What a hub page (a category, a public body) is the page for, besides its names: a category's listed
    * services and contracted programmes (meta `subjects`; indexed in the hub field, never shown).
    */
-  subjects?: string[];
+  subjects?: string[] | undefined;
 }
 
-/** Base.astro `kind` → the label of the kind filter. */
-const KIND_FILTER_LABELS: Record<string, string> = {
-  coop: '組合',
-  category: '分野',
-  body: '自治体',
-  'model-project': 'モデル事業',
-  council: 'モデル事業',
-  guide: '解説',
-  list: '一覧',
-  data: 'オープンデータ',
-};
-
 /** Tool pages whose content repeats other pages (the map's list, the search page itself) stay out of the index. */
-const UNINDEXED_KINDS = new Set(['map', 'search', '404']);
+const UNINDEXED_KINDS: ReadonlySet<PageKind | undefined> = new Set<PageKind>(['map', 'search', '404']);
 
 /** Whether pages of this Base.astro kind go into the search index. */
-export function isIndexedKind(kind: string | undefined): boolean {
-  return !UNINDEXED_KINDS.has(kind ?? '');
+export function isIndexedKind(kind: PageKind | undefined): boolean {
+  return !UNINDEXED_KINDS.has(kind);
 }
 
 /** The kind filter value for a page kind; pages about the site itself are サイト案内. */
-export function kindLabel(kind: string | undefined): string {
-  return (kind && KIND_FILTER_LABELS[kind]) || 'サイト案内';
+export function kindLabel(kind: PageKind | undefined): string {
+  return kind ? PAGE_KIND.labels[kind] : 'サイト案内';
 }
 
 /** The meta tags Base.astro writes for a page: [name, value, pagefind attribute, attribute value]. */
 export function facetTags(
-  kind: string | undefined,
+  kind: PageKind | undefined,
   f: SearchFacets = {},
 ): Array<{ name: string; content: string; attr: 'data-pagefind-filter' | 'data-pagefind-meta'; key: string }> {
   const label = kindLabel(kind);

@@ -3,7 +3,7 @@
  * that leaves 127.0.0.1 blocked (this machine has no internet, and the site
  * must work without it). There is no skip: a missing browser fails the test.
  */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
@@ -97,4 +97,20 @@ export function useDeploySiteInBrowser(): SiteInBrowser {
     server?.close();
   });
   return site;
+}
+
+/**
+ * Waits until a loaded page's islands have rendered: its fonts loaded, every custom element upgraded (the search
+ * page's and "near me" set up their markup as they connect), and the map, if the page has one, drawn
+ * (data-state="ready", set once its markers are clustered and on screen).
+ */
+export async function islandsRendered(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.fonts.status === 'loaded' &&
+      document.querySelector(':not(:defined)') === null &&
+      [...document.querySelectorAll('coop-map')].every((m) => m.getAttribute('data-state') === 'ready'),
+    undefined,
+    { timeout: 20_000 },
+  );
 }

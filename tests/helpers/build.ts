@@ -1,5 +1,5 @@
 /** Runs `astro build` on other content or at another base, into a temporary folder. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -31,6 +31,29 @@ afterAll(() => {
   temporary.clear();
 });
 
+/** The command line and environment of a build into `<work>/dist` (node_modules linked into `work`). */
+function buildCommand(
+  env: Record<string, string>,
+  work: string,
+): { args: string[]; env: NodeJS.ProcessEnv; outDir: string } {
+  mkdirSync(work, { recursive: true });
+  const outDir = join(work, 'dist');
+  const root = process.cwd();
+  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+  // With an outDir outside the project, Astro keeps prerender chunks in <cwd>/.astro/; run from the
+  // temporary folder (node_modules linked there) so builds running at the same time never share them.
+  if (!existsSync(join(work, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
+  // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test …) into process.env; a build must not inherit them.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)),
+  );
+  return {
+    args: [astro, 'build', '--root', root, '--outDir', outDir],
+    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache'), ...env },
+    outDir,
+  };
+}
+
 /**
  * Builds with the given environment (CONTENT_DIR, BASE_PATH …) into a fresh temporary outDir, removed after the test
  * file; or under `work`, which the caller keeps.
@@ -40,29 +63,44 @@ export function buildSite(env: Record<string, string>, work?: string): BuildResu
     work = mkdtempSync(join(tmpdir(), 'ra-build-'));
     temporary.add(work);
   }
-  mkdirSync(work, { recursive: true });
-  const outDir = join(work, 'dist');
-  const root = process.cwd();
-  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-  // With an outDir outside the project, Astro keeps prerender chunks in <cwd>/.astro/; run from the
-  // temporary folder (node_modules linked there) so builds running at the same time never share them.
-  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
-  // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test …) into process.env; a build must not inherit them.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)),
-  );
-  const release = buildLock(root);
+  const { args, env: buildEnv, outDir } = buildCommand(env, work);
+  const release = buildLock(process.cwd());
   try {
-    const r = spawnSync(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], {
-      cwd: work,
-      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache'), ...env },
-      encoding: 'utf8',
-      timeout: 240_000,
-    });
+    const r = spawnSync(process.execPath, args, { cwd: work, env: buildEnv, encoding: 'utf8', timeout: 240_000 });
     return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
   } finally {
     release();
   }
+}
+
+/** A build running in a process group of its own, so that a test can kill it with every child (Pagefind's too). */
+export interface RunningBuild {
+  child: ChildProcess;
+  outDir: string;
+  /** Resolves when the build's process has exited (the build lock is released then). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
+}
+
+/** Starts a build into `<work>/dist` without waiting for it (see buildSite); `work` is the caller's. */
+export function startBuild(env: Record<string, string>, work: string): RunningBuild {
+  const { args, env: buildEnv, outDir } = buildCommand(env, work);
+  const release = buildLock(process.cwd());
+  const child = spawn(process.execPath, args, {
+    cwd: work,
+    env: buildEnv,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((ok) =>
+    child.on('close', (code, signal) => {
+      release();
+      ok({ code, signal, output });
+    }),
+  );
+  return { child, outDir, exited };
 }
 
 /**
@@ -86,11 +124,15 @@ function buildLock(root: string): () => void {
   }
 }
 
-/** The public origin, base and repository of the shared sub-path build: a build made as a deploy is made. */
+/**
+ * The public origin, base and repository of the shared sub-path build: a build made as a deploy is made. `contactEmail`
+ * is the address fixture builds use to check the e-mail correction path (a deploy without REPO_URL).
+ */
 export const SUB_PATH = {
   site: 'https://atlas.example.org',
   base: '/roukyou-atlas/',
   repo: 'https://github.com/roukyou-atlas/roukyou-atlas',
+  contactEmail: 'corrections@atlas.example.org',
 } as const;
 
 const SHARED_PREFIX = 'ra-shared-build-';
@@ -116,7 +158,10 @@ export async function subPathBuild(): Promise<BuildResult> {
     return JSON.parse(readFileSync(result, 'utf8')) as BuildResult;
   }
   removeStale(runId);
-  const r = buildSite({ SITE_URL: SUB_PATH.site, BASE_PATH: SUB_PATH.base, REPO_URL: SUB_PATH.repo }, work);
+  const r = buildSite(
+    { SITE_URL: SUB_PATH.site, BASE_PATH: SUB_PATH.base, REPO_URL: SUB_PATH.repo, CONTACT_EMAIL: '' },
+    work,
+  );
   writeFileSync(`${result}.tmp`, JSON.stringify(r));
   renameSync(`${result}.tmp`, result);
   return r;

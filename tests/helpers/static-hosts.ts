@@ -1,32 +1,15 @@
 /**
  * How two static hosts apply a `_headers` file to a request path, for tests:
- * Netlify with its own parser (@netlify/headers-parser) and the merge its
- * CLI and edge use (every matching rule, a later rule's header replacing an
- * earlier one's: netlify/primitives packages/headers/src/lib/headersForPath.ts),
- * and Cloudflare Pages as its asset server does it (workers-sdk,
+ * Netlify with its own parser (scripts/lib/netlify-headers.ts, which the
+ * preview uses too), and Cloudflare Pages as its asset server does it (workers-sdk,
  * packages/pages-shared/asset-server/handler.ts and
  * workers-shared/asset-worker/src/utils/rules-engine.ts: every matching rule
  * in order, `! Name` removes a header, a header set again by a later rule is
  * appended, which joins the values with a comma).
  */
-import { parseAllHeaders } from '@netlify/headers-parser';
+import type { ServedHeaders } from '../../scripts/lib/netlify-headers.ts';
 
-/** Header name (lower case) → values, as the browser would receive them. */
-export type ServedHeaders = Map<string, string[]>;
-
-/** Netlify: all matching rules, later values replace earlier ones. */
-export async function netlifyHeadersFor(headersPath: string): Promise<(path: string) => ServedHeaders> {
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [headersPath], configHeaders: [], minimal: false });
-  if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\n'));
-  const rules = headers as Array<{ forRegExp: RegExp; values: Record<string, string> }>;
-  return (path) => {
-    const merged: Record<string, string> = Object.assign(
-      {},
-      ...rules.filter((r) => r.forRegExp.test(path)).map((r) => r.values),
-    );
-    return new Map(Object.entries(merged).map(([k, v]) => [k.toLowerCase(), [v]]));
-  };
-}
+export { netlifyHeadersFor, type ServedHeaders } from '../../scripts/lib/netlify-headers.ts';
 
 interface CloudflareRule {
   path: string;

@@ -10,7 +10,8 @@ import { DIST, distFiles, hasPage, page, requireDist, text } from '../helpers/di
 import { CATEGORY_CONTRACTS_SHOWN, CONTRACT_PAGE_SIZE, contractPreview, paginate } from '../../src/lib/views/lists.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
-import { contractFacets, filterContracts, periodText, bodyPrefecture } from '../../src/lib/views/contracts.ts';
+import { contractFacets, filterContracts, periodText } from '../../src/lib/views/contracts.ts';
+import { bodyPrefecture } from '../../src/lib/model/directory.ts';
 import { indexById, lastChecked } from '../../src/lib/model/directory.ts';
 
 const dir = loadContentDirectory();

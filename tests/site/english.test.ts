@@ -2,7 +2,8 @@
  * The English summaries under en/, derived from content/: one page per
  * organisation with its registered name (lang="ja"), Hepburn reading, place
  * and categories in English, website, sources and as-of; the summary pages;
- * hreflang both ways between every twin; a language switch; no script.
+ * hreflang both ways between every twin; a language switch; no script; every
+ * page is Japanese (lang="ja") except those under en/.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -97,6 +98,16 @@ describe('hreflang and the language switch', () => {
       expect(html).toContain('Skip to main content');
       expect(html).toContain('aria-label="Main menu"');
     }
+  });
+});
+
+describe('page language', () => {
+  const htmlFiles = distFiles().filter((f) => f.endsWith('.html'));
+  test('every page is Japanese, except the English summaries under en/', () => {
+    for (const f of htmlFiles)
+      expect(page(f), f).toMatch(
+        f.startsWith('en/') ? /^<!DOCTYPE html><html lang="en"/ : /^<!DOCTYPE html><html lang="ja"/,
+      );
   });
 });
 

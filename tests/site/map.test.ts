@@ -224,3 +224,20 @@ describe('static maps on content pages', () => {
     },
   );
 });
+
+test('「現在地から探す」 is described by the note beside it: the position is sent nowhere, the tiles around the place come from 国土地理院', () => {
+  const html = page(paths.map());
+  const ids = /<button[^>]*\sdata-locate\b[^>]*\saria-describedby="([^"]+)"[^>]*>現在地から探す<\/button>/.exec(
+    html,
+  )?.[1];
+  expect(ids, 'the button names its note').toBeDefined();
+  const notes = ids!.split(' ').map((id) => new RegExp(`<p id="${id}"[^>]*>([^<]*)</p>`).exec(html)?.[1]?.trim());
+  expect(notes.every((n) => n)).toBe(true);
+  const text = notes.join('');
+  expect(text).toContain('どこにも送りません');
+  expect(text).toContain('国土地理院から読み込む');
+  expect(text).toContain('国土地理院のサーバーにはその地域が伝わります');
+  // Japanese copy: no space between Japanese and Latin letters or digits.
+  const kana = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}';
+  expect(text).not.toMatch(new RegExp(`[${kana}]\\s+[A-Za-z0-9]|[A-Za-z0-9]\\s+[${kana}]`, 'u'));
+});

@@ -8,30 +8,30 @@
 export interface BarInput {
   label: string;
   /** A second line under the label (a date, say). */
-  sublabel?: string;
+  sublabel?: string | undefined;
   /** The measured value (participants); absent when not reported yet. */
-  value?: number;
+  value?: number | undefined;
   /** The capacity the value is set against; absent when not published. */
-  capacity?: number;
+  capacity?: number | undefined;
 }
 
 export interface BarChartOptions {
   /** Width of the whole SVG in user units. */
-  width?: number;
+  width?: number | undefined;
   /** Space on the left for the labels. */
-  labelWidth?: number;
+  labelWidth?: number | undefined;
   /** Space on the right for the value text. */
-  valueWidth?: number;
+  valueWidth?: number | undefined;
   /** Height of one row. */
-  rowHeight?: number;
+  rowHeight?: number | undefined;
   /** Thickness of the capacity bar; the value bar is drawn inside it, thinner. */
-  barHeight?: number;
+  barHeight?: number | undefined;
   /** Space above the rows for the axis labels. */
-  top?: number;
+  top?: number | undefined;
   /** Space below the rows. */
-  bottom?: number;
+  bottom?: number | undefined;
   /** About how many ticks on the axis. */
-  tickCount?: number;
+  tickCount?: number | undefined;
 }
 
 export interface Rect {
@@ -43,15 +43,15 @@ export interface Rect {
 
 export interface BarRow {
   label: string;
-  sublabel?: string;
-  value?: number;
-  capacity?: number;
+  sublabel?: string | undefined;
+  value?: number | undefined;
+  capacity?: number | undefined;
   /** Baseline of the label text. */
   labelY: number;
   /** Baseline of the sublabel text. */
   sublabelY: number;
-  capacityRect?: Rect;
-  valueRect?: Rect;
+  capacityRect?: Rect | undefined;
+  valueRect?: Rect | undefined;
   /** Where the value text starts and its baseline. */
   textX: number;
   textY: number;

@@ -99,6 +99,7 @@ export function nodeProblem(node: MdNode, sourceCount: number | undefined): stri
   }
 }
 
+/** An MDX element in a guide: only the allowed components, empty, with their allowed attributes. */
 function jsxProblem(node: MdNode, sourceCount: number | undefined): string | undefined {
   const name = node.name ?? '';
   const allowed = Object.hasOwn(GUIDE_COMPONENTS, name) ? GUIDE_COMPONENTS[name] : undefined;
@@ -113,16 +114,19 @@ function jsxProblem(node: MdNode, sourceCount: number | undefined): string | und
       return `<${name}> に属性 ${a.type === 'mdxJsxAttribute' ? a.name : '{…}'} は書けません`;
     }
   }
-  if (name === 'Cite') {
-    const n = attrs.find((a) => a.name === 'n');
-    const raw = n?.value as { type?: string; value?: string } | string | undefined;
-    const text =
-      typeof raw === 'object' && raw?.type === 'mdxJsxAttributeValueExpression' ? raw.value?.trim() : undefined;
-    if (text === undefined || !/^(0|[1-9]\d{0,3})$/.test(text))
-      return '<Cite n={0} /> のように、n には整数だけを書いてください';
-    if (sourceCount !== undefined && Number(text) >= sourceCount)
-      return `<Cite n={${text}} /> の出典 sources[${text}] はありません（出典は ${sourceCount} 件）`;
-  }
+  return name === 'Cite' ? citeProblem(attrs, sourceCount) : undefined;
+}
+
+/** A <Cite n={…} />: n is a whole number written as an expression, and the entry has that source. */
+function citeProblem(attrs: NonNullable<MdNode['attributes']>, sourceCount: number | undefined): string | undefined {
+  const n = attrs.find((a) => a.name === 'n');
+  const raw = n?.value as { type?: string; value?: string } | string | undefined;
+  const text =
+    typeof raw === 'object' && raw?.type === 'mdxJsxAttributeValueExpression' ? raw.value?.trim() : undefined;
+  if (text === undefined || !/^(0|[1-9]\d{0,3})$/.test(text))
+    return '<Cite n={0} /> のように、n には整数だけを書いてください';
+  if (sourceCount !== undefined && Number(text) >= sourceCount)
+    return `<Cite n={${text}} /> の出典 sources[${text}] はありません（出典は ${sourceCount} 件）`;
   return undefined;
 }
 
@@ -139,7 +143,7 @@ export function walk(node: MdNode, visit: (node: MdNode) => void): void {
 /** Every problem in a guide body, each with its line in the file (`startLine` = the body's first line). */
 export function guideBodyProblems(
   body: string,
-  options: { sourceCount?: number; startLine?: number } = {},
+  options: { sourceCount?: number | undefined; startLine?: number | undefined } = {},
 ): Array<{ line: number; message: string }> {
   const offset = (options.startLine ?? 1) - 1;
   let tree: MdNode;

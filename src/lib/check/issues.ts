@@ -19,16 +19,10 @@ function typeNameOf(value: unknown): string {
   if (value === null) return '空の値（null）';
   if (Array.isArray(value)) return '一覧';
   if (value instanceof Date) return '日付';
-  const t = typeof value;
-  return t === 'string'
-    ? `文字列 "${String(value).slice(0, 40)}"`
-    : t === 'number'
-      ? `数値 ${String(value)}`
-      : t === 'boolean'
-        ? `真偽値 ${String(value)}`
-        : t === 'object'
-          ? '項目の組'
-          : t;
+  if (typeof value === 'string') return `文字列 "${value.slice(0, 40)}"`;
+  if (typeof value === 'number') return `数値 ${String(value)}`;
+  if (typeof value === 'boolean') return `真偽値 ${String(value)}`;
+  return typeof value === 'object' ? '項目の組' : typeof value;
 }
 
 /** The problems one zod issue stands for (an unknown key each, a missing field, a wrong type, a rule's own message). */

@@ -70,3 +70,15 @@ export function* stringsIn(value: unknown, path = ''): Generator<[string, string
     for (const [k, v] of Object.entries(value)) yield* stringsIn(v, path ? `${path}.${k}` : k);
   }
 }
+
+/** Line breaks and tabs too: a printed line must stay one line. */
+const NOT_PRINTABLE = new RegExp(`${FORBIDDEN.source}|[\\t\\n\\r]`, 'gu');
+
+/**
+ * A value made safe to print on one terminal line: every character the data
+ * check refuses (escape sequences, bidi controls …) and every line break or tab
+ * is shown as its code point (`<U+001B>`) instead of acting on the terminal.
+ */
+export function printable(value: string): string {
+  return value.replace(NOT_PRINTABLE, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}

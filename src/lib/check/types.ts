@@ -21,9 +21,9 @@ export interface RawEntry {
   file: string;
   data: unknown;
   /** Markdown/MDX body (guides only). */
-  body?: string;
+  body?: string | undefined;
   /** Line of the file where the body starts (1-based), for messages. */
-  bodyStartLine?: number;
+  bodyStartLine?: number | undefined;
 }
 
 /** One thing wrong with the content. */

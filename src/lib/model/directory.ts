@@ -21,12 +21,18 @@ export function prefectureOf(
   return coop.municipality ? bodies.get(coop.municipality)?.prefecture : undefined;
 }
 
+/** The prefecture a public body belongs to (a prefecture is its own); undefined for national bodies. */
+export function bodyPrefecture(body: Body | undefined): string | undefined {
+  if (!body) return undefined;
+  return body.kind === '都道府県' ? body.id : body.prefecture;
+}
+
 /** The public bodies a co-op is in: its prefecture (its municipality's when not given), the city of a ward, and its municipality or ward. */
 export interface WhereIs {
-  prefecture?: Body;
+  prefecture?: Body | undefined;
   /** The designated city (政令指定都市) when `municipality` is one of its wards. */
-  city?: Body;
-  municipality?: Body;
+  city?: Body | undefined;
+  municipality?: Body | undefined;
 }
 
 /** Where a co-op is, as public bodies (the one rule every page, list, feed and map uses). */

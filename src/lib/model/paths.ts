@@ -25,6 +25,11 @@ export const paths = {
   guides: () => 'guide/',
   guide: (id: string) => `guide/${id}/`,
   about: () => 'about/',
+  /** 「掲載されている組合の方へ」: what the directory publishes about an organisation and how it is corrected. */
+  forCoops: () => 'about/for-coops/',
+  /** The editors' CMS (Decap CMS, noindex; src/lib/publish/cms/) and its configuration, generated from the schemas. */
+  admin: () => 'admin/',
+  adminConfig: () => 'admin/config.yml',
   map: () => 'map/',
   search: () => 'search/',
   data: () => 'data/',
@@ -35,12 +40,19 @@ export const paths = {
   /** A public body's page for an iframe on another site. */
   embed: (id: string) => `embed/${id}/`,
   feed: () => 'feed.xml',
+  /** The Atom feed of one prefecture: organisations there and contracts its public bodies give. */
+  prefectureFeed: (code: string) => `feed/prefecture/${code}.xml`,
+  /** The Atom feed of one category: its organisations and contracts. */
+  categoryFeed: (id: string) => `feed/category/${id}.xml`,
   stats: () => 'stats/',
   /**
    * Every contract, or those of one programme kind and/or one prefecture ('national' for the state's bodies), or of
    * one category; page n ≥ 2 of a long list.
    */
-  contracts: (f: { kind?: string; prefecture?: string; category?: string } = {}, page = 1) =>
+  contracts: (
+    f: { kind?: string | undefined; prefecture?: string | undefined; category?: string | undefined } = {},
+    page = 1,
+  ) =>
     `contracts/${f.kind ? `programme/${f.kind}/` : ''}${f.prefecture ? `prefecture/${f.prefecture}/` : ''}${f.category ? `category/${f.category}/` : ''}${page > 1 ? `${page}/` : ''}`,
 };
 
@@ -62,4 +74,9 @@ export function href(path: string): string {
 export function siteUrl(site: URL | string | undefined, base: string, path: string): string {
   const local = withBase(base, path);
   return site ? new URL(local, site).href : local;
+}
+
+/** A page's own address from its path as Astro gives it (`Astro.url.pathname`, base included): absolute when SITE_URL is set. */
+export function pageUrl(pathname: string, site: URL | undefined): string {
+  return site ? new URL(pathname, site).href : pathname;
 }

@@ -102,3 +102,27 @@ export const MEMBER_KINDS = [
   '労働団体',
   'その他',
 ] as const;
+
+/**
+ * Kinds of page (Base.astro's `kind`), each with the label of the search's kind filter: what the page is
+ * about, or サイト案内 for pages about the site itself. og:type, the kind meta tag and indexing follow from it.
+ */
+export const PAGE_KIND = /* @__PURE__ */ vocabulary({
+  home: 'サイト案内',
+  about: 'サイト案内',
+  coop: '組合',
+  category: '分野',
+  body: '自治体',
+  'model-project': 'モデル事業',
+  council: 'モデル事業',
+  guide: '解説',
+  list: '一覧',
+  data: 'オープンデータ',
+  stats: 'サイト案内',
+  map: 'サイト案内',
+  search: 'サイト案内',
+  en: 'サイト案内',
+  '404': 'サイト案内',
+});
+/** A kind of page. */
+export type PageKind = (typeof PAGE_KIND.values)[number];

@@ -137,6 +137,42 @@ export interface SimplifyOptions {
   minArea?: number;
 }
 
+/** Which shapes (by index) own each point of the rings. */
+function pointOwners(rings: Position[][][][]): Map<string, Set<number>> {
+  const owners = new Map<string, Set<number>>();
+  rings.forEach((shape, s) => {
+    for (const polygon of shape)
+      for (const ring of polygon)
+        for (const p of ring) {
+          const k = keyOf(p);
+          let set = owners.get(k);
+          if (!set) owners.set(k, (set = new Set()));
+          set.add(s);
+        }
+  });
+  return owners;
+}
+
+/** The points kept (and cutting arcs): where three shapes meet, or where a shared border starts or ends — in any ring. */
+function fixedPoints(rings: Position[][][][], owners: Map<string, Set<number>>): Set<string> {
+  const sameOwners = (a: Position, b: Position) => {
+    const x = owners.get(keyOf(a))!;
+    const y = owners.get(keyOf(b))!;
+    return x.size === y.size && [...x].every((v) => y.has(v));
+  };
+  const fixed = new Set<string>();
+  for (const shape of rings)
+    for (const polygon of shape)
+      for (const ring of polygon) {
+        ring.forEach((p, i) => {
+          const prev = ring[(i + ring.length - 1) % ring.length]!;
+          const next = ring[(i + 1) % ring.length]!;
+          if (owners.get(keyOf(p))!.size >= 3 || !sameOwners(p, prev) || !sameOwners(p, next)) fixed.add(keyOf(p));
+        });
+      }
+  return fixed;
+}
+
 /**
  * Simplifies several shapes that share borders (prefectures) so that a
  * border shared by two shapes is simplified once and stays identical on
@@ -148,33 +184,8 @@ export function simplifyShapes(shapes: readonly MultiPolygon[], options: Simplif
   const { tolerance, minArea = 0 } = options;
   // Every ring, open, with consecutive duplicates removed.
   const rings = shapes.map((shape) => shape.map((polygon) => polygon.map((ring) => openRing(dedupeRing(ring)))));
-  const owners = new Map<string, Set<number>>();
-  shapes.forEach((_, s) => {
-    for (const polygon of rings[s]!)
-      for (const ring of polygon)
-        for (const p of ring) {
-          const k = keyOf(p);
-          let set = owners.get(k);
-          if (!set) owners.set(k, (set = new Set()));
-          set.add(s);
-        }
-  });
-  const sameOwners = (a: Position, b: Position) => {
-    const x = owners.get(keyOf(a))!;
-    const y = owners.get(keyOf(b))!;
-    return x.size === y.size && [...x].every((v) => y.has(v));
-  };
-  // A point is fixed (kept, and cuts arcs) when three shapes meet there, or where a shared border starts or ends — in any ring.
-  const fixed = new Set<string>();
-  for (const shape of rings)
-    for (const polygon of shape)
-      for (const ring of polygon) {
-        ring.forEach((p, i) => {
-          const prev = ring[(i + ring.length - 1) % ring.length]!;
-          const next = ring[(i + 1) % ring.length]!;
-          if (owners.get(keyOf(p))!.size >= 3 || !sameOwners(p, prev) || !sameOwners(p, next)) fixed.add(keyOf(p));
-        });
-      }
+  const owners = pointOwners(rings);
+  const fixed = fixedPoints(rings, owners);
 
   const simplifyArc = (arc: Position[]): Position[] => {
     // Simplify in a canonical direction so that both sides of a border drop the same points.

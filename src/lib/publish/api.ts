@@ -8,6 +8,8 @@ import { z } from 'astro/zod';
 import type { Directory, Source } from '../model/types.ts';
 import {
   COLLECTION_NAMES,
+  DATE_PATTERN,
+  WEB_URL_PATTERN,
   folderOf,
   idRef,
   partialDate,
@@ -20,7 +22,8 @@ import {
 import { lastChecked } from '../model/directory.ts';
 import { ATTRIBUTION, LICENSE } from './datasets/index.ts';
 import { paths } from '../model/paths.ts';
-import { HOUJIN_TERMS_PAGE, houjinCredit } from '../registry/houjin.ts';
+import { HOUJIN_TERMS_PAGE } from '../registry/houjin.ts';
+import { registryCredit, type RegistryVia } from '../registry/credit.ts';
 
 /** Version of the API's document shapes; raised when a field changes meaning or is removed. */
 export const API_VERSION = 1;
@@ -51,7 +54,7 @@ export interface LicencePart {
 /** The plain entities of a collection, as loaded into the directory. */
 export function entitiesOf(dir: Directory, c: CollectionName): Array<{ id: string; sources: Source[] }> {
   const key = c === 'municipalities' ? 'bodies' : c;
-  return (dir[key] ?? []) as unknown as Array<{ id: string; sources: Source[] }>;
+  return dir[key] ?? [];
 }
 
 /** The entry the /data/ pages show as an example document: the smallest of any collection (ties by id), so it is real and short. */
@@ -119,7 +122,7 @@ export function pageOf(c: CollectionName, entity: { id: string } & Record<string
 export function licenceParts(c: CollectionName, entity: Record<string, unknown>): LicencePart[] {
   if (c === 'coops') {
     // Corporate numbers and registry records from the National Tax Agency's site: 公共データ利用規約（第1.0版）, with its credit line.
-    const registry = entity.registry as { asOf?: string } | undefined;
+    const registry = entity.registry as { asOf?: string; via?: RegistryVia } | undefined;
     if (registry === undefined && entity.corporateNumber === undefined) return [];
     const fields = ['corporateNumber', ...(registry ? ['registry'] : [])];
     return [
@@ -127,7 +130,7 @@ export function licenceParts(c: CollectionName, entity: Record<string, unknown>)
         fields,
         name: '公共データ利用規約（第1.0版）',
         url: HOUJIN_TERMS_PAGE,
-        attribution: houjinCredit(registry?.asOf),
+        attribution: registryCredit(registry),
       },
     ];
   }
@@ -163,7 +166,7 @@ export function entityDocument(
   dates: ApiDates,
   url: (p: string) => string,
 ) {
-  const page = pageOf(c, entity as { id: string } & Record<string, unknown>);
+  const page = pageOf(c, entity);
   return {
     $schema: url(apiPaths.schema(c)),
     version: API_VERSION,
@@ -171,7 +174,7 @@ export function entityDocument(
     id: entity.id,
     generatedAt: dates.generatedAt,
     asOf: lastChecked(entity.sources) ?? null,
-    licence: { ...API_LICENCE, parts: licenceParts(c, entity as unknown as Record<string, unknown>) },
+    licence: { ...API_LICENCE, parts: licenceParts(c, entity) },
     page: page === undefined ? null : url(page),
     data: plainCopy(entity),
   };
@@ -224,8 +227,6 @@ export function rootIndex(dir: Directory, dates: ApiDates, url: (p: string) => s
   };
 }
 
-const DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
-
 /** zod → JSON Schema for what the API publishes: output types, with the formats zod's refinements stand for. */
 function toJson(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, {
@@ -237,7 +238,7 @@ function toJson(schema: z.ZodType): Record<string, unknown> {
       const zs = ctx.zodSchema as unknown;
       if (zs === partialDate || zs === pastDate) ctx.jsonSchema.pattern = DATE_PATTERN;
       // The same test as webUrl's refinement (format: 'uri' would refuse the publishers' URLs that hold Japanese characters).
-      if (zs === webUrl) ctx.jsonSchema.pattern = '^https?://[^\\s/]+\\.\\S*$';
+      if (zs === webUrl) ctx.jsonSchema.pattern = WEB_URL_PATTERN;
       // The source refinements: a url or a document, and at least one date.
       if (zs === source) {
         ctx.jsonSchema.allOf = [
@@ -246,7 +247,7 @@ function toJson(schema: z.ZodType): Record<string, unknown> {
         ];
       }
     },
-  }) as Record<string, unknown>;
+  });
 }
 
 /** The JSON Schema of one entity of a collection (the collection's zod schema, references as id strings, plus `id`). */

@@ -7,7 +7,8 @@
 import { EDITORS } from './datapackage.ts';
 import { ODBL } from './api.ts';
 import { LICENSE } from './datasets/index.ts';
-import { HOUJIN_TERMS_PAGE, houjinCredit } from '../registry/houjin.ts';
+import { HOUJIN_TERMS_PAGE } from '../registry/houjin.ts';
+import { registryCredit, type RegistryVia } from '../registry/credit.ts';
 
 /** The site's name as it appears in a citation. */
 export const SITE_NAME = '労協アトラス (Roukyou Atlas)';
@@ -81,14 +82,18 @@ export function bibtexCitation(c: CitationInput): string {
 export interface LicenceLine {
   part: string;
   licence: string;
-  url?: string;
+  url?: string | undefined;
   /** Japanese words an English line keeps (a credit line, a title): shown with lang="ja". */
-  ja?: string;
+  ja?: string | undefined;
 }
 
 /** The compilation's line, then any part under its own terms; in Japanese, or in English for the English pages. */
 export function licenceLines(
-  opts: { osmPoint?: boolean; codeList?: boolean; registry?: { asOf?: string } } = {},
+  opts: {
+    osmPoint?: boolean;
+    codeList?: boolean;
+    registry?: { asOf?: string | undefined; via?: RegistryVia | undefined } | undefined;
+  } = {},
   lang: 'ja' | 'en' = 'ja',
 ): LicenceLine[] {
   const en = lang === 'en';
@@ -123,11 +128,11 @@ export function licenceLines(
                 part: 'Corporate number and registry data',
                 licence: 'Public Data Terms of Use (version 1.0), credit:',
                 url: HOUJIN_TERMS_PAGE,
-                ja: houjinCredit(opts.registry.asOf),
+                ja: registryCredit(opts.registry),
               }
             : {
                 part: '法人番号・登記情報',
-                licence: `公共データ利用規約（第1.0版）。出典：${houjinCredit(opts.registry.asOf)}`,
+                licence: `公共データ利用規約（第1.0版）。出典：${registryCredit(opts.registry)}`,
                 url: HOUJIN_TERMS_PAGE,
               },
         ]

@@ -169,7 +169,11 @@ function csvResource(
 }
 
 /** The descriptor. `homepage` only when the site's absolute URL is known (SITE_URL); paths are relative to the descriptor, so it works at any base. */
-export function dataPackage(dir: Directory, dates: { generatedAt: string }, opts: { homepage?: string } = {}) {
+export function dataPackage(
+  dir: Directory,
+  dates: { generatedAt: string },
+  opts: { homepage?: string | undefined } = {},
+) {
   const main = DATASET_NAMES.map((name) => {
     const ds = DATASETS[name];
     const osmNote = WITH_OSM_POINTS.includes(name) ? ' 代表点の緯度・経度はOpenStreetMapのデータ（ODbL）です。' : '';

@@ -1,13 +1,14 @@
 /**
- * An Atom feed (RFC 4287) of entries newly added or updated: organisations
- * and contracts, dated by their newest source. Entry ids are name-based
+ * Atom feeds (RFC 4287) of entries newly added or updated: organisations
+ * and contracts, dated by their newest source — the whole directory's
+ * (/feed.xml), and one per prefecture and per category with any entry. Entry ids are name-based
  * UUIDs of the entity's stable id, so they survive a change of domain;
  * links are absolute when SITE_URL is set, else root-relative (Atom
  * resolves them against the feed's own address).
  */
 import { createHash } from 'node:crypto';
-import type { Directory } from '../model/types.ts';
-import { indexById, placeName } from '../model/directory.ts';
+import type { Body, Contract, Coop, Directory } from '../model/types.ts';
+import { bodyPrefecture, indexById, placeName, prefectureOf } from '../model/directory.ts';
 import { newestDay } from '../model/as-of.ts';
 import { paths } from '../model/paths.ts';
 import { ORG_KIND } from '../model/vocabularies.ts';
@@ -25,14 +26,33 @@ export interface FeedEntry {
   category: { term: string; label: string };
 }
 
-/** The newest `limit` organisations and contracts, newest first (ties by key, so the order is stable). */
-export function feedEntries(dir: Directory, limit = 50): FeedEntry[] {
+/** Which entries a feed follows: every one, one prefecture's (organisations there, contracts its public bodies give) or one category's. */
+export type FeedScope = { prefecture: string } | { category: string } | undefined;
+
+/** Whether an organisation and a contract belong to a scope. */
+function scopeFilter(scope: FeedScope, bodies: ReadonlyMap<string, Body>) {
+  if (scope && 'prefecture' in scope)
+    return {
+      coop: (c: Coop) => prefectureOf(c, bodies) === scope.prefecture,
+      contract: (k: Contract) => bodyPrefecture(bodies.get(k.commissioner)) === scope.prefecture,
+    };
+  if (scope && 'category' in scope)
+    return {
+      coop: (c: Coop) => c.categories.includes(scope.category),
+      contract: (k: Contract) => k.category === scope.category,
+    };
+  return { coop: () => true, contract: () => true };
+}
+
+/** The newest `limit` organisations and contracts of a scope (all by default), newest first (ties by key, so the order is stable). */
+export function feedEntries(dir: Directory, limit = 50, scope?: FeedScope): FeedEntry[] {
   const bodies = indexById(dir.bodies);
   const coops = indexById(dir.coops);
+  const include = scopeFilter(scope, bodies);
   const entries: FeedEntry[] = [];
   for (const c of dir.coops) {
     const updated = newestDay(c.sources);
-    if (!updated) continue;
+    if (!updated || !include.coop(c)) continue;
     const where = placeName(c, bodies) ?? '';
     entries.push({
       key: `coops/${c.id}`,
@@ -45,7 +65,7 @@ export function feedEntries(dir: Directory, limit = 50): FeedEntry[] {
   }
   for (const k of dir.contracts) {
     const updated = newestDay(k.sources);
-    if (!updated) continue;
+    if (!updated || !include.contract(k)) continue;
     const body = bodies.get(k.commissioner)?.name ?? k.commissioner;
     const contractor = coops.get(k.contractor)?.name ?? k.contractor;
     entries.push({
@@ -60,6 +80,91 @@ export function feedEntries(dir: Directory, limit = 50): FeedEntry[] {
   return entries
     .sort((a, b) => (a.updated === b.updated ? (a.key < b.key ? -1 : 1) : a.updated < b.updated ? 1 : -1))
     .slice(0, limit);
+}
+
+/**
+ * The prefectures and categories (ids, sorted) that have a feed: those with at least one dated organisation or
+ * contract. Only these get a feed file and a link, so no feed is empty and no link is dead.
+ */
+export function feedScopes(dir: Directory): { prefectures: string[]; categories: string[] } {
+  const bodies = indexById(dir.bodies);
+  const prefectures = new Set<string>();
+  const categories = new Set<string>();
+  for (const c of dir.coops) {
+    if (!newestDay(c.sources)) continue;
+    const p = prefectureOf(c, bodies);
+    if (p) prefectures.add(p);
+    for (const id of c.categories) categories.add(id);
+  }
+  for (const k of dir.contracts) {
+    if (!newestDay(k.sources)) continue;
+    const p = bodyPrefecture(bodies.get(k.commissioner));
+    if (p) prefectures.add(p);
+    categories.add(k.category);
+  }
+  return { prefectures: [...prefectures].sort(), categories: [...categories].sort() };
+}
+
+/** Where a scope's feed lives and what it is called: its path, the page it follows, its title, its stable id. */
+export function feedOf(dir: Directory, scope: FeedScope) {
+  if (scope && 'prefecture' in scope) {
+    const name = dir.bodies.find((b) => b.id === scope.prefecture)?.name ?? scope.prefecture;
+    return {
+      path: paths.prefectureFeed(scope.prefecture),
+      page: paths.body(scope.prefecture),
+      title: `労協アトラス 新着・更新（${name}）`,
+      subtitle: `${name}に所在する団体と、${name}内の公共団体による委託を、出典の日付が新しい順に並べています。`,
+      key: `feed/prefecture/${scope.prefecture}`,
+    };
+  }
+  if (scope && 'category' in scope) {
+    const name = dir.categories.find((c) => c.id === scope.category)?.name ?? scope.category;
+    return {
+      path: paths.categoryFeed(scope.category),
+      page: paths.category(scope.category),
+      title: `労協アトラス 新着・更新（分野：${name}）`,
+      subtitle: `${name}の分野の団体と委託を、出典の日付が新しい順に並べています。`,
+      key: `feed/category/${scope.category}`,
+    };
+  }
+  return {
+    path: paths.feed(),
+    page: paths.home(),
+    title: '労協アトラス 新着・更新',
+    subtitle: '掲載した団体と委託を、出典の日付が新しい順に並べています。',
+    key: 'feed',
+  };
+}
+
+/** A prefecture's or category's feed when it has one (see feedScopes), for the page that links it; else undefined. */
+export function pageFeed(dir: Directory, scope: NonNullable<FeedScope>): ReturnType<typeof feedOf> | undefined {
+  const scopes = feedScopes(dir);
+  const has =
+    'prefecture' in scope ? scopes.prefectures.includes(scope.prefecture) : scopes.categories.includes(scope.category);
+  return has ? feedOf(dir, scope) : undefined;
+}
+
+/** The licence line every feed carries. */
+const FEED_RIGHTS = 'このまとめはCC BY 4.0（出典は各ページに記載）';
+
+/** A scope's whole Atom document: `url` writes a site path as a link; `absolute` says whether those links are absolute (SITE_URL). */
+export function feedDocument(
+  dir: Directory,
+  scope: FeedScope,
+  url: (path: string) => string,
+  absolute: boolean,
+): string {
+  const feed = feedOf(dir, scope);
+  return atomFeed({
+    title: feed.title,
+    subtitle: feed.subtitle,
+    entries: feedEntries(dir, 50, scope),
+    url,
+    selfUrl: absolute ? url(feed.path) : undefined,
+    rights: FEED_RIGHTS,
+    id: `roukyou-atlas:${feed.key}`,
+    alternate: feed.page,
+  });
 }
 
 /** A name-based (version 5, SHA-1) UUID, RFC 9562. */
@@ -84,14 +189,19 @@ export function escapeXml(text: string): string {
 
 const atomDate = (day: string) => `${day}T00:00:00+09:00`;
 
-/** The Atom document. `url` writes a site path as a link; `selfUrl` is given only when it is absolute. */
+/**
+ * The Atom document. `url` writes a site path as a link; `selfUrl` is given only when it is absolute; `id` names the
+ * feed for its stable UUID (default: the site-wide feed's); `alternate` is the page it follows (default: the home page).
+ */
 export function atomFeed(opts: {
   title: string;
   subtitle: string;
   entries: FeedEntry[];
   url: (path: string) => string;
-  selfUrl?: string;
+  selfUrl?: string | undefined;
   rights: string;
+  id?: string;
+  alternate?: string;
 }): string {
   const updated =
     opts.entries
@@ -101,11 +211,11 @@ export function atomFeed(opts: {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">',
-    `  <id>urn:uuid:${uuidV5('roukyou-atlas:feed')}</id>`,
+    `  <id>urn:uuid:${uuidV5(opts.id ?? 'roukyou-atlas:feed')}</id>`,
     `  <title>${escapeXml(opts.title)}</title>`,
     `  <subtitle>${escapeXml(opts.subtitle)}</subtitle>`,
     `  <updated>${atomDate(updated)}</updated>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(opts.url(paths.home()))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(opts.url(opts.alternate ?? paths.home()))}"/>`,
     ...(opts.selfUrl ? [`  <link rel="self" type="application/atom+xml" href="${escapeXml(opts.selfUrl)}"/>`] : []),
     '  <author><name>労協アトラス</name></author>',
     `  <rights>${escapeXml(opts.rights)}</rights>`,

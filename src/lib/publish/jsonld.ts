@@ -4,7 +4,7 @@
  * root-relative, which JSON-LD resolves against the page's own address.
  */
 import type { Body, Category, Coop } from '../model/types.ts';
-import { placeOf, prefectureOf } from '../model/directory.ts';
+import { placeOf, whereIs, type Place } from '../model/directory.ts';
 import { paths } from '../model/paths.ts';
 import { corporateNumberUrl } from '../model/corporate-number.ts';
 
@@ -33,15 +33,45 @@ export function streetPart(address: string, names: readonly (string | undefined)
   return rest || address;
 }
 
+/** A reference to another organisation's node on its own page. */
+function organisationRef(ctx: JsonLdContext, coop: Coop): Json {
+  return { '@type': 'Organization', '@id': `${ctx.url(paths.coop(coop.id))}#organization`, name: coop.name };
+}
+
+/** The PostalAddress of an organisation: prefecture, municipality, postal code and the street part of its address. */
+function postalAddress(coop: Coop, pref: Body | undefined, muni: Body | undefined): Json {
+  return compact({
+    '@type': 'PostalAddress',
+    addressCountry: 'JP',
+    addressRegion: pref?.name,
+    addressLocality: muni?.name,
+    postalCode: coop.postalCode,
+    streetAddress: coop.address ? streetPart(coop.address, [pref?.name, muni?.name]) : undefined,
+  });
+}
+
+/** The 法人番号 as a PropertyValue, with the number's page on the National Tax Agency's site. */
+function corporateIdentifier(number: string | undefined): Json | undefined {
+  return number
+    ? { '@type': 'PropertyValue', propertyID: '法人番号', value: number, url: corporateNumberUrl(number) }
+    : undefined;
+}
+
+/** GeoCoordinates only for a point confirmed from the address; a municipality's representative point would mislead. */
+function geoOf(place: Place | undefined): Json | undefined {
+  return place?.precision === 'address'
+    ? { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lng }
+    : undefined;
+}
+
 /** An Organization for a co-op page: name, address (PostalAddress), areaServed, url, sameAs, parent and membership. */
 export function coopJsonLd(coop: Coop, ctx: JsonLdContext): Json {
   const page = ctx.url(paths.coop(coop.id));
-  const prefId = prefectureOf(coop, ctx.bodies);
-  const pref = prefId ? ctx.bodies.get(prefId) : undefined;
+  const where = whereIs(coop, ctx.bodies);
+  const pref = where.prefecture;
   const muni = coop.municipality ? ctx.bodies.get(coop.municipality) : undefined;
   const parent = coop.parent ? ctx.coops.get(coop.parent) : undefined;
   const website = coop.contact?.website;
-  const place = placeOf(coop, ctx.bodies);
   const area = coop.area ?? muni?.name ?? pref?.name;
   return compact({
     '@context': 'https://schema.org',
@@ -54,41 +84,21 @@ export function coopJsonLd(coop: Coop, ctx: JsonLdContext): Json {
     url: website ?? page,
     sameAs: website ? [website] : undefined,
     mainEntityOfPage: page,
-    address: compact({
-      '@type': 'PostalAddress',
-      addressCountry: 'JP',
-      addressRegion: pref?.name,
-      addressLocality: muni?.name,
-      postalCode: coop.postalCode,
-      streetAddress: coop.address ? streetPart(coop.address, [pref?.name, muni?.name]) : undefined,
-    }),
+    address: postalAddress(coop, pref, muni),
     areaServed: area ? { '@type': 'AdministrativeArea', name: area } : undefined,
-    // Only a point confirmed from the address; a representative point of a municipality would mislead.
-    geo:
-      place?.precision === 'address'
-        ? { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lng }
-        : undefined,
-    // The 法人番号 as a PropertyValue, with the number's page on the National Tax Agency's site.
-    identifier: coop.corporateNumber
-      ? {
-          '@type': 'PropertyValue',
-          propertyID: '法人番号',
-          value: coop.corporateNumber,
-          url: corporateNumberUrl(coop.corporateNumber),
-        }
-      : undefined,
+    geo: geoOf(placeOf(coop, ctx.bodies)),
+    identifier: corporateIdentifier(coop.corporateNumber),
     foundingDate: coop.founded ?? coop.registered ?? coop.converted ?? coop.established,
     dissolutionDate: coop.dissolved?.date,
     telephone: coop.contact?.phone,
     faxNumber: coop.contact?.fax,
+    email: coop.contact?.email,
     knowsAbout: coop.categories.map((id) => ctx.categories.get(id)?.name ?? id),
-    parentOrganization: parent
-      ? { '@type': 'Organization', '@id': `${ctx.url(paths.coop(parent.id))}#organization`, name: parent.name }
-      : undefined,
+    parentOrganization: parent ? organisationRef(ctx, parent) : undefined,
     memberOf: (coop.memberOf ?? [])
       .map((id) => ctx.coops.get(id))
       .filter((m): m is Coop => m !== undefined)
-      .map((m) => ({ '@type': 'Organization', '@id': `${ctx.url(paths.coop(m.id))}#organization`, name: m.name })),
+      .map((m) => organisationRef(ctx, m)),
   });
 }
 

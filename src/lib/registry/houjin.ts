@@ -1,11 +1,12 @@
 /**
- * The corporate-number site's download files (国税庁法人番号公表サイト
- * 「基本3情報ダウンロード」): parsing, choosing the worker co-operatives, and
- * turning their registry records into directory entries. Pure functions; the
- * files are read and written by scripts/lib/houjin-import.ts.
+ * The corporate-number site's records (国税庁法人番号公表サイト 「基本3情報
+ * ダウンロード」 and the 法人番号システム Web-API, which share the layout): the
+ * column list, choosing the worker co-operatives, and their codes. Pure
+ * functions; reading is in lines.ts, record-rules.ts and record-reader.ts, the
+ * import plan in plan.ts, files and the API in scripts/lib/.
  *
- * File format: CSV, no header row, 30 columns per record, fields quoted with
- * `"` where needed. The full files (全件データ, per prefecture, as of each month
+ * File format: CSV, no header row (the Web-API adds one line of its own), 30
+ * columns per record, fields quoted with `"` where needed. The full files (全件データ, per prefecture, as of each month
  * end) and the change files (差分データ, nationwide, per day) share the layout.
  * The site offers a Unicode edition (UTF-8, JIS levels 1–4) and a Shift_JIS
  * edition (JIS levels 1–2 only, other characters replaced); both are read, the
@@ -21,9 +22,9 @@
  * (https://www.nta.go.jp/mynumberinfo/FAQ/03houjinbangou-kohyo.htm) calls
  * 法人種別 項番15 (column 9) and 国内所在地（丁目番地等） 項番18 (column 12).
  */
-import { corporateNumberProblem, corporateNumberUrl } from '../model/corporate-number.ts';
 import { checkDigitFor, prefectureCodeOf } from '../places/lgcode.ts';
-import { CLOSE_CAUSE } from '../model/vocabularies.ts';
+import { parsePartialDate } from '../model/dates.ts';
+import { printable } from '../check/text-hygiene.ts';
 
 /** The 30 columns of a record, in file order: our key and the definition's item name. */
 export const HOUJIN_COLUMNS = [
@@ -79,7 +80,7 @@ export const PROCESS_LABELS: Record<string, string> = {
 };
 
 /** 法人種別. Worker co-ops have no code of their own: they are 399 その他の設立登記法人. */
-export const KIND_LABELS: Record<string, string> = {
+export const CORPORATE_KIND_LABELS: Record<string, string> = {
   '101': '国の機関',
   '201': '地方公共団体',
   '301': '株式会社',
@@ -92,177 +93,19 @@ export const KIND_LABELS: Record<string, string> = {
   '499': 'その他',
 };
 
+/** An expected failure of an import or a refresh: its message, one line or a short list, is the whole report (no stack trace). */
+export class RegistryError extends Error {}
+
 /** A malformed file or record: the message names the file and the line. */
-export class HoujinFormatError extends Error {
+export class HoujinFormatError extends RegistryError {
   readonly file: string;
   readonly line: number | undefined;
   constructor(file: string, line: number | undefined, message: string) {
-    super(`${file}${line !== undefined ? ` ${line}行目` : ''}: ${message}`);
+    // File names come from the command line or a zip's entries, values from the file: printed, they must not act on the terminal.
+    super(printable(`${file}${line !== undefined ? ` ${line}行目` : ''}: ${message}`));
     this.name = 'HoujinFormatError';
     this.file = file;
     this.line = line;
-  }
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Checks one record's fields against the definition; returns the record or throws naming file and line. */
-export function toRow(fields: string[], file: string, line: number): HoujinRow {
-  if (fields.length !== HOUJIN_COLUMNS.length) {
-    throw new HoujinFormatError(
-      file,
-      line,
-      `項目数が ${fields.length} です（法人番号公表サイトの CSV は ${HOUJIN_COLUMNS.length} 項目。全件・差分データの CSV 形式か確かめてください）`,
-    );
-  }
-  const row = { file, line } as HoujinRow;
-  HOUJIN_COLUMNS.forEach(([key], i) => {
-    row[key] = fields[i]!.trim();
-  });
-  const bad = (key: HoujinKey, what: string) => {
-    const label = HOUJIN_COLUMNS.find(([k]) => k === key)![1];
-    throw new HoujinFormatError(
-      file,
-      line,
-      `${label}（${HOUJIN_COLUMNS.findIndex(([k]) => k === key) + 1}列目）"${row[key]}" ${what}`,
-    );
-  };
-  const numberProblem = corporateNumberProblem(row.corporateNumber);
-  if (numberProblem) bad('corporateNumber', `が正しくありません: ${numberProblem}`);
-  if (!/^\d{2}$/.test(row.process)) bad('process', 'は2桁の数字ではありません');
-  if (row.process !== '99') {
-    if (!/^\d{3}$/.test(row.kind)) bad('kind', 'は3桁の数字ではありません');
-    if (row.name === '') bad('name', 'が空です');
-  }
-  for (const key of ['updateDate', 'changeDate', 'closeDate', 'assignmentDate'] as const) {
-    if (row[key] !== '' && !DATE.test(row[key])) bad(key, 'は YYYY-MM-DD の日付ではありません');
-  }
-  if (row.prefectureCode !== '' && !/^\d{2}$/.test(row.prefectureCode))
-    bad('prefectureCode', 'は2桁の数字ではありません');
-  if (row.cityCode !== '' && !/^\d{3}$/.test(row.cityCode)) bad('cityCode', 'は3桁の数字ではありません');
-  if (row.postCode !== '' && !/^\d{7}$/.test(row.postCode)) bad('postCode', 'は7桁の数字ではありません');
-  if (row.closeCause !== '' && !(row.closeCause in CLOSE_CAUSE.labels))
-    bad('closeCause', 'は 01・11・21・31 のいずれでもありません');
-  if (row.closeDate !== '' && row.closeCause === '')
-    bad('closeCause', 'が空です（閉鎖等年月日があるのに事由がありません）');
-  if (row.successorCorporateNumber !== '' && corporateNumberProblem(row.successorCorporateNumber))
-    bad('successorCorporateNumber', 'が正しい法人番号ではありません');
-  if (row.latest !== '' && row.latest !== '0' && row.latest !== '1') bad('latest', 'は 0 か 1 ではありません');
-  return row;
-}
-
-/**
- * Splits CSV text into records incrementally (chunks may end anywhere, even
- * inside a quoted field). Each record comes with the line it starts on.
- */
-export class CsvSplitter {
-  private field = '';
-  private fields: string[] = [];
-  private quoted = false;
-  /** Inside quotes, a `"` was just seen: either the closing quote or the first of an escaped pair. */
-  private quoteSeen = false;
-  private line = 1;
-  private recordLine = 1;
-  private pendingCR = false;
-  private started = false;
-
-  private readonly onRecord: (fields: string[], line: number) => void;
-
-  constructor(onRecord: (fields: string[], line: number) => void) {
-    this.onRecord = onRecord;
-  }
-
-  push(chunk: string): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const ch = chunk[i]!;
-      if (this.pendingCR) {
-        this.pendingCR = false;
-        if (ch === '\n') continue;
-      }
-      if (this.quoted) {
-        if (this.quoteSeen) {
-          this.quoteSeen = false;
-          if (ch === '"') {
-            this.field += '"';
-            continue;
-          }
-          this.quoted = false;
-          // fall through: the character after a closing quote
-        } else if (ch === '"') {
-          this.quoteSeen = true;
-          continue;
-        } else {
-          if (ch === '\n') this.line++;
-          this.field += ch;
-          continue;
-        }
-      }
-      if (ch === '"' && this.field === '') {
-        this.quoted = true;
-        this.started = true;
-      } else if (ch === ',') {
-        this.fields.push(this.field);
-        this.field = '';
-        this.started = true;
-      } else if (ch === '\n' || ch === '\r') {
-        this.endRecord();
-        this.line++;
-        this.recordLine = this.line;
-        if (ch === '\r') this.pendingCR = true;
-      } else {
-        this.field += ch;
-        this.started = true;
-      }
-    }
-  }
-
-  private endRecord(): void {
-    if (this.quoteSeen) {
-      this.quoteSeen = false;
-      this.quoted = false;
-    }
-    if (!this.started && this.fields.length === 0 && this.field === '') return; // blank line
-    this.fields.push(this.field);
-    const fields = this.fields;
-    this.fields = [];
-    this.field = '';
-    this.started = false;
-    this.onRecord(fields, this.recordLine);
-  }
-
-  /** Ends the text: a last record without a line break is emitted; an unclosed quote is an error. */
-  end(file: string): void {
-    if (this.quoted && !this.quoteSeen)
-      throw new HoujinFormatError(file, this.recordLine, '引用符 " が閉じられていません');
-    this.endRecord();
-  }
-}
-
-/** Every record of one CSV text (the whole file in memory; the importer streams large files through CsvSplitter instead). */
-export function parseHoujinCsv(text: string, file: string): HoujinRow[] {
-  const rows: HoujinRow[] = [];
-  const splitter = new CsvSplitter((fields, line) => rows.push(toRow(fields, file, line)));
-  splitter.push(text.startsWith('\uFEFF') ? text.slice(1) : text);
-  splitter.end(file);
-  return rows;
-}
-
-/** Which encoding a file's first bytes are in: the Unicode edition (UTF-8) or the Shift_JIS edition. */
-export function sniffEncoding(head: Uint8Array, file: string): 'utf-8' | 'shift_jis' {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf-8';
-  } catch {
-    try {
-      new TextDecoder('shift_jis', { fatal: true }).decode(head, { stream: true });
-      return 'shift_jis';
-    } catch {
-      throw new HoujinFormatError(
-        file,
-        undefined,
-        'UTF-8（Unicode 版）としても Shift_JIS 版としても読めません。法人番号公表サイトの CSV ファイルか確かめてください',
-      );
-    }
   }
 }
 
@@ -271,7 +114,7 @@ export function fileDateFromName(name: string): string | undefined {
   const m = /(20\d{2})(\d{2})(\d{2})/.exec(name.replace(/^.*[\\/]/, ''));
   if (!m) return undefined;
   const day = `${m[1]}-${m[2]}-${m[3]}`;
-  return Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? undefined : day;
+  return parsePartialDate(day) ? day : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -355,7 +198,7 @@ export function classify(row: Pick<HoujinRow, 'name' | 'kind'>): Classification 
   if (row.kind !== '399')
     return {
       coop: false,
-      reason: `法人種別が ${row.kind}（${KIND_LABELS[row.kind] ?? '不明'}）で、労働者協同組合の 399（その他の設立登記法人）ではありません`,
+      reason: `法人種別が ${row.kind}（${CORPORATE_KIND_LABELS[row.kind] ?? '不明'}）で、労働者協同組合の 399（その他の設立登記法人）ではありません`,
     };
   const rest = name.replace(/特定労働者協同組合|労働者協同組合連合会|労働者協同組合/g, '／');
   const other = OTHER_FORMS.find((w) => rest.includes(w.normalize('NFKC')));
@@ -423,61 +266,3 @@ export function houjinCredit(fileDate?: string): string {
   const data = fileDate ? `の基本3情報ダウンロードデータ（${fileDate}作成）` : 'の基本3情報ダウンロードデータ';
   return `国税庁法人番号公表サイト（国税庁）（${HOUJIN_DOWNLOAD_PAGE}）${data}を加工して作成（公共データ利用規約（第1.0版））`;
 }
-
-/** The source an imported entry cites: the number's own page on the site, with the file's date and the credit line. */
-export function houjinSource(corporateNumber: string, fileDate: string) {
-  return {
-    title: `国税庁法人番号公表サイト 法人番号${corporateNumber}の基本3情報`,
-    publisher: '国税庁',
-    url: corporateNumberUrl(corporateNumber),
-    asOf: fileDate,
-    note: houjinCredit(fileDate),
-  };
-}
-
-/** The registry block of an entry, from the newest record of its number. */
-export function registryRecordOf(row: HoujinRow, fileDate: string): Record<string, string> {
-  const codes = lgCodeOf(row);
-  const out: Record<string, string> = { name: row.name };
-  if (row.furigana) out.furigana = row.furigana;
-  if (row.enName) out.nameEn = row.enName;
-  const address = addressOf(row);
-  if (address) out.address = address;
-  if (row.postCode) out.postalCode = `${row.postCode.slice(0, 3)}-${row.postCode.slice(3)}`;
-  if (codes.municipality) out.municipality = codes.municipality;
-  if (row.assignmentDate) out.assigned = row.assignmentDate;
-  if (row.changeDate) out.changed = row.changeDate;
-  if (row.changeCause) out.changeCause = row.changeCause;
-  if (row.closeDate) out.closed = row.closeDate;
-  if (row.closeCause) out.closeCause = row.closeCause;
-  if (row.successorCorporateNumber) out.successor = row.successorCorporateNumber;
-  out.asOf = fileDate;
-  return out;
-}
-
-/** The newest record per 法人番号: a later file wins, then a record marked 最新履歴 1, then a later line. */
-export function newestByNumber(
-  rows: ReadonlyArray<HoujinRow & { fileDate: string }>,
-): Map<string, HoujinRow & { fileDate: string }> {
-  const out = new Map<string, HoujinRow & { fileDate: string }>();
-  for (const row of rows) {
-    const have = out.get(row.corporateNumber);
-    if (!have) {
-      out.set(row.corporateNumber, row);
-      continue;
-    }
-    const newer =
-      row.fileDate !== have.fileDate
-        ? row.fileDate > have.fileDate
-        : have.latest === '1' && row.latest !== '1'
-          ? false
-          : row.latest === '1' && have.latest !== '1'
-            ? true
-            : row.line > have.line || row.file !== have.file;
-    if (newer) out.set(row.corporateNumber, row);
-  }
-  return out;
-}
-
-/** The Act took effect on this day; a number assigned earlier belongs to an organisation that converted into a worker co-op. */
-export const ACT_IN_FORCE = '2022-10-01';

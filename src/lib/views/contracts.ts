@@ -8,9 +8,10 @@ import type { Body, Contract, ContractKind } from '../model/types.ts';
 import { CONTRACT_KIND } from '../model/vocabularies.ts';
 import { earliestDay, formatDate, latestDay } from '../model/dates.ts';
 import { newestDay } from '../model/as-of.ts';
+import { bodyPrefecture } from '../model/directory.ts';
 
 /** The first and last day of a contract's period, when a source gives one ('YYYY-MM-DD'). */
-export function periodDays(c: Contract): { from?: string; to?: string } | undefined {
+export function periodDays(c: Contract): { from?: string | undefined; to?: string | undefined } | undefined {
   if (c.fiscalYears) return { from: `${c.fiscalYears.from}-04-01`, to: `${c.fiscalYears.to + 1}-03-31` };
   if (c.from || c.to) return { from: c.from && earliestDay(c.from), to: c.to && latestDay(c.to) };
   return undefined;
@@ -64,7 +65,7 @@ export interface ProgrammeGroup {
   programme: string;
   contracts: Contract[];
   /** Services, note and sources when every contract of the group has the same ones (shown once), else undefined. */
-  shared: { services?: string[]; note?: string; sources?: Contract['sources'] };
+  shared: { services?: string[] | undefined; note?: string | undefined; sources?: Contract['sources'] | undefined };
 }
 
 const same = <T>(values: T[]): T | undefined => {
@@ -90,20 +91,14 @@ export function groupByProgramme(list: readonly Contract[]): ProgrammeGroup[] {
   });
 }
 
-/** The prefecture a public body belongs to (a prefecture is its own); undefined for national bodies. */
-export function bodyPrefecture(body: Body | undefined): string | undefined {
-  if (!body) return undefined;
-  return body.kind === '都道府県' ? body.id : body.prefecture;
-}
-
 /**
  * A filter of the contract lists: a programme kind and/or a prefecture ('national' for bodies of the state), or a
  * category (a category's list stands alone: it is not combined with the other two, see contractListFilters).
  */
 export interface ContractFilter {
-  kind?: ContractKind;
-  prefecture?: string;
-  category?: string;
+  kind?: ContractKind | undefined;
+  prefecture?: string | undefined;
+  category?: string | undefined;
 }
 
 /** Programme kinds, prefectures and categories (ids, sorted) that have at least one contract, for the filter links of /contracts/. */

@@ -93,7 +93,7 @@ export interface TimelineItem {
   /** The council the event belongs to (absent for the programme's events). */
   council?: { id: string; name: string; shortName: string };
   /** The activity's id, for a link to its section on the council page. */
-  activityId?: string;
+  activityId?: string | undefined;
   /** Index into the owning entry's sources. */
   source: number;
 }
@@ -147,10 +147,10 @@ export function buildTimeline(
 export interface AttendanceRow {
   id: string;
   label: string;
-  date?: string;
+  date?: string | undefined;
   status: ActivityStatus;
-  participants?: number;
-  capacity?: number;
+  participants?: number | undefined;
+  capacity?: number | undefined;
   unit: string;
   source: number;
 }

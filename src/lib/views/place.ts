@@ -89,14 +89,21 @@ function windowOf(body: Body | undefined): SourcedWindow | undefined {
   return body && w ? { window: w, source: body.sources[w.source], body } : undefined;
 }
 
+/** A prefecture's 労働者協同組合 window and the ministry's consultation line, each with its source (undefined where none is sourced). */
+export function windowsFor(prefecture: Body | undefined, bodies: ReadonlyMap<string, Body>) {
+  return {
+    prefectureWindow: windowOf(prefecture),
+    ministryWindow: windowOf([...bodies.values()].find((b) => b.kind === '国' && b.windows?.length)),
+  };
+}
+
 /** Where a resident of a body asks: its prefecture's window, the ministry's, and the councils of its prefecture that publish a window. */
 export function whereToAsk(body: Body, bodies: ReadonlyMap<string, Body>, councils: readonly Council[]) {
   const prefId = body.kind === '都道府県' ? body.id : body.prefecture;
   const prefecture = prefId ? bodies.get(prefId) : undefined;
   return {
     prefecture,
-    prefectureWindow: windowOf(prefecture),
-    ministryWindow: windowOf([...bodies.values()].find((b) => b.kind === '国' && b.windows?.length)),
+    ...windowsFor(prefecture, bodies),
     councils: prefId ? councils.filter((c) => c.prefecture === prefId) : [],
   };
 }

@@ -58,10 +58,10 @@ export interface Coverage {
   /** Of those, how many became worker co-operatives after the count's date (so are not in it). */
   listedAfter: number;
   /** The official count, if there is one. */
-  total?: number;
-  asOf?: string;
+  total?: number | undefined;
+  asOf?: string | undefined;
   /** listed ÷ total, as a percentage rounded to a whole number. */
-  percent?: number;
+  percent?: number | undefined;
 }
 
 /** Coverage of the newest official count by the listed co-ops (their number, and how many were set up after the count's date). */
@@ -84,9 +84,9 @@ export function coverage(listed: readonly Coop[], official: NationalCount | unde
 /** One prefecture's listed co-ops against an official figure for it (when a source gives one). */
 export interface PrefectureCoverageRow extends CountRow {
   /** The official number for the prefecture, when the count gives one. */
-  official?: number;
+  official?: number | undefined;
   /** count ÷ official, as a whole percentage. */
-  percent?: number;
+  percent?: number | undefined;
 }
 
 /** Listed co-ops per prefecture with the official prefectural figure beside them where the count has one; prefectures only in the official figures appear with 0 listed. */

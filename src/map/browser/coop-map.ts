@@ -15,12 +15,7 @@
  * when no tile loads), data-base (the site's base path).
  */
 import type * as Leaflet from 'leaflet';
-import Supercluster, {
-  type AnyProps,
-  type ClusterFeature,
-  type ClusterProperties,
-  type PointFeature,
-} from 'supercluster';
+import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties } from 'supercluster';
 import { decodePins, type MapPin, type MapPinsFile } from '../pins.ts';
 import { groupByPosition, spreadOffsets } from '../spread.ts';
 import { PRECISION_LABELS } from '../precision.ts';
@@ -62,7 +57,7 @@ type Drawn = MapPin | ClusterFeature<AnyProps>;
 /** Runs `action` when Enter is pressed on a marker (Leaflet itself answers Enter only on markers that already have a popup). */
 function onEnter(marker: Leaflet.Marker, action: () => void): void {
   marker.on('keypress', (e) => {
-    if ((e as Leaflet.LeafletKeyboardEvent).originalEvent.key === 'Enter') action();
+    if (e.originalEvent.key === 'Enter') action();
   });
 }
 
@@ -252,7 +247,7 @@ export class CoopMapElement extends HTMLElement {
       extent: 256,
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM - 1,
-    }).load(this.#shown as PointFeature<MapPin['properties']>[]);
+    }).load(this.#shown);
     this.#generation++;
     let settle = () => {};
     this.#ready = new Promise((ok) => (settle = ok));

@@ -47,7 +47,7 @@ interface PagefindResult {
   id: string;
   score: number;
   /** Meta fields the query matched in (Pagefind 1.5+). */
-  matchedMetaFields?: string[];
+  matchedMetaFields?: string[] | undefined;
   data(): Promise<PagefindData>;
 }
 interface PagefindResponse {
@@ -78,24 +78,24 @@ const HUB_SCAN = 40;
 const DEBOUNCE_MS = 250;
 
 class SiteSearch extends HTMLElement {
-  #pagefind?: Promise<Pagefind>;
-  #filters?: Promise<Counts>;
+  #pagefind?: Promise<Pagefind> | undefined;
+  #filters?: Promise<Counts> | undefined;
   /** The Pagefind query string of the results shown (plain or relaxed). */
   #used = '';
   /** The search whose facet counts are on screen. */
-  #counted?: number;
+  #counted?: number | undefined;
   #state: SearchState = { q: '', filters: {} };
   #results: PagefindResult[] = [];
   #shown = 0;
   #words: string[] = [];
   #seq = 0;
-  #timer?: ReturnType<typeof setTimeout>;
+  #timer?: ReturnType<typeof setTimeout> | undefined;
   #order: Partial<Record<FilterKey, string[]>> = {};
   #synonyms: SynonymTable = [];
   /** Move focus to the results once the search in progress is shown (it came from a submit). */
   #focusResults = false;
   /** The URL of the search in progress, written once its first results are shown (push: a new history entry). */
-  #pendingUrl?: { url: string; push: boolean };
+  #pendingUrl?: { url: string; push: boolean } | undefined;
   /** Result records of the search shown, each fetched once (Pagefind works out its own excerpt on every `data()` call). */
   #records = new Map<string, Promise<PagefindData>>();
 
@@ -103,8 +103,8 @@ class SiteSearch extends HTMLElement {
     this.querySelector('[data-noscript]')?.setAttribute('hidden', '');
     this.querySelector('[data-facets-box]')?.removeAttribute('hidden');
     try {
-      this.#order = JSON.parse(this.dataset.facetOrder ?? '{}');
-      this.#synonyms = JSON.parse(this.dataset.synonyms ?? '[]');
+      this.#order = JSON.parse(this.dataset.facetOrder ?? '{}') as Partial<Record<FilterKey, string[]>>;
+      this.#synonyms = JSON.parse(this.dataset.synonyms ?? '[]') as SynonymTable;
     } catch {
       this.#order = {};
     }
@@ -265,7 +265,8 @@ class SiteSearch extends HTMLElement {
     const byId = new Map<string, PagefindResult>();
     for (const r of responses.flatMap((x) => x.results)) {
       const seen = byId.get(r.id);
-      if (!seen) byId.set(r.id, { id: r.id, score: r.score, matchedMetaFields: r.matchedMetaFields, data: r.data });
+      if (!seen)
+        byId.set(r.id, { id: r.id, score: r.score, matchedMetaFields: r.matchedMetaFields, data: () => r.data() });
       else {
         seen.score = Math.max(seen.score, r.score);
         seen.matchedMetaFields = [...new Set([...(seen.matchedMetaFields ?? []), ...(r.matchedMetaFields ?? [])])];

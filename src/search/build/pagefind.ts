@@ -158,7 +158,8 @@ export async function openFeed(
     async finish(outputPath) {
       try {
         await Promise.all(pending);
-        if (failure) throw failure;
+        if (failure)
+          throw failure instanceof Error ? failure : new Error('Pagefind の索引作成に失敗しました', { cause: failure });
         return await writeBundle(index!, outputPath);
       } finally {
         await pagefind.close();

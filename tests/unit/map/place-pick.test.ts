@@ -1,3 +1,4 @@
+/** The municipality picker of "near me" (src/map/place-pick.ts): its place rows and matching by name, full name or kana reading. */
 import { describe, expect, test } from 'vitest';
 import { foldKana, fullName, matchPlaces, placeArea, placeRows } from '../../../src/map/place-pick.ts';
 import type { Body } from '../../../src/lib/model/types.ts';

@@ -1,3 +1,4 @@
+/** Distances and the nearest organisations (src/lib/places/nearest.ts): haversine, km formatting, ordering and reference points. */
 import { describe, expect, test } from 'vitest';
 import { formatKm, haversineKm, referencePoint, type PointedBody } from '../../../src/lib/places/nearest.ts';
 

@@ -4,22 +4,23 @@
  * filter, codes, and whole imports into a temporary copy of a content folder.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
-  CsvSplitter,
   HOUJIN_COLUMNS,
   HoujinFormatError,
   classify,
   fileDateFromName,
   lgCodeOf,
-  parseHoujinCsv,
   readingFromFurigana,
-  registryRecordOf,
-  toRow,
+  type HoujinRow,
 } from '../../../src/lib/registry/houjin.ts';
+import { RecordReader } from '../../../src/lib/registry/record-reader.ts';
+import { registryRecordOf } from '../../../src/lib/registry/plan-fields.ts';
+import { toRow } from '../../../src/lib/registry/record-rules.ts';
+import { snapshot } from '../../helpers/registry.ts';
 import { corporateNumberUrl, isValidCorporateNumber } from '../../../src/lib/model/corporate-number.ts';
 import { isValidLgCode } from '../../../src/lib/places/lgcode.ts';
 import { ImportCheckError, formatSummary, importHoujin } from '../../../scripts/lib/houjin-import.ts';
@@ -35,18 +36,14 @@ const SJIS = fx('diff_20261120_sjis.csv');
 const ZIP = fx('13_tokyo_all_20261031.zip');
 const BAD = fx('diff_20261121_malformed.csv');
 
-/** Every file under a folder with its text, for before/after comparisons. */
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
+/** Every record of a file's bytes (given whole or in chunks), as the importer reads them. */
+function readRows(bytes: Uint8Array | string | Uint8Array[], input: string): HoujinRow[] {
+  const rows: HoujinRow[] = [];
+  const reader = new RecordReader({ input, today: TODAY, keep: () => true, onRow: (row) => rows.push(row) });
+  const chunks = typeof bytes === 'string' ? [new TextEncoder().encode(bytes)] : Array.isArray(bytes) ? bytes : [bytes];
+  for (const c of chunks) reader.push(c);
+  reader.end();
+  return rows;
 }
 
 describe('the file format', () => {
@@ -57,42 +54,36 @@ describe('the file format', () => {
   });
 
   test('parses a full file: one record per line, quoted commas kept, every number valid', () => {
-    const rows = parseHoujinCsv(readFileSync(FULL, 'utf8'), FULL);
+    const rows = readRows(readFileSync(FULL), FULL);
     expect(rows).toHaveLength(readFileSync(FULL, 'utf8').trim().split(/\r?\n/).length);
     expect(rows.every((r) => isValidCorporateNumber(r.corporateNumber))).toBe(true);
     expect(rows.find((r) => r.kind === '301')?.name).toBe('株式会社架空商事, 東京');
     expect(rows[0]!.line).toBe(1);
   });
 
-  test('a record split across chunks anywhere, with quotes, CRLF and a quoted line break', () => {
-    const text = 'a,"b,""c""",d\r\n"e\nf",g\r\nh';
-    const whole: Array<[string[], number]> = [];
-    const s1 = new CsvSplitter((f, l) => whole.push([f, l]));
-    s1.push(text);
-    s1.end('x');
-    expect(whole).toEqual([
-      [['a', 'b,"c"', 'd'], 1],
-      [['e\nf', 'g'], 2],
-      [['h'], 4],
-    ]);
-    for (let cut = 1; cut < text.length; cut++) {
-      const parts: Array<[string[], number]> = [];
-      const s = new CsvSplitter((f, l) => parts.push([f, l]));
-      s.push(text.slice(0, cut));
-      s.push(text.slice(cut));
-      s.end('x');
-      expect(parts).toEqual(whole);
+  test('records split across chunks anywhere (inside a character too), with quotes and CRLF, read the same', () => {
+    const bytes = readFileSync(DIFF);
+    const crlf = new TextEncoder().encode(readFileSync(DIFF, 'utf8').replace(/\r?\n/g, '\r\n'));
+    const whole = readRows(bytes, 'd.csv').map(({ file: _, ...r }) => r);
+    expect(whole).toHaveLength(3);
+    for (const cut of [1, 17, 60, 61, 62, 200, bytes.length - 1]) {
+      expect(readRows([bytes.subarray(0, cut), bytes.subarray(cut)], 'd.csv').map(({ file: _, ...r }) => r)).toEqual(
+        whole,
+      );
+      expect(readRows([crlf.subarray(0, cut), crlf.subarray(cut)], 'd.csv').map(({ file: _, ...r }) => r)).toEqual(
+        whole,
+      );
     }
   });
 
   test('a malformed record names the file and the line', () => {
-    const text = readFileSync(BAD, 'utf8');
-    expect(() => parseHoujinCsv(text, 'bad.csv')).toThrow(HoujinFormatError);
-    expect(() => parseHoujinCsv(text, 'bad.csv')).toThrow(/^bad\.csv 2行目: 項目数が 29 です/);
+    const text = readFileSync(BAD);
+    expect(() => readRows(text, 'bad.csv')).toThrow(HoujinFormatError);
+    expect(() => readRows(text, 'bad.csv')).toThrow(/^bad\.csv 2行目: 項目数が 29 です/);
     const wrongDigit = readFileSync(DIFF, 'utf8').replace('9011005999001', '8011005999001');
-    expect(() => parseHoujinCsv(wrongDigit, 'd.csv')).toThrow(/d\.csv 1行目: 法人番号（2列目）.*検査用数字/);
+    expect(() => readRows(wrongDigit, 'd.csv')).toThrow(/d\.csv 1行目: 法人番号（2列目）.*検査用数字/);
     const badDate = readFileSync(DIFF, 'utf8').replace('2026-11-10', '2026/11/10');
-    expect(() => parseHoujinCsv(badDate, 'd.csv')).toThrow(/変更年月日（6列目）/);
+    expect(() => readRows(badDate, 'd.csv')).toThrow(/変更年月日（6列目）/);
   });
 
   test('the date of a file comes from its name', () => {

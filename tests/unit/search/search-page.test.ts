@@ -124,7 +124,8 @@ describe('facets pages declare', () => {
   });
   test('kinds: labels, and tool pages stay out of the index', () => {
     expect(kindLabel('coop')).toBe('組合');
-    expect(kindLabel('something-new')).toBe('サイト案内');
+    expect(kindLabel('stats')).toBe('サイト案内');
+    expect(kindLabel(undefined)).toBe('サイト案内');
     expect(isIndexedKind('map')).toBe(false);
     expect(isIndexedKind('coop')).toBe(true);
   });

@@ -1,3 +1,4 @@
+/** A public body's page (src/lib/views/place.ts): co-ops covering it, the nearest ones, where to ask, on real content too. */
 import { describe, expect, test } from 'vitest';
 import { coopsCovering, nearestCoops, placePage, whereToAsk } from '../../../src/lib/views/place.ts';
 import { buildIndex, coopsLocatedIn, nearCandidates } from '../../../src/lib/model/directory.ts';

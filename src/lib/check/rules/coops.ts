@@ -87,26 +87,32 @@ function draftProblems(file: string, data: Record<string, unknown>): Problem[] {
   return out;
 }
 
-/** Dates that say how an organisation became a co-op: not before the Act, one of registered/converted, in order. */
-function lifeDateProblems(file: string, data: Record<string, unknown>): Problem[] {
+/** A date string, when the value is one. */
+const day = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** A full day ('YYYY-MM-DD'), which alone can be ordered against another. */
+const isDay = (v: string | undefined): v is string => v?.length === 10;
+
+/** No date of becoming a worker co-op (registered, converted, established) before the Act took effect. */
+function actDateProblems(file: string, data: Record<string, unknown>): Problem[] {
   const { out, add } = problemList(file);
-  const day = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  if (typeof data.legalForm !== 'string' || !ACT_LEGAL_FORMS.has(data.legalForm)) return out;
+  for (const field of ['registered', 'converted', 'established'] as const) {
+    const v = day(data[field]);
+    if (v !== undefined && latestDay(v) < ACT_IN_FORCE)
+      add(
+        field,
+        `${v} は労働者協同組合法の施行（${ACT_IN_FORCE}）より前です（労協になる前の発足は founded に書きます）`,
+      );
+  }
+  return out;
+}
+
+/** How it became a co-op (origin) agrees with the date given: registered for a new one, converted for a conversion. */
+function originProblems(file: string, data: Record<string, unknown>): Problem[] {
+  const { out, add } = problemList(file);
   const registered = day(data.registered);
   const converted = day(data.converted);
-  const meeting = day(data.foundingMeeting);
-  if (typeof data.legalForm === 'string' && ACT_LEGAL_FORMS.has(data.legalForm)) {
-    for (const [field, v] of [
-      ['registered', registered],
-      ['converted', converted],
-      ['established', day(data.established)],
-    ] as const) {
-      if (v !== undefined && latestDay(v) < ACT_IN_FORCE)
-        add(
-          field,
-          `${v} は労働者協同組合法の施行（${ACT_IN_FORCE}）より前です（労協になる前の発足は founded に書きます）`,
-        );
-    }
-  }
   const origin = data.origin as string | undefined;
   if (origin === 'new' && converted !== undefined)
     add('converted', '新規設立（origin: new）の組合に組織変更の日 converted は書けません');
@@ -117,11 +123,18 @@ function lifeDateProblems(file: string, data: Record<string, unknown>): Problem[
     );
   if (registered !== undefined && converted !== undefined)
     add('converted', 'registered（新規設立の登記）と converted（組織変更）は同時に書けません');
-  const isDay = (v: string | undefined): v is string => v?.length === 10;
+  return out;
+}
+
+/** The founding meeting before registration, and dissolution after the start. */
+function orderProblems(file: string, data: Record<string, unknown>): Problem[] {
+  const { out, add } = problemList(file);
+  const registered = day(data.registered);
+  const meeting = day(data.foundingMeeting);
   if (isDay(meeting) && isDay(registered) && registered < meeting)
     add('foundingMeeting', `創立総会 ${meeting} が設立登記 ${registered} より後です`);
   const dissolved = (data.dissolved as { date?: string } | undefined)?.date;
-  const start = registered ?? converted;
+  const start = registered ?? day(data.converted);
   if (isDay(dissolved) && isDay(start) && dissolved < start)
     add('dissolved.date', `解散 ${dissolved} が ${registered ? '設立登記' : '組織変更'} ${start} より前です`);
   return out;
@@ -129,7 +142,12 @@ function lifeDateProblems(file: string, data: Record<string, unknown>): Problem[
 
 /** The registry-only drafts' requirements and the dates of becoming a co-op, for one organisation. */
 export function coopRegistryProblems(entry: RawEntry, data: Record<string, unknown>): Problem[] {
-  return [...draftProblems(entry.file, data), ...lifeDateProblems(entry.file, data)];
+  return [
+    ...draftProblems(entry.file, data),
+    ...actDateProblems(entry.file, data),
+    ...originProblems(entry.file, data),
+    ...orderProblems(entry.file, data),
+  ];
 }
 
 /** Every rule an organisation must meet beyond its schema. */

@@ -20,7 +20,10 @@ export const municipalityRules: EntryRule = ({ entry, data }) => {
     const pref = prefectureCodeOf(entry.id);
     if (data.prefecture === undefined) add('prefecture', `市区町村には prefecture（${pref}）が必要です`);
     else if (data.prefecture !== pref)
-      add('prefecture', `コード ${entry.id} の都道府県は ${pref} ですが ${String(data.prefecture)} が指定されています`);
+      add(
+        'prefecture',
+        `コード ${entry.id} の都道府県は ${pref} ですが ${data.prefecture as string} が指定されています`,
+      );
   }
   return out;
 };

@@ -13,6 +13,40 @@ export function prefecturesInText(text: string): number | undefined {
   return parts.reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
+/** Adds a problem to a list. */
+type Add = (field: string, message: string) => void;
+
+/** The per-prefecture figures: real prefecture codes, each once, summing to no more than the total. */
+function byPrefectureProblems(c: NationalCount, add: Add): void {
+  if (c.byPrefecture === undefined) return;
+  const seen = new Set<string>();
+  c.byPrefecture.forEach((p, i) => {
+    if (
+      !/^\d{6}$/.test(p.prefecture) ||
+      prefectureCodeOf(p.prefecture) !== p.prefecture ||
+      Number(p.prefecture.slice(0, 2)) < 1 ||
+      Number(p.prefecture.slice(0, 2)) > 47
+    )
+      add(`byPrefecture[${i}].prefecture`, `${p.prefecture} は都道府県のコードではありません`);
+    if (seen.has(p.prefecture)) add(`byPrefecture[${i}].prefecture`, `${p.prefecture} が重複しています`);
+    seen.add(p.prefecture);
+  });
+  const sum = c.byPrefecture.reduce((n, p) => n + p.corporations, 0);
+  if (sum > c.corporations) add('byPrefecture', `都道府県別の合計 ${sum} が法人数 ${c.corporations} を超えています`);
+}
+
+/** The prefectures as the source writes them (「1都1道2府27県」) agree with the number of prefectures. */
+function prefecturesTextProblems(c: NationalCount, add: Add): void {
+  if (c.prefecturesText === undefined) return;
+  const n = prefecturesInText(c.prefecturesText);
+  if (n === undefined)
+    add('prefecturesText', `「${c.prefecturesText}」から都道府県の数が読み取れません（例: 1都1道1府15県）`);
+  else if (c.prefectures === undefined)
+    add('prefectures', `prefecturesText「${c.prefecturesText}」があるときは prefectures（${n}）も書いてください`);
+  else if (n !== c.prefectures)
+    add('prefecturesText', `「${c.prefecturesText}」は ${n} 都道府県で、prefectures ${c.prefectures} と一致しません`);
+}
+
 /** What is wrong with one national count (file name, totals that do not add up), as field and message pairs. */
 export function nationalCountProblems(id: string, c: NationalCount): Array<{ field: string; message: string }> {
   const out: Array<{ field: string; message: string }> = [];
@@ -50,31 +84,8 @@ export function nationalCountProblems(id: string, c: NationalCount): Array<{ fie
   }
   if (c.prefectures !== undefined && c.prefectures > c.corporations)
     add('prefectures', `都道府県の数 ${c.prefectures} が法人数 ${c.corporations} を超えています`);
-  if (c.byPrefecture !== undefined) {
-    const seen = new Set<string>();
-    c.byPrefecture.forEach((p, i) => {
-      if (
-        !/^\d{6}$/.test(p.prefecture) ||
-        prefectureCodeOf(p.prefecture) !== p.prefecture ||
-        Number(p.prefecture.slice(0, 2)) < 1 ||
-        Number(p.prefecture.slice(0, 2)) > 47
-      )
-        add(`byPrefecture[${i}].prefecture`, `${p.prefecture} は都道府県のコードではありません`);
-      if (seen.has(p.prefecture)) add(`byPrefecture[${i}].prefecture`, `${p.prefecture} が重複しています`);
-      seen.add(p.prefecture);
-    });
-    const sum = c.byPrefecture.reduce((n, p) => n + p.corporations, 0);
-    if (sum > c.corporations) add('byPrefecture', `都道府県別の合計 ${sum} が法人数 ${c.corporations} を超えています`);
-  }
-  if (c.prefecturesText !== undefined) {
-    const n = prefecturesInText(c.prefecturesText);
-    if (n === undefined)
-      add('prefecturesText', `「${c.prefecturesText}」から都道府県の数が読み取れません（例: 1都1道1府15県）`);
-    else if (c.prefectures === undefined)
-      add('prefectures', `prefecturesText「${c.prefecturesText}」があるときは prefectures（${n}）も書いてください`);
-    else if (n !== c.prefectures)
-      add('prefecturesText', `「${c.prefecturesText}」は ${n} 都道府県で、prefectures ${c.prefectures} と一致しません`);
-  }
+  byPrefectureProblems(c, add);
+  prefecturesTextProblems(c, add);
   return out;
 }
 

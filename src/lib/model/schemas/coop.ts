@@ -7,6 +7,8 @@ import {
   corporateNumber,
   figure,
   pastDate,
+  publicEmail,
+  publicPhone,
   reading,
   sourceIndex,
   sources,
@@ -32,16 +34,24 @@ export const registryRecord = z.strictObject({
   closed: pastDate.optional().describe('登記記録の閉鎖等年月日'),
   closeCause: z.enum(CLOSE_CAUSE.values).optional().describe(`登記記録の閉鎖等の事由: ${CLOSE_CAUSE.describe}`),
   successor: corporateNumber.optional().describe('承継先法人番号'),
-  asOf: pastDate.describe('読み込んだファイルの作成日（全件データは月末時点、差分データはその日）'),
+  asOf: pastDate.describe(
+    '読み込んだファイルの作成日（全件データは月末時点、差分データはその日）。Web-API で取得したときはその最終更新年月日',
+  ),
+  via: z
+    .enum(['web-api'])
+    .optional()
+    .describe(
+      '取得の経路: web-api＝法人番号システム Web-API（npm run refresh:registry）。省略時は基本3情報ダウンロードのファイル',
+    ),
 });
 
 /** An organisation: a co-op, a federation, a network, a regional HQ or a site. */
 export const coopSchema = (ref: RefFactory) =>
   z.strictObject({
-    name: text.describe('正式名称（登記名。確認できない場合は note に書く）'),
+    name: text.describe('正式名称（登記上の名称。確かめられないときは notes に書く）'),
     nameVariants: z.array(text).optional().describe('出典により異なる表記・略称'),
     reading: reading.describe('五十音順の並べ替えに使うよみ（法人格の部分を除く）'),
-    kind: z.enum(ORG_KIND.values).describe(ORG_KIND.describe),
+    kind: z.enum(ORG_KIND.values).describe(`組織の種類: ${ORG_KIND.describe}`),
     legalForm: z.enum(LEGAL_FORMS).optional().describe('法人格（事業所 kind: site では省略可）'),
     parent: ref('coops').optional().describe('上位の組織（事業本部・事業所の場合）'),
     memberOf: z.array(ref('coops')).optional().describe('加盟する連合会・ネットワーク'),
@@ -74,7 +84,7 @@ export const coopSchema = (ref: RefFactory) =>
       .describe('事業一覧（分野ごと）'),
     servicesAsOf: pastDate.optional().describe('事業一覧の時点'),
     licences: z.array(text).optional().describe('登録業種・許認可'),
-    origin: z.enum(ORIGIN.values).optional().describe(ORIGIN.describe),
+    origin: z.enum(ORIGIN.values).optional().describe(`労協になった経緯: ${ORIGIN.describe}`),
     convertedFrom: text.optional().describe('組織変更前の名称'),
     founded: pastDate
       .optional()
@@ -94,11 +104,11 @@ export const coopSchema = (ref: RefFactory) =>
       .boolean()
       .optional()
       .describe(
-        'true=国税庁の法人番号公表サイトの登記情報だけから作った下書き（活動は未調査。サイトに「登記情報のみ」と表示）',
+        '登記情報のみの下書きか（true=国税庁の法人番号公表サイトの登記情報だけから作った下書き。活動は未調査で、サイトに「登記情報のみ」と表示）',
       ),
     registry: registryRecord
       .optional()
-      .describe('法人番号公表サイトの登記情報（npm run import:houjin が書き換える。手で編集しない）'),
+      .describe('国税庁法人番号公表サイトの登記情報（登記情報の取り込みが書き換えるため、手では編集しない）'),
     dissolved: z
       .strictObject({
         date: pastDate.describe('解散・登記記録の閉鎖等の日'),
@@ -128,20 +138,19 @@ export const coopSchema = (ref: RefFactory) =>
     contact: z
       .strictObject({
         website: webUrl.optional().describe('団体の公式ウェブサイト'),
-        phone: z
-          .string()
-          .regex(/^[0-9-]+$/, { error: '電話番号は数字とハイフンで書いてください' })
-          .optional()
-          .describe('団体の公開電話番号'),
+        phone: publicPhone.optional().describe('団体の公開電話番号（代表・事務所の番号。個人の番号は載せない）'),
         fax: z
           .string()
           .regex(/^[0-9-]+$/, { error: 'FAX は数字とハイフンで書いてください' })
           .optional()
           .describe('団体の公開 FAX 番号'),
+        email: publicEmail
+          .optional()
+          .describe('団体の公開メールアドレス（団体・事務所の窓口のもの。個人のアドレスは載せない）'),
         asOf: pastDate.optional().describe('連絡先を確かめた時点'),
       })
       .optional()
-      .describe('団体の公開連絡先のみ（個人の連絡先は載せない）'),
+      .describe('連絡先（団体の公開連絡先のみ。個人の連絡先は載せない）'),
     notes: z.array(text).optional().describe('未確認事項・表記の揺れなど、読者への注記'),
     sources,
   });

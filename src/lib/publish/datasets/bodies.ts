@@ -17,9 +17,9 @@ export const municipalities = defineDataset<Body>({
       description: '全国地方公共団体コード（6桁、検査数字つき）。国の機関はmhlw（厚生労働省）など',
       get: (b) => b.id,
     },
-    { key: 'name', header: '名称', description: '名称', get: (b) => b.name },
+    { key: 'name', header: '名称', get: (b) => b.name },
     { key: 'reading', header: 'よみ', description: 'よみ（総務省コード表の表記）', get: (b) => b.reading },
-    { key: 'kind', header: '区分', description: '国、都道府県、市、特別区、区、町、村', get: (b) => b.kind },
+    { key: 'kind', header: '区分', get: (b) => b.kind },
     {
       key: 'prefectureCode',
       header: '都道府県コード',
@@ -59,7 +59,7 @@ export const municipalities = defineDataset<Body>({
       get: (b) => b.location?.lng,
     },
     { key: 'locationSource', header: '代表点の出典', description: '代表点の出典と性質', get: (b) => b.locationSource },
-    { key: 'website', header: 'ウェブサイト', description: '公式サイト', get: (b) => b.website },
+    { key: 'website', header: 'ウェブサイト', get: (b) => b.website },
     {
       key: 'coopCount',
       type: 'integer',
@@ -104,7 +104,7 @@ export const categories = defineDataset<Category>({
     { key: 'reading', header: 'よみ', description: 'よみ', get: (c) => c.reading },
     { key: 'order', type: 'integer', header: '並び順', description: '一覧での並び順', get: (c) => c.order },
     { key: 'parentId', header: '上位分野ID', description: '上位の分野のID', get: (c) => c.parent },
-    { key: 'description', header: '説明', description: 'サイトが書いた分野の説明', get: (c) => c.description },
+    { key: 'description', header: '説明', get: (c) => c.description },
     {
       key: 'coopCount',
       type: 'integer',

@@ -56,13 +56,11 @@ export const contracts = defineDataset<Contract>({
     {
       key: 'contractorAsNamed',
       header: '出典での受託者の表記',
-      description: '出典の表記が今の名称と違う場合の表記（組織変更前の名称など）',
       get: (c) => c.contractorAsNamed,
     },
     {
       key: 'kind',
       header: '事業の種類ID',
-      description: 'konkyu・hogo・wakamono・jidokan・gakudo・shisetsu・other',
       get: (c) => c.kind,
     },
     {
@@ -71,26 +69,25 @@ export const contracts = defineDataset<Contract>({
       description: '事業の種類の名前',
       get: (c) => CONTRACT_KIND.labels[c.kind],
     },
-    { key: 'programme', header: '事業', description: '委託されている事業の名称', get: (c) => c.programme },
+    { key: 'programme', header: '事業', get: (c) => c.programme },
     {
       key: 'form',
       header: '形態',
       description: '委託・指定管理・補助の別（出典に書かれている場合）',
       get: (c) => c.form,
     },
-    { key: 'facility', header: '施設', description: '指定管理などの対象施設', get: (c) => c.facility },
+    { key: 'facility', header: '施設', get: (c) => c.facility },
     {
       key: 'services',
       header: '業務の内容',
-      description: '委託内容として出典に並ぶ業務',
       list: true,
       get: (c) => c.services,
     },
     { key: 'categoryId', header: '分野ID', description: '分野のID', get: (c) => c.category },
     { key: 'categoryName', header: '分野', description: '分野名', get: (c, l) => nameOf(l.categories, c.category) },
-    { key: 'asOf', header: '時点', description: '出典が示す時点（YYYY、YYYY-MM、YYYY-MM-DD）', get: (c) => c.asOf },
-    { key: 'from', header: '開始', description: '委託の開始', get: (c) => c.from },
-    { key: 'to', header: '終了', description: '委託の終了', get: (c) => c.to },
+    { key: 'asOf', header: '時点', get: (c) => c.asOf },
+    { key: 'from', header: '開始', get: (c) => c.from },
+    { key: 'to', header: '終了', get: (c) => c.to },
     {
       key: 'fiscalYearFrom',
       type: 'integer',
@@ -125,8 +122,8 @@ export const contracts = defineDataset<Contract>({
       description: '何の金額か（契約金額、指定管理料の年額など）',
       get: (c) => c.amount?.basis,
     },
-    { key: 'selection', header: '選定の方法', description: '公募・非公募・プロポーザルなど', get: (c) => c.selection },
-    { key: 'department', header: '担当部署', description: '委託元の担当部署', get: (c) => c.department },
+    { key: 'selection', header: '選定の方法', get: (c) => c.selection },
+    { key: 'department', header: '担当部署', get: (c) => c.department },
     {
       key: 'fiscalYear',
       type: 'integer',
@@ -143,7 +140,7 @@ export const contracts = defineDataset<Contract>({
         return fy === undefined ? undefined : formatFiscalYearEra(fy);
       },
     },
-    { key: 'note', header: '注記', description: '出典の読み方などの注記', get: (c) => c.note },
+    { key: 'note', header: '注記', get: (c) => c.note },
     {
       key: 'url',
       header: 'ページURL',

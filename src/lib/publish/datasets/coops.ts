@@ -2,7 +2,7 @@
 import { ORG_KIND, ORIGIN } from '../../model/vocabularies.ts';
 import { SCHEMAS, defineDataset, sourceColumns, sourceJson, nameOf } from './define.ts';
 import { corporateNumberUrl } from '../../model/corporate-number.ts';
-import { houjinCredit } from '../../registry/houjin.ts';
+import { registryCredit } from '../../registry/credit.ts';
 import { lastChecked, placeOf, prefectureOf } from '../../model/directory.ts';
 import { paths } from '../../model/paths.ts';
 import type { Coop } from '../../model/types.ts';
@@ -20,7 +20,7 @@ export const coops = defineDataset<Coop>({
       description: '団体の識別子（英小文字。ページのURLに使い、変えません）',
       get: (c) => c.id,
     },
-    { key: 'name', header: '名称', description: '正式名称', get: (c) => c.name },
+    { key: 'name', header: '名称', get: (c) => c.name },
     { key: 'nameVariants', header: '別表記', list: true, get: (c) => c.nameVariants },
     { key: 'reading', header: 'よみ', get: (c) => c.reading },
     { key: 'kind', header: '種別コード', description: ORG_KIND.describe, get: (c) => c.kind },
@@ -28,7 +28,6 @@ export const coops = defineDataset<Coop>({
     {
       key: 'legalForm',
       header: '法人格',
-      description: '労働者協同組合、企業組合、NPO法人など',
       get: (c) => c.legalForm,
     },
     { key: 'parentId', header: '上位組織ID', description: '事業本部・事業所の上位の団体のID', get: (c) => c.parent },
@@ -41,7 +40,6 @@ export const coops = defineDataset<Coop>({
     {
       key: 'memberOf',
       header: '加盟先ID',
-      description: '加盟している連合会・ネットワークのID',
       list: true,
       get: (c) => c.memberOf,
     },
@@ -70,7 +68,7 @@ export const coops = defineDataset<Coop>({
       get: (c, l) => nameOf(l.bodies, c.municipality),
     },
     { key: 'postalCode', header: '郵便番号', get: (c) => c.postalCode },
-    { key: 'address', header: '所在地', description: '団体が公表している所在地', get: (c) => c.address },
+    { key: 'address', header: '所在地', get: (c) => c.address },
     {
       key: 'latitude',
       type: 'number',
@@ -127,7 +125,6 @@ export const coops = defineDataset<Coop>({
     {
       key: 'founded',
       header: '団体の発足',
-      description: '団体としての発足（労働者協同組合になる前を含む）。YYYY、YYYY-MM、YYYY-MM-DDのいずれか',
       get: (c) => c.founded,
     },
     { key: 'foundingMeeting', header: '創立総会', get: (c) => c.foundingMeeting },
@@ -136,7 +133,6 @@ export const coops = defineDataset<Coop>({
     {
       key: 'established',
       header: '労協としての設立',
-      description: '出典が「設立」とだけ書き、創立総会・登記・組織変更のどれか分からない時期',
       get: (c) => c.established,
     },
     { key: 'corporateNumber', header: '法人番号', get: (c) => c.corporateNumber },
@@ -158,26 +154,25 @@ export const coops = defineDataset<Coop>({
       key: 'registryOnly',
       type: 'boolean',
       header: '登記情報のみ',
-      description: 'true（法人番号公表サイトの登記情報だけから作った下書きで、活動内容は未調査）',
       get: (c) => c.registryOnly === true,
     },
     {
       key: 'registryCredit',
       header: '登記情報の出典表記',
       description: '登記情報（registry）を使った行の出典表記（公共データ利用規約（第1.0版）による）',
-      get: (c) => (c.registry ? houjinCredit(c.registry.asOf) : undefined),
+      get: (c) => (c.registry ? registryCredit(c.registry) : undefined),
     },
     {
       key: 'tokutei',
       type: 'boolean',
       header: '特定労働者協同組合',
-      description: 'true（認定を確認）、false（認定なしを確認）、空欄（未確認）',
       get: (c) => c.tokutei,
     },
     { key: 'area', header: '活動地域', get: (c) => c.area },
     { key: 'website', header: 'ウェブサイト', field: 'contact.website', get: (c) => c.contact?.website },
     { key: 'phone', header: '電話', field: 'contact.phone', get: (c) => c.contact?.phone },
     { key: 'fax', header: 'FAX', field: 'contact.fax', get: (c) => c.contact?.fax },
+    { key: 'email', header: 'メール', field: 'contact.email', get: (c) => c.contact?.email },
     { key: 'contactAsOf', header: '連絡先の時点', field: 'contact.asOf', get: (c) => c.contact?.asOf },
     {
       key: 'contractCount',
@@ -186,7 +181,7 @@ export const coops = defineDataset<Coop>({
       description: 'この団体が受託している事業のうち掲載している件数',
       get: (c, l) => l.contractsByContractor.get(c.id)?.length ?? 0,
     },
-    { key: 'notes', header: '注記', description: '未確認事項・表記の揺れなど', list: true, get: (c) => c.notes },
+    { key: 'notes', header: '注記', list: true, get: (c) => c.notes },
     {
       key: 'lastChecked',
       header: '情報の時点',
@@ -204,19 +199,14 @@ export const coops = defineDataset<Coop>({
   json: [
     {
       key: 'services',
-      description: '事業一覧。各要素はcategory（分野ID）、group（小見出し）、items（項目の配列）',
       get: (c) => c.services,
     },
     {
       key: 'figures',
-      description:
-        '公表されている数値。各要素はlabel、value、unit、asOf、period、note、source（sourcesの何番目か、0始まり）',
       get: (c) => c.figures,
     },
     {
       key: 'registry',
-      description:
-        '国税庁法人番号公表サイトの登記情報。name（商号又は名称）、furigana、address、postalCode、municipality（団体コード）、assigned（法人番号指定年月日）、changed（変更年月日）、changeCause、closed（登記記録の閉鎖等年月日）、closeCause（01・11・21・31）、successor（承継先法人番号）、asOf（データの作成日）',
       get: (c) => c.registry,
     },
     sourceJson<Coop>(),

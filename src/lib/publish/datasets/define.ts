@@ -5,10 +5,10 @@
  * description from the schema's .describe(). The datasets are the other
  * files of this folder; index.ts lists them and serialises.
  */
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import type { Body, Category, Coop, Directory, Source } from '../../model/types.ts';
 import { buildIndex, type DirectoryIndex } from '../../model/directory.ts';
-import { idRef, schemasFor } from '../../model/schemas/index.ts';
+import { idRef, schemasFor, sources } from '../../model/schemas/index.ts';
 import { fieldDescriptions } from '../../model/schema-fields.ts';
 import { newestSourceDay } from '../../model/as-of.ts';
 import { joinMulti, joinUrls, type CsvValue } from '../csv.ts';
@@ -98,7 +98,7 @@ export interface ColumnSpec<T> {
    * (`field`, default the key): the field's own `.describe()` is used, so the
    * schema stays the one definition.
    */
-  description?: string;
+  description?: string | undefined;
   /** The schema field (path, e.g. `contact.website`) this column copies, when its key differs. */
   field?: string;
   /** Several values: joined with `|` in CSV, an array in JSON. */
@@ -114,7 +114,8 @@ export interface ColumnSpec<T> {
 
 export interface JsonFieldSpec<T> {
   key: string;
-  description: string;
+  /** What the field holds; omit it for a field that copies a schema field: its description and its parts' are used. */
+  description?: string | undefined;
   get: (item: T, l: Lookup) => unknown;
 }
 
@@ -144,6 +145,20 @@ export interface Dataset {
   records: (l: Lookup) => Record<string, unknown>[];
 }
 
+/**
+ * A structured field's description from a schema's field descriptions (fieldDescriptions): its own, then each
+ * part's one level down (`sources[].title` …), so a download documents its nested fields as the schema does.
+ */
+export function wholeDescription(described: ReadonlyMap<string, string | undefined>, key: string): string | undefined {
+  const own = described.get(key);
+  if (own === undefined) return undefined;
+  const parts = [...described]
+    .filter(([path]) => new RegExp(`^${key}(\\[\\])?\\.[^.\\[]+$`).test(path))
+    .map(([path, d]) => `${path.slice(path.lastIndexOf('.') + 1)}（${d ?? ''}）`);
+  return parts.length > 0 ? `${own}。各要素は ${parts.join('、')}` : own;
+}
+
+/** Defines a dataset once: its CSV columns, JSON fields and their documentation, from one spec. */
 export function defineDataset<T extends { id: string }>(spec: {
   name: DatasetName;
   title: string;
@@ -161,6 +176,11 @@ export function defineDataset<T extends { id: string }>(spec: {
       throw new Error(
         `${spec.name}.${c.key}: no description, and no schema field "${c.field ?? c.key}" to take one from`,
       );
+    return d;
+  };
+  const describeWhole = (key: string): string => {
+    const d = wholeDescription(described, key);
+    if (d === undefined) throw new Error(`${spec.name}.${key}: no description, and no schema field to take one from`);
     return d;
   };
   const csvCell = (c: ColumnSpec<T>, item: T, l: Lookup): CsvValue => {
@@ -184,7 +204,7 @@ export function defineDataset<T extends { id: string }>(spec: {
       ...spec.json.map((f) => ({
         key: f.key,
         header: undefined,
-        description: f.description,
+        description: f.description ?? describeWhole(f.key),
         list: false,
         inJson: true,
         type: 'string' as const,
@@ -242,8 +262,7 @@ export function sourceColumns<T extends { sources: Source[] }>(): ColumnSpec<T>[
 export function sourceJson<T extends { sources: Source[] }>(): JsonFieldSpec<T> {
   return {
     key: 'sources',
-    description:
-      '出典の配列。各要素はtitle（題名）、publisher（発行者）、url、document（URLのない資料名）、asOf（時点）、published（発行日）、seen（確認日）、note（補足）、copyOf（url が転載・キャッシュの写しのときの原典: publisher、title、url、published）',
+    description: wholeDescription(new Map(fieldDescriptions(z.object({ sources }))), 'sources'),
     get: (i) => i.sources,
   };
 }

@@ -9,14 +9,14 @@ import type { Activity, Council, Directory, Source } from '../../model/types.ts'
 export interface ModelProjectFigure {
   id: string;
   council: Council;
-  activity?: Activity;
+  activity?: Activity | undefined;
   measure: 'figure' | 'participants' | 'capacity';
   label: string;
   value: number;
   unit: string;
-  asOf?: string;
-  period?: string;
-  note?: string;
+  asOf?: string | undefined;
+  period?: string | undefined;
+  note?: string | undefined;
   source: Source;
   sources: Source[];
 }

@@ -11,7 +11,7 @@ export const nationalCounts = defineDataset<NationalCount>({
     '全国で設立された労働者協同組合の数。1行が1つの時点です。厚生労働省の公表値（official=true）と、報道・自治体などによる二次的な数（false）を区別しています。',
   items: (l) => l.dir.nationalCounts ?? [],
   columns: [
-    { key: 'asOf', header: '時点', description: '何日時点の数か（YYYY-MM-DD）', get: (n) => n.asOf },
+    { key: 'asOf', header: '時点', get: (n) => n.asOf },
     {
       key: 'corporations',
       type: 'integer',
@@ -50,14 +50,12 @@ export const nationalCounts = defineDataset<NationalCount>({
       key: 'convertedFromKigyo',
       type: 'integer',
       header: 'うち企業組合から',
-      description: '組織変更のうち企業組合から',
       get: (n) => n.convertedFromKigyo,
     },
     {
       key: 'convertedFromNpo',
       type: 'integer',
       header: 'うちNPO法人から',
-      description: '組織変更のうちNPO法人から',
       get: (n) => n.convertedFromNpo,
     },
     {
@@ -71,10 +69,9 @@ export const nationalCounts = defineDataset<NationalCount>({
       key: 'official',
       type: 'boolean',
       header: '厚生労働省の公表値',
-      description: 'true（厚生労働省の公表値）、false（報道・自治体などによる二次的な数）',
       get: (n) => n.official,
     },
-    { key: 'note', header: '注記', description: '注記', get: (n) => n.note },
+    { key: 'note', header: '注記', get: (n) => n.note },
     { key: 'url', header: 'ページURL', description: '労協アトラスの統計ページ', get: (_n, l) => l.url(paths.stats()) },
     ...sourceColumns<NationalCount>(),
   ],

@@ -39,11 +39,11 @@ export const getStaticPaths = (async () => {
     return [
       ...entities.map((entity) => ({
         params: { collection, file: entity.id },
-        props: { collection: c, kind: 'entity', entity } as Props,
+        props: { collection: c, kind: 'entity', entity },
       })),
       ...(['index', 'schema', 'index.schema'] as const).map((kind) => ({
         params: { collection, file: kind },
-        props: { collection: c, kind } as Props,
+        props: { collection: c, kind },
       })),
     ];
   });
