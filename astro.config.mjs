@@ -30,6 +30,20 @@ export default defineConfig({
   ...(process.env.PUBLIC_DIR ? { publicDir: process.env.PUBLIC_DIR } : {}),
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // A short build log: the per-route lines are counted, not printed (BUILD_LOG=verbose prints them).
+  logger: { entrypoint: './src/integrations/build-log.ts' },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may not keep; Astro
+        // reads it before bundling, so the warning is noise (https://github.com/withastro/astro/issues/18087).
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   // Guides are data: the MDX processor refuses any body that holds code (src/integrations/content-is-data.ts).
   // Their Markdown tables get a caption, scoped headers and data-label on every cell, so phones show them as stacked cards.
   // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).

@@ -1,6 +1,6 @@
 /**
  * /map/'s view in Chromium: the first view fits every marker and is at least as close as all of Japan, a popup is
- * never left under the zoom buttons, and on a phone the map starts within the first screen.
+ * never left under the zoom buttons, and on a phone the near-me controls come first with the map within a screen.
  */
 import { describe, expect, test } from 'vitest';
 import { useSiteInBrowser } from '../helpers/browser.ts';
@@ -44,14 +44,18 @@ describe('map view', () => {
     }
   });
 
-  test('on a phone the map starts within the first screen', async () => {
+  test('on a phone the near-me controls come first, in the first screen, and the map follows within a screen', async () => {
     const { context, page } = await openMap(site, '', {
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
-    const top = await page.evaluate(() => document.querySelector('[data-map-canvas]')!.getBoundingClientRect().top);
-    expect(top).toBeLessThan(844 - 200);
+    const top = (sel: string) => page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().top, sel);
+    const locate = await top('[data-locate]');
+    expect(locate).toBeLessThan(844 - 100);
+    const canvas = await top('[data-map-canvas]');
+    expect(canvas).toBeGreaterThan(locate);
+    expect(canvas).toBeLessThan(locate + 844);
     await context.close();
   });
 });

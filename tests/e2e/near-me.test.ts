@@ -9,41 +9,37 @@ import type { Page } from 'playwright-core';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { bodies, dir, openMap } from '../helpers/map-page.ts';
-import { placeOf } from '../../src/lib/model/directory.ts';
-import { formatKm, haversineKm } from '../../src/lib/places/nearest.ts';
+import { nearCandidates } from '../../src/lib/model/directory.ts';
+import { formatKm } from '../../src/lib/places/nearest.ts';
+import { isOwnOf, nearby, NEARBY_RADIUS_KM } from '../../src/lib/places/nearby.ts';
+import { ownArea } from '../../src/lib/views/place.ts';
+import type { Body } from '../../src/lib/model/types.ts';
 
 const site = useSiteInBrowser();
 
 describe('near me and the municipality picker', () => {
   /** A fixed test location: Tokyo Station (a public landmark, not a person's position). */
   const HERE = { latitude: 35.6812, longitude: 139.7671 };
-  /** The nearest organisations a resident can visit, straight from content/: same kinds and precision as the place pages. */
-  const expectedFrom = (from: { lat: number; lng: number }, count = 10) =>
-    dir.coops
-      .filter((c) => c.kind === 'coop' || c.kind === 'hq' || c.kind === 'site')
-      .flatMap((c) => {
-        const p = placeOf(c, bodies);
-        return p && p.precision !== 'prefecture' ? [{ id: c.id, km: haversineKm(from, p) }] : [];
-      })
-      .sort((a, b) => a.km - b.km)
-      .slice(0, count);
-  /** The true distance of every candidate, by id (the list may order organisations at one point either way). */
-  const distanceOf = (from: { lat: number; lng: number }) =>
-    new Map(expectedFrom(from, Infinity).map((x) => [x.id, x.km]));
-  /** Shown in distance order: the same distances as the nearest candidates, each the true distance of the organisation shown. */
-  const expectNearest = (list: Array<{ id: string; km: number }>, from: { lat: number; lng: number }) => {
-    const expected = expectedFrom(from);
-    const truth = distanceOf(from);
-    expect(list).toHaveLength(expected.length);
-    list.forEach((x, i) => {
-      expect(x.km).toBeCloseTo(expected[i]!.km, 2);
-      expect(truth.get(x.id), x.id).toBeCloseTo(x.km, 2);
-    });
-    expect(new Set(list.map((x) => x.id)).size).toBe(list.length);
+  /** The nearby list the rule gives (src/lib/places/nearby.ts), over the candidates the place pages use, from content/. */
+  const candidates = nearCandidates(dir.coops, bodies);
+  const expectedFrom = (from: { lat: number; lng: number }, own?: Body) => {
+    const area = own && ownArea(own, bodies);
+    const r = nearby(
+      from,
+      candidates,
+      area ? { isOwn: (c) => isOwnOf(area, { ...c.coop, prefecture: c.prefecture }) } : {},
+    );
+    return (r.within.length > 0 ? r.within : r.beyond).map((n) => ({ id: n.item.coop.id, km: n.km }));
+  };
+  /** The same organisations in the same order, each at its true distance. */
+  const expectNearest = (list: Array<{ id: string; km: number }>, from: { lat: number; lng: number }, own?: Body) => {
+    const expected = expectedFrom(from, own);
+    expect(list.map((x) => x.id)).toEqual(expected.map((x) => x.id));
+    list.forEach((x, i) => expect(x.km).toBeCloseTo(expected[i]!.km, 3));
   };
   const shown = (page: Page) =>
-    page.$$eval('[data-near-list] li', (lis) =>
-      lis.map((li) => ({ id: (li as HTMLElement).dataset.nearId!, km: Number((li as HTMLElement).dataset.km) })),
+    page.$$eval('near-me [data-near-id]', (els) =>
+      els.map((el) => ({ id: (el as HTMLElement).dataset.nearId!, km: Number((el as HTMLElement).dataset.km) })),
     );
 
   test('location granted: 「現在地から探す」 lists the nearest organisations in distance order with km, announced, and sends the position nowhere', async () => {
@@ -54,6 +50,7 @@ describe('near me and the municipality picker', () => {
     const expected = expectedFrom({ lat: HERE.latitude, lng: HERE.longitude });
     const list = await shown(page);
     expectNearest(list, { lat: HERE.latitude, lng: HERE.longitude });
+    expect(list.every((x) => x.km <= NEARBY_RADIUS_KM)).toBe(true);
     for (let i = 1; i < list.length; i++) expect(list[i]!.km).toBeGreaterThanOrEqual(list[i - 1]!.km);
     expect(await page.locator('[data-near-list] li').first().innerText()).toContain(formatKm(expected[0]!.km));
     const status = page.locator('[data-near-status]');
@@ -87,10 +84,9 @@ describe('near me and the municipality picker', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('near-me')?.getAttribute('data-state') === 'done');
     expect(requests.some((u) => u.includes('/data/places.json'))).toBe(true);
-    // The place list rounds points to 4 decimals (about 10 m): distances agree to 0.05 km.
+    // The place list keeps the points as they are: the same list as the place page, to the metre.
     const list = await shown(page);
-    const expected = expectedFrom(okegawa.location!);
-    list.forEach((x, i) => expect(Math.abs(x.km - expected[i]!.km)).toBeLessThan(0.05));
+    expectNearest(list, okegawa.location!, okegawa);
     for (let i = 1; i < list.length; i++) expect(list[i]!.km).toBeGreaterThanOrEqual(list[i - 1]!.km);
     expect(await page.locator('[data-near-status]').innerText()).toContain(`埼玉県${okegawa.name}の代表点から`);
     await context.close();

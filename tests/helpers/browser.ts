@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import { serve } from '../../scripts/serve.ts';
 import { DIST, requireDist } from './dist.ts';
+import { SUB_PATH, subPathBuild } from './build.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -71,6 +72,26 @@ export function useSiteInBrowser(): SiteInBrowser {
     ({ server, url: site.url } = await serve(DIST));
     site.browser = await launch();
   });
+  afterAll(async () => {
+    await site.browser?.close();
+    server?.close();
+  });
+  return site;
+}
+
+/**
+ * The same as useSiteInBrowser, on the deploy build (SITE_URL, REPO_URL and a sub-path: subPathBuild), served under its
+ * base: what a reader of the real site gets. The first test file that asks makes the build (a few minutes).
+ */
+export function useDeploySiteInBrowser(): SiteInBrowser {
+  const site = {} as SiteInBrowser;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    const build = await subPathBuild();
+    if (build.status !== 0) throw new Error(`the deploy build failed:\n${build.output.slice(-3000)}`);
+    ({ server, url: site.url } = await serve(build.outDir, 0, SUB_PATH.base));
+    site.browser = await launch();
+  }, 900_000);
   afterAll(async () => {
     await site.browser?.close();
     server?.close();

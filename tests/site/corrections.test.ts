@@ -1,14 +1,14 @@
 /**
  * The correction path never dead-ends. A deploy build (SITE_URL) with REPO_URL links every correction link to the
- * repository's issue form with the page's id and URL filled in (a fixture build); the shared sub-path build, with
- * CONTACT_EMAIL only, links them to an e-mail naming the page; a deploy build with neither stops, naming both
+ * repository's issue form with the page's id and URL filled in (a fixture build); a fixture deploy build at a sub-path
+ * with CONTACT_EMAIL only links them to an e-mail naming the page; a deploy build with neither stops, naming both
  * variables. (The default build, without SITE_URL, is checked in freshness.test.ts.) The REPO_URL build's /admin/ starts
  * the CMS on that repository.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildSite, subPathBuild, SUB_PATH, type BuildResult } from '../helpers/build.ts';
+import { buildSite, SUB_PATH, type BuildResult } from '../helpers/build.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { parse } from 'yaml';
 import { CORRECTION_FIELDS } from '../../src/lib/model/site.ts';
@@ -109,13 +109,19 @@ describe('a deploy build with REPO_URL', () => {
   });
 });
 
-describe('a deploy build with only CONTACT_EMAIL (the shared sub-path build)', () => {
+describe('a deploy build at a sub-path with only CONTACT_EMAIL', () => {
   test(
     'every correction link is an e-mail to that address whose subject and body name the page',
     { timeout: BUILD_TIMEOUT },
-    async () => {
+    () => {
       const { site, base, contactEmail } = SUB_PATH;
-      const r = await subPathBuild();
+      const r = buildSite({
+        CONTENT_DIR: FIXTURE,
+        SITE_URL: site,
+        BASE_PATH: base,
+        CONTACT_EMAIL: contactEmail,
+        REPO_URL: '',
+      });
       expect(r.status, r.output).toBe(0);
       const links = correctionLinks(r.outDir, site, base);
       expect(links.length).toBeGreaterThan(0);

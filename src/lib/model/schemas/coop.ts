@@ -20,6 +20,7 @@ import {
 export const registryRecord = z.strictObject({
   name: text.describe('商号又は名称（登記上の名称）'),
   furigana: text.optional().describe('フリガナ（国税庁が公表しているもの）'),
+  nameEn: text.optional().describe('商号又は名称（英語表記）: 法人が届け出て国税庁が公表している英語の名称'),
   address: text.optional().describe('国内所在地（都道府県・市区町村・丁目番地等をつないだもの）'),
   postalCode: z
     .string()
