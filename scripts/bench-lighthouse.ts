@@ -39,7 +39,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { cloudflareHeadersFor } from '../tests/helpers/static-hosts.ts';
 import { pageTypes } from './lib/page-types.ts';

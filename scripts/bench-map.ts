@@ -24,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from './serve.ts';
 import { prng } from './lib/bench-common.ts';
-import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
+import { launch, localOnlyContext } from '../tests/helpers/chromium.ts';
 import { prefectureCodeOf } from '../src/lib/places/lgcode.ts';
 import { ringArea, bboxOf, type MultiPolygon, type Position } from '../src/lib/places/geometry.ts';
 import { PRECISION_LABELS, type Precision } from '../src/map/precision.ts';
