@@ -16,8 +16,10 @@
  * machine inflates TBT and the performance score; the other three categories
  * and most audits do not depend on load. `BENCH_CPU_SLOWDOWN=n` sets another
  * multiplier (the figure printed from Lighthouse's benchmark index is the one
- * its calculator would suggest for this machine), `BENCH_RUNS=n` runs each
- * page n times, prints the audits of its best run and the range of scores, `BENCH_PAGES=home,map` picks page types
+ * its calculator would suggest for this machine); `BENCH_CPU_SLOWDOWN=auto`
+ * uses that one, from a first short Lighthouse run's benchmark index.
+ * `BENCH_RUNS=n` runs each page n times, prints the audits of its best run
+ * and each score's median and range, `BENCH_PAGES=home,map` picks page types
  * by name (`all` for every type in scripts/lib/page-types.ts),
  * `BENCH_REPORT_DIR=dir` keeps each full report (JSON) there, `BENCH_PORT`
  * serves on a fixed port (for a DIST_DIR built with SITE_URL=http://127.0.0.1:<port>/).
@@ -39,11 +41,11 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { cloudflareHeadersFor } from '../tests/helpers/static-hosts.ts';
 import { pageTypes } from './lib/page-types.ts';
-import { loadLine } from './lib/bench-common.ts';
+import { loadLine, median } from './lib/bench-common.ts';
 
 const DEFAULT_PAGES = [
   'home',
@@ -66,7 +68,9 @@ const wanted =
     ? undefined
     : (process.env.BENCH_PAGES?.split(',').map((s) => s.trim()) ?? DEFAULT_PAGES);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
-const cpuSlowdown = process.env.BENCH_CPU_SLOWDOWN ? Number(process.env.BENCH_CPU_SLOWDOWN) : undefined;
+const slowdownSetting = process.env.BENCH_CPU_SLOWDOWN;
+if (slowdownSetting && slowdownSetting !== 'auto' && !(Number(slowdownSetting) > 0))
+  throw new Error(`BENCH_CPU_SLOWDOWN は正の数か auto です（${slowdownSetting}）`);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -181,6 +185,22 @@ const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
   chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
 });
+/** Lighthouse's benchmark index of this machine now, from one short run (a single audit) of the home page. */
+async function benchmarkIndexNow(port: number): Promise<number> {
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyAudits: ['viewport'] });
+  const index = result?.lhr.environment.benchmarkIndex;
+  if (!index) throw new Error('Lighthouse gave no benchmark index');
+  return index;
+}
+
+let cpuSlowdown: number | undefined;
+if (slowdownSetting === 'auto') {
+  const index = await benchmarkIndexNow(chrome.port);
+  cpuSlowdown = Math.round(suggestedSlowdown(index) * 10) / 10;
+  console.log(
+    `BENCH_CPU_SLOWDOWN=auto: benchmark index ${Math.round(index)} (${loadLine()}) → ${cpuSlowdown}×, the slowdown Lighthouse's calculator suggests`,
+  );
+} else if (slowdownSetting) cpuSlowdown = Number(slowdownSetting);
 const rows: Array<[string, Record<string, number[]>]> = [];
 const benchmarks: number[] = [];
 const before = loadLine();
@@ -238,11 +258,12 @@ try {
   server.close();
   if (!process.env.DIST_DIR) rmSync(dirname(dist), { recursive: true, force: true });
 }
+/** A score over the runs: itself for one run, else its median and range ("97 (95–99)"). */
 const range = (xs: number[] | undefined) => {
   if (!xs?.length) return '–';
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
-  return lo === hi ? String(lo) : `${lo}–${hi}`;
+  return lo === hi ? String(lo) : `${median(xs)} (${lo}–${hi})`;
 };
 const width = Math.max(14, ...rows.map(([n]) => n.length + 2));
 console.log(`\nLighthouse (mobile) — ${dist} (${before} before, ${loadLine()} after)`);

@@ -11,11 +11,14 @@
  * the sizes of its HTML, its pin file and the GeoJSON (the open-data file,
  * not read by the map), and the time to parse each in this process
  * (the GeoJSON as the map used to read it, the pin file with decodePins;
- * alternating, so load on the machine hits both alike). Goal: under 1 s
- * for 10,000 pins.
+ * alternating, so load on the machine hits both alike). Goals: under
+ * 500 ms for 10,000 pins, under 400 ms for the real map.
  * Prints figures only; nothing passes or fails.
  *
  * BENCH_PINS=10000 and BENCH_RUNS=5 change the size and the number of loads.
+ * BENCH_BASELINE_DIST=<another build> loads its map in turn with this one's
+ * (A B A B …, the same synthetic pins in both) and prints the ratio of each
+ * pair and their median: a before/after that load on the machine cannot tilt.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,8 +26,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from './serve.ts';
-import { prng } from './lib/bench-common.ts';
-import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
+import { median, prng } from './lib/bench-common.ts';
+import type { Browser } from 'playwright-core';
+import { launch, localOnlyContext } from '../tests/helpers/chromium.ts';
 import { prefectureCodeOf } from '../src/lib/places/lgcode.ts';
 import { ringArea, bboxOf, type MultiPolygon, type Position } from '../src/lib/places/geometry.ts';
 import { PRECISION_LABELS, type Precision } from '../src/map/precision.ts';
@@ -68,8 +72,8 @@ interface Outline {
  * A copy of the site whose /map/ shows `n` synthetic pins: in the pin file and the GeoJSON (both written from the same entries,
  * as the site writes them) and, with `withList`, in the server-rendered list too (as the site writes it for `n`).
  */
-function syntheticSite(real: string, n: number, withList: boolean): string {
-  const dir = join(work, withList ? 'synthetic-list' : 'synthetic');
+function syntheticSite(real: string, n: number, withList: boolean, name = ''): string {
+  const dir = join(work, `${name}${withList ? 'synthetic-list' : 'synthetic'}`);
   cpSync(real, dir, { recursive: true });
   const outlines = (
     JSON.parse(readFileSync(join(real, 'geo/japan-prefectures.geojson'), 'utf8')) as { features: Outline[] }
@@ -170,6 +174,8 @@ function syntheticSite(real: string, n: number, withList: boolean): string {
 interface Figures {
   steps: Record<string, number>;
   pins: number;
+  /** Each load's time to the clustered render, in the order of the loads. */
+  times: number[];
   medianMs: number;
   minMs: number;
   maxMs: number;
@@ -201,65 +207,79 @@ function parseTimes(root: string): { geojson: number; pins: number } {
     decodePins(JSON.parse(pins));
     t.pins.push(performance.now() - t0);
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return { geojson: median(t.geojson), pins: median(t.pins) };
 }
 
-async function measure(root: string): Promise<Figures> {
-  const { server, url } = await serve(root);
+/** One site's loads: time to the clustered render, its steps, the pins drawn and the scripts it loaded. */
+interface Loads {
+  times: number[];
+  steps: Array<Record<string, number>>;
+  pins: number;
+  js: { raw: number; gzip: number };
+}
+
+/** One cold load of /map/ in a fresh context: the island's readyAt and marks, and the scripts' bytes. */
+async function loadOnce(browser: Browser, url: string, into: Loads): Promise<void> {
+  const { context } = await localOnlyContext(browser, { viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const scripts = new Map<string, Buffer>();
+  page.on('response', async (res) => {
+    if (res.request().resourceType() === 'script' && res.ok())
+      scripts.set(res.url(), await res.body().catch(() => Buffer.alloc(0)));
+  });
+  await page.goto(`${url}map/`);
+  await page.waitForFunction(
+    () => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready',
+    undefined,
+    { timeout: 120_000 },
+  );
+  const r = await page.evaluate(() => {
+    const el = document.querySelector('coop-map') as HTMLElement & { readyAt: number; markerCount(): number };
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return {
+      readyAt: el.readyAt,
+      pins: el.markerCount(),
+      steps: {
+        html: nav.responseEnd,
+        dcl: nav.domContentLoadedEventEnd,
+        start: at('coop-map:start'),
+        loaded: at('coop-map:loaded'),
+        markers: at('coop-map:markers'),
+        clustered: at('coop-map:ready'),
+      },
+    };
+  });
+  into.times.push(r.readyAt);
+  into.steps.push(r.steps);
+  into.pins = r.pins;
+  const bodies = [...scripts.values()];
+  into.js = { raw: bodies.reduce((a, b) => a + b.length, 0), gzip: bodies.reduce((a, b) => a + gzipSync(b).length, 0) };
+  await context.close();
+}
+
+/** RUNS cold loads of each site's /map/, the sites in turn (A B A B …), so the machine's load hits each alike. */
+async function measure(roots: string[]): Promise<Figures[]> {
+  const served = await Promise.all(roots.map((root) => serve(root)));
   const browser = await launch();
-  const times: number[] = [];
-  const steps: Array<Record<string, number>> = [];
-  let js = { raw: 0, gzip: 0 };
-  let pins = 0;
+  const loads = roots.map((): Loads => ({ times: [], steps: [], pins: 0, js: { raw: 0, gzip: 0 } }));
   try {
-    for (let run = 0; run < RUNS; run++) {
-      const { context } = await localOnlyContext(browser, { viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const scripts = new Map<string, Buffer>();
-      page.on('response', async (res) => {
-        if (res.request().resourceType() === 'script' && res.ok())
-          scripts.set(res.url(), await res.body().catch(() => Buffer.alloc(0)));
-      });
-      await page.goto(`${url}map/`);
-      await page.waitForFunction(
-        () => document.querySelector('coop-map')?.getAttribute('data-state') === 'ready',
-        undefined,
-        { timeout: 120_000 },
-      );
-      const r = await page.evaluate(() => {
-        const el = document.querySelector('coop-map') as HTMLElement & { readyAt: number; markerCount(): number };
-        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        return {
-          readyAt: el.readyAt,
-          pins: el.markerCount(),
-          steps: {
-            html: nav.responseEnd,
-            dcl: nav.domContentLoadedEventEnd,
-            start: at('coop-map:start'),
-            loaded: at('coop-map:loaded'),
-            markers: at('coop-map:markers'),
-            clustered: at('coop-map:ready'),
-          },
-        };
-      });
-      times.push(r.readyAt);
-      steps.push(r.steps);
-      pins = r.pins;
-      const bodies = [...scripts.values()];
-      js = { raw: bodies.reduce((a, b) => a + b.length, 0), gzip: bodies.reduce((a, b) => a + gzipSync(b).length, 0) };
-      await context.close();
-    }
+    for (let run = 0; run < RUNS; run++)
+      for (const [i, { url }] of served.entries()) await loadOnce(browser, url, loads[i]!);
   } finally {
     await browser.close();
-    server.close();
+    for (const { server } of served) server.close();
   }
-  times.sort((a, b) => a - b);
-  const median = (k: string) => steps.map((s) => s[k]!).sort((a, b) => a - b)[Math.floor(steps.length / 2)]!;
+  return roots.map((root, i) => figuresOf(root, loads[i]!));
+}
+
+function figuresOf(root: string, { times: unsorted, steps, pins, js }: Loads): Figures {
+  const times = [...unsorted].sort((a, b) => a - b);
+  const stepMedian = (k: string) => median(steps.map((s) => s[k]!));
   return {
-    steps: Object.fromEntries(Object.keys(steps[0] ?? {}).map((k) => [k, median(k)])),
+    steps: Object.fromEntries(Object.keys(steps[0] ?? {}).map((k) => [k, stepMedian(k)])),
     pins,
+    times: unsorted,
     medianMs: times[Math.floor(times.length / 2)]!,
     minMs: times[0]!,
     maxMs: times.at(-1)!,
@@ -313,15 +333,28 @@ try {
       .join(' / ')}`,
   );
   const pins = PINS.toLocaleString('ja-JP');
-  report(
-    `合成データ ${pins} ピン、一覧は実データのまま（地図の描画のみ。目標: 1秒未満）`,
-    await measure(syntheticSite(real, PINS, false)),
-  );
-  report(
-    `合成データ ${pins} ピン、一覧もその件数でサイトが書く形（${needsSplit(PINS) ? '都道府県ごとの一覧へのリンク' : '全件'}、ページ全体）`,
-    await measure(syntheticSite(real, PINS, true)),
-  );
-  report('実サイトの /map/', await measure(real));
+  const baseline = process.env.BENCH_BASELINE_DIST ? resolve(process.env.BENCH_BASELINE_DIST) : undefined;
+  const scenarios: Array<[string, (site: string, name: string) => string]> = [
+    [
+      `合成データ ${pins} ピン、一覧は実データのまま（地図の描画のみ。目標: 500ms未満）`,
+      (site, name) => syntheticSite(site, PINS, false, name),
+    ],
+    [
+      `合成データ ${pins} ピン、一覧もその件数でサイトが書く形（${needsSplit(PINS) ? '都道府県ごとの一覧へのリンク' : '全件'}、ページ全体）`,
+      (site, name) => syntheticSite(site, PINS, true, name),
+    ],
+    ['実サイトの /map/（目標: 400ms未満）', (site) => site],
+  ];
+  for (const [label, siteOf] of scenarios) {
+    const [ours, base] = await measure([siteOf(real, ''), ...(baseline ? [siteOf(baseline, 'baseline-')] : [])]);
+    report(label, ours!);
+    if (!base) continue;
+    report(`${label} — 比較対象 BENCH_BASELINE_DIST`, base);
+    const ratios = ours!.times.map((t, i) => t / base.times[i]!);
+    console.log(
+      `  比（このビルド ÷ 比較対象、交互に読み込んだ組ごと）: ${ratios.map((r) => r.toFixed(2)).join(' ')}、中央値 ${median(ratios).toFixed(2)}`,
+    );
+  }
   console.log(
     `\nロードアベレージ（1/5/15分、終了時）: ${loadavg()
       .map((x) => x.toFixed(2))

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from './serve.ts';
-import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
+import { launch, localOnlyContext } from '../tests/helpers/chromium.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { contractsCommissionedBy, coopsIn, indexById } from '../src/lib/model/directory.ts';
 import { paths } from '../src/lib/model/paths.ts';

@@ -2,8 +2,9 @@
  * `npm run bench`: the scale benchmark. Generates, at run time and outside
  * content/, a synthetic directory of 1,000 and 10,000 co-ops (plus every real
  * public body from the official code list, contracts for a fifth of the
- * co-ops). For each size, BENCH_RUNS times (default 2), each run cold (fresh
- * caches) and with the load average printed before each step:
+ * co-ops). For each size, BENCH_RUNS times (default and least 2), each run
+ * cold (fresh caches), ours first and then the anchors, so the runs alternate
+ * ours and the anchors (A B A B …), with the load average of every step:
  *
  *  - ours: `astro build` of this project on that content (build + our index);
  *  - bare Astro: a bare Astro site rendering one trivial page per co-op and per
@@ -17,12 +18,16 @@
  *  - stock Pagefind on our pages: the same command over our built dist/
  *    (bundle written beside it, ours untouched).
  *
- * Printed: seconds (wall, and CPU = user + system of every process of the
- * tree, from /proc, which says more on a shared machine), pages and cost
- * per page, peak memory of each process (its own VmHWM: the build's node
- * process and the Pagefind process apart), dist/ size, and the ratios —
- * above all build + index ÷ (bare Astro + stock Pagefind on our pages), goal
- * ≤ 1.5×. Our index is fed while pages render (src/integrations/rendered-pages.ts);
+ * Printed: seconds (wall, and CPU = user + system of the whole process tree,
+ * Pagefind's child process included: the larger of the kernel's rusage of
+ * every child waited for and the sum sampled from /proc, which says more on a
+ * shared machine), pages and cost per page, the whole tree's peak memory (its
+ * processes' resident memory summed, sampled every 50 ms) and each process's
+ * own peak (VmHWM: the build's node and the Pagefind process apart), dist/
+ * size, and, per run (a pair of ours and its anchors) and as the median over
+ * the runs, the ratios — above all build + index ÷ (bare Astro + stock
+ * Pagefind on our pages), goal ≤ 1.5×, and our whole build's peak ÷ the
+ * anchors' largest step. Our index is fed while pages render (src/integrations/rendered-pages.ts);
  * "our Pagefind step" is what the build still spends on it after the last page,
  * read from the build's log line that names Pagefind. Seconds depend on the machine's load; compare ratios within
  * a run.
@@ -38,7 +43,15 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './lib/bench-common.ts';
+import {
+  cpuOfProcesses,
+  loadLine,
+  median,
+  pagefindCli,
+  peakOf,
+  runMeasured,
+  type RunResult,
+} from './lib/bench-common.ts';
 import { largestPageLine } from './lib/page-sizes.ts';
 import { builtPaths, writeBareSamePages, writeBareSite } from './lib/bare-astro.ts';
 import { writeScaleContent } from './lib/scale-content.ts';
@@ -46,7 +59,7 @@ import { htmlFilesUnder } from '../src/search/build/dist-files.ts';
 
 const ROOT = resolve('.');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
+const RUNS = Math.max(2, Number(process.env.BENCH_RUNS ?? 2));
 /** BENCH_ONLY_OURS=1: only our build per run (seconds, memory, page sizes), no bare site and no stock Pagefind. */
 const ONLY_OURS = process.env.BENCH_ONLY_OURS === '1';
 
@@ -80,13 +93,27 @@ function pagefindSecondsOf(output: string): number {
 /** Pages Pagefind's command-line tool reports as indexed. */
 const indexedPages = (output: string) => Number(/Indexed (\d+) pages?/i.exec(output)?.[1] ?? NaN);
 
+/** What every step reports: wall and whole-tree CPU seconds, the whole tree's peak memory, the load as it started. */
+interface Step {
+  seconds: number;
+  cpu: number;
+  treePeakMb: number;
+  load: string;
+}
+
+/** A step's common figures from its run. */
+const stepOf = (r: RunResult): Step => ({
+  seconds: r.seconds,
+  cpu: r.cpuSeconds,
+  treePeakMb: r.treePeakMb,
+  load: r.loadBefore.replace(/^load /, '').replace(/ on \d+ CPUs$/, ''),
+});
+
 interface RunFigures {
   size: number;
   run: number;
   load: string;
-  ours: {
-    seconds: number;
-    cpu: number;
+  ours: Step & {
     buildCpu: number;
     pagefindCpu: number;
     pagefindSeconds: number;
@@ -94,15 +121,14 @@ interface RunFigures {
     distMb: number;
     buildPeakMb: number;
     pagefindPeakMb: number;
-    treePeakMb: number;
     /** The largest HTML page and how many exceed ~200 kB. */
     largest: string;
   };
-  bare: { seconds: number; cpu: number; pages: number; peakMb: number };
+  bare: Step & { pages: number; peakMb: number };
   /** Bare Astro writing a trivial file at every path ours wrote (HTML pages and JSON documents). */
-  bareSame: { seconds: number; cpu: number; pages: number; files: number; peakMb: number };
-  stockBare: { seconds: number; cpu: number; pages: number; peakMb: number };
-  stockOurs: { seconds: number; cpu: number; pagefindCpu: number; pages: number; peakMb: number };
+  bareSame: Step & { pages: number; files: number; peakMb: number };
+  stockBare: Step & { pages: number; peakMb: number };
+  stockOurs: Step & { pagefindCpu: number; pages: number; peakMb: number };
 }
 
 const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -124,13 +150,17 @@ async function oneRun(work: string, content: string, size: number, run: number):
   const ours = mustSucceed(
     await runMeasured(process.execPath, [astro, 'build', '--root', ROOT, '--outDir', oursDist], {
       cwd: here,
-      env: { CONTENT_DIR: content, ASTRO_CACHE_DIR: join(here, 'cache') },
+      // Cold: a remembered data check (src/content/check-cache.ts) of its own, empty.
+      env: {
+        CONTENT_DIR: content,
+        ASTRO_CACHE_DIR: join(here, 'cache'),
+        RA_CHECK_CACHE_DIR: join(here, 'check-cache'),
+      },
     }),
     `build of ${size}`,
   );
   const o = {
-    seconds: ours.seconds,
-    cpu: ours.cpuSeconds,
+    ...stepOf(ours),
     buildCpu: cpuOfProcesses(ours, /^node$/),
     pagefindCpu: cpuOfProcesses(ours, /pagefind/),
     pagefindSeconds: pagefindSecondsOf(ours.output),
@@ -138,11 +168,10 @@ async function oneRun(work: string, content: string, size: number, run: number):
     distMb: duBytes(oursDist) / 1048576,
     buildPeakMb: peakOf(ours, /^node$/),
     pagefindPeakMb: peakOf(ours, /pagefind/),
-    treePeakMb: ours.treePeakMb,
     largest: largestPageLine(oursDist),
   };
   console.log(
-    `ours: ${s1(o.seconds)}, CPU ${s1(o.cpu)} (build's node ${s1(o.buildCpu)}, Pagefind ${s1(o.pagefindCpu)}) (Pagefind step ${s1(o.pagefindSeconds)}, ${ms(o.pagefindSeconds, o.pages)}), ${o.pages} pages, ${ms(o.seconds, o.pages)}, dist ${o.distMb.toFixed(1)} MB, peak: build ${mb(o.buildPeakMb)}, Pagefind ${mb(o.pagefindPeakMb)} (all at once ${mb(o.treePeakMb)})`,
+    `ours: ${s1(o.seconds)}, CPU ${s1(o.cpu)} of the whole tree (rusage ${s1(ours.rusageCpuSeconds)}, sampled ${s1(ours.sampledCpuSeconds)}: build's node ${s1(o.buildCpu)}, Pagefind ${s1(o.pagefindCpu)}) (Pagefind step ${s1(o.pagefindSeconds)}, ${ms(o.pagefindSeconds, o.pages)}), ${o.pages} pages, ${ms(o.seconds, o.pages)}, dist ${o.distMb.toFixed(1)} MB, peak of the whole build ${mb(o.treePeakMb)} (build's node ${mb(o.buildPeakMb)}, Pagefind ${mb(o.pagefindPeakMb)}); load ${o.load}`,
   );
   console.log(`   ${o.largest} (goal: no page over ~200 kB at 10,000 co-ops)`);
   if (ONLY_OURS) {
@@ -161,13 +190,12 @@ async function oneRun(work: string, content: string, size: number, run: number):
     `bare build of ${size}`,
   );
   const bare = {
-    seconds: bareRun.seconds,
-    cpu: bareRun.cpuSeconds,
+    ...stepOf(bareRun),
     pages: countHtml(join(bareDir, 'dist')),
     peakMb: peakOf(bareRun, /^node$/),
   };
   console.log(
-    `bare Astro: ${s1(bare.seconds)}, CPU ${s1(bare.cpu)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.peakMb)}`,
+    `bare Astro: ${s1(bare.seconds)}, CPU ${s1(bare.cpu)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.treePeakMb)} (node ${mb(bare.peakMb)}); load ${bare.load}`,
   );
 
   const samePaths = builtPaths(oursDist);
@@ -182,14 +210,13 @@ async function oneRun(work: string, content: string, size: number, run: number):
     `bare build of the same pages (${size})`,
   );
   const bareSame = {
-    seconds: sameRun.seconds,
-    cpu: sameRun.cpuSeconds,
+    ...stepOf(sameRun),
     pages: countHtml(join(sameDir, 'dist')),
     files: samePaths.html.length + samePaths.json.length,
     peakMb: peakOf(sameRun, /^node$/),
   };
   console.log(
-    `bare Astro, same pages: ${s1(bareSame.seconds)}, CPU ${s1(bareSame.cpu)}, ${bareSame.pages} HTML pages + ${samePaths.json.length} JSON documents, ${ms(bareSame.seconds, bareSame.files)} per file, peak ${mb(bareSame.peakMb)}`,
+    `bare Astro, same pages: ${s1(bareSame.seconds)}, CPU ${s1(bareSame.cpu)}, ${bareSame.pages} HTML pages + ${samePaths.json.length} JSON documents, ${ms(bareSame.seconds, bareSame.files)} per file, peak ${mb(bareSame.treePeakMb)}; load ${bareSame.load}`,
   );
 
   // Stock Pagefind from an empty folder (no pagefind.yml read), default settings.
@@ -201,13 +228,12 @@ async function oneRun(work: string, content: string, size: number, run: number):
     'stock Pagefind on the bare site',
   );
   const stockBare = {
-    seconds: sb.seconds,
-    cpu: sb.cpuSeconds,
+    ...stepOf(sb),
     pages: indexedPages(sb.output),
     peakMb: peakOf(sb, /pagefind/),
   };
   console.log(
-    `stock Pagefind on the bare site: ${s1(stockBare.seconds)}, CPU ${s1(stockBare.cpu)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, bare.pages)}, peak ${mb(stockBare.peakMb)}`,
+    `stock Pagefind on the bare site: ${s1(stockBare.seconds)}, CPU ${s1(stockBare.cpu)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, bare.pages)}, peak ${mb(stockBare.treePeakMb)} (Pagefind ${mb(stockBare.peakMb)}); load ${stockBare.load}`,
   );
 
   console.log(`   (${loadLine()})`);
@@ -216,14 +242,13 @@ async function oneRun(work: string, content: string, size: number, run: number):
     'stock Pagefind on our pages',
   );
   const stockOurs = {
-    seconds: so.seconds,
-    cpu: so.cpuSeconds,
+    ...stepOf(so),
     pagefindCpu: cpuOfProcesses(so, /pagefind/),
     pages: indexedPages(so.output),
     peakMb: peakOf(so, /pagefind/),
   };
   console.log(
-    `stock Pagefind on our pages: ${s1(stockOurs.seconds)}, CPU ${s1(stockOurs.cpu)}, ${stockOurs.pages} pages indexed, ${ms(stockOurs.seconds, o.pages)}, peak ${mb(stockOurs.peakMb)}`,
+    `stock Pagefind on our pages: ${s1(stockOurs.seconds)}, CPU ${s1(stockOurs.cpu)}, ${stockOurs.pages} pages indexed, ${ms(stockOurs.seconds, o.pages)}, peak ${mb(stockOurs.treePeakMb)} (Pagefind ${mb(stockOurs.peakMb)}); load ${stockOurs.load}`,
   );
 
   const f: RunFigures = { size, run, load, ours: o, bare, bareSame, stockBare, stockOurs };
@@ -232,15 +257,35 @@ async function oneRun(work: string, content: string, size: number, run: number):
   return f;
 }
 
+/** One run's ratios of ours to its anchors (a pair: ours and the anchors measured right after it). */
+function pairRatios(f: RunFigures) {
+  const { ours: o, bare, bareSame, stockBare, stockOurs } = f;
+  return {
+    /** Whole-tree CPU: build + index ÷ (bare Astro + stock Pagefind on our pages); goal ≤ 1.5. */
+    cpu: o.cpu / (bare.cpu + stockOurs.cpu),
+    wall: o.seconds / (bare.seconds + stockOurs.seconds),
+    cpuVsBareStock: o.cpu / (bare.cpu + stockBare.cpu),
+    cpuVsSamePages: o.cpu / (bareSame.cpu + stockOurs.cpu),
+    /** The whole build's peak ÷ the anchors' largest step (bare Astro, or stock Pagefind on our pages). */
+    peak: o.treePeakMb / Math.max(bare.treePeakMb, stockOurs.treePeakMb),
+    pagefindCpu: o.pagefindCpu / stockOurs.pagefindCpu,
+    pagefindStep: o.pagefindSeconds / stockOurs.seconds,
+  };
+}
+type Ratios = ReturnType<typeof pairRatios>;
+const RATIO_LABELS: Record<keyof Ratios, string> = {
+  cpu: 'CPU ÷ (bare Astro + stock PF on ours), goal ≤ 1.5×',
+  wall: 'wall ÷ (bare Astro + stock PF on ours)',
+  cpuVsBareStock: 'CPU ÷ (bare Astro + stock PF on it)',
+  cpuVsSamePages: 'CPU ÷ (bare, same pages + stock PF on ours)',
+  peak: "whole build's peak ÷ anchors' largest step",
+  pagefindCpu: "our Pagefind process CPU ÷ stock's on ours",
+  pagefindStep: 'our Pagefind step after the last page ÷ stock on ours',
+};
+
 function ratios(f: RunFigures): string {
-  const { ours: o, bare, stockBare, stockOurs } = f;
-  return [
-    `ratios: build+index ÷ (bare Astro + stock Pagefind on our pages) ${x(o.seconds, bare.seconds + stockOurs.seconds)} (CPU ${x(o.cpu, bare.cpu + stockOurs.cpu)}; goal ≤ 1.5×)`,
-    `build+index ÷ (bare Astro + stock Pagefind on it) ${x(o.seconds, bare.seconds + stockBare.seconds)} (CPU ${x(o.cpu, bare.cpu + stockBare.cpu)})`,
-    `build+index ÷ (bare Astro with the same pages + stock Pagefind on our pages) ${x(o.seconds, f.bareSame.seconds + stockOurs.seconds)} (CPU ${x(o.cpu, f.bareSame.cpu + stockOurs.cpu)})`,
-    `build until the last page ÷ bare Astro ${x(o.seconds - o.pagefindSeconds, bare.seconds)}, ÷ bare Astro with the same pages ${x(o.seconds - o.pagefindSeconds, f.bareSame.seconds)}`,
-    `our Pagefind step after the last page ÷ stock on our pages ${x(o.pagefindSeconds, stockOurs.seconds)} (Pagefind process CPU ${x(o.pagefindCpu, stockOurs.pagefindCpu)}, peak ${x(o.pagefindPeakMb, stockOurs.peakMb)})`,
-  ].join('; ');
+  const r = pairRatios(f);
+  return `ratios of this pair: ${(Object.keys(RATIO_LABELS) as Array<keyof Ratios>).map((k) => `${RATIO_LABELS[k]} ${x(r[k], 1)}`).join('; ')}`;
 }
 
 const all: RunFigures[] = [];
@@ -263,55 +308,31 @@ for (const n of SIZES) {
 
 if (ONLY_OURS) process.exit(0);
 const pad = (v: string, w: number) => v.padStart(w);
+const ratioKeys = Object.keys(RATIO_LABELS) as Array<keyof Ratios>;
 console.log(
-  `\nScale benchmark: ${SIZES.join(', ')} co-ops, ${RUNS} run(s) each; seconds (cost per HTML page of the site built or indexed), peak memory per process (VmHWM)\n`,
+  `\nScale benchmark: ${SIZES.join(', ')} co-ops, ${RUNS} alternating runs each (ours, then its anchors); wall and whole-tree CPU seconds (cost per HTML page built or indexed), whole-tree peak memory, load average (1/5/15 min) as each step started\n`,
 );
-console.log(
-  [
-    'size',
-    'run',
-    'ours build+index',
-    'our PF after last page',
-    'bare Astro',
-    'bare, same pages',
-    'stock PF on bare',
-    'stock PF on ours',
-    'CPU s: ours/bare/PF ours',
-    'PF CPU s: ours/stock',
-    'peak: build / our PF',
-    'peak: bare / stock on ours',
-    'vs bare+stock on ours',
-    'same, CPU',
-    'vs same pages+stock',
-    'load before (1/5/15 min)',
-  ]
-    .map((h, i) => (i < 2 ? pad(h, i ? 4 : 6) : i === 13 ? pad(h, 10) : pad(h, 22)))
-    .join(' '),
-);
+const cell = (st: Step, pages: number) =>
+  `${s1(st.seconds)} / ${s1(st.cpu)} (${((st.cpu * 1000) / pages).toFixed(1)} ms), ${mb(st.treePeakMb)}, load ${st.load}`;
 for (const f of all) {
-  const { ours: o, bare, stockBare, stockOurs } = f;
-  console.log(
-    [
-      pad(String(f.size), 6),
-      pad(String(f.run), 4),
-      pad(`${s1(o.seconds)} (${((o.seconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
-      pad(`${s1(o.pagefindSeconds)} (${((o.pagefindSeconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
-      pad(`${s1(bare.seconds)} (${((bare.seconds * 1000) / bare.pages).toFixed(1)} ms)`, 22),
-      pad(`${s1(f.bareSame.seconds)} (${((f.bareSame.seconds * 1000) / f.bareSame.files).toFixed(1)} ms)`, 22),
-      pad(`${s1(stockBare.seconds)} (${((stockBare.seconds * 1000) / bare.pages).toFixed(1)} ms)`, 22),
-      pad(`${s1(stockOurs.seconds)} (${((stockOurs.seconds * 1000) / o.pages).toFixed(1)} ms)`, 22),
-      pad(`${o.cpu.toFixed(1)} / ${bare.cpu.toFixed(1)} / ${stockOurs.cpu.toFixed(1)}`, 22),
-      pad(`${o.pagefindCpu.toFixed(1)} / ${stockOurs.pagefindCpu.toFixed(1)}`, 22),
-      pad(`${mb(o.buildPeakMb)} / ${mb(o.pagefindPeakMb)}`, 22),
-      pad(`${mb(bare.peakMb)} / ${mb(stockOurs.peakMb)}`, 22),
-      pad(x(o.seconds, bare.seconds + stockOurs.seconds), 22),
-      pad(x(o.cpu, bare.cpu + stockOurs.cpu), 10),
-      pad(x(o.seconds, f.bareSame.seconds + stockOurs.seconds), 22),
-      `  ${f.load.replace(/^load /, '')}`,
-    ].join(' '),
-  );
+  console.log(`${f.size} co-ops, run ${f.run}:`);
+  console.log(`  ours build+index      ${cell(f.ours, f.ours.pages)}`);
+  console.log(`  bare Astro            ${cell(f.bare, f.bare.pages)}`);
+  console.log(`  bare, same pages      ${cell(f.bareSame, f.bareSame.files)}`);
+  console.log(`  stock PF on bare      ${cell(f.stockBare, f.bare.pages)}`);
+  console.log(`  stock PF on ours      ${cell(f.stockOurs, f.ours.pages)}`);
+  console.log(`  ${f.ours.largest}`);
 }
-for (const f of all) console.log(`${f.size} co-ops, run ${f.run}: ${f.ours.largest}`);
+console.log(`\nratios, pair by pair (run 1, run 2, …) and their median:`);
+for (const n of SIZES) {
+  const runs = all.filter((f) => f.size === n).map(pairRatios);
+  if (!runs.length) continue;
+  console.log(`${n} co-ops:`);
+  for (const k of ratioKeys)
+    console.log(
+      `  ${RATIO_LABELS[k].padEnd(56)} ${runs.map((r) => pad(x(r[k], 1), 7)).join(' ')}   median ${x(median(runs.map((r) => r[k])), 1)}`,
+    );
+}
 console.log(
-  `\npages: ours ${[...new Set(all.map((f) => `${f.size}→${f.ours.pages}`))].join(', ')}; bare ${[...new Set(all.map((f) => `${f.size}→${f.bare.pages}`))].join(', ')}; bare with the same pages ${[...new Set(all.map((f) => `${f.size}→${f.bareSame.files} files`))].join(', ')}. Goal: ours ≤ 1.5× (bare Astro + stock Pagefind on our pages).`,
+  `\npages: ours ${[...new Set(all.map((f) => `${f.size}→${f.ours.pages}`))].join(', ')}; bare ${[...new Set(all.map((f) => `${f.size}→${f.bare.pages}`))].join(', ')}; bare with the same pages ${[...new Set(all.map((f) => `${f.size}→${f.bareSame.files} files`))].join(', ')}. Goal: ours ≤ 1.5× (bare Astro + stock Pagefind on our pages), whole-tree CPU, median of the pairs.`,
 );

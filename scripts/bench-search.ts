@@ -50,7 +50,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch } from '../tests/helpers/browser.ts';
+import { launch } from '../tests/helpers/chromium.ts';
 import { loadContentDirectory, loadSearchSynonyms } from '../tests/helpers/content.ts';
 import { serveInChild } from '../tests/helpers/search-server.ts';
 import { searchQueries } from '../tests/fixtures/search-queries.ts';

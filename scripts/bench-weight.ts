@@ -19,7 +19,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
+import { launch, localOnlyContext } from '../tests/helpers/chromium.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { pageTypes, ISLAND_ROUTES } from './lib/page-types.ts';
 import { serve } from './serve.ts';

@@ -12,6 +12,7 @@ import { linkProblems } from '../content/links.ts';
 import { validateEntries, type Problem } from '../lib/check/validate.ts';
 import { validateSearchSynonyms } from '../lib/check/rules/search-synonyms.ts';
 import { todayInJapan } from '../lib/model/dates.ts';
+import { checkCacheDir, checkCacheOn, checkKey, passedBefore, rememberPass } from '../content/check-cache.ts';
 
 /** One line per problem: `file › field: message`. */
 export function formatProblems(problems: Problem[]): string {
@@ -38,6 +39,25 @@ export function checkContent(
   ];
 }
 
+/**
+ * checkContent, skipped when the same content passed it before (src/content/check-cache.ts: the key covers content/,
+ * the listing of public/, the checker's sources and packages, and today's date). Only a pass is remembered. The content
+ * is still read by whoever needs it (the collection loaders read it themselves when no check did).
+ */
+export function checkContentCached(
+  root: string = process.cwd(),
+  today: string = todayInJapan(),
+  publicFolder: string = publicDir(root),
+): { problems: Problem[]; cached: boolean } {
+  if (!checkCacheOn()) return { problems: checkContent(root, today, publicFolder), cached: false };
+  const cacheDir = checkCacheDir(root);
+  const key = checkKey(contentDir(root), publicFolder, today);
+  if (passedBefore(cacheDir, key)) return { problems: [], cached: true };
+  const problems = checkContent(root, today, publicFolder);
+  if (problems.length === 0) rememberPass(cacheDir, key);
+  return { problems, cached: false };
+}
+
 /** The integration: the data check in `astro:config:setup`, throwing with every problem listed. */
 export default function dataCheck(): AstroIntegration {
   return {
@@ -48,13 +68,17 @@ export default function dataCheck(): AstroIntegration {
         // Pages that read a data file of content/ (src/content/load.ts) find the folder here even when the build runs
         // from another working directory (`astro build --root`).
         process.env.RA_CONTENT_DIR = contentDir(root);
-        const problems = checkContent(root, undefined, fileURLToPath(config.publicDir));
+        const { problems, cached } = checkContentCached(root, undefined, fileURLToPath(config.publicDir));
         if (problems.length > 0) {
           throw new Error(
             `データチェック: ${problems.length} 件の問題があります（content/ と public/）:\n${formatProblems(problems)}`,
           );
         }
-        logger.info('content/ のデータチェック: 問題なし');
+        logger.info(
+          cached
+            ? 'content/ のデータチェック: 問題なし（同じ内容で通ったチェックの記録があります）'
+            : 'content/ のデータチェック: 問題なし',
+        );
       },
     },
   };

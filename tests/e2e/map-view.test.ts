@@ -1,6 +1,7 @@
 /**
  * /map/'s view in Chromium: the first view fits every marker and is at least as close as all of Japan, a popup is
- * never left under the zoom buttons, and on a phone the near-me controls come first with the map within a screen.
+ * never left under the zoom buttons, on a phone the near-me controls come first with the map within a screen, and what
+ * the page preloads (the Leaflet chunk and stylesheet, the pin file, the outlines) is fetched once, not again by the island.
  */
 import { describe, expect, test } from 'vitest';
 import { useSiteInBrowser } from '../helpers/browser.ts';
@@ -10,6 +11,18 @@ import { placeOf } from '../../src/lib/model/directory.ts';
 const site = useSiteInBrowser();
 
 describe('map view', () => {
+  test("each preloaded file is fetched once: the island's own requests reuse the page's preloads", async () => {
+    const { context, page, requests } = await openMap(site);
+    const preloaded = await page.$$eval('link[rel="modulepreload"], link[rel="preload"]', (ls) =>
+      ls.map((l) => (l as HTMLLinkElement).href),
+    );
+    expect(preloaded.some((u) => /\/leaflet\.[\w-]+\.js$/.test(u))).toBe(true);
+    expect(preloaded.some((u) => u.endsWith('/map-pins.json'))).toBe(true);
+    // Used: the island loaded Leaflet and drew the pins (the map is ready), and asked for each file no second time.
+    for (const url of preloaded) expect([url, requests.filter((r) => r === url).length]).toEqual([url, 1]);
+    await context.close();
+  });
+
   test('the first view fits every marker, at least as close as all of Japan', async () => {
     const { context, page } = await openMap(site);
     const v = await page.evaluate(() => (document.querySelector('coop-map') as MapHooks).view());

@@ -3,55 +3,15 @@
  * that leaves 127.0.0.1 blocked (this machine has no internet, and the site
  * must work without it). There is no skip: a missing browser fails the test.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import { serve } from '../../scripts/serve.ts';
 import { DIST, requireDist } from './dist.ts';
 import { SUB_PATH, subPathBuild } from './build.ts';
+import { launch } from './chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Chromium's flags on this machine: no sandbox (root), no GPU, and nothing that reaches for the network on its own. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
-
-/** Launches Chromium; throws with the install command when it is missing. */
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium が ${CHROMIUM} にありません。apt-get install chromium で入れてください（.ci/run が行います）`,
-    );
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-}
-
-/** A context that aborts every request not addressed to 127.0.0.1, and records them. */
-export async function localOnlyContext(
-  browser: Browser,
-  options: Parameters<Browser['newContext']>[0] = {},
-): Promise<{ context: BrowserContext; blocked: string[] }> {
-  const context = await browser.newContext({ locale: 'ja-JP', ...options });
-  const blocked: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-    blocked.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  return { context, blocked };
-}
+export { CHROMIUM, CHROMIUM_ARGS, launch, localOnlyContext } from './chromium.ts';
 
 /** The built site served on 127.0.0.1 and one Chromium, for the tests of one file. */
 export interface SiteInBrowser {

@@ -1,8 +1,8 @@
 /**
  * <coop-map>: upgrades the server-rendered list of organisations into a
- * clustered Leaflet map with filters. Leaflet and the data are loaded only
- * once the element is on the page. Without JavaScript the list stays as it
- * is (the filters and the map area are hidden).
+ * clustered Leaflet map with filters. The page preloads Leaflet and the pin
+ * file; the clusters are drawn first, then the outlines, list and filters.
+ * Without JavaScript the list stays as it is (filters and map hidden).
  *
  * Clustering is Supercluster's (a k-d tree per zoom, built in milliseconds
  * for 10,000 points); only the clusters and pins inside the view (plus a
@@ -82,10 +82,14 @@ export class CoopMapElement extends HTMLElement {
   #filter: MapFilter = {};
   #categoryLabels = new Map<string, string>();
   #keyboard = false;
+  #controls = false;
   /** Bounds of every marker: the first view, and the view when no filter is set. */
   #allBounds?: Leaflet.LatLngBounds;
   #ready: Promise<void> = new Promise(() => undefined);
-  /** Milliseconds from navigation to the first drawing of the clustered markers (read by the benchmark). */
+  /**
+   * Milliseconds from navigation to the first drawing of the clustered markers (read by the benchmark); data-state is
+   * then "drawn", and "ready" once the outlines, the list and the filters are set up too.
+   */
   readyAt?: number;
 
   connectedCallback(): void {
@@ -139,31 +143,62 @@ export class CoopMapElement extends HTMLElement {
     performance.mark('coop-map:start');
     const { pins: pinsUrl, outlines: outlinesUrl } = this.dataset;
     if (!pinsUrl) throw new Error('data-pins がありません');
+    // The page preloads Leaflet and the pin file (src/integrations/map-preload.ts, src/pages/map/index.astro): both are on
+    // their way already; the outlines are not waited for.
+    const loading = Promise.all([import('./leaflet.ts'), fetchJson<MapPinsFile>(pinsUrl).then(decodePins)]);
+    const outlines = outlinesUrl
+      ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined)
+      : Promise.resolve(undefined);
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
     for (const note of this.querySelectorAll<HTMLElement>('[data-no-js]')) note.hidden = true;
+    this.#filter = this.#filterFromUrl();
 
+    const [{ L }, pins] = await loading;
+    performance.mark('coop-map:loaded');
+    this.#L = L;
+    this.#createMap(L, pins);
+    performance.mark('coop-map:markers');
+
+    // The clusters first: outlines, the list and the filters' handlers wait until they are on screen.
+    await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
+    performance.mark('coop-map:ready');
+    this.readyAt = performance.now();
+    this.dataset.state = 'drawn';
+
+    this.#setUpControls();
+    this.#applyToList();
+    addBaseLayers(L, this.#map!, await outlines, MAX_ZOOM, this.querySelector<HTMLElement>('[data-tile-note]'));
+    this.dataset.state = 'ready';
+
+    const focus = new URLSearchParams(location.search).get('focus');
+    const target = focus ? this.#shown.find((f) => f.properties.id === focus) : undefined;
+    if (target) this.#focusPin(target);
+  }
+
+  /** The filter in the address, among the options the page offers (read from the selects, which it sets too). */
+  #filterFromUrl(): MapFilter {
     for (const option of this.#categorySelect?.options ?? [])
       if (option.value) this.#categoryLabels.set(option.value, option.dataset.label ?? option.text);
     const prefectures = new Set([...(this.#prefSelect?.options ?? [])].map((o) => o.value).filter(Boolean));
-    this.#filter = parseFilter(location.search, { categories: new Set(this.#categoryLabels.keys()), prefectures });
-    if (this.#categorySelect) this.#categorySelect.value = this.#filter.category ?? '';
-    if (this.#prefSelect) this.#prefSelect.value = this.#filter.pref ?? '';
-    this.#applyToList();
+    const filter = parseFilter(location.search, { categories: new Set(this.#categoryLabels.keys()), prefectures });
+    if (this.#categorySelect) this.#categorySelect.value = filter.category ?? '';
+    if (this.#prefSelect) this.#prefSelect.value = filter.pref ?? '';
+    return filter;
+  }
+
+  /** The filters' and the keyboard's handlers (once; also when the map fails, so the list can still be filtered). */
+  #setUpControls(): void {
+    if (this.#controls) return;
+    this.#controls = true;
     for (const select of [this.#categorySelect, this.#prefSelect])
       select?.addEventListener('change', () => this.#onFilterChange());
     this.addEventListener('keydown', () => (this.#keyboard = true), true);
     this.addEventListener('near-me-result', (e) => this.#showNear((e as CustomEvent<NearResult>).detail));
     this.addEventListener('pointerdown', () => (this.#keyboard = false), true);
+  }
 
-    const [{ L }, pins, outlines] = await Promise.all([
-      import('./leaflet.ts'),
-      fetchJson<MapPinsFile>(pinsUrl).then(decodePins),
-      outlinesUrl
-        ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined)
-        : Promise.resolve(undefined),
-    ]);
-    performance.mark('coop-map:loaded');
-    this.#L = L;
+  /** The Leaflet map in its canvas, fitted to every pin, with the markers' icons and layer (no base layers yet). */
+  #createMap(L: LeafletNS, pins: MapPin[]): void {
     const canvas = this.querySelector<HTMLElement>('[data-map-canvas]');
     if (!canvas) throw new Error('地図の領域がありません');
     const map = (this.#map = L.map(canvas, {
@@ -181,8 +216,6 @@ export class CoopMapElement extends HTMLElement {
         target.click();
       }
     });
-    addBaseLayers(L, map, outlines, MAX_ZOOM, this.querySelector<HTMLElement>('[data-tile-note]'));
-
     let south = 90,
       west = 180,
       north = -90,
@@ -207,17 +240,6 @@ export class CoopMapElement extends HTMLElement {
     map.on('moveend', () => this.#draw());
     keepPopupFocus(map, () => this.#keyboard);
     cooperativeGestures(map, this.querySelector<HTMLElement>('[data-gesture-hint]'));
-    performance.mark('coop-map:markers');
-
-    await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
-    performance.mark('coop-map:ready');
-    this.readyAt = performance.now();
-    this.dataset.state = 'ready';
-    if (this.querySelector('[data-map-pref-link]')) this.#applyToList();
-
-    const focus = new URLSearchParams(location.search).get('focus');
-    const target = focus ? this.#shown.find((f) => f.properties.id === focus) : undefined;
-    if (target) this.#focusPin(target);
   }
 
   #onFilterChange(): void {
@@ -414,6 +436,8 @@ export class CoopMapElement extends HTMLElement {
 
   #fail(error: unknown): void {
     this.dataset.state = 'error';
+    this.#setUpControls();
+    this.#applyToList();
     const note = this.querySelector<HTMLElement>('[data-map-error]');
     if (note) note.hidden = false;
     console.error(error);

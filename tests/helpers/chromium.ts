@@ -1,0 +1,48 @@
+/**
+ * Debian's Chromium driven by playwright-core, headless, with every request that leaves 127.0.0.1 blocked. No vitest
+ * here: the benches in scripts/ import this file (tests import it through browser.ts).
+ */
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Chromium's flags on this machine: no sandbox (root), no GPU, and nothing that reaches for the network on its own. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** Launches Chromium; throws with the install command when it is missing. */
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium が ${CHROMIUM} にありません。apt-get install chromium で入れてください（.ci/run が行います）`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A context that aborts every request not addressed to 127.0.0.1, and records them. */
+export async function localOnlyContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; blocked: string[] }> {
+  const context = await browser.newContext({ locale: 'ja-JP', ...options });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  return { context, blocked };
+}
