@@ -175,7 +175,10 @@ export function categoryFacets(
   };
 }
 
-/** A model-project council's page: its prefecture and reading. */
+/**
+ * A model-project council's page: its prefecture and reading, and as what it is about its members' names, its
+ * activities' titles, organisers and venues (a university or a hall a person may look for).
+ */
 export function councilFacets(council: Council, bodies: Map<string, Body>): SearchFacets {
   const pref = bodies.get(council.prefecture);
   return {
@@ -183,5 +186,9 @@ export function councilFacets(council: Council, bodies: Map<string, Body>): Sear
     municipality: pref?.name,
     aka: [council.reading],
     places: pref ? [pref.name] : [],
+    keywords: [
+      ...(council.members ?? []).map((m) => m.name),
+      ...(council.activities ?? []).flatMap((a) => [a.title, a.organiser, a.place]),
+    ].filter((k): k is string => Boolean(k)),
   };
 }

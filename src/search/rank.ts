@@ -3,8 +3,8 @@
  * order stays within a tier):
  *
  *  0. a page whose name (title or recorded other name) is exactly the query;
- *  1. when the query has a place word and another word (家事代行 横浜, ワーカーズコープ 東京): an organisation
- *     (any page that is not a hub) in that place whose page holds the other words — the answer the person asked
+ *  1. when the query has a place word and another word (家事代行 横浜, ワーカーズコープ 東京): an organisation's
+ *     page in that place whose page holds the other words — the answer the person asked
  *     for;
  *  2. a hub page — the page *for* a category or a public body: a category whose name or subject (its listed
  *     services) the query contains, or that contains a query word (「学童保育」 puts 子育て支援 first); a public
@@ -20,7 +20,7 @@
  * their own field (fields.ts), which Pagefind reports as matched.
  */
 import { normalizeForSearch } from '../lib/model/normal-form.ts';
-import { HUB_KINDS } from './fields.ts';
+import { kindLabel } from './facets.ts';
 
 /** 0: a name is the query; 1: a name contains every word; 2: otherwise. */
 export function nameMatchRank(names: readonly string[], words: readonly string[]): 0 | 1 | 2 {
@@ -84,8 +84,8 @@ export interface RankedResult {
   subjects: readonly string[];
   /** It is a hub that matched in its hub field. */
   hub: boolean;
-  /** It is a hub page (a category's or a public body's), whatever it matched in: never an organisation of tier 1. */
-  hubPage: boolean;
+  /** It is an organisation's page (kind filter 組合): only those rise for a place word and another word. */
+  organisation: boolean;
   /** Where it is, whole names (resultPlaces); a public body's own name among them. */
   places: readonly string[];
   /** Its text in normal form (names, labels and page text), to tell whether it holds the query's other words. */
@@ -108,7 +108,7 @@ export function resultRank(r: RankedResult, words: readonly string[], places: re
   const others = words.filter((w) => !places.includes(w));
   // A public body has places; a category has none.
   const isBody = r.places.length > 0;
-  if (!r.hubPage && places.length > 0 && others.length > 0 && inPlaces === places.length) {
+  if (r.organisation && places.length > 0 && others.length > 0 && inPlaces === places.length) {
     if (others.every((w) => r.text.includes(w))) return 100 - inPlaces;
   }
   if (r.hub) {
@@ -153,7 +153,7 @@ export function rankedResult(
     names,
     subjects: resultSubjects(record.meta),
     hub,
-    hubPage: hub || (kind !== undefined && HUB_KINDS.includes(kind)),
+    organisation: !hub && kind === kindLabel('coop'),
     places: resultPlaces(record.meta),
     text: normalizeForSearch([...names, badge, categories, municipality, record.content].filter(Boolean).join(' ')),
   };

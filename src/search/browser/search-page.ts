@@ -35,6 +35,7 @@ import {
 import { renderFacets } from './facet-list.ts';
 import { excerpt } from '../excerpt.ts';
 import { TERM_FIELDS, TERM_WEIGHTS } from '../fields.ts';
+import { kindLabel } from '../facets.ts';
 import { bestRank, placePool, rankedResult, rerank } from '../rank.ts';
 import type { SynonymTable } from '../synonyms.ts';
 
@@ -75,8 +76,10 @@ const NAME_CANDIDATES = 10;
 const HUB_CANDIDATES = 4;
 /** Hub candidates are looked for among this many of Pagefind's first results. */
 const HUB_SCAN = 40;
-/** Records fetched from the top when the query has several words: one may be a place, and its organisations rise. */
-const PLACE_SCAN = 24;
+/** Organisations whose records are fetched when the query has several words: one may be a place, and its organisations rise. */
+const ORG_CANDIDATES = 30;
+/** The kind filter value of organisations' pages. */
+const ORGANISATION = kindLabel('coop');
 /** Typing pause before searching. */
 const DEBOUNCE_MS = 250;
 
@@ -218,7 +221,7 @@ class SiteSearch extends HTMLElement {
     performance.mark('ra-search:pagefind');
     if (seq !== this.#seq) return;
     this.#records = new Map();
-    const ranked = await this.#rerank(results, wordLists);
+    const ranked = await this.#rerank(pf, results, wordLists);
     const ids = new Set(ranked.map((r) => r.id));
     const ordered = [...ranked, ...plain.filter((r) => !ids.has(r.id))];
     performance.mark('ra-search:records');
@@ -323,11 +326,12 @@ class SiteSearch extends HTMLElement {
   /**
    * Orders results in tiers (src/search/rank.ts): exact names, then organisations in a place the query names that
    * hold its other words, then hubs for the query, then names holding every word, then the rest in Pagefind's order.
-   * The records fetched for this are the first few (needed anyway; the first PLACE_SCAN when the query has several
-   * words, since one may be a place), the best name matches and the hubs that matched in their hub field; the rest
-   * keep their place.
+   * The records fetched for this are the first few (needed anyway), the best name matches, the hubs that matched in
+   * their hub field and, when the query has several words (one may be a place), the first organisations among the
+   * results (a search of the same words among organisations only: Pagefind scores the pages of a place alike, so its
+   * organisations need not be among the first results); the rest keep their place.
    */
-  async #rerank(results: PagefindResult[], wordLists: string[][]): Promise<PagefindResult[]> {
+  async #rerank(pf: Pagefind, results: PagefindResult[], wordLists: string[][]): Promise<PagefindResult[]> {
     if (!wordLists[0]?.length || results.length === 0) return results;
     const matched = (r: PagefindResult, field: string) => r.matchedMetaFields?.includes(field) ?? false;
     const hubs = results
@@ -335,13 +339,23 @@ class SiteSearch extends HTMLElement {
       .filter((r) => matched(r, TERM_FIELDS.hub))
       .slice(0, HUB_CANDIDATES);
     const named = results.filter((r) => matched(r, TERM_FIELDS.names)).slice(0, NAME_CANDIDATES);
-    const first = wordLists.some((w) => w.length > 1) ? PLACE_SCAN : FIRST_SIZE;
-    const candidates = [...new Set([...results.slice(0, first), ...hubs, ...named])];
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const orgs = wordLists.some((w) => w.length > 1) ? await this.#organisations(pf) : [];
+    const inResults = orgs.flatMap((r) => byId.get(r.id) ?? []).slice(0, ORG_CANDIDATES);
+    const candidates = [...new Set([...results.slice(0, FIRST_SIZE), ...hubs, ...named, ...inResults])];
     const data = await Promise.all(candidates.map((r) => this.#record(r)));
     const known = candidates.map((r, i) => rankedResult(data[i]!, matched(r, TERM_FIELDS.hub)));
     const places = placePool(known);
     const rank = new Map(candidates.map((r, i) => [r, bestRank(known[i]!, wordLists, places)]));
     return rerank(results, (r) => rank.get(r) ?? Infinity);
+  }
+
+  /** The search shown, among organisations only (none when a kind filter leaves organisations out). */
+  async #organisations(pf: Pagefind): Promise<PagefindResult[]> {
+    const kinds = this.#state.filters.kind;
+    if (!this.#used || (kinds?.length && !kinds.includes(ORGANISATION))) return [];
+    const filters = { ...pagefindFilters(this.#state.filters), kind: { any: [ORGANISATION] } };
+    return (await pf.search(this.#used, { filters })).results;
   }
 
   /** The status line and the first results (the rest of the first page follows). */

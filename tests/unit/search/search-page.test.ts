@@ -16,7 +16,14 @@ import {
   type RankedResult,
 } from '../../../src/search/rank.ts';
 import { separateLabels } from '../../../src/search/build/extract.ts';
-import { bodyFacets, coopFacets, facetTags, isIndexedKind, kindLabel } from '../../../src/search/facets.ts';
+import {
+  bodyFacets,
+  coopFacets,
+  councilFacets,
+  facetTags,
+  isIndexedKind,
+  kindLabel,
+} from '../../../src/search/facets.ts';
 import { queryWords } from '../../../src/search/query.ts';
 import type { Body, Category, Coop } from '../../../src/lib/model/types.ts';
 
@@ -141,6 +148,20 @@ describe('facets pages declare', () => {
     expect(bodyFacets(bodies.get('140007')!, bodies).places).toEqual(['神奈川県']);
     expect(bodyFacets(bodies.get('mhlw')!, bodies).prefecture).toEqual([]);
   });
+  test('a council: its members and its activities’ venues are what it is about', () => {
+    const council = {
+      id: 'k',
+      name: '協議会',
+      reading: 'きょうぎかい',
+      prefecture: '140007',
+      members: [{ name: '横浜市社会福祉協議会', kind: '社会福祉協議会' }],
+      activities: [{ title: '寄付講座', place: '関東学院大学（教養講座）', kind: 'course' }],
+    } as unknown as Parameters<typeof councilFacets>[0];
+    expect(councilFacets(council, bodies)).toMatchObject({
+      places: ['神奈川県'],
+      keywords: ['横浜市社会福祉協議会', '寄付講座', '関東学院大学（教養講座）'],
+    });
+  });
   test('kinds: labels, and tool pages stay out of the index', () => {
     expect(kindLabel('coop')).toBe('組合');
     expect(kindLabel('stats')).toBe('サイト案内');
@@ -166,7 +187,7 @@ describe('tiers: exact names, organisations in a named place, hubs, names with e
   const result = (r: Partial<RankedResult> & { names: string[] }): RankedResult => ({
     subjects: [],
     hub: false,
-    hubPage: r.hub ?? false,
+    organisation: !(r.hub ?? false),
     places: [],
     text: r.names.join(''),
     ...r,
@@ -202,7 +223,12 @@ describe('tiers: exact names, organisations in a named place, hubs, names with e
     const tokyo = result({ names: ['東京都', 'とうきょうと'], hub: true, places: ['東京都'] });
     const coop = result({ names: ['ワーカーズコープ東京'], places: ['東京都', '豊島区'] });
     // A ward whose page mentions the organisations there is still a place, not an organisation.
-    const ward = result({ names: ['大田区'], hubPage: true, places: ['東京都', '大田区'], text: 'ワーカーズコープ' });
+    const ward = result({
+      names: ['大田区'],
+      organisation: false,
+      places: ['東京都', '大田区'],
+      text: 'ワーカーズコープ',
+    });
     const pool = [nishi, ward, tokyo, coop];
     expect(rerank(pool, (r) => rankOf(r, 'ワーカーズコープ 東京', pool))).toEqual([coop, tokyo, nishi, ward]);
     expect(rankOf(result({ names: ['子育て支援'], subjects: ['学童保育'], hub: true }), '学童')).toBe(200);
@@ -237,7 +263,7 @@ describe('tiers: exact names, organisations in a named place, hubs, names with e
     const r = rankedResult(
       {
         content: '横浜市で家事代行をしています',
-        meta: { title: 'Lavori', aka: 'らぼり', places: '神奈川県 | 横浜市', badge: '組合' },
+        meta: { title: 'Lavori', aka: 'らぼり', places: '神奈川県 | 横浜市', badge: '組合', kind: '組合' },
       },
       false,
     );
@@ -245,9 +271,9 @@ describe('tiers: exact names, organisations in a named place, hubs, names with e
       names: ['Lavori', 'らぼり'],
       places: ['神奈川県', '横浜市'],
       hub: false,
-      hubPage: false,
+      organisation: true,
     });
-    expect(rankedResult({ content: '', meta: { title: '大田区', kind: '自治体' } }, false).hubPage).toBe(true);
+    expect(rankedResult({ content: '', meta: { title: '大田区', kind: '自治体' } }, false).organisation).toBe(false);
     expect(bestRank(r, [words('掃除 横浜'), words('家事代行 横浜')], r.places)).toBe(99);
   });
   test('hubMatches ignores one-character names', () => {
