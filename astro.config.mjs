@@ -7,6 +7,7 @@ import dataCheck from './src/integrations/data-check.ts';
 import correctionPath from './src/integrations/correction-path.ts';
 import pagefind from './src/search/build/pagefind.ts';
 import securityHeaders from './src/integrations/headers.ts';
+import cmsBundle from './src/integrations/cms.ts';
 import wholeBuild from './src/integrations/whole-build.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import renderedPages from './src/integrations/rendered-pages.ts';
@@ -15,6 +16,8 @@ import { tableLabelsPlugin } from './src/lib/views/table-labels.ts';
 
 /** Deploy under any path: BASE_PATH=/roukyou-atlas/ npm run build. */
 const base = process.env.BASE_PATH ?? '/';
+/** The base as a folder ('/sub/'): a page's path below it starts after this. */
+const baseFolder = base.endsWith('/') ? base : `${base}/`;
 
 export default defineConfig({
   // Only when set: Astro's types do not take an explicit undefined (exactOptionalPropertyTypes).
@@ -27,10 +30,24 @@ export default defineConfig({
   ...(process.env.PUBLIC_DIR ? { publicDir: process.env.PUBLIC_DIR } : {}),
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // A short build log: the per-route lines are counted, not printed (BUILD_LOG=verbose prints them).
+  logger: { entrypoint: './src/integrations/build-log.ts' },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive, which the bundler warns it may not keep; Astro
+        // reads it before bundling, so the warning is noise (https://github.com/withastro/astro/issues/18087).
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   // Guides are data: the MDX processor refuses any body that holds code (src/integrations/content-is-data.ts).
   // Their Markdown tables get a caption, scoped headers and data-label on every cell, so phones show them as stacked cards.
   // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).
-  // Embed pages are for iframes elsewhere (noindex) and downloads are not pages: both stay out.
+  // Embed pages are for iframes elsewhere (noindex), /admin/ is the CMS (noindex) and downloads are not pages: all stay out.
   // As each page is rendered (src/integrations/rendered-pages.ts), its CSS chunks become one stylesheet
   // (src/integrations/one-stylesheet.ts) and Pagefind indexes it (src/search/build/pagefind.ts).
   // The site is built into <outDir>.partial/ and moved into place, with its completion marker, only once every
@@ -43,9 +60,16 @@ export default defineConfig({
     mdx({ processor: satteri({ mdastPlugins: [contentIsData], hastPlugins: [tableLabelsPlugin] }) }),
     oneStylesheet(),
     ...(process.env.SITE_URL
-      ? [sitemap({ filter: (url) => url.endsWith('/') && !new URL(url).pathname.includes('/embed/') })]
+      ? [
+          sitemap({
+            filter: (url) =>
+              url.endsWith('/') && !/^(embed|admin)\//.test(new URL(url).pathname.slice(baseFolder.length)),
+          }),
+        ]
       : []),
     pagefind(),
+    // /admin/: Decap CMS's bundle, copied from node_modules (src/integrations/cms.ts).
+    cmsBundle(),
     securityHeaders(),
     wholeBuild(),
   ],

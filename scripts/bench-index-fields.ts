@@ -22,7 +22,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSearchIndex, type IndexOptions } from '../src/search/build/pagefind.ts';
-import { loadLine, peakOf, runMeasured } from './bench-common.ts';
+import { loadLine, peakOf, runMeasured } from './lib/bench-common.ts';
 
 /**
  * Variant name → options: `stock` is addDirectory alone; `as built` the build's own indexing of the pages as they are

@@ -43,7 +43,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/browser.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { cloudflareHeadersFor } from '../tests/helpers/static-hosts.ts';
 import { pageTypes } from './lib/page-types.ts';
-import { loadLine } from './bench-common.ts';
+import { loadLine } from './lib/bench-common.ts';
 
 const DEFAULT_PAGES = [
   'home',

@@ -23,6 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from './serve.ts';
+import { prng } from './lib/bench-common.ts';
 import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
 import { prefectureCodeOf } from '../src/lib/places/lgcode.ts';
 import { ringArea, bboxOf, type MultiPolygon, type Position } from '../src/lib/places/geometry.ts';
@@ -34,12 +35,6 @@ import { decodePins, encodePins } from '../src/map/pins.ts';
 const PINS = Number(process.env.BENCH_PINS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'ra-bench-map-'));
-
-/** A small deterministic PRNG, so every run uses the same synthetic pins. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
 
 function insideRing(p: Position, ring: readonly Position[]): boolean {
   let inside = false;

@@ -35,180 +35,20 @@
  * per size; BENCH_KEEP=1 keeps the temporary folders; BENCH_ONLY_OURS=1 runs
  * only our build (figures and page sizes, no comparison).
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
-import { prefectureCodeOf } from '../src/lib/places/lgcode.ts';
-import { officialBodies, type OfficialBody } from '../src/lib/places/official-bodies.ts';
-import { plausibilityProblems } from '../src/lib/check/plausibility.ts';
-import { loadCheckContext } from '../src/content/files.ts';
-import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './bench-common.ts';
+import { cpuOfProcesses, loadLine, pagefindCli, peakOf, runMeasured, type RunResult } from './lib/bench-common.ts';
 import { largestPageLine } from './lib/page-sizes.ts';
-import { filesUnder, htmlFilesUnder } from '../src/search/build/dist-files.ts';
-import { CONTRACT_KIND } from '../src/lib/model/vocabularies.ts';
+import { builtPaths, writeBareSamePages, writeBareSite } from './lib/bare-astro.ts';
+import { writeScaleContent } from './lib/scale-content.ts';
+import { htmlFilesUnder } from '../src/search/build/dist-files.ts';
 
 const ROOT = resolve('.');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
 /** BENCH_ONLY_OURS=1: only our build per run (seconds, memory, page sizes), no bare site and no stock Pagefind. */
 const ONLY_OURS = process.env.BENCH_ONLY_OURS === '1';
-
-/** A small deterministic PRNG, so every run builds the same synthetic data. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-const SOURCE = [
-  { title: '合成データ（ベンチマーク用）', document: 'bench-scale.ts が実行時に生成', asOf: '2025-10-01' },
-];
-
-/** Writes a synthetic content folder; returns counts. */
-function writeContent(
-  dir: string,
-  n: number,
-): { coops: number; bodies: number; contracts: number; pointsLeftOut: number } {
-  const rand = prng(n);
-  for (const c of ['coops', 'categories', 'municipalities', 'contracts', 'councils', 'guides'])
-    mkdirSync(join(dir, c), { recursive: true });
-  // Real categories (they are small and sourced); real public bodies from the code list.
-  cpSync(join(ROOT, 'content/categories'), join(dir, 'categories'), { recursive: true });
-  const categories = readdirSync(join(dir, 'categories')).map((f) => f.replace(/\.ya?ml$/, ''));
-  // Every prefecture and municipality of the official list (wards of designated cities left out), as the site's own
-  // content writes them, with the representative point where the package has one and the site's own check accepts it
-  // (some of the package's points lie offshore or across a prefecture border; the build would refuse them).
-  const bodies = [...officialBodies().values()].filter((b) => !b.parent);
-  const dataOf = (b: OfficialBody, withPoint: boolean) => ({
-    name: b.name,
-    reading: b.reading,
-    kind: b.kind,
-    ...(b.kind === '都道府県' ? {} : { prefecture: b.prefecture }),
-    ...(withPoint && b.point ? { location: b.point } : {}),
-    sources: SOURCE,
-  });
-  const parsed = bodies.map((b) => {
-    const data = dataOf(b, true);
-    return { entry: { collection: 'municipalities' as const, id: b.code, file: b.code, data }, data };
-  });
-  const refused = new Set(
-    plausibilityProblems(parsed, loadCheckContext())
-      .filter((p) => p.field === 'location')
-      .map((p) => p.file),
-  );
-  const municipalities: OfficialBody[] = [];
-  for (const b of bodies) {
-    writeFileSync(join(dir, 'municipalities', `${b.code}.yaml`), stringify(dataOf(b, !refused.has(b.code))));
-    if (b.kind !== '都道府県') municipalities.push(b);
-  }
-  let contracts = 0;
-  for (let i = 0; i < n; i++) {
-    const id = `bench-${String(i).padStart(5, '0')}`;
-    const m = municipalities[Math.floor(rand() * municipalities.length)]!;
-    const cats = [
-      ...new Set(
-        [0, 1, 2].slice(0, 1 + Math.floor(rand() * 3)).map(() => categories[Math.floor(rand() * categories.length)]!),
-      ),
-    ];
-    writeFileSync(
-      join(dir, 'coops', `${id}.yaml`),
-      stringify({
-        name: `合成データ労働者協同組合${i}`,
-        reading: `ごうせいでーた${i}`,
-        kind: 'coop',
-        legalForm: '労働者協同組合',
-        prefecture: prefectureCodeOf(m.code),
-        municipality: m.code,
-        categories: cats,
-        summary: `ベンチマーク用の合成データです（${m.name}）。`,
-        business: ['合成データの事業A', '合成データの事業B'],
-        established: `202${3 + Math.floor(rand() * 3)}-0${1 + Math.floor(rand() * 9)}`,
-        sources: SOURCE,
-      }),
-    );
-    if (i % 5 === 0) {
-      writeFileSync(
-        join(dir, 'contracts', `${id}-c.yaml`),
-        stringify({
-          commissioner: m.code,
-          contractor: id,
-          // Every kind of programme in turn, so each programme's list page has its share.
-          kind: CONTRACT_KIND.values[contracts % CONTRACT_KIND.values.length],
-          programme: '合成データの委託事業',
-          category: cats[0],
-          asOf: '2025-04-01',
-          sources: SOURCE,
-        }),
-      );
-      contracts++;
-    }
-  }
-  return { coops: n, bodies: bodies.length, contracts, pointsLeftOut: refused.size };
-}
-
-/**
- * What every bare Astro project of this benchmark has: a node_modules folder of links to this project's packages
- * (not a link to the folder itself), a package.json, and a config whose cacheDir comes from BARE_CACHE_DIR, so
- * Astro's and Vite's caches land in the temporary folder, never in this project's.
- */
-function writeBareProject(dir: string, name: string): void {
-  mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  for (const pkg of readdirSync(join(ROOT, 'node_modules')))
-    if (!pkg.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', pkg), join(dir, 'node_modules', pkg));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module' }));
-  writeFileSync(
-    join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', cacheDir: process.env.BARE_CACHE_DIR });\n`,
-  );
-}
-
-/**
- * A bare Astro project rendering one trivial page per co-op and per public body from the same files.
- */
-function writeBareSite(dir: string, contentDir: string): void {
-  mkdirSync(join(dir, 'src/pages/coops'), { recursive: true });
-  mkdirSync(join(dir, 'src/pages/municipalities'), { recursive: true });
-  writeBareProject(dir, 'bare');
-  writeFileSync(
-    join(dir, 'src/content.config.ts'),
-    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = {\n  coops: defineCollection({ loader: glob({ base: ${JSON.stringify(join(contentDir, 'coops'))}, pattern: '*.yaml' }) }),\n  municipalities: defineCollection({ loader: glob({ base: ${JSON.stringify(join(contentDir, 'municipalities'))}, pattern: '*.yaml' }) }),\n};\n`,
-  );
-  for (const c of ['coops', 'municipalities']) {
-    writeFileSync(
-      join(dir, `src/pages/${c}/[id].astro`),
-      `---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('${c}')).map((e) => ({ params: { id: e.id }, props: { e } })); }\nconst { e } = Astro.props;\n---\n<html lang="ja"><head><title>{String(e.data.name)}</title></head><body><h1>{String(e.data.name)}</h1></body></html>\n`,
-    );
-  }
-}
-
-/**
- * A bare Astro project writing one trivial file at each of `paths` (HTML pages as 'a/b/' directories, JSON
- * documents as 'a/b.json'), the paths listed in a JSON file beside it.
- */
-function writeBareSamePages(dir: string, paths: { html: string[]; json: string[] }): void {
-  mkdirSync(join(dir, 'src/pages'), { recursive: true });
-  writeBareProject(dir, 'bare-same-pages');
-  writeFileSync(join(dir, 'paths.json'), JSON.stringify(paths));
-  const list = `import paths from '../../paths.json';\n`;
-  writeFileSync(
-    join(dir, 'src/pages/[...path].astro'),
-    `---\n${list}export function getStaticPaths() { return paths.html.map((p) => ({ params: { path: p || undefined } })); }\nconst { path } = Astro.params;\n---\n<html lang="ja"><head><title>{path ?? 'top'}</title></head><body><h1>{path ?? 'top'}</h1></body></html>\n`,
-  );
-  writeFileSync(
-    join(dir, 'src/pages/[...path].json.ts'),
-    `${list}export function getStaticPaths() { return paths.json.map((p) => ({ params: { path: p } })); }\nexport const GET = ({ params }) => new Response(JSON.stringify({ path: params.path }));\n`,
-  );
-}
-
-/** The paths our build wrote as HTML pages ('a/b/' for a/b/index.html; 404.html is left out) and as JSON documents ('a/b' for a/b.json). */
-function builtPaths(dist: string): { html: string[]; json: string[] } {
-  return {
-    html: htmlFilesUnder(dist, 'pagefind')
-      .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
-      .map((f) => f.replace(/\/?index\.html$/, '')),
-    json: filesUnder(dist, '.json', 'pagefind').map((f) => f.replace(/\.json$/, '')),
-  };
-}
 
 function duBytes(dir: string): number {
   return readdirSync(dir).reduce((n, f) => {
@@ -311,7 +151,7 @@ async function oneRun(work: string, content: string, size: number, run: number):
   }
 
   const bareDir = join(here, 'bare');
-  writeBareSite(bareDir, content);
+  writeBareSite(ROOT, bareDir, content);
   console.log(`   (${loadLine()})`);
   const bareRun = mustSucceed(
     await runMeasured(process.execPath, [astro, 'build'], {
@@ -332,7 +172,7 @@ async function oneRun(work: string, content: string, size: number, run: number):
 
   const samePaths = builtPaths(oursDist);
   const sameDir = join(here, 'bare-same');
-  writeBareSamePages(sameDir, samePaths);
+  writeBareSamePages(ROOT, sameDir, samePaths);
   console.log(`   (${loadLine()})`);
   const sameRun = mustSucceed(
     await runMeasured(process.execPath, [astro, 'build'], {
@@ -407,7 +247,7 @@ const all: RunFigures[] = [];
 for (const n of SIZES) {
   const work = mkdtempSync(join(tmpdir(), `ra-bench-${n}-`));
   const content = join(work, 'content');
-  const counts = writeContent(content, n);
+  const counts = writeScaleContent(ROOT, content, n);
   console.log(
     `\n== ${n} co-ops: ${counts.bodies} public bodies (${counts.pointsLeftOut} of the package's points left out: the data check refuses them), ${counts.contracts} contracts (synthetic, in ${work})`,
   );

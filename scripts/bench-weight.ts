@@ -23,7 +23,7 @@ import { launch, localOnlyContext } from '../tests/helpers/browser.ts';
 import { loadContentDirectory } from '../tests/helpers/content.ts';
 import { pageTypes, ISLAND_ROUTES } from './lib/page-types.ts';
 import { serve } from './serve.ts';
-import { loadLine, trackNetwork, wireBytes } from './bench-common.ts';
+import { loadLine, trackNetwork, wireBytes } from './lib/bench-common.ts';
 import { paths } from '../src/lib/model/paths.ts';
 
 const DIST = resolve(process.env.DIST_DIR ?? 'dist');

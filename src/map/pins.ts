@@ -7,7 +7,7 @@
  * only packs the fields the map reads.
  *
  * The format is columnar: one array per field, all of the same length, one
- * position per pin; strings that recur (kinds, precisions, prefectures,
+ * position per pin; strings that recur (kinds, precisions, prefectures, municipality codes,
  * place names, categories) are stored once in a table and referred to by
  * their index. A pin's page is `page[0] + id + page[1]` unless `pages`
  * names it. No DOM and no server code here: the decoder runs in the browser.
@@ -17,7 +17,7 @@ import type { MapEntry } from './geojson.ts';
 /** What the map, its filters, popups and the near-me widget read of an organisation. */
 export type PinProperties = Pick<
   MapEntry,
-  'id' | 'name' | 'kind' | 'categories' | 'prefecture' | 'placeName' | 'precision' | 'page'
+  'id' | 'name' | 'kind' | 'categories' | 'prefecture' | 'municipality' | 'placeName' | 'precision' | 'page'
 >;
 
 /** One pin as the map uses it: a GeoJSON-shaped point (what Supercluster clusters) with the pin's properties. */
@@ -28,7 +28,7 @@ export interface MapPin {
 }
 
 /** The identifier of this format, checked by the decoder. */
-export const MAP_PINS_FORMAT = 'roukyou-atlas/map-pins@1';
+export const MAP_PINS_FORMAT = 'roukyou-atlas/map-pins@2';
 
 /** The file: lookup tables, then one array per field. */
 export interface MapPinsFile {
@@ -38,6 +38,8 @@ export interface MapPinsFile {
   kinds: string[];
   precisions: string[];
   prefectures: string[];
+  /** Municipality codes (the near-me list leaves out a picked place's own organisations). */
+  municipalities: string[];
   places: string[];
   categories: string[];
   id: string[];
@@ -50,6 +52,8 @@ export interface MapPinsFile {
   precision: number[];
   /** Index into prefectures; -1 when the prefecture is not known. */
   prefecture: number[];
+  /** Index into municipalities; -1 when the municipality is not known. */
+  municipality: number[];
   /** Index into places (the placeName). */
   place: number[];
   /** Indexes into categories, in the entry's order. */
@@ -81,6 +85,7 @@ export function encodePins(entries: readonly MapEntry[]): MapPinsFile {
   const kinds = table();
   const precisions = table();
   const prefectures = table();
+  const municipalities = table();
   const places = table();
   const categories = table();
   const pages: Record<string, string> = {};
@@ -90,6 +95,7 @@ export function encodePins(entries: readonly MapEntry[]): MapPinsFile {
     kinds: kinds.values,
     precisions: precisions.values,
     prefectures: prefectures.values,
+    municipalities: municipalities.values,
     places: places.values,
     categories: categories.values,
     id: [],
@@ -99,6 +105,7 @@ export function encodePins(entries: readonly MapEntry[]): MapPinsFile {
     kind: [],
     precision: [],
     prefecture: [],
+    municipality: [],
     place: [],
     category: [],
   };
@@ -110,6 +117,7 @@ export function encodePins(entries: readonly MapEntry[]): MapPinsFile {
     file.kind.push(kinds.index(e.kind));
     file.precision.push(precisions.index(e.precision));
     file.prefecture.push(e.prefecture === undefined ? -1 : prefectures.index(e.prefecture));
+    file.municipality.push(e.municipality === undefined ? -1 : municipalities.index(e.municipality));
     file.place.push(places.index(e.placeName));
     file.category.push(e.categories.map((c) => categories.index(c)));
     if (e.page !== page[0] + e.id + page[1]) pages[i] = e.page;
@@ -118,7 +126,18 @@ export function encodePins(entries: readonly MapEntry[]): MapPinsFile {
   return file;
 }
 
-const COLUMNS = ['id', 'name', 'lng', 'lat', 'kind', 'precision', 'prefecture', 'place', 'category'] as const;
+const COLUMNS = [
+  'id',
+  'name',
+  'lng',
+  'lat',
+  'kind',
+  'precision',
+  'prefecture',
+  'municipality',
+  'place',
+  'category',
+] as const;
 
 /** Unpacks the file into pins, in the order of the entries; throws on a file of another format or with columns of unequal length. */
 export function decodePins(file: MapPinsFile): MapPin[] {
@@ -130,17 +149,19 @@ export function decodePins(file: MapPinsFile): MapPin[] {
   for (const c of COLUMNS)
     if (!Array.isArray(file[c]) || file[c].length !== n)
       throw new Error(`map-pins: ${c} の長さが id（${n}件）と違います`);
-  const { kinds, precisions, prefectures, places, categories, page, pages = {} } = file;
+  const { kinds, precisions, prefectures, municipalities, places, categories, page, pages = {} } = file;
   const pins = new Array<MapPin>(n);
   for (let i = 0; i < n; i++) {
     const id = file.id[i]!;
     const pref = file.prefecture[i]!;
+    const muni = file.municipality[i]!;
     const properties: PinProperties = {
       id,
       name: file.name[i]!,
       kind: kinds[file.kind[i]!] as PinProperties['kind'],
       categories: file.category[i]!.map((c) => categories[c]!),
       ...(pref >= 0 ? { prefecture: prefectures[pref]! } : {}),
+      ...(muni >= 0 ? { municipality: municipalities[muni]! } : {}),
       placeName: places[file.place[i]!]!,
       precision: precisions[file.precision[i]!] as PinProperties['precision'],
       page: pages[i] ?? page[0] + id + page[1],

@@ -7,11 +7,21 @@
  */
 import type { Body } from '../lib/model/types.ts';
 import { referencePoint } from '../lib/places/nearest.ts';
+import type { OwnArea } from '../lib/places/nearby.ts';
 
-/** One place: [code, full name, reading, lat, lng, name of the body whose point it is when not its own]. */
-export type PlaceRow = [code: string, label: string, reading: string, lat: number, lng: number, pointOf?: string];
-
-const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
+/**
+ * One place: [code, full name, reading, lat, lng, name of the body whose point it is when not its own ('' when its own),
+ * a ward's city code]. Points are not rounded: the map's near-me list measures from the same point as the place page.
+ */
+export type PlaceRow = [
+  code: string,
+  label: string,
+  reading: string,
+  lat: number,
+  lng: number,
+  pointOf?: string,
+  city?: string,
+];
 
 /** Full name for a picker: prefecture, then the city of a ward, then the name (「埼玉県桶川市」「札幌市中央区」 with 北海道). */
 export function fullName(body: Body, bodies: ReadonlyMap<string, Body>): string {
@@ -30,8 +40,9 @@ export function placeRows(bodies: readonly Body[]): PlaceRow[] {
     .flatMap((b) => {
       const p = referencePoint(b, byId);
       if (!p) return [];
-      const row: PlaceRow = [b.id, fullName(b, byId), b.reading, round4(p.lat), round4(p.lng)];
-      if (!p.own) row.push(p.of.name);
+      const row: PlaceRow = [b.id, fullName(b, byId), b.reading, p.lat, p.lng];
+      if (!p.own || b.parent) row.push(p.own ? '' : p.of.name);
+      if (b.parent) row.push(b.parent);
       return [row];
     });
 }
@@ -67,4 +78,14 @@ export function matchPlaces(query: string, rows: readonly PlaceRow[]): PlaceRow[
     if (hits.length) return hits;
   }
   return [];
+}
+
+/** The own area of a picked place (places/nearby.ts): a prefecture (by its official code, XX000C), or a city and its wards. */
+export function placeArea(row: PlaceRow, rows: readonly PlaceRow[]): OwnArea {
+  const prefecture = /^\d{2}000\d$/.test(row[0]);
+  return {
+    id: row[0],
+    prefecture,
+    wards: new Set(prefecture ? [] : rows.filter((r) => r[6] === row[0]).map((r) => r[0])),
+  };
 }

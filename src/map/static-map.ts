@@ -59,6 +59,8 @@ export interface StaticMapInput {
   /** Codes of prefectures to highlight; the view covers their main land. */
   focus: readonly string[];
   pins: readonly StaticPin[];
+  /** The place the map is about (its representative point), marked apart from the pins. */
+  place?: StaticPin | undefined;
   /** Width of the drawing in SVG units. */
   width?: number;
   /** Smallest span of the view in degrees of latitude, so a lone pin keeps some surroundings. */
@@ -81,6 +83,8 @@ export interface StaticMap {
   /** Path data of the highlighted prefectures. */
   focus: string;
   pins: PinMark[];
+  /** The place's own mark, when one was given. */
+  place?: { x: number; y: number; label: string };
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
@@ -105,11 +109,13 @@ export function pathData(shape: MultiPolygon): string {
 
 /** Projects, clips and simplifies the outlines around the focus prefectures and pins. */
 export function renderStaticMap(input: StaticMapInput): StaticMap {
-  const { outlines, focus, pins, width = 600, minSpan = 0.6 } = input;
+  const { outlines, focus, pins, place, width = 600, minSpan = 0.6 } = input;
   const focused = outlines.filter((o) => focus.includes(o.code));
-  const boxes = [...focused.map((o) => mainBBox(o.shape)), bboxOf(pins.map((p) => [p.lng, p.lat] as Position))].filter(
-    (b): b is BBox => b !== undefined,
-  );
+  const points = [...pins, ...(place ? [place] : [])];
+  const boxes = [
+    ...focused.map((o) => mainBBox(o.shape)),
+    bboxOf(points.map((p) => [p.lng, p.lat] as Position)),
+  ].filter((b): b is BBox => b !== undefined);
   let [minX, minY, maxX, maxY] = boxes.length
     ? boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])])
     : (bboxOf(outlines.flatMap((o) => [...positionsOf(o.shape)])) ?? [122, 24, 146, 46]);
@@ -146,7 +152,15 @@ export function renderStaticMap(input: StaticMapInput): StaticMap {
     if (same) same.labels.push(pin.label);
     else marks.push({ x, y, labels: [pin.label] });
   }
-  return { width, height, land, focus: focusPath, pins: marks };
+  const here = place && project([place.lng, place.lat]).map(Math.round);
+  return {
+    width,
+    height,
+    land,
+    focus: focusPath,
+    pins: marks,
+    ...(place && here ? { place: { x: here[0]!, y: here[1]!, label: place.label } } : {}),
+  };
 }
 
 /**

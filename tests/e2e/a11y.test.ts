@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
+import { islandsRendered, localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { pageTypes } from '../../scripts/lib/page-types.ts';
@@ -33,7 +33,7 @@ describe('axe: 0 violations and no CSP violation on every page type', () => {
     });
     const res = await page.goto(site.url + route, { waitUntil: 'load' });
     expect(res?.status()).toBe(route.startsWith('this-page') ? 404 : 200);
-    await page.waitForTimeout(300); // let islands render
+    await islandsRendered(page);
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     expect(errors).toEqual([]);

@@ -3,12 +3,13 @@
  * that leaves 127.0.0.1 blocked (this machine has no internet, and the site
  * must work without it). There is no skip: a missing browser fails the test.
  */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
 import { serve } from '../../scripts/serve.ts';
 import { DIST, requireDist } from './dist.ts';
+import { SUB_PATH, subPathBuild } from './build.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -76,4 +77,40 @@ export function useSiteInBrowser(): SiteInBrowser {
     server?.close();
   });
   return site;
+}
+
+/**
+ * The same as useSiteInBrowser, on the deploy build (SITE_URL, REPO_URL and a sub-path: subPathBuild), served under its
+ * base: what a reader of the real site gets. The first test file that asks makes the build (a few minutes).
+ */
+export function useDeploySiteInBrowser(): SiteInBrowser {
+  const site = {} as SiteInBrowser;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    const build = await subPathBuild();
+    if (build.status !== 0) throw new Error(`the deploy build failed:\n${build.output.slice(-3000)}`);
+    ({ server, url: site.url } = await serve(build.outDir, 0, SUB_PATH.base));
+    site.browser = await launch();
+  }, 900_000);
+  afterAll(async () => {
+    await site.browser?.close();
+    server?.close();
+  });
+  return site;
+}
+
+/**
+ * Waits until a loaded page's islands have rendered: its fonts loaded, every custom element upgraded (the search
+ * page's and "near me" set up their markup as they connect), and the map, if the page has one, drawn
+ * (data-state="ready", set once its markers are clustered and on screen).
+ */
+export async function islandsRendered(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.fonts.status === 'loaded' &&
+      document.querySelector(':not(:defined)') === null &&
+      [...document.querySelectorAll('coop-map')].every((m) => m.getAttribute('data-state') === 'ready'),
+    undefined,
+    { timeout: 20_000 },
+  );
 }

@@ -125,21 +125,23 @@ function buildLock(root: string): () => void {
 }
 
 /**
- * The public origin, base and correction address of the shared sub-path build. A deploy build needs REPO_URL or
- * CONTACT_EMAIL (src/lib/model/site.ts); this one takes the address, so its pages show the e-mail correction path.
+ * The public origin, base and repository of the shared sub-path build: a build made as a deploy is made. `contactEmail`
+ * is the address fixture builds use to check the e-mail correction path (a deploy without REPO_URL).
  */
 export const SUB_PATH = {
   site: 'https://atlas.example.org',
   base: '/roukyou-atlas/',
+  repo: 'https://github.com/roukyou-atlas/roukyou-atlas',
   contactEmail: 'corrections@atlas.example.org',
 } as const;
 
 const SHARED_PREFIX = 'ra-shared-build-';
 
 /**
- * The real site built with SITE_URL, BASE_PATH and CONTACT_EMAIL (SUB_PATH), once per test run: the first test file that asks builds
- * it (a lock directory says who), the others wait for its result. The links test, the absolute-URL tests and the map
- * under a sub-path read the same build instead of three. Folders of earlier runs whose vitest process is gone are removed.
+ * The real site built as a deploy is built — SITE_URL, REPO_URL and a BASE_PATH (SUB_PATH) — once per test run: the
+ * first test file that asks builds it (a lock directory says who), the others wait for its result. The phone, print and
+ * link tests, the absolute-URL tests and the map under a sub-path read the same build. Folders of earlier runs whose
+ * vitest process is gone are removed.
  */
 export async function subPathBuild(): Promise<BuildResult> {
   const runId = inject('runId');
@@ -157,7 +159,7 @@ export async function subPathBuild(): Promise<BuildResult> {
   }
   removeStale(runId);
   const r = buildSite(
-    { SITE_URL: SUB_PATH.site, BASE_PATH: SUB_PATH.base, CONTACT_EMAIL: SUB_PATH.contactEmail, REPO_URL: '' },
+    { SITE_URL: SUB_PATH.site, BASE_PATH: SUB_PATH.base, REPO_URL: SUB_PATH.repo, CONTACT_EMAIL: '' },
     work,
   );
   writeFileSync(`${result}.tmp`, JSON.stringify(r));

@@ -24,12 +24,27 @@ export function hasPage(route: string): boolean {
   return existsSync(join(DIST, route, 'index.html'));
 }
 
-/** Every file under dist/, relative paths. */
-export function distFiles(dir: string = DIST): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? distFiles(p) : [relative(DIST, p)];
-  });
+/** Every file under dist/ (or another built folder), relative to it. */
+export function distFiles(root: string = DIST): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : [relative(root, p)];
+    });
+  return walk(root);
+}
+
+/** Folders of the built site that hold no public page: admin/ is the CMS (its own page, scripts and policy). */
+export const NOT_PUBLIC_DIRS = ['admin/'];
+
+/** Whether a file of a built site belongs to its public pages (not the CMS under admin/). */
+export function isPublic(file: string): boolean {
+  return !NOT_PUBLIC_DIRS.some((d) => file.startsWith(d));
+}
+
+/** Every public HTML page of dist/ (the CMS under admin/ left out), relative paths. */
+export function publicPages(): string[] {
+  return distFiles().filter((f) => f.endsWith('.html') && isPublic(f));
 }
 
 /** Text of an HTML fragment: styles and tags removed, the common entities decoded, white space folded (enough for assertions). */
@@ -43,13 +58,4 @@ export function text(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ');
-}
-
-/**
- * A link to a part of the site another branch builds: /admin/ (the editors' CMS of issue 23, linked from
- * 「掲載されている組合の方へ」). While a build has no admin/index.html its links are not counted as broken; once
- * the CMS is built they are checked like any other link.
- */
-export function linksToPendingPart(target: string, files: ReadonlySet<string>): boolean {
-  return target.startsWith('admin/') && !files.has('admin/index.html');
 }

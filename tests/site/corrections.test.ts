@@ -1,15 +1,18 @@
 /**
  * The correction path never dead-ends. A deploy build (SITE_URL) with REPO_URL links every correction link to the
- * repository's issue form with the page's id and URL filled in (a fixture build); the shared sub-path build, with
- * CONTACT_EMAIL only, links them to an e-mail naming the page; a deploy build with neither stops, naming both
- * variables. (The default build, without SITE_URL, is checked in stats.test.ts.)
+ * repository's issue form with the page's id and URL filled in (a fixture build); a fixture deploy build at a sub-path
+ * with CONTACT_EMAIL only links them to an e-mail naming the page; a deploy build with neither stops, naming both
+ * variables. (The default build, without SITE_URL, is checked in freshness.test.ts.) The REPO_URL build's /admin/ starts
+ * the CMS on that repository.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildSite, subPathBuild, SUB_PATH, type BuildResult } from '../helpers/build.ts';
+import { buildSite, SUB_PATH, type BuildResult } from '../helpers/build.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
+import { parse } from 'yaml';
 import { CORRECTION_FIELDS } from '../../src/lib/model/site.ts';
+import { DECAP_FOLDER } from '../../src/lib/publish/cms/decap.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { enPaths } from '../../src/lib/views/i18n.ts';
 
@@ -84,6 +87,18 @@ describe('a deploy build with REPO_URL', () => {
     expect(wrong).toEqual([]);
   });
 
+  test("/admin/ loads Decap CMS from the site, configured for the repository's pull requests", () => {
+    expect(r.status, r.output).toBe(0);
+    const html = readFileSync(join(r.outDir, paths.admin(), 'index.html'), 'utf8');
+    expect(html).toContain(`<script src="/${DECAP_FOLDER}/decap-cms.js"></script>`);
+    expect(existsSync(join(r.outDir, DECAP_FOLDER, 'decap-cms.js'))).toBe(true);
+    const config = parse(readFileSync(join(r.outDir, paths.adminConfig()), 'utf8'), { maxAliasCount: -1 });
+    expect(config.backend).toMatchObject({ name: 'github', repo: 'example/roukyou-atlas', branch: 'main' });
+    expect(config.publish_mode).toBe('editorial_workflow');
+    expect(config.site_url).toBe(`${site}/`);
+    expect(config).not.toHaveProperty('local_backend');
+  });
+
   test('every entity page has a correction link naming its own id', () => {
     const byFile = Map.groupBy(links, (l) => l.file);
     for (const [route, id] of entityPages) {
@@ -94,13 +109,19 @@ describe('a deploy build with REPO_URL', () => {
   });
 });
 
-describe('a deploy build with only CONTACT_EMAIL (the shared sub-path build)', () => {
+describe('a deploy build at a sub-path with only CONTACT_EMAIL', () => {
   test(
     'every correction link is an e-mail to that address whose subject and body name the page',
     { timeout: BUILD_TIMEOUT },
-    async () => {
+    () => {
       const { site, base, contactEmail } = SUB_PATH;
-      const r = await subPathBuild();
+      const r = buildSite({
+        CONTENT_DIR: FIXTURE,
+        SITE_URL: site,
+        BASE_PATH: base,
+        CONTACT_EMAIL: contactEmail,
+        REPO_URL: '',
+      });
       expect(r.status, r.output).toBe(0);
       const links = correctionLinks(r.outDir, site, base);
       expect(links.length).toBeGreaterThan(0);

@@ -2,16 +2,17 @@
  * The English summaries under en/, derived from content/: one page per
  * organisation with its registered name (lang="ja"), Hepburn reading, place
  * and categories in English, website, sources and as-of; the summary pages;
- * hreflang both ways between every twin; a language switch; no script.
+ * hreflang both ways between every twin; a language switch; no script; every
+ * page is Japanese (lang="ja") except those under en/.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
+import { DIST, distFiles, hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, lastChecked, prefectureOf } from '../../src/lib/model/directory.ts';
-import { bodyEnglish, englishTwin, enPaths, hepburn } from '../../src/lib/views/i18n.ts';
+import { bodyEnglish, englishTwin, enPaths, romanisedName } from '../../src/lib/views/i18n.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { coopListPages, needsSplit } from '../../src/lib/views/lists.ts';
 
@@ -30,7 +31,8 @@ describe('one English page per organisation', () => {
     const html = decode(page(route));
     expect(html).toMatch(/^<!DOCTYPE html><html lang="en"/);
     expect(html).toMatch(new RegExp(`<h1[^>]*><span lang="ja"[^>]*>${esc(c.name)}</span></h1>`));
-    expect(html).toContain(hepburn(c.reading));
+    expect(html).toContain(romanisedName(c.reading));
+    if (c.registry?.nameEn) expect(html).toContain(c.registry.nameEn);
     for (const id of c.categories) expect(html).toContain(categories.get(id)!.nameEn);
     const pref = prefectureOf(c, bodies);
     if (pref) expect(html).toContain(bodyEnglish(bodies.get(pref)!)!);
@@ -63,6 +65,21 @@ describe('hreflang and the language switch', () => {
       expect(enHtml).toMatch(new RegExp(`<a href="/${esc(ja)}" lang="ja" hreflang="ja"[^>]*>日本語</a>`));
     }
   });
+  test('a Japanese page without a twin says so in its language switch and offers the English home page', () => {
+    const withTwin = new Set(twins.flat());
+    const lone = distFiles()
+      .filter((f) => f.endsWith('index.html') && !f.startsWith('en/') && !f.startsWith('embed/'))
+      .map((f) => f.replace(/index\.html$/, ''))
+      .filter((r) => !withTwin.has(r));
+    expect(lone).toContain(paths.map());
+    for (const route of lone) {
+      const html = page(route);
+      expect(html, route).toContain('data-twin="none"');
+      expect(text(html), route).toContain('英語版なし');
+      expect(html, route).toMatch(/<a href="\/en\/" lang="en" hreflang="en"[^>]*>English home<\/a>/);
+    }
+    for (const [ja] of twins) expect(page(ja), ja).toContain('data-twin="yes"');
+  });
   test('pages without a twin carry no hreflang; every page under en/ is a twin', () => {
     const html = distFiles()
       .filter((f) => f.endsWith('index.html'))
@@ -81,6 +98,16 @@ describe('hreflang and the language switch', () => {
       expect(html).toContain('Skip to main content');
       expect(html).toContain('aria-label="Main menu"');
     }
+  });
+});
+
+describe('page language', () => {
+  const htmlFiles = distFiles().filter((f) => f.endsWith('.html'));
+  test('every page is Japanese, except the English summaries under en/', () => {
+    for (const f of htmlFiles)
+      expect(page(f), f).toMatch(
+        f.startsWith('en/') ? /^<!DOCTYPE html><html lang="en"/ : /^<!DOCTYPE html><html lang="ja"/,
+      );
   });
 });
 

@@ -2,15 +2,16 @@
  * `_headers` as two hosts really apply it (tests/helpers/static-hosts.ts):
  * every file of the built site, requested by its URL path, gets exactly one
  * Content-Security-Policy on Netlify and on Cloudflare Pages; embeds may be
- * framed by any site, every other page by none; the shared headers reach
- * every path once.
+ * framed by any site, every other page by none; the CMS under /admin/ gets
+ * its own policy (Decap CMS needs eval) and noindex, no other path allows
+ * eval; the shared headers reach every path once.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, distFiles, requireDist } from '../helpers/dist.ts';
 import { cloudflareHeadersFor, netlifyHeadersFor, type ServedHeaders } from '../helpers/static-hosts.ts';
-import { FRAMABLE_DIRS } from '../../src/lib/publish/csp.ts';
+import { ADMIN_DIR, FRAMABLE_DIRS, adminCspHeader } from '../../src/lib/publish/csp.ts';
 
 /** URL paths a visitor can request: each file, and each page's folder URL. */
 function requestPaths(): string[] {
@@ -40,6 +41,22 @@ describe.each(['netlify', 'cloudflare'] as const)('%s', (host) => {
       const framable = FRAMABLE_DIRS.some((d) => path.startsWith(`/${d}/`));
       expect(csp[0], path).toMatch(framable ? /frame-ancestors \*/ : /frame-ancestors 'none'/);
       expect(csp[0], path).toMatch(/default-src 'self'/);
+    }
+  });
+
+  test('/admin/ has its own policy and noindex; no other path allows eval', () => {
+    const admin = paths.filter((p) => p.startsWith(`/${ADMIN_DIR}/`));
+    expect(admin).toContain(`/${ADMIN_DIR}/`);
+    expect(admin).toContain(`/${ADMIN_DIR}/config.yml`);
+    for (const path of paths) {
+      const h = served(path);
+      if (admin.includes(path)) {
+        expect(h.get('content-security-policy'), path).toEqual([adminCspHeader()]);
+        expect(h.get('x-robots-tag'), path).toEqual(['noindex']);
+      } else {
+        expect(h.get('content-security-policy')![0], path).not.toContain("'unsafe-eval'");
+        expect(h.get('x-robots-tag'), path).toBeUndefined();
+      }
     }
   });
 

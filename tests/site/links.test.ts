@@ -1,50 +1,81 @@
 /**
- * Links are refused, on real runs over copies of public/ and of the valid
- * fixture: a symbolic link in public/ stops `astro build` naming it before
- * anything is copied (no site written, the target's text nowhere), and one in
- * content/ stops `npm run check:data` naming it.
+ * Links and resources on every built page: every internal href and src resolves to a file in dist/; and on the deploy
+ * build (SITE_URL, REPO_URL, a sub-path: what readers get), links that open a new tab carry rel="noopener noreferrer",
+ * every href uses http(s), mailto, tel, a path or a fragment, and markup loads no third-party script, stylesheet, image
+ * or frame. (site-url.test.ts follows the deploy build's internal and absolute links.)
  */
-import { afterAll, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { buildSite } from '../helpers/build.ts';
-import { buildFolders } from '../../src/integrations/whole-build.ts';
+import { distFiles, page, requireDist } from '../helpers/dist.ts';
+import { SUB_PATH, subPathBuild } from '../helpers/build.ts';
 
-const VALID = 'tests/fixtures/valid';
-const work = mkdtempSync(join(tmpdir(), 'ra-links-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(requireDist);
 
-test('a link in public/ stops the build naming it; nothing is copied, no site written', () => {
-  const pub = join(work, 'public');
-  cpSync('public', pub, { recursive: true });
-  const outside = join(work, 'outside');
-  mkdirSync(outside);
-  writeFileSync(join(outside, 'secret.txt'), `secret-${process.pid}`);
-  symlinkSync('/etc/passwd', join(pub, 'leak.txt'));
-  symlinkSync(outside, join(pub, 'geo', 'linked'));
-  const r = buildSite({ CONTENT_DIR: VALID, PUBLIC_DIR: pub });
-  expect(r.status).not.toBe(0);
-  expect(r.output).toContain(`${join(pub, 'leak.txt')} › (シンボリックリンク)`);
-  expect(r.output).toContain(`${join(pub, 'geo', 'linked')} › (シンボリックリンク)`);
-  expect(r.output).not.toContain('root:x:0:0');
-  expect(r.output).not.toContain(`secret-${process.pid}`);
-  expect(existsSync(r.outDir)).toBe(false);
-  expect(existsSync(buildFolders(r.outDir).partial)).toBe(false);
+describe('internal links', () => {
+  test('every internal href and src resolves to a file in dist/', () => {
+    const files = new Set(distFiles());
+    const broken: string[] = [];
+    for (const f of distFiles().filter((f) => f.endsWith('.html'))) {
+      for (const m of page(f).matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
+        const target = m[1]!.replace(/^\//, '');
+        const resolved = target === '' || target.endsWith('/') ? `${target}index.html` : target;
+        if (!files.has(decodeURIComponent(resolved))) broken.push(`${f} → ${m[1]}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
 });
 
-test('a link in content/ stops npm run check:data naming it', () => {
-  const content = join(work, 'content');
-  cpSync(VALID, content, { recursive: true });
-  symlinkSync('/etc/passwd', join(content, 'coops', 'leak.yaml'));
-  symlinkSync(join(work, 'nowhere'), join(content, 'guides', 'dangling.mdx'));
-  const r = spawnSync(process.execPath, ['scripts/check-data.ts'], {
-    env: { ...process.env, CONTENT_DIR: content },
-    encoding: 'utf8',
+// On the deploy build (SITE_URL, REPO_URL, a sub-path): its correction links, canonical and embed URLs are checked too.
+describe('links and resources, on the deploy build', () => {
+  let deploy: { files: string[]; read: (f: string) => string };
+  beforeAll(async () => {
+    const r = await subPathBuild();
+    expect(r.status, r.output).toBe(0);
+    deploy = {
+      files: distFiles(r.outDir).filter((f) => f.endsWith('.html')),
+      read: (f) => readFileSync(join(r.outDir, f), 'utf8'),
+    };
+  }, 900_000);
+  test("it is the deploy build: correction links open the repository's issue form", () => {
+    expect(deploy.files.some((f) => deploy.read(f).includes(`href="${SUB_PATH.repo}/issues/new`))).toBe(true);
   });
-  expect(r.status).toBe(1);
-  for (const file of ['coops/leak.yaml', 'guides/dangling.mdx'])
-    expect(r.stderr).toContain(`${join(content, file)} › (シンボリックリンク)`);
-  expect(r.stderr).not.toContain('root:x:0:0');
+  test('links that open a new tab carry rel="noopener noreferrer"', () => {
+    const bad: string[] = [];
+    for (const f of deploy.files) {
+      for (const m of deploy.read(f).matchAll(/<a\b[^>]*\btarget="_blank"[^>]*>/g)) {
+        const rel = /\brel="([^"]*)"/.exec(m[0])?.[1]?.split(/\s+/) ?? [];
+        if (!rel.includes('noopener') || !rel.includes('noreferrer')) bad.push(`${f}: ${m[0]}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+  test('every href uses http(s), mailto, tel, a path or a fragment', () => {
+    const bad: string[] = [];
+    for (const f of deploy.files) {
+      for (const m of deploy.read(f).matchAll(/\bhref="([^"]*)"/g)) {
+        const href = m[1]!;
+        if (/^(https?:\/\/|mailto:|tel:|\/|#|\.\.?\/)/.test(href)) continue;
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href)) bad.push(`${f}: ${href}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+  test('markup loads no third-party script, stylesheet, image or frame', () => {
+    const bad: string[] = [];
+    for (const f of deploy.files) {
+      const html = deploy.read(f);
+      for (const m of html.matchAll(/<(script|img|iframe|source|video|audio)\b[^>]*\bsrc="(https?:)?\/\/[^"]*"/g))
+        bad.push(`${f}: ${m[0]}`);
+      for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+        if (
+          /\brel="(stylesheet|preload|modulepreload|icon|manifest)"/.test(m[0]) &&
+          /\bhref="(https?:)?\/\//.test(m[0])
+        )
+          bad.push(`${f}: ${m[0]}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
 });

@@ -44,7 +44,7 @@ describe("map-pins.json (the map's compact copy)", () => {
     expect(pins.length).toBe(fc.features.length);
     pins.forEach((pin, i) => {
       const f = fc.features[i]!;
-      const { id, name, kind, categories, prefecture, placeName, precision, page } = f.properties;
+      const { id, name, kind, categories, prefecture, municipality, placeName, precision, page } = f.properties;
       expect(pin.geometry).toEqual(f.geometry);
       expect(pin.properties).toEqual({
         id,
@@ -52,6 +52,7 @@ describe("map-pins.json (the map's compact copy)", () => {
         kind,
         categories,
         ...(prefecture ? { prefecture } : {}),
+        ...(municipality ? { municipality } : {}),
         placeName,
         precision,
         page,

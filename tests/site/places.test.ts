@@ -11,8 +11,10 @@ import { createRequire } from 'node:module';
 import { DIST, hasPage, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
-import { formatKm, haversineKm } from '../../src/lib/places/nearest.ts';
-import { coopsIn } from '../../src/lib/model/directory.ts';
+import { formatKm, haversineKm, referencePoint } from '../../src/lib/places/nearest.ts';
+import { NEARBY_COUNT, NEARBY_RADIUS_KM, noneWithinText } from '../../src/lib/places/nearby.ts';
+import { buildIndex, coopsIn, placeOf } from '../../src/lib/model/directory.ts';
+import { nearestCoops } from '../../src/lib/views/place.ts';
 import { compareReading } from '../../src/lib/model/sort.ts';
 
 const require = createRequire(import.meta.url);
@@ -53,7 +55,7 @@ describe('a place answers a resident (桶川市, 112313)', () => {
   const body = bodies.get(OKEGAWA)!;
   const html = () => page(paths.body(OKEGAWA));
 
-  test('lists the nearest co-ops with km, nearest first, measured from the OpenStreetMap point of the package', () => {
+  test('lists the nearby co-ops with km, nearest first, measured from the OpenStreetMap point of the package', () => {
     const listed = official.find((b) => b.code === OKEGAWA)!;
     expect(body.name).toBe(listed.name);
     const points: Array<{
@@ -63,27 +65,12 @@ describe('a place answers a resident (桶川市, 112313)', () => {
       longitude: number;
     }> = require('detect-location-jp/dist/data/japan_cities.json');
     const point = points.find((p) => p.state === '埼玉県' && p.city === '桶川市')!;
-    const from = { lat: point.latitude, lng: point.longitude };
-    // Candidates straight from content/: organisations a resident can visit, with their own point or their municipality's.
-    const expected = dir.coops
-      .filter((c) => c.kind === 'coop' || c.kind === 'hq' || c.kind === 'site')
-      .flatMap((c) => {
-        const p = c.location ?? (c.municipality ? bodies.get(c.municipality)?.location : undefined);
-        return p ? [{ id: c.id, km: haversineKm(from, p) }] : [];
-      })
-      .sort((a, b) => a.km - b.km)
-      .slice(0, 5);
-    expect(expected.length).toBeGreaterThanOrEqual(5);
+    expect(body.location!.lat).toBeCloseTo(point.latitude, 4);
+    expect(body.location!.lng).toBeCloseTo(point.longitude, 4);
     const section = /<section[^>]*data-nearest[\s\S]*?<\/section>/.exec(html())![0];
     expect(section).toContain('data-pagefind-ignore');
     expect(text(section)).toContain('役場の位置ではなく、OpenStreetMap の代表点');
-    const shown = [...section.matchAll(/data-near="([^"]+)" data-km="([\d.]+)"/g)].map((m) => ({
-      id: m[1]!,
-      km: Number(m[2]),
-    }));
-    expect(shown.map((s) => s.id)).toEqual(expected.map((e) => e.id));
-    shown.forEach((s, i) => expect(s.km).toBeCloseTo(expected[i]!.km, 1));
-    for (const e of expected) expect(text(section)).toMatch(new RegExp(`${formatKm(e.km).replace('.', '\\.')}`));
+    expectTheRule(body, section);
   });
 
   test('has a sourced "where to ask" block: the prefecture window (or says it is not confirmed) and the ministry window', () => {
@@ -106,6 +93,66 @@ describe('a place answers a resident (桶川市, 112313)', () => {
       for (const w of c.windows!)
         expect(section).toContain(`data-window-source="${c.sources[w.source]!.url ?? c.sources[w.source]!.title}"`);
     }
+  });
+});
+
+/**
+ * The nearby rule (src/lib/places/nearby.ts), checked on a place page against content/ on its own terms: the list is
+ * what nearestCoops gives, and independently of it no organisation of the place's own is listed, nothing beyond the
+ * radius is listed while something is within it, and every organisation at the last listed distance is listed or counted.
+ */
+function expectTheRule(body: (typeof dir.bodies)[number], section: string): void {
+  const bodies = new Map(dir.bodies.map((b) => [b.id, b]));
+  const shown = [...section.matchAll(/data-near="([^"]+)" data-km="([\d.]+)"/g)].map((m) => ({
+    id: m[1]!,
+    km: Number(m[2]),
+  }));
+  const expected = nearestCoops(body, buildIndex(dir))!;
+  expect(shown.map((s) => s.id)).toEqual([...expected.within, ...expected.beyond].map((n) => n.item.id));
+  for (const s of shown) expect(text(section)).toContain(formatKm(s.km));
+  const own = new Set(coopsIn(body, dir.coops, bodies).map((c) => c.id));
+  expect(shown.filter((s) => own.has(s.id))).toEqual([]);
+  const from = referencePoint(body, bodies)!;
+  const all = dir.coops
+    .filter((c) => ['coop', 'hq', 'site'].includes(c.kind) && !own.has(c.id))
+    .flatMap((c) => {
+      const p = placeOf(c, bodies);
+      return p && p.precision !== 'prefecture' ? [{ id: c.id, km: haversineKm(from, p) }] : [];
+    });
+  const within = all.filter((x) => x.km <= NEARBY_RADIUS_KM);
+  if (within.length > 0) {
+    expect(shown.every((s) => s.km <= NEARBY_RADIUS_KM + 1e-9)).toBe(true);
+    expect(shown.length).toBeGreaterThanOrEqual(Math.min(NEARBY_COUNT, within.length));
+  } else {
+    expect(text(section)).toContain(`${noneWithinText(NEARBY_RADIUS_KM)}最も近いのは`);
+    expect(shown[0]!.km).toBeCloseTo(Math.min(...all.map((x) => x.km)), 2);
+  }
+  const last = shown.at(-1)!;
+  const unlisted = all.filter((x) => !shown.some((s) => s.id === x.id) && Math.abs(x.km - last.km) < 0.001);
+  expect(Number(/data-more-at-cut="(\d+)"/.exec(section)?.[1] ?? 0)).toBe(unlisted.length);
+  if (!from.own) expect(text(section)).toContain(`${from.of.name}の代表点（${body.name}の代表点がないため）`);
+}
+
+describe('nearby that means near: 竹富町, 港北区, 新宿区', () => {
+  const bodies = new Map(dir.bodies.map((b) => [b.id, b]));
+  const named = (name: string, prefecture: string) =>
+    dir.bodies.find((b) => b.name === name && bodies.get(b.prefecture ?? '')?.name === prefecture)!;
+  const section = (id: string) => /<section[^>]*data-nearest[\s\S]*?<\/section>/.exec(page(paths.body(id)))![0];
+  test('竹富町: nothing within the radius; the page says so and names the nearest beyond it', () => {
+    const b = named('竹富町', '沖縄県');
+    expect(nearestCoops(b, buildIndex(dir))!.within).toEqual([]);
+    expectTheRule(b, section(b.id));
+  });
+  test("港北区: measured from Yokohama's point, and says so; organisations tied at the cut are all there", () => {
+    const b = named('港北区', '神奈川県');
+    expect(referencePoint(b, bodies)!.own).toBe(false);
+    expectTheRule(b, section(b.id));
+  });
+  test('新宿区: its own organisations are listed above, never as nearby', () => {
+    const b = named('新宿区', '東京都');
+    expect(coopsIn(b, dir.coops, bodies).length).toBeGreaterThan(0);
+    expectTheRule(b, section(b.id));
+    expect(text(section(b.id))).toContain(`${b.name}に所在する団体（上の一覧）は含めていません。`);
   });
 });
 

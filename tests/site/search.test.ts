@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { DIST, distFiles, page, requireDist } from '../helpers/dist.ts';
+import { DIST, page, publicPages, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { indexById, prefectureOf } from '../../src/lib/model/directory.ts';
@@ -50,7 +50,7 @@ describe('the bundle', () => {
     expect(files.some((f) => f.endsWith('.pf_meta'))).toBe(true);
     expect(files.filter((f) => /^pagefind-(ui|component-ui|modular-ui)\./.test(f))).toEqual([]);
   });
-  test('every entity page is a record; the search, map and error pages are not', () => {
+  test('every entity page is a record; the search, map and error pages and the CMS are not', () => {
     const expected = [
       ...dir.coops.map((c) => paths.coop(c.id)),
       ...dir.bodies.map((b) => paths.body(b.id)),
@@ -59,7 +59,8 @@ describe('the bundle', () => {
       ...dir.guides.map((g) => paths.guide(g.id)),
     ];
     for (const p of expected) expect(records.has(p), p).toBe(true);
-    for (const p of [paths.search(), paths.map(), '404.html']) expect(records.has(p), p).toBe(false);
+    for (const p of [paths.search(), paths.map(), '404.html', paths.admin()]) expect(records.has(p), p).toBe(false);
+    expect([...records.keys()].filter((p) => p.startsWith(paths.admin()))).toEqual([]);
   });
   test('records hold the main content only: no header, footer or breadcrumbs', () => {
     const r = records.get(paths.coop(dir.coops[0]!.id))!;
@@ -121,7 +122,7 @@ describe('filters and meta derive from content/', () => {
 });
 
 describe('pages', () => {
-  const html = distFiles().filter((f) => f.endsWith('.html'));
+  const html = publicPages();
   test('every page but the search page has the header search form, a GET to the search page under the base', () => {
     for (const f of html) {
       if (f.startsWith('embed/')) continue; // iframe pages have no site header

@@ -1,15 +1,13 @@
 /**
- * The statistics page and the freshness/correction footer on the built site,
- * with every expectation derived from content/: coverage numbers, one table
- * row per national count, the chart's points, the prefecture and category
- * tables, and a correction link with the right id on every detail page.
+ * The statistics page on the built site, with every expectation derived from
+ * content/: coverage numbers, one table row per national count, the chart's
+ * points, the prefecture and category tables, and the links to it.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { hasPage, page, requireDist, text } from '../helpers/dist.ts';
+import { page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
-import { indexById, needsRecheck } from '../../src/lib/model/directory.ts';
-import { todayInJapan } from '../../src/lib/model/dates.ts';
+import { indexById } from '../../src/lib/model/directory.ts';
 import { latestOfficial, latestOfficialByPrefecture, officialSeries } from '../../src/lib/views/national-counts.ts';
 import {
   countByCategory,
@@ -106,32 +104,5 @@ describe('/stats/', () => {
   test('the header navigation and the home page link to it', () => {
     expect(page(paths.home())).toMatch(/<nav[^>]*>[\s\S]*href="\/stats\/"[\s\S]*<\/nav>/);
     expect((page(paths.home()).match(/href="\/stats\/"/g) ?? []).length).toBeGreaterThanOrEqual(2);
-  });
-});
-
-describe('detail pages: freshness and corrections', () => {
-  const detail = [
-    ...dir.coops.map((c) => [paths.coop(c.id), `coops/${c.id}`] as const),
-    ...dir.bodies.map((b) => [paths.body(b.id), `municipalities/${b.id}`] as const),
-    ...dir.categories.map((c) => [paths.category(c.id), `categories/${c.id}`] as const),
-    ...dir.councils.map((c) => [paths.council(c.id), `model-project/${c.id}`] as const),
-  ];
-  test.each(detail)('%s shows when it was checked and links to corrections with id %s', (route, id) => {
-    expect(hasPage(route)).toBe(true);
-    const html = page(route);
-    expect(html).toContain('class="last-checked"');
-    const p = new RegExp(`<p class="correction[^"]*"[^>]*data-page-id="${id}"[\\s\\S]*?</p>`).exec(html);
-    expect(p, `correction link with id ${id}`).not.toBeNull();
-    expect(text(p![0])).toContain(id);
-    expect(p![0]).toMatch(
-      /href="(\/about\/#corrections|https?:\/\/[^"]+\/issues\/new\?template=correction\.yml&amp;page-id=)/,
-    );
-  });
-  test('exactly the entries whose newest source is over a year old show the re-check notice', () => {
-    const today = todayInJapan();
-    for (const c of dir.coops)
-      expect(page(paths.coop(c.id)).includes('class="recheck"'), c.id).toBe(needsRecheck(c.sources, today));
-    for (const b of dir.categories)
-      expect(page(paths.category(b.id)).includes('class="recheck"'), b.id).toBe(needsRecheck(b.sources, today));
   });
 });

@@ -5,7 +5,7 @@
 import type { Body, Contract, Coop, Directory, Source } from './types.ts';
 import { latestDay } from './dates.ts';
 import { CODE_LIST_URL, OSM_COPYRIGHT_URL } from '../places/reference-sources.ts';
-import type { Placed } from '../places/nearest.ts';
+import { nearbyCandidate, type NearbyCandidate } from '../places/nearby.ts';
 
 /** Looks entities up by id; throws on a missing id (the data check rules that out before a build). */
 export function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -234,19 +234,19 @@ export interface DirectoryIndex {
   nearCandidates: NearCandidate[];
 }
 
-/** Kinds of organisation a resident can go to (federations and networks are umbrella bodies). */
-const NEAR_KINDS = new Set<Coop['kind']>(['coop', 'hq', 'site']);
+/** An organisation a nearby list may name, at its point (its address or its municipality's), with its prefecture. */
+export type NearCandidate = NearbyCandidate<{
+  coop: Coop;
+  precision: 'address' | 'municipality';
+  prefecture: string | undefined;
+}>;
 
-/** An organisation a nearest list may name, at its point: its address or its municipality's. */
-export type NearCandidate = Placed<{ coop: Coop; precision: 'address' | 'municipality' }>;
-
-/** The organisations a resident can go to, with a point finer than their prefecture's (which gives no distance worth giving). */
+/** The organisations a resident can go to (nearbyCandidate), in the directory's order, as the map's pin file has them. */
 export function nearCandidates(coops: readonly Coop[], bodies: Map<string, Body>): NearCandidate[] {
   return coops.flatMap((c) => {
-    if (!NEAR_KINDS.has(c.kind)) return [];
     const p = placeOf(c, bodies);
-    if (!p || p.precision === 'prefecture') return [];
-    return [{ item: { coop: c, precision: p.precision }, point: p, reading: c.reading }];
+    if (!p || p.precision === 'prefecture' || !nearbyCandidate(c.kind, p.precision)) return [];
+    return [{ item: { coop: c, precision: p.precision, prefecture: prefectureOf(c, bodies) }, point: p }];
   });
 }
 

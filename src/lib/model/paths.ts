@@ -27,8 +27,9 @@ export const paths = {
   about: () => 'about/',
   /** 「掲載されている組合の方へ」: what the directory publishes about an organisation and how it is corrected. */
   forCoops: () => 'about/for-coops/',
-  /** The editors' CMS (issue 23: served by the build beside the site). */
+  /** The editors' CMS (Decap CMS, noindex; src/lib/publish/cms/) and its configuration, generated from the schemas. */
   admin: () => 'admin/',
+  adminConfig: () => 'admin/config.yml',
   map: () => 'map/',
   search: () => 'search/',
   data: () => 'data/',

@@ -13,7 +13,20 @@ export interface FieldRule {
   past?: true;
 }
 
-interface Def {
+/** What a check (`.min()`, `.regex()`, `.int()` …) records about itself. */
+export interface CheckDef {
+  check: string;
+  format?: string;
+  pattern?: RegExp;
+  minimum?: number;
+  maximum?: number;
+  value?: number;
+  inclusive?: boolean;
+  error?: (issue: object) => unknown;
+}
+
+/** The parts of a zod schema's definition the readers here use. */
+export interface Def {
   type: string;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
@@ -21,9 +34,13 @@ interface Def {
   in?: z.ZodType;
   out?: z.ZodType;
   options?: z.ZodType[];
+  entries?: Record<string, string>;
+  defaultValue?: unknown;
+  checks?: Array<{ _zod: { def: CheckDef } }>;
 }
 
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+/** A schema's definition (zod 4 keeps it on `_zod.def`). */
+export const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /**
  * Every field of `schema` that declares a rule, as a path in the form
@@ -59,7 +76,7 @@ export function declaredFields(schema: z.ZodType, path = ''): Array<[string, Fie
 }
 
 /** The description of a field: on the field itself, or on what it wraps (`.optional()` after `.describe()`). */
-function descriptionOf(schema: z.ZodType): string | undefined {
+export function descriptionOf(schema: z.ZodType): string | undefined {
   let s: z.ZodType | undefined = schema;
   while (s) {
     if (s.description) return s.description;

@@ -1,8 +1,8 @@
 /**
- * Straight-line distances for "the nearest co-ops": great-circle distance on
- * a sphere (haversine), the point a public body is measured from, and the
- * nearest organisations to a point. Pure: used at build time by the place
- * pages and, on the same rules, by the map's "near me" list in the browser.
+ * Straight-line distances: great-circle distance on a sphere (haversine), how
+ * a distance reads, and the point a public body is measured from. Pure: used
+ * at build time by the place pages and in the browser by the map's near-me
+ * list (the rule of what is nearby is in nearby.ts).
  */
 
 /** Mean Earth radius in km (IUGG). */
@@ -14,7 +14,7 @@ export interface LatLng {
 }
 
 /** Kilometres per degree of latitude on the sphere of EARTH_RADIUS_KM (a lower bound's factor, never above the true figure). */
-const KM_PER_DEGREE_LATITUDE = ((2 * Math.PI * EARTH_RADIUS_KM) / 360) * (1 - 1e-9);
+export const KM_PER_DEGREE_LATITUDE = ((2 * Math.PI * EARTH_RADIUS_KM) / 360) * (1 - 1e-9);
 
 /** Great-circle distance between two points, in km (haversine formula). */
 export function haversineKm(a: LatLng, b: LatLng): number {
@@ -28,45 +28,6 @@ export function haversineKm(a: LatLng, b: LatLng): number {
 /** A distance for readers: one decimal under 10 km, whole km above (「3.2km」「48km」). */
 export function formatKm(km: number): string {
   return km < 10 ? `${(Math.round(km * 10) / 10).toFixed(1)}km` : `${Math.round(km)}km`;
-}
-
-/** Something with a point (and a reading, so ties sort in 五十音順). */
-export interface Placed<T> {
-  item: T;
-  point: LatLng;
-  reading: string;
-}
-
-export interface Near<T> {
-  item: T;
-  km: number;
-}
-
-const collator = new Intl.Collator('ja');
-
-const closer = (a: { km: number; reading: string }, b: { km: number; reading: string }) =>
-  a.km - b.km || collator.compare(a.reading, b.reading);
-
-/**
- * The `count` items nearest to `from`, nearest first (ties in reading order, then in the order given). One pass that
- * keeps the best `count`, so a place page among 10,000 co-ops does not sort all of them.
- */
-export function nearest<T>(from: LatLng, items: readonly Placed<T>[], count: number): Array<Near<T>> {
-  const k = Math.max(0, count);
-  const best: Array<{ item: T; km: number; reading: string }> = [];
-  if (k === 0) return [];
-  for (const p of items) {
-    // The north-south distance alone is a lower bound: past the k-th nearest, no need for the full formula.
-    if (best.length === k && Math.abs(p.point.lat - from.lat) * KM_PER_DEGREE_LATITUDE > best[k - 1]!.km) continue;
-    const candidate = { item: p.item, km: haversineKm(from, p.point), reading: p.reading };
-    if (best.length === k && closer(candidate, best[k - 1]!) >= 0) continue;
-    // After every item it does not come before, as a stable sort would place it.
-    let i = best.length;
-    while (i > 0 && closer(candidate, best[i - 1]!) < 0) i--;
-    best.splice(i, 0, candidate);
-    if (best.length > k) best.pop();
-  }
-  return best.map(({ item, km }) => ({ item, km }));
 }
 
 /** A public body as far as distances need it. */

@@ -8,6 +8,8 @@ import { z } from 'astro/zod';
 import type { Directory, Source } from '../model/types.ts';
 import {
   COLLECTION_NAMES,
+  DATE_PATTERN,
+  WEB_URL_PATTERN,
   folderOf,
   idRef,
   partialDate,
@@ -225,8 +227,6 @@ export function rootIndex(dir: Directory, dates: ApiDates, url: (p: string) => s
   };
 }
 
-const DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
-
 /** zod → JSON Schema for what the API publishes: output types, with the formats zod's refinements stand for. */
 function toJson(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, {
@@ -238,7 +238,7 @@ function toJson(schema: z.ZodType): Record<string, unknown> {
       const zs = ctx.zodSchema as unknown;
       if (zs === partialDate || zs === pastDate) ctx.jsonSchema.pattern = DATE_PATTERN;
       // The same test as webUrl's refinement (format: 'uri' would refuse the publishers' URLs that hold Japanese characters).
-      if (zs === webUrl) ctx.jsonSchema.pattern = '^https?://[^\\s/]+\\.\\S*$';
+      if (zs === webUrl) ctx.jsonSchema.pattern = WEB_URL_PATTERN;
       // The source refinements: a url or a document, and at least one date.
       if (zs === source) {
         ctx.jsonSchema.allOf = [

@@ -5,7 +5,9 @@
  * scripts or styles: pages carry no inline script or style at all (the only
  * inline <script> is JSON-LD data, which is not executed). Pagefind needs
  * 'wasm-unsafe-eval'; the map's only third-party request is 地理院タイル.
+ * The CMS under /admin/ is no page of the site: it gets a policy of its own.
  */
+import { paths } from '../model/paths.ts';
 
 /** Hosts the site may load images from besides itself: GSI map tiles. */
 export const TILE_ORIGIN = 'https://cyberjapandata.gsi.go.jp';
@@ -31,6 +33,49 @@ export function cspHeader(options: { meta?: boolean; frameAncestors?: string } =
   return directives.map(([k, v]) => `${k} ${v}`).join('; ');
 }
 
+/** The folder of the CMS (Decap CMS at /admin/), which gets a policy of its own. */
+export const ADMIN_DIR = paths.admin().replace(/\/$/, '');
+
+/**
+ * Decap CMS 3.16's own `<style>` elements: emotion's (created empty, filled
+ * through the CSSOM, which CSP does not check), react-toastify's and
+ * uploadcare's stylesheets. Their hashes change with Decap's version: after
+ * an upgrade, the browser test of `npm run edit` (tests/dev/cms-edit.test.ts)
+ * lists any style it refuses, and docs/cms.md says how to recompute them.
+ */
+export const DECAP_STYLE_HASHES = [
+  "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+  "'sha256-4qb+qTjZ8vb8co1YZpMNDeX7tJSzzRBt6uIroh6K5K8='",
+  "'sha256-oLQo1xOLbYlsNCDIECXg24EuQKwYCOy/jJqds+fExxE='",
+] as const;
+
+/**
+ * The policy of /admin/ only: what Decap CMS needs and no more. Its config
+ * validator (ajv) compiles code with `new Function`, hence 'unsafe-eval'
+ * (decaporg/decap-cms#2138, open); its styles are pinned by hash, not
+ * 'unsafe-inline'. It talks to GitHub's API (and status page) and shows the
+ * editor's GitHub avatar; sign-in opens the OAuth client in a pop-up, which
+ * the opener's policy does not govern.
+ */
+export const ADMIN_CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+  ['default-src', "'self'"],
+  ['script-src', "'self' 'unsafe-eval'"],
+  ['style-src', `'self' ${DECAP_STYLE_HASHES.join(' ')}`],
+  ['img-src', "'self' data: blob: https://avatars.githubusercontent.com"],
+  ['font-src', "'self'"],
+  ['connect-src', "'self' https://api.github.com https://www.githubstatus.com"],
+  ['worker-src', "'self' blob:"],
+  ['object-src', "'none'"],
+  ['base-uri', "'self'"],
+  ['form-action', "'self'"],
+  ['frame-ancestors', "'none'"],
+];
+
+/** The policy of /admin/ as one header value. */
+export function adminCspHeader(): string {
+  return ADMIN_CSP_DIRECTIVES.map(([k, v]) => `${k} ${v}`).join('; ');
+}
+
 /** The top of the built site: its folders and files (read from dist/ after the build). */
 export interface SiteTop {
   dirs: readonly string[];
@@ -54,6 +99,10 @@ export function headersFile(base: string, top: SiteTop): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   const strict = `  Content-Security-Policy: ${cspHeader()}`;
   const framable = `  Content-Security-Policy: ${cspHeader({ frameAncestors: '*' })}`;
+  const policyOf = (dir: string) =>
+    dir === ADMIN_DIR
+      ? [`  Content-Security-Policy: ${adminCspHeader()}`, '  X-Robots-Tag: noindex']
+      : [FRAMABLE_DIRS.includes(dir) ? framable : strict];
   const rules: string[][] = [
     [
       `${b}*`,
@@ -71,7 +120,7 @@ export function headersFile(base: string, top: SiteTop): string {
       .sort()
       .map((d) => [
         `${b}${d}/*`,
-        FRAMABLE_DIRS.includes(d) ? framable : strict,
+        ...policyOf(d),
         ...(d === '_astro' ? ['  Cache-Control: public, max-age=31536000, immutable'] : []),
       ]),
   ];

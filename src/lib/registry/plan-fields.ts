@@ -39,6 +39,7 @@ export function registryRecordOf(row: HoujinRow, fileDate: string, via?: Registr
   const codes = lgCodeOf(row);
   const optional: Array<[string, string | undefined]> = [
     ['furigana', row.furigana],
+    ['nameEn', row.enName],
     ['address', addressOf(row)],
     ['postalCode', postalCodeOf(row)],
     ['municipality', codes.municipality],

@@ -114,6 +114,63 @@ export function hepburn(kana: string): string {
   return capitalise(long);
 }
 
+/**
+ * Readings of the words organisation names are built from, in hiragana; a space marks where the word itself splits
+ * (労働者協同組合 → Rōdōsha Kyōdō Kumiai). A name's reading is split at them, so it never runs together
+ * (「Nihonrōdōshakyōdōkumiairengōkai」 → 「Nihon Rōdōsha Kyōdō Kumiai Rengōkai」). Longer words are tried first.
+ */
+const NAME_WORDS = [
+  'ろうどうしゃ きょうどう くみあい',
+  'きぎょう くみあい',
+  'きょうどう くみあい',
+  'じぎょう ほんぶ',
+  'じぎょうしょ',
+  'じぎょうだん',
+  'れんごうかい',
+  'わーかーず',
+  'こーぷ',
+  'これくてぃぶ',
+  'ねっとわーく',
+  'せんたー',
+  'さぽーと',
+  'こうぼう',
+  'へんしゅうぶ',
+  'かいはつしつ',
+  'しゅうだん',
+  'きょうかい',
+  'くみあい',
+].sort((a, b) => b.length - a.length);
+
+const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
+/** A name's reading in Hepburn with its words apart: split at the readings of NAME_WORDS, then each part romanised. */
+export function romanisedName(kana: string): string {
+  const reading = toHiragana(kana.normalize('NFKC'));
+  const parts: string[] = [];
+  let run = '';
+  for (let i = 0; i < reading.length;) {
+    const word = NAME_WORDS.find((w) => reading.startsWith(w.replace(/ /g, ''), i));
+    if (!word) {
+      run += reading[i++];
+      continue;
+    }
+    parts.push(run, word);
+    run = '';
+    i += word.replace(/ /g, '').length;
+  }
+  parts.push(run);
+  return parts.map(hepburn).filter(Boolean).join(' ');
+}
+
+/** An organisation's English name: the one it registered (the corporate-number site's 英語表記), else its romanised reading. */
+export function englishName(coop: { reading: string; registry?: { nameEn?: string | undefined } | undefined }): {
+  text: string;
+  registered: boolean;
+} {
+  const registered = coop.registry?.nameEn;
+  return registered ? { text: registered, registered: true } : { text: romanisedName(coop.reading), registered: false };
+}
+
 /** A place name's romanisation as public bodies write it: no macrons, long ō and ū written o and u (とうきょう → Tokyo, おおさか → Osaka). */
 export function placeRomaji(kana: string): string {
   const raw = romaji(kana);

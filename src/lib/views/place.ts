@@ -5,13 +5,11 @@
  * council's); `placePage` gathers all a public body's page shows.
  */
 import type { Body, BodyWindow, Coop, Council, Directory, Source } from '../model/types.ts';
-import { bodyFactSources, coopsLocatedIn, type DirectoryIndex } from '../model/directory.ts';
+import { bodyFactSources, coopsLocatedIn, type DirectoryIndex, type NearCandidate } from '../model/directory.ts';
 import { compareReading } from '../model/sort.ts';
 import { paths } from '../model/paths.ts';
-import { nearest, referencePoint, type Near, type ReferencePoint } from '../places/nearest.ts';
-
-/** How many nearest co-ops a place page lists. */
-export const NEAREST_COUNT = 5;
+import { referencePoint, type ReferencePoint } from '../places/nearest.ts';
+import { isOwnOf, nearby, type Nearby, type NearbyEntry, type OwnArea } from '../places/nearby.ts';
 
 /** A co-op whose stated area covers a place, and how it says so. */
 export interface Covering {
@@ -40,25 +38,42 @@ export function coopsCovering(body: Body, coops: readonly Coop[], except: Readon
   return out;
 }
 
-/** One entry of the nearest list: the co-op, the distance, and whether its own point is its address or its municipality's point. */
-export interface NearCoop extends Near<Coop> {
+/** One entry of the nearby list: the co-op, the distance, and whether its own point is its address or its municipality's point. */
+export interface NearCoop extends NearbyEntry<Coop> {
   precision: 'address' | 'municipality';
 }
 
-/** The nearest co-ops to a body's representative point, or undefined when no point is known. */
+/** A place page's nearby list, and the point it is measured from. */
+export interface NearbyCoops extends Omit<Nearby<Coop>, 'within' | 'beyond'> {
+  from: ReferencePoint;
+  within: NearCoop[];
+  beyond: NearCoop[];
+}
+
+/** A body's own area: itself, a city's wards, or (a prefecture) all of it; its organisations are never "nearby". */
+export function ownArea(body: Body, bodies: ReadonlyMap<string, Body>): OwnArea {
+  const wards = new Set<string>();
+  for (const b of bodies.values()) if (b.parent === body.id) wards.add(b.id);
+  return { id: body.id, prefecture: body.kind === '都道府県', wards };
+}
+
+/** The nearby organisations (the rule of places/nearby.ts) from a body's representative point, or undefined when no point is known. */
 export function nearestCoops(
   body: Body,
   index: Pick<DirectoryIndex, 'bodies' | 'nearCandidates'>,
-  count = NEAREST_COUNT,
-): { from: ReferencePoint; list: NearCoop[] } | undefined {
+): NearbyCoops | undefined {
   const from = referencePoint(body, index.bodies);
   if (!from) return undefined;
-  const list = nearest(from, index.nearCandidates, count).map((n) => ({
+  const area = ownArea(body, index.bodies);
+  const r = nearby(from, index.nearCandidates, {
+    isOwn: (c) => isOwnOf(area, { municipality: c.coop.municipality, prefecture: c.prefecture }),
+  });
+  const entry = (n: NearbyEntry<NearCandidate['item']>): NearCoop => ({
     item: n.item.coop,
     km: n.km,
     precision: n.item.precision,
-  }));
-  return { from, list };
+  });
+  return { ...r, from, within: r.within.map(entry), beyond: r.beyond.map(entry) };
 }
 
 /** A window with the source that states it. */
@@ -91,6 +106,14 @@ export function whereToAsk(body: Body, bodies: ReadonlyMap<string, Body>, counci
     ...windowsFor(prefecture, bodies),
     councils: prefId ? councils.filter((c) => c.prefecture === prefId) : [],
   };
+}
+
+/** Whether a body has something to embed elsewhere (/embed/<code>/): organisations located in it or contracts it gives. */
+export function embeddable(
+  body: Body,
+  index: Pick<DirectoryIndex, 'coopsByBody' | 'contractsByCommissioner'>,
+): boolean {
+  return coopsLocatedIn(index, body).length > 0 || (index.contractsByCommissioner.get(body.id)?.length ?? 0) > 0;
 }
 
 /** Everything a public body's page shows, computed once (the route only renders it). */
@@ -134,6 +157,8 @@ export function placePage(body: Body, dir: Directory, index: DirectoryIndex) {
       ...(parent ? [{ label: parent.name, path: paths.body(parent.id) }] : []),
       { label: body.name },
     ],
+    /** Whether the page offers an embed (only when there is something to show in it). */
+    embed: located.length > 0 || contracts.length > 0,
     /** The 全国地方公共団体コード shown on the page (a national body's id is not one). */
     codeLabel: /^\d{6}$/.test(body.id) ? body.id : undefined,
   };

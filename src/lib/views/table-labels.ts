@@ -2,7 +2,8 @@
  * A plugin for Markdown/MDX tables: every body cell gets its column's
  * header text as `data-label` and the table the class `cards`, so on a phone
  * the stylesheet can show each row as a stacked label–value card (CSS only;
- * see `table.cards` in src/styles/global.css).
+ * see `table.cards` in src/styles/global.css); between a phone and a table's
+ * full width, it scrolls in its own box (a focusable, labelled region).
  */
 
 import type { HastPluginDefinition } from 'satteri';
@@ -68,24 +69,40 @@ export function labelTables(tree: HastNode): void {
   for (const c of tree.children ?? []) labelTables(c);
 }
 
-/** The same as a Sätteri hast plugin (adding a caption from the heading before the table) (Astro 7's Markdown processor, https://github.com/withastro/astro — @astrojs/markdown-satteri). */
+/** The box a table scrolls in when wider than the page (as TableWrap.astro writes it): a focusable region named by its caption. */
+export function tableWrapper(label: string): HastNode {
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['table-wrap'], role: 'region', ariaLabel: label, tabIndex: 0 },
+    children: [],
+  };
+}
+
+/**
+ * The same as a Sätteri hast plugin (Astro 7's Markdown processor, https://github.com/withastro/astro —
+ * @astrojs/markdown-satteri): adds a caption from the heading before the table, and wraps the table in its scroll box.
+ */
 export const tableLabelsPlugin: HastPluginDefinition = {
   name: 'table-labels',
   element: {
     filter: ['table'],
     visit(node, ctx): void {
       const table = node as unknown as HastNode;
-      const hasCaption = elements(table, 'caption').length > 0;
-      if (!labelTable(table, (n, k, v) => ctx.setProperty(n as never, k, v)) || hasCaption) return;
+      const caption = elements(table, 'caption')[0];
+      if (!labelTable(table, (n, k, v) => ctx.setProperty(n as never, k, v))) return;
       const parent = ctx.parent(node);
       const at = ctx.indexOf(node) ?? 0;
       const before = ((parent as unknown as HastNode | undefined)?.children ?? []).slice(0, at);
-      ctx.prependChild(node, {
-        type: 'element',
-        tagName: 'caption',
-        properties: {},
-        children: [{ type: 'text', value: captionText(before, table) }],
-      } as never);
+      const label = caption ? textOf(caption) : captionText(before, table);
+      if (!caption)
+        ctx.prependChild(node, {
+          type: 'element',
+          tagName: 'caption',
+          properties: {},
+          children: [{ type: 'text', value: label }],
+        } as never);
+      ctx.wrapNode(node, tableWrapper(label) as never);
     },
   },
 };

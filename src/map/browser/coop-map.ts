@@ -21,12 +21,13 @@ import { groupByPosition, spreadOffsets } from '../spread.ts';
 import { PRECISION_LABELS } from '../precision.ts';
 import { filterSearch, matchesFilter, parseFilter, type MapFilter } from '../filter.ts';
 import type { NearResult } from './near-me.ts';
+import { applyFilterToList } from './map-list.ts';
+import { keepPopupFocus, popupContent } from './popup.ts';
+import { cooperativeGestures } from './gestures.ts';
+import { addBaseLayers } from './base-layers.ts';
 
 type LeafletNS = typeof Leaflet;
 
-const TILE_URL = 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png';
-const TILE_ATTRIBUTION = '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>';
-const OUTLINE_ATTRIBUTION = '都道府県界: Natural Earth';
 /** Japan from Yonaguni to Nemuro, for the first view when there is no marker. */
 const JAPAN: Leaflet.LatLngBoundsLiteral = [
   [24.0, 122.9],
@@ -49,18 +50,6 @@ async function fetchJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return (await res.json()) as T;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string } = {},
-  ...children: Node[]
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (props.className) e.className = props.className;
-  if (props.text) e.textContent = props.text;
-  e.append(...children);
-  return e;
 }
 
 type Drawn = MapPin | ClusterFeature<AnyProps>;
@@ -116,13 +105,16 @@ export class CoopMapElement extends HTMLElement {
     return this.#shown.map((f) => f.properties.id);
   }
 
-  /** The current view (test hook): its zoom, the zoom that would show all of Japan, and how many organisations lie inside it. */
-  view(): { zoom: number; japanZoom: number; inside: number; total: number } {
+  /** The current view (test hook): its centre and zoom, the zoom that would show all of Japan, and how many organisations lie inside it. */
+  view(): { lat: number; lng: number; zoom: number; japanZoom: number; inside: number; total: number } {
     const map = this.#map;
-    if (!map) return { zoom: 0, japanZoom: 0, inside: 0, total: 0 };
+    if (!map) return { lat: 0, lng: 0, zoom: 0, japanZoom: 0, inside: 0, total: 0 };
     const bounds = map.getBounds();
     const all = [...this.#features.values()];
+    const { lat, lng } = map.getCenter();
     return {
+      lat,
+      lng,
       zoom: map.getZoom(),
       japanZoom: map.getBoundsZoom(JAPAN),
       inside: all.filter((f) => bounds.contains([f.geometry.coordinates[1], f.geometry.coordinates[0]])).length,
@@ -189,27 +181,7 @@ export class CoopMapElement extends HTMLElement {
         target.click();
       }
     });
-    map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-
-    // Outlines sit in a pane under the tiles: visible only where no tile is drawn.
-    const outlinePane = map.createPane('outlines');
-    outlinePane.style.zIndex = '150';
-    if (outlines) {
-      L.geoJSON(outlines, {
-        pane: 'outlines',
-        interactive: false,
-        attribution: OUTLINE_ATTRIBUTION,
-        style: { color: '#8c9691', weight: 1, fillColor: '#f7f7f2', fillOpacity: 1 },
-      }).addTo(map);
-    }
-    const tiles = L.tileLayer(TILE_URL, { minZoom: 5, maxZoom: MAX_ZOOM, attribution: TILE_ATTRIBUTION });
-    let tileLoaded = false;
-    tiles.on('tileload', () => (tileLoaded = true));
-    tiles.on('tileerror', () => {
-      const note = this.querySelector<HTMLElement>('[data-tile-note]');
-      if (!tileLoaded && note?.hidden) note.hidden = false;
-    });
-    tiles.addTo(map);
+    addBaseLayers(L, map, outlines, MAX_ZOOM, this.querySelector<HTMLElement>('[data-tile-note]'));
 
     let south = 90,
       west = 180,
@@ -233,8 +205,8 @@ export class CoopMapElement extends HTMLElement {
     };
     this.#layer = L.layerGroup().addTo(map);
     map.on('moveend', () => this.#draw());
-    map.on('popupopen', (e) => this.#onPopupOpen(e.popup));
-    map.on('popupclose', (e) => this.#onPopupClose(e.popup));
+    keepPopupFocus(map, () => this.#keyboard);
+    cooperativeGestures(map, this.querySelector<HTMLElement>('[data-gesture-hint]'));
     performance.mark('coop-map:markers');
 
     await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
@@ -262,68 +234,9 @@ export class CoopMapElement extends HTMLElement {
     if (this.#index) void this.#applyToMap(true);
   }
 
-  /** Shows the list items (and their prefecture groups) that pass the filter; updates the count. */
+  /** Keeps the list under the map in step with the filter (counted from the map's data once it has loaded). */
   #applyToList(): void {
-    const links = this.querySelectorAll<HTMLElement>('[data-map-pref-link]');
-    if (links.length) return this.#applyToPrefLinks(links);
-    let shown = 0;
-    const items = this.querySelectorAll<HTMLElement>('[data-map-item]');
-    for (const item of items) {
-      const visible = matchesFilter(
-        { categories: (item.dataset.categories ?? '').split(' ').filter(Boolean), prefecture: item.dataset.pref },
-        this.#filter,
-      );
-      item.hidden = !visible;
-      if (visible) shown++;
-    }
-    for (const group of this.querySelectorAll<HTMLElement>('[data-map-group]'))
-      group.hidden = !group.querySelector('[data-map-item]:not([hidden])');
-    this.#showCount(shown, items.length);
-  }
-
-  /**
-   * A list too long for the page is a link per prefecture: shows the prefectures with organisations that pass the filter and
-   * their number (counted from the map's data once it is loaded; before that, the prefecture filter alone).
-   */
-  #applyToPrefLinks(links: NodeListOf<HTMLElement>): void {
-    const counts = new Map<string, number>();
-    const loaded = this.#features.size > 0;
-    let total = 0;
-    let shown = 0;
-    if (loaded) {
-      for (const f of this.#features.values()) {
-        total++;
-        if (!matchesFilter(f.properties, this.#filter)) continue;
-        shown++;
-        const key = f.properties.prefecture ?? 'none';
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-    }
-    for (const li of links) {
-      const pref = li.dataset.pref ?? '';
-      const n = loaded
-        ? (counts.get(pref) ?? 0)
-        : !this.#filter.pref || this.#filter.pref === pref
-          ? Number(li.dataset.total)
-          : 0;
-      if (!loaded) {
-        total += Number(li.dataset.total);
-        shown += n;
-      }
-      li.hidden = n === 0;
-      const count = li.querySelector('[data-count]');
-      if (count) count.textContent = String(n);
-    }
-    this.#showCount(shown, total);
-  }
-
-  #showCount(shown: number, total: number): void {
-    const status = this.querySelector<HTMLElement>('[data-map-status]');
-    if (status)
-      status.textContent =
-        shown === total ? `全${total}団体を表示しています。` : `${total}団体のうち${shown}団体を表示しています。`;
-    const empty = this.querySelector<HTMLElement>('[data-map-empty]');
-    if (empty) empty.hidden = shown > 0;
+    applyFilterToList(this, this.#filter, this.#features.size > 0 ? this.#features.values() : undefined);
   }
 
   /** Clusters the organisations that pass the filter and draws them. */
@@ -490,48 +403,13 @@ export class CoopMapElement extends HTMLElement {
       const feature = id ? this.#features.get(id) : undefined;
       if (!feature) return;
       // A popup is panned clear of the zoom buttons at the top left, and of the edges elsewhere.
-      marker.bindPopup(() => this.#popupContent(feature), {
+      marker.bindPopup(() => popupContent(feature, this.dataset.base ?? '/', this.#categoryLabels), {
         maxWidth: 280,
         autoPanPaddingTopLeft: CONTROLS_TOP_LEFT,
         autoPanPaddingBottomRight: [20, 20],
       });
     }
     marker.openPopup();
-  }
-
-  #popupContent(feature: MapPin): HTMLElement {
-    const p = feature.properties;
-    const link = el('a', { text: p.name });
-    link.href = `${this.dataset.base ?? '/'}${p.page}`;
-    const categories = p.categories.map((c) => this.#categoryLabels.get(c) ?? c).join('、');
-    const precision = `位置: ${PRECISION_LABELS[p.precision]}${p.precision === 'address' ? '' : '（所在地の座標は未確認です）'}`;
-    return el(
-      'div',
-      { className: 'ra-popup' },
-      el('p', { className: 'ra-popup-name' }, link),
-      el('p', { text: p.placeName }),
-      ...(categories ? [el('p', { text: `分野: ${categories}` })] : []),
-      el('p', { className: 'ra-popup-precision', text: precision }),
-    );
-  }
-
-  #onPopupOpen(popup: Leaflet.Popup): void {
-    const root = popup.getElement();
-    root?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', '閉じる');
-    if (this.#keyboard) root?.querySelector<HTMLElement>('.ra-popup a')?.focus();
-  }
-
-  #onPopupClose(popup: Leaflet.Popup): void {
-    // Give focus back to the marker (or the map) when it was inside the closing popup, so it is never lost.
-    const root = popup.getElement();
-    if (
-      !this.#keyboard ||
-      !root ||
-      !(root.contains(document.activeElement) || document.activeElement === document.body)
-    )
-      return;
-    const source = (popup as unknown as { _source?: Leaflet.Marker })._source?.getElement();
-    (source?.isConnected ? source : this.#map?.getContainer())?.focus();
   }
 
   #fail(error: unknown): void {

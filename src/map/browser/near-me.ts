@@ -1,25 +1,25 @@
 /**
- * <near-me> on /map/: lists the organisations nearest to the visitor's
- * location (Geolocation API, asked only when the button is pressed) or to a
- * municipality's representative point (picked by name or kana reading). The
- * distances are computed here in the browser; the location is sent nowhere.
- * The compact place list (/data/places.json) loads only when the picker is
- * used. Results are announced through a live region; the enclosing
- * <coop-map> is told (event `near-me-result`) so it can show the area.
+ * <near-me> on /map/: lists the organisations near the visitor's location
+ * (Geolocation API, asked only when the button is pressed, or when the page
+ * is opened with ?near=here from the home page's button) or near a
+ * municipality's representative point (picked by name or kana reading, or
+ * given as ?place=…), by the same rule as the place pages
+ * (src/lib/places/nearby.ts). The distances are computed here in the
+ * browser; the location is sent nowhere. The compact place list
+ * (/data/places.json) loads only when the picker is used. Results are
+ * announced through a live region; the enclosing <coop-map> is told (event
+ * `near-me-result`) so it can show the area.
  *
  * Data attributes: data-pins (the organisations: /data/map-pins.json, as
- * the map reads them, src/map/pins.ts), data-places (the
- * place list), data-base (the site's base path).
+ * the map reads them, src/map/pins.ts), data-places (the place list),
+ * data-base (the site's base path).
  */
 import { decodePins, type MapPin, type MapPinsFile } from '../pins.ts';
-import { PRECISION_LABELS } from '../precision.ts';
-import { formatKm, nearest, type LatLng } from '../../lib/places/nearest.ts';
-import { matchPlaces, type PlaceRow } from '../place-pick.ts';
-
-/** How many organisations the list shows. */
-const COUNT = 10;
-/** Kinds a resident can go to (federations and networks are umbrella bodies), as on the place pages. */
-const KINDS = new Set(['coop', 'hq', 'site']);
+import { matchPlaces, placeArea, type PlaceRow } from '../place-pick.ts';
+import type { LatLng } from '../../lib/places/nearest.ts';
+import { isOwnOf, nearby, nearbyCandidate, pointLabel, type OwnArea } from '../../lib/places/nearby.ts';
+import { paths } from '../../lib/model/paths.ts';
+import { renderNearby } from './near-list.ts';
 
 export interface NearResult {
   from: LatLng;
@@ -54,6 +54,13 @@ export class NearMeElement extends HTMLElement {
       const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-code]');
       if (button) void this.#pickCode(button.dataset.code!);
     });
+    // The home page's place box and button open /map/?place=… or /map/?near=here: answer at once.
+    const params = new URLSearchParams(location.search);
+    const place = params.get('place')?.trim();
+    if (place && input) {
+      input.value = place;
+      void this.#pick();
+    } else if (params.get('near') === 'here') this.#locate();
   }
 
   get #input() {
@@ -89,8 +96,14 @@ export class NearMeElement extends HTMLElement {
     return this.#places;
   }
 
+  /** Removes the previous answer (its heading and list), so a question or a miss never sits under an old place's name. */
+  #clear(): void {
+    renderNearby(this, undefined);
+  }
+
   #locate(): void {
     this.#choices([]);
+    this.#clear();
     if (!('geolocation' in navigator)) {
       this.#status('このブラウザでは現在地を使えません。市区町村名から探してください。', 'error');
       return;
@@ -113,6 +126,8 @@ export class NearMeElement extends HTMLElement {
 
   async #pick(): Promise<void> {
     const query = this.#input?.value ?? '';
+    this.#choices([]);
+    this.#clear();
     if (!query.trim()) {
       this.#status('市区町村名かよみを入力してください。', 'error');
       return;
@@ -127,14 +142,12 @@ export class NearMeElement extends HTMLElement {
     }
     const hits = matchPlaces(query, rows);
     if (hits.length === 0) {
-      this.#choices([]);
       this.#status(
         `「${query.trim()}」に当たる市区町村が見つかりません。名前かよみ（ひらがな）で入力してください。`,
         'error',
       );
     } else if (hits.length === 1) {
-      this.#choices([]);
-      await this.#showPlace(hits[0]!);
+      await this.#showPlace(hits[0]!, rows);
     } else {
       this.#choices(hits.slice(0, 20));
       this.#status(
@@ -145,17 +158,22 @@ export class NearMeElement extends HTMLElement {
   }
 
   async #pickCode(code: string): Promise<void> {
-    const row = (await this.#loadPlaces()).find((r) => r[0] === code);
+    const rows = await this.#loadPlaces();
+    const row = rows.find((r) => r[0] === code);
     if (!row) return;
     this.#choices([]);
     if (this.#input) this.#input.value = row[1];
-    await this.#showPlace(row);
+    await this.#showPlace(row, rows);
     this.#input?.focus();
   }
 
-  #showPlace(row: PlaceRow): Promise<void> {
-    const label = `${row[1]}の代表点${row[5] ? `（${row[5]}の代表点を使用）` : ''}`;
-    return this.#show({ lat: row[3], lng: row[4] }, label);
+  #showPlace(row: PlaceRow, rows: readonly PlaceRow[]): Promise<void> {
+    const area = placeArea(row, rows);
+    return this.#show({ lat: row[3], lng: row[4] }, pointLabel(row[1], row[5] || undefined), {
+      area,
+      name: row[1],
+      page: paths.body(row[0]),
+    });
   }
 
   #choices(rows: PlaceRow[]): void {
@@ -166,6 +184,7 @@ export class NearMeElement extends HTMLElement {
         const li = document.createElement('li');
         const b = document.createElement('button');
         b.type = 'button';
+        b.className = 'button';
         b.dataset.code = r[0];
         b.textContent = `${r[1]}（${r[2]}、コード${r[0]}）`;
         li.append(b);
@@ -175,59 +194,27 @@ export class NearMeElement extends HTMLElement {
     box.hidden = rows.length === 0;
   }
 
-  async #show(from: LatLng, label: string): Promise<void> {
-    let features: MapPin[];
+  async #show(from: LatLng, label: string, place?: { area: OwnArea; name: string; page: string }): Promise<void> {
+    let pins: MapPin[];
     try {
-      features = await this.#loadCoops();
+      pins = await this.#loadCoops();
     } catch {
       this.#status('団体の位置データを読み込めませんでした。', 'error');
       return;
     }
-    const placed = features
-      .filter((f) => KINDS.has(f.properties.kind) && f.properties.precision !== 'prefecture')
-      .map((f) => ({
-        item: f,
-        point: { lat: f.geometry.coordinates[1], lng: f.geometry.coordinates[0] },
-        reading: f.properties.name,
-      }));
-    const near = nearest(from, placed, COUNT);
-    const list = this.querySelector<HTMLOListElement>('[data-near-list]');
-    const base = this.dataset.base ?? '/';
-    list?.replaceChildren(
-      ...near.map(({ item, km }) => {
-        const p = item.properties;
-        const li = document.createElement('li');
-        li.dataset.nearId = p.id;
-        li.dataset.km = km.toFixed(3);
-        const a = document.createElement('a');
-        a.href = `${base}${p.page}`;
-        a.textContent = p.name;
-        const dist = document.createElement('span');
-        dist.className = 'km';
-        dist.textContent = formatKm(km);
-        const meta = document.createElement('span');
-        meta.className = 'meta';
-        meta.textContent = `${p.placeName}・位置: ${PRECISION_LABELS[p.precision]}`;
-        li.append(a, dist, meta);
-        return li;
-      }),
-    );
-    const heading = this.querySelector<HTMLElement>('[data-near-heading]');
-    if (heading) {
-      heading.textContent = `${label}から近い団体`;
-      heading.hidden = near.length === 0;
-    }
-    const first = near[0];
-    this.#status(
-      first
-        ? `${label}から直線距離で近い順に${near.length}団体を表示しました。いちばん近いのは${first.item.properties.name}（${formatKm(first.km)}）です。`
-        : '位置のわかる団体がありません。',
-      'done',
-    );
+    const candidates = pins
+      .filter((f) => nearbyCandidate(f.properties.kind, f.properties.precision))
+      .map((f) => ({ item: f, point: { lat: f.geometry.coordinates[1], lng: f.geometry.coordinates[0] } }));
+    const isOwn = place ? (f: MapPin) => isOwnOf(place.area, f.properties) : undefined;
+    const near = nearby(from, candidates, isOwn ? { isOwn } : {});
+    const own = place && { count: pins.filter(isOwn!).length, name: place.name, page: place.page };
+    const status = renderNearby(this, { near, label, base: this.dataset.base ?? '/', ...(own ? { own } : {}) });
+    this.#status(status, 'done');
+    const shown = near.within.length > 0 ? near.within : near.beyond;
     this.dispatchEvent(
       new CustomEvent<NearResult>('near-me-result', {
         bubbles: true,
-        detail: { from, ids: near.map((n) => n.item.properties.id) },
+        detail: { from, ids: shown.map((n) => n.item.properties.id) },
       }),
     );
   }

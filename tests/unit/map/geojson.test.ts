@@ -1,3 +1,4 @@
+/** The map's entries and GeoJSON (src/map/geojson.ts) and its filters read from and written to the URL (src/map/filter.ts). */
 import { describe, expect, test } from 'vitest';
 import { mapEntries, toFeatureCollection, PRECISION_LABELS } from '../../../src/map/geojson.ts';
 import { filterSearch, matchesFilter, parseFilter } from '../../../src/map/filter.ts';

@@ -18,6 +18,7 @@ const expected = (e: MapEntry) => ({
     kind: e.kind,
     categories: e.categories,
     ...(e.prefecture !== undefined ? { prefecture: e.prefecture } : {}),
+    ...(e.municipality !== undefined ? { municipality: e.municipality } : {}),
     placeName: e.placeName,
     precision: e.precision,
     page: e.page,
@@ -40,6 +41,7 @@ describe('map pins on the real content', () => {
     expect(file.format).toBe(MAP_PINS_FORMAT);
     expect(file.categories.length).toBe(new Set(entries.flatMap((e) => e.categories)).size);
     expect(file.places.length).toBe(new Set(entries.map((e) => e.placeName)).size);
+    expect(file.municipalities.length).toBe(new Set(entries.flatMap((e) => e.municipality ?? [])).size);
     expect(file.pages).toBeUndefined();
   });
 });
@@ -49,12 +51,14 @@ describe('map pins edge cases', () => {
   test('no prefecture, no category, and a page off the pattern survive', () => {
     const odd: MapEntry[] = [
       base,
-      { ...base, id: 'x-1', prefecture: undefined, categories: [], page: 'elsewhere/x-1/' },
+      { ...base, id: 'x-1', prefecture: undefined, municipality: undefined, categories: [], page: 'elsewhere/x-1/' },
       { ...base, id: 'x-2', categories: ['b', 'a', 'b2'] },
     ];
     delete odd[1]!.prefecture;
+    delete odd[1]!.municipality;
     expect(roundTrip(odd)).toEqual(odd.map(expected));
     expect(roundTrip(odd)[1]!.properties).not.toHaveProperty('prefecture');
+    expect(roundTrip(odd)[1]!.properties).not.toHaveProperty('municipality');
   });
   test('an empty list', () => expect(roundTrip([])).toEqual([]));
   test('a file of another format, or with columns of unequal length, is refused by name', () => {

@@ -1,5 +1,6 @@
+/** The municipality picker of "near me" (src/map/place-pick.ts): its place rows and matching by name, full name or kana reading. */
 import { describe, expect, test } from 'vitest';
-import { foldKana, fullName, matchPlaces, placeRows } from '../../../src/map/place-pick.ts';
+import { foldKana, fullName, matchPlaces, placeArea, placeRows } from '../../../src/map/place-pick.ts';
 import type { Body } from '../../../src/lib/model/types.ts';
 
 const src = [{ title: 't', url: 'https://example.org/', seen: '2026-01-01' }];
@@ -26,17 +27,24 @@ const bodies: Body[] = [
 const rows = placeRows(bodies);
 
 describe('placeRows', () => {
-  test('one row per place with a point, own or borrowed, naming whose point it borrowed; no national body', () => {
+  test("one row per place with a point, own or borrowed, naming whose point it borrowed and a ward's city; no national body", () => {
     expect(rows.map((r) => r[0])).toEqual(['110001', '111007', '111015', '112313']);
-    expect(rows.find((r) => r[0] === '112313')).toEqual(['112313', '埼玉県桶川市', 'おけがわし', 36.0022, 139.5414]);
+    expect(rows.find((r) => r[0] === '112313')).toEqual(['112313', '埼玉県桶川市', 'おけがわし', 36.00215, 139.54136]);
     expect(rows.find((r) => r[0] === '111015')).toEqual([
       '111015',
       '埼玉県さいたま市西区',
       'にしく',
-      35.8616,
+      35.86164,
       139.6458,
       'さいたま市',
+      '111007',
     ]);
+  });
+  test("placeArea: a picked city's own area takes in its wards; a prefecture is told by its code", () => {
+    const at = (code: string) => rows.find((r) => r[0] === code)!;
+    expect(placeArea(at('111007'), rows)).toEqual({ id: '111007', prefecture: false, wards: new Set(['111015']) });
+    expect(placeArea(at('112313'), rows)).toEqual({ id: '112313', prefecture: false, wards: new Set() });
+    expect(placeArea(at('110001'), rows).prefecture).toBe(true);
   });
   test('fullName puts the prefecture and a ward city in front', () => {
     const map = new Map(bodies.map((b) => [b.id, b]));

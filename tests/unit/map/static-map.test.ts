@@ -1,3 +1,4 @@
+/** The static SVG maps of content pages (src/map/static-map.ts): outlines, the view around the focus prefecture and its pins. */
 import { describe, expect, test } from 'vitest';
 import {
   jisPrefectureCode,

@@ -1,3 +1,4 @@
+/** Partial dates, 西暦 and 和暦, and fiscal years (src/lib/model/dates.ts). */
 import { describe, expect, test } from 'vitest';
 import {
   parsePartialDate,

@@ -1,3 +1,4 @@
+/** The normal form of search text (src/lib/model/normal-form.ts): width and kana variants, short forms, legal forms split off. */
 import { describe, expect, test } from 'vitest';
 import {
   expandAliases,

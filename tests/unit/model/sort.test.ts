@@ -1,3 +1,4 @@
+/** 五十音順 by reading (src/lib/model/sort.ts). */
 import { expect, test } from 'vitest';
 import { sortByReading, compareReading } from '../../../src/lib/model/sort.ts';
 

@@ -1,3 +1,4 @@
+/** Geometry of outlines (src/lib/places/geometry.ts): line simplification, distances, areas, bounding boxes, clipping. */
 import { describe, expect, test } from 'vitest';
 import {
   bboxOf,

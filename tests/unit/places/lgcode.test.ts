@@ -1,3 +1,4 @@
+/** 全国地方公共団体コード check digits and prefectures (src/lib/places/lgcode.ts), against the official list. */
 import { describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
 import { checkDigitFor, isValidLgCode, prefectureCodeOf, isNationalBodyId } from '../../../src/lib/places/lgcode.ts';

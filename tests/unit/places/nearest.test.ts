@@ -1,5 +1,6 @@
+/** Distances and the nearest organisations (src/lib/places/nearest.ts): haversine, km formatting, ordering and reference points. */
 import { describe, expect, test } from 'vitest';
-import { formatKm, haversineKm, nearest, referencePoint, type PointedBody } from '../../../src/lib/places/nearest.ts';
+import { formatKm, haversineKm, referencePoint, type PointedBody } from '../../../src/lib/places/nearest.ts';
 
 describe('haversineKm', () => {
   test('is zero from a point to itself and symmetric', () => {
@@ -26,46 +27,6 @@ describe('formatKm', () => {
     expect(formatKm(3.24)).toBe('3.2km');
     expect(formatKm(9.96)).toBe('10.0km');
     expect(formatKm(48.4)).toBe('48km');
-  });
-});
-
-describe('nearest', () => {
-  const at = (id: string, lat: number, lng: number, reading = id) => ({ item: id, point: { lat, lng }, reading });
-  test('orders by distance, takes the count, ties in reading order', () => {
-    const from = { lat: 35, lng: 139 };
-    const items = [
-      at('far', 36, 139),
-      at('near', 35.1, 139),
-      at('tie-b', 35, 139.2, 'び'),
-      at('tie-a', 35, 138.8, 'あ'),
-    ];
-    const r = nearest(from, items, 3);
-    expect(r.map((n) => n.item)).toEqual(['near', 'tie-a', 'tie-b']);
-    expect(r[0]!.km).toBeCloseTo(11.12, 1);
-    expect(nearest(from, items, 10)).toHaveLength(4);
-    expect(nearest(from, items, 0)).toEqual([]);
-  });
-  test('equals sorting every item and taking the first ones, ties and equal readings included', () => {
-    // Deterministic pseudo-random points on a coarse grid, so many distances and readings coincide.
-    let s = 7;
-    const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-    const collator = new Intl.Collator('ja');
-    for (let round = 0; round < 20; round++) {
-      const from = { lat: 35 + Math.floor(rand() * 3) / 10, lng: 139 + Math.floor(rand() * 3) / 10 };
-      const items = Array.from({ length: 200 }, (_, i) =>
-        at(
-          `c${i}`,
-          35 + Math.floor(rand() * 6) / 10,
-          139 + Math.floor(rand() * 6) / 10,
-          ['あ', 'い', 'う'][Math.floor(rand() * 3)],
-        ),
-      );
-      const sorted = items
-        .map((p) => ({ item: p.item, km: haversineKm(from, p.point), reading: p.reading }))
-        .sort((a, b) => a.km - b.km || collator.compare(a.reading, b.reading))
-        .map(({ item, km }) => ({ item, km }));
-      for (const count of [1, 5, 37, 250]) expect(nearest(from, items, count)).toEqual(sorted.slice(0, count));
-    }
   });
 });
 

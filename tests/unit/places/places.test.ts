@@ -1,3 +1,4 @@
+/** Public bodies from the official code list merged with hand-kept files (src/lib/places/places.ts). */
 import { describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
 import {

@@ -1,5 +1,6 @@
+/** The Content-Security-Policy and the _headers file (src/lib/publish/csp.ts). */
 import { expect, test } from 'vitest';
-import { cspHeader, headersFile, TILE_ORIGIN } from '../../../src/lib/publish/csp.ts';
+import { adminCspHeader, cspHeader, headersFile, TILE_ORIGIN } from '../../../src/lib/publish/csp.ts';
 
 test('no unsafe-inline or unsafe-eval for scripts and styles', () => {
   const policy = cspHeader();
@@ -33,4 +34,17 @@ test('_headers: a CSP per top-level folder and file (never a site-wide one that 
   expect(file).toMatch(/\/roukyou-atlas\/embed\/\*\n {2}Content-Security-Policy: [^\n]*frame-ancestors \*/);
   expect(file).toMatch(/\/roukyou-atlas\/_astro\/\*\n[^\n]*\n {2}Cache-Control: public, max-age=31536000, immutable/);
   expect(file).toContain('Permissions-Policy: geolocation=(self)');
+});
+
+test('/admin/: a policy of its own for Decap CMS (eval for its config validator, styles by hash), and noindex', () => {
+  const policy = adminCspHeader();
+  expect(policy).toMatch(/script-src 'self' 'unsafe-eval'(;|$)/);
+  expect(policy).not.toMatch(/'unsafe-inline'/);
+  expect(policy).toMatch(/style-src 'self' 'sha256-[^;]+'(;|$)/);
+  expect(policy).toMatch(/connect-src 'self' https:\/\/api\.github\.com/);
+  expect(policy).toMatch(/frame-ancestors 'none'/);
+  const file = headersFile('/sub/', { dirs: ['admin', 'coops'], files: ['index.html'] });
+  expect(file).toContain(`/sub/admin/*\n  Content-Security-Policy: ${policy}\n  X-Robots-Tag: noindex\n`);
+  expect(file).toMatch(/\/sub\/coops\/\*\n {2}Content-Security-Policy: [^\n]*script-src 'self' 'wasm-unsafe-eval';/);
+  expect(file.split('\n\n').filter((r) => r.includes("'unsafe-eval'"))).toHaveLength(1);
 });

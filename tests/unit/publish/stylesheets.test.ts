@@ -1,3 +1,4 @@
+/** One stylesheet per page (src/lib/publish/stylesheets.ts): a page's CSS chunks joined in order, named by content. */
 import { describe, expect, test } from 'vitest';
 import {
   joinStylesheets,

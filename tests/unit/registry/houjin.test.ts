@@ -18,6 +18,8 @@ import {
   type HoujinRow,
 } from '../../../src/lib/registry/houjin.ts';
 import { RecordReader } from '../../../src/lib/registry/record-reader.ts';
+import { registryRecordOf } from '../../../src/lib/registry/plan-fields.ts';
+import { toRow } from '../../../src/lib/registry/record-rules.ts';
 import { snapshot } from '../../helpers/registry.ts';
 import { corporateNumberUrl, isValidCorporateNumber } from '../../../src/lib/model/corporate-number.ts';
 import { isValidLgCode } from '../../../src/lib/places/lgcode.ts';
@@ -335,4 +337,17 @@ describe('importing into a content folder', () => {
     expect(lines).toContain('対象外・保留: 2');
     expect(lines.some((l) => l.includes('一般社団法人労働者協同組合研究会') && l.includes('一般社団法人'))).toBe(true);
   });
+});
+
+test('registryRecordOf keeps a registered English name (商号又は名称（英語表記）) as nameEn', () => {
+  // The first record of a fixture file (no quoted field), with and without an English name.
+  const line = readFileSync('tests/fixtures/houjin/diff_20261115.csv', 'utf8').split(/\r?\n/)[0]!.split(',');
+  const at = HOUJIN_COLUMNS.findIndex(([k]) => k === 'enName');
+  const withName = line.map((v, i) => (i === at ? 'Midorino Kakuu Workers Co-operative' : v));
+  expect(registryRecordOf(toRow(withName, 'diff.csv', 1), '2026-11-15')).toMatchObject({
+    name: '労働者協同組合みどりの架空',
+    nameEn: 'Midorino Kakuu Workers Co-operative',
+  });
+  const without = line.map((v, i) => (i === at ? '' : v));
+  expect(registryRecordOf(toRow(without, 'diff.csv', 1), '2026-11-15')).not.toHaveProperty('nameEn');
 });

@@ -1,3 +1,4 @@
+/** What the search index reads from a built page (src/search/build/extract.ts): body text, first heading, search meta. */
 import { describe, expect, test } from 'vitest';
 import { bodyText, extractPage, firstHeading, searchMeta } from '../../../src/search/build/extract.ts';
 

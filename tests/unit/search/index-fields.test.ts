@@ -1,3 +1,4 @@
+/** The search index's encoded fields (src/search/fields.ts, page-fields.ts): names, facets and text n-grams of a page. */
 import { describe, expect, test } from 'vitest';
 import { pagefindView } from '../../../src/search/build/extract.ts';
 import { urlOfFile, urlOfPath } from '../../../src/search/build/pagefind.ts';

@@ -1,3 +1,4 @@
+/** Search queries (src/search/query.ts): words from what people type, and the plan sent to Pagefind. */
 import { describe, expect, test } from 'vitest';
 import { planQuery, queryWords, segmentedWords, telling } from '../../../src/search/query.ts';
 import { decodeText } from '../../../src/search/tokens.ts';

@@ -1,3 +1,4 @@
+/** The search index's encoding and n-grams (src/search/tokens.ts): round trips, prefix-free codes, query pieces. */
 import { describe, expect, test } from 'vitest';
 import { decodeText, encodeChar, encodeText, grams, queryPieces, GRAM } from '../../../src/search/tokens.ts';
 import { termsOf } from '../../../src/search/fields.ts';

@@ -3,8 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { paths } from '../../../src/lib/model/paths.ts';
 import {
   bodyEnglish,
+  englishName,
   englishTwin,
   hepburn,
+  romanisedName,
   japaneseTwin,
   placeRomaji,
   prefectureEnglish,
@@ -28,6 +30,38 @@ describe('Hepburn readings', () => {
   });
   test('every organisation reading in content/ romanises to Latin letters only', () => {
     for (const c of dir.coops) expect(hepburn(c.reading), c.id).toMatch(/^[A-Za-zāīūēō0-9' &.-]+$/);
+  });
+});
+
+describe('romanised names keep their words apart', () => {
+  test('split at the readings of the words names are built from', () => {
+    expect(romanisedName('にほんろうどうしゃきょうどうくみあいれんごうかい')).toBe(
+      'Nihon Rōdōsha Kyōdō Kumiai Rengōkai',
+    );
+    expect(romanisedName('せんたーじぎょうだん かながわじぎょうほんぶ')).toBe('Sentā Jigyōdan Kanagawa Jigyō Honbu');
+    expect(romanisedName('せんだいちいきふくしじぎょうしょけやきのもり')).toBe(
+      'Sendaichiikifukushi Jigyōsho Keyakinomori',
+    );
+    expect(romanisedName('かくうきぎょうくみあい')).toBe('Kakū Kigyō Kumiai');
+    expect(romanisedName('わーかーず・これくてぃぶねっとわーくじゃぱん')).toBe('Wākāzu Korekutibu Nettowāku Japan');
+    expect(romanisedName('ワーカーズコープ')).toBe('Wākāzu Kōpu');
+  });
+  test('a reading with none of those words reads as hepburn does', () => {
+    for (const r of ['あそびば', 'とうきょう', 'わーかーず・HIOKI', 'jam']) expect(romanisedName(r)).toBe(hepburn(r));
+  });
+  test('every organisation in content/: Latin letters only, the same letters as hepburn', () => {
+    for (const c of dir.coops) {
+      const name = romanisedName(c.reading);
+      expect(name, c.id).toMatch(/^[A-Za-zāīūēō0-9' &.-]+$/);
+      expect(name.replace(/ /g, '').toLowerCase(), c.id).toBe(hepburn(c.reading).replace(/ /g, '').toLowerCase());
+    }
+  });
+  test("englishName: the registry's English name when it has one, else the romanised reading", () => {
+    expect(englishName({ reading: 'かくう', registry: { nameEn: 'Kakuu Workers Co-operative' } })).toEqual({
+      text: 'Kakuu Workers Co-operative',
+      registered: true,
+    });
+    expect(englishName({ reading: 'かくうこうぼう' })).toEqual({ text: 'Kakū Kōbō', registered: false });
   });
 });
 

@@ -1,3 +1,4 @@
+/** List pages (src/lib/views/lists.ts, contracts.ts): pagination, per-prefecture lists, list URLs and contract lists. */
 import { describe, expect, test } from 'vitest';
 import {
   CATEGORY_CONTRACTS_SHOWN,
@@ -12,7 +13,6 @@ import {
   paginate,
 } from '../../../src/lib/views/lists.ts';
 import { filterContracts, sortContracts } from '../../../src/lib/views/contracts.ts';
-import { groupByPosition, spreadOffsets } from '../../../src/map/spread.ts';
 import { COOP_LIST_SEGMENT, paths } from '../../../src/lib/model/paths.ts';
 import { idProblem } from '../../../src/lib/model/schemas/index.ts';
 import type { Body, Contract, Coop } from '../../../src/lib/model/types.ts';
@@ -146,22 +146,5 @@ describe('contract lists', () => {
     );
     expect(pages.map((p) => p.length)).toEqual([CONTRACT_PAGE_SIZE, CONTRACT_PAGE_SIZE, 1]);
     expect(pages.flat().length).toBe(n);
-  });
-});
-
-describe('pins sharing a point', () => {
-  test('one pin stays on its point; several get distinct offsets at least the gap apart', () => {
-    expect(spreadOffsets(1)).toEqual([[0, 0]]);
-    for (const n of [2, 5, 8, 9, 40]) {
-      const o = spreadOffsets(n, 22);
-      expect(o).toHaveLength(n);
-      for (let i = 0; i < n; i++)
-        for (let j = i + 1; j < n; j++)
-          expect(Math.hypot(o[i]![0] - o[j]![0], o[i]![1] - o[j]![1]), `${n}: ${i}-${j}`).toBeGreaterThanOrEqual(18);
-    }
-  });
-  test('grouped by exact position, in input order', () => {
-    const g = groupByPosition(['a@1', 'b@2', 'c@1'], (s) => s.split('@')[1]!);
-    expect([...g.values()]).toEqual([['a@1', 'c@1'], ['b@2']]);
   });
 });

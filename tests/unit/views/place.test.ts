@@ -1,3 +1,4 @@
+/** A public body's page (src/lib/views/place.ts): co-ops covering it, the nearest ones, where to ask, on real content too. */
 import { describe, expect, test } from 'vitest';
 import { coopsCovering, nearestCoops, placePage, whereToAsk } from '../../../src/lib/views/place.ts';
 import { buildIndex, coopsLocatedIn, nearCandidates } from '../../../src/lib/model/directory.ts';
@@ -58,16 +59,30 @@ describe('nearestCoops', () => {
     ];
     const r = nearestCoops(town, { bodies, nearCandidates: nearCandidates(coops, bodies) })!;
     expect(r.from.own).toBe(true);
-    expect(r.list.map((n) => [n.item.id, n.precision])).toEqual([
+    expect(r.within.map((n) => [n.item.id, n.precision])).toEqual([
       ['at-address', 'address'],
       ['in-city', 'municipality'],
     ]);
-    expect(r.list[0]!.km).toBeLessThan(r.list[1]!.km);
+    expect(r.within[0]!.km).toBeLessThan(r.within[1]!.km);
   });
-  test('a ward without a point is measured from its city and says so', () => {
-    const r = nearestCoops(ward, { bodies, nearCandidates: [] })!;
+  test("a place's own organisations (a city's: its wards' too) are never nearby", () => {
+    const coops = [
+      coop('in-town', { municipality: '112313', prefecture: '110001' }),
+      coop('in-city', { municipality: '111007', prefecture: '110001' }),
+      coop('in-ward', { municipality: '111015', location: { lat: 35.9, lng: 139.6 }, prefecture: '110001' }),
+    ];
+    const near = (b: Body) =>
+      nearestCoops(b, { bodies, nearCandidates: nearCandidates(coops, bodies) })!.within.map((n) => n.item.id);
+    expect(near(town)).toEqual(['in-ward', 'in-city']);
+    expect(near(city)).toEqual(['in-town']);
+  });
+  test('a ward without a point is measured from its city and says so; ties at that point are all listed', () => {
+    const coops = Array.from({ length: 7 }, (_, i) => coop(`c${i}`, { municipality: '111007', prefecture: '110001' }));
+    const r = nearestCoops(ward, { bodies, nearCandidates: nearCandidates(coops, bodies) })!;
     expect(r.from.own).toBe(false);
     expect(r.from.of.id).toBe('111007');
+    expect(r.within.map((n) => n.item.id)).toEqual(coops.map((c) => c.id));
+    expect(r.within.every((n) => n.km === 0)).toBe(true);
   });
 });
 
@@ -105,7 +120,8 @@ describe('placePage (what a public body page shows), on the real content', () =>
   test('a designated city lists its wards; a municipality gets the nearest co-ops and where to ask', () => {
     const v = placePage(city, dir, index);
     expect(v.locals.map((l) => l.body.parent)).toEqual(v.locals.map(() => city.id));
-    expect(v.near?.list.length).toBeGreaterThan(0);
+    expect(v.near!.within.length + v.near!.beyond.length).toBeGreaterThan(0);
+    expect(v.near!.within.some((n) => n.item.municipality === city.id)).toBe(false);
     expect(v.ask?.prefecture?.id).toBe(city.prefecture);
   });
   test('the ministry is not a place: no nearest, no windows section of its own, no code shown', () => {

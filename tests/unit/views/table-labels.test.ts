@@ -1,3 +1,4 @@
+/** Table cells labelled with their column headers for phone cards (src/lib/views/table-labels.ts). */
 import { describe, expect, test } from 'vitest';
 import { labelTable, labelTables } from '../../../src/lib/views/table-labels.ts';
 

@@ -20,6 +20,7 @@ import {
 export const registryRecord = z.strictObject({
   name: text.describe('商号又は名称（登記上の名称）'),
   furigana: text.optional().describe('フリガナ（国税庁が公表しているもの）'),
+  nameEn: text.optional().describe('商号又は名称（英語表記）: 法人が届け出て国税庁が公表している英語の名称'),
   address: text.optional().describe('国内所在地（都道府県・市区町村・丁目番地等をつないだもの）'),
   postalCode: z
     .string()
@@ -50,7 +51,7 @@ export const coopSchema = (ref: RefFactory) =>
     name: text.describe('正式名称（登記上の名称。確かめられないときは notes に書く）'),
     nameVariants: z.array(text).optional().describe('出典により異なる表記・略称'),
     reading: reading.describe('五十音順の並べ替えに使うよみ（法人格の部分を除く）'),
-    kind: z.enum(ORG_KIND.values).describe(ORG_KIND.describe),
+    kind: z.enum(ORG_KIND.values).describe(`組織の種類: ${ORG_KIND.describe}`),
     legalForm: z.enum(LEGAL_FORMS).optional().describe('法人格（事業所 kind: site では省略可）'),
     parent: ref('coops').optional().describe('上位の組織（事業本部・事業所の場合）'),
     memberOf: z.array(ref('coops')).optional().describe('加盟する連合会・ネットワーク'),
@@ -83,7 +84,7 @@ export const coopSchema = (ref: RefFactory) =>
       .describe('事業一覧（分野ごと）'),
     servicesAsOf: pastDate.optional().describe('事業一覧の時点'),
     licences: z.array(text).optional().describe('登録業種・許認可'),
-    origin: z.enum(ORIGIN.values).optional().describe(ORIGIN.describe),
+    origin: z.enum(ORIGIN.values).optional().describe(`労協になった経緯: ${ORIGIN.describe}`),
     convertedFrom: text.optional().describe('組織変更前の名称'),
     founded: pastDate
       .optional()
@@ -103,7 +104,7 @@ export const coopSchema = (ref: RefFactory) =>
       .boolean()
       .optional()
       .describe(
-        'true=国税庁の法人番号公表サイトの登記情報だけから作った下書き（活動は未調査。サイトに「登記情報のみ」と表示）',
+        '登記情報のみの下書きか（true=国税庁の法人番号公表サイトの登記情報だけから作った下書き。活動は未調査で、サイトに「登記情報のみ」と表示）',
       ),
     registry: registryRecord
       .optional()
@@ -149,7 +150,7 @@ export const coopSchema = (ref: RefFactory) =>
         asOf: pastDate.optional().describe('連絡先を確かめた時点'),
       })
       .optional()
-      .describe('団体の公開連絡先のみ（個人の連絡先は載せない）'),
+      .describe('連絡先（団体の公開連絡先のみ。個人の連絡先は載せない）'),
     notes: z.array(text).optional().describe('未確認事項・表記の揺れなど、読者への注記'),
     sources,
   });

@@ -25,7 +25,7 @@ const activity = (ref: RefFactory) =>
       .describe('協議会の中で一意の id（ページ内リンクとテストに使う）'),
     title: text.describe('活動の名前'),
     kind: z.enum(ACTIVITY_KIND.values).describe(`活動の種類: ${ACTIVITY_KIND.describe}`),
-    status: z.enum(ACTIVITY_STATUS.values).default('held').describe(`出典の時点で ${ACTIVITY_STATUS.describe}`),
+    status: z.enum(ACTIVITY_STATUS.values).default('held').describe(`状況（出典の時点）: ${ACTIVITY_STATUS.describe}`),
     fiscalYear: z
       .number()
       .int()

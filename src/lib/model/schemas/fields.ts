@@ -33,6 +33,9 @@ function dateSchema() {
   );
 }
 
+/** The forms a date may take, as a regular expression (JSON Schema `pattern`, the CMS's field check). */
+export const DATE_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+
 /** A date that may lie in the future (an end, a planned event). */
 export const partialDate = dateSchema();
 
@@ -41,6 +44,9 @@ export const pastDate = dateSchema().register(fieldRules, { past: true });
 
 /** Longest URL accepted (browsers and servers commonly cap near 2,000 characters). */
 export const MAX_URL_LENGTH = 2000;
+
+/** The shape webUrl's refinement requires first, as a regular expression (it also refuses IP addresses and private names). */
+export const WEB_URL_PATTERN = '^https?://[^\\s/]+\\.\\S*$';
 
 /** An http(s) URL to a public host name: no other scheme (javascript:, data:, file: …), no credentials, no IP address or private name. */
 export const webUrl = z

@@ -33,7 +33,10 @@ export const programmeSchema = (ref: RefFactory) =>
         z.strictObject({
           date: partialDate.describe('日付（予定を含む）'),
           title: text.describe('出来事'),
-          status: z.enum(ACTIVITY_STATUS.values).default('held').describe(`出典の時点で ${ACTIVITY_STATUS.describe}`),
+          status: z
+            .enum(ACTIVITY_STATUS.values)
+            .default('held')
+            .describe(`状況（出典の時点）: ${ACTIVITY_STATUS.describe}`),
           source: sourceIndex,
         }),
       )

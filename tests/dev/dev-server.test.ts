@@ -5,7 +5,7 @@
  * Content-Security-Policy blocking the styles the dev server injects; the
  * search page there says how to get a search index. It runs with no other test file beside it (vitest.config.ts).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -80,15 +80,26 @@ beforeAll(async () => {
   // with the hook's long timeout, so the tests below measure the pages and not a cold compile on a busy machine.
   for (const path of [paths.coop(coop.id), paths.search()]) await warm(`${url}${path.replace(/^\//, '')}`);
   browser = await launch();
-  // A browser's first visit makes Vite optimise the client's dependencies and then reload the page; let that happen
-  // here, so the tests read a page that stays put (evaluating during that reload could hang until the test timed out).
-  const { context } = await localOnlyContext(browser);
-  const first = await context.newPage();
+  // As it starts, the dev server sends page reloads (Astro after syncing the content, Vite's dependency optimiser after
+  // a re-run); Vite keeps the last one sent while no browser was connected and hands it to the next page that
+  // connects, right after its 'connected' message. Let a first visit take it, so the tests read pages that stay put
+  // (evaluating during a reload could hang until the test timed out): once this page's Vite client is connected, the
+  // kept reload has gone to it.
+  const first = await (await localOnlyContext(browser)).context.newPage();
+  let connected = false;
+  first.on('websocket', (ws) =>
+    ws.on('framereceived', (frame) => {
+      if (/"type":\s*"connected"/.test(String(frame.payload))) connected = true;
+    }),
+  );
   await first.goto(`${url}${paths.coop(coop.id).replace(/^\//, '')}`, { timeout: 120_000 });
-  await first.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
-  await new Promise((r) => setTimeout(r, 2_000));
-  await first.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
-  await context.close();
+  await vi.waitFor(
+    () => {
+      if (!connected) throw new Error("the page's Vite client has not connected");
+    },
+    { timeout: 60_000, interval: 50 },
+  );
+  // Left open (closed with the browser after the file): the reload it was handed may be under way.
 });
 
 /** A page evaluation that gives up after 5 s (a page being reloaded may never answer). */

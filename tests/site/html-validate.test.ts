@@ -1,7 +1,6 @@
 /**
- * Quality gates on every built page: valid HTML (html-validate), external
- * links that open safely, only http(s)/mailto/tel URLs, no third-party
- * resources loaded by markup.
+ * Valid HTML on the built site: html-validate (its recommended rules) reports 0 errors on every page, the ~1,900
+ * generated place pages sampled (tests/site/nu-html.test.ts runs the W3C checker over all of them).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { htmlValidator } from '../helpers/html-validate.ts';
@@ -71,45 +70,5 @@ describe('HTML is valid', () => {
         failures.push(`${f}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(failures).toEqual([]);
-  });
-});
-
-describe('links and resources', () => {
-  test('links that open a new tab carry rel="noopener noreferrer"', () => {
-    const bad: string[] = [];
-    for (const f of htmlFiles()) {
-      for (const m of page(f).matchAll(/<a\b[^>]*\btarget="_blank"[^>]*>/g)) {
-        const rel = /\brel="([^"]*)"/.exec(m[0])?.[1]?.split(/\s+/) ?? [];
-        if (!rel.includes('noopener') || !rel.includes('noreferrer')) bad.push(`${f}: ${m[0]}`);
-      }
-    }
-    expect(bad).toEqual([]);
-  });
-  test('every href uses http(s), mailto, tel, a path or a fragment', () => {
-    const bad: string[] = [];
-    for (const f of htmlFiles()) {
-      for (const m of page(f).matchAll(/\bhref="([^"]*)"/g)) {
-        const href = m[1]!;
-        if (/^(https?:\/\/|mailto:|tel:|\/|#|\.\.?\/)/.test(href)) continue;
-        if (/^[a-z][a-z0-9+.-]*:/i.test(href)) bad.push(`${f}: ${href}`);
-      }
-    }
-    expect(bad).toEqual([]);
-  });
-  test('markup loads no third-party script, stylesheet, image or frame', () => {
-    const bad: string[] = [];
-    for (const f of htmlFiles()) {
-      const html = page(f);
-      for (const m of html.matchAll(/<(script|img|iframe|source|video|audio)\b[^>]*\bsrc="(https?:)?\/\/[^"]*"/g))
-        bad.push(`${f}: ${m[0]}`);
-      for (const m of html.matchAll(/<link\b[^>]*>/g)) {
-        if (
-          /\brel="(stylesheet|preload|modulepreload|icon|manifest)"/.test(m[0]) &&
-          /\bhref="(https?:)?\/\//.test(m[0])
-        )
-          bad.push(`${f}: ${m[0]}`);
-      }
-    }
-    expect(bad).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The islands' JavaScript carries browser code only: no schema library and
- * nothing from Node. A shared helper that starts importing the schemas
- * (which pulled zod into the search page's bundle once) fails here.
+ * The built scripts and stylesheets: the islands' JavaScript carries browser code only (no schema library, nothing
+ * from Node: a shared helper that starts importing the schemas, which pulled zod into the search page's bundle once,
+ * fails here); every page links one stylesheet at most, it exists, and no CSS chunk is left that nothing links.
  */
 import { expect, test } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';

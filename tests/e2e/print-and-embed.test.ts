@@ -1,5 +1,6 @@
 /**
- * Print and embed in Chromium. A public body's page under print media shows
+ * Print and embed in Chromium, on the deploy build (SITE_URL, REPO_URL, a
+ * sub-path). A public body's page under print media shows
  * its contracts, co-ops and sources with an as-of date and no navigation, and
  * the body with the most contracts prints on at most two A4 pages. The iframe
  * snippet shown on a body's page, pasted into another page, shows the embed.
@@ -8,12 +9,13 @@ import { describe, expect, test } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
+import { localOnlyContext, useDeploySiteInBrowser } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { contractsCommissionedBy, coopsIn, indexById } from '../../src/lib/model/directory.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { pageTypes } from '../../scripts/lib/page-types.ts';
+import { SUB_PATH } from '../helpers/build.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -27,7 +29,7 @@ const busiest = [...dir.bodies].sort(
     size(b.id).contracts - size(a.id).contracts || size(b.id).coops - size(a.id).coops || (a.id < b.id ? -1 : 1),
 )[0]!;
 
-const site = useSiteInBrowser();
+const site = useDeploySiteInBrowser();
 
 /** Pages in a PDF made by Chromium (one `/Type /Page` object per page). */
 function pdfPageCount(pdf: Buffer): number {
@@ -147,8 +149,11 @@ describe('embed', () => {
     const { context, blocked } = await localOnlyContext(site.browser);
     const page = await context.newPage();
     await page.goto(`${site.url}${paths.body(busiest.id)}`);
-    const snippet = await page.locator('pre.snippet code').innerText();
-    expect(snippet).toMatch(/^<iframe src="[^"]+" title="[^"]+"/);
+    const published = await page.locator('pre.snippet code').innerText();
+    // The deploy build's snippet names the public address; pasted here, it loads the same page from this server.
+    const publicEmbed = `${SUB_PATH.site}${SUB_PATH.base}${paths.embed(busiest.id)}`;
+    expect(published).toMatch(new RegExp(`^<iframe src="${publicEmbed.replace(/[.]/g, '\\.')}" title="[^"]+"`));
+    const snippet = published.replace(`${SUB_PATH.site}${SUB_PATH.base}`, site.url);
     // Another site's page: the 404 page stands in for it; its body is replaced by the snippet alone.
     await page.goto(`${site.url}404.html`);
     await page.evaluate((html) => {

@@ -1,17 +1,18 @@
 /**
- * Every public body's page, its printout header and its embed give one
+ * Every public body's page, its printout header and its embed (where it has one) give one
  * 情報の時点: the newest date of the facts the page reports (its contracts
  * and its own facts), never the day the code list was checked; the re-check
  * notice follows the same date. Expectations come from content/.
  */
 import { expect, test } from 'vitest';
 import { loadContentDirectory } from '../helpers/content.ts';
-import { page, requireDist } from '../helpers/dist.ts';
-import { bodyFactSources, lastChecked, needsRecheck } from '../../src/lib/model/directory.ts';
+import { hasPage, page, requireDist } from '../helpers/dist.ts';
+import { bodyFactSources, coopsIn, indexById, lastChecked, needsRecheck } from '../../src/lib/model/directory.ts';
 import { todayInJapan } from '../../src/lib/model/dates.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 
 const dir = loadContentDirectory();
+const bodies = indexById(dir.bodies);
 const datetimeOf = (d: string) => (d.length === 10 || d.length === 7 ? d : d.slice(0, 4));
 
 test('body pages, their print header and their embed agree on the as-of date of their facts', () => {
@@ -28,7 +29,11 @@ test('body pages, their print header and their embed agree on the as-of date of 
     expect(html, body.id).toContain(`情報の時点: ${time}`);
     expect(html, body.id).toContain(`情報の時点: ${time}`);
     expect(html.includes('class="recheck"'), body.id).toBe(needsRecheck(facts, today));
-    expect(page(`embed/${body.id}/`), body.id).toContain(`情報の時点: ${time}`);
+    // An embed exists, and is offered, only where there is something to show: organisations located there or contracts.
+    const embed = contracts.length > 0 || coopsIn(body, dir.coops, bodies).length > 0;
+    expect(hasPage(`embed/${body.id}/`), body.id).toBe(embed);
+    expect(html.includes(`href="/${paths.embed(body.id)}"`), body.id).toBe(embed);
+    if (embed) expect(page(`embed/${body.id}/`), body.id).toContain(`情報の時点: ${time}`);
   }
   expect(withContracts).toBeGreaterThan(0);
 });

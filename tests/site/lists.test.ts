@@ -1,10 +1,10 @@
 /**
- * Checks on the built site (dist/), with every expectation derived from
- * content/: each entity has its page, contracts show on both sides, the seed
- * figures render, lists are in 五十音順, and no content page runs JavaScript.
+ * The list pages of the built site, derived from content/: the per-prefecture co-op lists hold every organisation once
+ * in 五十音順, split by the rule of src/lib/views/lists.ts; /coops/, prefecture pages and /municipalities/ list or link
+ * by that rule; every category page lists exactly its organisations, continued on further pages.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { distFiles, hasPage, linksToPendingPart, page, requireDist, text } from '../helpers/dist.ts';
+import { distFiles, hasPage, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { COOP_LIST_SEGMENT, paths } from '../../src/lib/model/paths.ts';
 import { compareReading, sortByReading } from '../../src/lib/model/sort.ts';
@@ -20,83 +20,6 @@ import { coopsIn, prefectureOf, indexById } from '../../src/lib/model/directory.
 
 const dir = loadContentDirectory();
 beforeAll(requireDist);
-
-function h1(html: string): string {
-  return text(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '').trim();
-}
-
-describe('every entity has its page', () => {
-  test.each(dir.coops.map((c) => [c.id, c]))('coop %s', (_id, c) => {
-    expect(hasPage(paths.coop(c.id))).toBe(true);
-    const html = page(paths.coop(c.id));
-    expect(h1(html)).toBe(c.name);
-    // Every source is listed, by title.
-    for (const s of c.sources) expect(text(html)).toContain(s.title);
-  });
-  test.each(dir.categories.map((c) => [c.id, c]))('category %s', (_id, c) => {
-    expect(h1(page(paths.category(c.id)))).toContain(c.name);
-  });
-  test.each(dir.bodies.map((b) => [b.id, b]))('public body %s', (_id, b) => {
-    expect(h1(page(paths.body(b.id)))).toBe(b.name);
-  });
-  test.each(dir.councils.map((c) => [c.id, c]))('council %s', (_id, c) => {
-    const html = page(paths.council(c.id));
-    expect(h1(html)).toBe(c.name);
-    for (const m of c.members ?? []) expect(text(html)).toContain(m.name);
-  });
-});
-
-describe('contracts', () => {
-  test.each(dir.contracts.map((c) => [c.id, c]))('%s shows on its commissioner and contractor pages', (_id, c) => {
-    for (const route of [paths.body(c.commissioner), paths.coop(c.contractor)]) {
-      const html = page(route);
-      expect(html).toContain(`data-contract="${c.id}"`);
-    }
-    const row = new RegExp(`<tr[^>]*data-contract="${c.id}"[\\s\\S]*?</tr>`).exec(page(paths.body(c.commissioner)))![0];
-    expect(text(row)).toContain(c.programme);
-    for (const s of c.services ?? []) expect(text(row)).toContain(s);
-  });
-  test('a public body lists exactly the contracts it commissions', () => {
-    for (const b of dir.bodies) {
-      const html = page(paths.body(b.id));
-      const shown = [...html.matchAll(/data-contract="([^"]+)"/g)].map((m) => m[1]).sort();
-      expect(shown).toEqual(
-        dir.contracts
-          .filter((c) => c.commissioner === b.id)
-          .map((c) => c.id)
-          .sort(),
-      );
-    }
-  });
-});
-
-describe('facts render from content', () => {
-  test('figures appear with their values and notes', () => {
-    const nf = new Intl.NumberFormat('ja-JP');
-    for (const c of dir.coops.filter((c) => c.figures)) {
-      const t = text(page(paths.coop(c.id)));
-      for (const f of c.figures!) expect(t).toContain(`${nf.format(f.value)} ${f.unit}`);
-      for (const f of c.figures!.filter((f) => f.note))
-        expect(t, `${c.id}: ${f.label}`).toContain(`${f.label}: ${f.note}`);
-    }
-    expect(dir.coops.some((c) => c.figures?.some((f) => f.note))).toBe(true);
-  });
-  test('every listed service appears on its co-op page', () => {
-    for (const c of dir.coops.filter((c) => c.services)) {
-      const t = text(page(paths.coop(c.id)));
-      for (const s of c.services!) for (const item of s.items) expect(t).toContain(item);
-    }
-  });
-  test('council members that are in the directory link to their pages', () => {
-    for (const c of dir.councils) {
-      const html = page(paths.council(c.id));
-      for (const m of c.members ?? []) {
-        if (m.coop) expect(html).toContain(`href="/${paths.coop(m.coop)}"`);
-        if (m.body) expect(html).toContain(`href="/${paths.body(m.body)}"`);
-      }
-    }
-  });
-});
 
 describe('lists', () => {
   /** The co-op ids a list page links to from its table rows, in order. */
@@ -186,40 +109,5 @@ describe('lists', () => {
       expect(linked).toEqual(expected);
       expect(hasPage(paths.category(cat.id, pages.length + 1))).toBe(false);
     }
-  });
-});
-
-describe('no JavaScript on content pages', () => {
-  const htmlFiles = distFiles().filter((f) => f.endsWith('.html'));
-  const islands = ['map/index.html', 'search/index.html'];
-  test('there are pages to check', () => expect(htmlFiles.length).toBeGreaterThan(dir.coops.length));
-  test.each(htmlFiles.filter((f) => !islands.includes(f)))('%s has no script but JSON-LD', (f) => {
-    const html = page(f);
-    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!);
-    expect(scripts.filter((attrs) => !/type="application\/ld\+json"/.test(attrs))).toEqual([]);
-    expect(html).not.toMatch(/\son[a-z]+="/); // no inline event handlers
-    expect(html).not.toMatch(/<link[^>]+rel="modulepreload"/);
-  });
-  test('every page is Japanese, except the English summaries under en/', () => {
-    for (const f of htmlFiles)
-      expect(page(f), f).toMatch(
-        f.startsWith('en/') ? /^<!DOCTYPE html><html lang="en"/ : /^<!DOCTYPE html><html lang="ja"/,
-      );
-  });
-});
-
-describe('internal links', () => {
-  test('every internal href and src resolves to a file in dist/', () => {
-    const files = new Set(distFiles());
-    const broken: string[] = [];
-    for (const f of distFiles().filter((f) => f.endsWith('.html'))) {
-      for (const m of page(f).matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
-        const target = m[1]!.replace(/^\//, '');
-        const resolved = target === '' || target.endsWith('/') ? `${target}index.html` : target;
-        if (linksToPendingPart(target, files)) continue;
-        if (!files.has(decodeURIComponent(resolved))) broken.push(`${f} → ${m[1]}`);
-      }
-    }
-    expect(broken).toEqual([]);
   });
 });

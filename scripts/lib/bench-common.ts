@@ -1,7 +1,8 @@
 /**
  * Shared by the bench-* scripts (not a benchmark itself): the machine's load,
- * gzip sizes as a static host would send them, and commands run with the peak
- * memory of each of their processes.
+ * gzip sizes as a static host would send them, commands run with the peak
+ * memory of each of their processes, a page's network, and the seeded
+ * random numbers of synthetic data.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -15,6 +16,12 @@ export function loadLine(): string {
   return `load ${loadavg()
     .map((n) => n.toFixed(2))
     .join(' / ')} on ${cpus().length} CPUs`;
+}
+
+/** A small deterministic PRNG (a linear congruential generator), so every run makes the same synthetic data. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Files a static host sends compressed (text); the rest (images, Pagefind's gzip files, wasm) go as they are. */

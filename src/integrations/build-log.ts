@@ -1,0 +1,64 @@
+/**
+ * Astro's log, kept short (the `logger` setting in astro.config.mjs): a build writes one line per route
+ * ("├─ /coops/x/index.html (+5ms)", 6,359 lines on the real site), so a warning scrolls out of sight. Here those lines
+ * are counted and said once; everything else — warnings, errors, the counts and times Astro and our integrations
+ * print — goes through Astro's own console destination unchanged. `BUILD_LOG=verbose` (or Astro's `--verbose`) prints
+ * every line, as Astro does by default.
+ */
+import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
+import nodeDestination from 'astro/logger/node';
+
+// eslint-disable-next-line no-control-regex -- the colour codes Astro puts around a route's path
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** A route line as Astro's static generation writes it (src: astro/dist/core/build/generate.js). */
+const ROUTE = /^\s*[├└]─ /;
+
+/** Whether the per-route lines are wanted. */
+export function verboseLog(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): boolean {
+  return env.BUILD_LOG === 'verbose' || argv.includes('--verbose');
+}
+
+/**
+ * A destination that counts route lines (and the timing Astro writes after each) instead of passing them to `next`,
+ * and says how many before the next line it passes (a warning among the routes, or the end of the step).
+ */
+export function quietDestination(next: AstroLoggerDestination): AstroLoggerDestination {
+  let routes = 0;
+  let reported = true;
+  let timing = false;
+  return {
+    write(event: AstroLoggerMessage) {
+      if (event.label === null && ROUTE.test(event.message.replace(ANSI, ''))) {
+        routes++;
+        reported = false;
+        timing = !event.newLine;
+        return;
+      }
+      if (timing && event.label === 'SKIP_FORMAT') {
+        timing = false;
+        return;
+      }
+      timing = false;
+      if (!reported) {
+        reported = true;
+        next.write({
+          label: 'build',
+          level: 'info',
+          message: `${routes}件のファイルを書き出しました（1件ずつの表示は BUILD_LOG=verbose）`,
+          newLine: true,
+        });
+        routes = 0;
+      }
+      next.write(event);
+    },
+    flush: () => next.flush?.(),
+    close: () => next.close?.(),
+  };
+}
+
+/** The logger's entry point: Astro's console destination, quiet unless verbose. */
+export default function buildLog(): AstroLoggerDestination {
+  const verbose = verboseLog();
+  const console = nodeDestination({ level: process.argv.includes('--verbose') ? 'debug' : 'info' });
+  return verbose ? console : quietDestination(console);
+}

@@ -1,0 +1,61 @@
+/**
+ * /map/'s view in Chromium: the first view fits every marker and is at least as close as all of Japan, a popup is
+ * never left under the zoom buttons, and on a phone the near-me controls come first with the map within a screen.
+ */
+import { describe, expect, test } from 'vitest';
+import { useSiteInBrowser } from '../helpers/browser.ts';
+import { bodies, openMap, placed, type MapHooks } from '../helpers/map-page.ts';
+import { placeOf } from '../../src/lib/model/directory.ts';
+
+const site = useSiteInBrowser();
+
+describe('map view', () => {
+  test('the first view fits every marker, at least as close as all of Japan', async () => {
+    const { context, page } = await openMap(site);
+    const v = await page.evaluate(() => (document.querySelector('coop-map') as MapHooks).view());
+    expect(v.inside).toBe(v.total);
+    expect(v.zoom).toBeGreaterThanOrEqual(v.japanZoom);
+    await context.close();
+  });
+
+  test('a popup never sits under the zoom buttons (the organisations furthest north and west)', async () => {
+    const points = placed.map((c) => ({ id: c.id, p: placeOf(c, bodies)! }));
+    const targets = new Set([
+      points.sort((a, b) => b.p.lat - a.p.lat)[0]!.id,
+      points.sort((a, b) => a.p.lng - b.p.lng)[0]!.id,
+    ]);
+    for (const id of targets) {
+      const { context, page } = await openMap(site, `?focus=${id}`);
+      await page.locator('.leaflet-popup').waitFor();
+      // Faded in, and the pan that makes room for it over: Leaflet starts that pan as the popup is added, marking the
+      // map pane with leaflet-pan-anim until it ends.
+      await page.waitForFunction(
+        () =>
+          getComputedStyle(document.querySelector('.leaflet-popup')!).opacity === '1' &&
+          !document.querySelector('.leaflet-map-pane')!.classList.contains('leaflet-pan-anim'),
+      );
+      const overlap = await page.evaluate(() => {
+        const a = document.querySelector('.leaflet-popup')!.getBoundingClientRect();
+        const b = document.querySelector('.leaflet-control-zoom')!.getBoundingClientRect();
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      });
+      expect(overlap, id).toBe(false);
+      await context.close();
+    }
+  });
+
+  test('on a phone the near-me controls come first, in the first screen, and the map follows within a screen', async () => {
+    const { context, page } = await openMap(site, '', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const top = (sel: string) => page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().top, sel);
+    const locate = await top('[data-locate]');
+    expect(locate).toBeLessThan(844 - 100);
+    const canvas = await top('[data-map-canvas]');
+    expect(canvas).toBeGreaterThan(locate);
+    expect(canvas).toBeLessThan(locate + 844);
+    await context.close();
+  });
+});
