@@ -10,7 +10,7 @@ import { DIST, distFiles, hasPage, page, requireDist, text } from '../helpers/di
 import { CATEGORY_CONTRACTS_SHOWN, CONTRACT_PAGE_SIZE, contractPreview, paginate } from '../../src/lib/views/lists.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
-import { contractFacets, filterContracts, periodText } from '../../src/lib/views/contracts.ts';
+import { contractFacets, filterContracts, periodText, type ContractFilter } from '../../src/lib/views/contracts.ts';
 import { contractListFilters } from '../../src/lib/views/contract-filters.ts';
 import { bodyPrefecture } from '../../src/lib/model/directory.ts';
 import { indexById, lastChecked } from '../../src/lib/model/directory.ts';
@@ -23,7 +23,7 @@ beforeAll(requireDist);
 
 describe('/contracts/', () => {
   /** The contract ids on every page of a list, split by the rule of src/lib/views/lists.ts. */
-  const allPages = (f: { kind?: string; prefecture?: string; category?: string }, n: number) => {
+  const allPages = (f: ContractFilter, n: number) => {
     const pages = paginate(Array.from({ length: n }), CONTRACT_PAGE_SIZE).length;
     expect(hasPage(paths.contracts(f, pages + 1))).toBe(false);
     return Array.from({ length: pages }, (_, i) => {
