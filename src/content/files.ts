@@ -106,87 +106,82 @@ export function readContentOnce(dir: string, root: string = process.cwd()): Cont
   return lastRead.get(readKey(dir, root)) ?? readContent(dir, root);
 }
 
+/** Problems with what sits at the top of a content folder: only collection folders and the known data files belong there. */
+function topLevelProblems(dir: string, root: string): Problem[] {
+  const problems: Problem[] = [];
+  if (!isRealDir(dir)) return problems;
+  const folders = new Set(COLLECTION_NAMES.map(folderOf));
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    const file = relative(root, path);
+    const kind = lstatSync(path);
+    if (kind.isSymbolicLink()) continue; // named by links.ts
+    if (kind.isDirectory()) {
+      if (!folders.has(name))
+        problems.push({
+          file,
+          field: '(folder)',
+          message: `content/ に "${name}" というコレクションはありません（${[...folders].join('・')} のどれかです。綴りを確認してください）`,
+        });
+    } else if (!CONTENT_ROOT_FILES.includes(name)) {
+      problems.push({
+        file,
+        field: '(file)',
+        message: `content/ の直下にはコレクションのフォルダと ${CONTENT_ROOT_FILES.join('・')} だけを置いてください`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** One file of a collection: its entry, or the problem that kept it from being read (wrong kind, not UTF-8, bad YAML). */
+function readEntryFile(collection: CollectionName, path: string, root: string): RawEntry | Problem | undefined {
+  const file = relative(root, path);
+  const ext = extname(path);
+  if (!COLLECTION_FILES[collection].includes(ext)) {
+    if (basename(path) === 'README.md') return undefined;
+    return {
+      file,
+      field: '(file)',
+      message: `${collection} には ${COLLECTION_FILES[collection].join('・')} のファイルだけを置いてください`,
+    };
+  }
+  const bytes = readFileSync(path);
+  const text = decodeUtf8(bytes);
+  if (text === undefined)
+    return {
+      file,
+      field: `(文字コード ${firstInvalidLine(bytes)}行目)`,
+      message: 'ファイルが UTF-8 ではありません（Shift_JIS などで保存されています）。UTF-8 で保存し直してください',
+    };
+  let source = text;
+  let rest: Pick<RawEntry, 'body' | 'bodyStartLine'> = {};
+  if (collection === 'guides') {
+    const split = splitFrontmatter(text);
+    if (split.frontmatter === undefined)
+      return { file, field: '(frontmatter)', message: '先頭に --- で囲んだ frontmatter がありません' };
+    rest = { body: split.body, bodyStartLine: split.bodyStartLine };
+    source = split.frontmatter;
+  }
+  try {
+    return { collection, id: basename(path, ext), file, data: parseYaml(source), ...rest };
+  } catch (e) {
+    const where = e instanceof YAMLParseError && e.linePos ? ` (${e.linePos[0].line}行目)` : '';
+    return { file, field: `(YAML${where})`, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
+  }
+}
+
 /** Every entry under a content folder (municipalities merged with the official list), plus the problems met while reading files. */
 export function readContent(dir: string, root: string = process.cwd()): ContentRead {
   const entries: RawEntry[] = [];
-  const problems: Problem[] = [];
-  const folders = new Set(COLLECTION_NAMES.map(folderOf));
-  if (isRealDir(dir)) {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      const file = relative(root, path);
-      const kind = lstatSync(path);
-      if (kind.isSymbolicLink()) continue; // named by links.ts
-      if (kind.isDirectory()) {
-        if (!folders.has(name))
-          problems.push({
-            file,
-            field: '(folder)',
-            message: `content/ に "${name}" というコレクションはありません（${[...folders].join('・')} のどれかです。綴りを確認してください）`,
-          });
-      } else if (!CONTENT_ROOT_FILES.includes(name)) {
-        problems.push({
-          file,
-          field: '(file)',
-          message: `content/ の直下にはコレクションのフォルダと ${CONTENT_ROOT_FILES.join('・')} だけを置いてください`,
-        });
-      }
-    }
-  }
-  for (const collection of COLLECTION_NAMES) {
+  const problems = topLevelProblems(dir, root);
+  for (const collection of COLLECTION_NAMES)
     for (const path of filesUnder(join(dir, folderOf(collection)))) {
-      const file = relative(root, path);
-      const ext = extname(path);
-      if (!COLLECTION_FILES[collection].includes(ext)) {
-        if (basename(path) !== 'README.md')
-          problems.push({
-            file,
-            field: '(file)',
-            message: `${collection} には ${COLLECTION_FILES[collection].join('・')} のファイルだけを置いてください`,
-          });
-        continue;
-      }
-      const id = basename(path, ext);
-      const bytes = readFileSync(path);
-      const text = decodeUtf8(bytes);
-      if (text === undefined) {
-        problems.push({
-          file,
-          field: `(文字コード ${firstInvalidLine(bytes)}行目)`,
-          message: 'ファイルが UTF-8 ではありません（Shift_JIS などで保存されています）。UTF-8 で保存し直してください',
-        });
-        continue;
-      }
-      let source = text;
-      let body: string | undefined;
-      let bodyStartLine: number | undefined;
-      if (collection === 'guides') {
-        const split = splitFrontmatter(text);
-        if (split.frontmatter === undefined) {
-          problems.push({ file, field: '(frontmatter)', message: '先頭に --- で囲んだ frontmatter がありません' });
-          continue;
-        }
-        ({ body, bodyStartLine } = split);
-        source = split.frontmatter;
-      }
-      try {
-        entries.push({
-          collection,
-          id,
-          file,
-          data: parseYaml(source),
-          ...(body !== undefined ? { body, bodyStartLine } : {}),
-        });
-      } catch (e) {
-        const where = e instanceof YAMLParseError && e.linePos ? ` (${e.linePos[0].line}行目)` : '';
-        problems.push({
-          file,
-          field: `(YAML${where})`,
-          message: e instanceof Error ? e.message.split('\n')[0]! : String(e),
-        });
-      }
+      const read = readEntryFile(collection, path, root);
+      if (read === undefined) continue;
+      if ('message' in read) problems.push(read);
+      else entries.push(read);
     }
-  }
   const read = { entries: withOfficialPlaces(entries), problems };
   lastRead.set(readKey(dir, root), read);
   return read;

@@ -160,7 +160,8 @@ describe('embed', () => {
       document.body.innerHTML = html;
     }, snippet);
     const frame = page.frameLocator('iframe');
-    await expect.poll(() => frame.locator('h1').innerText()).toContain(busiest.name);
+    // The frame loads a whole page: on a loaded machine that takes longer than expect.poll's default 5 s.
+    await expect.poll(() => frame.locator('h1').innerText(), { timeout: 30_000 }).toContain(busiest.name);
     const links = frame.locator('a');
     expect(await links.count()).toBeGreaterThan(1);
     for (const a of await links.all()) {

@@ -4,19 +4,22 @@
  * has contracts, and an iframe snippet for its embed page.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { distFiles, page, requireDist } from '../helpers/dist.ts';
+import { page, publicPages, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
-import { contractsCommissionedBy } from '../../src/lib/model/directory.ts';
+import { buildIndex, contractsCommissionedBy } from '../../src/lib/model/directory.ts';
+import { embeddable } from '../../src/lib/views/place.ts';
 import { DATASETS } from '../../src/lib/publish/datasets/index.ts';
 
 const dir = loadContentDirectory();
+const index = buildIndex(dir);
 beforeAll(requireDist);
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('links to the open data', () => {
-  const htmlFiles = distFiles().filter((f) => f.endsWith('.html'));
+  // The CMS under admin/ is no public page and has no site footer.
+  const htmlFiles = publicPages();
   test('the footer links to the open data on every page', () => {
     for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) {
       expect(page(f), f).toMatch(
@@ -40,7 +43,7 @@ describe('links to the open data', () => {
     expect(html).toContain('id="cite-this-heading"');
   });
   test.each(dir.bodies.map((b) => [b.id, b] as const))(
-    'public body %s offers its CSV only when it has contracts, and an iframe snippet for its embed page',
+    'public body %s offers its CSV only when it has contracts, and an iframe snippet only when it has an embed page',
     (_id, b) => {
       const html = page(paths.body(b.id));
       const n = contractsCommissionedBy(b.id, dir.contracts).length;
@@ -49,6 +52,11 @@ describe('links to the open data', () => {
       expect(html).not.toContain('（CSV、0件）');
       expect(html).not.toContain('SITE_URL');
       const snippet = /<pre class="snippet"[^>]*><code[^>]*>([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1] ?? '';
+      if (!embeddable(b, index)) {
+        expect(snippet).toBe('');
+        expect(html).not.toContain(`/${paths.embed(b.id)}`);
+        return;
+      }
       expect(snippet.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>')).toMatch(
         new RegExp(`^<iframe src="/${paths.embed(b.id)}" title="[^"]+" [^>]*></iframe>$`),
       );

@@ -1,17 +1,29 @@
-/** The embed pages of the built site: each public body's lists its contracts and co-ops, opens every link in a new tab safely, and is not indexed. */
+/**
+ * The embed pages of the built site: a public body with organisations or contracts (embeddable) has one, listing its
+ * contracts and co-ops, opening every link in a new tab safely, not indexed; a body with nothing to show has none.
+ */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { page, requireDist } from '../helpers/dist.ts';
+import { hasPage, page, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { needsSplit } from '../../src/lib/views/lists.ts';
-import { coopsIn, contractsCommissionedBy, indexById } from '../../src/lib/model/directory.ts';
+import { buildIndex, coopsIn, contractsCommissionedBy, indexById } from '../../src/lib/model/directory.ts';
+import { embeddable } from '../../src/lib/views/place.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
+const index = buildIndex(dir);
+const withEmbed = dir.bodies.filter((b) => embeddable(b, index));
+const withoutEmbed = dir.bodies.filter((b) => !embeddable(b, index));
 beforeAll(requireDist);
 
 describe('embed pages', () => {
-  test.each(dir.bodies.map((b) => [b.id, b] as const))(
+  test('some bodies have an embed page and some have nothing to embed', () => {
+    expect(withEmbed.length).toBeGreaterThan(0);
+    expect(withoutEmbed.length).toBeGreaterThan(0);
+    for (const b of withoutEmbed) expect(hasPage(paths.embed(b.id)), b.id).toBe(false);
+  });
+  test.each(withEmbed.map((b) => [b.id, b] as const))(
     'embed/%s lists its contracts and co-ops; every link opens a new tab safely; not indexed',
     (_id, b) => {
       const html = page(paths.embed(b.id));

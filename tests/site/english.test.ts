@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, distFiles, hasPage, page, requireDist, text } from '../helpers/dist.ts';
+import { DIST, distFiles, hasPage, isPublic, page, requireDist, text } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { indexById, lastChecked, prefectureOf } from '../../src/lib/model/directory.ts';
 import { bodyEnglish, englishTwin, enPaths, romanisedName } from '../../src/lib/views/i18n.ts';
@@ -68,7 +68,7 @@ describe('hreflang and the language switch', () => {
   test('a Japanese page without a twin says so in its language switch and offers the English home page', () => {
     const withTwin = new Set(twins.flat());
     const lone = distFiles()
-      .filter((f) => f.endsWith('index.html') && !f.startsWith('en/') && !f.startsWith('embed/'))
+      .filter((f) => f.endsWith('index.html') && !f.startsWith('en/') && !f.startsWith('embed/') && isPublic(f))
       .map((f) => f.replace(/index\.html$/, ''))
       .filter((r) => !withTwin.has(r));
     expect(lone).toContain(paths.map());

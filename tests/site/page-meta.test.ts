@@ -3,7 +3,7 @@
  * canonical on an invented domain, and schema.org JSON-LD on co-op and public-body pages with the required fields.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { distFiles, page, requireDist } from '../helpers/dist.ts';
+import { page, publicPages, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { jsonLd } from '../helpers/open-data.ts';
 import { paths } from '../../src/lib/model/paths.ts';
@@ -14,7 +14,8 @@ const bodies = indexById(dir.bodies);
 beforeAll(requireDist);
 
 describe('OGP and Twitter card meta', () => {
-  const htmlFiles = distFiles().filter((f) => f.endsWith('.html'));
+  // The CMS under admin/ is no public page: it carries no sharing meta (noindex, tests/site/admin.test.ts).
+  const htmlFiles = publicPages();
   test('every page has OGP and Twitter card meta; the feed is announced; no canonical points to an invented domain', () => {
     for (const f of htmlFiles.filter((f) => !f.startsWith('embed/'))) {
       const html = page(f);

@@ -13,6 +13,7 @@ import { loadContentDirectory } from '../helpers/content.ts';
 import { jsonLd, parseCsv, text } from '../helpers/open-data.ts';
 import { SUB_PATH, subPathBuild, type BuildResult } from '../helpers/build.ts';
 import { paths } from '../../src/lib/model/paths.ts';
+import { commissioningBodies } from '../../src/lib/model/directory.ts';
 
 const dir = loadContentDirectory();
 
@@ -57,7 +58,8 @@ describe('an isolated build with SITE_URL and a base path', () => {
     expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${site}${base}feed.xml"/>`);
     const row = parseCsv(text(paths.dataFile('coops.csv'), r.outDir)).data.find((x) => x['ID'] === coop.id)!;
     expect(row['ページURL']).toBe(url);
-    const body = dir.bodies[0]!;
+    // A body with something to embed (only those have an embed page and offer the snippet).
+    const body = commissioningBodies(dir)[0]!;
     expect(text(join(paths.body(body.id), 'index.html'), r.outDir)).toContain(
       `&lt;iframe src=&quot;${site}${base}${paths.embed(body.id)}&quot;`,
     );

@@ -69,12 +69,15 @@ export function labelTables(tree: HastNode): void {
   for (const c of tree.children ?? []) labelTables(c);
 }
 
-/** The box a table scrolls in when wider than the page (as TableWrap.astro writes it): a focusable region named by its caption. */
+/**
+ * The box a table scrolls in when wider than the page (as TableWrap.astro writes it): a focusable region named by its
+ * caption — a named <section>, which is a region by itself.
+ */
 export function tableWrapper(label: string): HastNode {
   return {
     type: 'element',
-    tagName: 'div',
-    properties: { className: ['table-wrap'], role: 'region', ariaLabel: label, tabIndex: 0 },
+    tagName: 'section',
+    properties: { className: ['table-wrap'], ariaLabel: label, tabIndex: 0 },
     children: [],
   };
 }
