@@ -85,7 +85,7 @@ describe('citation blocks', () => {
   test('APA and BibTeX are dated by the page’s last change in content/ (else the build), with an access date', () => {
     const changes = contentChanges(contentDir());
     const buildDay = dayInJapan(exportDates(dir, process.env.SOURCE_DATE_EPOCH).generatedAt);
-    const cases = [
+    const cases: Array<{ route: string; files: string[]; updated?: string }> = [
       ...dir.coops.map((c) => ({
         route: paths.coop(c.id),
         files: [`coops/${c.id}`, ...dir.contracts.filter((k) => k.contractor === c.id).map((k) => `contracts/${k.id}`)],
