@@ -10,6 +10,9 @@ import { coopListRoutes } from '../lib/views/lists.ts';
 import { contentDir, readDataFile } from './files.ts';
 import { idRef, searchSynonymsSchema } from '../lib/model/schemas/index.ts';
 import type { SearchSynonyms } from '../lib/model/types.ts';
+import { contentChanges } from './changes.ts';
+import { exportDates } from '../lib/publish/datasets/index.ts';
+import { dayInJapan } from '../lib/publish/citation.ts';
 
 /** Entries as plain objects: the id beside the data (the types are the schemas', so no cast is needed). */
 function withIds<D extends object>(entries: ReadonlyArray<{ id: string; data: D }>): Array<{ id: string } & D> {
@@ -59,4 +62,23 @@ export function loadSearchSynonyms(): SearchSynonyms {
 export async function coopListStaticPaths() {
   const { coops } = await loadDirectory();
   return coopListRoutes(coops, (await loadIndex()).bodies);
+}
+
+/** What dates a page's citation: each content file's last change (git; see changes.ts) and the build's day. */
+export interface CitationDates {
+  /** 'coops/kifukuto' → its last change, 'YYYY-MM-DD'. */
+  changes: ReadonlyMap<string, string>;
+  /** The day of the downloads' generatedAt: SOURCE_DATE_EPOCH, else the newest source date. */
+  buildDay: string;
+}
+
+let cachedDates: Promise<CitationDates> | undefined;
+
+/** The citation dates, read once per build. */
+export function loadCitationDates(): Promise<CitationDates> {
+  cachedDates ??= loadDirectory().then((dir) => ({
+    changes: contentChanges(process.env.RA_CONTENT_DIR ?? contentDir()),
+    buildDay: dayInJapan(exportDates(dir, process.env.SOURCE_DATE_EPOCH).generatedAt),
+  }));
+  return cachedDates;
 }

@@ -7,7 +7,7 @@
  */
 import type { Body, Category, Contract, Coop, Council } from '../lib/model/types.ts';
 import { prefectureOf } from '../lib/model/directory.ts';
-import { PAGE_KIND, type PageKind } from '../lib/model/vocabularies.ts';
+import { ORG_KIND, PAGE_KIND, type PageKind } from '../lib/model/vocabularies.ts';
 
 /** Search facets of one page (all optional: a page without them is still indexed, with its kind). */
 export interface SearchFacets {
@@ -26,6 +26,16 @@ export interface SearchFacets {
    * services and contracted programmes (meta `subjects`; indexed in the hub field, never shown).
    */
   subjects?: string[] | undefined;
+  /**
+   * The entry's own kind, shown as the result's badge (meta `badge`): 事業本部, 連合会, 市 … from the vocabularies'
+   * labels; the kind filter stays the page's kind (組合, 自治体 …).
+   */
+  badge?: string | undefined;
+  /**
+   * The places the entry is in, each a whole official name (meta `places`, ' | '-separated): prefecture, then
+   * municipality. The search page ranks an entry for a place word only on a whole name (東京 → 東京都, not 西東京市).
+   */
+  places?: string[] | undefined;
 }
 
 /** Tool pages whose content repeats other pages (the map's list, the search page itself) stay out of the index. */
@@ -76,6 +86,15 @@ export function facetTags(
       attr: 'data-pagefind-meta',
       key: 'aka[content]',
     });
+  if (f.badge)
+    tags.push({ name: 'ra-search-badge', content: f.badge, attr: 'data-pagefind-meta', key: 'badge[content]' });
+  if (f.places?.length)
+    tags.push({
+      name: 'ra-search-places',
+      content: [...new Set(f.places)].join(' | '),
+      attr: 'data-pagefind-meta',
+      key: 'places[content]',
+    });
   if (f.subjects?.length)
     tags.push({
       name: 'ra-search-subjects',
@@ -89,7 +108,7 @@ export function facetTags(
 const names = (ids: readonly string[], byId: Map<string, { name: string }>) =>
   ids.map((id) => byId.get(id)?.name).filter((n): n is string => Boolean(n));
 
-/** A co-op page: its prefecture, categories, municipality, name variants and reading, and what it does (with the contracts it holds). */
+/** A co-op page: its prefecture, categories, municipality, name variants and reading, its kind, and what it does (with the contracts it holds). */
 export function coopFacets(
   coop: Coop,
   bodies: Map<string, Body>,
@@ -98,12 +117,17 @@ export function coopFacets(
 ): SearchFacets {
   const pref = prefectureOf(coop, bodies);
   const muni = coop.municipality ? bodies.get(coop.municipality) : undefined;
+  const places = [pref ? bodies.get(pref)?.name : undefined, muni?.name].filter((n): n is string => Boolean(n));
   return {
     prefecture: names(pref ? [pref] : [], bodies),
     category: names(coop.categories, categories),
-    municipality: [pref ? bodies.get(pref)?.name : undefined, muni?.name].filter(Boolean).join('') || undefined,
+    municipality: places.join('') || undefined,
     aka: [...(coop.nameVariants ?? []), coop.reading],
+    badge: ORG_KIND.labels[coop.kind],
+    places,
     keywords: [
+      // Its kind, so a kind word finds it (連合会 東京).
+      ORG_KIND.labels[coop.kind],
       ...(coop.business ?? []),
       ...(coop.services ?? []).flatMap((g) => [...(g.group ? [g.group] : []), ...g.items]),
       ...contracts.filter((c) => c.contractor === coop.id).flatMap((c) => [c.programme, ...(c.services ?? [])]),
@@ -112,7 +136,7 @@ export function coopFacets(
   };
 }
 
-/** A public body's page: its prefecture (itself for a prefecture; none for a national body) and reading. */
+/** A public body's page: its prefecture (itself for a prefecture; none for a national body), reading and kind (市, 町 …). */
 export function bodyFacets(body: Body, bodies: Map<string, Body>): SearchFacets {
   const prefId = body.kind === '都道府県' ? body.id : body.prefecture;
   const pref = prefId ? bodies.get(prefId) : undefined;
@@ -121,6 +145,8 @@ export function bodyFacets(body: Body, bodies: Map<string, Body>): SearchFacets 
     municipality: pref && pref.id !== body.id ? `${pref.name}${body.name}` : body.name,
     // The name itself too: the page's heading says more (「…の労働者協同組合と委託事業」), and exact names rank first.
     aka: [body.name, body.reading],
+    badge: body.kind,
+    places: [...(pref && pref.id !== body.id ? [pref.name] : []), body.name],
   };
 }
 
@@ -149,8 +175,20 @@ export function categoryFacets(
   };
 }
 
-/** A model-project council's page: its prefecture and reading. */
+/**
+ * A model-project council's page: its prefecture and reading, and as what it is about its members' names, its
+ * activities' titles, organisers and venues (a university or a hall a person may look for).
+ */
 export function councilFacets(council: Council, bodies: Map<string, Body>): SearchFacets {
   const pref = bodies.get(council.prefecture);
-  return { prefecture: pref ? [pref.name] : [], municipality: pref?.name, aka: [council.reading] };
+  return {
+    prefecture: pref ? [pref.name] : [],
+    municipality: pref?.name,
+    aka: [council.reading],
+    places: pref ? [pref.name] : [],
+    keywords: [
+      ...(council.members ?? []).map((m) => m.name),
+      ...(council.activities ?? []).flatMap((a) => [a.title, a.organiser, a.place]),
+    ].filter((k): k is string => Boolean(k)),
+  };
 }

@@ -15,6 +15,10 @@ import {
   placeOf,
 } from '../../src/lib/model/directory.ts';
 import { apiPaths } from '../../src/lib/publish/api.ts';
+import { contentChanges } from '../../src/content/changes.ts';
+import { contentDir } from '../../src/content/files.ts';
+import { exportDates } from '../../src/lib/publish/datasets/index.ts';
+import { dayInJapan, pageDate } from '../../src/lib/publish/citation.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -76,6 +80,29 @@ describe('citation blocks', () => {
       );
       expect(b).toContain(`href="/${p.api}"`);
       expect(b).not.toContain('<script');
+    }
+  });
+  test('APA and BibTeX are dated by the page’s last change in content/ (else the build), with an access date', () => {
+    const changes = contentChanges(contentDir());
+    const buildDay = dayInJapan(exportDates(dir, process.env.SOURCE_DATE_EPOCH).generatedAt);
+    const cases: Array<{ route: string; files: string[]; updated?: string }> = [
+      ...dir.coops.map((c) => ({
+        route: paths.coop(c.id),
+        files: [`coops/${c.id}`, ...dir.contracts.filter((k) => k.contractor === c.id).map((k) => `contracts/${k.id}`)],
+      })),
+      ...dir.councils.map((c) => ({ route: paths.council(c.id), files: [`councils/${c.id}`] })),
+      ...dir.guides.map((g) => ({ route: paths.guide(g.id), files: [`guides/${g.id}`], updated: g.updated })),
+    ];
+    for (const c of cases) {
+      const b = block(c.route);
+      const day = pageDate([...c.files.map((f) => changes.get(f)), c.updated], buildDay);
+      const [y, m, d] = day.split('-').map(Number);
+      const month = new Date(Date.UTC(y!, m! - 1, d)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+      expect(b, c.route).toContain(`(${y}, ${month} ${d}). `);
+      expect(b, c.route).toContain(`date = {${day}}`);
+      expect(b, c.route).toContain(`urldate = {${buildDay}}`);
+      expect(b, c.route).toMatch(/Retrieved [A-Z][a-z]+ \d{1,2}, \d{4}, from /);
+      expect(b, c.route).toContain(`取得日はこのサイトを作った日（${buildDay}）`);
     }
   });
   test('/data/ has the block too, with the data as-of date', () => {

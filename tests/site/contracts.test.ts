@@ -10,7 +10,8 @@ import { DIST, distFiles, hasPage, page, requireDist, text } from '../helpers/di
 import { CATEGORY_CONTRACTS_SHOWN, CONTRACT_PAGE_SIZE, contractPreview, paginate } from '../../src/lib/views/lists.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
-import { contractFacets, filterContracts, periodText } from '../../src/lib/views/contracts.ts';
+import { contractFacets, filterContracts, periodText, type ContractFilter } from '../../src/lib/views/contracts.ts';
+import { contractListFilters } from '../../src/lib/views/contract-filters.ts';
 import { bodyPrefecture } from '../../src/lib/model/directory.ts';
 import { indexById, lastChecked } from '../../src/lib/model/directory.ts';
 
@@ -22,7 +23,7 @@ beforeAll(requireDist);
 
 describe('/contracts/', () => {
   /** The contract ids on every page of a list, split by the rule of src/lib/views/lists.ts. */
-  const allPages = (f: { kind?: string; prefecture?: string; category?: string }, n: number) => {
+  const allPages = (f: ContractFilter, n: number) => {
     const pages = paginate(Array.from({ length: n }), CONTRACT_PAGE_SIZE).length;
     expect(hasPage(paths.contracts(f, pages + 1))).toBe(false);
     return Array.from({ length: pages }, (_, i) => {
@@ -36,11 +37,20 @@ describe('/contracts/', () => {
     expect(allPages({}, dir.contracts.length).sort()).toEqual(dir.contracts.map((c) => c.id).sort());
   });
   const { kinds, prefectures, national, categories } = contractFacets(dir.contracts, bodies);
-  const filters = [
-    ...kinds.map((kind) => ({ kind })),
-    ...[...prefectures, ...(national ? ['national'] : [])].map((prefecture) => ({ prefecture })),
-    ...categories.map((category) => ({ category })),
-  ];
+  const filters = contractListFilters(dir.contracts, bodies);
+  test('every programme kind, prefecture and category has a list, and so has every combination with contracts', () => {
+    const single = [
+      ...kinds.map((kind) => ({ kind })),
+      ...[...prefectures, ...(national ? ['national'] : [])].map((prefecture) => ({ prefecture })),
+      ...categories.map((category) => ({ category })),
+    ];
+    for (const f of single) expect(filters).toContainEqual(f);
+    const built = distFiles()
+      .filter((f) => /^contracts\/(programme|prefecture|category)\/.*index\.html$/.test(f))
+      .map((f) => f.replace(/index\.html$/, ''))
+      .filter((f) => !/\/\d{1,3}\/$/.test(f)); // page 2 … of a list
+    expect(built.sort()).toEqual(filters.map((f) => paths.contracts(f)).sort());
+  });
   test.each(filters.map((f) => [paths.contracts(f), f] as const))(
     '%s lists exactly its contracts and links back to all',
     (route, f) => {
@@ -49,8 +59,22 @@ describe('/contracts/', () => {
       expect(allPages(f, expected.length).sort()).toEqual(expected.sort());
       expect(html).toContain(`href="/${paths.contracts()}"`);
       expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+      // Every filter link is to a built list; a chip of an empty combination is no link and says 0件.
+      const nav = /<nav class="filters[\s\S]*?<\/nav>/.exec(html)![0];
+      for (const m of nav.matchAll(/<a href="\/([^"]+)"[^>]*data-count="(\d+)"/g)) {
+        expect(hasPage(m[1]!), m[1]).toBe(true);
+        expect(Number(m[2])).toBeGreaterThan(0);
+      }
+      for (const m of nav.matchAll(/<span class="empty"[^>]*data-count="0"[^>]*>([\s\S]*?)<\/span>/g))
+        expect(text(m[1]!)).toContain('0件');
     },
   );
+  test('a note and sources that rows of a list share are said once, above the table', () => {
+    const html = page(paths.contracts());
+    const notes = dir.contracts.map((c) => c.note).filter((n): n is string => Boolean(n));
+    const shared = [...new Set(notes)].filter((n) => notes.filter((x) => x === n).length >= 2);
+    for (const n of shared) expect(text(html).split(n).length - 1, n).toBe(1);
+  });
 });
 
 describe('category pages', () => {
@@ -103,9 +127,10 @@ describe('category pages', () => {
       expect(reached.pages).toBe(paginate(mine, CONTRACT_PAGE_SIZE).length);
       // The list names its category (the current filter) and links back to the category's page.
       const list = page(paths.contracts({ category: id }));
-      expect(list).toMatch(
-        new RegExp(`<a href="/${paths.contracts({ category: id })}" aria-current="page"[^>]*>\\s*${cat.name}\\s*</a>`),
+      const chosen = [...list.matchAll(/<a href="[^"]+" aria-current="page"[^>]*>([\s\S]*?)<\/a>/g)].map((m) =>
+        text(m[1]!).trim(),
       );
+      expect(chosen).toContain(`✓ ${cat.name} ${mine.length}件 （選択中）`);
       expect(list).toContain(`href="/${paths.category(id)}"`);
     },
   );

@@ -1,8 +1,9 @@
 /**
- * How to cite a page: APA and BibTeX text with the page's stable URL and its
- * as-of date (情報の時点), and the licence of each part. Plain functions; the
- * CiteThis component only renders them (no copy button: content pages ship no
- * JavaScript).
+ * How to cite a page: APA and BibTeX text with the page's stable URL, its own
+ * date (its last change in content/, else the build's), its as-of date
+ * (情報の時点) as a note and an access date (the build's day), and the licence
+ * of each part. Plain functions; the CiteThis component only renders them (no
+ * copy button: content pages ship no JavaScript).
  */
 import { EDITORS } from './datapackage.ts';
 import { ODBL } from './api.ts';
@@ -44,15 +45,45 @@ export interface CitationInput {
   title: string;
   /** The page's stable URL: absolute when SITE_URL is set, else the path. */
   url: string;
-  /** 情報の時点, 'YYYY-MM-DD' (or a partial date), when known. */
+  /** The page's own date, 'YYYY-MM-DD': its last change in content/, else the build's day (pageDate). */
+  published: string;
+  /** 情報の時点, 'YYYY-MM-DD' (or a partial date), when known: a note, not the publication date. */
   asOf: string | undefined;
+  /** The access date, 'YYYY-MM-DD': the build's day (the reader replaces it with the day they read the page). */
+  accessed: string;
   /** A key for BibTeX, e.g. 'coops/kifukuto' (made safe here). */
   key: string;
 }
 
-/** APA 7 reference for a web page with a group author. */
+/** An APA retrieval date: 'December 4, 2026'. */
+function apaDay(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${MONTHS[Number(m) - 1]} ${Number(d)}, ${y}`;
+}
+
+/** The day of an ISO date-time in Japan: the build's day from generatedAt ('2026-12-04T00:00:00+09:00' → '2026-12-04'). */
+export function dayInJapan(dateTime: string): string {
+  const t = new Date(dateTime);
+  if (Number.isNaN(t.getTime())) throw new Error(`not a date-time: ${dateTime}`);
+  return new Date(t.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A page's own date for its citation: the newest of its content files' last changes (and any date the entry
+ * records, such as a guide's updated), else the build's day.
+ */
+export function pageDate(changes: readonly (string | undefined)[], buildDay: string): string {
+  const known = changes.filter((d): d is string => Boolean(d)).sort();
+  return known.at(-1) ?? buildDay;
+}
+
+/**
+ * APA 7 reference for a web page with a group author, dated by the page, 情報の時点 as a description in square
+ * brackets, and a retrieval date (the page changes as sources are added).
+ */
 export function apaCitation(c: CitationInput): string {
-  return `${EDITORS}. ${apaDate(c.asOf)}. ${c.title}. ${SITE_NAME}. ${c.url}`;
+  const note = c.asOf ? ` [情報の時点 ${c.asOf}]` : '';
+  return `${EDITORS}. ${apaDate(c.published)}. ${c.title}${note}. ${SITE_NAME}. Retrieved ${apaDay(c.accessed)}, from ${c.url}`;
 }
 
 /** Escapes BibTeX's special characters in a field value. */
@@ -60,18 +91,23 @@ function bib(value: string): string {
   return value.replace(/([{}\\])/g, '\\$1').replace(/([%&$#_])/g, '\\$1');
 }
 
-/** A BibTeX @misc entry (url and urldate fields as biblatex reads them; note for BibTeX styles without them). */
+/**
+ * A BibTeX @misc entry: year and month for BibTeX styles, date, url and urldate as biblatex reads them, and
+ * 情報の時点 with the licence in the note.
+ */
 export function bibtexCitation(c: CitationInput): string {
   const key = `roukyou-atlas-${c.key.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-  const m = c.asOf?.match(/^(\d{4})(?:-(\d{2}))?/);
+  const [year, month] = c.published.split('-');
   const lines = [
     `@misc{${key},`,
     `  author = {{${bib(EDITORS)}}},`,
     `  title = {{${bib(c.title)}}},`,
     `  howpublished = {${bib(SITE_NAME)}},`,
-    ...(m ? [`  year = {${m[1]}},`] : []),
-    ...(m?.[2] ? [`  month = ${BIB_MONTHS[Number(m[2]) - 1]},`] : []),
+    `  year = {${year}},`,
+    `  month = ${BIB_MONTHS[Number(month) - 1]},`,
+    `  date = {${c.published}},`,
     `  url = {${c.url}},`,
+    `  urldate = {${c.accessed}},`,
     `  note = {${c.asOf ? `情報の時点 ${c.asOf}. ` : ''}${LICENSE.name}},`,
     '}',
   ];

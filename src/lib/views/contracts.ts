@@ -92,8 +92,8 @@ export function groupByProgramme(list: readonly Contract[]): ProgrammeGroup[] {
 }
 
 /**
- * A filter of the contract lists: a programme kind and/or a prefecture ('national' for bodies of the state), or a
- * category (a category's list stands alone: it is not combined with the other two, see contractListFilters).
+ * A filter of the contract lists: any combination of a programme kind, a prefecture ('national' for bodies of the
+ * state) and a category (see contract-filters.ts).
  */
 export interface ContractFilter {
   kind?: ContractKind | undefined;

@@ -2,7 +2,7 @@
  * How long lists are split, so no page grows with the directory: the
  * organisations are listed per prefecture, and a prefecture with more than
  * LIST_PAGE_SIZE of them gets further pages; contracts are listed
- * CONTRACT_PAGE_SIZE a page, per programme, prefecture or category, and a
+ * CONTRACT_PAGE_SIZE a page, per combination of programme, prefecture and category, and a
  * category's page shows only its newest CATEGORY_CONTRACTS_SHOWN. Used by
  * /coops/, the per-prefecture lists, the map's list, /contracts/, the
  * category pages and the tests that check them.
@@ -10,7 +10,8 @@
 import type { Body, Contract, Coop } from '../model/types.ts';
 import { prefectureOf } from '../model/directory.ts';
 import { sortByReading } from '../model/sort.ts';
-import { contractFacets, filterContracts, sortContracts, type ContractFilter } from './contracts.ts';
+import { filterContracts, sortContracts, type ContractFilter } from './contracts.ts';
+import { contractListFilters } from './contract-filters.ts';
 import { paths } from '../model/paths.ts';
 
 /** Entries on one list page (a table row is about 0.4 kB of HTML: 200 rows stay well under 200 kB). */
@@ -118,25 +119,6 @@ export function contractPreview(
   if (!(size >= 1)) throw new Error(`preview size must be at least 1, got ${size}`);
   const shown = sortContracts(contracts).slice(0, size);
   return { shown, total: contracts.length, complete: shown.length === contracts.length };
-}
-
-/**
- * Every filtered contract list that has contracts: each programme kind, each prefecture (and 'national'), each
- * programme kind in each prefecture, and each category on its own (not combined with the others, so the pages
- * grow with the categories, not with their product).
- */
-export function contractListFilters(
-  contracts: readonly Contract[],
-  bodies: ReadonlyMap<string, Body>,
-): ContractFilter[] {
-  const { kinds, prefectures, national, categories } = contractFacets(contracts, bodies);
-  const prefs = [...prefectures, ...(national ? ['national'] : [])];
-  return [
-    ...kinds.map((kind) => ({ kind })),
-    ...prefs.map((prefecture) => ({ prefecture })),
-    ...kinds.flatMap((kind) => prefs.map((prefecture) => ({ kind, prefecture }))),
-    ...categories.map((category) => ({ category })),
-  ].filter((f) => filterContracts(contracts, bodies, f).length > 0);
 }
 
 /**

@@ -32,9 +32,11 @@ import {
   type FilterKey,
   type SearchState,
 } from '../url.ts';
+import { renderFacets } from './facet-list.ts';
 import { excerpt } from '../excerpt.ts';
 import { TERM_FIELDS, TERM_WEIGHTS } from '../fields.ts';
-import { rerank, resultNames, resultSubjects, resultTier } from '../rank.ts';
+import { kindLabel } from '../facets.ts';
+import { bestRank, placePool, rankedResult, rerank } from '../rank.ts';
 import type { SynonymTable } from '../synonyms.ts';
 
 type Counts = Record<string, Record<string, number>>;
@@ -74,6 +76,10 @@ const NAME_CANDIDATES = 10;
 const HUB_CANDIDATES = 4;
 /** Hub candidates are looked for among this many of Pagefind's first results. */
 const HUB_SCAN = 40;
+/** Organisations whose records are fetched when the query has several words: one may be a place, and its organisations rise. */
+const ORG_CANDIDATES = 30;
+/** The kind filter value of organisations' pages. */
+const ORGANISATION = kindLabel('coop');
 /** Typing pause before searching. */
 const DEBOUNCE_MS = 250;
 
@@ -209,31 +215,15 @@ class SiteSearch extends HTMLElement {
     if (seq !== this.#seq) return;
     const started = performance.now();
     performance.mark('ra-search:start');
-    this.#used = plan.terms;
-    let results: PagefindResult[] = [];
-    let relaxed = false;
-    let wordLists = [plan.words, ...plan.alternatives.map((a) => a.words)];
-    if (plan.terms || hasFilters(state)) {
-      results = await this.#runAll(pf, [plan.terms, ...plan.alternatives.map((a) => a.terms)]);
-      if (results.length === 0 && plan.relaxed) {
-        results = (await this.#run(pf, plan.relaxed)).results;
-        this.#used = plan.relaxed;
-        relaxed = true;
-        wordLists = [plan.relaxedWords ?? plan.words];
-      }
-      // Words only the page text holds: Pagefind's own word index (its segmenter, prefix matches).
-      if (results.length === 0 && plan.plain) {
-        results = (await this.#run(pf, plan.plain)).results;
-        this.#used = plan.plain;
-        relaxed = true;
-        wordLists = [plan.relaxedWords ?? plan.words];
-      }
-    }
+    const { results, plain, relaxed, wordLists, used } = await this.#find(pf, plan, state);
+    this.#used = used;
     this.#words = relaxed ? wordLists[0]! : highlightWords(plan.words, plan.alternatives);
     performance.mark('ra-search:pagefind');
     if (seq !== this.#seq) return;
     this.#records = new Map();
-    const ordered = await this.#rerank(results, wordLists);
+    const ranked = await this.#rerank(pf, results, wordLists);
+    const ids = new Set(ranked.map((r) => r.id));
+    const ordered = [...ranked, ...plain.filter((r) => !ids.has(r.id))];
     performance.mark('ra-search:records');
     if (seq !== this.#seq) return;
     this.#results = ordered;
@@ -253,6 +243,37 @@ class SiteSearch extends HTMLElement {
     this.dataset.resultCount = String(this.#results.length);
     this.dataset.query = state.q;
     this.dataset.state = 'done';
+  }
+
+  /**
+   * The results of a plan: our fields (the query and its alternatives) beside Pagefind's own words (the pages'
+   * text), so a page that says the words in its text only (a university in a council's activities) is never lost —
+   * it follows the ranked results (`plain`). When our fields find nothing: the segmenter's words, then the text.
+   */
+  async #find(
+    pf: Pagefind,
+    plan: QueryPlan,
+    state: SearchState,
+  ): Promise<{
+    results: PagefindResult[];
+    plain: PagefindResult[];
+    relaxed: boolean;
+    wordLists: string[][];
+    used: string;
+  }> {
+    const wordLists = [plan.words, ...plan.alternatives.map((a) => a.words)];
+    if (!plan.terms && !hasFilters(state)) return { results: [], plain: [], relaxed: false, wordLists, used: '' };
+    const [found, inText] = await Promise.all([
+      this.#runAll(pf, [plan.terms, ...plan.alternatives.map((a) => a.terms)]),
+      plan.plain && plan.terms ? this.#run(pf, plan.plain).then((r) => r.results) : Promise.resolve([]),
+    ]);
+    if (found.length > 0) return { results: found, plain: inText, relaxed: false, wordLists, used: plan.terms };
+    const looser = [plan.relaxedWords ?? plan.words];
+    if (plan.relaxed) {
+      const results = (await this.#run(pf, plan.relaxed)).results;
+      if (results.length > 0) return { results, plain: inText, relaxed: true, wordLists: looser, used: plan.relaxed };
+    }
+    return { results: inText, plain: [], relaxed: inText.length > 0, wordLists: looser, used: plan.plain };
   }
 
   /**
@@ -296,17 +317,21 @@ class SiteSearch extends HTMLElement {
         if (state.filters[key]?.length) counts[key] = (await this.#run(pf, this.#used, key)).filters[key] ?? {};
     }
     if (seq !== this.#seq) return;
-    this.#renderFacets(counts, state);
+    renderFacets(this.querySelector<HTMLElement>('[data-facets]')!, counts, state, this.#order, () =>
+      this.#go({ q: state.q, filters: {} }, 'push'),
+    );
     this.#counted = seq;
   }
 
   /**
-   * Orders results in tiers (src/search/rank.ts): exact names, then hubs for the query, then names holding
-   * every word, then the rest in Pagefind's order. Only pages that matched in the names or hub field can rise, so
-   * the records fetched for this are the first few (needed anyway), the best name matches and the hubs that
-   * matched in their hub field; the rest keep their place.
+   * Orders results in tiers (src/search/rank.ts): exact names, then organisations in a place the query names that
+   * hold its other words, then hubs for the query, then names holding every word, then the rest in Pagefind's order.
+   * The records fetched for this are the first few (needed anyway), the best name matches, the hubs that matched in
+   * their hub field and, when the query has several words (one may be a place), the first organisations among the
+   * results (a search of the same words among organisations only: Pagefind scores the pages of a place alike, so its
+   * organisations need not be among the first results); the rest keep their place.
    */
-  async #rerank(results: PagefindResult[], wordLists: string[][]): Promise<PagefindResult[]> {
+  async #rerank(pf: Pagefind, results: PagefindResult[], wordLists: string[][]): Promise<PagefindResult[]> {
     if (!wordLists[0]?.length || results.length === 0) return results;
     const matched = (r: PagefindResult, field: string) => r.matchedMetaFields?.includes(field) ?? false;
     const hubs = results
@@ -314,22 +339,23 @@ class SiteSearch extends HTMLElement {
       .filter((r) => matched(r, TERM_FIELDS.hub))
       .slice(0, HUB_CANDIDATES);
     const named = results.filter((r) => matched(r, TERM_FIELDS.names)).slice(0, NAME_CANDIDATES);
-    const candidates = [...new Set([...results.slice(0, FIRST_SIZE), ...hubs, ...named])];
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const orgs = wordLists.some((w) => w.length > 1) ? await this.#organisations(pf) : [];
+    const inResults = orgs.flatMap((r) => byId.get(r.id) ?? []).slice(0, ORG_CANDIDATES);
+    const candidates = [...new Set([...results.slice(0, FIRST_SIZE), ...hubs, ...named, ...inResults])];
     const data = await Promise.all(candidates.map((r) => this.#record(r)));
-    const tier = new Map(
-      candidates.map((r, i) => {
-        const meta = data[i]!.meta;
-        return [
-          r,
-          Math.min(
-            ...wordLists.map((words) =>
-              resultTier(resultNames(meta), resultSubjects(meta), matched(r, TERM_FIELDS.hub), words),
-            ),
-          ),
-        ];
-      }),
-    );
-    return rerank(results, (r) => tier.get(r) ?? 3);
+    const known = candidates.map((r, i) => rankedResult(data[i]!, matched(r, TERM_FIELDS.hub)));
+    const places = placePool(known);
+    const rank = new Map(candidates.map((r, i) => [r, bestRank(known[i]!, wordLists, places)]));
+    return rerank(results, (r) => rank.get(r) ?? Infinity);
+  }
+
+  /** The search shown, among organisations only (none when a kind filter leaves organisations out). */
+  async #organisations(pf: Pagefind): Promise<PagefindResult[]> {
+    const kinds = this.#state.filters.kind;
+    if (!this.#used || (kinds?.length && !kinds.includes(ORGANISATION))) return [];
+    const filters = { ...pagefindFilters(this.#state.filters), kind: { any: [ORGANISATION] } };
+    return (await pf.search(this.#used, { filters })).results;
   }
 
   /** The status line and the first results (the rest of the first page follows). */
@@ -394,10 +420,12 @@ class SiteSearch extends HTMLElement {
     a.textContent = title;
     const meta = li.appendChild(document.createElement('p'));
     meta.className = 'meta';
-    if (d.meta.kind) {
+    // The entry's own kind (事業本部, 連合会, 市 …) where the page gives one, else the page's kind.
+    const badge = d.meta.badge ?? d.meta.kind;
+    if (badge) {
       const kind = meta.appendChild(document.createElement('span'));
       kind.className = 'kind';
-      kind.textContent = d.meta.kind;
+      kind.textContent = badge;
     }
     meta.append([d.meta.municipality, d.meta.categories].filter(Boolean).join('・'));
     // The text after the title, so the passage adds something; our own excerpt, since matches are in encoded fields.
@@ -409,49 +437,6 @@ class SiteSearch extends HTMLElement {
       else p.append(part.text);
     }
     return li;
-  }
-
-  #renderFacets(counts: Counts, state: SearchState): void {
-    const box = this.querySelector<HTMLElement>('[data-facets]')!;
-    const focused =
-      document.activeElement instanceof HTMLInputElement && box.contains(document.activeElement)
-        ? `${document.activeElement.name}=${document.activeElement.value}`
-        : undefined;
-    box.replaceChildren();
-    for (const { key, label } of FILTER_GROUPS) {
-      const selected = state.filters[key] ?? [];
-      const values = Object.entries(counts[key] ?? {}).filter(([v, c]) => c > 0 || selected.includes(v));
-      for (const v of selected) if (!values.some(([x]) => x === v)) values.push([v, 0]);
-      if (values.length === 0) continue;
-      const order = this.#order[key] ?? [];
-      const rank = (v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
-      values.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'ja'));
-      const fieldset = box.appendChild(document.createElement('fieldset'));
-      fieldset.className = 'facet-group';
-      fieldset.appendChild(document.createElement('legend')).textContent = label;
-      const ul = fieldset.appendChild(document.createElement('ul'));
-      for (const [value, count] of values) {
-        const labelEl = ul.appendChild(document.createElement('li')).appendChild(document.createElement('label'));
-        const input = labelEl.appendChild(document.createElement('input'));
-        input.type = 'checkbox';
-        input.name = key;
-        input.value = value;
-        input.checked = selected.includes(value);
-        labelEl.append(value);
-        const c = labelEl.appendChild(document.createElement('span'));
-        c.className = 'count';
-        c.textContent = `${count}件`;
-        if (focused === `${key}=${value}`) queueMicrotask(() => input.focus());
-      }
-    }
-    if (hasFilters(state)) {
-      const clear = box.appendChild(document.createElement('button'));
-      clear.type = 'button';
-      clear.className = 'facet-clear';
-      clear.textContent = '絞り込みをすべて外す';
-      clear.addEventListener('click', () => this.#go({ q: state.q, filters: {} }, 'push'));
-    }
-    if (box.childElementCount === 0) box.textContent = '絞り込める項目はありません。';
   }
 }
 

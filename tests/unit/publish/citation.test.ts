@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { apaCitation, apaDate, bibtexCitation, licenceLines } from '../../../src/lib/publish/citation.ts';
+import {
+  apaCitation,
+  apaDate,
+  bibtexCitation,
+  dayInJapan,
+  licenceLines,
+  pageDate,
+} from '../../../src/lib/publish/citation.ts';
+import { parseChanges } from '../../../src/content/changes.ts';
 import { EDITORS } from '../../../src/lib/publish/datapackage.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -17,21 +25,51 @@ describe('APA and BibTeX', () => {
     expect(apaDate('2024')).toBe('(2024)');
     expect(apaDate(undefined)).toBe('(n.d.)');
   });
-  const input = { title: '例の組合 {100%}', url: '/sub/coops/x/', asOf: '2026-11-22', key: 'coops/x/' };
-  test('APA: group author, date, title, site, URL', () => {
+  const input = {
+    title: '例の組合 {100%}',
+    url: '/sub/coops/x/',
+    published: '2026-11-30',
+    asOf: '2017-04-01',
+    accessed: '2026-12-04',
+    key: 'coops/x/',
+  };
+  test('APA: group author, the page’s date, title with 情報の時点 as a note, site, retrieval date and URL', () => {
     expect(apaCitation(input)).toBe(
-      `${EDITORS}. (2026, November 22). 例の組合 {100%}. 労協アトラス (Roukyou Atlas). /sub/coops/x/`,
+      `${EDITORS}. (2026, November 30). 例の組合 {100%} [情報の時点 2017-04-01]. 労協アトラス (Roukyou Atlas). Retrieved December 4, 2026, from /sub/coops/x/`,
     );
+    expect(apaCitation({ ...input, asOf: undefined })).toContain('. 例の組合 {100%}. ');
   });
-  test('BibTeX: a safe key, braces and % escaped, year and month, the URL as given', () => {
+  test('BibTeX: a safe key, braces and % escaped, the page’s year, month and date, url and urldate', () => {
     const b = bibtexCitation(input);
     expect(b.startsWith('@misc{roukyou-atlas-coops-x,')).toBe(true);
     expect(b).toContain('title = {{例の組合 \\{100\\%\\}}}');
     expect(b).toContain('year = {2026}');
     expect(b).toContain('month = nov');
+    expect(b).toContain('date = {2026-11-30}');
     expect(b).toContain('url = {/sub/coops/x/}');
-    expect(b).toContain('情報の時点 2026-11-22');
+    expect(b).toContain('urldate = {2026-12-04}');
+    expect(b).toContain('note = {情報の時点 2017-04-01. CC BY 4.0}');
+    expect(b).not.toContain('year = {2017}');
     expect(b.split('{').length).toBe(b.split('}').length);
+  });
+  test('the page’s date: the newest change of its files, else the build’s day; days are Japan’s', () => {
+    expect(pageDate(['2026-11-01', undefined, '2026-11-22'], '2026-12-04')).toBe('2026-11-22');
+    expect(pageDate([undefined], '2026-12-04')).toBe('2026-12-04');
+    expect(dayInJapan('2026-11-30T16:00:00Z')).toBe('2026-12-01');
+    expect(dayInJapan('2026-12-04T00:00:00+09:00')).toBe('2026-12-04');
+    expect(() => dayInJapan('soon')).toThrow(/not a date-time/);
+  });
+  test('git log read into each content file’s newest change, keyed by folder and id', () => {
+    const log = [
+      '',
+      '2026-12-01T10:00:00+09:00\n\ncontent/coops/a.yaml\ncontent/guides/g.mdx\n',
+      '2026-11-01T10:00:00+09:00\n\ncontent/coops/a.yaml\ncontent/coops/b.yaml\nsrc/x.ts\n',
+    ].join('\0');
+    expect(Object.fromEntries(parseChanges(log, 'content'))).toEqual({
+      'coops/a': '2026-12-01',
+      'guides/g': '2026-12-01',
+      'coops/b': '2026-11-01',
+    });
   });
   test('licence lines: CC BY always, ODbL and the code list only when asked', () => {
     expect(

@@ -2,9 +2,28 @@
 import { describe, expect, test } from 'vitest';
 import { hasFilters, pagefindFilters, readState, toggleFilter, writeState } from '../../../src/search/url.ts';
 import { excerpt, matchRanges } from '../../../src/search/excerpt.ts';
-import { hubMatches, nameMatchRank, rerank, resultNames, resultTier } from '../../../src/search/rank.ts';
+import {
+  bestRank,
+  hubMatches,
+  isWholePlaceName,
+  nameMatchRank,
+  placePool,
+  placeWords,
+  rankedResult,
+  rerank,
+  resultNames,
+  resultRank,
+  type RankedResult,
+} from '../../../src/search/rank.ts';
 import { separateLabels } from '../../../src/search/build/extract.ts';
-import { bodyFacets, coopFacets, facetTags, isIndexedKind, kindLabel } from '../../../src/search/facets.ts';
+import {
+  bodyFacets,
+  coopFacets,
+  councilFacets,
+  facetTags,
+  isIndexedKind,
+  kindLabel,
+} from '../../../src/search/facets.ts';
 import { queryWords } from '../../../src/search/query.ts';
 import type { Body, Category, Coop } from '../../../src/lib/model/types.ts';
 
@@ -111,16 +130,37 @@ describe('facets pages declare', () => {
       category: ['造園'],
       municipality: '神奈川県大和市',
       aka: ['てすと'],
-      keywords: ['造園業'],
+      badge: '組合',
+      places: ['神奈川県', '大和市'],
+      keywords: ['組合', '造園業'],
     });
+    expect(coopFacets({ ...coop, kind: 'hq' }, bodies, categories).badge).toBe('事業本部');
+    expect(coopFacets({ ...coop, kind: 'network' }, bodies, categories).badge).toBe('支援・連携団体');
   });
   test('public bodies: a prefecture is its own prefecture; a national body has none', () => {
     expect(bodyFacets(bodies.get('140007')!, bodies).prefecture).toEqual(['神奈川県']);
     expect(bodyFacets(bodies.get('142131')!, bodies)).toMatchObject({
       prefecture: ['神奈川県'],
       municipality: '神奈川県大和市',
+      badge: '市',
+      places: ['神奈川県', '大和市'],
     });
+    expect(bodyFacets(bodies.get('140007')!, bodies).places).toEqual(['神奈川県']);
     expect(bodyFacets(bodies.get('mhlw')!, bodies).prefecture).toEqual([]);
+  });
+  test('a council: its members and its activities’ venues are what it is about', () => {
+    const council = {
+      id: 'k',
+      name: '協議会',
+      reading: 'きょうぎかい',
+      prefecture: '140007',
+      members: [{ name: '横浜市社会福祉協議会', kind: '社会福祉協議会' }],
+      activities: [{ title: '寄付講座', place: '関東学院大学（教養講座）', kind: 'course' }],
+    } as unknown as Parameters<typeof councilFacets>[0];
+    expect(councilFacets(council, bodies)).toMatchObject({
+      places: ['神奈川県'],
+      keywords: ['横浜市社会福祉協議会', '寄付講座', '関東学院大学（教養講座）'],
+    });
   });
   test('kinds: labels, and tool pages stay out of the index', () => {
     expect(kindLabel('coop')).toBe('組合');
@@ -142,29 +182,99 @@ describe('facets pages declare', () => {
   });
 });
 
-describe('tiers: exact names, hubs, names with every word, the rest', () => {
+describe('tiers: exact names, organisations in a named place, hubs, names with every word, the rest', () => {
   const words = (q: string) => queryWords(q);
-  test('a hub whose name or subject the query contains, or that contains a query word, is tier 1', () => {
+  const result = (r: Partial<RankedResult> & { names: string[] }): RankedResult => ({
+    subjects: [],
+    hub: false,
+    organisation: !(r.hub ?? false),
+    places: [],
+    text: r.names.join(''),
+    ...r,
+  });
+  const rankOf = (r: RankedResult, q: string, pool: RankedResult[] = [r]) =>
+    resultRank(r, words(q), placeWords(words(q), placePool(pool)));
+  test('a place word is a whole name, with or without its ending: 東京 is 東京都, not 西東京市', () => {
+    expect(isWholePlaceName('東京都', '東京')).toBe(true);
+    expect(isWholePlaceName('横浜市', '横浜')).toBe(true);
+    expect(isWholePlaceName('横浜市', '横浜市')).toBe(true);
+    expect(isWholePlaceName('よこはまし', 'よこはま')).toBe(true);
+    expect(isWholePlaceName('西東京市', '東京')).toBe(false);
+    expect(isWholePlaceName('東京都', '京都')).toBe(false);
+    expect(isWholePlaceName('市', '市')).toBe(false);
+    expect(placeWords(words('ワーカーズコープ 東京'), ['東京都', '西東京市'])).toEqual(['東京']);
+    expect(placeWords(words('ワーカーズコープ 西東'), ['東京都', '西東京市'])).toEqual([]);
+  });
+  test('an organisation in the named place that holds the other words comes before the place and the rest', () => {
+    const yokohama = result({
+      names: ['横浜市の労働者協同組合', '横浜市', 'よこはまし'],
+      hub: true,
+      places: ['神奈川県', '横浜市'],
+    });
+    const aomori = result({ names: ['横浜町', 'よこはままち'], hub: true, places: ['青森県', '横浜町'] });
+    const lavori = result({ names: ['Lavori'], places: ['神奈川県', '横浜市'], text: 'lavori横浜市で家事代行' });
+    const elsewhere = result({ names: ['その他'], places: ['神奈川県', '横浜市'], text: 'くらしのサポート' });
+    const pool = [yokohama, aomori, lavori, elsewhere];
+    const ranked = rerank(pool, (r) => rankOf(r, '家事代行 横浜', pool));
+    expect(ranked).toEqual([lavori, yokohama, aomori, elsewhere]);
+  });
+  test('a public body is a hub on its whole name only; a category on a word its names or subjects contain', () => {
+    const nishi = result({ names: ['西東京市', 'にしとうきょうし'], hub: true, places: ['東京都', '西東京市'] });
+    const tokyo = result({ names: ['東京都', 'とうきょうと'], hub: true, places: ['東京都'] });
+    const coop = result({ names: ['ワーカーズコープ東京'], places: ['東京都', '豊島区'] });
+    // A ward whose page mentions the organisations there is still a place, not an organisation.
+    const ward = result({
+      names: ['大田区'],
+      organisation: false,
+      places: ['東京都', '大田区'],
+      text: 'ワーカーズコープ',
+    });
+    const pool = [nishi, ward, tokyo, coop];
+    expect(rerank(pool, (r) => rankOf(r, 'ワーカーズコープ 東京', pool))).toEqual([coop, tokyo, nishi, ward]);
+    expect(rankOf(result({ names: ['子育て支援'], subjects: ['学童保育'], hub: true }), '学童')).toBe(200);
     expect(
-      resultTier(['子育て支援 Childcare', '子育て支援'], ['放課後児童クラブ', '学童保育'], true, words('学童')),
-    ).toBe(1);
-    expect(resultTier(['大和市', 'やまとし'], [], true, words('大和市 造園'))).toBe(1);
-    expect(resultTier(['大和市', 'やまとし'], [], true, words('やまとし'))).toBe(0);
+      rankOf(result({ names: ['大和市', 'やまとし'], hub: true, places: ['神奈川県', '大和市'] }), '大和市造園'),
+    ).toBe(200);
   });
-  test('only a hub that matched in its hub field counts as one', () => {
-    expect(resultTier(['大和市', 'やまとし'], [], false, words('大和市 造園'))).toBe(3);
+  test('a place in the named prefecture wins over a same-named one elsewhere', () => {
+    const hiroshima = result({ names: ['府中市'], hub: true, places: ['広島県', '府中市'] });
+    const tokyoFuchu = result({ names: ['府中市'], hub: true, places: ['東京都', '府中市'] });
+    const pool = [hiroshima, tokyoFuchu];
+    expect(rerank(pool, (r) => rankOf(r, '府中 東京', pool))[0]).toBe(tokyoFuchu);
+    expect(rerank(pool, (r) => rankOf(r, '府中 広島', pool))[0]).toBe(hiroshima);
   });
-  test('an exact name beats a hub; a hub beats a name holding every word', () => {
+  test('only a hub that matched in its hub field counts as one; an exact name beats everything', () => {
+    expect(rankOf(result({ names: ['大和市', 'やまとし'], places: ['神奈川県', '大和市'] }), '大和市 造園')).toBe(400);
+    expect(
+      rankOf(result({ names: ['大和市', 'やまとし'], hub: true, places: ['神奈川県', '大和市'] }), 'やまとし'),
+    ).toBe(0);
     const ranked = rerank(
       [
-        { names: ['大和市造園センター'], hub: false },
-        { names: ['大和市'], hub: true },
-        { names: ['造園'], hub: true },
-        { names: ['ほか'], hub: false },
+        result({ names: ['大和市造園センター'] }),
+        result({ names: ['大和市'], hub: true, places: ['大和市'] }),
+        result({ names: ['造園'], hub: true }),
+        result({ names: ['ほか'] }),
       ],
-      (r) => resultTier(r.names, [], r.hub, words('造園')),
+      (r) => rankOf(r, '造園'),
     );
     expect(ranked.map((r) => r.names[0])).toEqual(['造園', '大和市造園センター', '大和市', 'ほか']);
+  });
+  test('the best rank over the query and its alternatives; a record read into what ranking needs', () => {
+    const r = rankedResult(
+      {
+        content: '横浜市で家事代行をしています',
+        meta: { title: 'Lavori', aka: 'らぼり', places: '神奈川県 | 横浜市', badge: '組合', kind: '組合' },
+      },
+      false,
+    );
+    expect(r).toMatchObject({
+      names: ['Lavori', 'らぼり'],
+      places: ['神奈川県', '横浜市'],
+      hub: false,
+      organisation: true,
+    });
+    expect(rankedResult({ content: '', meta: { title: '大田区', kind: '自治体' } }, false).organisation).toBe(false);
+    expect(bestRank(r, [words('掃除 横浜'), words('家事代行 横浜')], r.places)).toBe(99);
   });
   test('hubMatches ignores one-character names', () => {
     expect(hubMatches(['市'], words('大和市'))).toBe(false);
