@@ -5,8 +5,8 @@
  * served on 127.0.0.1, and every response until the network is idle is summed
  * by kind — HTML, CSS, JS (every script and every module it imports, however
  * it is imported) and the rest (data, images). Bytes are those of the served
- * file, gzip -9 for text as a static host sends it. On /search/ the box is
- * then focused (which loads Pagefind) and what that adds is printed apart.
+ * file, gzip -9 for text as a static host sends it. On /search/ the page is
+ * then left idle (which loads Pagefind) and what that adds is printed apart.
  *
  * As a cross-check, "JS reachable" walks the built chunks themselves: the
  * page's <script>s and every `import … from`, `import "…"`, `export … from`
@@ -116,15 +116,14 @@ try {
     const load = empty();
     rec.swap(load);
     await page.goto(url + route.replace(/^\//, ''), { waitUntil: 'load' });
-    await rec.settle();
     let use: Tally | undefined;
     if (route === paths.search() && (await page.$('#search-q'))) {
+      // The search page loads Pagefind once it is idle, after its load event: what that adds is counted apart.
       use = empty();
       rec.swap(use);
-      await page.focus('#search-q');
       await page.waitForSelector('site-search[data-ready]', { timeout: 60_000 }).catch(() => undefined);
-      await rec.settle();
     }
+    await rec.settle();
     await context.close();
 
     const html = readFileSync(join(DIST, route, 'index.html'), 'utf8');
@@ -179,7 +178,7 @@ for (const r of rows) {
 for (const r of rows.filter((x) => x.use)) {
   const { bytes: b, requests: n } = r.use!;
   console.log(
-    `\n${r.page}, on focusing the search box (Pagefind loads): JS ${kb(b.js)} kB (${n.js}), other ${kb(b.other)} kB (${n.other}) — ${r.use!.files.map((f) => f.split('/').pop()).join(', ')}`,
+    `\n${r.page}, once idle (Pagefind loads): JS ${kb(b.js)} kB (${n.js}), other ${kb(b.other)} kB (${n.other}) — ${r.use!.files.map((f) => f.split('/').pop()).join(', ')}`,
   );
 }
 for (const r of rows.filter((x) => x.load.bytes.js > 0))

@@ -225,6 +225,21 @@ describe('the page around the search', () => {
   });
 });
 
+describe('loading', () => {
+  test('the index loads once the page is idle, before anyone touches the search box', async () => {
+    const fresh = await context.newPage();
+    const loaded: string[] = [];
+    fresh.on('request', (r) => {
+      if (r.url().includes('pagefind')) loaded.push(r.url());
+    });
+    await fresh.goto(`${server.url}${paths.search()}`);
+    await fresh.waitForFunction(() => document.querySelector('site-search')?.getAttribute('data-ready') === 'true');
+    expect(loaded.some((u) => u.endsWith('pagefind.js'))).toBe(true);
+    expect(await fresh.evaluate(() => document.activeElement?.id)).not.toBe('search-q');
+    await fresh.close();
+  });
+});
+
 describe('accessibility', () => {
   test('axe finds no WCAG 2.2 AA problem on the search page with results, facets and a selection', async () => {
     const cat = dir.categories[0]!;

@@ -126,9 +126,12 @@ class SiteSearch extends HTMLElement {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => this.#go({ ...this.#state, q: input.value }, 'replace'), DEBOUNCE_MS);
     });
-    // Load the index as soon as the visitor shows intent, or right away when the URL already holds a search.
-    for (const type of ['focusin', 'pointerover'])
-      form.addEventListener(type, () => void this.#load().catch(() => {}), { once: true });
+    // Load the index once the page is idle (so the first query does not wait for it), sooner when the visitor shows
+    // intent, and right away when the URL already holds a search.
+    const warm = () => void this.#load().catch(() => {});
+    for (const type of ['focusin', 'pointerover']) form.addEventListener(type, warm, { once: true });
+    if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
+    else setTimeout(warm, 0);
     this.querySelector('[data-more]')!.addEventListener('click', () => void this.#renderMore());
     this.querySelector('[data-facets-box]')!.addEventListener('toggle', (e) => {
       if ((e.target as HTMLDetailsElement).open) void this.#showFacets().catch(() => {});
