@@ -20,7 +20,7 @@ import {
   registryRecordOf,
   withSource,
 } from './plan-fields.ts';
-import type { ExistingCoop, Outcome, PlanContext } from './plan.ts';
+import type { ExistingCoop, Outcome, PlanContext } from './plan-types.ts';
 import type { DatedRow } from './record-set.ts';
 
 type Entry = Record<string, unknown>;

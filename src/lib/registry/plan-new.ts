@@ -16,7 +16,7 @@ import {
   registrySource,
   YAML_OPTIONS,
 } from './plan-fields.ts';
-import type { Outcome, PlanContext } from './plan.ts';
+import type { Outcome, PlanContext } from './plan-types.ts';
 import type { DatedRow } from './record-set.ts';
 
 type CoopClass = Extract<Classification, { coop: true }>;
