@@ -2,9 +2,10 @@
  * The search page's island: `<site-search data-bundle data-base data-facet-order data-synonyms>`.
  * Loads Pagefind's JS API from the bundle only here (never on content pages),
  * on the main thread (no worker: fewer bytes), rewrites each query into our
- * encoded n-grams (src/search/query.ts) plus its everyday-words
- * alternatives (data-synonyms, from content/search-synonyms.yaml), orders the
- * results (src/search/rank.ts) and renders them, facets with counts and a
+ * encoded n-grams (src/search/query.ts) — one Pagefind search, since the
+ * index holds every everyday word of a group where a page holds one — orders the
+ * results by the query and its everyday-words alternatives (data-synonyms,
+ * from content/search-synonyms.yaml), highlights them (src/search/rank.ts) and renders them, facets with counts and a
  * status line. The query and filters live in the URL, written once the first
  * results are on screen: a new history entry sets the browser to work (it
  * fetches the page icon again, among others) that need not delay them.
@@ -249,7 +250,7 @@ class SiteSearch extends HTMLElement {
   }
 
   /**
-   * The results of a plan: our fields (the query and its alternatives) beside Pagefind's own words (the pages'
+   * The results of a plan: our fields (one search: the index holds the everyday words) beside Pagefind's own words (the pages'
    * text), so a page that says the words in its text only (a university in a council's activities) is never lost —
    * it follows the ranked results (`plain`). When our fields find nothing: the segmenter's words, then the text.
    */
@@ -267,7 +268,7 @@ class SiteSearch extends HTMLElement {
     const wordLists = [plan.words, ...plan.alternatives.map((a) => a.words)];
     if (!plan.terms && !hasFilters(state)) return { results: [], plain: [], relaxed: false, wordLists, used: '' };
     const [found, inText] = await Promise.all([
-      this.#runAll(pf, [plan.terms, ...plan.alternatives.map((a) => a.terms)]),
+      this.#run(pf, plan.terms).then((r) => r.results),
       plan.plain && plan.terms ? this.#run(pf, plan.plain).then((r) => r.results) : Promise.resolve([]),
     ]);
     if (found.length > 0) return { results: found, plain: inText, relaxed: false, wordLists, used: plan.terms };
@@ -277,26 +278,6 @@ class SiteSearch extends HTMLElement {
       if (results.length > 0) return { results, plain: inText, relaxed: true, wordLists: looser, used: plan.relaxed };
     }
     return { results: inText, plain: [], relaxed: inText.length > 0, wordLists: looser, used: plan.plain };
-  }
-
-  /**
-   * The query and its alternatives searched side by side, results merged: each page once, with its best score and
-   * every field it matched in, best first (Pagefind's order when there is one search).
-   */
-  async #runAll(pf: Pagefind, terms: string[]): Promise<PagefindResult[]> {
-    const responses = await Promise.all(terms.map((t) => this.#run(pf, t)));
-    if (responses.length === 1) return responses[0]!.results;
-    const byId = new Map<string, PagefindResult>();
-    for (const r of responses.flatMap((x) => x.results)) {
-      const seen = byId.get(r.id);
-      if (!seen)
-        byId.set(r.id, { id: r.id, score: r.score, matchedMetaFields: r.matchedMetaFields, data: () => r.data() });
-      else {
-        seen.score = Math.max(seen.score, r.score);
-        seen.matchedMetaFields = [...new Set([...(seen.matchedMetaFields ?? []), ...(r.matchedMetaFields ?? [])])];
-      }
-    }
-    return [...byId.values()].sort((a, b) => b.score - a.score);
   }
 
   /** One Pagefind search with the current filters, one filter left out if asked. */
