@@ -188,8 +188,9 @@ export async function transferReport(
     `\n## ${label}: one query from a cold cache, ours and stock Pagefind on the same build (server in a child process, no compression; median of ${runs} run(s) per side) [${loadLine()}]`,
   );
   console.log(
-    'query              side   results  to results*  on screen‡  index load  Pagefind lib    index  records  Pagefind total  (gzip†)  our script  page (HTML/CSS)',
+    'query              side   results  to results*  on screen‡  ratio§  index load  Pagefind lib    index  records  Pagefind total  (gzip†)  our script  page (HTML/CSS)',
   );
+  const ratios: Array<{ q: string; time: number; bytes: number }> = [];
   const sum = {
     ours: { bytes: 0, gzip: 0, ms: [] as number[], shown: [] as number[] },
     stock: { bytes: 0, gzip: 0, ms: [] as number[], shown: [] as number[] },
@@ -200,6 +201,11 @@ export async function transferReport(
       measured.ours.push(await measureOurs(browser, url, root, q));
       measured.stock.push(await measureStock(browser, url, root, q));
     }
+    // Pair by pair (run i of ours against run i of stock, measured one after the other), then the median.
+    const time = median(measured.ours.map((o, i) => o.shownMs / measured.stock[i]!.shownMs));
+    const total = (m: Measure) => m.bytes.pagefindLibrary + m.bytes.pagefindIndex + m.bytes.pagefindResults;
+    const bytes = total(measured.ours.at(-1)!) / total(measured.stock.at(-1)!);
+    ratios.push({ q, time, bytes });
     for (const side of ['ours', 'stock'] as const) {
       const m = measured[side].at(-1)!;
       const b = m.bytes;
@@ -217,6 +223,7 @@ export async function transferReport(
           String(m.results).padStart(7),
           `${ms.toFixed(0)} ms`.padStart(12),
           `${shown.toFixed(0)} ms`.padStart(11),
+          (side === 'ours' ? `${time.toFixed(2)}×` : '').padStart(7),
           `${median(measured[side].map((r) => r.loadMs)).toFixed(0)} ms`.padStart(11),
           kb(b.pagefindLibrary).padStart(13),
           kb(b.pagefindIndex).padStart(8),
@@ -234,6 +241,15 @@ export async function transferReport(
   console.log(
     `mean per query: ours ${kb(sum.ours.bytes / n)} (${kb(sum.ours.gzip / n)} gzip), stock ${kb(sum.stock.bytes / n)} (${kb(sum.stock.gzip / n)} gzip): ${(sum.ours.bytes / sum.stock.bytes).toFixed(2)}× the bytes; ` +
       `median time to results ours ${median(sum.ours.ms).toFixed(0)} ms, stock ${median(sum.stock.ms).toFixed(0)} ms (${median(sum.stock.shown).toFixed(0)} ms to its results on screen as ours are)`,
+  );
+  const slower = ratios.filter((r) => r.time > 1);
+  console.log(
+    `per query, ours ÷ stock to results on screen (pair by pair, median): ${ratios.map((r) => `${r.q} ${r.time.toFixed(2)}×`).join(', ')}; ` +
+      `${ratios.length - slower.length} of ${ratios.length} at or under 1×${slower.length ? ` (over: ${slower.map((r) => r.q).join(', ')})` : ''}; ` +
+      `bytes ${ratios.map((r) => `${r.bytes.toFixed(2)}×`).join(' ')}`,
+  );
+  console.log(
+    '§ ours ÷ stock, time to the first 5 results on screen, run by run (each pair measured one after the other), the median of the pairs',
   );
   console.log(
     '* from the query (Pagefind and its metadata loaded) to the first 5 results (ours: on screen; stock: their records fetched); index chunks and records fetched on the way',

@@ -50,9 +50,17 @@ export function loadIndex(): Promise<DirectoryIndex> {
 /**
  * The everyday-words table (content/search-synonyms.yaml), or an empty one when
  * the file is absent. The data check has already refused a broken file before
- * the build; parsing again here keeps the types honest.
+ * the build; parsing again here keeps the types honest. Read once per build:
+ * every indexed page folds it into its search fields.
  */
 export function loadSearchSynonyms(): SearchSynonyms {
+  cachedSynonyms ??= readSearchSynonyms();
+  return cachedSynonyms;
+}
+
+let cachedSynonyms: SearchSynonyms | undefined;
+
+function readSearchSynonyms(): SearchSynonyms {
   const { data } = readDataFile(process.env.RA_CONTENT_DIR ?? contentDir(), 'searchSynonyms');
   if (data === undefined) return { reviewed: '', groups: [] };
   return searchSynonymsSchema(idRef).parse(data);

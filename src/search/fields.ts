@@ -11,6 +11,7 @@ import { encodeText, grams, GRAM } from './tokens.ts';
 import { foldCharacters, normalizeForSearch } from '../lib/model/normal-form.ts';
 import { kindLabel } from './facets.ts';
 import { remembering } from './remember.ts';
+import { withVariants, type SynonymTable } from './synonyms.ts';
 
 /** Meta field names of the encoded n-grams, and their ranking weights. */
 export const TERM_FIELDS = { hub: 'ra_h', names: 'ra_n', facets: 'ra_k', text: 'ra_t' } as const;
@@ -94,18 +95,28 @@ export function termsOf(
   return [...seen];
 }
 
-/** Which encoded fields to fill and the n-gram size (the benchmark of field costs varies them; the defaults are the site's). */
+/**
+ * Which encoded fields to fill and the n-gram size (the benchmark of field costs varies them; the defaults are the
+ * site's), and the everyday-words table whose other words a name or facet is also indexed under (synonyms.ts).
+ */
 export interface FieldOptions {
   fields?: ReadonlyArray<keyof typeof TERM_FIELDS>;
   gram?: number;
+  synonyms?: SynonymTable;
 }
 
 /** The encoded meta fields for one page. */
 export function searchTermFields(
   page: ExtractedPage,
-  { fields = Object.keys(TERM_FIELDS) as Array<keyof typeof TERM_FIELDS>, gram = GRAM }: FieldOptions = {},
+  {
+    fields = Object.keys(TERM_FIELDS) as Array<keyof typeof TERM_FIELDS>,
+    gram = GRAM,
+    synonyms = [],
+  }: FieldOptions = {},
 ): Record<string, string> {
   const on = new Set(fields);
+  // Names and facets as runs, each also under its everyday-words forms, in the same field (a query is one search).
+  const runs = (values: readonly string[]) => withVariants(values.flatMap(nameUnits), synonyms);
   const list = (key: string) => (page.meta[key] ?? '').split(/\s*\|\s*/).filter(Boolean);
   const names = [page.meta.title ?? '', ...list(ALIAS_META)].filter(Boolean);
   const hub = isHub(page);
@@ -118,12 +129,10 @@ export function searchTermFields(
   // Each n-gram goes in the highest field it belongs to only: a lower field would add little to the score and
   // much to the record every result downloads. A hub's names and subjects go in the hub field, instead of the names field.
   const hubTerms =
-    hub && on.has('hub')
-      ? termsOf([...names, ...list(SUBJECTS_META)].flatMap(nameUnits), Infinity, new Set(), gram)
-      : [];
-  const nameTerms = !hub && on.has('names') ? termsOf(names.flatMap(nameUnits), Infinity, new Set(), gram) : [];
+    hub && on.has('hub') ? termsOf(runs([...names, ...list(SUBJECTS_META)]), Infinity, new Set(), gram) : [];
+  const nameTerms = !hub && on.has('names') ? termsOf(runs(names), Infinity, new Set(), gram) : [];
   const above = new Set([...hubTerms, ...nameTerms]);
-  const facetTerms = on.has('facets') ? termsOf(facets.flatMap(nameUnits), Infinity, above, gram) : [];
+  const facetTerms = on.has('facets') ? termsOf(runs(facets), Infinity, above, gram) : [];
   const textTerms = on.has('text')
     ? termsOf(textUnits(page.content), MAX_TEXT_TERMS, new Set([...above, ...facetTerms]), gram)
     : [];

@@ -11,6 +11,7 @@
 import { facetTags, type SearchFacets } from './facets.ts';
 import type { PageKind } from '../lib/model/vocabularies.ts';
 import { HUB_KINDS, searchTermFields, type ExtractedPage, type FieldOptions } from './fields.ts';
+import type { SynonymTable } from './synonyms.ts';
 
 /** The encoded fields the site fills: names and facets; the text field costs more than it finds (README). */
 export const INDEXED_FIELDS: NonNullable<FieldOptions['fields']> = ['hub', 'names', 'facets'];
@@ -18,8 +19,14 @@ export const INDEXED_FIELDS: NonNullable<FieldOptions['fields']> = ['hub', 'name
 /**
  * The encoded fields of one page from its title, kind and facets. A hub's title says more than its name
  * (「札幌市の労働者協同組合と委託事業」), so a hub is named by its facets' other names (which hold its name) only.
+ * `synonyms`: the everyday-words table (content/search-synonyms.yaml) folded into the fields.
  */
-export function pageTermFields(title: string, kind: PageKind | undefined, f: SearchFacets): Record<string, string> {
+export function pageTermFields(
+  title: string,
+  kind: PageKind | undefined,
+  f: SearchFacets,
+  synonyms: SynonymTable = [],
+): Record<string, string> {
   const tags = facetTags(kind, f);
   const values = (name: string) => tags.filter((t) => t.name === `ra-search-${name}`).map((t) => t.content);
   const filters = { kind: values('kind'), prefecture: values('prefecture'), category: values('category') };
@@ -36,5 +43,5 @@ export function pageTermFields(title: string, kind: PageKind | undefined, f: Sea
     },
     filters,
   };
-  return searchTermFields(page, { fields: INDEXED_FIELDS });
+  return searchTermFields(page, { fields: INDEXED_FIELDS, synonyms });
 }

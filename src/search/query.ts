@@ -5,10 +5,7 @@
  */
 import { isSeparable, normalizeForSearch, splitSeparable } from '../lib/model/normal-form.ts';
 import { encodeText, queryPieces } from './tokens.ts';
-import { MAX_ALTERNATIVES, queryAlternatives, type SynonymTable } from './synonyms.ts';
-
-/** Most distinct pieces (index chunks) a query and its everyday-words alternatives send, to keep a query's bytes bounded. */
-export const MAX_PIECES = 5;
+import { queryAlternatives, type SynonymTable } from './synonyms.ts';
 
 /** A query made ready for Pagefind. */
 export interface QueryPlan {
@@ -27,9 +24,10 @@ export interface QueryPlan {
   plain: string;
   /**
    * The same query with one word replaced by an everyday-words alternative
-   * (synonyms.ts): searched beside `terms`, results merged.
+   * (synonyms.ts): not searched (the index holds every word of a group where
+   * a page holds one), but ranked and highlighted by.
    */
-  alternatives: Array<{ words: string[]; terms: string }>;
+  alternatives: Array<{ words: string[] }>;
 }
 
 /** Characters that separate words in a query besides spaces (中黒 is not one: it sits inside names). */
@@ -81,28 +79,14 @@ export function telling(words: readonly string[]): string[] {
 
 /**
  * Plans a query: the exact-substring search, its everyday-words alternatives
- * (from the table in content/search-synonyms.yaml), and a looser search for
- * when the segmenter cuts the words differently.
+ * (from the table in content/search-synonyms.yaml, for ranking and
+ * highlighting), and a looser search for when the segmenter cuts the words
+ * differently.
  */
 export function planQuery(query: string, synonyms: SynonymTable = []): QueryPlan {
   const words = queryWords(query);
   const terms = termsFor(telling(words));
-  // Each distinct piece costs an index chunk: the cheapest alternatives (fewest pieces, usually the shortest and
-  // broadest words) are taken first, while the pieces stay few.
-  const pieces = new Set(terms.split(' ').filter(Boolean));
-  const alternatives: QueryPlan['alternatives'] = [];
-  const candidates = queryAlternatives(words, synonyms, Infinity)
-    .map((w) => ({ words: w, terms: termsFor(telling(w)) }))
-    .map((a, i) => ({ a, i, n: a.terms.split(' ').filter(Boolean).length }))
-    .sort((x, y) => x.n - y.n || x.i - y.i)
-    .map(({ a }) => a);
-  for (const alt of candidates) {
-    if (alternatives.length >= MAX_ALTERNATIVES) break;
-    const more = alt.terms.split(' ').filter((t) => t && !pieces.has(t));
-    if (!alt.terms || alt.terms === terms || pieces.size + more.length > MAX_PIECES) continue;
-    for (const t of more) pieces.add(t);
-    alternatives.push(alt);
-  }
+  const alternatives = queryAlternatives(words, synonyms).map((w) => ({ words: w }));
   const relaxedWords = segmentedWords(query);
   const relaxed = termsFor(telling(relaxedWords));
   const plain = query.normalize('NFKC').replace(/\s+/g, ' ').trim();
@@ -111,7 +95,7 @@ export function planQuery(query: string, synonyms: SynonymTable = []): QueryPlan
     : { words, terms, alternatives, plain };
 }
 
-/** Every word a plan searches for (the query's and its alternatives'), for highlighting. */
+/** Every word a plan looks for (the query's and its alternatives'), for highlighting. */
 export function highlightWords(words: readonly string[], alternatives: QueryPlan['alternatives']): string[] {
   return [...new Set([...words, ...alternatives.flatMap((a) => a.words)])];
 }

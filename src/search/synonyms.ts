@@ -1,18 +1,32 @@
 /**
  * Everyday words (content/search-synonyms.yaml): groups of words people type
  * for one service (学童 / 学童保育 / 放課後児童クラブ). The table is data; this
- * module expands a query word to the other
- * words of its group in the search page. Pages and the index are not changed:
- * the expansion is extra Pagefind searches whose results are merged.
+ * module folds it into the index while pages are built: a page's name or
+ * facet that holds a word of a group is indexed with that word replaced by
+ * each other word of the group (`unitVariants`), so a query is one Pagefind
+ * search whichever word of the group it uses. In the search page the same
+ * table only says which words to highlight and rank by (`queryAlternatives`).
  */
 import { normalizeForSearch } from '../lib/model/normal-form.ts';
 import type { SynonymGroup } from '../lib/model/types.ts';
+import { remembering } from './remember.ts';
 
 /** Groups in search normal form, longest word first (what the search page receives). */
 export type SynonymTable = string[][];
 
-/** The table the search page needs: each group's words normalised, empty and repeated words dropped. */
+const tables = new WeakMap<readonly SynonymGroup[], SynonymTable>();
+
+/**
+ * The table the index and the search page need: each group's words normalised, empty and repeated words dropped;
+ * the same table for the same groups (every page of a build asks).
+ */
 export function synonymTable(groups: readonly SynonymGroup[]): SynonymTable {
+  let table = tables.get(groups);
+  if (!table) tables.set(groups, (table = tableOf(groups)));
+  return table;
+}
+
+function tableOf(groups: readonly SynonymGroup[]): SynonymTable {
   return groups
     .map((g) =>
       [...new Set(g.words.map(normalizeForSearch).filter(Boolean))].sort((a, b) => [...b].length - [...a].length),
@@ -20,8 +34,21 @@ export function synonymTable(groups: readonly SynonymGroup[]): SynonymTable {
     .filter((g) => g.length >= 2);
 }
 
-/** Most alternative forms of a query (each costs a Pagefind search and its index chunks; query.ts also caps the pieces). */
-export const MAX_ALTERNATIVES = 3;
+/** Most alternative word lists of a query that the search page ranks and highlights by (they cost no search). */
+export const MAX_ALTERNATIVES = 8;
+
+/**
+ * The words of the table a string holds, each with its group: per group the
+ * longest that fits, and none inside a longer word held of another group
+ * (デイ inside 放課後等デイサービス is not a デイサービス).
+ */
+function heldWords(text: string, table: SynonymTable): Array<{ group: string[]; hit: string }> {
+  const hits = table.flatMap((group) => {
+    const hit = group.find((w) => [...w].length >= 2 && text.includes(w));
+    return hit ? [{ group, hit }] : [];
+  });
+  return hits.filter(({ hit }) => !hits.some((h) => h.hit.length > hit.length && h.hit.includes(hit)));
+}
 
 /**
  * Other forms of one normalised query word: where the word contains a word of
@@ -31,13 +58,7 @@ export const MAX_ALTERNATIVES = 3;
  */
 export function wordAlternatives(word: string, table: SynonymTable): string[] {
   const out: string[] = [];
-  const hits = table.flatMap((group) => {
-    const hit = group.find((w) => [...w].length >= 2 && word.includes(w));
-    return hit ? [{ group, hit }] : [];
-  });
-  // A word inside a longer matched word belongs to that one (デイ inside 放課後等デイサービス is not a デイサービス).
-  const own = hits.filter(({ hit }) => !hits.some((h) => h.hit.length > hit.length && h.hit.includes(hit)));
-  for (const { group, hit } of own) {
+  for (const { group, hit } of heldWords(word, table)) {
     for (const other of group) {
       if (other === hit) continue;
       const alt = word.split(hit).join(other);
@@ -61,4 +82,30 @@ export function queryAlternatives(words: readonly string[], table: SynonymTable,
     }
   }
   return out;
+}
+
+/**
+ * The forms a page's run (a normalised name or facet) is indexed under
+ * besides itself: each word of the table it holds replaced by every other
+ * word of that word's group, one word at a time (学童保育事業 → 学童事業,
+ * 学童クラブ事業, 放課後児童クラブ事業). A query holding any word of the group
+ * then finds the run by its own pieces, as the query-side expansion did.
+ */
+export function unitVariants(unit: string, table: SynonymTable): string[] {
+  const out = new Set<string>();
+  for (const { group, hit } of heldWords(unit, table)) {
+    for (const other of group) if (other !== hit) out.add(unit.split(hit).join(other));
+  }
+  out.delete(unit);
+  return [...out];
+}
+
+const foldByTable = new WeakMap<SynonymTable, (unit: string) => string[]>();
+
+/** Runs with their variants (each run first, then its forms), remembered per table: the same runs recur on thousands of pages. */
+export function withVariants(units: readonly string[], table: SynonymTable): string[] {
+  if (table.length === 0) return [...units];
+  let fold = foldByTable.get(table);
+  if (!fold) foldByTable.set(table, (fold = remembering((u) => [u, ...unitVariants(u, table)])));
+  return units.flatMap(fold);
 }

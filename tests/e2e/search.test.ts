@@ -19,6 +19,8 @@ import { paths } from '../../src/lib/model/paths.ts';
 import { sortByReading } from '../../src/lib/model/sort.ts';
 import { kindLabel } from '../../src/search/facets.ts';
 import { normalizeForSearch } from '../../src/lib/model/normal-form.ts';
+import { planQuery } from '../../src/search/query.ts';
+import { SEARCH_BUNDLE } from '../../src/search/url.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
 const dir = loadContentDirectory();
@@ -145,6 +147,35 @@ describe('results and focus', () => {
       marks.some((m) => otherWords.some((w) => m.includes(w))),
       `${typed} → ${marks.join(' ')}`,
     ).toBe(true);
+  });
+  test('pages that hold the words only in their text follow the ranked ones, and the count includes them', async () => {
+    // Asked of the bundle directly: our encoded search and Pagefind's own words, as the page makes them.
+    await page.goto(`${server.url}${paths.search()}`);
+    const base = new URL(server.url).pathname;
+    const candidates = ['支援', '地域', '福祉', '仕事', '事業', '協同'].map((q) => ({ q, terms: planQuery(q).terms }));
+    // A string, not a function: vitest would rewrite the function's import() into its own loader.
+    const counts = (await page.evaluate(`(async () => {
+      const bundle = ${JSON.stringify(`${base}${SEARCH_BUNDLE}`)};
+      const pf = await import(bundle + 'pagefind.js');
+      await pf.options({ basePath: bundle, baseUrl: ${JSON.stringify(base)}, noWorker: true });
+      const out = [];
+      for (const c of ${JSON.stringify(candidates)}) {
+        const ours = new Set((await pf.search(c.terms)).results.map((r) => r.id));
+        const text = (await pf.search(c.q)).results.map((r) => r.id);
+        out.push({ q: c.q, ours: ours.size, onlyText: text.filter((id) => !ours.has(id)).length });
+      }
+      return out;
+    })()`)) as Array<{ q: string; ours: number; onlyText: number }>;
+    // A word whose encoded search fills the first screen, so the text's pages are searched after it is shown.
+    const pick = counts.find((c) => c.ours >= 5 && c.onlyText > 0);
+    expect(pick, JSON.stringify(counts)).toBeDefined();
+    await page.goto(`${server.url}${paths.search()}`);
+    await search(pick!.q);
+    const n = Number(await page.$eval('site-search', (el) => (el as HTMLElement).dataset.resultCount));
+    expect(n).toBe(pick!.ours + pick!.onlyText);
+    expect(await page.textContent('[data-results-heading]')).toContain(`（${n}件）`);
+    expect(await page.textContent('[data-status]')).toContain(`${n}件`);
+    expect(await allResultPaths()).toHaveLength(n);
   });
   test('submitting moves focus to the results heading, which says the count; typing leaves focus in the box', async () => {
     const cat = dir.categories[0]!;

@@ -50,8 +50,8 @@ const SMALL_KANA: Record<string, string> = {
  * Short forms of organisation names → the words pages use. Both sides are
  * rewritten, so a page that says 労協 and one that says 労働者協同組合 both
  * answer either query. Words for services are not here: they are the
- * everyday-words table in content/search-synonyms.yaml, expanded in the query
- * only (synonyms.ts), so 学童 still finds a page that says 学童保育.
+ * everyday-words table in content/search-synonyms.yaml, folded into the
+ * encoded fields only (synonyms.ts), so 学童 still finds a page that says 学童保育.
  */
 export const SEARCH_ALIASES: ReadonlyArray<readonly [short: string, long: string]> = [
   ['労協', '労働者協同組合'],

@@ -1,10 +1,9 @@
 /**
  * The search page's island: `<site-search data-bundle data-base data-facet-order data-synonyms>`.
- * Loads Pagefind's JS API from the bundle only here (never on content pages),
- * on the main thread (no worker: fewer bytes), rewrites each query into our
- * encoded n-grams (src/search/query.ts) plus its everyday-words
- * alternatives (data-synonyms, from content/search-synonyms.yaml), orders the
- * results (src/search/rank.ts) and renders them, facets with counts and a
+ * Loads Pagefind's JS API from the bundle only here (never on content pages), on the main thread (no worker: fewer
+ * bytes), rewrites each query into our encoded n-grams (src/search/query.ts) — one Pagefind search: the index holds
+ * every everyday word of a group where a page holds one — orders the results (src/search/rank.ts) by the query and its
+ * everyday-words alternatives (data-synonyms), highlights and renders them, facets with counts and a
  * status line. The query and filters live in the URL, written once the first
  * results are on screen: a new history entry sets the browser to work (it
  * fetches the page icon again, among others) that need not delay them.
@@ -74,14 +73,12 @@ const PAGE_SIZE = 10;
  */
 const NAME_CANDIDATES = 10;
 const HUB_CANDIDATES = 4;
-/** Hub candidates are looked for among this many of Pagefind's first results. */
-const HUB_SCAN = 40;
+const HUB_SCAN = 40; // Hub candidates are looked for among this many of Pagefind's first results.
 /** Organisations whose records are fetched when the query has several words: one may be a place, and its organisations rise. */
 const ORG_CANDIDATES = 30;
 /** The kind filter value of organisations' pages. */
 const ORGANISATION = kindLabel('coop');
-/** Typing pause before searching. */
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 250; // Typing pause before searching.
 
 class SiteSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind> | undefined;
@@ -218,7 +215,7 @@ class SiteSearch extends HTMLElement {
     if (seq !== this.#seq) return;
     const started = performance.now();
     performance.mark('ra-search:start');
-    const { results, plain, relaxed, wordLists, used } = await this.#find(pf, plan, state);
+    const { results, plain, later, relaxed, wordLists, used } = await this.#find(pf, plan, state);
     this.#used = used;
     this.#words = relaxed ? wordLists[0]! : highlightWords(plan.words, plan.alternatives);
     performance.mark('ra-search:pagefind');
@@ -236,6 +233,16 @@ class SiteSearch extends HTMLElement {
     this.dataset.searchMs = String(Math.round((performance.now() - started) * 10) / 10);
     performance.mark('ra-search:shown');
     this.#writeUrl();
+    if (later) {
+      // Pages found only in their text follow the ranked ones: searched once the first results are on screen.
+      const known = new Set(this.#results.map((r) => r.id));
+      const more = (await later()).filter((r) => !known.has(r.id));
+      if (seq !== this.#seq) return;
+      if (more.length) {
+        this.#results = [...this.#results, ...more];
+        this.#describe(plan, relaxed, state);
+      }
+    }
     await this.#renderMore(PAGE_SIZE - this.#shown);
     if (seq !== this.#seq) return;
     // Facet counts need every filter's index: fetched only once the facets are opened (always when a filter is set).
@@ -249,9 +256,11 @@ class SiteSearch extends HTMLElement {
   }
 
   /**
-   * The results of a plan: our fields (the query and its alternatives) beside Pagefind's own words (the pages'
-   * text), so a page that says the words in its text only (a university in a council's activities) is never lost —
-   * it follows the ranked results (`plain`). When our fields find nothing: the segmenter's words, then the text.
+   * The results of a plan: our fields (one search: the index holds the everyday words), then Pagefind's own words
+   * (the pages' text), so a page that says the words in its text only (a university in a council's activities) is
+   * never lost — it follows the ranked results. When our fields find a first screen of results, the text is searched
+   * only after they are shown (`later`); when they find fewer, before (`plain`); when they find nothing: the
+   * segmenter's words, then the text.
    */
   async #find(
     pf: Pagefind,
@@ -260,43 +269,28 @@ class SiteSearch extends HTMLElement {
   ): Promise<{
     results: PagefindResult[];
     plain: PagefindResult[];
+    later?: () => Promise<PagefindResult[]>;
     relaxed: boolean;
     wordLists: string[][];
     used: string;
   }> {
     const wordLists = [plan.words, ...plan.alternatives.map((a) => a.words)];
     if (!plan.terms && !hasFilters(state)) return { results: [], plain: [], relaxed: false, wordLists, used: '' };
-    const [found, inText] = await Promise.all([
-      this.#runAll(pf, [plan.terms, ...plan.alternatives.map((a) => a.terms)]),
-      plan.plain && plan.terms ? this.#run(pf, plan.plain).then((r) => r.results) : Promise.resolve([]),
-    ]);
-    if (found.length > 0) return { results: found, plain: inText, relaxed: false, wordLists, used: plan.terms };
+    const inText = () =>
+      plan.plain && plan.terms ? this.#run(pf, plan.plain).then((r) => r.results) : Promise.resolve([]);
+    const found = (await this.#run(pf, plan.terms)).results;
+    if (found.length >= FIRST_SIZE)
+      return { results: found, plain: [], later: inText, relaxed: false, wordLists, used: plan.terms };
+    const text = inText();
+    if (found.length > 0) return { results: found, plain: await text, relaxed: false, wordLists, used: plan.terms };
     const looser = [plan.relaxedWords ?? plan.words];
     if (plan.relaxed) {
       const results = (await this.#run(pf, plan.relaxed)).results;
-      if (results.length > 0) return { results, plain: inText, relaxed: true, wordLists: looser, used: plan.relaxed };
+      if (results.length > 0)
+        return { results, plain: await text, relaxed: true, wordLists: looser, used: plan.relaxed };
     }
-    return { results: inText, plain: [], relaxed: inText.length > 0, wordLists: looser, used: plan.plain };
-  }
-
-  /**
-   * The query and its alternatives searched side by side, results merged: each page once, with its best score and
-   * every field it matched in, best first (Pagefind's order when there is one search).
-   */
-  async #runAll(pf: Pagefind, terms: string[]): Promise<PagefindResult[]> {
-    const responses = await Promise.all(terms.map((t) => this.#run(pf, t)));
-    if (responses.length === 1) return responses[0]!.results;
-    const byId = new Map<string, PagefindResult>();
-    for (const r of responses.flatMap((x) => x.results)) {
-      const seen = byId.get(r.id);
-      if (!seen)
-        byId.set(r.id, { id: r.id, score: r.score, matchedMetaFields: r.matchedMetaFields, data: () => r.data() });
-      else {
-        seen.score = Math.max(seen.score, r.score);
-        seen.matchedMetaFields = [...new Set([...(seen.matchedMetaFields ?? []), ...(r.matchedMetaFields ?? [])])];
-      }
-    }
-    return [...byId.values()].sort((a, b) => b.score - a.score);
+    const plain = await text;
+    return { results: plain, plain: [], relaxed: plain.length > 0, wordLists: looser, used: plan.plain };
   }
 
   /** One Pagefind search with the current filters, one filter left out if asked. */
@@ -366,6 +360,20 @@ class SiteSearch extends HTMLElement {
     const list = this.querySelector<HTMLOListElement>('[data-results]')!;
     list.replaceChildren();
     this.#shown = 0;
+    const heading = this.#describe(plan, relaxed, state);
+    await this.#renderMore(FIRST_SIZE);
+    // After a submit, reading continues at the results; while typing, focus stays in the box.
+    if (this.#focusResults) {
+      this.#focusResults = false;
+      if (this.#results.length > 0) heading.focus();
+    }
+  }
+
+  /**
+   * The status line (a polite live region, so a count that grows when the pages found in their text follow is
+   * said again) and the results heading, from the results at hand; returns the heading.
+   */
+  #describe(plan: QueryPlan, relaxed: boolean, state: SearchState): HTMLElement {
     const q = state.q;
     const n = this.#results.length;
     if (!plan.terms && !hasFilters(state))
@@ -385,12 +393,7 @@ class SiteSearch extends HTMLElement {
     heading.textContent = q ? `「${q}」の検索結果（${n}件）` : `絞り込みの結果（${n}件）`;
     // The heading says what a plain status line would; the line stays for screen readers (it is the live region).
     this.querySelector('[data-status]')!.classList.toggle('visually-hidden', n > 0 && !relaxed);
-    await this.#renderMore(FIRST_SIZE);
-    // After a submit, reading continues at the results; while typing, focus stays in the box.
-    if (this.#focusResults) {
-      this.#focusResults = false;
-      if (n > 0) heading.focus();
-    }
+    return heading;
   }
 
   /** A result's record, fetched once per search shown. */

@@ -5,9 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentDir, readContent, readDataFile } from '../../../src/content/files.ts';
 import { validateSearchSynonyms } from '../../../src/lib/check/rules/search-synonyms.ts';
-import { MAX_ALTERNATIVES, queryAlternatives, synonymTable, wordAlternatives } from '../../../src/search/synonyms.ts';
+import {
+  MAX_ALTERNATIVES,
+  queryAlternatives,
+  synonymTable,
+  unitVariants,
+  withVariants,
+  wordAlternatives,
+} from '../../../src/search/synonyms.ts';
+import { pageTermFields } from '../../../src/search/page-fields.ts';
+import { TERM_FIELDS } from '../../../src/search/fields.ts';
 import { normalizeForSearch } from '../../../src/lib/model/normal-form.ts';
-import { MAX_PIECES, planQuery, queryWords } from '../../../src/search/query.ts';
+import { planQuery, queryWords } from '../../../src/search/query.ts';
 import { loadContentDirectory, loadSearchSynonyms } from '../../helpers/content.ts';
 
 const dir = loadContentDirectory();
@@ -106,13 +115,14 @@ describe('query expansion', () => {
     expect(wordAlternatives(n('造園'), t)).toEqual([]);
     expect(wordAlternatives(n('ガクドウ'), t)).toEqual([]);
   });
-  test('a query: one word replaced at a time, at most MAX_ALTERNATIVES searches more', () => {
+  test('a query: one word replaced at a time, at most MAX_ALTERNATIVES lists; the plan searches the query only', () => {
     const alts = queryAlternatives([n('大和市'), n('学童保育')], t);
+    expect(alts.length).toBeGreaterThan(0);
     expect(alts.length).toBeLessThanOrEqual(MAX_ALTERNATIVES);
     for (const a of alts) expect(a[0]).toBe(n('大和市'));
     const plan = planQuery('学童', t);
-    expect(plan.alternatives.map((a) => a.words)).toEqual([[n('放課後児童クラブ')]]);
-    expect(plan.alternatives[0]!.terms).not.toBe(plan.terms);
+    expect(plan.alternatives).toEqual([{ words: [n('放課後児童クラブ')] }]);
+    expect(plan.terms).toBe(planQuery('学童').terms);
     expect(planQuery('学童').alternatives).toEqual([]);
   });
   test('the real table expands 学童 to 放課後児童クラブ, and the index no longer rewrites 学童保育 (学童 finds it as written)', () => {
@@ -121,27 +131,56 @@ describe('query expansion', () => {
   });
 });
 
-describe('cost of the expansion', () => {
+describe('the fold into the index (a page is indexed under every word of a group it holds one of)', () => {
   const t = synonymTable([
     { words: ['学童', '学童保育', '学童クラブ', '放課後児童クラブ'], category: 'kosodate' },
+    { words: ['放デイ', '放課後等デイサービス'], category: 'kosodate' },
+    { words: ['デイサービス', '通所介護', 'デイ'], category: 'koureisha-shogaisha' },
     { words: ['障害', '障がい', '障碍'], category: 'koureisha-shogaisha' },
-    { words: ['子ども', '子供', 'こども'], category: 'kosodate' },
   ]);
-  test('a form that contains another form is left out (学童 already finds 学童クラブ)', () => {
-    expect(wordAlternatives(n('学童保育'), t).sort()).toEqual([n('学童'), n('放課後児童クラブ')].sort());
+  test('a run holding a word gets every other word of its group in its place, one word at a time', () => {
+    expect(unitVariants(n('放課後児童クラブ事業'), t).sort()).toEqual(
+      [n('学童事業'), n('学童保育事業'), n('学童クラブ事業')].sort(),
+    );
+    expect(unitVariants(n('障がい児の学童'), t).sort()).toEqual(
+      [
+        n('障害児の学童'),
+        n('障碍児の学童'),
+        n('障がい児の学童保育'),
+        n('障がい児の学童クラブ'),
+        n('障がい児の放課後児童クラブ'),
+      ].sort(),
+    );
   });
-  test('a query and its alternatives send at most MAX_PIECES pieces (index chunks)', () => {
-    for (const q of ['学童', '学童保育', '障害児 子供 学童保育', '障がいのある子どもの放課後児童クラブ']) {
-      const plan = planQuery(q, t);
-      const pieces = new Set(
-        [plan.terms, ...plan.alternatives.map((a) => a.terms)].flatMap((x) => x.split(' ')).filter(Boolean),
-      );
-      expect(pieces.size, q).toBeLessThanOrEqual(MAX_PIECES);
+  test('a word inside a longer word of another group is not replaced; runs of no group have no variants', () => {
+    expect(unitVariants(n('放課後等デイサービス'), t)).toEqual([n('放デイ')]);
+    expect(unitVariants(n('造園'), t)).toEqual([]);
+    expect(withVariants([n('造園'), n('学童')], [])).toEqual([n('造園'), n('学童')]);
+    expect(withVariants([n('造園'), n('学童')], t)[0]).toBe(n('造園'));
+  });
+  test('every query word of a group finds, by its own pieces only, a page that holds another word of the group', () => {
+    const codes = (f: Record<string, string>) => new Set(Object.values(f).flatMap((v) => v.split(' ')));
+    for (const [held, typed] of [
+      ['放課後児童クラブ', '学童'],
+      ['学童', '学童保育'],
+      ['学童', '放課後児童クラブ'],
+      ['通所介護', 'デイサービス'],
+      ['障がい者支援', '障害者'],
+    ] as const) {
+      const folded = codes(pageTermFields('合成データの組合', 'coop', { keywords: [held] }, t));
+      const plain = codes(pageTermFields('合成データの組合', 'coop', { keywords: [held] }));
+      // Pagefind matches a query piece as a prefix of an indexed word.
+      const found = (index: Set<string>) =>
+        planQuery(typed)
+          .terms.split(' ')
+          .every((piece) => [...index].some((code) => code.startsWith(piece)));
+      expect(found(folded), `${typed} → ${held}`).toBe(true);
+      expect(found(plain), `${typed} → ${held} without the fold`).toBe(false);
     }
   });
-});
-
-test('the cheapest alternatives come first, so the broad short word is not the one left out (配食サービス → 配食)', () => {
-  const t = synonymTable([{ words: ['配食', '弁当の配達', '宅配弁当', '配食サービス'], category: 'shoku-nou-kankyo' }]);
-  expect(planQuery('配食サービス', t).alternatives.map((a) => a.words[0])).toContain(n('配食'));
+  test('the real table is folded into the pages of the build (Base.astro passes it)', () => {
+    const f = pageTermFields('合成データの組合', 'coop', { keywords: ['放課後児童クラブ'] }, table);
+    const piece = planQuery('学童').terms;
+    expect(f[TERM_FIELDS.facets]!.split(' ').some((code) => code.startsWith(piece))).toBe(true);
+  });
 });
