@@ -25,6 +25,7 @@ import { applyFilterToList } from './map-list.ts';
 import { keepPopupFocus, popupContent } from './popup.ts';
 import { cooperativeGestures } from './gestures.ts';
 import { addBaseLayers } from './base-layers.ts';
+import { yieldToMain } from './yield.ts';
 
 type LeafletNS = typeof Leaflet;
 
@@ -167,7 +168,8 @@ export class CoopMapElement extends HTMLElement {
 
     this.#setUpControls();
     this.#applyToList();
-    addBaseLayers(L, this.#map!, await outlines, MAX_ZOOM, this.querySelector<HTMLElement>('[data-tile-note]'));
+    await yieldToMain();
+    await addBaseLayers(L, this.#map!, await outlines, MAX_ZOOM, this.querySelector<HTMLElement>('[data-tile-note]'));
     this.dataset.state = 'ready';
 
     const focus = new URLSearchParams(location.search).get('focus');
