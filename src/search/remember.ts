@@ -1,16 +1,2 @@
-/**
- * A pure function of a string that remembers its results: the same names, runs and characters recur on
- * thousands of pages and in every result's text. The memory is emptied when it holds `limit` results, so a
- * huge site cannot fill it. Runs in the build and in the browser.
- */
-export function remembering<T>(fn: (key: string) => T, limit = 50_000): (key: string) => T {
-  const seen = new Map<string, T>();
-  return (key) => {
-    let v = seen.get(key);
-    if (v === undefined) {
-      if (seen.size >= limit) seen.clear();
-      seen.set(key, (v = fn(key)));
-    }
-    return v;
-  };
-}
+/** The search code's memo: the one of src/lib/model/remember.ts (the build's views use it too). */
+export { remembering } from '../lib/model/remember.ts';

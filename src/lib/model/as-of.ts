@@ -5,6 +5,14 @@ import { lastChecked } from './directory.ts';
 
 /** The newest date among sources (and extra dates), as 'YYYY-MM-DD'; a year or month counts as its first day, so it is never in the future. */
 export function newestDay(sources: readonly Source[], extra: readonly string[] = []): string | undefined {
+  if (extra.length > 0) return newestOf(sources, extra);
+  // Every feed (the site's, each prefecture's and category's) walks every entry's sources: each list once per build.
+  if (!newestBySources.has(sources)) newestBySources.set(sources, newestOf(sources, extra));
+  return newestBySources.get(sources);
+}
+const newestBySources = new WeakMap<readonly Source[], string | undefined>();
+
+function newestOf(sources: readonly Source[], extra: readonly string[]): string | undefined {
   const newest = lastChecked(sources, extra);
   return newest === undefined ? undefined : earliestDay(newest);
 }

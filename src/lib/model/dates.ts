@@ -2,6 +2,7 @@
  * Dates in content are strings: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (a fact is
  * often known only to the month). Helpers here parse, compare and format them.
  */
+import { remembering } from './remember.ts';
 
 export type Precision = 'year' | 'month' | 'day';
 
@@ -109,10 +110,8 @@ export function formatEra(value: string): string {
   return japaneseEra[p.precision].format(toUtcDate(p));
 }
 
-/** 西暦 with 和暦 beside it: 2017年4月1日（平成29年4月1日）. */
-export function formatDateWithEra(value: string): string {
-  return `${formatDate(value)}（${formatEra(value)}）`;
-}
+/** 西暦 with 和暦 beside it: 2017年4月1日（平成29年4月1日）; remembered, as every page prints a few of the same dates. */
+export const formatDateWithEra = remembering((value: string): string => `${formatDate(value)}（${formatEra(value)}）`);
 
 const eraYear = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
 

@@ -87,6 +87,14 @@ export function feedEntries(dir: Directory, limit = 50, scope?: FeedScope): Feed
  * contract. Only these get a feed file and a link, so no feed is empty and no link is dead.
  */
 export function feedScopes(dir: Directory): { prefectures: string[]; categories: string[] } {
+  // Every public body's and category's page asks (pageFeed): once per directory, that is once per build.
+  let scopes = scopesOf.get(dir);
+  if (!scopes) scopesOf.set(dir, (scopes = scopesFrom(dir)));
+  return scopes;
+}
+const scopesOf = new WeakMap<Directory, { prefectures: string[]; categories: string[] }>();
+
+function scopesFrom(dir: Directory): { prefectures: string[]; categories: string[] } {
   const bodies = indexById(dir.bodies);
   const prefectures = new Set<string>();
   const categories = new Set<string>();

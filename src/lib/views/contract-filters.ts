@@ -8,7 +8,7 @@
 import type { Body, Contract, ContractKind, Source } from '../model/types.ts';
 import { CONTRACT_KIND } from '../model/vocabularies.ts';
 import { paths } from '../model/paths.ts';
-import { contractFacets, filterContracts, type ContractFilter } from './contracts.ts';
+import { contractFacets, countContracts, type ContractFilter } from './contracts.ts';
 import { bodyPrefecture } from '../model/directory.ts';
 
 /** The filter groups, in the order they combine in a URL (programme/…/prefecture/…/category/…). */
@@ -90,7 +90,7 @@ export function contractFilterGroups(
   const heading: Record<FilterKey, string> = { kind: '事業の種類', prefecture: '委託元の都道府県', category: '分野' };
   const chip = (key: FilterKey, value: string | undefined): FilterChip => {
     const f = compact({ ...current, [key]: value });
-    const count = filterContracts(contracts, bodies, f).length;
+    const count = countContracts(contracts, bodies, f);
     return {
       value,
       label: value === undefined ? 'すべて' : label[key](value),

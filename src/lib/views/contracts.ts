@@ -102,10 +102,31 @@ export interface ContractFilter {
 }
 
 /** Programme kinds, prefectures and categories (ids, sorted) that have at least one contract, for the filter links of /contracts/. */
-export function contractFacets(
-  contracts: readonly Contract[],
-  bodies: ReadonlyMap<string, Body>,
-): { kinds: ContractKind[]; prefectures: string[]; national: boolean; categories: string[] } {
+export function contractFacets(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): ContractFacets {
+  return memo(facetsOf, contracts, bodies, () => facetsFrom(contracts, bodies));
+}
+
+/** What contractFacets gives (the same object for the same contracts and bodies: not to be changed). */
+export interface ContractFacets {
+  readonly kinds: ContractKind[];
+  readonly prefectures: string[];
+  readonly national: boolean;
+  readonly categories: string[];
+}
+
+type Memo<T> = WeakMap<readonly Contract[], WeakMap<ReadonlyMap<string, Body>, T>>;
+/** `make()` once per list of contracts and bodies: every list page and each of its ~70 filter chips asks again. */
+function memo<T>(m: Memo<T>, contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>, make: () => T): T {
+  let byBodies = m.get(contracts);
+  if (!byBodies) m.set(contracts, (byBodies = new WeakMap()));
+  let v = byBodies.get(bodies);
+  if (v === undefined) byBodies.set(bodies, (v = make()));
+  return v;
+}
+const facetsOf: Memo<ContractFacets> = new WeakMap();
+const groupsOf: Memo<Map<string, Contract[]>> = new WeakMap();
+
+function facetsFrom(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): ContractFacets {
   const kinds = CONTRACT_KIND.values.filter((k) => contracts.some((c) => c.kind === k));
   const prefs = new Set<string>();
   let national = false;
@@ -122,21 +143,47 @@ export function contractFacets(
   };
 }
 
-/** The contracts that pass every part of the filter given. */
+/** A filter as a key: its three parts, an absent one empty. */
+const filterKey = (kind: string | undefined, prefecture: string | undefined, category: string | undefined) =>
+  `${kind ?? ''}\0${prefecture ?? ''}\0${category ?? ''}`;
+
+/** The contracts grouped by every combination of their kind, prefecture and category, each group in their order. */
+function contractsByFilter(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): Map<string, Contract[]> {
+  return memo(groupsOf, contracts, bodies, () => {
+    const groups = new Map<string, Contract[]>();
+    for (const c of contracts) {
+      const p = bodyPrefecture(bodies.get(c.commissioner)) ?? 'national';
+      for (let mask = 0; mask < 8; mask++) {
+        const key = filterKey(
+          mask & 1 ? c.kind : undefined,
+          mask & 2 ? p : undefined,
+          mask & 4 ? c.category : undefined,
+        );
+        const list = groups.get(key);
+        if (list) list.push(c);
+        else groups.set(key, [c]);
+      }
+    }
+    return groups;
+  });
+}
+
+/** The contracts that pass every part of the filter given (a new array, in the contracts' order). */
 export function filterContracts(
   contracts: readonly Contract[],
   bodies: ReadonlyMap<string, Body>,
   f: ContractFilter,
 ): Contract[] {
-  return contracts.filter((c) => {
-    if (f.kind && c.kind !== f.kind) return false;
-    if (f.category && c.category !== f.category) return false;
-    if (f.prefecture) {
-      const p = bodyPrefecture(bodies.get(c.commissioner)) ?? 'national';
-      if (p !== f.prefecture) return false;
-    }
-    return true;
-  });
+  return [...(contractsByFilter(contracts, bodies).get(filterKey(f.kind, f.prefecture, f.category)) ?? [])];
+}
+
+/** How many contracts pass every part of the filter given (filterContracts(…).length, without the list). */
+export function countContracts(
+  contracts: readonly Contract[],
+  bodies: ReadonlyMap<string, Body>,
+  f: ContractFilter,
+): number {
+  return contractsByFilter(contracts, bodies).get(filterKey(f.kind, f.prefecture, f.category))?.length ?? 0;
 }
 
 /** Figures for the closing note and the contracts page: all, with a period, current at `today`, and the public bodies with a current one. */

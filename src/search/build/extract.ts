@@ -209,7 +209,91 @@ export function pagefindView(html: string): string {
   return `<!DOCTYPE html>${htmlTag[0]}<head>${head.join('')}</head><body>${html.slice(main.index, mainEnd)}</main></body></html>`;
 }
 
+/** Elements without content (no end tag): never dropped whole, there is nothing to drop. */
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+/** Where Pagefind skips an element: marked data-pagefind-ignore (bare, "index" or "true"), or an svg (its REMOVE_SELECTORS). */
+const SKIP_MARK = /\sdata-pagefind-ignore(?:="(?:index|true)?")?(?=[\s/>])|<svg[\s>]/g;
+/** What Pagefind still reads inside a skipped element: filters, meta and sort tags, the first h1 (its auto title), an img (its auto image). */
+const READ_INSIDE = /data-pagefind-(?!ignore)|<h1[\s>]|<img[\s>/]/;
+/** Astro's scoped-style attributes: Pagefind never reads them. */
+const SCOPE_ATTR = / data-astro-cid-[a-z0-9]+(?=[\s/>])/g;
+
+/**
+ * The page without the elements Pagefind skips (data-pagefind-ignore, svg, the `skipClasses`) and without Astro's
+ * scoped-style attributes, when nothing inside a skipped element is read all the same (READ_INSIDE, or a <title>
+ * before the page's own): Pagefind adds nothing of a skipped element's text, so its record is the same, from fewer
+ * bytes sent and parsed (the breadcrumbs, the static map, the citation block: about half of a co-op page's main).
+ * A dropped element leaves an empty comment, so the elements either side of it do not become neighbours
+ * (separateLabels looks at neighbours).
+ */
+export function dropSkipped(html: string, skipClasses: readonly string[] = []): string {
+  const titled = /<title>/.exec(html);
+  const marks = marksFor(skipClasses);
+  marks.lastIndex = 0;
+  let out = '';
+  let from = 0;
+  for (let m = marks.exec(html); m; m = marks.exec(html)) {
+    const start = m[0].startsWith('<') ? m.index : html.lastIndexOf('<', m.index);
+    if (start < from) continue;
+    const name = /^<([a-z][a-z0-9-]*)/.exec(html.slice(start, start + 40))?.[1];
+    const openEnd = html.indexOf('>', m.index);
+    if (!name || VOID.has(name) || openEnd === -1 || html.lastIndexOf('<', openEnd) !== start) continue;
+    const end = closingEnd(html, name, openEnd + 1);
+    if (end === -1) continue;
+    const element = html.slice(start, end);
+    if (READ_INSIDE.test(element) || (element.includes('<title') && (!titled || titled.index > start))) continue;
+    out += `${html.slice(from, start)}<!---->`;
+    from = end;
+    marks.lastIndex = end;
+  }
+  return (out + html.slice(from)).replace(SCOPE_ATTR, '');
+}
+
+const markRegExps = new Map<string, RegExp>();
+/** SKIP_MARK and, when given, an element of one of the classes (one RegExp per list, compiled once). */
+function marksFor(skipClasses: readonly string[]): RegExp {
+  const key = skipClasses.join('|');
+  let re = markRegExps.get(key);
+  if (!re) {
+    const classes = key && `|\\sclass="(?:[^"]*\\s)?(?:${key})(?=[\\s"])`;
+    markRegExps.set(key, (re = new RegExp(`${SKIP_MARK.source}${classes}`, 'g')));
+  }
+  return re;
+}
+
+const tagRegExps = new Map<string, RegExp>();
+
+/** The index just past the end tag that closes an element `name` whose content starts at `from`; -1 when none. */
+function closingEnd(html: string, name: string, from: number): number {
+  let tags = tagRegExps.get(name);
+  if (!tags) tagRegExps.set(name, (tags = new RegExp(`<(/?)${name}(?=[\\s/>])`, 'g')));
+  tags.lastIndex = from;
+  let depth = 1;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    if (!m[1]) depth++;
+    else if (--depth === 0) {
+      const close = html.indexOf('>', m.index);
+      return close === -1 ? -1 : close + 1;
+    }
+  }
+  return -1;
+}
+
 /** A page as the indexer hands it to Pagefind: only what Pagefind reads, labels separated for the result text. */
-export function forPagefind(html: string): string {
-  return separateLabels(pagefindView(html));
+export function forPagefind(html: string, skipClasses: readonly string[] = []): string {
+  return separateLabels(dropSkipped(pagefindView(html), skipClasses));
 }

@@ -143,7 +143,7 @@ export async function openFeed(
       if (!INDEXED.test(html)) return;
       const url = urlOfPath(pathname, base);
       const added: Promise<void> = checked(
-        index!.addHTMLFile({ url, content: forPagefind(html) }),
+        index!.addHTMLFile({ url, content: forPagefind(html, SKIP_CLASSES) }),
         `addHTMLFile ${url}`,
       ).then(
         () => void pending.delete(added),

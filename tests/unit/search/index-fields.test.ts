@@ -1,6 +1,6 @@
 /** The search index's encoded fields (src/search/fields.ts, page-fields.ts): names, facets and text n-grams of a page. */
 import { describe, expect, test } from 'vitest';
-import { pagefindView } from '../../../src/search/build/extract.ts';
+import { dropSkipped, forPagefind, pagefindView } from '../../../src/search/build/extract.ts';
 import { urlOfFile, urlOfPath } from '../../../src/search/build/pagefind.ts';
 import {
   nameUnits,
@@ -117,6 +117,40 @@ describe('pagefindView: what the indexer sends Pagefind', () => {
     expect(pagefindView(two)).toBe(two);
     const marked = page('<div data-pagefind-body><h1>x</h1></div>');
     expect(pagefindView(marked)).toBe(marked);
+  });
+});
+
+describe('dropSkipped: the elements Pagefind skips are not sent', () => {
+  const head = '<html lang="ja"><head><title>t</title></head><body><main data-pagefind-body>';
+  const tail = '</main></body></html>';
+  test('an ignored element, an svg and an element of a skipped class go, each leaving an empty comment', () => {
+    const main =
+      '<nav data-pagefind-ignore><ol><li><a href="/">ホーム</a></li></ol></nav><h1>名</h1>' +
+      '<figure data-pagefind-ignore="index"><div><div>入れ子</div></div></figure><p>本文<svg viewBox="0 0 1 1"><title>図</title><svg></svg></svg>続き</p>' +
+      '<table class="wide coop-table"><tr><td>一覧</td></tr></table><p class="coop-tables">残る</p>';
+    expect(dropSkipped(head + main + tail, ['coop-table'])).toBe(
+      `${head}<!----><h1>名</h1><!----><p>本文<!---->続き</p><!----><p class="coop-tables">残る</p>${tail}`,
+    );
+  });
+  test('an element whose inside Pagefind still reads stays: filters and meta, the h1, an image', () => {
+    for (const inside of [
+      '<span data-pagefind-filter="kind">組合</span>',
+      '<span data-pagefind-meta="m">x</span>',
+      '<h1>名</h1>',
+      '<img src="a.png" alt="">',
+    ]) {
+      const page = `${head}<div data-pagefind-ignore>${inside}</div>${tail}`;
+      expect(dropSkipped(page)).toBe(page);
+    }
+    const untitled = '<html><body><main data-pagefind-body><svg><title>図</title></svg></main></body></html>';
+    expect(dropSkipped(untitled)).toBe(untitled);
+  });
+  test("Astro's scoped-style attributes go; neighbours stay apart for the labels", () => {
+    expect(dropSkipped(`${head}<p class="a" data-astro-cid-abc123>x</p>${tail}`)).toBe(
+      `${head}<p class="a">x</p>${tail}`,
+    );
+    const dl = `${head}<dl><dt>a</dt><dd>1</dd><p data-pagefind-ignore>注</p><dd>2</dd></dl>${tail}`;
+    expect(forPagefind(dl)).toBe(`<!DOCTYPE html>${head}<dl><dt>a：</dt><dd>1</dd><!----><dd>2</dd></dl>${tail}`);
   });
 });
 

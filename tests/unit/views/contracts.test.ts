@@ -3,12 +3,14 @@ import { describe, expect, test } from 'vitest';
 import {
   contractCounts,
   contractFacets,
+  countContracts,
   filterContracts,
   groupByProgramme,
   hasPeriod,
   isCurrent,
   periodText,
   sortContracts,
+  type ContractFilter,
 } from '../../../src/lib/views/contracts.ts';
 import { contractSchema, idRef } from '../../../src/lib/model/schemas/index.ts';
 import { loadContentDirectory } from '../../helpers/content.ts';
@@ -79,6 +81,24 @@ describe('grouping and filters', () => {
     expect(filterContracts(list, bodies, { prefecture: 'national', kind: 'wakamono' }).map((x) => x.id)).toEqual(['b']);
     expect(filterContracts(list, bodies, { category: 'shuro' }).map((x) => x.id)).toEqual(['b']);
     expect(filterContracts(list, bodies, { category: 'shuro', kind: 'konkyu' })).toEqual([]);
+    // Every combination, by the grouping remembered per list: the same as a plain filter, in the list's order.
+    const plain = (f: ContractFilter) =>
+      list.filter(
+        (x) =>
+          (!f.kind || x.kind === f.kind) &&
+          (!f.category || x.category === f.category) &&
+          (!f.prefecture || (x.commissioner === 'mhlw' ? 'national' : '130001') === f.prefecture),
+      );
+    for (const kind of [undefined, 'konkyu', 'wakamono'] as const)
+      for (const prefecture of [undefined, '130001', 'national'])
+        for (const category of [undefined, 'fukushi', 'shuro']) {
+          const f = { kind, prefecture, category };
+          expect(filterContracts(list, bodies, f)).toEqual(plain(f));
+          expect(countContracts(list, bodies, f)).toBe(plain(f).length);
+        }
+    // A new array each time: a caller may change what it gets.
+    filterContracts(list, bodies, {}).pop();
+    expect(filterContracts(list, bodies, {})).toHaveLength(2);
     expect(contractFacets(list, bodies)).toEqual({
       kinds: ['konkyu', 'wakamono'],
       prefectures: ['130001'],

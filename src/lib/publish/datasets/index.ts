@@ -32,8 +32,23 @@ export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
 
 /** A dataset as CSV (BOM, CRLF, one header row); `only` keeps the rows whose entity id it accepts. */
 export function datasetCsv(ds: Dataset, l: Lookup, only?: (id: string) => boolean): string {
+  if (only) return csvOf(ds, l, only);
+  return remembered(l, `csv ${ds.name}`, () => csvOf(ds, l));
+}
+
+function csvOf(ds: Dataset, l: Lookup, only?: (id: string) => boolean): string {
   const { header, rows } = ds.table(l, only);
   return toCsv(header, rows);
+}
+
+// The download routes and the /data/ page (which prints each file's size) write the same documents: each once.
+const documents = new WeakMap<Lookup, Map<string, string>>();
+function remembered(l: Lookup, key: string, make: () => string): string {
+  let byKey = documents.get(l);
+  if (!byKey) documents.set(l, (byKey = new Map<string, string>()));
+  let text = byKey.get(key);
+  if (text === undefined) byKey.set(key, (text = make()));
+  return text;
 }
 
 /** The contracts one public body commissions, as CSV (a header row alone when it commissions none). */
@@ -48,6 +63,10 @@ export function datasetJson(
   l: Lookup,
   dates: { generatedAt: string; dataAsOf: string | undefined },
 ): string {
+  return remembered(l, `json ${ds.name} ${dates.generatedAt} ${dates.dataAsOf ?? ''}`, () => jsonOf(ds, l, dates));
+}
+
+function jsonOf(ds: Dataset, l: Lookup, dates: { generatedAt: string; dataAsOf: string | undefined }): string {
   const items = ds.records(l);
   const doc = {
     version: EXPORT_VERSION,
