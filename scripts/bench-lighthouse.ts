@@ -23,6 +23,9 @@
  * by name (`all` for every type in scripts/lib/page-types.ts),
  * `BENCH_REPORT_DIR=dir` keeps each full report (JSON) there, `BENCH_PORT`
  * serves on a fixed port (for a DIST_DIR built with SITE_URL=http://127.0.0.1:<port>/).
+ * `BASE_PATH=/sub/` builds (or, with DIST_DIR, serves) the site under that
+ * path, as a deploy under a sub-path is served; `BENCH_GZIP=0` serves
+ * everything uncompressed (as the figures in issue #27 were taken).
  */
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
@@ -86,6 +89,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.wasm': 'application/wasm',
 };
+const gzipOn = process.env.BENCH_GZIP !== '0';
+/** The path the site is served under, as it was built (BASE_PATH), always ending in '/'. */
+const basePath = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 const TEXT = /^(text\/|application\/(json|geo\+json|xml)|image\/svg)/;
 
 /**
@@ -100,11 +106,14 @@ function staticHost(root: string, port: number): Promise<Server> {
     : () => new Map<string, string[]>();
   const gzipped = new Map<string, Buffer>();
   const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    if (path.includes('\0') || path.split('/').includes('..')) return void res.writeHead(400).end();
+    const urlPath = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    if (urlPath.includes('\0') || urlPath.split('/').includes('..')) return void res.writeHead(400).end();
+    if (`${urlPath}/` === basePath) return void res.writeHead(301, { location: basePath }).end();
+    if (!urlPath.startsWith(basePath)) return void res.writeHead(404).end();
+    const path = `/${urlPath.slice(basePath.length)}`;
     let file = join(root, path, path.endsWith('/') ? 'index.html' : '');
     if (!path.endsWith('/') && existsSync(join(file, 'index.html')))
-      return void res.writeHead(301, { location: `${path}/` }).end();
+      return void res.writeHead(301, { location: `${urlPath}/` }).end();
     let status = 200;
     if (!existsSync(file) || !statSync(file).isFile()) [file, status] = [join(root, '404.html'), 404];
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
@@ -112,9 +121,9 @@ function staticHost(root: string, port: number): Promise<Server> {
       'content-type': type,
       'cache-control': 'public, max-age=0, must-revalidate',
     };
-    for (const [k, v] of headersFor(path)) headers[k] = v.join(', ');
+    for (const [k, v] of headersFor(urlPath)) headers[k] = v.join(', ');
     let body: Buffer = readFileSync(file);
-    if (TEXT.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+    if (gzipOn && TEXT.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
       body = gzipped.get(file) ?? gzipSync(body, { level: 6 });
       gzipped.set(file, body);
       Object.assign(headers, { 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
@@ -180,7 +189,7 @@ function suggestedSlowdown(index: number): number {
 }
 
 const server = await staticHost(dist, port);
-const url = origin;
+const url = origin + basePath.slice(1);
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
   chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
@@ -201,6 +210,12 @@ if (slowdownSetting === 'auto') {
     `BENCH_CPU_SLOWDOWN=auto: benchmark index ${Math.round(index)} (${loadLine()}) → ${cpuSlowdown}×, the slowdown Lighthouse's calculator suggests`,
   );
 } else if (slowdownSetting) cpuSlowdown = Number(slowdownSetting);
+/** Timings printed beside the category scores (ms, simulated), by column name. */
+const METRICS: Record<string, string> = {
+  'FCP ms': 'first-contentful-paint',
+  'LCP ms': 'largest-contentful-paint',
+  'TBT ms': 'total-blocking-time',
+};
 const rows: Array<[string, Record<string, number[]>]> = [];
 const benchmarks: number[] = [];
 const before = loadLine();
@@ -231,9 +246,11 @@ try {
         );
       }
       benchmarks.push(lhr.environment.benchmarkIndex);
-      categories = Object.keys(lhr.categories);
+      categories = [...Object.keys(lhr.categories), ...Object.keys(METRICS)];
       for (const [k, c] of Object.entries(lhr.categories))
         (scores[k] ??= []).push(c.score === null ? NaN : Math.round(c.score * 100));
+      for (const [k, id] of Object.entries(METRICS))
+        (scores[k] ??= []).push(Math.round(lhr.audits[id]?.numericValue ?? NaN));
       const perf = lhr.categories.performance?.score ?? 0;
       if (!best || perf > best.perf) best = { lhr, perf };
     }
@@ -275,11 +292,12 @@ if (benchmarks.length) {
       `slowdown used ${cpuSlowdown ?? 4}×, its calculator suggests ${suggestedSlowdown(median).toFixed(1)}× for this machine now\n`,
   );
 }
-console.log(`${'page'.padEnd(width)}${categories.map((c) => c.padStart(18)).join('')}`);
+const colWidth = (c: string) => (c in METRICS ? 20 : 16);
+console.log(`${'page'.padEnd(width)}${categories.map((c) => c.padStart(colWidth(c))).join('')}`);
 for (const [name, scores] of rows)
-  console.log(`${name.padEnd(width)}${categories.map((c) => range(scores[c]).padStart(18)).join('')}`);
+  console.log(`${name.padEnd(width)}${categories.map((c) => range(scores[c]).padStart(colWidth(c))).join('')}`);
 console.log(
-  `\nServed as a static host serves it: gzip, the built _headers (immutable /_astro/), max-age=0 for the rest. ${
+  `\nServed as a static host serves it${basePath === '/' ? '' : ` under ${basePath}`}: ${gzipOn ? 'gzip' : 'no compression (BENCH_GZIP=0)'}, the built _headers (immutable /_astro/), max-age=0 for the rest. ${
     process.env.DIST_DIR
       ? 'DIST_DIR given: pages as built there (hreflang and canonical are absolute only if it was built with SITE_URL at this address, BENCH_PORT).'
       : `Built with SITE_URL=${origin}.`

@@ -5,13 +5,32 @@
  * about 25 on the real site), and the page keeps one <link> in place of the
  * many. When the build is done, chunks no page links any more, and no script
  * names, are removed.
+ *
+ * INLINE_STYLESHEETS=1 builds the measured alternative: each page's joined CSS
+ * inlined in one <style>, allowed by its hash in the page's CSP meta tag and,
+ * through inlinedStyleHashes(), in `_headers` (src/integrations/headers.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addPageStep, pagesStepped } from './rendered-pages.ts';
-import { joinStylesheets, joinedName, replaceStylesheets, stylesheetHrefs } from '../lib/publish/stylesheets.ts';
+import {
+  inlineStylesheets,
+  joinStylesheets,
+  joinedName,
+  replaceStylesheets,
+  styleHash,
+  stylesheetHrefs,
+} from '../lib/publish/stylesheets.ts';
+
+const HASHES = Symbol.for('roukyou-atlas:inlined-style-hashes');
+const store = globalThis as { [HASHES]?: Set<string> };
+
+/** The CSP hashes of the <style> blocks this build inlined (empty unless INLINE_STYLESHEETS=1). */
+export function inlinedStyleHashes(): string[] {
+  return [...(store[HASHES] ?? [])].sort();
+}
 
 export default function oneStylesheet(): AstroIntegration {
   let base = '/';
@@ -35,9 +54,25 @@ export default function oneStylesheet(): AstroIntegration {
         joined.clear();
         replaced.clear();
         stillLinked.clear();
+        const inline = process.env.INLINE_STYLESHEETS === '1';
+        const hashes = (store[HASHES] = new Set<string>());
+        const inlined = new Map<string, string>();
+        const joinedCss = (hrefs: string[]) =>
+          joinStylesheets(hrefs.map((h) => ({ name: h, css: readFileSync(fileOf(h), 'utf8') })));
         // The chunks are in the output folder by the time pages are rendered (Astro moves the server build's assets there first).
         addPageStep('one-stylesheet', ({ html }) => {
           const hrefs = stylesheetHrefs(html);
+          if (inline && hrefs.length > 0) {
+            const key = hrefs.join('\n');
+            let css = inlined.get(key);
+            if (css === undefined) {
+              css = joinedCss(hrefs);
+              inlined.set(key, css);
+              hashes.add(styleHash(css));
+            }
+            for (const h of hrefs) replaced.add(h);
+            return inlineStylesheets(html, css);
+          }
           if (hrefs.length < 2) {
             for (const h of hrefs) stillLinked.add(h);
             return html;
@@ -45,7 +80,7 @@ export default function oneStylesheet(): AstroIntegration {
           const key = hrefs.join('\n');
           let href = joined.get(key);
           if (!href) {
-            const css = joinStylesheets(hrefs.map((h) => ({ name: h, css: readFileSync(fileOf(h), 'utf8') })));
+            const css = joinedCss(hrefs);
             href = posix.join(posix.dirname(hrefs[0]!), joinedName(css));
             writeFileSync(fileOf(href), css);
             joined.set(key, href);
@@ -69,7 +104,7 @@ export default function oneStylesheet(): AstroIntegration {
           removed++;
         }
         logger.info(
-          `${pagesStepped()} pages: ${joined.size} joined stylesheet(s) written, ${removed} chunk(s) no page links any more removed`,
+          `${pagesStepped()} pages: ${joined.size} joined stylesheet(s) written, ${store[HASHES]?.size ?? 0} inlined, ${removed} chunk(s) no page links any more removed`,
         );
       },
     },

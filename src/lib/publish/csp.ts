@@ -26,9 +26,17 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['form-action', "'self'"],
 ];
 
-/** The policy as one header value; `frameAncestors` only works in a header, not in a meta tag. */
-export function cspHeader(options: { meta?: boolean; frameAncestors?: string } = {}): string {
-  const directives = [...CSP_DIRECTIVES];
+/**
+ * The policy as one header value; `frameAncestors` only works in a header, not in a meta tag. `styleHashes` allow
+ * inlined <style> blocks by hash (INLINE_STYLESHEETS=1, src/integrations/one-stylesheet.ts).
+ */
+export function cspHeader(
+  options: { meta?: boolean; frameAncestors?: string; styleHashes?: readonly string[] } = {},
+): string {
+  const hashes = options.styleHashes ?? [];
+  const directives = CSP_DIRECTIVES.map(([k, v]): [string, string] =>
+    k === 'style-src' && hashes.length ? [k, `${v} ${hashes.join(' ')}`] : [k, v],
+  );
   if (!options.meta) directives.push(['frame-ancestors', options.frameAncestors ?? "'none'"]);
   return directives.map(([k, v]) => `${k} ${v}`).join('; ');
 }
@@ -95,10 +103,10 @@ export const FRAMABLE_DIRS: readonly string[] = ['embed'];
  * written per top-level folder and file, never as a site-wide `/*`, and the
  * headers that are the same everywhere go in `/*` alone.
  */
-export function headersFile(base: string, top: SiteTop): string {
+export function headersFile(base: string, top: SiteTop, styleHashes: readonly string[] = []): string {
   const b = base.endsWith('/') ? base : `${base}/`;
-  const strict = `  Content-Security-Policy: ${cspHeader()}`;
-  const framable = `  Content-Security-Policy: ${cspHeader({ frameAncestors: '*' })}`;
+  const strict = `  Content-Security-Policy: ${cspHeader({ styleHashes })}`;
+  const framable = `  Content-Security-Policy: ${cspHeader({ frameAncestors: '*', styleHashes })}`;
   const policyOf = (dir: string) =>
     dir === ADMIN_DIR
       ? [`  Content-Security-Policy: ${adminCspHeader()}`, '  X-Robots-Tag: noindex']

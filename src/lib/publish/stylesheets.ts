@@ -4,7 +4,9 @@
  * src/integrations/one-stylesheet.ts joins the chunks a page links, in the
  * order it links them (so the cascade is unchanged), into one file named by
  * its content, and leaves that page a single <link>. No inline style: the
- * CSP (src/lib/publish/csp.ts) stays `style-src 'self'`.
+ * CSP (src/lib/publish/csp.ts) stays `style-src 'self'`. A build with
+ * INLINE_STYLESHEETS=1 inlines the joined CSS instead, allowed by hash: the
+ * alternative measured in docs/benchmarks.md, not what the site ships.
  */
 import { createHash } from 'node:crypto';
 
@@ -51,4 +53,30 @@ export function joinStylesheets(chunks: ReadonlyArray<{ name: string; css: strin
 /** A file name for joined CSS, from its content: the same pages give the same name in every build. */
 export function joinedName(css: string): string {
   return `page.${createHash('sha256').update(css).digest('base64url').slice(0, 10)}.css`;
+}
+
+/** The CSP source that allows exactly this <style> element's text: sha256 of its UTF-8 bytes, base64. */
+export function styleHash(css: string): string {
+  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The page with its stylesheet links replaced by one `<style>` holding `css`
+ * (where the first link was), and the hash of that block added to the
+ * style-src of its CSP meta tag. The measured alternative to one linked file
+ * (INLINE_STYLESHEETS=1, src/integrations/one-stylesheet.ts).
+ */
+export function inlineStylesheets(html: string, css: string): string {
+  if (/<\/style/i.test(css)) throw new Error('a stylesheet holding "</style" cannot be inlined');
+  const end = headEnd(html);
+  let first = true;
+  const head = html.slice(0, end).replace(LINK, () => {
+    if (!first) return '';
+    first = false;
+    return `<style>${css}</style>`;
+  });
+  if (first) return html;
+  const meta = /(<meta http-equiv="Content-Security-Policy" content="[^"]*style-src 'self')/;
+  if (!meta.test(head)) throw new Error("an inlined stylesheet needs the page's CSP meta tag to allow it");
+  return head.replace(meta, `$1 ${styleHash(css)}`) + html.slice(end);
 }

@@ -48,3 +48,16 @@ test('/admin/: a policy of its own for Decap CMS (eval for its config validator,
   expect(file).toMatch(/\/sub\/coops\/\*\n {2}Content-Security-Policy: [^\n]*script-src 'self' 'wasm-unsafe-eval';/);
   expect(file.split('\n\n').filter((r) => r.includes("'unsafe-eval'"))).toHaveLength(1);
 });
+
+test('inlined styles (INLINE_STYLESHEETS=1) are allowed by their hashes, in the meta form and in every _headers policy', () => {
+  const hashes = ["'sha256-AAAA'", "'sha256-BBBB'"];
+  expect(cspHeader({ meta: true, styleHashes: hashes })).toMatch(/style-src 'self' 'sha256-AAAA' 'sha256-BBBB';/);
+  expect(cspHeader()).toMatch(/style-src 'self';/);
+  const file = headersFile('/sub/', { dirs: ['coops', 'embed', 'admin'], files: ['index.html'] }, hashes);
+  const policies = file.split('\n').filter((l) => l.includes('Content-Security-Policy'));
+  expect(policies.filter((l) => l.includes("'sha256-AAAA' 'sha256-BBBB'"))).toHaveLength(policies.length - 1);
+  expect(
+    policies.find((l) => l.includes("'unsafe-eval'")),
+    'the CMS keeps its own style hashes',
+  ).not.toContain('AAAA');
+});

@@ -1,9 +1,13 @@
 /** One stylesheet per page (src/lib/publish/stylesheets.ts): a page's CSS chunks joined in order, named by content. */
 import { describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import { cspHeader } from '../../../src/lib/publish/csp.ts';
 import {
+  inlineStylesheets,
   joinStylesheets,
   joinedName,
   replaceStylesheets,
+  styleHash,
   stylesheetHrefs,
 } from '../../../src/lib/publish/stylesheets.ts';
 
@@ -57,5 +61,36 @@ describe('one stylesheet per page', () => {
     expect(joinedName('p{}')).toBe(joinedName('p{}'));
     expect(joinedName('p{}')).not.toBe(joinedName('a{}'));
     expect(joinedName('p{}')).toMatch(/^page\.[\w-]{10}\.css$/);
+  });
+});
+
+describe('inlined stylesheets, the measured alternative (INLINE_STYLESHEETS=1)', () => {
+  const withCsp = (links: string[]) =>
+    page(links).replace(
+      '<meta charset="utf-8">',
+      `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${cspHeader({ meta: true })}">`,
+    );
+
+  test('hashes the exact UTF-8 bytes of the block, as a browser does (non-ASCII text included)', () => {
+    const css = 'q::before{content:"「"}\n';
+    const expected = createHash('sha256').update(Buffer.from(css, 'utf8')).digest('base64');
+    expect(styleHash(css)).toBe(`'sha256-${expected}'`);
+    expect(styleHash(css)).not.toBe(styleHash(css.trimEnd()));
+  });
+
+  test('replaces the links with one <style> where the first was, and allows exactly that block in the page’s CSP', () => {
+    const css = 'p{color:red}\na{color:blue}\n';
+    const out = inlineStylesheets(withCsp(['/sub/_astro/a.css', '/sub/_astro/b.css']), css);
+    expect(stylesheetHrefs(out)).toEqual([]);
+    expect(out).toContain(`<style>${css}</style><title>`);
+    const policy = /content="([^"]*)"/.exec(out)![1]!;
+    expect(policy).toContain(`style-src 'self' ${styleHash(css)};`);
+    expect(policy).not.toContain('unsafe-inline');
+  });
+
+  test('a page without stylesheet links is left alone; a page without a CSP meta tag or a sheet holding </style is refused', () => {
+    expect(inlineStylesheets(withCsp([]), 'p{}')).toBe(withCsp([]));
+    expect(() => inlineStylesheets(page(['/_astro/a.css']), 'p{}')).toThrow(/CSP meta tag/);
+    expect(() => inlineStylesheets(withCsp(['/_astro/a.css']), 'p{}</style><script>')).toThrow(/<\/style/);
   });
 });
