@@ -9,7 +9,9 @@
  * while rendering, src/search/page-fields.ts); what is sent is only what
  * Pagefind reads of it (forPagefind: the marked <main>, the title and the
  * data-pagefind tags, labels separated for the result text). Pages without
- * `data-pagefind-body` are not sent at all.
+ * `data-pagefind-body` are not sent at all. Under `npm run build`
+ * (scripts/build.ts) the pages go to the parent process's index instead, which
+ * writes the bundle once Astro's process has exited (build-parent.ts).
  *
  * `buildSearchIndex` indexes a site already on disk the same way, for the
  * benchmarks: `enhance: false` gives stock Pagefind (addDirectory) on the
@@ -19,7 +21,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEYWORDS_META, searchTermFields, termMetaTags, type FieldOptions } from '../fields.ts';
@@ -27,6 +29,7 @@ import { extractPage, forPagefind } from './extract.ts';
 import { htmlFilesUnder } from './dist-files.ts';
 import { SEARCH_BUNDLE } from '../url.ts';
 import { addPageStep } from '../../integrations/rendered-pages.ts';
+import { indexInParent, parentIndex, type IndexPage } from '../../integrations/build-parent.ts';
 
 /** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
 export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
@@ -88,7 +91,7 @@ export async function buildSearchIndex(
       return await writeBundle(index!, outputPath);
     }
     const rederive = fieldOptions.fields !== undefined || fieldOptions.gram !== undefined;
-    const feed = await openFeed('/');
+    const feed = await openFeed();
     // An existing bundle (a re-index) is not part of the site.
     for (const file of htmlFilesUnder(siteDir, BUNDLE_DIR)) {
       const url = urlOfFile(file);
@@ -99,7 +102,8 @@ export async function buildSearchIndex(
         const fields = page ? termMetaTags(searchTermFields(page, fieldOptions)) : '';
         html = html.replace(TERM_TAGS, '').replace(KEYWORDS_TAG, '').replace('</head>', `${fields}</head>`);
       }
-      await feed.add(url, html);
+      const page = pageForIndex(url, html, '/');
+      if (page) await feed.add(page);
     }
     return await feed.finish(outputPath);
   } finally {
@@ -128,24 +132,31 @@ export function urlOfPath(pathname: string, base: string): string {
   return `/${(pathname.startsWith(b) ? pathname.slice(b.length) : pathname.replace(/^\/+/, '')).replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
+/** What Pagefind gets of a page rendered at `pathname` (its URL and the part of its HTML it reads); undefined for a page not marked for the index. */
+export function pageForIndex(pathname: string, html: string, base: string): IndexPage | undefined {
+  return INDEXED.test(html) ? { url: urlOfPath(pathname, base), content: forPagefind(html) } : undefined;
+}
+
+/** An index in Pagefind's process: `add` resolves once the page is taken (at most IN_FLIGHT at a time), `finish` writes the bundle. */
+export interface Feed {
+  add(page: IndexPage): Promise<void>;
+  finish(outputPath: string): Promise<IndexResult>;
+  /** Stops Pagefind's process without writing (the build failed). */
+  close(): Promise<void>;
+}
+
 /**
- * An index fed while Astro renders (a step of src/integrations/rendered-pages.ts): each page marked for the index goes to Pagefind's
- * process as soon as it is rendered, so indexing runs beside rendering; `finish` writes the bundle when the build is done.
+ * An index fed page by page while Astro renders (a step of src/integrations/rendered-pages.ts, or the parent process
+ * of scripts/build.ts), so indexing runs beside rendering; `finish` writes the bundle, or throws the first page
+ * Pagefind refused.
  */
-export async function openFeed(
-  base: string,
-): Promise<{ add(pathname: string, html: string): Promise<void>; finish(outputPath: string): Promise<IndexResult> }> {
+export async function openFeed(): Promise<Feed> {
   const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
   const pending = new Set<Promise<void>>();
   let failure: unknown;
   return {
-    async add(pathname, html) {
-      if (!INDEXED.test(html)) return;
-      const url = urlOfPath(pathname, base);
-      const added: Promise<void> = checked(
-        index!.addHTMLFile({ url, content: forPagefind(html) }),
-        `addHTMLFile ${url}`,
-      ).then(
+    async add({ url, content }) {
+      const added: Promise<void> = checked(index!.addHTMLFile({ url, content }), `addHTMLFile ${url}`).then(
         () => void pending.delete(added),
         (e: unknown) => {
           failure ??= e;
@@ -165,7 +176,15 @@ export async function openFeed(
         await pagefind.close();
       }
     },
+    async close() {
+      await pagefind.close();
+    },
   };
+}
+
+/** The log line of a finished bundle: pages, and the seconds spent writing it after the last page (the benchmark reads its last figure). */
+export function indexLine(pages: number, seconds: number): string {
+  return `検索索引（Pagefind）: ${pages}ページ（描画と並行して索引）、描画後 ${seconds.toFixed(1)} s`;
 }
 
 /**
@@ -174,7 +193,7 @@ export async function openFeed(
  */
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
-  let feed: Awaited<ReturnType<typeof openFeed>> | undefined;
+  let feed: Feed | undefined;
   return {
     name: 'roukyou-atlas:pagefind',
     hooks: {
@@ -182,20 +201,26 @@ export default function pagefindIntegration(): AstroIntegration {
         base = config.base;
       },
       'astro:build:start': async () => {
-        const opened = (feed = await openFeed(base));
+        // Under scripts/build.ts the parent's Pagefind process takes the pages and writes the bundle once Astro has exited.
+        const index = indexInParent() ? parentIndex() : (feed = await openFeed());
         addPageStep('pagefind', async ({ pathname, html }) => {
-          await opened.add(pathname, html);
+          const page = pageForIndex(pathname, html, base);
+          if (page) await index.add(page);
           return html;
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const outputPath = join(fileURLToPath(dir), BUNDLE_DIR);
+        if (!feed) {
+          // The folder is there for the integrations that list the site's folders (_headers); the parent fills it.
+          mkdirSync(outputPath);
+          return logger.info('検索索引（Pagefind）: 描画と並行して索引、Astro の終了後に書き出し');
+        }
         const started = Date.now();
-        const { pages } = await feed!.finish(join(fileURLToPath(dir), BUNDLE_DIR));
+        const { pages } = await feed.finish(outputPath);
         feed = undefined;
         // The seconds after rendering: indexing itself ran beside it (the benchmark reads the last figure of this line).
-        logger.info(
-          `検索索引（Pagefind）: ${pages}ページ（描画と並行して索引）、描画後 ${((Date.now() - started) / 1000).toFixed(1)} s`,
-        );
+        logger.info(indexLine(pages, (Date.now() - started) / 1000));
       },
     },
   };
