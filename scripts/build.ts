@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INDEX_IN_PARENT, serveAstro } from '../src/integrations/build-parent.ts';
 import { finishSite } from '../src/integrations/whole-build.ts';
-import { BUNDLE_DIR, indexLine, openFeed } from '../src/search/build/pagefind.ts';
+import { indexLine, openFeed } from '../src/search/build/pagefind-feed.ts';
+import { SEARCH_BUNDLE } from '../src/search/url.ts';
 
 const astroBin = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 
@@ -37,7 +38,7 @@ if (code !== 0 || !site) {
 }
 const started = Date.now();
 try {
-  const { pages } = await feed.finish(join(site.folders.partial, BUNDLE_DIR));
+  const { pages } = await feed.finish(join(site.folders.partial, SEARCH_BUNDLE));
   console.log(indexLine(pages, (Date.now() - started) / 1000));
   const files = finishSite(site.folders, site.base);
   console.log(`${files}ファイルを完成させてから ${site.folders.target} に移しました`);

@@ -21,7 +21,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEYWORDS_META, searchTermFields, termMetaTags, type FieldOptions } from '../fields.ts';
@@ -30,15 +30,19 @@ import { htmlFilesUnder } from './dist-files.ts';
 import { SEARCH_BUNDLE } from '../url.ts';
 import { addPageStep } from '../../integrations/rendered-pages.ts';
 import { indexInParent, parentIndex, type IndexPage } from '../../integrations/build-parent.ts';
+import {
+  CONFIG,
+  SKIP_CLASSES,
+  checked,
+  indexLine,
+  openFeed,
+  writeBundle,
+  type Feed,
+  type IndexResult,
+} from './pagefind-feed.ts';
 
 /** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
 export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
-
-/** Same indexing rules for stock and enhanced bundles: lists of organisations are navigation, print-only notes are not for screens. */
-const SKIP_CLASSES = ['coop-table', 'print-only'];
-const CONFIG = { forceLanguage: 'ja', excludeSelectors: SKIP_CLASSES.map((c) => `.${c}`) } satisfies Parameters<
-  typeof pagefind.createIndex
->[0];
 
 /** Encoded field tags already in a page (replaced when the benchmark re-derives the fields). */
 const TERM_TAGS = /<meta name="ra-search-ra_[a-z]+"[^>]*>/g;
@@ -48,24 +52,9 @@ const KEYWORDS_TAG = new RegExp(`<meta name="ra-search-${KEYWORDS_META}"[^>]*>`,
 /** A page marked for the index (Base.astro marks `<main>` of content pages). */
 const INDEXED = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/;
 
-/** Files Pagefind writes for its own UIs; our search page uses the JS API only. */
-const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-
-export interface IndexResult {
-  /** Pages in the index (one fragment each). */
-  pages: number;
-  outputPath: string;
-}
-
 /** The URL Pagefind gives a file (index.html stripped), relative to the site root. */
 export function urlOfFile(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-async function checked<T extends { errors: string[] }>(p: Promise<T>, what: string): Promise<T> {
-  const r = await p;
-  if (r.errors.length) throw new Error(`Pagefind (${what}): ${r.errors.join('; ')}`);
-  return r;
 }
 
 /** `fields` or `gram` (the field benchmark only) derive the encoded fields from each page's text instead of using the page's own. */
@@ -112,20 +101,6 @@ export async function buildSearchIndex(
   }
 }
 
-type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
-
-/** Writes the bundle (replacing an earlier one), leaves out Pagefind's UI files, and counts the pages indexed. */
-async function writeBundle(index: Index, outputPath: string): Promise<IndexResult> {
-  rmSync(outputPath, { recursive: true, force: true });
-  await checked(index.writeFiles({ outputPath }), 'writeFiles');
-  await index.deleteIndex();
-  for (const name of readdirSync(outputPath)) if (UNUSED.test(name)) rmSync(join(outputPath, name));
-  return { pages: readdirSync(join(outputPath, 'fragment')).length, outputPath };
-}
-
-/** Pages handed to Pagefind and not yet taken: enough to keep it busy, few enough that a slow index holds back rendering rather than filling memory. */
-const IN_FLIGHT = 8;
-
 /** The URL Pagefind gives a page rendered at `pathname` under `base` (the same as urlOfFile of its file). */
 export function urlOfPath(pathname: string, base: string): string {
   const b = base.endsWith('/') ? base : `${base}/`;
@@ -135,56 +110,6 @@ export function urlOfPath(pathname: string, base: string): string {
 /** What Pagefind gets of a page rendered at `pathname` (its URL and the part of its HTML it reads); undefined for a page not marked for the index. */
 export function pageForIndex(pathname: string, html: string, base: string): IndexPage | undefined {
   return INDEXED.test(html) ? { url: urlOfPath(pathname, base), content: forPagefind(html) } : undefined;
-}
-
-/** An index in Pagefind's process: `add` resolves once the page is taken (at most IN_FLIGHT at a time), `finish` writes the bundle. */
-export interface Feed {
-  add(page: IndexPage): Promise<void>;
-  finish(outputPath: string): Promise<IndexResult>;
-  /** Stops Pagefind's process without writing (the build failed). */
-  close(): Promise<void>;
-}
-
-/**
- * An index fed page by page while Astro renders (a step of src/integrations/rendered-pages.ts, or the parent process
- * of scripts/build.ts), so indexing runs beside rendering; `finish` writes the bundle, or throws the first page
- * Pagefind refused.
- */
-export async function openFeed(): Promise<Feed> {
-  const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
-  const pending = new Set<Promise<void>>();
-  let failure: unknown;
-  return {
-    async add({ url, content }) {
-      const added: Promise<void> = checked(index!.addHTMLFile({ url, content }), `addHTMLFile ${url}`).then(
-        () => void pending.delete(added),
-        (e: unknown) => {
-          failure ??= e;
-          pending.delete(added);
-        },
-      );
-      pending.add(added);
-      while (pending.size >= IN_FLIGHT) await Promise.race(pending);
-    },
-    async finish(outputPath) {
-      try {
-        await Promise.all(pending);
-        if (failure)
-          throw failure instanceof Error ? failure : new Error('Pagefind の索引作成に失敗しました', { cause: failure });
-        return await writeBundle(index!, outputPath);
-      } finally {
-        await pagefind.close();
-      }
-    },
-    async close() {
-      await pagefind.close();
-    },
-  };
-}
-
-/** The log line of a finished bundle: pages, and the seconds spent writing it after the last page (the benchmark reads its last figure). */
-export function indexLine(pages: number, seconds: number): string {
-  return `検索索引（Pagefind）: ${pages}ページ（描画と並行して索引）、描画後 ${seconds.toFixed(1)} s`;
 }
 
 /**
