@@ -27,7 +27,13 @@ const astro = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   env: { ...process.env, [INDEX_IN_PARENT]: '1' },
 });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => astro.kill(signal));
+// A signal stops Astro (then this process, with its exit); once Astro has exited it stops the bundle being written,
+// leaving the partial folder as a killed build does.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.on(signal, () => {
+    if (astro.exitCode === null && astro.signalCode === null) astro.kill(signal);
+    else void feed.close().finally(() => process.exit(1));
+  });
 
 const { site, code } = await serveAstro(astro, (page) => feed.add(page));
 if (code !== 0 || !site) {

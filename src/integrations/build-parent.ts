@@ -93,7 +93,8 @@ export function serveAstro(
     if (m.kind === 'site') site = { folders: m.folders, base: m.base };
     else
       void index({ url: m.url, content: m.content }).then(
-        () => astro.connected && astro.send({ kind: 'taken' } satisfies ToAstro),
+        // Astro may have exited meanwhile (its last pages answered after it handed over): a closed channel is no error.
+        () => astro.connected && astro.send({ kind: 'taken' } satisfies ToAstro, () => undefined),
       );
   });
   return new Promise((ok) => astro.on('close', (code) => ok({ site, code })));
