@@ -146,13 +146,13 @@ function freePort(): Promise<number> {
 
 const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
 const origin = `http://127.0.0.1:${port}/`;
-/** `astro build` of this project with SITE_URL, into a temporary folder (run from there, node_modules linked, so it shares nothing with dist/). */
+/** `npm run build` (scripts/build.ts) of this project with SITE_URL, into a temporary folder (run from there, node_modules linked, so it shares nothing with dist/). */
 function buildFor(site: string): string {
   const work = mkdtempSync(join(tmpdir(), 'ra-lighthouse-'));
   symlinkSync(resolve('node_modules'), join(work, 'node_modules'));
   const r = spawnSync(
     process.execPath,
-    [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', process.cwd(), '--outDir', join(work, 'dist')],
+    [resolve('scripts/build.ts'), '--root', process.cwd(), '--outDir', join(work, 'dist')],
     {
       cwd: work,
       env: {

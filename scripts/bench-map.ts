@@ -55,7 +55,7 @@ function builtSite(): string {
   if (process.env.DIST_DIR) return resolve(process.env.DIST_DIR);
   const out = join(work, 'real');
   console.log('サイトをビルドしています…');
-  const r = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+  const r = spawnSync(process.execPath, [resolve('scripts/build.ts'), '--outDir', out], {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache') },
     encoding: 'utf8',
   });

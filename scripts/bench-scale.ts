@@ -38,7 +38,12 @@
  *
  * BENCH_SIZES=1000,10000 (default) chooses the sizes; BENCH_RUNS=2 the runs
  * per size; BENCH_KEEP=1 keeps the temporary folders; BENCH_ONLY_OURS=1 runs
- * only our build (figures and page sizes, no comparison).
+ * only our build (figures and page sizes, no comparison); BENCH_MAIN_ANCHORS=1
+ * only the two anchors of the headline ratios (bare Astro, stock Pagefind on
+ * our pages: CPU and the largest step), for the largest sizes.
+ *
+ * Ours is `npm run build`'s command (scripts/build.ts: `astro build`, the
+ * search index written by its parent once Astro has exited).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +67,10 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Math.max(2, Number(process.env.BENCH_RUNS ?? 2));
 /** BENCH_ONLY_OURS=1: only our build per run (seconds, memory, page sizes), no bare site and no stock Pagefind. */
 const ONLY_OURS = process.env.BENCH_ONLY_OURS === '1';
+/** BENCH_MAIN_ANCHORS=1: bare Astro and stock Pagefind on our pages only (the other two anchors print n/a). */
+const MAIN_ANCHORS = process.env.BENCH_MAIN_ANCHORS === '1';
+/** An anchor left out (BENCH_MAIN_ANCHORS). */
+const SKIPPED = { seconds: NaN, cpu: NaN, treePeakMb: NaN, load: 'skipped', pages: NaN, files: NaN, peakMb: NaN };
 
 function duBytes(dir: string): number {
   return readdirSync(dir).reduce((n, f) => {
@@ -132,10 +141,55 @@ interface RunFigures {
 }
 
 const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const build = join(ROOT, 'scripts/build.ts');
 const s1 = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(1)} s`);
 const ms = (seconds: number, pages: number) => `${((seconds * 1000) / pages).toFixed(2)} ms/page`;
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 const x = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? 'n/a' : `${(a / b).toFixed(2)}×`);
+
+/** Stock Pagefind on the bare site. */
+async function stockOnBare(bareDir: string, cwd: string, barePages: number): Promise<RunFigures['stockBare']> {
+  console.log(`   (${loadLine()})`);
+  const sb = mustSucceed(
+    await pagefindCli(ROOT, ['--site', join(bareDir, 'dist')], cwd),
+    'stock Pagefind on the bare site',
+  );
+  const stockBare = {
+    ...stepOf(sb),
+    pages: indexedPages(sb.output),
+    peakMb: peakOf(sb, /pagefind/),
+  };
+  console.log(
+    `stock Pagefind on the bare site: ${s1(stockBare.seconds)}, CPU ${s1(stockBare.cpu)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, barePages)}, peak ${mb(stockBare.treePeakMb)} (Pagefind ${mb(stockBare.peakMb)}); load ${stockBare.load}`,
+  );
+  return stockBare;
+}
+
+/** Bare Astro writing a trivial file at every path our build wrote. */
+async function bareSamePages(oursDist: string, here: string, size: number): Promise<RunFigures['bareSame']> {
+  const samePaths = builtPaths(oursDist);
+  const sameDir = join(here, 'bare-same');
+  writeBareSamePages(ROOT, sameDir, samePaths);
+  console.log(`   (${loadLine()})`);
+  const sameRun = mustSucceed(
+    await runMeasured(process.execPath, [astro, 'build'], {
+      cwd: sameDir,
+      env: { BARE_CACHE_DIR: join(here, 'bare-same-cache') },
+    }),
+    `bare build of the same pages (${size})`,
+  );
+  const bareSame = {
+    ...stepOf(sameRun),
+    pages: countHtml(join(sameDir, 'dist')),
+    files: samePaths.html.length + samePaths.json.length,
+    peakMb: peakOf(sameRun, /^node$/),
+  };
+  console.log(
+    `bare Astro, same pages: ${s1(bareSame.seconds)}, CPU ${s1(bareSame.cpu)}, ${bareSame.pages} HTML pages + ${samePaths.json.length} JSON documents, ${ms(bareSame.seconds, bareSame.files)} per file, peak ${mb(bareSame.treePeakMb)}; load ${bareSame.load}`,
+  );
+
+  return bareSame;
+}
 
 async function oneRun(work: string, content: string, size: number, run: number): Promise<RunFigures | undefined> {
   const here = join(work, `run${run}`);
@@ -148,7 +202,7 @@ async function oneRun(work: string, content: string, size: number, run: number):
 
   const oursDist = join(here, 'dist');
   const ours = mustSucceed(
-    await runMeasured(process.execPath, [astro, 'build', '--root', ROOT, '--outDir', oursDist], {
+    await runMeasured(process.execPath, [build, '--root', ROOT, '--outDir', oursDist], {
       cwd: here,
       // Cold: a remembered data check (src/content/check-cache.ts) of its own, empty.
       env: {
@@ -198,43 +252,11 @@ async function oneRun(work: string, content: string, size: number, run: number):
     `bare Astro: ${s1(bare.seconds)}, CPU ${s1(bare.cpu)}, ${bare.pages} pages, ${ms(bare.seconds, bare.pages)}, peak ${mb(bare.treePeakMb)} (node ${mb(bare.peakMb)}); load ${bare.load}`,
   );
 
-  const samePaths = builtPaths(oursDist);
-  const sameDir = join(here, 'bare-same');
-  writeBareSamePages(ROOT, sameDir, samePaths);
-  console.log(`   (${loadLine()})`);
-  const sameRun = mustSucceed(
-    await runMeasured(process.execPath, [astro, 'build'], {
-      cwd: sameDir,
-      env: { BARE_CACHE_DIR: join(here, 'bare-same-cache') },
-    }),
-    `bare build of the same pages (${size})`,
-  );
-  const bareSame = {
-    ...stepOf(sameRun),
-    pages: countHtml(join(sameDir, 'dist')),
-    files: samePaths.html.length + samePaths.json.length,
-    peakMb: peakOf(sameRun, /^node$/),
-  };
-  console.log(
-    `bare Astro, same pages: ${s1(bareSame.seconds)}, CPU ${s1(bareSame.cpu)}, ${bareSame.pages} HTML pages + ${samePaths.json.length} JSON documents, ${ms(bareSame.seconds, bareSame.files)} per file, peak ${mb(bareSame.treePeakMb)}; load ${bareSame.load}`,
-  );
-
+  const bareSame = MAIN_ANCHORS ? SKIPPED : await bareSamePages(oursDist, here, size);
   // Stock Pagefind from an empty folder (no pagefind.yml read), default settings.
   const cwd = join(here, 'pagefind-cwd');
   mkdirSync(cwd);
-  console.log(`   (${loadLine()})`);
-  const sb = mustSucceed(
-    await pagefindCli(ROOT, ['--site', join(bareDir, 'dist')], cwd),
-    'stock Pagefind on the bare site',
-  );
-  const stockBare = {
-    ...stepOf(sb),
-    pages: indexedPages(sb.output),
-    peakMb: peakOf(sb, /pagefind/),
-  };
-  console.log(
-    `stock Pagefind on the bare site: ${s1(stockBare.seconds)}, CPU ${s1(stockBare.cpu)}, ${stockBare.pages} pages indexed, ${ms(stockBare.seconds, bare.pages)}, peak ${mb(stockBare.treePeakMb)} (Pagefind ${mb(stockBare.peakMb)}); load ${stockBare.load}`,
-  );
+  const stockBare = MAIN_ANCHORS ? SKIPPED : await stockOnBare(bareDir, cwd, bare.pages);
 
   console.log(`   (${loadLine()})`);
   const so = mustSucceed(

@@ -13,11 +13,17 @@
  * failed one removes its partial folder on exit, a killed one leaves it for
  * the next build, which empties it first. Between the two renames `<outDir>`
  * is absent, never half.
+ *
+ * Under `npm run build` (scripts/build.ts, build-parent.ts) the search index
+ * is written after Astro's process has exited: this hook then hands the
+ * partial folder to the parent, which writes the bundle, then the marker, and
+ * swaps (finishSite), or removes the folder when the bundle fails.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeBuildMarker } from './build-marker.ts';
+import { handSiteToParent, indexInParent } from './build-parent.ts';
 
 /** The folders a build of `outDir` writes into and moves aside: siblings, so that moving is a rename. */
 export function buildFolders(outDir: string): { target: string; partial: string; previous: string } {
@@ -33,11 +39,19 @@ export function swapInto({ target, partial, previous }: ReturnType<typeof buildF
   rmSync(previous, { recursive: true, force: true });
 }
 
+/** Writes the marker into the finished `partial` folder and moves it into place; returns the files it counted. */
+export function finishSite(folders: ReturnType<typeof buildFolders>, base: string): number {
+  const { files } = writeBuildMarker(folders.partial, base);
+  swapInto(folders);
+  return files;
+}
+
 /** The integration; it must be the last one (it checks). */
 export default function wholeBuild(): AstroIntegration {
   const name = 'roukyou-atlas:whole-build';
   let folders: ReturnType<typeof buildFolders> | undefined;
   let base = '/';
+  let handed = false;
   return {
     name,
     hooks: {
@@ -46,8 +60,9 @@ export default function wholeBuild(): AstroIntegration {
         folders = buildFolders(fileURLToPath(config.outDir));
         updateConfig({ outDir: pathToFileURL(`${folders.partial}/`) });
         const partial = folders.partial;
-        // A build that throws leaves no partial site behind (a killed one cannot tidy up: the next build empties it).
-        process.once('exit', () => rmSync(partial, { recursive: true, force: true }));
+        // A build that throws leaves no partial site behind (a killed one cannot tidy up: the next build empties it);
+        // one handed to the parent is the parent's.
+        process.once('exit', () => handed || rmSync(partial, { recursive: true, force: true }));
       },
       'astro:config:done': ({ config }) => {
         base = config.base;
@@ -56,12 +71,15 @@ export default function wholeBuild(): AstroIntegration {
             `${name} must be the last integration (its astro:build:done moves the finished site into place); last is ${config.integrations.at(-1)?.name}`,
           );
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (!folders) return;
         if (fileURLToPath(dir).replace(/[\\/]+$/, '') !== folders.partial)
           throw new Error(`${name}: the build wrote to ${fileURLToPath(dir)}, not ${folders.partial}`);
-        const { files } = writeBuildMarker(folders.partial, base);
-        swapInto(folders);
+        if (indexInParent()) {
+          handed = true;
+          return handSiteToParent({ folders, base });
+        }
+        const files = finishSite(folders, base);
         logger.info(`${files}ファイルを完成させてから ${folders.target} に移しました`);
       },
     },

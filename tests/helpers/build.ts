@@ -1,4 +1,4 @@
-/** Runs `astro build` on other content or at another base, into a temporary folder. */
+/** Runs a build (`npm run build`'s command, or plain `astro build`) on other content or at another base, into a temporary folder. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -31,15 +31,25 @@ afterAll(() => {
   temporary.clear();
 });
 
+/**
+ * How a build runs: `npm run build`'s command (scripts/build.ts: the search index written once Astro's process has
+ * exited), or plain `astro build` (the index written in Astro's own process).
+ */
+export type BuildCommand = 'npm run build' | 'astro build';
+
 /** The command line and environment of a build into `<work>/dist` (node_modules linked into `work`). */
 function buildCommand(
   env: Record<string, string>,
   work: string,
+  how: BuildCommand = 'npm run build',
 ): { args: string[]; env: NodeJS.ProcessEnv; outDir: string } {
   mkdirSync(work, { recursive: true });
   const outDir = join(work, 'dist');
   const root = process.cwd();
-  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+  const command =
+    how === 'astro build'
+      ? [join(root, 'node_modules/astro/bin/astro.mjs'), 'build']
+      : [join(root, 'scripts/build.ts')];
   // With an outDir outside the project, Astro keeps prerender chunks in <cwd>/.astro/; run from the
   // temporary folder (node_modules linked there) so builds running at the same time never share them.
   if (!existsSync(join(work, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'));
@@ -48,7 +58,7 @@ function buildCommand(
     Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(k)),
   );
   return {
-    args: [astro, 'build', '--root', root, '--outDir', outDir],
+    args: [...command, '--root', root, '--outDir', outDir],
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, 'cache'), ...env },
     outDir,
   };
@@ -56,14 +66,14 @@ function buildCommand(
 
 /**
  * Builds with the given environment (CONTENT_DIR, BASE_PATH …) into a fresh temporary outDir, removed after the test
- * file; or under `work`, which the caller keeps.
+ * file; or under `work`, which the caller keeps; `how` chooses the command (default `npm run build`'s).
  */
-export function buildSite(env: Record<string, string>, work?: string): BuildResult {
+export function buildSite(env: Record<string, string>, work?: string, how?: BuildCommand): BuildResult {
   if (work === undefined) {
     work = mkdtempSync(join(tmpdir(), 'ra-build-'));
     temporary.add(work);
   }
-  const { args, env: buildEnv, outDir } = buildCommand(env, work);
+  const { args, env: buildEnv, outDir } = buildCommand(env, work, how);
   const release = buildLock(process.cwd());
   try {
     const r = spawnSync(process.execPath, args, { cwd: work, env: buildEnv, encoding: 'utf8', timeout: 240_000 });

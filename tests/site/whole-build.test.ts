@@ -2,14 +2,15 @@
  * A build is whole or absent, on a real build of fixture content: killed with
  * its process group after it has written pages, it leaves the previous site
  * as it was, and its partial folder is refused by the preview and by the
- * deploy's gate (`npm run check:dist`).
+ * deploy's gate (`npm run check:dist`). `npm run build` writes the search
+ * index once Astro's process has exited, then the marker, then moves the site.
  */
 import { afterAll, expect, test } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startBuild } from '../helpers/build.ts';
+import { buildSite, startBuild } from '../helpers/build.ts';
 import { BUILD_MARKER, checkWholeBuild, writeBuildMarker } from '../../src/integrations/build-marker.ts';
 import { buildFolders } from '../../src/integrations/whole-build.ts';
 import { serve } from '../../scripts/serve.ts';
@@ -93,3 +94,19 @@ test('a build killed half-way leaves the previous site intact; its partial folde
   expect(gate.status).toBe(1);
   expect(gate.stderr).toContain('完成の印');
 }, 600_000); // the build lock may first wait for other test files' builds
+
+test("npm run build writes the search index after Astro's process has exited, then the marker, then moves the site", () => {
+  const r = buildSite({ CONTENT_DIR: VALID }, join(work, 'handed'));
+  expect(r.status, r.output).toBe(0);
+  // Astro's last line, then the parent's: the bundle, then the site moved into place.
+  const astroDone = r.output.indexOf('[build] Complete!');
+  const indexed = /検索索引（Pagefind）: (\d+)ページ/.exec(r.output.slice(astroDone));
+  expect(astroDone).toBeGreaterThan(-1);
+  expect(indexed, r.output).not.toBeNull();
+  expect(r.output.indexOf('に移しました', astroDone)).toBeGreaterThan(astroDone + indexed!.index);
+  // Every page Pagefind took is in the bundle, which the marker counts and `_headers` covers.
+  expect(readdirSync(join(r.outDir, 'pagefind', 'fragment'))).toHaveLength(Number(indexed![1]));
+  expect(checkWholeBuild(r.outDir, '/').ok).toBe(true);
+  expect(readFileSync(join(r.outDir, '_headers'), 'utf8')).toContain('/pagefind/');
+  expect(existsSync(buildFolders(r.outDir).partial)).toBe(false);
+}, 600_000);

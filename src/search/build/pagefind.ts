@@ -9,7 +9,9 @@
  * while rendering, src/search/page-fields.ts); what is sent is only what
  * Pagefind reads of it (forPagefind: the marked <main>, the title and the
  * data-pagefind tags, labels separated for the result text). Pages without
- * `data-pagefind-body` are not sent at all.
+ * `data-pagefind-body` are not sent at all. Under `npm run build`
+ * (scripts/build.ts) the pages go to the parent process's index instead, which
+ * writes the bundle once Astro's process has exited (build-parent.ts).
  *
  * `buildSearchIndex` indexes a site already on disk the same way, for the
  * benchmarks: `enhance: false` gives stock Pagefind (addDirectory) on the
@@ -19,7 +21,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEYWORDS_META, searchTermFields, termMetaTags, type FieldOptions } from '../fields.ts';
@@ -27,15 +29,20 @@ import { extractPage, forPagefind } from './extract.ts';
 import { htmlFilesUnder } from './dist-files.ts';
 import { SEARCH_BUNDLE } from '../url.ts';
 import { addPageStep } from '../../integrations/rendered-pages.ts';
+import { indexInParent, parentIndex, type IndexPage } from '../../integrations/build-parent.ts';
+import {
+  CONFIG,
+  SKIP_CLASSES,
+  checked,
+  indexLine,
+  openFeed,
+  writeBundle,
+  type Feed,
+  type IndexResult,
+} from './pagefind-feed.ts';
 
 /** Where the bundle goes inside the site (the search page reads it from the same folder under its base). */
 export const BUNDLE_DIR = SEARCH_BUNDLE.replace(/\/$/, '');
-
-/** Same indexing rules for stock and enhanced bundles: lists of organisations are navigation, print-only notes are not for screens. */
-const SKIP_CLASSES = ['coop-table', 'print-only'];
-const CONFIG = { forceLanguage: 'ja', excludeSelectors: SKIP_CLASSES.map((c) => `.${c}`) } satisfies Parameters<
-  typeof pagefind.createIndex
->[0];
 
 /** Encoded field tags already in a page (replaced when the benchmark re-derives the fields). */
 const TERM_TAGS = /<meta name="ra-search-ra_[a-z]+"[^>]*>/g;
@@ -45,24 +52,9 @@ const KEYWORDS_TAG = new RegExp(`<meta name="ra-search-${KEYWORDS_META}"[^>]*>`,
 /** A page marked for the index (Base.astro marks `<main>` of content pages). */
 const INDEXED = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/;
 
-/** Files Pagefind writes for its own UIs; our search page uses the JS API only. */
-const UNUSED = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-
-export interface IndexResult {
-  /** Pages in the index (one fragment each). */
-  pages: number;
-  outputPath: string;
-}
-
 /** The URL Pagefind gives a file (index.html stripped), relative to the site root. */
 export function urlOfFile(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-async function checked<T extends { errors: string[] }>(p: Promise<T>, what: string): Promise<T> {
-  const r = await p;
-  if (r.errors.length) throw new Error(`Pagefind (${what}): ${r.errors.join('; ')}`);
-  return r;
 }
 
 /** `fields` or `gram` (the field benchmark only) derive the encoded fields from each page's text instead of using the page's own. */
@@ -88,7 +80,7 @@ export async function buildSearchIndex(
       return await writeBundle(index!, outputPath);
     }
     const rederive = fieldOptions.fields !== undefined || fieldOptions.gram !== undefined;
-    const feed = await openFeed('/');
+    const feed = await openFeed();
     // An existing bundle (a re-index) is not part of the site.
     for (const file of htmlFilesUnder(siteDir, BUNDLE_DIR)) {
       const url = urlOfFile(file);
@@ -99,7 +91,8 @@ export async function buildSearchIndex(
         const fields = page ? termMetaTags(searchTermFields(page, fieldOptions)) : '';
         html = html.replace(TERM_TAGS, '').replace(KEYWORDS_TAG, '').replace('</head>', `${fields}</head>`);
       }
-      await feed.add(url, html);
+      const page = pageForIndex(url, html, '/');
+      if (page) await feed.add(page);
     }
     return await feed.finish(outputPath);
   } finally {
@@ -108,64 +101,15 @@ export async function buildSearchIndex(
   }
 }
 
-type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
-
-/** Writes the bundle (replacing an earlier one), leaves out Pagefind's UI files, and counts the pages indexed. */
-async function writeBundle(index: Index, outputPath: string): Promise<IndexResult> {
-  rmSync(outputPath, { recursive: true, force: true });
-  await checked(index.writeFiles({ outputPath }), 'writeFiles');
-  await index.deleteIndex();
-  for (const name of readdirSync(outputPath)) if (UNUSED.test(name)) rmSync(join(outputPath, name));
-  return { pages: readdirSync(join(outputPath, 'fragment')).length, outputPath };
-}
-
-/** Pages handed to Pagefind and not yet taken: enough to keep it busy, few enough that a slow index holds back rendering rather than filling memory. */
-const IN_FLIGHT = 8;
-
 /** The URL Pagefind gives a page rendered at `pathname` under `base` (the same as urlOfFile of its file). */
 export function urlOfPath(pathname: string, base: string): string {
   const b = base.endsWith('/') ? base : `${base}/`;
   return `/${(pathname.startsWith(b) ? pathname.slice(b.length) : pathname.replace(/^\/+/, '')).replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/**
- * An index fed while Astro renders (a step of src/integrations/rendered-pages.ts): each page marked for the index goes to Pagefind's
- * process as soon as it is rendered, so indexing runs beside rendering; `finish` writes the bundle when the build is done.
- */
-export async function openFeed(
-  base: string,
-): Promise<{ add(pathname: string, html: string): Promise<void>; finish(outputPath: string): Promise<IndexResult> }> {
-  const { index } = await checked(pagefind.createIndex(CONFIG), 'createIndex');
-  const pending = new Set<Promise<void>>();
-  let failure: unknown;
-  return {
-    async add(pathname, html) {
-      if (!INDEXED.test(html)) return;
-      const url = urlOfPath(pathname, base);
-      const added: Promise<void> = checked(
-        index!.addHTMLFile({ url, content: forPagefind(html, SKIP_CLASSES) }),
-        `addHTMLFile ${url}`,
-      ).then(
-        () => void pending.delete(added),
-        (e: unknown) => {
-          failure ??= e;
-          pending.delete(added);
-        },
-      );
-      pending.add(added);
-      while (pending.size >= IN_FLIGHT) await Promise.race(pending);
-    },
-    async finish(outputPath) {
-      try {
-        await Promise.all(pending);
-        if (failure)
-          throw failure instanceof Error ? failure : new Error('Pagefind の索引作成に失敗しました', { cause: failure });
-        return await writeBundle(index!, outputPath);
-      } finally {
-        await pagefind.close();
-      }
-    },
-  };
+/** What Pagefind gets of a page rendered at `pathname` (its URL and the part of its HTML it reads); undefined for a page not marked for the index. */
+export function pageForIndex(pathname: string, html: string, base: string): IndexPage | undefined {
+  return INDEXED.test(html) ? { url: urlOfPath(pathname, base), content: forPagefind(html, SKIP_CLASSES) } : undefined;
 }
 
 /**
@@ -174,7 +118,7 @@ export async function openFeed(
  */
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
-  let feed: Awaited<ReturnType<typeof openFeed>> | undefined;
+  let feed: Feed | undefined;
   return {
     name: 'roukyou-atlas:pagefind',
     hooks: {
@@ -182,20 +126,26 @@ export default function pagefindIntegration(): AstroIntegration {
         base = config.base;
       },
       'astro:build:start': async () => {
-        const opened = (feed = await openFeed(base));
+        // Under scripts/build.ts the parent's Pagefind process takes the pages and writes the bundle once Astro has exited.
+        const index = indexInParent() ? parentIndex() : (feed = await openFeed());
         addPageStep('pagefind', async ({ pathname, html }) => {
-          await opened.add(pathname, html);
+          const page = pageForIndex(pathname, html, base);
+          if (page) await index.add(page);
           return html;
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const outputPath = join(fileURLToPath(dir), BUNDLE_DIR);
+        if (!feed) {
+          // The folder is there for the integrations that list the site's folders (_headers); the parent fills it.
+          mkdirSync(outputPath);
+          return logger.info('検索索引（Pagefind）: 描画と並行して索引、Astro の終了後に書き出し');
+        }
         const started = Date.now();
-        const { pages } = await feed!.finish(join(fileURLToPath(dir), BUNDLE_DIR));
+        const { pages } = await feed.finish(outputPath);
         feed = undefined;
         // The seconds after rendering: indexing itself ran beside it (the benchmark reads the last figure of this line).
-        logger.info(
-          `検索索引（Pagefind）: ${pages}ページ（描画と並行して索引）、描画後 ${((Date.now() - started) / 1000).toFixed(1)} s`,
-        );
+        logger.info(indexLine(pages, (Date.now() - started) / 1000));
       },
     },
   };
