@@ -4,7 +4,7 @@
  * (so ワーカーズ・コープ marks ワーカーズコープ), with the matches marked.
  */
 import { foldCharacters, stripToLetters } from '../lib/model/normal-form.ts';
-import { remembering } from './remember.ts';
+import { remembering } from '../lib/model/remember.ts';
 
 /** A piece of an excerpt; `mark` pieces are matches. */
 export interface ExcerptPart {

@@ -10,7 +10,7 @@
 import { encodeText, grams, GRAM } from './tokens.ts';
 import { foldCharacters, normalizeForSearch } from '../lib/model/normal-form.ts';
 import { kindLabel } from './facets.ts';
-import { remembering } from './remember.ts';
+import { remembering } from '../lib/model/remember.ts';
 import { withVariants, type SynonymTable } from './synonyms.ts';
 
 /** Meta field names of the encoded n-grams, and their ranking weights. */

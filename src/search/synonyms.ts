@@ -9,7 +9,7 @@
  */
 import { normalizeForSearch } from '../lib/model/normal-form.ts';
 import type { SynonymGroup } from '../lib/model/types.ts';
-import { remembering } from './remember.ts';
+import { remembering } from '../lib/model/remember.ts';
 
 /** Groups in search normal form, longest word first (what the search page receives). */
 export type SynonymTable = string[][];
