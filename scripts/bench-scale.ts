@@ -147,6 +147,15 @@ const ms = (seconds: number, pages: number) => `${((seconds * 1000) / pages).toF
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 const x = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? 'n/a' : `${(a / b).toFixed(2)}×`);
 
+/** `astro build` of a bare site written in `dir` (its cache in `cacheDir`), measured; `what` names it if it fails. */
+async function bareBuild(dir: string, cacheDir: string, what: string): Promise<RunResult> {
+  console.log(`   (${loadLine()})`);
+  return mustSucceed(
+    await runMeasured(process.execPath, [astro, 'build'], { cwd: dir, env: { BARE_CACHE_DIR: cacheDir } }),
+    what,
+  );
+}
+
 /** Stock Pagefind on the bare site. */
 async function stockOnBare(bareDir: string, cwd: string, barePages: number): Promise<RunFigures['stockBare']> {
   console.log(`   (${loadLine()})`);
@@ -170,14 +179,7 @@ async function bareSamePages(oursDist: string, here: string, size: number): Prom
   const samePaths = builtPaths(oursDist);
   const sameDir = join(here, 'bare-same');
   writeBareSamePages(ROOT, sameDir, samePaths);
-  console.log(`   (${loadLine()})`);
-  const sameRun = mustSucceed(
-    await runMeasured(process.execPath, [astro, 'build'], {
-      cwd: sameDir,
-      env: { BARE_CACHE_DIR: join(here, 'bare-same-cache') },
-    }),
-    `bare build of the same pages (${size})`,
-  );
+  const sameRun = await bareBuild(sameDir, join(here, 'bare-same-cache'), `bare build of the same pages (${size})`);
   const bareSame = {
     ...stepOf(sameRun),
     pages: countHtml(join(sameDir, 'dist')),
@@ -235,14 +237,7 @@ async function oneRun(work: string, content: string, size: number, run: number):
 
   const bareDir = join(here, 'bare');
   writeBareSite(ROOT, bareDir, content);
-  console.log(`   (${loadLine()})`);
-  const bareRun = mustSucceed(
-    await runMeasured(process.execPath, [astro, 'build'], {
-      cwd: bareDir,
-      env: { BARE_CACHE_DIR: join(here, 'bare-cache') },
-    }),
-    `bare build of ${size}`,
-  );
+  const bareRun = await bareBuild(bareDir, join(here, 'bare-cache'), `bare build of ${size}`);
   const bare = {
     ...stepOf(bareRun),
     pages: countHtml(join(bareDir, 'dist')),
