@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, inject } from 'vitest';
 
 export interface BuildResult {
@@ -77,7 +78,8 @@ export function buildSite(env: Record<string, string>, work?: string, how?: Buil
   const release = buildLock(process.cwd());
   try {
     const r = spawnSync(process.execPath, args, { cwd: work, env: buildEnv, encoding: 'utf8', timeout: 240_000 });
-    return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
+    // Plain text: on a CI machine (CI or FORCE_COLOR set) Astro colours its log, `[build]` included.
+    return { status: r.status, output: stripVTControlCharacters(`${r.stdout}\n${r.stderr}`), outDir };
   } finally {
     release();
   }
@@ -107,7 +109,7 @@ export function startBuild(env: Record<string, string>, work: string): RunningBu
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((ok) =>
     child.on('close', (code, signal) => {
       release();
-      ok({ code, signal, output });
+      ok({ code, signal, output: stripVTControlCharacters(output) });
     }),
   );
   return { child, outDir, exited };
