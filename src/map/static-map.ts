@@ -16,6 +16,7 @@ import {
   type MultiPolygon,
   type Position,
 } from '../lib/places/geometry.ts';
+import { rememberedPer } from '../lib/model/remember.ts';
 
 /** A prefecture outline: JIS X 0401 code ('01'–'47'), name and shape in [lng, lat]. */
 export interface Outline {
@@ -168,7 +169,7 @@ export function renderStaticMap(input: StaticMapInput): StaticMap {
  * (every co-op whose pin lies inside its prefecture frames that prefecture alone), so the result
  * is kept per set of outlines, focus and frame: a 10,000-page build draws each view once.
  */
-const landCache = new WeakMap<readonly Outline[], Map<string, { land: string; focusPath: string }>>();
+const landOf = rememberedPer((_: readonly Outline[]) => new Map<string, { land: string; focusPath: string }>());
 
 function drawLand(
   outlines: readonly Outline[],
@@ -178,8 +179,7 @@ function drawLand(
   height: number,
   project: (p: Position) => Position,
 ): { land: string; focusPath: string } {
-  let byKey = landCache.get(outlines);
-  if (!byKey) landCache.set(outlines, (byKey = new Map<string, { land: string; focusPath: string }>()));
+  const byKey = landOf(outlines);
   const key = `${[...focus].sort().join(',')}|${view.join(',')}|${width}x${height}`;
   const hit = byKey.get(key);
   if (hit) return hit;

@@ -9,22 +9,16 @@
  */
 import { normalizeForSearch } from '../lib/model/normal-form.ts';
 import type { SynonymGroup } from '../lib/model/types.ts';
-import { remembering } from '../lib/model/remember.ts';
+import { remembering, rememberedPer } from '../lib/model/remember.ts';
 
 /** Groups in search normal form, longest word first (what the search page receives). */
 export type SynonymTable = string[][];
-
-const tables = new WeakMap<readonly SynonymGroup[], SynonymTable>();
 
 /**
  * The table the index and the search page need: each group's words normalised, empty and repeated words dropped;
  * the same table for the same groups (every page of a build asks).
  */
-export function synonymTable(groups: readonly SynonymGroup[]): SynonymTable {
-  let table = tables.get(groups);
-  if (!table) tables.set(groups, (table = tableOf(groups)));
-  return table;
-}
+export const synonymTable: (groups: readonly SynonymGroup[]) => SynonymTable = rememberedPer(tableOf);
 
 function tableOf(groups: readonly SynonymGroup[]): SynonymTable {
   return groups
@@ -100,12 +94,10 @@ export function unitVariants(unit: string, table: SynonymTable): string[] {
   return [...out];
 }
 
-const foldByTable = new WeakMap<SynonymTable, (unit: string) => string[]>();
+const foldOf = rememberedPer((table: SynonymTable) => remembering((u) => [u, ...unitVariants(u, table)]));
 
 /** Runs with their variants (each run first, then its forms), remembered per table: the same runs recur on thousands of pages. */
 export function withVariants(units: readonly string[], table: SynonymTable): string[] {
   if (table.length === 0) return [...units];
-  let fold = foldByTable.get(table);
-  if (!fold) foldByTable.set(table, (fold = remembering((u) => [u, ...unitVariants(u, table)])));
-  return units.flatMap(fold);
+  return units.flatMap(foldOf(table));
 }

@@ -14,3 +14,18 @@ export function remembering<T>(fn: (key: string) => T, limit = 50_000): (key: st
     return v;
   };
 }
+
+/**
+ * A pure function of an object (a build's directory, a lookup, a list of entries) that remembers its result for as
+ * long as that object lives: the pages of a build ask the same question of the same object thousands of times.
+ * An undefined result is remembered too.
+ */
+export function rememberedPer<K extends object, T>(fn: (key: K) => T): (key: K) => T {
+  const seen = new WeakMap<K, T>();
+  return (key) => {
+    if (seen.has(key)) return seen.get(key) as T;
+    const v = fn(key);
+    seen.set(key, v);
+    return v;
+  };
+}

@@ -11,6 +11,7 @@ import type { Body, Contract, Coop, Directory } from '../model/types.ts';
 import { bodyPrefecture, indexById, placeName, prefectureOf } from '../model/directory.ts';
 import { newestDay } from '../model/as-of.ts';
 import { paths } from '../model/paths.ts';
+import { rememberedPer } from '../model/remember.ts';
 import { ORG_KIND } from '../model/vocabularies.ts';
 
 /** One feed entry before serialisation. */
@@ -84,17 +85,10 @@ export function feedEntries(dir: Directory, limit = 50, scope?: FeedScope): Feed
 
 /**
  * The prefectures and categories (ids, sorted) that have a feed: those with at least one dated organisation or
- * contract. Only these get a feed file and a link, so no feed is empty and no link is dead.
+ * contract. Only these get a feed file and a link, so no feed is empty and no link is dead. Every public body's and
+ * category's page asks (pageFeed): worked out once per directory, that is once per build.
  */
-export function feedScopes(dir: Directory): { prefectures: string[]; categories: string[] } {
-  // Every public body's and category's page asks (pageFeed): once per directory, that is once per build.
-  let scopes = scopesOf.get(dir);
-  if (!scopes) scopesOf.set(dir, (scopes = scopesFrom(dir)));
-  return scopes;
-}
-const scopesOf = new WeakMap<Directory, { prefectures: string[]; categories: string[] }>();
-
-function scopesFrom(dir: Directory): { prefectures: string[]; categories: string[] } {
+export const feedScopes = rememberedPer((dir: Directory): { prefectures: string[]; categories: string[] } => {
   const bodies = indexById(dir.bodies);
   const prefectures = new Set<string>();
   const categories = new Set<string>();
@@ -111,7 +105,7 @@ function scopesFrom(dir: Directory): { prefectures: string[]; categories: string
     categories.add(k.category);
   }
   return { prefectures: [...prefectures].sort(), categories: [...categories].sort() };
-}
+});
 
 /** Where a scope's feed lives and what it is called: its path, the page it follows, its title, its stable id. */
 export function feedOf(dir: Directory, scope: FeedScope) {

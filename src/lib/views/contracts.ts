@@ -9,6 +9,7 @@ import { CONTRACT_KIND } from '../model/vocabularies.ts';
 import { earliestDay, formatDate, latestDay } from '../model/dates.ts';
 import { newestDay } from '../model/as-of.ts';
 import { bodyPrefecture } from '../model/directory.ts';
+import { rememberedPer } from '../model/remember.ts';
 
 /** The first and last day of a contract's period, when a source gives one ('YYYY-MM-DD'). */
 export function periodDays(c: Contract): { from?: string | undefined; to?: string | undefined } | undefined {
@@ -103,7 +104,7 @@ export interface ContractFilter {
 
 /** Programme kinds, prefectures and categories (ids, sorted) that have at least one contract, for the filter links of /contracts/. */
 export function contractFacets(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): ContractFacets {
-  return memo(facetsOf, contracts, bodies, () => facetsFrom(contracts, bodies));
+  return facetsOf(contracts, bodies);
 }
 
 /** What contractFacets gives (the same object for the same contracts and bodies: not to be changed). */
@@ -114,17 +115,16 @@ export interface ContractFacets {
   readonly categories: string[];
 }
 
-type Memo<T> = WeakMap<readonly Contract[], WeakMap<ReadonlyMap<string, Body>, T>>;
-/** `make()` once per list of contracts and bodies: every list page and each of its ~70 filter chips asks again. */
-function memo<T>(m: Memo<T>, contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>, make: () => T): T {
-  let byBodies = m.get(contracts);
-  if (!byBodies) m.set(contracts, (byBodies = new WeakMap()));
-  let v = byBodies.get(bodies);
-  if (v === undefined) byBodies.set(bodies, (v = make()));
-  return v;
+type OfContracts<T> = (contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>) => T;
+/** `make` once per list of contracts and map of bodies: every list page and each of its ~70 filter chips asks again. */
+function perContractsAndBodies<T>(make: OfContracts<T>): OfContracts<T> {
+  const byContracts = rememberedPer((contracts: readonly Contract[]) =>
+    rememberedPer((bodies: ReadonlyMap<string, Body>) => make(contracts, bodies)),
+  );
+  return (contracts, bodies) => byContracts(contracts)(bodies);
 }
-const facetsOf: Memo<ContractFacets> = new WeakMap();
-const groupsOf: Memo<Map<string, Contract[]>> = new WeakMap();
+const facetsOf = perContractsAndBodies(facetsFrom);
+const groupsOf = perContractsAndBodies(groupByFilter);
 
 function facetsFrom(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): ContractFacets {
   const kinds = CONTRACT_KIND.values.filter((k) => contracts.some((c) => c.kind === k));
@@ -148,24 +148,18 @@ const filterKey = (kind: string | undefined, prefecture: string | undefined, cat
   `${kind ?? ''}\0${prefecture ?? ''}\0${category ?? ''}`;
 
 /** The contracts grouped by every combination of their kind, prefecture and category, each group in their order. */
-function contractsByFilter(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): Map<string, Contract[]> {
-  return memo(groupsOf, contracts, bodies, () => {
-    const groups = new Map<string, Contract[]>();
-    for (const c of contracts) {
-      const p = bodyPrefecture(bodies.get(c.commissioner)) ?? 'national';
-      for (let mask = 0; mask < 8; mask++) {
-        const key = filterKey(
-          mask & 1 ? c.kind : undefined,
-          mask & 2 ? p : undefined,
-          mask & 4 ? c.category : undefined,
-        );
-        const list = groups.get(key);
-        if (list) list.push(c);
-        else groups.set(key, [c]);
-      }
+function groupByFilter(contracts: readonly Contract[], bodies: ReadonlyMap<string, Body>): Map<string, Contract[]> {
+  const groups = new Map<string, Contract[]>();
+  for (const c of contracts) {
+    const p = bodyPrefecture(bodies.get(c.commissioner)) ?? 'national';
+    for (let mask = 0; mask < 8; mask++) {
+      const key = filterKey(mask & 1 ? c.kind : undefined, mask & 2 ? p : undefined, mask & 4 ? c.category : undefined);
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
     }
-    return groups;
-  });
+  }
+  return groups;
 }
 
 /** The contracts that pass every part of the filter given (a new array, in the contracts' order). */
@@ -174,7 +168,7 @@ export function filterContracts(
   bodies: ReadonlyMap<string, Body>,
   f: ContractFilter,
 ): Contract[] {
-  return [...(contractsByFilter(contracts, bodies).get(filterKey(f.kind, f.prefecture, f.category)) ?? [])];
+  return [...(groupsOf(contracts, bodies).get(filterKey(f.kind, f.prefecture, f.category)) ?? [])];
 }
 
 /** How many contracts pass every part of the filter given (filterContracts(…).length, without the list). */
@@ -183,7 +177,7 @@ export function countContracts(
   bodies: ReadonlyMap<string, Body>,
   f: ContractFilter,
 ): number {
-  return contractsByFilter(contracts, bodies).get(filterKey(f.kind, f.prefecture, f.category))?.length ?? 0;
+  return groupsOf(contracts, bodies).get(filterKey(f.kind, f.prefecture, f.category))?.length ?? 0;
 }
 
 /** Figures for the closing note and the contracts page: all, with a period, current at `today`, and the public bodies with a current one. */

@@ -8,6 +8,7 @@ import type { Body, BodyWindow, Coop, Council, Directory, Source } from '../mode
 import { bodyFactSources, coopsLocatedIn, type DirectoryIndex, type NearCandidate } from '../model/directory.ts';
 import { compareReading } from '../model/sort.ts';
 import { paths } from '../model/paths.ts';
+import { rememberedPer } from '../model/remember.ts';
 import { referencePoint, type ReferencePoint } from '../places/nearest.ts';
 import { isOwnOf, nearby, type Nearby, type NearbyEntry, type OwnArea } from '../places/nearby.ts';
 
@@ -98,12 +99,9 @@ export function windowsFor(prefecture: Body | undefined, bodies: ReadonlyMap<str
 }
 
 // Every organisation's contact row asks (contactView): the bodies are searched once per map of them.
-const ministryWindows = new WeakMap<ReadonlyMap<string, Body>, SourcedWindow | undefined>();
-function ministryWindowOf(bodies: ReadonlyMap<string, Body>): SourcedWindow | undefined {
-  if (!ministryWindows.has(bodies))
-    ministryWindows.set(bodies, windowOf([...bodies.values()].find((b) => b.kind === '国' && b.windows?.length)));
-  return ministryWindows.get(bodies);
-}
+const ministryWindowOf = rememberedPer((bodies: ReadonlyMap<string, Body>) =>
+  windowOf([...bodies.values()].find((b) => b.kind === '国' && b.windows?.length)),
+);
 
 /** Where a resident of a body asks: its prefecture's window, the ministry's, and the councils of its prefecture that publish a window. */
 export function whereToAsk(body: Body, bodies: ReadonlyMap<string, Body>, councils: readonly Council[]) {

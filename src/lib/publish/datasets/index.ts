@@ -7,6 +7,7 @@
  */
 import { ATTRIBUTION, EXPORT_VERSION, LICENSE } from './define.ts';
 import { paths } from '../../model/paths.ts';
+import { rememberedPer } from '../../model/remember.ts';
 import { toCsv } from '../csv.ts';
 import type { Dataset, DatasetName, Lookup } from './define.ts';
 import { coops } from './coops.ts';
@@ -42,10 +43,9 @@ function csvOf(ds: Dataset, l: Lookup, only?: (id: string) => boolean): string {
 }
 
 // The download routes and the /data/ page (which prints each file's size) write the same documents: each once.
-const documents = new WeakMap<Lookup, Map<string, string>>();
+const documentsOf = rememberedPer((_: Lookup) => new Map<string, string>());
 function remembered(l: Lookup, key: string, make: () => string): string {
-  let byKey = documents.get(l);
-  if (!byKey) documents.set(l, (byKey = new Map<string, string>()));
+  const byKey = documentsOf(l);
   let text = byKey.get(key);
   if (text === undefined) byKey.set(key, (text = make()));
   return text;
