@@ -1,7 +1,8 @@
 /**
  * /map/'s view in Chromium: the first view fits every marker and is at least as close as all of Japan, a popup is
- * never left under the zoom buttons, on a phone the near-me controls come first with the map within a screen, and what
- * the page preloads (the Leaflet chunk and stylesheet, the pin file, the outlines) is fetched once, not again by the island.
+ * never left under the zoom buttons, on a phone the near-me controls come first with the map within a screen, and the
+ * map's files (the Leaflet chunk and stylesheet, the pin file, the outlines) are asked for once each, only after the
+ * page's text is painted, the outlines after the pins.
  */
 import { describe, expect, test } from 'vitest';
 import { useSiteInBrowser } from '../helpers/browser.ts';
@@ -11,15 +12,32 @@ import { placeOf } from '../../src/lib/model/directory.ts';
 const site = useSiteInBrowser();
 
 describe('map view', () => {
-  test("each preloaded file is fetched once: the island's own requests reuse the page's preloads", async () => {
+  test("the map's files are asked for once each, after the page's first paint, the outlines after the pins", async () => {
     const { context, page, requests } = await openMap(site);
-    const preloaded = await page.$$eval('link[rel="modulepreload"], link[rel="preload"]', (ls) =>
-      ls.map((l) => (l as HTMLLinkElement).href),
-    );
-    expect(preloaded.some((u) => /\/leaflet\.[\w-]+\.js$/.test(u))).toBe(true);
-    expect(preloaded.some((u) => u.endsWith('/map-pins.json'))).toBe(true);
-    // Used: the island loaded Leaflet and drew the pins (the map is ready), and asked for each file no second time.
-    for (const url of preloaded) expect([url, requests.filter((r) => r === url).length]).toEqual([url, 1]);
+    const timing = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      files: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+        url: r.name,
+        start: r.startTime,
+        end: r.responseEnd,
+      })),
+    }));
+    expect(timing.fcp).toBeGreaterThan(0);
+    const file = (re: RegExp) => {
+      const found = timing.files.filter((f) => re.test(f.url));
+      expect(found.map((f) => f.url).length, String(re)).toBe(1);
+      expect(requests.filter((r) => r === found[0]!.url).length, found[0]!.url).toBe(1);
+      return found[0]!;
+    };
+    const mapFiles = [
+      /\/leaflet\.[\w-]+\.js$/,
+      /\/leaflet\.[\w-]+\.css$/,
+      /\/map-pins\.json$/,
+      /\/japan-prefectures\.geojson$/,
+    ];
+    const [leaflet, css, pins, outlines] = mapFiles.map(file);
+    for (const f of [leaflet!, css!, pins!, outlines!]) expect([f.url, f.start >= timing.fcp!]).toEqual([f.url, true]);
+    expect(outlines!.start).toBeGreaterThanOrEqual(pins!.end);
     await context.close();
   });
 

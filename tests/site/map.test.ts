@@ -138,14 +138,10 @@ describe('/map/', () => {
     }
   });
 
-  test('the island and near-me point at the compact pin file and the outlines, the page preloads them, and both files exist', () => {
+  test('the island and near-me point at the compact pin file and the outlines, and both files exist', () => {
     const tag = /<coop-map[^>]*>/.exec(html())![0];
     expect(tag).toContain(`data-pins="/${paths.dataFile('map-pins.json')}"`);
     expect(/<near-me[^>]*>/.exec(html())![0]).toContain(`data-pins="/${paths.dataFile('map-pins.json')}"`);
-    expect(html()).toContain(
-      `<link rel="preload" href="/${paths.dataFile('map-pins.json')}" as="fetch" crossorigin="anonymous">`,
-    );
-    expect(html()).not.toContain(`rel="preload" href="/${paths.dataFile('coops.geojson')}"`);
     expect(pinsFile().id.length).toBe(placed.length);
     expect(tag).toContain('data-outlines="/geo/japan-prefectures.geojson"');
     const outlines = JSON.parse(readFileSync(join(DIST, 'geo/japan-prefectures.geojson'), 'utf8'));

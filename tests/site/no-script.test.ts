@@ -1,12 +1,10 @@
 /**
  * Content pages ship no JavaScript: every built page but the map and search islands has no script but JSON-LD and no
- * inline handler, and no page but the map preloads a module (the map names its lazy Leaflet chunk: map-preload.ts).
+ * inline handler, and no page preloads a module or a data file (the map asks for Leaflet and its pins once its text is
+ * painted: src/map/browser/coop-map.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DIST, page, publicPages, requireDist } from '../helpers/dist.ts';
-import { paths } from '../../src/lib/model/paths.ts';
+import { page, publicPages, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 
 const dir = loadContentDirectory();
@@ -24,33 +22,7 @@ describe('no JavaScript on content pages', () => {
     expect(scripts.filter((attrs) => !/type="application\/ld\+json"/.test(attrs))).toEqual([]);
     expect(html).not.toMatch(/\son[a-z]+="/); // no inline event handlers
   });
-  test.each(htmlFiles.filter((f) => f !== mapPage))('%s preloads no module', (f) => {
-    expect(page(f)).not.toMatch(/<link[^>]+rel="modulepreload"/);
-  });
-});
-
-describe("the map page's preloads", () => {
-  const links = () =>
-    [...page(paths.map()).matchAll(/<link\b[^>]*\brel="(modulepreload|preload)"[^>]*>/g)].map((m) => ({
-      rel: m[1]!,
-      href: /\shref="([^"]+)"/.exec(m[0])![1]!,
-      tag: m[0],
-    }));
-  const file = (href: string) => join(DIST, decodeURI(href).replace(/^\//, ''));
-
-  test('the Leaflet chunk the island imports, its stylesheet and the pin file are preloaded, each an existing file', () => {
-    const all = links();
-    const script = /<script type="module" src="([^"]+)"/.exec(page(paths.map()))![1]!;
-    const leaflet = all.find((l) => l.rel === 'modulepreload' && /\/leaflet\.[\w-]+\.js$/.test(l.href));
-    expect(leaflet).toBeDefined();
-    // The very chunk the island imports, by the name the bundle gives it.
-    expect(readFileSync(file(script), 'utf8')).toContain(`./${leaflet!.href.split('/').pop()}`);
-    expect(
-      all.some((l) => l.rel === 'preload' && /\/leaflet\.[\w-]+\.css$/.test(l.href) && / as="style"/.test(l.tag)),
-    ).toBe(true);
-    const pins = all.find((l) => l.href.endsWith(paths.dataFile('map-pins.json')));
-    expect(pins?.tag).toMatch(/ as="fetch"/);
-    expect(pins?.tag).toMatch(/ crossorigin="anonymous"/);
-    for (const l of all) expect(existsSync(file(l.href)), l.href).toBe(true);
+  test.each(htmlFiles)('%s preloads no module and no data file', (f) => {
+    expect(page(f)).not.toMatch(/<link[^>]+rel="(modulepreload|preload)"/);
   });
 });

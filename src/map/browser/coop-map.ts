@@ -1,7 +1,8 @@
 /**
  * <coop-map>: upgrades the server-rendered list of organisations into a
- * clustered Leaflet map with filters. The page preloads Leaflet and the pin
- * file; the clusters are drawn first, then the outlines, list and filters.
+ * clustered Leaflet map with filters. Leaflet and the pin file are fetched
+ * once the page's text is on screen; the clusters are drawn first, then the
+ * outlines, list and filters.
  * Without JavaScript the list stays as it is (filters and map hidden).
  *
  * Clustering is Supercluster's (a k-d tree per zoom, built in milliseconds
@@ -46,6 +47,23 @@ const FIT = { paddingTopLeft: CONTROLS_TOP_LEFT, paddingBottomRight: [24, 24] as
 
 /** Waits for the next paint to have happened. */
 const afterPaint = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+
+/**
+ * Waits until the page's text is on screen (its first contentful paint), so the map's files do not share the
+ * connection with what that paint needs; the next paint where the browser does not report paint timing.
+ */
+function afterFirstContentfulPaint(): Promise<void> {
+  const seen = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint') || seen()) return afterPaint();
+  return new Promise<void>((ok) => {
+    const observer = new PerformanceObserver(() => {
+      if (!seen()) return;
+      observer.disconnect();
+      ok();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  });
+}
 
 async function fetchJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
@@ -144,21 +162,24 @@ export class CoopMapElement extends HTMLElement {
     performance.mark('coop-map:start');
     const { pins: pinsUrl, outlines: outlinesUrl } = this.dataset;
     if (!pinsUrl) throw new Error('data-pins がありません');
-    // The page preloads Leaflet and the pin file (src/integrations/map-preload.ts, src/pages/map/index.astro): both are on
-    // their way already; the outlines are not waited for.
-    const loading = Promise.all([import('./leaflet.ts'), fetchJson<MapPinsFile>(pinsUrl).then(decodePins)]);
-    const outlines = outlinesUrl
-      ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined)
-      : Promise.resolve(undefined);
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
     for (const note of this.querySelectorAll<HTMLElement>('[data-no-js]')) note.hidden = true;
     this.#filter = this.#filterFromUrl();
 
-    const [{ L }, pins] = await loading;
+    // The page's text (the list, the near-me box) is painted before the map's files are asked for, so on a slow
+    // connection they do not hold it up; Leaflet and the pins then load side by side, the outlines once they are in.
+    await afterFirstContentfulPaint();
+    const [{ L }, pins] = await Promise.all([import('./leaflet.ts'), fetchJson<MapPinsFile>(pinsUrl).then(decodePins)]);
     performance.mark('coop-map:loaded');
+    const outlines = outlinesUrl
+      ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined)
+      : Promise.resolve(undefined);
+    // Leaflet's evaluation, the map's creation and the clustering each run in a task of their own (no long task).
+    await yieldToMain();
     this.#L = L;
     this.#createMap(L, pins);
     performance.mark('coop-map:markers');
+    await yieldToMain();
 
     // The clusters first: outlines, the list and the filters' handlers wait until they are on screen.
     await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
