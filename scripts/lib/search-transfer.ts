@@ -17,13 +17,21 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 interface Measure {
   q: string;
   results: number;
-  /** From the query to the first 5 results on screen (ours) or their records fetched (stock), Pagefind and its metadata already loaded. */
+  /**
+   * From the query to the first results on screen (ours: up to 5 found in our fields; the pages found only in their
+   * text follow) or the records of the first 5 fetched (stock), Pagefind and its metadata already loaded.
+   */
   searchMs: number;
   /**
    * Stock: from the query to its first 5 results on screen as ours are (in the search page's list, title, kind and
    * Pagefind's excerpt, the results heading focused, which lays the page out); ours: the same as searchMs.
    */
   shownMs: number;
+  /**
+   * To the first page: ours, the first ten results on screen, the pages found only in their text included (shown after
+   * the first results); stock, the records of its first ten fetched (its first five on screen on the way).
+   */
+  firstPageMs: number;
   /** From focusing the search box (ours) or importing the library (stock) on a fresh page to Pagefind being ready, timed in the page. */
   loadMs: number;
   bytes: { pagefindLibrary: number; pagefindIndex: number; pagefindResults: number; script: number; page: number };
@@ -100,12 +108,13 @@ async function measureOurs(browser: Browser, url: string, root: string, q: strin
   await page.press('#search-q', 'Enter');
   await done;
   await c.settle();
-  const { searchMs, results } = await page.$eval('site-search', (el) => ({
+  const { searchMs, firstPageMs, results } = await page.$eval('site-search', (el) => ({
     searchMs: Number((el as HTMLElement).dataset.searchMs),
+    firstPageMs: Number((el as HTMLElement).dataset.firstPageMs),
     results: Number((el as HTMLElement).dataset.resultCount),
   }));
   await context.close();
-  return { q, results, searchMs, shownMs: searchMs, loadMs, bytes: c.bytes, ...c.counts };
+  return { q, results, searchMs, shownMs: searchMs, firstPageMs, loadMs, bytes: c.bytes, ...c.counts };
 }
 
 /**
@@ -131,7 +140,7 @@ async function measureStock(browser: Browser, url: string, root: string, q: stri
     { base, stock: STOCK },
   );
   await c.settle();
-  const { searchMs, shownMs, results } = await page.evaluate(async (q) => {
+  const { searchMs, shownMs, firstPageMs, results } = await page.evaluate(async (q) => {
     type D = { url: string; excerpt: string; meta: Record<string, string | undefined> };
     type R = { data: () => Promise<D> };
     const pf = (window as unknown as { stockPagefind: { search: (q: string) => Promise<{ results: R[] }> } })
@@ -166,11 +175,11 @@ async function measureStock(browser: Browser, url: string, root: string, q: stri
     heading.focus();
     const shownMs = performance.now() - t;
     await Promise.all(r.results.slice(5, 10).map((x) => x.data()));
-    return { searchMs, shownMs, results: r.results.length };
+    return { searchMs, shownMs, firstPageMs: performance.now() - t, results: r.results.length };
   }, q);
   await c.settle();
   await context.close();
-  return { q, results, searchMs, shownMs, loadMs, bytes: c.bytes, ...c.counts };
+  return { q, results, searchMs, shownMs, firstPageMs, loadMs, bytes: c.bytes, ...c.counts };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -188,12 +197,12 @@ export async function transferReport(
     `\n## ${label}: one query from a cold cache, ours and stock Pagefind on the same build (server in a child process, no compression; median of ${runs} run(s) per side) [${loadLine()}]`,
   );
   console.log(
-    'query              side   results  to results*  on screen‡  ratio§  index load  Pagefind lib    index  records  Pagefind total  (gzip†)  our script  page (HTML/CSS)',
+    'query              side   results  to results*  on screen‡  ratio§  first page¶  index load  Pagefind lib    index  records  Pagefind total  (gzip†)  our script  page (HTML/CSS)',
   );
   const ratios: Array<{ q: string; time: number; bytes: number }> = [];
   const sum = {
-    ours: { bytes: 0, gzip: 0, ms: [] as number[], shown: [] as number[] },
-    stock: { bytes: 0, gzip: 0, ms: [] as number[], shown: [] as number[] },
+    ours: { bytes: 0, gzip: 0, ms: [] as number[], shown: [] as number[], page: [] as number[] },
+    stock: { bytes: 0, gzip: 0, ms: [] as number[], shown: [] as number[], page: [] as number[] },
   };
   for (const q of queries) {
     const measured: Record<'ours' | 'stock', Measure[]> = { ours: [], stock: [] };
@@ -216,6 +225,8 @@ export async function transferReport(
       sum[side].ms.push(ms);
       const shown = median(measured[side].map((r) => r.shownMs));
       sum[side].shown.push(shown);
+      const firstPage = median(measured[side].map((r) => r.firstPageMs));
+      sum[side].page.push(firstPage);
       console.log(
         [
           side === 'ours' ? q.padEnd(24, '　').slice(0, 16) : ''.padEnd(32),
@@ -224,6 +235,7 @@ export async function transferReport(
           `${ms.toFixed(0)} ms`.padStart(12),
           `${shown.toFixed(0)} ms`.padStart(11),
           (side === 'ours' ? `${time.toFixed(2)}×` : '').padStart(7),
+          `${firstPage.toFixed(0)} ms`.padStart(12),
           `${median(measured[side].map((r) => r.loadMs)).toFixed(0)} ms`.padStart(11),
           kb(b.pagefindLibrary).padStart(13),
           kb(b.pagefindIndex).padStart(8),
@@ -240,7 +252,7 @@ export async function transferReport(
   const n = queries.length;
   console.log(
     `mean per query: ours ${kb(sum.ours.bytes / n)} (${kb(sum.ours.gzip / n)} gzip), stock ${kb(sum.stock.bytes / n)} (${kb(sum.stock.gzip / n)} gzip): ${(sum.ours.bytes / sum.stock.bytes).toFixed(2)}× the bytes; ` +
-      `median time to results ours ${median(sum.ours.ms).toFixed(0)} ms, stock ${median(sum.stock.ms).toFixed(0)} ms (${median(sum.stock.shown).toFixed(0)} ms to its results on screen as ours are)`,
+      `median time to results ours ${median(sum.ours.ms).toFixed(0)} ms, stock ${median(sum.stock.ms).toFixed(0)} ms (${median(sum.stock.shown).toFixed(0)} ms to its results on screen as ours are); to the first page ours ${median(sum.ours.page).toFixed(0)} ms, stock ${median(sum.stock.page).toFixed(0)} ms`,
   );
   const slower = ratios.filter((r) => r.time > 1);
   console.log(
@@ -252,7 +264,10 @@ export async function transferReport(
     '§ ours ÷ stock, time to the first 5 results on screen, run by run (each pair measured one after the other), the median of the pairs',
   );
   console.log(
-    '* from the query (Pagefind and its metadata loaded) to the first 5 results (ours: on screen; stock: their records fetched); index chunks and records fetched on the way',
+    '¶ to the first page: ours, its first ten results on screen, the pages found only in their text included (they follow the first results); stock, the records of its first ten fetched',
+  );
+  console.log(
+    '* from the query (Pagefind and its metadata loaded) to the first results (ours: up to 5 found in our fields, on screen, the pages found only in their text following; stock: the records of its first 5 fetched); index chunks and records fetched on the way',
   );
   console.log(
     "‡ to the first 5 results on screen for both: stock's put into the search page's list the way ours are (title, kind, Pagefind's excerpt) and the results heading focused, as ours is after a submit (which lays the page out)",

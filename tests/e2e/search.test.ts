@@ -148,11 +148,16 @@ describe('results and focus', () => {
       `${typed} → ${marks.join(' ')}`,
     ).toBe(true);
   });
-  test('pages that hold the words only in their text follow the ranked ones, and the count includes them', async () => {
+  test('pages that hold the words only in their text follow the ranked ones, shown after them, and the count includes them', async () => {
     // Asked of the bundle directly: our encoded search and Pagefind's own words, as the page makes them.
     await page.goto(`${server.url}${paths.search()}`);
     const base = new URL(server.url).pathname;
-    const candidates = ['支援', '地域', '福祉', '仕事', '事業', '協同'].map((q) => ({ q, terms: planQuery(q).terms }));
+    // Everyday words (our fields fill the first screen) and organisations' names (our fields find the one or few).
+    const names = sortByReading(dir.coops).map((c) => c.name);
+    const candidates = ['支援', '地域', '福祉', '仕事', '事業', '協同', ...names].map((q) => ({
+      q,
+      terms: planQuery(q).terms,
+    }));
     // A string, not a function: vitest would rewrite the function's import() into its own loader.
     const counts = (await page.evaluate(`(async () => {
       const bundle = ${JSON.stringify(`${base}${SEARCH_BUNDLE}`)};
@@ -176,6 +181,23 @@ describe('results and focus', () => {
     expect(await page.textContent('[data-results-heading]')).toContain(`（${n}件）`);
     expect(await page.textContent('[data-status]')).toContain(`${n}件`);
     expect(await allResultPaths()).toHaveLength(n);
+
+    // A name our fields find on fewer than a screen's pages: those are shown first, without waiting for the text's.
+    const few = counts.find((c) => c.ours > 0 && c.ours < 5 && c.onlyText > 0);
+    expect(few, JSON.stringify(counts)).toBeDefined();
+    await page.goto(`${server.url}${paths.search()}`);
+    await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('site-search')!;
+      const seen = window as unknown as { firstShown?: number };
+      new MutationObserver(() => {
+        seen.firstShown ??= el.querySelectorAll('[data-results] > li').length;
+      }).observe(el, { attributes: true, attributeFilter: ['data-search-ms'] });
+    });
+    await search(few!.q);
+    expect(await page.evaluate(() => (window as unknown as { firstShown?: number }).firstShown)).toBe(few!.ours);
+    const all = Number(await page.$eval('site-search', (el) => (el as HTMLElement).dataset.resultCount));
+    expect(all).toBe(few!.ours + few!.onlyText);
+    expect(await page.textContent('[data-results-heading]')).toContain(`（${all}件）`);
   });
   test('submitting moves focus to the results heading, which says the count; typing leaves focus in the box', async () => {
     const cat = dir.categories[0]!;

@@ -17,8 +17,10 @@
  *
  * For tests and the benchmark the element exposes `data-state`
  * (idle → loading → searching → done | error), `data-ready` once Pagefind
- * is loaded and, after each search, `data-search-ms` (query to rendered
- * results), `data-result-count` and `data-query` (the query it answers).
+ * is loaded and, after each search, `data-search-ms` (query to the first
+ * results on screen), `data-first-page-ms` (query to the first page on
+ * screen, with the pages found only in their text), `data-result-count` and
+ * `data-query` (the query it answers).
  */
 import { highlightWords, planQuery, type QueryPlan } from '../query.ts';
 import {
@@ -245,6 +247,7 @@ class SiteSearch extends HTMLElement {
     }
     await this.#renderMore(PAGE_SIZE - this.#shown);
     if (seq !== this.#seq) return;
+    this.dataset.firstPageMs = String(Math.round((performance.now() - started) * 10) / 10);
     // Facet counts need every filter's index: fetched only once the facets are opened (always when a filter is set).
     const box = this.querySelector<HTMLDetailsElement>('[data-facets-box]')!;
     if (hasFilters(state)) box.open = true;
@@ -258,9 +261,9 @@ class SiteSearch extends HTMLElement {
   /**
    * The results of a plan: our fields (one search: the index holds the everyday words), then Pagefind's own words
    * (the pages' text), so a page that says the words in its text only (a university in a council's activities) is
-   * never lost — it follows the ranked results. When our fields find a first screen of results, the text is searched
-   * only after they are shown (`later`); when they find fewer, before (`plain`); when they find nothing: the
-   * segmenter's words, then the text.
+   * never lost — it follows the ranked results. When our fields find anything, the text is searched once those are
+   * shown (`later`: an exact name is on screen without waiting for the text); when they find nothing: the segmenter's
+   * words, then the text (`plain`), before anything is shown.
    */
   async #find(
     pf: Pagefind,
@@ -279,10 +282,9 @@ class SiteSearch extends HTMLElement {
     const inText = () =>
       plan.plain && plan.terms ? this.#run(pf, plan.plain).then((r) => r.results) : Promise.resolve([]);
     const found = (await this.#run(pf, plan.terms)).results;
-    if (found.length >= FIRST_SIZE)
+    if (found.length > 0)
       return { results: found, plain: [], later: inText, relaxed: false, wordLists, used: plan.terms };
     const text = inText();
-    if (found.length > 0) return { results: found, plain: await text, relaxed: false, wordLists, used: plan.terms };
     const looser = [plan.relaxedWords ?? plan.words];
     if (plan.relaxed) {
       const results = (await this.#run(pf, plan.relaxed)).results;
