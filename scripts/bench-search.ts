@@ -33,7 +33,7 @@
  * text's pages included (`data-first-page-ms`), and stock to the records of
  * its first ten. Ours is waited for by an observer, not a check on every
  * animation frame of the measured page.
- * Both with `noWorker: true`. Each query runs BENCH_RUNS times
+ * Both search in Pagefind's web worker (its default). Each query runs BENCH_RUNS times
  * (default 3) per side, alternating; the median time is printed.
  * The static server runs in a child process, as a real server would.
  *

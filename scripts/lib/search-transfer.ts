@@ -132,7 +132,8 @@ async function measureStock(browser: Browser, url: string, root: string, q: stri
     async ({ base, stock }) => {
       const started = performance.now();
       const pf = await import(/* @vite-ignore */ `${base}${stock}pagefind.js`);
-      await pf.options({ basePath: `${base}${stock}`, baseUrl: base, noWorker: true });
+      // Pagefind's default, as ours: searches in its web worker.
+      await pf.options({ basePath: `${base}${stock}`, baseUrl: base });
       await pf.init();
       (window as unknown as { stockPagefind: unknown }).stockPagefind = pf;
       return performance.now() - started;
