@@ -48,19 +48,31 @@ const FIT = { paddingTopLeft: CONTROLS_TOP_LEFT, paddingBottomRight: [24, 24] as
 /** Waits for the next paint to have happened. */
 const afterPaint = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 
+/** The longest wait for the first contentful paint to be reported: past it, the map loads anyway. */
+const FIRST_PAINT_WAIT_MS = 3000;
+
 /**
  * Waits until the page's text is on screen (its first contentful paint), so the map's files do not share the
  * connection with what that paint needs; the next paint where the browser does not report paint timing.
  */
 function afterFirstContentfulPaint(): Promise<void> {
   const seen = () => performance.getEntriesByName('first-contentful-paint').length > 0;
-  if (!PerformanceObserver.supportedEntryTypes?.includes('paint') || seen()) return afterPaint();
+  if (
+    typeof PerformanceObserver === 'undefined' ||
+    !PerformanceObserver.supportedEntryTypes?.includes('paint') ||
+    seen()
+  )
+    return afterPaint();
   return new Promise<void>((ok) => {
-    const observer = new PerformanceObserver(() => {
-      if (!seen()) return;
+    const done = () => {
       observer.disconnect();
+      clearTimeout(timer);
       ok();
+    };
+    const observer = new PerformanceObserver(() => {
+      if (seen()) done();
     });
+    const timer = setTimeout(done, FIRST_PAINT_WAIT_MS);
     observer.observe({ type: 'paint', buffered: true });
   });
 }
