@@ -186,7 +186,7 @@ export class CoopMapElement extends HTMLElement {
     const outlines = outlinesUrl
       ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined)
       : Promise.resolve(undefined);
-    // Leaflet's evaluation, the map's creation and the clustering each run in a task of their own (no long task).
+    // Leaflet's evaluation, the map's creation and the clustering each run in a task of their own, none adding to another's.
     await yieldToMain();
     this.#L = L;
     this.#createMap(L, pins);

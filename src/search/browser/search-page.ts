@@ -2,12 +2,12 @@
  * The search page's island: `<site-search data-bundle data-base data-facet-order data-synonyms>`.
  * Loads Pagefind's JS API from the bundle only here (never on content pages), with its web worker (Pagefind's
  * default: loading its WebAssembly and index chunks, searching and reading records happen off the main thread, so
- * typing and scrolling stay responsive; about 43 kB more than without), rewrites each query into our encoded n-grams (src/search/query.ts) — one Pagefind search: the index holds
- * every everyday word of a group where a page holds one — orders the results (src/search/rank.ts) by the query and its
- * everyday-words alternatives (data-synonyms), highlights and renders them, facets with counts and a
- * status line. The query and filters live in the URL, written once the first
- * results are on screen: a new history entry sets the browser to work (it
- * fetches the page icon again, among others) that need not delay them.
+ * typing and scrolling stay responsive; the worker's script is 12 kB more gzip), rewrites each query into our
+ * encoded n-grams (src/search/query.ts) — one Pagefind search: the index holds every everyday word of a group where
+ * a page holds one — orders the results (src/search/rank.ts) by the query and its everyday-words alternatives
+ * (data-synonyms), highlights and renders them, facets with counts and a status line. The query and filters live in
+ * the URL, written once the first results are on screen: a new history entry sets the browser to work (it fetches the
+ * page icon again, among others) that need not delay them.
  *
  * Focus: typing searches after a pause and only updates the results and the
  * status line (a polite live region, so a screen reader says the count when
