@@ -60,7 +60,77 @@ interface Ranked<T> extends NearbyEntry<T> {
   at: number;
 }
 
-/** The rule: see the file's comment. One pass that keeps the best few, so a place page among 10,000 does not sort them all. */
+/**
+ * The candidates' positions in order of latitude, south to north (equal latitudes in the candidates' order), made
+ * once per candidate list: a place page among 10,000 then looks only at the band of latitudes that can still be
+ * nearer than the worst kept, not at every candidate.
+ */
+const byLatitude = new WeakMap<readonly NearbyCandidate<unknown>[], Int32Array>();
+function latitudeOrder(candidates: readonly NearbyCandidate<unknown>[]): Int32Array {
+  let order = byLatitude.get(candidates);
+  if (!order) {
+    order = Int32Array.from(candidates.keys()).sort(
+      (a, b) => candidates[a]!.point.lat - candidates[b]!.point.lat || a - b,
+    );
+    byLatitude.set(candidates, order);
+  }
+  return order;
+}
+
+/** The first position in `order` at or north of `lat`. */
+function firstNorthOf(lat: number, candidates: readonly NearbyCandidate<unknown>[], order: Int32Array): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (candidates[order[mid]!]!.point.lat < lat) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The `keep` nearest candidates that are not the place's own, in (distance, candidates' order). Walks out from the
+ * place's latitude both ways, the nearer band first: the north-south distance alone is a lower bound of the
+ * distance, so the walk ends where it exceeds the worst kept.
+ */
+function nearestFew<T>(
+  from: LatLng,
+  candidates: readonly NearbyCandidate<T>[],
+  isOwn: ((item: T) => boolean) | undefined,
+  keep: number,
+): Array<Ranked<T>> {
+  const best: Array<Ranked<T>> = [];
+  const order = latitudeOrder(candidates);
+  const bandKm = (i: number) =>
+    i < 0 || i >= order.length
+      ? Infinity
+      : Math.abs(candidates[order[i]!]!.point.lat - from.lat) * KM_PER_DEGREE_LATITUDE;
+  let north = firstNorthOf(from.lat, candidates, order);
+  let south = north - 1;
+  for (;;) {
+    const worst = best.length === keep ? best[keep - 1] : undefined;
+    const goNorth = bandKm(north) <= bandKm(south);
+    const band = goNorth ? bandKm(north) : bandKm(south);
+    if (band === Infinity || band > (worst?.km ?? Infinity)) return best;
+    const at = goNorth ? order[north++]! : order[south--]!;
+    const c = candidates[at]!;
+    if (isOwn?.(c.item)) continue;
+    const km = haversineKm(from, c.point);
+    if (worst && !before(worst, km, at)) continue;
+    let i = best.length;
+    while (i > 0 && before(best[i - 1]!, km, at)) i--;
+    best.splice(i, 0, { item: c.item, km, at });
+    if (best.length > keep) best.pop();
+  }
+}
+
+/** Whether a candidate at `km`, `at` in the list, comes before `r` in (distance, candidates' order). */
+function before(r: Ranked<unknown>, km: number, at: number): boolean {
+  return r.km > km || (r.km === km && r.at > at);
+}
+
+/** The rule: see the file's comment. */
 export function nearby<T>(
   from: LatLng,
   candidates: readonly NearbyCandidate<T>[],
@@ -72,20 +142,7 @@ export function nearby<T>(
     count = NEARBY_COUNT,
     maxShown = Math.max(count, NEARBY_MAX_SHOWN),
   } = options;
-  const keep = maxShown + 1;
-  const best: Array<Ranked<T>> = [];
-  candidates.forEach((c, at) => {
-    if (isOwn?.(c.item)) return;
-    const worst = best.length === keep ? best[keep - 1]!.km : Infinity;
-    // The north-south distance alone is a lower bound: past the worst kept, no need for the full formula.
-    if (Math.abs(c.point.lat - from.lat) * KM_PER_DEGREE_LATITUDE > worst) return;
-    const km = haversineKm(from, c.point);
-    if (km >= worst) return;
-    let i = best.length;
-    while (i > 0 && best[i - 1]!.km > km) i--;
-    best.splice(i, 0, { item: c.item, km, at });
-    if (best.length > keep) best.pop();
-  });
+  const best = nearestFew(from, candidates, isOwn, maxShown + 1);
   const inside = best.filter((r) => r.km <= radiusKm);
   const list = inside.length > 0 ? inside : best;
   const shown = cut(list, inside.length > 0 ? count : 1, maxShown);
