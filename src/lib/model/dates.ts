@@ -59,10 +59,16 @@ export function isFuture(value: string, today: string): boolean {
 }
 
 const tokyoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+/** Japan's offset from UTC: nine hours all year (no summer time since 1951). */
+const JST_MS = 9 * 3_600_000;
+/** The last date formatted, by its day number in Japan: every page of a build asks, formatting costs ~20 µs each time. */
+let lastDay: { n: number; date: string } | undefined;
 
 /** Today's date in Japan as 'YYYY-MM-DD'. */
 export function todayInJapan(now: Date = new Date()): string {
-  return tokyoDay.format(now);
+  const n = Math.floor((now.getTime() + JST_MS) / 86_400_000);
+  if (lastDay?.n !== n) lastDay = { n, date: tokyoDay.format(now) };
+  return lastDay.date;
 }
 
 function pad(n: number): string {

@@ -169,9 +169,17 @@ export function bodyFactSources(body: Body, contracts: readonly Contract[]): Sou
 export function needsRecheck(sources: readonly Source[], today: string, months = 12): boolean {
   const last = lastChecked(sources);
   if (!last) return true;
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const limit = new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
-  return latestDay(last) < limit;
+  return latestDay(last) < recheckLimit(today, months);
+}
+
+/** The last one asked (every page of a build asks with the same day): `months` months before `today`. */
+let lastLimit: { today: string; months: number; limit: string } | undefined;
+function recheckLimit(today: string, months: number): string {
+  if (lastLimit?.today !== today || lastLimit.months !== months) {
+    const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+    lastLimit = { today, months, limit: new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10) };
+  }
+  return lastLimit.limit;
 }
 
 /** Counts for the home page. */

@@ -45,10 +45,12 @@ function scopeFilter(scope: FeedScope, bodies: ReadonlyMap<string, Body>) {
   return { coop: () => true, contract: () => true };
 }
 
+/** The directory's bodies and organisations by id, made once per directory: every prefecture's and category's feed asks. */
+const lookupsOf = rememberedPer((dir: Directory) => ({ bodies: indexById(dir.bodies), coops: indexById(dir.coops) }));
+
 /** The newest `limit` organisations and contracts of a scope (all by default), newest first (ties by key, so the order is stable). */
 export function feedEntries(dir: Directory, limit = 50, scope?: FeedScope): FeedEntry[] {
-  const bodies = indexById(dir.bodies);
-  const coops = indexById(dir.coops);
+  const { bodies, coops } = lookupsOf(dir);
   const include = scopeFilter(scope, bodies);
   const entries: FeedEntry[] = [];
   for (const c of dir.coops) {

@@ -46,6 +46,17 @@ describe('partial dates', () => {
     expect(todayInJapan(new Date('2026-11-21T16:00:00Z'))).toBe('2026-11-22');
     expect(todayInJapan(new Date('2026-11-21T14:59:00Z'))).toBe('2026-11-21');
   });
+  test('the remembered date turns at midnight in Japan, either way, and an invalid date still throws', () => {
+    const at = (iso: string) => todayInJapan(new Date(iso));
+    expect([
+      at('2026-12-31T14:59:59.999Z'),
+      at('2026-12-31T15:00:00.000Z'),
+      at('2026-12-31T14:59:59.999Z'),
+      at('2027-01-01T14:59:59.999Z'),
+      at('2027-01-01T15:00:00Z'),
+    ]).toEqual(['2026-12-31', '2027-01-01', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(() => todayInJapan(new Date('not a date'))).toThrow(RangeError);
+  });
 });
 
 describe('西暦 and 和暦 from Intl', () => {
