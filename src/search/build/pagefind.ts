@@ -109,7 +109,10 @@ export function urlOfPath(pathname: string, base: string): string {
 
 /** What Pagefind gets of a page rendered at `pathname` (its URL and the part of its HTML it reads); undefined for a page not marked for the index. */
 export function pageForIndex(pathname: string, html: string, base: string): IndexPage | undefined {
-  return INDEXED.test(html) ? { url: urlOfPath(pathname, base), content: forPagefind(html, SKIP_CLASSES) } : undefined;
+  // The plain search first: most pages (English twins, lists) are not marked, and the expression is slow on a long page.
+  return html.includes('data-pagefind-body') && INDEXED.test(html)
+    ? { url: urlOfPath(pathname, base), content: forPagefind(html, SKIP_CLASSES) }
+    : undefined;
 }
 
 /**
