@@ -63,7 +63,8 @@ interface Ranked<T> extends NearbyEntry<T> {
 /**
  * The candidates' positions in order of latitude, south to north (equal latitudes in the candidates' order), made
  * once per candidate list: a place page among 10,000 then looks only at the band of latitudes that can still be
- * nearer than the worst kept, not at every candidate.
+ * nearer than the worst kept, not at every candidate. A list asked about must not change afterwards (the build's lists
+ * and the near-me box's are made once and only read).
  */
 const byLatitude = new WeakMap<readonly NearbyCandidate<unknown>[], Int32Array>();
 function latitudeOrder(candidates: readonly NearbyCandidate<unknown>[]): Int32Array {
