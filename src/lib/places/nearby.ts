@@ -111,8 +111,10 @@ function nearestFew<T>(
   let south = north - 1;
   for (;;) {
     const worst = best.length === keep ? best[keep - 1] : undefined;
-    const goNorth = bandKm(north) <= bandKm(south);
-    const band = goNorth ? bandKm(north) : bandKm(south);
+    const northKm = bandKm(north);
+    const southKm = bandKm(south);
+    const goNorth = northKm <= southKm;
+    const band = goNorth ? northKm : southKm;
     if (band === Infinity || band > (worst?.km ?? Infinity)) return best;
     const at = goNorth ? order[north++]! : order[south--]!;
     const c = candidates[at]!;
