@@ -45,7 +45,7 @@ function scopeFilter(scope: FeedScope, bodies: ReadonlyMap<string, Body>) {
   return { coop: () => true, contract: () => true };
 }
 
-/** The directory's bodies and organisations by id, made once per directory: every prefecture's and category's feed asks. */
+/** The directory's bodies and organisations by id, made once per directory: every feed and the feeds' scopes ask. */
 const lookupsOf = rememberedPer((dir: Directory) => ({ bodies: indexById(dir.bodies), coops: indexById(dir.coops) }));
 
 /** The newest `limit` organisations and contracts of a scope (all by default), newest first (ties by key, so the order is stable). */
@@ -91,7 +91,7 @@ export function feedEntries(dir: Directory, limit = 50, scope?: FeedScope): Feed
  * category's page asks (pageFeed): worked out once per directory, that is once per build.
  */
 export const feedScopes = rememberedPer((dir: Directory): { prefectures: string[]; categories: string[] } => {
-  const bodies = indexById(dir.bodies);
+  const { bodies } = lookupsOf(dir);
   const prefectures = new Set<string>();
   const categories = new Set<string>();
   for (const c of dir.coops) {
