@@ -23,13 +23,22 @@ test('every page links one stylesheet at most (its CSS chunks joined, src/integr
   requireDist();
   const pages = distFiles().filter((f) => f.endsWith('.html'));
   const linked = new Set<string>();
+  const printSheets = new Set<string>();
   for (const f of pages) {
     const html = readFileSync(join(DIST, f), 'utf8');
     const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1]!);
     expect(hrefs.length, f).toBeLessThanOrEqual(1);
     expect(html.includes('<style'), `${f} has an inline style`).toBe(false);
     for (const h of hrefs) linked.add(h);
+    // The print rules are a sheet of their own that does not block rendering on screen (media="print"), after the
+    // screen sheet's place in <head>, so nothing joins it into the screen sheet.
+    const print = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)" media="print">/g)].map((m) => m[1]!);
+    expect(print.length, `${f}: print sheets`).toBeLessThanOrEqual(1);
+    for (const h of print) printSheets.add(h);
   }
+  // Every page that has one links the same print sheet.
+  expect([...printSheets]).toHaveLength(1);
+  for (const h of printSheets) linked.add(h);
   // Every linked file is in dist/.
   expect(linked.size).toBeGreaterThan(0);
   for (const h of linked) expect(existsSync(join(DIST, h.replace(/^\//, ''))), h).toBe(true);
