@@ -1,12 +1,14 @@
 /**
  * /map/'s view in Chromium: the first view fits every marker and is at least as close as all of Japan, a popup is
- * never left under the zoom buttons, on a phone the near-me controls come first with the map within a screen, and the
- * map's files (the Leaflet chunk and stylesheet, the pin file, the outlines) are asked for once each, only after the
- * page's text is painted, the outlines after the pins.
+ * never left under the zoom buttons, on a phone the near-me controls come first with the map within a screen (its
+ * files fetched only once the reader scrolls towards it), and the map's files (the Leaflet chunk and stylesheet, the
+ * pin file, the outlines) are asked for once each, only after the page's text is painted, the outlines after the pins.
  */
 import { describe, expect, test } from 'vitest';
-import { useSiteInBrowser } from '../helpers/browser.ts';
-import { bodies, openMap, placed, type MapHooks } from '../helpers/map-page.ts';
+import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
+import { bodies, mapReady, openMap, placed, type MapHooks } from '../helpers/map-page.ts';
+import { paths } from '../../src/lib/model/paths.ts';
+import { needsSplit } from '../../src/lib/views/lists.ts';
 import { placeOf } from '../../src/lib/model/directory.ts';
 
 const site = useSiteInBrowser();
@@ -75,18 +77,35 @@ describe('map view', () => {
     }
   });
 
-  test('on a phone the near-me controls come first, in the first screen, and the map follows within a screen', async () => {
-    const { context, page } = await openMap(site, '', {
+  test('on a phone the near-me controls come first, the map within a screen, and its files wait until it is near', async () => {
+    const { context } = await localOnlyContext(site.browser, {
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${site.url}${paths.map()}`, { waitUntil: 'networkidle' });
     const top = (sel: string) => page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().top, sel);
     const locate = await top('[data-locate]');
     expect(locate).toBeLessThan(844 - 100);
     const canvas = await top('[data-map-canvas]');
     expect(canvas).toBeGreaterThan(locate);
     expect(canvas).toBeLessThan(locate + 844);
+    // The canvas starts below the first screen: nothing of the map is fetched or run while the reader stays there.
+    expect(canvas).toBeGreaterThan(844);
+    const mapFiles = () => requests.filter((u) => /leaflet|map-pins|japan-prefectures/.test(u));
+    expect(mapFiles()).toEqual([]);
+    expect(await page.locator('coop-map').getAttribute('data-state')).toBe('loading');
+    expect(await page.locator('[data-map-item]').count()).toBe(needsSplit(placed.length) ? 0 : placed.length);
+    // Scrolling towards it loads and draws it.
+    await page.mouse.wheel(0, canvas - 844 + 10);
+    await mapReady(page);
+    expect(mapFiles().length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (document.querySelector('coop-map') as MapHooks).markerCount())).toBe(
+      placed.length,
+    );
     await context.close();
   });
 });

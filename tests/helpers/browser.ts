@@ -62,9 +62,24 @@ export function useDeploySiteInBrowser(): SiteInBrowser {
 /**
  * Waits until a loaded page's islands have rendered: its fonts loaded, every custom element upgraded (the search
  * page's and "near me" set up their markup as they connect), and the map, if the page has one, drawn
- * (data-state="ready", set once its markers are clustered and on screen).
+ * (data-state="ready", set once its markers are clustered and on screen). A map loads when its canvas nears the
+ * viewport (below the first screen on a phone), so each canvas is scrolled to first and the page scrolled back after.
  */
 export async function islandsRendered(page: Page): Promise<void> {
+  await page.waitForLoadState('domcontentloaded');
+  const maps = page.locator('coop-map [data-map-canvas]');
+  if ((await maps.count()) > 0) {
+    const scroll = await page.evaluate(() => [scrollX, scrollY] as const);
+    for (const canvas of await maps.all()) {
+      await canvas.scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        (c) => ['drawn', 'ready', 'error'].includes(c.closest('coop-map')?.getAttribute('data-state') ?? ''),
+        await canvas.elementHandle(),
+        { timeout: 20_000 },
+      );
+    }
+    await page.evaluate(([x, y]) => scrollTo(x, y), scroll);
+  }
   await page.waitForFunction(
     () =>
       document.fonts.status === 'loaded' &&

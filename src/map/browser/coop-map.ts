@@ -1,8 +1,11 @@
 /**
  * <coop-map>: upgrades the server-rendered list of organisations into a
  * clustered Leaflet map with filters. Leaflet and the pin file are fetched
- * once the page's text is on screen; the clusters are drawn first, then the
- * outlines, list and filters.
+ * once the page's text is on screen and the map's canvas is on screen or
+ * nearly (on a phone it is below the near-me box: until the reader scrolls to
+ * it, asks for places near them or follows a link to one organisation's pin,
+ * nothing of the map is loaded); the clusters are drawn first, then the
+ * outlines. The filters work on the list from the start.
  * Without JavaScript the list stays as it is (filters and map hidden).
  *
  * Clustering is Supercluster's (a k-d tree per zoom, built in milliseconds
@@ -50,6 +53,29 @@ const afterPaint = () => new Promise<void>((ok) => requestAnimationFrame(() => s
 
 /** The longest wait for the first contentful paint to be reported: past it, the map loads anyway. */
 const FIRST_PAINT_WAIT_MS = 3000;
+
+/**
+ * How far below the screen the map's canvas may start for its files to be fetched: a short scroll ahead, less than
+ * the near-me box leaves between the first screen and the canvas on a phone (about 200 px at 390×844).
+ */
+const NEAR_VIEW_MARGIN = '0px 0px 160px 0px';
+
+/** Resolves once `el` is on screen or within NEAR_VIEW_MARGIN below it (at once where IntersectionObserver is missing). */
+function nearView(el: Element): Promise<void> {
+  if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
+  return new Promise<void>((ok) => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          ok();
+        }
+      },
+      { rootMargin: NEAR_VIEW_MARGIN },
+    );
+    observer.observe(el);
+  });
+}
 
 /**
  * Waits until the page's text is on screen (its first contentful paint), so the map's files do not share the
@@ -117,6 +143,10 @@ export class CoopMapElement extends HTMLElement {
   /** Bounds of every marker: the first view, and the view when no filter is set. */
   #allBounds?: Leaflet.LatLngBounds;
   #ready: Promise<void> = new Promise(() => undefined);
+  /** Loads the map now, wherever its canvas is (a near-me answer asks for it). */
+  #want: () => void = () => undefined;
+  /** The last near-me answer, shown on the map once it is there. */
+  #near?: NearResult;
   /**
    * Milliseconds from navigation to the first drawing of the clustered markers (read by the benchmark); data-state is
    * then "drawn", and "ready" once the outlines, the list and the filters are set up too.
@@ -177,10 +207,21 @@ export class CoopMapElement extends HTMLElement {
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
     for (const note of this.querySelectorAll<HTMLElement>('[data-no-js]')) note.hidden = true;
     this.#filter = this.#filterFromUrl();
+    const canvas = this.querySelector<HTMLElement>('[data-map-canvas]');
+    if (!canvas) throw new Error('地図の領域がありません');
+    // The filters narrow the list at once; the map follows them once it is there.
+    this.#setUpControls();
+    if (this.#filter.category || this.#filter.pref) this.#applyToList();
 
     // The page's text (the list, the near-me box) is painted before the map's files are asked for, so on a slow
-    // connection they do not hold it up; Leaflet and the pins then load side by side, the outlines once they are in.
+    // connection they do not hold it up; they wait too while the canvas is out of sight (a phone's first screen
+    // is the near-me box), unless the reader asks for the map. Leaflet and the pins then load side by side, the
+    // outlines once they are in.
+    const wanted = new Promise<void>((ok) => (this.#want = ok));
+    if (new URLSearchParams(location.search).has('focus')) this.#want();
     await afterFirstContentfulPaint();
+    await Promise.race([nearView(canvas), wanted]);
+    performance.mark('coop-map:wanted');
     const [{ L }, pins] = await Promise.all([import('./leaflet.ts'), fetchJson<MapPinsFile>(pinsUrl).then(decodePins)]);
     performance.mark('coop-map:loaded');
     const outlines = outlinesUrl
@@ -199,8 +240,8 @@ export class CoopMapElement extends HTMLElement {
     this.readyAt = performance.now();
     this.dataset.state = 'drawn';
 
-    this.#setUpControls();
     this.#applyToList();
+    if (this.#near) this.#showNear(this.#near);
     await yieldToMain();
     await addBaseLayers(L, this.#map!, await outlines, MAX_ZOOM, this.querySelector<HTMLElement>('[data-tile-note]'));
     this.dataset.state = 'ready';
@@ -228,7 +269,11 @@ export class CoopMapElement extends HTMLElement {
     for (const select of [this.#categorySelect, this.#prefSelect])
       select?.addEventListener('change', () => this.#onFilterChange());
     this.addEventListener('keydown', () => (this.#keyboard = true), true);
-    this.addEventListener('near-me-result', (e) => this.#showNear((e as CustomEvent<NearResult>).detail));
+    this.addEventListener('near-me-result', (e) => {
+      this.#near = (e as CustomEvent<NearResult>).detail;
+      this.#want();
+      this.#showNear(this.#near);
+    });
     this.addEventListener('pointerdown', () => (this.#keyboard = false), true);
   }
 
