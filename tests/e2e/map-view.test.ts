@@ -93,6 +93,11 @@ describe('map view', () => {
     const canvas = await top('[data-map-canvas]');
     expect(canvas).toBeGreaterThan(locate);
     expect(canvas).toBeLessThan(locate + 844);
+    // 60 % of a phone's screen high, so the page around it stays in reach of a thumb.
+    const height = await page.evaluate(
+      () => document.querySelector('[data-map-canvas]')!.getBoundingClientRect().height,
+    );
+    expect(Math.round(height)).toBe(Math.round(844 * 0.6));
     // The canvas starts below the first screen: nothing of the map is fetched or run while the reader stays there.
     expect(canvas).toBeGreaterThan(844);
     const mapFiles = () => requests.filter((u) => /leaflet|map-pins|japan-prefectures/.test(u));
