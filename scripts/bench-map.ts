@@ -244,6 +244,8 @@ async function loadOnce(browser: Browser, url: string, into: Loads): Promise<voi
         html: nav.responseEnd,
         dcl: nav.domContentLoadedEventEnd,
         start: at('coop-map:start'),
+        fcp: at('first-contentful-paint'),
+        wanted: at('coop-map:wanted'),
         loaded: at('coop-map:loaded'),
         markers: at('coop-map:markers'),
         clustered: at('coop-map:ready'),
@@ -310,7 +312,7 @@ function report(label: string, f: Figures): void {
   );
   const s = f.steps;
   console.log(
-    `    内訳（中央値）: HTML受信 ${Math.round(s.html!)} / DOMContentLoaded ${Math.round(s.dcl!)} / スクリプト開始 ${Math.round(s.start!)} / Leaflet・データ取得 ${Math.round(s.loaded!)} / マーカー作成 ${Math.round(s.markers!)} / クラスタ表示 ${Math.round(s.clustered!)} ms`,
+    `    内訳（中央値）: HTML受信 ${Math.round(s.html!)} / DOMContentLoaded ${Math.round(s.dcl!)} / スクリプト開始 ${Math.round(s.start!)} / 最初の描画 (FCP) ${Math.round(s.fcp!)} / 読み込み開始 ${Math.round(s.wanted!)} / Leaflet・データ取得 ${Math.round(s.loaded!)} / マーカー作成 ${Math.round(s.markers!)} / クラスタ表示 ${Math.round(s.clustered!)} ms`,
   );
   console.log(`  JavaScript: ${kB(f.jsGzip)}（gzip）/ ${kB(f.jsRaw)}（非圧縮）`);
   console.log(`  HTML: ${kB(f.htmlGzip)}（gzip）`);
