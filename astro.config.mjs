@@ -10,6 +10,7 @@ import securityHeaders from './src/integrations/headers.ts';
 import cmsBundle from './src/integrations/cms.ts';
 import wholeBuild from './src/integrations/whole-build.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
+import modulePreload from './src/integrations/module-preload.ts';
 import renderedPages from './src/integrations/rendered-pages.ts';
 import { contentIsData } from './src/integrations/content-is-data.ts';
 import { tableLabelsPlugin } from './src/lib/views/table-labels.ts';
@@ -49,7 +50,8 @@ export default defineConfig({
   // A sitemap needs absolute URLs, so it is written only when SITE_URL is set (as it must be for a deploy).
   // Embed pages are for iframes elsewhere (noindex), /admin/ is the CMS (noindex) and downloads are not pages: all stay out.
   // As each page is rendered (src/integrations/rendered-pages.ts), its CSS chunks become one stylesheet
-  // (src/integrations/one-stylesheet.ts) and Pagefind indexes it (src/search/build/pagefind.ts).
+  // (src/integrations/one-stylesheet.ts), its module scripts' static imports are preloaded from its head
+  // (src/integrations/module-preload.ts) and Pagefind indexes it (src/search/build/pagefind.ts).
   // The site is built into <outDir>.partial/ and moved into place, with its completion marker, only once every
   // integration is done (src/integrations/whole-build.ts, last: its astro:build:done runs after the others').
   // A deploy build (SITE_URL) without REPO_URL or CONTACT_EMAIL stops first: corrections must have somewhere to go.
@@ -59,6 +61,7 @@ export default defineConfig({
     dataCheck(),
     mdx({ processor: satteri({ mdastPlugins: [contentIsData], hastPlugins: [tableLabelsPlugin] }) }),
     oneStylesheet(),
+    modulePreload(),
     ...(process.env.SITE_URL
       ? [
           sitemap({

@@ -1,10 +1,14 @@
 /**
  * Content pages ship no JavaScript: every built page but the map and search islands has no script but JSON-LD and no
- * inline handler, and no page preloads a module or a data file (the map asks for Leaflet and its pins once its text is
- * painted: src/map/browser/coop-map.ts).
+ * inline handler and preloads nothing. The islands preload exactly the chunks their module script imports statically
+ * (src/integrations/module-preload.ts), each of which exists, and no data file and nothing they load on demand (the
+ * map asks for Leaflet and its pins once its text is painted and its canvas is near the screen:
+ * src/map/browser/coop-map.ts).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { page, publicPages, requireDist } from '../helpers/dist.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, page, publicPages, requireDist } from '../helpers/dist.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 
 const dir = loadContentDirectory();
@@ -22,7 +26,26 @@ describe('no JavaScript on content pages', () => {
     expect(scripts.filter((attrs) => !/type="application\/ld\+json"/.test(attrs))).toEqual([]);
     expect(html).not.toMatch(/\son[a-z]+="/); // no inline event handlers
   });
-  test.each(htmlFiles)('%s preloads no module and no data file', (f) => {
+  test.each(htmlFiles.filter((f) => !islands.includes(f)))('%s preloads nothing', (f) => {
     expect(page(f)).not.toMatch(/<link[^>]+rel="(modulepreload|preload)"/);
+  });
+  test.each(islands)('%s preloads its module script’s static imports, and nothing else', (f) => {
+    const html = page(f);
+    const head = html.slice(0, html.indexOf('</head>'));
+    const preloads = [...html.matchAll(/<link[^>]+rel="(modulepreload|preload)"[^>]*>/g)].map((m) => m[0]);
+    const hrefs = preloads.map((l) => /href="([^"]+)"/.exec(l)![1]!);
+    expect(preloads.every((l) => l.includes('rel="modulepreload"') && head.includes(l))).toBe(true);
+    const scripts = [...html.matchAll(/<script type="module" src="([^"]+)">/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    const file = (href: string) => join(DIST, href.replace(/^\//, ''));
+    const imports = [
+      ...readFileSync(file(scripts[0]!), 'utf8').matchAll(/\bimport\s*(?:[\w{},*\s$]+from\s*)?"(\.\/[^"]+)"/g),
+    ].map((m) => `/_astro/${m[1]!.slice(2)}`);
+    expect(imports.length, 'the island imports the helper for import()').toBeGreaterThan(0);
+    expect(new Set(hrefs)).toEqual(new Set(imports));
+    for (const h of hrefs) {
+      expect(existsSync(file(h)), h).toBe(true);
+      expect(h, 'a chunk loaded on demand is not preloaded').not.toMatch(/leaflet|pagefind/);
+    }
   });
 });
