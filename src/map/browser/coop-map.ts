@@ -29,6 +29,7 @@ import { applyFilterToList } from './map-list.ts';
 import { keepPopupFocus, popupContent } from './popup.ts';
 import { cooperativeGestures } from './gestures.ts';
 import { addBaseLayers } from './base-layers.ts';
+import { loadLeafletCss } from './leaflet-css.ts';
 import { yieldToMain } from './yield.ts';
 
 type LeafletNS = typeof Leaflet;
@@ -217,12 +218,16 @@ export class CoopMapElement extends HTMLElement {
     // connection they do not hold it up; they wait too while the canvas is out of sight (a phone's first screen
     // is the near-me box), unless the reader asks for the map. Leaflet and the pins then load side by side, the
     // outlines once they are in.
+    // Both are watched from the start, so a canvas already in view does not wait for one more frame after the paint.
     const wanted = new Promise<void>((ok) => (this.#want = ok));
     if (new URLSearchParams(location.search).has('focus')) this.#want();
-    await afterFirstContentfulPaint();
-    await Promise.race([nearView(canvas), wanted]);
+    await Promise.all([afterFirstContentfulPaint(), Promise.race([nearView(canvas), wanted])]);
     performance.mark('coop-map:wanted');
-    const [{ L }, pins] = await Promise.all([import('./leaflet.ts'), fetchJson<MapPinsFile>(pinsUrl).then(decodePins)]);
+    const [{ L }, pins] = await Promise.all([
+      import('./leaflet.ts'),
+      fetchJson<MapPinsFile>(pinsUrl).then(decodePins),
+      loadLeafletCss(),
+    ]);
     performance.mark('coop-map:loaded');
     const outlines = outlinesUrl
       ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined)

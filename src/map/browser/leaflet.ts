@@ -2,7 +2,6 @@
  * Leaflet, imported dynamically by the map element only. The package is a
  * UMD build that puts itself on window.L; L is read from the global.
  */
-import './leaflet-css.ts';
 import 'leaflet';
 
 /** The Leaflet namespace. */
