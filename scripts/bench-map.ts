@@ -19,6 +19,9 @@
  * BENCH_BASELINE_DIST=<another build> loads its map in turn with this one's
  * (A B A B …, the same synthetic pins in both) and prints the ratio of each
  * pair and their median: a before/after that load on the machine cannot tilt.
+ * BENCH_LATENCY_MS=150 loads each page over an emulated slow connection (that
+ * round-trip time, 1.6 Mbit/s down, 750 kbit/s up: Lighthouse's slow 4G), where
+ * a request chain costs what it costs on a phone, not what it costs on 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +41,7 @@ import { decodePins, encodePins } from '../src/map/pins.ts';
 
 const PINS = Number(process.env.BENCH_PINS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 0);
 const work = mkdtempSync(join(tmpdir(), 'ra-bench-map-'));
 
 function insideRing(p: Position, ring: readonly Position[]): boolean {
@@ -222,6 +226,16 @@ interface Loads {
 async function loadOnce(browser: Browser, url: string, into: Loads): Promise<void> {
   const { context } = await localOnlyContext(browser, { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  if (LATENCY_MS > 0) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: LATENCY_MS,
+      downloadThroughput: 1_600_000 / 8,
+      uploadThroughput: 750_000 / 8,
+    });
+  }
   const scripts = new Map<string, Buffer>();
   page.on('response', async (res) => {
     if (res.request().resourceType() === 'script' && res.ok())
@@ -329,6 +343,8 @@ try {
   const real = builtSite();
   if (!existsSync(join(real, 'map/index.html'))) throw new Error(`${real}/map/index.html がありません`);
   console.log('地図のベンチマーク（Chromium headless、127.0.0.1 以外への通信は遮断＝タイルなし）');
+  if (LATENCY_MS > 0)
+    console.log(`回線のエミュレーション: 往復 ${LATENCY_MS} ms、下り 1.6 Mbit/s、上り 750 kbit/s（BENCH_LATENCY_MS）`);
   console.log(
     `ロードアベレージ（1/5/15分）: ${loadavg()
       .map((x) => x.toFixed(2))
