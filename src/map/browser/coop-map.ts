@@ -216,9 +216,9 @@ export class CoopMapElement extends HTMLElement {
 
     // The page's text (the list, the near-me box) is painted before the map's files are asked for, so on a slow
     // connection they do not hold it up; they wait too while the canvas is out of sight (a phone's first screen
-    // is the near-me box), unless the reader asks for the map. Leaflet and the pins then load side by side, the
-    // outlines once they are in.
-    // Both are watched from the start, so a canvas already in view does not wait for one more frame after the paint.
+    // is the near-me box), unless the reader asks for the map. Both waits start at once, so a canvas already in view
+    // costs no frame after the paint. Leaflet, its stylesheet and the pins then load side by side, the outlines once
+    // they are in.
     const wanted = new Promise<void>((ok) => (this.#want = ok));
     if (new URLSearchParams(location.search).has('focus')) this.#want();
     await Promise.all([afterFirstContentfulPaint(), Promise.race([nearView(canvas), wanted])]);
