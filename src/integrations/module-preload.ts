@@ -5,28 +5,21 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { addPageStep } from './rendered-pages.ts';
+import { addPageStep, outputFileOf } from './rendered-pages.ts';
 import { addModulePreloads, moduleScriptSrcs, preloadsOf } from '../lib/publish/module-preload.ts';
 
 export default function modulePreload(): AstroIntegration {
-  let base = '/';
-  let root = '';
+  let fileOf!: (href: string) => string;
   return {
     name: 'roukyou-atlas:module-preload',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        root = fileURLToPath(config.outDir);
+        fileOf = outputFileOf(config, 'module script');
       },
       'astro:build:start': () => {
         // The client chunks are in the output folder by the time pages are rendered; one answer per set of scripts.
         const known = new Map<string, Promise<string[]>>();
-        const codeOf = (href: string) => {
-          if (!href.startsWith(base)) throw new Error(`module script ${href} is outside the base ${base}`);
-          return readFileSync(join(root, href.slice(base.length)), 'utf8');
-        };
+        const codeOf = (href: string) => readFileSync(fileOf(href), 'utf8');
         addPageStep('module-preload', async ({ html }) => {
           const srcs = moduleScriptSrcs(html);
           if (srcs.length === 0) return html;

@@ -13,8 +13,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { addPageStep, pagesStepped } from './rendered-pages.ts';
+import { addPageStep, outputFileOf, pagesStepped } from './rendered-pages.ts';
 import {
   inlineStylesheets,
   joinStylesheets,
@@ -33,22 +32,16 @@ export function inlinedStyleHashes(): string[] {
 }
 
 export default function oneStylesheet(): AstroIntegration {
-  let base = '/';
-  let root = '';
+  let fileOf!: (href: string) => string;
   const joined = new Map<string, string>();
   const replaced = new Set<string>();
   // A chunk is still needed if a page links it alone or a script names it (Vite's preload of a lazy chunk's CSS).
   const stillLinked = new Set<string>();
-  const fileOf = (href: string) => {
-    if (!href.startsWith(base)) throw new Error(`stylesheet ${href} is outside the base ${base}`);
-    return join(root, href.slice(base.length));
-  };
   return {
     name: 'roukyou-atlas:one-stylesheet',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        root = fileURLToPath(config.outDir);
+        fileOf = outputFileOf(config, 'stylesheet');
       },
       'astro:build:start': () => {
         joined.clear();

@@ -12,7 +12,9 @@
  * gathered when the build is done. Everything runs in Astro's build process,
  * so the steps live on `globalThis`.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A rendered page: its URL path (with the base) and its HTML. A step returns the HTML to write. */
 export type PageStep = (page: { pathname: string; html: string }) => string | Promise<string>;
@@ -41,6 +43,19 @@ export function addPageStep(name: string, step: PageStep): void {
 /** How many HTML pages went through the steps so far. */
 export function pagesStepped(): number {
   return store[KEY]?.pages ?? 0;
+}
+
+/**
+ * Where a built file's URL path (with the base, as a page links it) lies in the output folder. A path outside the
+ * base is an error naming `what` (a stylesheet, a module script).
+ */
+export function outputFileOf(config: Pick<AstroConfig, 'base' | 'outDir'>, what: string): (href: string) => string {
+  const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+  const root = fileURLToPath(config.outDir);
+  return (href) => {
+    if (!href.startsWith(base)) throw new Error(`${what} ${href} is outside the base ${base}`);
+    return join(root, href.slice(base.length));
+  };
 }
 
 export default function renderedPages(): AstroIntegration {

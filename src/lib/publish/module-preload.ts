@@ -21,14 +21,14 @@ export function moduleScriptSrcs(html: string): string[] {
  * Dynamic `import()` is left out: those load on demand. A bare or absolute URL import is an error: a built chunk
  * imports only its siblings.
  */
-export async function staticImports(code: string, modulePath: string, name = modulePath): Promise<string[]> {
+export async function staticImports(code: string, modulePath: string): Promise<string[]> {
   await init;
-  const [imports] = parse(code, name);
+  const [imports] = parse(code, modulePath);
   const out: string[] = [];
   for (const i of imports) {
     if (i.d !== -1 || i.n === undefined) continue; // dynamic import or import.meta
     if (!i.n.startsWith('./') && !i.n.startsWith('../'))
-      throw new Error(`${name}: a static import of "${i.n}" is not a sibling chunk`);
+      throw new Error(`${modulePath}: a static import of "${i.n}" is not a sibling chunk`);
     out.push(posix.join(posix.dirname(modulePath), i.n));
   }
   return out;

@@ -3,9 +3,10 @@
  * for both at once, so the sheet is not fetched only after the chunk has run) rather
  * than carried in the map page's stylesheet, where about 15 kB of rules that nothing
  * uses before the map starts blocked the first paint. The map waits for the sheet
- * as well as the chunk, so nothing is drawn unstyled; it goes before the page's own stylesheet (or, under `astro dev`,
- * its <style>s), so the cascade is what it was when the page linked it
- * first. A same-origin file: the CSP's `style-src 'self'` allows it.
+ * as well as the chunk, so nothing is drawn unstyled. It goes before the page's own
+ * stylesheet (or, under `astro dev`, its <style>s), so the cascade is what it was
+ * when the page linked it first. A same-origin file: the CSP's `style-src 'self'`
+ * allows it.
  */
 import leafletCss from 'leaflet/dist/leaflet.css?url';
 
