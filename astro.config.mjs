@@ -12,6 +12,7 @@ import wholeBuild from './src/integrations/whole-build.ts';
 import oneStylesheet from './src/integrations/one-stylesheet.ts';
 import modulePreload from './src/integrations/module-preload.ts';
 import renderedPages from './src/integrations/rendered-pages.ts';
+import filesBeside from './src/integrations/files-beside.ts';
 import { contentIsData } from './src/integrations/content-is-data.ts';
 import { tableLabelsPlugin } from './src/lib/views/table-labels.ts';
 
@@ -51,13 +52,15 @@ export default defineConfig({
   // Embed pages are for iframes elsewhere (noindex), /admin/ is the CMS (noindex) and downloads are not pages: all stay out.
   // As each page is rendered (src/integrations/rendered-pages.ts), its CSS chunks become one stylesheet
   // (src/integrations/one-stylesheet.ts), its module scripts' static imports are preloaded from its head
-  // (src/integrations/module-preload.ts) and Pagefind indexes it (src/search/build/pagefind.ts).
+  // (src/integrations/module-preload.ts) and Pagefind indexes it (src/search/build/pagefind.ts). The API's documents
+  // are written by their collection's index, not one route each (src/integrations/files-beside.ts).
   // The site is built into <outDir>.partial/ and moved into place, with its completion marker, only once every
   // integration is done (src/integrations/whole-build.ts, last: its astro:build:done runs after the others').
   // A deploy build (SITE_URL) without REPO_URL or CONTACT_EMAIL stops first: corrections must have somewhere to go.
   integrations: [
     correctionPath(),
     renderedPages(),
+    filesBeside(),
     dataCheck(),
     mdx({ processor: satteri({ mdastPlugins: [contentIsData], hastPlugins: [tableLabelsPlugin] }) }),
     oneStylesheet(),

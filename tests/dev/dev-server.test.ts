@@ -3,7 +3,8 @@
  * in its own process group, stopped after the file) serves a co-op page whose
  * site stylesheet applies — the header has its accent background — with no
  * Content-Security-Policy blocking the styles the dev server injects; the
- * search page there says how to get a search index. It runs with no other test file beside it (vitest.config.ts).
+ * search page there says how to get a search index, and an API document the build writes beside its collection's
+ * index is served by its own route. It runs with no other test file beside it (vitest.config.ts).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { launch, localOnlyContext } from '../helpers/browser.ts';
 import { loadContentDirectory } from '../helpers/content.ts';
 import { paths } from '../../src/lib/model/paths.ts';
+import { apiPaths } from '../../src/lib/publish/api.ts';
 
 const coop = [...loadContentDirectory().coops].sort((a, b) => (a.id < b.id ? -1 : 1))[0]!;
 
@@ -172,6 +174,16 @@ describe('npm run dev', () => {
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(0);
     expect(violations).toEqual([]);
     await context.close();
+  }, 120_000);
+
+  // A build writes the API's documents beside their collection's index (src/integrations/files-beside.ts); the dev
+  // server has no build, so each document is a route of its own and must still be served.
+  test(`an API document (${apiPaths.entity('coops', coop.id)}) is served, as the build writes it`, async () => {
+    const res = await fetch(`${url}${apiPaths.entity('coops', coop.id)}`, { signal: AbortSignal.timeout(90_000) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const doc = (await res.json()) as { id: string; collection: string; data: { name: string } };
+    expect(doc).toMatchObject({ id: coop.id, collection: 'coops', data: { name: coop.name } });
   }, 120_000);
 
   test('the search page says a search index comes from a build', async () => {

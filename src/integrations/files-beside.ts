@@ -1,0 +1,92 @@
+/**
+ * Families of plain files written by one route beside its own response while
+ * `astro build` renders it, instead of one Astro route per file: the API's
+ * one JSON document per entity (src/pages/api/[collection]/[file].json.ts),
+ * written by its collection's index.
+ *
+ * Why: Astro spends about as much on each file it writes (a request, a
+ * response, the middleware, an asynchronous mkdir, open, write and close) as
+ * on rendering a small page. At 10,000 co-ops the API's documents were 14,000
+ * of the build's 42,000 files; written here they cost a synchronous write each
+ * (docs/benchmarks.md). The files are the same bytes at the same paths.
+ *
+ * `filesBeside()` opens the list when a build starts and says how many files
+ * were written when it is done. Routes render in Astro's build process, so the
+ * state lives on `globalThis` (as rendered-pages.ts's steps do). Outside a
+ * build (`astro dev`) there is no list: `writingFilesBeside()` is false and
+ * the route serves each file itself.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface Written {
+  /** The output folder (the site's root, without the base). */
+  root: string;
+  /** Folders already made. */
+  folders: Set<string>;
+  /** Files written so far. */
+  files: number;
+}
+
+const KEY = Symbol.for('roukyou-atlas:files-beside');
+const store = globalThis as { [KEY]?: Written };
+
+/** Whether a build is running that writes families of files beside their routes (false in `astro dev`). */
+export function writingFilesBeside(): boolean {
+  return store[KEY] !== undefined;
+}
+
+/** A file a route writes beside its own: its path below the site's root (no base, no leading slash) and its text. */
+export interface FileBeside {
+  path: string;
+  text: string;
+}
+
+/**
+ * Writes files into the build's output folder now (UTF-8), making their folders. A path that is absolute, leaves
+ * the folder, or names a file already written (by a route or by an earlier call) is an error naming it: two
+ * writers of one path would otherwise leave whichever came last. Returns how many were written.
+ */
+export function writeFilesBeside(files: Iterable<FileBeside>, writer: string): number {
+  const w = store[KEY];
+  if (!w) throw new Error(`${writer}: files can be written beside a route only during astro build`);
+  let n = 0;
+  for (const { path, text } of files) {
+    const rel = normalize(path);
+    if (path.startsWith('/') || rel.startsWith('..') || rel === '.' || rel.split(sep).includes('..'))
+      throw new Error(`${writer}: "${path}" is not a path inside the site`);
+    const file = join(w.root, rel);
+    if (existsSync(file)) throw new Error(`${writer}: ${path} is written twice (another route or file has it)`);
+    const folder = dirname(file);
+    if (!w.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      w.folders.add(folder);
+    }
+    writeFileSync(file, text);
+    n++;
+  }
+  w.files += n;
+  return n;
+}
+
+export default function filesBeside(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'roukyou-atlas:files-beside',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        store[KEY] = { root, folders: new Set(), files: 0 };
+      },
+      'astro:build:done': ({ logger }) => {
+        const files = store[KEY]?.files ?? 0;
+        delete store[KEY];
+        logger.info(`${files} file(s) written beside their routes (the API's documents)`);
+      },
+    },
+  };
+}
