@@ -11,8 +11,9 @@ import { posix } from 'node:path';
 /** Astro's module script tag, as it writes it. */
 const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
 
-/** The `src` of each module script in the page, in document order. */
+/** The `src` of each module script in the page, in document order (most pages have none: a plain search first). */
 export function moduleScriptSrcs(html: string): string[] {
+  if (!html.includes('<script type="module" src="')) return [];
   return [...html.matchAll(MODULE_SCRIPT)].map((m) => m[1]!);
 }
 
