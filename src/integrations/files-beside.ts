@@ -12,7 +12,9 @@
  * The files are the same bytes at the same paths.
  *
  * `filesBeside()` opens the list when a build starts and says how many files
- * were written when it is done. Routes render in Astro's build process, so the
+ * were written when it is done; a writer promises its count when its route's
+ * paths are listed, and a count not met stops the build (a skipped route, a
+ * file left out), so the site is never moved into place with files missing. Routes render in Astro's build process, so the
  * state lives on `globalThis` (as rendered-pages.ts's steps do). Outside a
  * build (`astro dev`) there is no list: `writingFilesBeside()` is false and
  * the route serves each file itself.
@@ -27,8 +29,10 @@ interface Written {
   root: string;
   /** Folders already made. */
   folders: Set<string>;
-  /** Files written so far. */
-  files: number;
+  /** Files written so far, by writer. */
+  written: Map<string, number>;
+  /** Files each writer said it would write (promiseFilesBeside). */
+  promised: Map<string, number>;
 }
 
 const KEY = Symbol.for('roukyou-atlas:files-beside');
@@ -37,6 +41,17 @@ const store = globalThis as { [KEY]?: Written };
 /** Whether a build is running that writes families of files beside their routes (false in `astro dev`). */
 export function writingFilesBeside(): boolean {
   return store[KEY] !== undefined;
+}
+
+/**
+ * Says, when a route's paths are listed, how many files `writer` will write beside it. When the build is done, a
+ * writer that wrote another number — its route not rendered, a cache that skipped it, a file left out — stops the
+ * build naming it, before the site is moved into place: files are never silently missing.
+ */
+export function promiseFilesBeside(writer: string, count: number): void {
+  const w = store[KEY];
+  if (!w) throw new Error(`${writer}: files can be written beside a route only during astro build`);
+  w.promised.set(writer, count);
 }
 
 /** A file a route writes beside its own: its path below the site's root (no base, no leading slash) and its text. */
@@ -68,7 +83,7 @@ export function writeFilesBeside(files: Iterable<FileBeside>, writer: string): n
     writeFileSync(file, text);
     n++;
   }
-  w.files += n;
+  w.written.set(writer, (w.written.get(writer) ?? 0) + n);
   return n;
 }
 
@@ -81,11 +96,18 @@ export default function filesBeside(): AstroIntegration {
         root = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
-        store[KEY] = { root, folders: new Set(), files: 0 };
+        store[KEY] = { root, folders: new Set(), written: new Map(), promised: new Map() };
       },
       'astro:build:done': ({ logger }) => {
-        const files = store[KEY]?.files ?? 0;
+        const w = store[KEY];
         delete store[KEY];
+        if (!w) return;
+        const short = [...w.promised].filter(([writer, n]) => (w.written.get(writer) ?? 0) !== n);
+        if (short.length)
+          throw new Error(
+            `files beside their routes: ${short.map(([writer, n]) => `${writer} was to write ${n} and wrote ${w.written.get(writer) ?? 0}`).join('; ')}`,
+          );
+        const files = [...w.written.values()].reduce((a, b) => a + b, 0);
         logger.info(`${files} file(s) written beside their routes (the API's documents)`);
       },
     },

@@ -1,14 +1,19 @@
 /**
  * Files a route writes beside its own response (src/integrations/files-beside.ts): only while a build runs, into
  * the build's output folder, each folder made once; a path leaving the folder, absolute, or already written is
- * refused by name; the build's end reports how many and closes the list.
+ * refused by name; a writer that wrote another number of files than it promised stops the build at its end, naming
+ * it; the build's end reports how many and closes the list.
  */
 import { afterAll, afterEach, expect, test, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import filesBeside, { writeFilesBeside, writingFilesBeside } from '../../../src/integrations/files-beside.ts';
+import filesBeside, {
+  promiseFilesBeside,
+  writeFilesBeside,
+  writingFilesBeside,
+} from '../../../src/integrations/files-beside.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'ra-beside-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -40,6 +45,7 @@ test('outside a build (astro dev) nothing is written beside a route: the route s
 test('during a build: files land in the output folder, folders made as needed, counted at the end', () => {
   const { hooks, out } = startBuild('written');
   expect(writingFilesBeside()).toBe(true);
+  promiseFilesBeside('api/coops/index.json', 2);
   function* docs() {
     for (const id of ['a', 'b']) yield { path: `api/coops/${id}.json`, text: `{"id":"${id}","name":"協同"}` };
   }
@@ -81,4 +87,29 @@ test('a path already written — by a route or an earlier call — is refused, n
   } finally {
     endBuild(hooks);
   }
+});
+
+test('a writer that wrote fewer or more files than it promised, or none (its route skipped), stops the build', () => {
+  for (const [promised, wrote] of [
+    [3, 2],
+    [1, 2],
+    [2, 0],
+  ] as const) {
+    const { hooks } = startBuild(`promise-${promised}-${wrote}`);
+    promiseFilesBeside('api/coops/index.json', 5);
+    promiseFilesBeside('api/coops/index.json', promised); // the last word counts (paths may be listed again)
+    promiseFilesBeside('api/contracts/index.json', 1);
+    writeFilesBeside([{ path: 'api/contracts/c.json', text: '{}' }], 'api/contracts/index.json');
+    for (let i = 0; i < wrote; i++)
+      writeFilesBeside([{ path: `api/coops/${i}.json`, text: '{}' }], 'api/coops/index.json');
+    expect(() => endBuild(hooks)).toThrow(
+      `files beside their routes: api/coops/index.json was to write ${promised} and wrote ${wrote}`,
+    );
+    expect(info).not.toHaveBeenCalled();
+    expect(writingFilesBeside()).toBe(false);
+  }
+});
+
+test('promising outside a build is an error', () => {
+  expect(() => promiseFilesBeside('api/coops/index.json', 1)).toThrow(/only during astro build/);
 });

@@ -25,7 +25,12 @@ import type { CollectionName } from '../../../lib/model/schemas/index.ts';
 import type { Source } from '../../../lib/model/types.ts';
 import { loadDirectory } from '../../../content/load.ts';
 import { dates, jsonResponse, lookup } from '../../data/_respond.ts';
-import { writeFilesBeside, writingFilesBeside, type FileBeside } from '../../../integrations/files-beside.ts';
+import {
+  promiseFilesBeside,
+  writeFilesBeside,
+  writingFilesBeside,
+  type FileBeside,
+} from '../../../integrations/files-beside.ts';
 import type { Lookup } from '../../../lib/publish/datasets/index.ts';
 
 type Props = {
@@ -47,6 +52,7 @@ export const getStaticPaths = (async () => {
       throw new Error(
         `content/${collection}/${clash}: id "${clash}" は API のファイル名（${RESERVED_IDS.join('・')}）と重なるため使えません`,
       );
+    if (beside) promiseFilesBeside(apiPaths.index(c), entities.length);
     return [
       ...(beside
         ? []
