@@ -14,10 +14,10 @@
  * `filesBeside()` opens the list when a build starts and says how many files
  * were written when it is done; a writer promises its count when its route's
  * paths are listed, and a count not met stops the build (a skipped route, a
- * file left out), so the site is never moved into place with files missing. Routes render in Astro's build process, so the
- * state lives on `globalThis` (as rendered-pages.ts's steps do). Outside a
- * build (`astro dev`) there is no list: `writingFilesBeside()` is false and
- * the route serves each file itself.
+ * file left out), so the site is never moved into place with files missing.
+ * Routes render in Astro's build process, so the state lives on `globalThis`
+ * (as rendered-pages.ts's steps do). Outside a build (`astro dev`) there is no
+ * list: `writingFilesBeside()` is false and the route serves each file itself.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
