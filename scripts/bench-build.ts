@@ -6,8 +6,8 @@
  * between sittings does not enter the ratio.
  *
  * Each build is `npm run build`'s command (scripts/build.ts of its checkout,
- * `--root` that checkout), measured as `npm run bench` measures it
- * (scripts/lib/bench-common.ts): wall seconds, CPU of the whole process tree
+ * `--root` that checkout), built and measured as `npm run bench` builds ours
+ * (`measuredColdBuild` in scripts/lib/bench-common.ts): wall seconds, CPU of the whole process tree
  * (Pagefind's process included), the build's node processes and Pagefind apart,
  * the whole tree's peak memory, the load average as it starts.
  *
@@ -16,10 +16,10 @@
  * outside content/ by scripts/lib/scale-content.ts); BENCH_RUNS=2 pairs (least
  * 2); BENCH_KEEP=1 keeps the temporary folder.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cpuOfProcesses, loadLine, median, runMeasured, type RunResult } from './lib/bench-common.ts';
+import { cpuOfProcesses, loadLine, measuredColdBuild, median } from './lib/bench-common.ts';
 import { writeScaleContent } from './lib/scale-content.ts';
 
 const ROOT = resolve('.');
@@ -44,21 +44,8 @@ interface Figures {
 /** One cold build of `root`'s project on `content`, in its own folder under `work`. */
 async function build(root: string, name: string, content: string, work: string): Promise<Figures> {
   const here = mkdtempSync(join(work, `${name}-`));
-  // As npm run bench: the build runs from its own folder (Astro keeps prerender chunks in <cwd>/.astro/).
-  symlinkSync(join(ROOT, 'node_modules'), join(here, 'node_modules'));
   const load = loadLine();
-  const r: RunResult = await runMeasured(
-    process.execPath,
-    [join(root, 'scripts/build.ts'), '--root', root, '--outDir', join(here, 'dist')],
-    {
-      cwd: here,
-      env: {
-        CONTENT_DIR: content,
-        ASTRO_CACHE_DIR: join(here, 'cache'),
-        RA_CHECK_CACHE_DIR: join(here, 'check-cache'),
-      },
-    },
-  );
+  const r = await measuredColdBuild(root, here, content);
   if (r.code !== 0) {
     console.error(r.output.slice(-4000));
     throw new Error(`the build of ${root} failed (exit ${r.code})`);

@@ -45,12 +45,13 @@
  * Ours is `npm run build`'s command (scripts/build.ts: `astro build`, the
  * search index written by its parent once Astro has exited).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   cpuOfProcesses,
   loadLine,
+  measuredColdBuild,
   median,
   pagefindCli,
   peakOf,
@@ -141,7 +142,6 @@ interface RunFigures {
 }
 
 const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-const build = join(ROOT, 'scripts/build.ts');
 const s1 = (n: number) => (Number.isNaN(n) ? 'n/a' : `${n.toFixed(1)} s`);
 const ms = (seconds: number, pages: number) => `${((seconds * 1000) / pages).toFixed(2)} ms/page`;
 const mb = (n: number) => `${n.toFixed(0)} MB`;
@@ -196,25 +196,11 @@ async function bareSamePages(oursDist: string, here: string, size: number): Prom
 async function oneRun(work: string, content: string, size: number, run: number): Promise<RunFigures | undefined> {
   const here = join(work, `run${run}`);
   mkdirSync(here);
-  // Builds run from their own folder (node_modules linked there): with an outDir outside the project, Astro keeps
-  // prerender chunks in <cwd>/.astro/, which must not collide with other builds.
-  symlinkSync(join(ROOT, 'node_modules'), join(here, 'node_modules'));
   const load = loadLine();
   console.log(`\n-- ${size} co-ops, run ${run}/${RUNS} (${load})`);
 
   const oursDist = join(here, 'dist');
-  const ours = mustSucceed(
-    await runMeasured(process.execPath, [build, '--root', ROOT, '--outDir', oursDist], {
-      cwd: here,
-      // Cold: a remembered data check (src/content/check-cache.ts) of its own, empty.
-      env: {
-        CONTENT_DIR: content,
-        ASTRO_CACHE_DIR: join(here, 'cache'),
-        RA_CHECK_CACHE_DIR: join(here, 'check-cache'),
-      },
-    }),
-    `build of ${size}`,
-  );
+  const ours = mustSucceed(await measuredColdBuild(ROOT, here, content), `build of ${size}`);
   const o = {
     ...stepOf(ours),
     buildCpu: cpuOfProcesses(ours, /^node$/),

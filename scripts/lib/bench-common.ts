@@ -5,9 +5,9 @@
  * random numbers of synthetic data.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Request, Response } from 'playwright-core';
 
@@ -115,6 +115,30 @@ function childrenOf(pid: number): number[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * One cold, measured build of the project at `root` (its scripts/build.ts, as `npm run build` runs it) on the
+ * content folder `content`, from the empty folder `here`, into `here/dist`: what `npm run bench` and
+ * `npm run bench:build` time, built the same way for both. The build runs from its own folder, this checkout's
+ * node_modules linked there: with an outDir outside the project, Astro keeps prerender chunks in <cwd>/.astro/, which
+ * must not collide with other builds. Cold: Astro's cache and the remembered data check (src/content/check-cache.ts)
+ * of its own, empty.
+ */
+export function measuredColdBuild(root: string, here: string, content: string): Promise<RunResult> {
+  symlinkSync(resolve('node_modules'), join(here, 'node_modules'));
+  return runMeasured(
+    process.execPath,
+    [join(root, 'scripts/build.ts'), '--root', root, '--outDir', join(here, 'dist')],
+    {
+      cwd: here,
+      env: {
+        CONTENT_DIR: content,
+        ASTRO_CACHE_DIR: join(here, 'cache'),
+        RA_CHECK_CACHE_DIR: join(here, 'check-cache'),
+      },
+    },
+  );
 }
 
 /**
