@@ -49,9 +49,14 @@ export function writingFilesBeside(): boolean {
  * build naming it, before the site is moved into place: files are never silently missing.
  */
 export function promiseFilesBeside(writer: string, count: number): void {
+  thisBuild(writer).promised.set(writer, count);
+}
+
+/** The build in progress, or an error naming `writer` (there is none in `astro dev`). */
+function thisBuild(writer: string): Written {
   const w = store[KEY];
   if (!w) throw new Error(`${writer}: files can be written beside a route only during astro build`);
-  w.promised.set(writer, count);
+  return w;
 }
 
 /** A file a route writes beside its own: its path below the site's root (no base, no leading slash) and its text. */
@@ -66,8 +71,7 @@ export interface FileBeside {
  * writers of one path would otherwise leave whichever came last. Returns how many were written.
  */
 export function writeFilesBeside(files: Iterable<FileBeside>, writer: string): number {
-  const w = store[KEY];
-  if (!w) throw new Error(`${writer}: files can be written beside a route only during astro build`);
+  const w = thisBuild(writer);
   let n = 0;
   for (const { path, text } of files) {
     const rel = normalize(path);

@@ -37,8 +37,6 @@ type Props = {
   collection: CollectionName;
   kind: 'entity' | 'index' | 'schema' | 'index.schema';
   entity?: { id: string; sources: Source[] };
-  /** An index writes its collection's documents beside it (a build). */
-  writesDocuments?: boolean;
 };
 
 export const getStaticPaths = (async () => {
@@ -62,7 +60,7 @@ export const getStaticPaths = (async () => {
           }))),
       ...(['index', 'schema', 'index.schema'] as const).map((kind) => ({
         params: { collection, file: kind },
-        props: { collection: c, kind, ...(beside && kind === 'index' ? { writesDocuments: true } : {}) },
+        props: { collection: c, kind },
       })),
     ];
   });
@@ -75,13 +73,14 @@ function* documents(c: CollectionName, l: Lookup, when: ReturnType<typeof dates>
 }
 
 export const GET: APIRoute<Props> = async ({ props, site }) => {
-  const { collection: c, kind, entity, writesDocuments } = props;
+  const { collection: c, kind, entity } = props;
   if (kind === 'schema') return jsonResponse(toJsonText(documentSchema(c)));
   if (kind === 'index.schema') return jsonResponse(toJsonText(indexSchema(c)));
   const l = await lookup(site);
   const when = dates(l);
   if (kind === 'index') {
-    if (writesDocuments) writeFilesBeside(documents(c, l, when), apiPaths.index(c));
+    // In a build the index writes its collection's documents (getStaticPaths listed none of them as routes).
+    if (writingFilesBeside()) writeFilesBeside(documents(c, l, when), apiPaths.index(c));
     return jsonResponse(toJsonText(collectionIndex(c, l.dir, when, l.url)));
   }
   return jsonResponse(toJsonText(entityDocument(c, entity!, when, l.url)));
