@@ -150,3 +150,28 @@ describe('pages', () => {
     expect(s).toMatch(/<form[^>]*role="search"[^>]*action="\/search\/"[^>]*method="get"/);
   });
 });
+
+describe("the site's own repeated notes stay out of the index", () => {
+  // Each is the site's wording, the same on many organisation pages; a search for its words would find them all.
+  const notes = ['連絡先は確認できていません', 'この団体の連絡先をご存じの方は', '地図上の位置', '出典は創立総会'];
+  const coopPages = dir.coops.map((c) => paths.coop(c.id));
+  test.each(notes)('「%s」: on organisation pages, in none of their records', (note) => {
+    const shown = coopPages.filter((p) => page(p).includes(note));
+    // content/ has organisations whose pages carry each note, so the check below has pages to look at.
+    expect(shown.length).toBeGreaterThan(0);
+    for (const p of shown) {
+      const record = records.get(p);
+      expect(record, p).toBeDefined();
+      expect(record!.content.replaceAll('\u200b', ''), p).not.toContain(note);
+    }
+  });
+  test("an organisation's record still has its own facts: its name and its place", () => {
+    for (const c of dir.coops) {
+      // Pagefind joins the words it segments with zero-width spaces.
+      const content = records.get(paths.coop(c.id))!.content.replaceAll('\u200b', '');
+      expect(content, c.id).toContain(c.name);
+      const muni = c.municipality ? bodies.get(c.municipality) : undefined;
+      if (muni) expect(content, c.id).toContain(muni.name);
+    }
+  });
+});
