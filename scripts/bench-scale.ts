@@ -271,6 +271,8 @@ function pairRatios(f: RunFigures) {
     cpuVsSamePages: o.cpu / (bareSame.cpu + stockOurs.cpu),
     /** The whole build's peak ÷ the anchors' largest step (bare Astro, or stock Pagefind on our pages). */
     peak: o.treePeakMb / Math.max(bare.treePeakMb, stockOurs.treePeakMb),
+    /** The two halves of the headline apart: our build's node processes ÷ bare Astro (which renders fewer pages). */
+    nodeCpu: o.buildCpu / bare.cpu,
     pagefindCpu: o.pagefindCpu / stockOurs.pagefindCpu,
     pagefindStep: o.pagefindSeconds / stockOurs.seconds,
   };
@@ -282,6 +284,7 @@ const RATIO_LABELS: Record<keyof Ratios, string> = {
   cpuVsBareStock: 'CPU ÷ (bare Astro + stock PF on it)',
   cpuVsSamePages: 'CPU ÷ (bare, same pages + stock PF on ours)',
   peak: "whole build's peak ÷ anchors' largest step",
+  nodeCpu: "our build's node CPU ÷ bare Astro's (pages: see below)",
   pagefindCpu: "our Pagefind process CPU ÷ stock's on ours",
   pagefindStep: 'our Pagefind step after the last page ÷ stock on ours',
 };
