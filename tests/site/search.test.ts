@@ -28,6 +28,11 @@ interface Fragment {
 }
 let records: Map<string, Fragment>;
 
+/** A record's text as the page reads: Pagefind joins the words it segments with zero-width spaces. */
+function textOf(r: Fragment): string {
+  return r.content.replaceAll('\u200b', '');
+}
+
 beforeAll(() => {
   requireDist();
   const folder = join(DIST, 'pagefind/fragment');
@@ -66,7 +71,7 @@ describe('the bundle', () => {
     const r = records.get(paths.coop(dir.coops[0]!.id))!;
     expect(r.content).not.toContain('本文へ移動');
     expect(r.content).not.toContain('パンくず');
-    expect(r.content.replace(/\u200b/g, '')).not.toContain('訂正の依頼');
+    expect(textOf(r)).not.toContain('訂正の依頼');
   });
 });
 
@@ -105,7 +110,7 @@ describe('filters and meta derive from content/', () => {
   });
   test('result text separates labels from values (「区分：市 ／ よみ：…」)', () => {
     for (const b of dir.bodies.filter((b) => b.kind === '市').slice(0, 3)) {
-      const text = records.get(paths.body(b.id))!.content.replace(/\u200b/g, '');
+      const text = textOf(records.get(paths.body(b.id))!);
       expect(text, b.id).toContain(`区分：${b.kind} ／ `);
       expect(text, b.id).toContain(`よみ：${b.reading} ／ `);
     }
@@ -162,13 +167,12 @@ describe("the site's own repeated notes stay out of the index", () => {
     for (const p of shown) {
       const record = records.get(p);
       expect(record, p).toBeDefined();
-      expect(record!.content.replaceAll('\u200b', ''), p).not.toContain(note);
+      expect(textOf(record!), p).not.toContain(note);
     }
   });
   test("an organisation's record still has its own facts: its name and its place", () => {
     for (const c of dir.coops) {
-      // Pagefind joins the words it segments with zero-width spaces.
-      const content = records.get(paths.coop(c.id))!.content.replaceAll('\u200b', '');
+      const content = textOf(records.get(paths.coop(c.id))!);
       expect(content, c.id).toContain(c.name);
       const muni = c.municipality ? bodies.get(c.municipality) : undefined;
       if (muni) expect(content, c.id).toContain(muni.name);
