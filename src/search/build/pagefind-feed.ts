@@ -47,7 +47,7 @@ export async function writeBundle(index: Index, outputPath: string): Promise<Ind
 /**
  * What Pagefind's process is started with: one worker thread for its async runtime (tokio) and one for its parallel
  * loops (rayon), not one per core. At 10,000 co-ops on two cores its bundle took the same time to write either way
- * (13.1–20.2 s against 13.1–18.1 s) for 0.71–0.82× the CPU (13.1–20.2 s against 18.0–24.6 s, 4 alternating pairs)
+ * (13.2–20.2 s against 13.1–18.1 s) for 0.71–0.82× the CPU (13.1–20.2 s against 18.0–24.6 s, 4 alternating pairs)
  * and 100–200 MB less memory: its threads mostly fought over memory (a third of its samples were page faults and
  * the TLB flushes of freeing memory shared by threads), and while Astro renders, the other core is Astro's.
  */
