@@ -4,8 +4,9 @@
  * pin file (/data/map-pins.json, what the map reads) and GeoJSON hold
  * 10,000 synthetic pins generated now (random points inside
  * the prefecture outlines, names marked 「合成データ」; nothing reaches
- * content/), serves both on 127.0.0.1 with every other request blocked
- * (so no tiles load, as offline), and prints for each: time from
+ * content/), serves both on 127.0.0.1 to a browser that resolves no other
+ * host name (LOCAL_ONLY_ARGS: no tiles load, as offline; no request is
+ * intercepted, so none waits on this process), and prints for each: time from
  * navigation to the first drawing of the clustered markers (median of
  * several cold loads), the gzip size of the JavaScript the page loads, and
  * the sizes of its HTML, its pin file and the GeoJSON (the open-data file,
@@ -22,6 +23,10 @@
  * BENCH_LATENCY_MS=150 loads each page over an emulated slow connection (that
  * round-trip time, 1.6 Mbit/s down, 750 kbit/s up: Lighthouse's slow 4G), where
  * a request chain costs what it costs on a phone, not what it costs on 127.0.0.1.
+ * Each load opens a new browser context, then waits until the machine is quiet
+ * (untilQuiet in scripts/lib/bench-common.ts: Chromium starts the new window's
+ * own interface for about a second, on both cores) before it navigates; the
+ * median wait is printed. BENCH_SETTLE_MS=0 navigates at once, as before.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,9 +34,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from './serve.ts';
-import { median, prng } from './lib/bench-common.ts';
+import { SETTLE_MAX_MS, median, prng, untilQuiet } from './lib/bench-common.ts';
 import type { Browser } from 'playwright-core';
-import { launch, localOnlyContext } from '../tests/helpers/chromium.ts';
+import { LOCAL_ONLY_ARGS, launch } from '../tests/helpers/chromium.ts';
 import { prefectureCodeOf } from '../src/lib/places/lgcode.ts';
 import { ringArea, bboxOf, type MultiPolygon, type Position } from '../src/lib/places/geometry.ts';
 import { PRECISION_LABELS, type Precision } from '../src/map/precision.ts';
@@ -192,6 +197,8 @@ interface Figures {
   pinsRaw: number;
   /** Median ms to read each file into what the map uses (JSON.parse, plus decodePins for the pin file), alternating, in this process. */
   parseMs: { geojson: number; pins: number };
+  /** Median wait for a quiet machine before a load, ms. */
+  settleMs: number;
 }
 
 /**
@@ -220,11 +227,13 @@ interface Loads {
   steps: Array<Record<string, number>>;
   pins: number;
   js: { raw: number; gzip: number };
+  /** The waits for a quiet machine before each load (untilQuiet), ms. */
+  settles: number[];
 }
 
 /** One cold load of /map/ in a fresh context: the island's readyAt and marks, and the scripts' bytes. */
 async function loadOnce(browser: Browser, url: string, into: Loads): Promise<void> {
-  const { context } = await localOnlyContext(browser, { viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   if (LATENCY_MS > 0) {
     const cdp = await context.newCDPSession(page);
@@ -236,6 +245,7 @@ async function loadOnce(browser: Browser, url: string, into: Loads): Promise<voi
       uploadThroughput: 750_000 / 8,
     });
   }
+  into.settles.push(await untilQuiet());
   const scripts = new Map<string, Buffer>();
   page.on('response', async (res) => {
     if (res.request().resourceType() === 'script' && res.ok())
@@ -277,8 +287,8 @@ async function loadOnce(browser: Browser, url: string, into: Loads): Promise<voi
 /** RUNS cold loads of each site's /map/, the sites in turn (A B A B …), so the machine's load hits each alike. */
 async function measure(roots: string[]): Promise<Figures[]> {
   const served = await Promise.all(roots.map((root) => serve(root)));
-  const browser = await launch();
-  const loads = roots.map((): Loads => ({ times: [], steps: [], pins: 0, js: { raw: 0, gzip: 0 } }));
+  const browser = await launch(LOCAL_ONLY_ARGS);
+  const loads = roots.map((): Loads => ({ times: [], steps: [], pins: 0, js: { raw: 0, gzip: 0 }, settles: [] }));
   try {
     for (let run = 0; run < RUNS; run++)
       for (const [i, { url }] of served.entries()) await loadOnce(browser, url, loads[i]!);
@@ -289,7 +299,7 @@ async function measure(roots: string[]): Promise<Figures[]> {
   return roots.map((root, i) => figuresOf(root, loads[i]!));
 }
 
-function figuresOf(root: string, { times: unsorted, steps, pins, js }: Loads): Figures {
+function figuresOf(root: string, { times: unsorted, steps, pins, js, settles }: Loads): Figures {
   const times = [...unsorted].sort((a, b) => a - b);
   const stepMedian = (k: string) => median(steps.map((s) => s[k]!));
   return {
@@ -305,6 +315,7 @@ function figuresOf(root: string, { times: unsorted, steps, pins, js }: Loads): F
     ...fileSizes(root, 'data/coops.geojson', 'geojson'),
     ...fileSizes(root, 'data/map-pins.json', 'pins'),
     parseMs: parseTimes(root),
+    settleMs: median(settles),
   };
 }
 
@@ -323,6 +334,9 @@ function report(label: string, f: Figures): void {
   console.log(`  ピン（クラスタ層のマーカー）: ${f.pins.toLocaleString('ja-JP')}`);
   console.log(
     `  ナビゲーション開始→クラスタ表示: 中央値 ${Math.round(f.medianMs)} ms（${RUNS}回、最小 ${Math.round(f.minMs)} / 最大 ${Math.round(f.maxMs)} ms）`,
+  );
+  console.log(
+    `    各回の前に、新しいコンテキストのウィンドウが起動を終え CPU が静まるのを待った時間: 中央値 ${Math.round(f.settleMs)} ms（BENCH_SETTLE_MS=${SETTLE_MAX_MS} が上限、0 で待たない）`,
   );
   const s = f.steps;
   console.log(

@@ -26,6 +26,43 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** Busy and total CPU milliseconds of this machine so far, summed over its CPUs (os.cpus()). */
+function cpuClock(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.idle + times.irq;
+    busy += all - times.idle;
+    total += all;
+  }
+  return { busy, total };
+}
+
+/** How long the browser benches wait, at most, for a quiet machine before a measured load (BENCH_SETTLE_MS; 0 skips the wait). */
+export const SETTLE_MAX_MS = Number(process.env.BENCH_SETTLE_MS ?? 5000);
+
+/**
+ * Waits until this machine's CPUs have been at least 85 % idle over two 100 ms samples in a row, or `maxMs` has passed,
+ * and resolves with the time waited. The browser benches call it after opening a page in a new browser context and
+ * before the load they time: Chromium starts the new window's own interface then (its omnibox popup is a WebUI page
+ * in a renderer of its own), which on this two-core machine keeps both cores busy for about a second after the
+ * context opens, during any page load timed at once. A visitor's browser window is already running when they open
+ * the site, so that start is not the page's cost; and both sides of a comparison get the same wait.
+ */
+export async function untilQuiet(maxMs = SETTLE_MAX_MS): Promise<number> {
+  const started = Date.now();
+  let before = cpuClock();
+  let calm = 0;
+  while (calm < 2 && Date.now() - started < maxMs) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    const now = cpuClock();
+    const idle = 1 - (now.busy - before.busy) / Math.max(1, now.total - before.total);
+    before = now;
+    calm = idle >= 0.85 ? calm + 1 : 0;
+  }
+  return Date.now() - started;
+}
+
 /** A small deterministic PRNG (a linear congruential generator), so every run makes the same synthetic data. */
 export function prng(seed: number): () => number {
   let s = seed >>> 0;

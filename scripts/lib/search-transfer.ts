@@ -1,13 +1,14 @@
 /**
  * One query from a cold cache on our search page and through stock Pagefind's own API, for bench-search.ts: bytes by
  * kind (Pagefind library, index, result records, also gzipped; our page's script apart) and time to results, the
- * median of `runs` per side, alternating.
+ * median of `runs` per side, alternating. Each run opens a new browser context and waits for a quiet machine
+ * (untilQuiet: the new window's own start-up) before it loads the page, on both sides alike.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { loadLine, trackNetwork } from './bench-common.ts';
+import { loadLine, trackNetwork, untilQuiet } from './bench-common.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { SEARCH_BUNDLE } from '../../src/search/url.ts';
 import { STOCK } from './search-stock.ts';
@@ -73,6 +74,7 @@ async function measureOurs(browser: Browser, url: string, root: string, q: strin
   const base = new URL(url).pathname;
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
+  await untilQuiet();
   const c = byteCounter(page, root, base, SEARCH_BUNDLE);
   await page.goto(`${url}${paths.search()}`);
   await c.settle();
@@ -125,6 +127,7 @@ async function measureStock(browser: Browser, url: string, root: string, q: stri
   const base = new URL(url).pathname;
   const context = await browser.newContext({ locale: 'ja-JP' });
   const page = await context.newPage();
+  await untilQuiet();
   const c = byteCounter(page, root, base, STOCK);
   await page.goto(`${url}${paths.search()}`);
   await c.settle();

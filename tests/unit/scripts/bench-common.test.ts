@@ -1,10 +1,12 @@
 /**
  * The benches' measuring (scripts/lib/bench-common.ts): a command's whole-tree CPU counts a child's work, down to the
  * kernel's own account, its peak sums the tree, and each step carries the load average; the shell's `times` is read
- * right; medians of pairs.
+ * right; medians of pairs; the wait for a quiet machine before a browser load.
  */
 import { describe, expect, test } from 'vitest';
-import { childTimes, median, runMeasured } from '../../../scripts/lib/bench-common.ts';
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { childTimes, median, runMeasured, untilQuiet } from '../../../scripts/lib/bench-common.ts';
 
 describe('childTimes', () => {
   test("reads the children's user and system seconds from bash's `times`", () => {
@@ -39,4 +41,26 @@ describe('runMeasured', () => {
       expect(r.loadBefore).toMatch(/^load [\d.]+ \/ [\d.]+ \/ [\d.]+ on \d+ CPUs$/);
     },
   );
+});
+
+describe('untilQuiet', () => {
+  test('with no time to wait it does not wait', async () => {
+    const started = Date.now();
+    await untilQuiet(0);
+    expect(Date.now() - started).toBeLessThan(50);
+  });
+
+  test('waits while every CPU is busy, and never much longer than its limit', { timeout: 30_000 }, async () => {
+    // One spinner per CPU for 0.8 s: the machine cannot be 85 % idle before they stop.
+    const spinners = cpus().map(() =>
+      spawn(process.execPath, ['-e', 'const end = Date.now() + 800; while (Date.now() < end);'], { stdio: 'ignore' }),
+    );
+    const stopped = Promise.all(spinners.map((c) => new Promise((ok) => c.on('exit', ok))));
+    await new Promise((ok) => setTimeout(ok, 150)); // the spinners are running
+    const waited = await untilQuiet(4000);
+    await stopped;
+    expect(waited).toBeGreaterThanOrEqual(400);
+    // Two calm samples after the spinners end, or the limit on a machine other tests keep busy; one sample over at most.
+    expect(waited).toBeLessThanOrEqual(4000 + 150);
+  });
 });
