@@ -24,7 +24,7 @@
  * round-trip time, 1.6 Mbit/s down, 750 kbit/s up: Lighthouse's slow 4G), where
  * a request chain costs what it costs on a phone, not what it costs on 127.0.0.1.
  * Each load opens a new browser context, then waits until the machine is quiet
- * (untilQuiet in scripts/lib/bench-common.ts: Chromium starts the new window's
+ * (quietPage in scripts/lib/bench-common.ts: Chromium starts the new window's
  * own interface for about a second, on both cores) before it navigates; the
  * median wait is printed. BENCH_SETTLE_MS=0 navigates at once, as before.
  */
@@ -34,7 +34,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from './serve.ts';
-import { SETTLE_MAX_MS, median, prng, untilQuiet } from './lib/bench-common.ts';
+import { SETTLE_MAX_MS, median, prng, quietPage } from './lib/bench-common.ts';
 import type { Browser } from 'playwright-core';
 import { LOCAL_ONLY_ARGS, launch } from '../tests/helpers/chromium.ts';
 import { prefectureCodeOf } from '../src/lib/places/lgcode.ts';
@@ -227,14 +227,14 @@ interface Loads {
   steps: Array<Record<string, number>>;
   pins: number;
   js: { raw: number; gzip: number };
-  /** The waits for a quiet machine before each load (untilQuiet), ms. */
+  /** The waits for a quiet machine before each load (quietPage), ms. */
   settles: number[];
 }
 
 /** One cold load of /map/ in a fresh context: the island's readyAt and marks, and the scripts' bytes. */
 async function loadOnce(browser: Browser, url: string, into: Loads): Promise<void> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+  const { context, page, settledMs } = await quietPage(browser, { viewport: { width: 1280, height: 900 } });
+  into.settles.push(settledMs);
   if (LATENCY_MS > 0) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -245,7 +245,6 @@ async function loadOnce(browser: Browser, url: string, into: Loads): Promise<voi
       uploadThroughput: 750_000 / 8,
     });
   }
-  into.settles.push(await untilQuiet());
   const scripts = new Map<string, Buffer>();
   page.on('response', async (res) => {
     if (res.request().resourceType() === 'script' && res.ok())

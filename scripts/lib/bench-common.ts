@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page, Request, Response } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Request, Response } from 'playwright-core';
 
 /** "load 1.23 / 0.98 / 0.50 on 2 CPUs" — the 1, 5 and 15-minute load averages now. */
 export function loadLine(): string {
@@ -61,6 +61,19 @@ export async function untilQuiet(maxMs = SETTLE_MAX_MS): Promise<number> {
     calm = idle >= 0.85 ? calm + 1 : 0;
   }
   return Date.now() - started;
+}
+
+/**
+ * How each timed cold load of the browser benches starts: a page in a new browser context (Japanese locale unless
+ * `options` say otherwise), handed over once the machine is quiet again (untilQuiet), with the time that took.
+ */
+export async function quietPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; settledMs: number }> {
+  const context = await browser.newContext({ locale: 'ja-JP', ...options });
+  const page = await context.newPage();
+  return { context, page, settledMs: await untilQuiet() };
 }
 
 /** A small deterministic PRNG (a linear congruential generator), so every run makes the same synthetic data. */

@@ -1,14 +1,14 @@
 /**
  * One query from a cold cache on our search page and through stock Pagefind's own API, for bench-search.ts: bytes by
  * kind (Pagefind library, index, result records, also gzipped; our page's script apart) and time to results, the
- * median of `runs` per side, alternating. Each run opens a new browser context and waits for a quiet machine
- * (untilQuiet: the new window's own start-up) before it loads the page, on both sides alike.
+ * median of `runs` per side, alternating. Each run opens its page with quietPage (a new browser context, then a
+ * wait for a quiet machine: the new window's own start-up) before it loads it, on both sides alike.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { loadLine, trackNetwork, untilQuiet } from './bench-common.ts';
+import { loadLine, quietPage, trackNetwork } from './bench-common.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 import { SEARCH_BUNDLE } from '../../src/search/url.ts';
 import { STOCK } from './search-stock.ts';
@@ -72,9 +72,7 @@ function byteCounter(page: Page, root: string, base: string, bundle: string) {
  */
 async function measureOurs(browser: Browser, url: string, root: string, q: string): Promise<Measure> {
   const base = new URL(url).pathname;
-  const context = await browser.newContext({ locale: 'ja-JP' });
-  const page = await context.newPage();
-  await untilQuiet();
+  const { context, page } = await quietPage(browser);
   const c = byteCounter(page, root, base, SEARCH_BUNDLE);
   await page.goto(`${url}${paths.search()}`);
   await c.settle();
@@ -125,9 +123,7 @@ async function measureOurs(browser: Browser, url: string, root: string, q: strin
  */
 async function measureStock(browser: Browser, url: string, root: string, q: string): Promise<Measure> {
   const base = new URL(url).pathname;
-  const context = await browser.newContext({ locale: 'ja-JP' });
-  const page = await context.newPage();
-  await untilQuiet();
+  const { context, page } = await quietPage(browser);
   const c = byteCounter(page, root, base, STOCK);
   await page.goto(`${url}${paths.search()}`);
   await c.settle();
