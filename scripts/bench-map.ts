@@ -8,7 +8,9 @@
  * host name (LOCAL_ONLY_ARGS: no tiles load, as offline; no request is
  * intercepted, so none waits on this process), and prints for each: time from
  * navigation to the first drawing of the clustered markers (median of
- * several cold loads), the gzip size of the JavaScript the page loads, and
+ * several cold loads; when that drawing comes from the clusters the pin file
+ * carries, src/map/overview.ts, the time the map has read every pin and
+ * clustered them itself is printed too), the gzip size of the JavaScript the page loads, and
  * the sizes of its HTML, its pin file and the GeoJSON (the open-data file,
  * not read by the map), and the time to parse each in this process
  * (the GeoJSON as the map used to read it, the pin file with decodePins;
@@ -43,6 +45,7 @@ import { PRECISION_LABELS, type Precision } from '../src/map/precision.ts';
 import { needsSplit } from '../src/lib/views/lists.ts';
 import { toFeatureCollection, type CoopFeatureCollection, type MapEntry } from '../src/map/geojson.ts';
 import { decodePins, encodePins } from '../src/map/pins.ts';
+import { withOverview } from '../src/map/overview.ts';
 
 const PINS = Number(process.env.BENCH_PINS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -127,7 +130,7 @@ function syntheticSite(real: string, n: number, withList: boolean, name = ''): s
   const urlBase = real1?.url?.endsWith(real1.page) ? real1.url.slice(0, -real1.page.length) : undefined;
   const { features } = toFeatureCollection(entries, urlBase === undefined ? undefined : (page) => urlBase + page);
   writeFileSync(join(dir, 'data/coops.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
-  writeFileSync(join(dir, 'data/map-pins.json'), JSON.stringify(encodePins(entries)));
+  writeFileSync(join(dir, 'data/map-pins.json'), JSON.stringify(withOverview(encodePins(entries))));
   if (!withList) return dir;
 
   // The list as the site writes it at this size (src/components/CoopMap.astro): past LIST_PAGE_SIZE a link per prefecture,
@@ -272,6 +275,7 @@ async function loadOnce(browser: Browser, url: string, into: Loads): Promise<voi
         loaded: at('coop-map:loaded'),
         markers: at('coop-map:markers'),
         clustered: at('coop-map:ready'),
+        indexed: at('coop-map:indexed'),
       },
     };
   });
@@ -341,6 +345,10 @@ function report(label: string, f: Figures): void {
   console.log(
     `    内訳（中央値）: HTML受信 ${Math.round(s.html!)} / DOMContentLoaded ${Math.round(s.dcl!)} / スクリプト開始 ${Math.round(s.start!)} / 最初の描画 (FCP) ${Math.round(s.fcp!)} / 読み込み開始 ${Math.round(s.wanted!)} / Leaflet・データ取得 ${Math.round(s.loaded!)} / マーカー作成 ${Math.round(s.markers!)} / クラスタ表示 ${Math.round(s.clustered!)} ms`,
   );
+  if (Number.isFinite(s.indexed))
+    console.log(
+      `    最初の表示がピンのファイルの概観（src/map/overview.ts）からなら、その後に全ピンを読んでクラスタを作り直し、同じマーカーを描き終えた時点: 中央値 ${Math.round(s.indexed!)} ms`,
+    );
   console.log(`  JavaScript: ${kB(f.jsGzip)}（gzip）/ ${kB(f.jsRaw)}（非圧縮）`);
   console.log(`  HTML: ${kB(f.htmlGzip)}（gzip）`);
   console.log(`  地図が読むピンのファイル map-pins.json: ${kB(f.pinsGzip)}（gzip）/ ${kB(f.pinsRaw)}（非圧縮）`);

@@ -60,6 +60,24 @@ export interface MapPinsFile {
   category: number[][];
   /** Pages that do not follow `page`, by the pin's position. */
   pages?: Record<string, string> | undefined;
+  /** The clusters of the map's first views, made when the file is written (src/map/overview.ts). */
+  overview?: MapOverview | undefined;
+}
+
+/** One entry of a zoom's overview: a cluster as [lng, lat, count, cluster id], or a single pin as its position in the columns. */
+export type OverviewEntry = [number, number, number, number] | number;
+
+/**
+ * What Supercluster gives for the whole map at the widest zooms, so the map can draw its first view before it has read
+ * every pin and clustered them itself (which it then does, and draws the same).
+ */
+export interface MapOverview {
+  /** South, west, north, east of every pin. */
+  bounds: [number, number, number, number];
+  /** The options they were clustered with (src/map/clusters.ts): the map uses them only when they are its own. */
+  options: { radius: number; extent: number; minZoom: number; maxZoom: number };
+  /** One list per zoom from options.minZoom up: every cluster and single pin of the map at that zoom. */
+  zooms: OverviewEntry[][];
 }
 
 /** A table of distinct strings in order of first use, with the index of each. */
@@ -139,8 +157,8 @@ const COLUMNS = [
   'category',
 ] as const;
 
-/** Unpacks the file into pins, in the order of the entries; throws on a file of another format or with columns of unequal length. */
-export function decodePins(file: MapPinsFile): MapPin[] {
+/** Throws unless `file` is a pin file of this format with columns of equal length. */
+function checkPins(file: MapPinsFile): void {
   if (file?.format !== MAP_PINS_FORMAT)
     throw new Error(
       `map-pins: format は ${String(MAP_PINS_FORMAT)} のはずですが ${String((file as { format?: unknown } | undefined)?.format)} です`,
@@ -149,24 +167,41 @@ export function decodePins(file: MapPinsFile): MapPin[] {
   for (const c of COLUMNS)
     if (!Array.isArray(file[c]) || file[c].length !== n)
       throw new Error(`map-pins: ${c} の長さが id（${n}件）と違います`);
-  const { kinds, precisions, prefectures, municipalities, places, categories, page, pages = {} } = file;
+}
+
+/** The pin at position `i` of a checked file. */
+function pinAt(file: MapPinsFile, i: number): MapPin {
+  const { kinds, precisions, prefectures, municipalities, places, categories, page, pages } = file;
+  const id = file.id[i]!;
+  const pref = file.prefecture[i]!;
+  const muni = file.municipality[i]!;
+  const properties: PinProperties = {
+    id,
+    name: file.name[i]!,
+    kind: kinds[file.kind[i]!] as PinProperties['kind'],
+    categories: file.category[i]!.map((c) => categories[c]!),
+    ...(pref >= 0 ? { prefecture: prefectures[pref]! } : {}),
+    ...(muni >= 0 ? { municipality: municipalities[muni]! } : {}),
+    placeName: places[file.place[i]!]!,
+    precision: precisions[file.precision[i]!] as PinProperties['precision'],
+    page: pages?.[i] ?? page[0] + id + page[1],
+  };
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [file.lng[i]!, file.lat[i]!] }, properties };
+}
+
+/** Unpacks the file into pins, in the order of the entries; throws on a file of another format or with columns of unequal length. */
+export function decodePins(file: MapPinsFile): MapPin[] {
+  checkPins(file);
+  const n = file.id.length;
   const pins = new Array<MapPin>(n);
-  for (let i = 0; i < n; i++) {
-    const id = file.id[i]!;
-    const pref = file.prefecture[i]!;
-    const muni = file.municipality[i]!;
-    const properties: PinProperties = {
-      id,
-      name: file.name[i]!,
-      kind: kinds[file.kind[i]!] as PinProperties['kind'],
-      categories: file.category[i]!.map((c) => categories[c]!),
-      ...(pref >= 0 ? { prefecture: prefectures[pref]! } : {}),
-      ...(muni >= 0 ? { municipality: municipalities[muni]! } : {}),
-      placeName: places[file.place[i]!]!,
-      precision: precisions[file.precision[i]!] as PinProperties['precision'],
-      page: pages[i] ?? page[0] + id + page[1],
-    };
-    pins[i] = { type: 'Feature', geometry: { type: 'Point', coordinates: [file.lng[i]!, file.lat[i]!] }, properties };
-  }
+  for (let i = 0; i < n; i++) pins[i] = pinAt(file, i);
   return pins;
+}
+
+/** The pin at position `i` alone (what decodePins(file)[i] is), for a drawing that needs a few pins before all are read. */
+export function decodePin(file: MapPinsFile, i: number): MapPin {
+  checkPins(file);
+  if (!Number.isInteger(i) || i < 0 || i >= file.id.length)
+    throw new Error(`map-pins: ${i} 番目のピンはありません（${file.id.length}件）`);
+  return pinAt(file, i);
 }

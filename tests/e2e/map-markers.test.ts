@@ -6,9 +6,9 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { DIST } from '../helpers/dist.ts';
-import { useSiteInBrowser } from '../helpers/browser.ts';
+import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { bodies, category, dir, hooks, openMap, placed, placedIds } from '../helpers/map-page.ts';
+import { bodies, category, dir, hooks, mapReady, openMap, placed, placedIds } from '../helpers/map-page.ts';
 import { placeOf } from '../../src/lib/model/directory.ts';
 import { paths } from '../../src/lib/model/paths.ts';
 
@@ -39,6 +39,42 @@ describe('markers and outlines', () => {
       expect(c.name).toContain(`${c.n}団体のまとまり`);
     }
     for (const title of singles) expect(title.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the first view is drawn from the pin file’s clusters; the map’s own clustering draws the same markers, which stay', async () => {
+    const { context } = await localOnlyContext(site.browser, { viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The markers as they are the moment the map says it has drawn (before it has clustered the pins itself).
+    await page.addInitScript(() => {
+      const w = window as unknown as { firstMarkers?: Element[] };
+      new MutationObserver(() => {
+        if (!w.firstMarkers && document.querySelector('coop-map')?.getAttribute('data-state') === 'drawn')
+          w.firstMarkers = [...document.querySelectorAll('.leaflet-marker-pane > *')];
+      }).observe(document, { attributes: true, attributeFilter: ['data-state'], subtree: true });
+    });
+    await page.goto(`${site.url}${paths.map()}`);
+    await mapReady(page);
+    const r = await page.evaluate(() => {
+      const first = (window as unknown as { firstMarkers?: Element[] }).firstMarkers ?? [];
+      const now = [...document.querySelectorAll('.leaflet-marker-pane > *')];
+      const label = (e: Element) =>
+        e.classList.contains('ra-cluster') ? `cluster ${e.textContent}` : `pin ${e.getAttribute('title')}`;
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return {
+        first: first.map(label).sort(),
+        now: now.map(label).sort(),
+        kept: first.filter((e) => now.includes(e)).length,
+        drawnFirst: at('coop-map:ready') < at('coop-map:indexed'),
+      };
+    });
+    expect(r.first.length).toBeGreaterThan(0);
+    expect(r.drawnFirst).toBe(true);
+    expect(r.now).toEqual(r.first);
+    expect(r.kept).toBe(r.first.length);
     expect(errors).toEqual([]);
     await context.close();
   });

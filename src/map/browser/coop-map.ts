@@ -8,10 +8,13 @@
  * outlines. The filters work on the list from the start.
  * Without JavaScript the list stays as it is (filters and map hidden).
  *
- * Clustering is Supercluster's (a k-d tree per zoom, built in milliseconds
- * for 10,000 points); only the clusters and pins inside the view (plus a
- * margin) exist as Leaflet markers, redrawn after each move. At the closest
- * zoom, pins that share a point are spread around it.
+ * Clustering is Supercluster's (a k-d tree per zoom; at 10,000 points
+ * about 100 ms of this thread, with reading the pins); only the clusters and
+ * pins inside the view (plus a margin) exist as Leaflet markers, redrawn after
+ * each move. At the closest zoom, pins that share a point are spread around it.
+ * The first view, unfiltered, is drawn from the clusters the pin file carries
+ * for the widest zooms (src/map/overview.ts); the map then reads every pin,
+ * clusters them itself and draws the same markers again, which stay.
  *
  * Data attributes: data-pins (the organisations: /data/map-pins.json, the
  * map's compact copy of /data/coops.geojson, see src/map/pins.ts), data-outlines
@@ -21,6 +24,8 @@
 import type * as Leaflet from 'leaflet';
 import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties } from 'supercluster';
 import { decodePins, type MapPin, type MapPinsFile } from '../pins.ts';
+import { boundsOf, overviewAt } from '../overview.ts';
+import { CLUSTER_OPTIONS, FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, sameClusterOptions } from '../clusters.ts';
 import { groupByPosition, spreadOffsets } from '../spread.ts';
 import { PRECISION_LABELS } from '../precision.ts';
 import { filterSearch, matchesFilter, parseFilter, type MapFilter } from '../filter.ts';
@@ -41,11 +46,6 @@ const JAPAN: Leaflet.LatLngBoundsLiteral = [
 ];
 /** Room kept free of markers and popups at the top left, where the zoom buttons sit (10 px margin, two 30 px buttons). */
 const CONTROLS_TOP_LEFT: [number, number] = [56, 88];
-/** The map's zoom range; clusters exist up to MAX_ZOOM - 1, so every pin stands alone at MAX_ZOOM. */
-const MIN_ZOOM = 4;
-const MAX_ZOOM = 17;
-/** Cluster radius in pixels. */
-const CLUSTER_RADIUS = 60;
 /** Padding when fitting a view: clear of the zoom buttons at the top left. */
 const FIT = { paddingTopLeft: CONTROLS_TOP_LEFT, paddingBottomRight: [24, 24] as [number, number] };
 
@@ -127,13 +127,19 @@ export class CoopMapElement extends HTMLElement {
   #features = new Map<string, MapPin>();
   /** The organisations that pass the filter, clustered. */
   #index?: Supercluster<MapPin['properties']>;
+  /** Resolves once the map has clustered the organisations itself. */
+  #whenIndexed: Promise<void>;
+  #indexed: () => void = () => undefined;
+  /** The pin file, while the map draws its first view from the file's overview (until #index is there). */
+  #overview?: MapPinsFile | undefined;
   #shown: MapPin[] = [];
   /** The markers on the map now, by key (a pin's id, or a cluster's id in this index generation). */
   #drawn = new Map<string, Leaflet.Marker>();
   /** Pin markers, made once per organisation when first drawn. */
   #pins = new Map<string, Leaflet.Marker>();
   #pinOffset = new Map<string, string>();
-  #ids = new Map<Leaflet.Marker, string>();
+  /** The organisation of each pin marker. */
+  #pinOf = new Map<Leaflet.Marker, MapPin>();
   #generation = 0;
   #layer?: Leaflet.LayerGroup;
   #icons?: Record<MapPin['properties']['precision'], Leaflet.DivIcon>;
@@ -153,6 +159,11 @@ export class CoopMapElement extends HTMLElement {
    * then "drawn", and "ready" once the outlines, the list and the filters are set up too.
    */
   readyAt?: number;
+
+  constructor() {
+    super();
+    this.#whenIndexed = new Promise((ok) => (this.#indexed = ok));
+  }
 
   connectedCallback(): void {
     if (this.#started) return;
@@ -223,9 +234,9 @@ export class CoopMapElement extends HTMLElement {
     if (new URLSearchParams(location.search).has('focus')) this.#want();
     await Promise.all([afterFirstContentfulPaint(), Promise.race([nearView(canvas), wanted])]);
     performance.mark('coop-map:wanted');
-    const [{ L }, pins] = await Promise.all([
+    const [{ L }, file] = await Promise.all([
       import('./leaflet.ts'),
-      fetchJson<MapPinsFile>(pinsUrl).then(decodePins),
+      fetchJson<MapPinsFile>(pinsUrl),
       loadLeafletCss(),
     ]);
     performance.mark('coop-map:loaded');
@@ -235,15 +246,7 @@ export class CoopMapElement extends HTMLElement {
     // Leaflet's evaluation, the map's creation and the clustering each run in a task of their own, none adding to another's.
     await yieldToMain();
     this.#L = L;
-    this.#createMap(L, pins);
-    performance.mark('coop-map:markers');
-    await yieldToMain();
-
-    // The clusters first: outlines, the list and the filters' handlers wait until they are on screen.
-    await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
-    performance.mark('coop-map:ready');
-    this.readyAt = performance.now();
-    this.dataset.state = 'drawn';
+    await this.#drawFirstView(L, file);
 
     this.#applyToList();
     if (this.#near) this.#showNear(this.#near);
@@ -254,6 +257,42 @@ export class CoopMapElement extends HTMLElement {
     const focus = new URLSearchParams(location.search).get('focus');
     const target = focus ? this.#shown.find((f) => f.properties.id === focus) : undefined;
     if (target) this.#focusPin(target);
+  }
+
+  /**
+   * Creates the map and draws its first view. Unfiltered, that view is drawn from the clusters the file carries
+   * (src/map/overview.ts) before the map reads every pin and clusters them itself; filtered, or from a file without
+   * them, once it has.
+   */
+  async #drawFirstView(L: LeafletNS, file: MapPinsFile): Promise<void> {
+    const filtered = Boolean(this.#filter.category || this.#filter.pref);
+    const overview =
+      !filtered && file.overview && sameClusterOptions(file.overview.options) ? file.overview : undefined;
+    const pins = overview ? undefined : decodePins(file);
+    this.#createMap(L, overview?.bounds ?? boundsOf(pins ?? []));
+    performance.mark('coop-map:markers');
+    await yieldToMain();
+    if (overview) {
+      this.#overview = file;
+      this.#draw();
+      await afterPaint();
+      this.#markDrawn();
+      await yieldToMain();
+    }
+
+    // The clusters first: outlines, the list and the filters' handlers wait until they are on screen. A filter chosen
+    // since the first view fits the view to its organisations.
+    for (const pin of pins ?? decodePins(file)) this.#features.set(pin.properties.id, pin);
+    await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
+    performance.mark('coop-map:indexed');
+    if (this.readyAt === undefined) this.#markDrawn();
+  }
+
+  /** Marks the clustered markers as on screen (for the benchmark and the tests). */
+  #markDrawn(): void {
+    performance.mark('coop-map:ready');
+    this.readyAt = performance.now();
+    this.dataset.state = 'drawn';
   }
 
   /** The filter in the address, among the options the page offers (read from the selects, which it sets too). */
@@ -282,8 +321,8 @@ export class CoopMapElement extends HTMLElement {
     this.addEventListener('pointerdown', () => (this.#keyboard = false), true);
   }
 
-  /** The Leaflet map in its canvas, fitted to every pin, with the markers' icons and layer (no base layers yet). */
-  #createMap(L: LeafletNS, pins: MapPin[]): void {
+  /** The Leaflet map in its canvas, fitted to `all` (every organisation's bounds), with the markers' icons and layer (no base layers yet). */
+  #createMap(L: LeafletNS, all: [number, number, number, number] | undefined): void {
     const canvas = this.querySelector<HTMLElement>('[data-map-canvas]');
     if (!canvas) throw new Error('地図の領域がありません');
     const map = (this.#map = L.map(canvas, {
@@ -301,20 +340,8 @@ export class CoopMapElement extends HTMLElement {
         target.click();
       }
     });
-    let south = 90,
-      west = 180,
-      north = -90,
-      east = -180;
-    for (const feature of pins) {
-      const [lng, lat] = feature.geometry.coordinates;
-      south = Math.min(south, lat);
-      north = Math.max(north, lat);
-      west = Math.min(west, lng);
-      east = Math.max(east, lng);
-      this.#features.set(feature.properties.id, feature);
-    }
     // The first view fits the organisations (not the whole of Japan, small).
-    if (pins.length) this.#allBounds = L.latLngBounds([south, west], [north, east]);
+    if (all) this.#allBounds = L.latLngBounds([all[0], all[1]], [all[2], all[3]]);
     this.#fitAll();
     this.#icons = {
       address: L.divIcon({ className: 'ra-pin ra-pin-address', iconSize: [18, 18] }),
@@ -349,20 +376,18 @@ export class CoopMapElement extends HTMLElement {
   /** Clusters the organisations that pass the filter and draws them. */
   async #applyToMap(fit: boolean): Promise<void> {
     this.#shown = [...this.#features.values()].filter((f) => matchesFilter(f.properties, this.#filter));
-    this.#index = new Supercluster<MapPin['properties']>({
-      radius: CLUSTER_RADIUS,
-      extent: 256,
-      minZoom: MIN_ZOOM,
-      maxZoom: MAX_ZOOM - 1,
-    }).load(this.#shown);
-    this.#generation++;
+    // Each index numbers its clusters anew; the first is numbered as the file's overview (which it replaces) is.
+    if (this.#index) this.#generation++;
+    this.#index = new Supercluster<MapPin['properties']>({ ...CLUSTER_OPTIONS }).load(this.#shown);
+    this.#overview = undefined;
+    this.#indexed();
     let settle = () => {};
     this.#ready = new Promise((ok) => (settle = ok));
     this.#map?.closePopup();
     if (fit) {
       if (this.#shown.length && (this.#filter.category || this.#filter.pref)) {
         const b = this.#L!.latLngBounds(this.#shown.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
-        this.#map?.fitBounds(b, { ...FIT, maxZoom: 11, animate: false });
+        this.#map?.fitBounds(b, { ...FIT, maxZoom: FIT_MAX_ZOOM, animate: false });
       } else this.#fitAll();
     }
     this.#draw();
@@ -376,7 +401,7 @@ export class CoopMapElement extends HTMLElement {
     const map = this.#map;
     const index = this.#index;
     const L = this.#L;
-    if (!map || !index || !L || !this.#layer) return;
+    if (!map || !(index || this.#overview) || !L || !this.#layer) return;
     const zoom = Math.round(map.getZoom());
     const b = map.getBounds().pad(0.5);
     const bbox: [number, number, number, number] = [
@@ -385,7 +410,11 @@ export class CoopMapElement extends HTMLElement {
       Math.min(180, b.getEast()),
       Math.min(85, b.getNorth()),
     ];
-    const items = index.getClusters(bbox, zoom) as Drawn[];
+    const items = index
+      ? (index.getClusters(bbox, zoom) as Drawn[])
+      : this.#overview && overviewAt(this.#overview, zoom, bbox);
+    // A zoom the overview does not cover: the markers stay until the map's own clusters are there (a moment).
+    if (!items) return;
     const pins = items.filter((i): i is MapPin => !(i.properties as Partial<ClusterProperties>).cluster);
     // Only at the closest zoom can pins share a point; spread them around it there.
     const offsets = new Map<string, [number, number]>();
@@ -398,7 +427,8 @@ export class CoopMapElement extends HTMLElement {
     for (const item of items) {
       const props = item.properties as Partial<ClusterProperties>;
       if (props.cluster) {
-        const key = `c${this.#generation}:${props.cluster_id}`;
+        // The same cluster from the overview and from the first index (the same id and count) keeps its marker.
+        const key = `c${this.#generation}:${props.cluster_id}:${props.point_count}`;
         next.set(key, this.#drawn.get(key) ?? this.#clusterMarker(item as ClusterFeature<AnyProps>));
       } else {
         const f = item as MapPin;
@@ -423,8 +453,13 @@ export class CoopMapElement extends HTMLElement {
       }),
       keyboard: true,
     });
-    const index = this.#index!;
-    const expand = () => {
+    const generation = this.#generation;
+    const expand = (): void => {
+      const index = this.#index;
+      // Drawn from the overview: the map's own clusters are a moment away.
+      if (!index) return void this.#whenIndexed.then(expand);
+      // A cluster of an earlier filter, whose marker is about to go.
+      if (generation !== this.#generation) return;
       const hadFocus = marker.getElement()?.contains(document.activeElement) ?? false;
       const zoom = Math.min(index.getClusterExpansionZoom(c.properties.cluster_id), MAX_ZOOM);
       // The cluster's marker goes away with the zoom: a keyboard user's focus stays on the map.
@@ -454,7 +489,7 @@ export class CoopMapElement extends HTMLElement {
       marker.on('click', open);
       onEnter(marker, open);
       this.#pins.set(p.id, marker);
-      this.#ids.set(marker, p.id);
+      this.#pinOf.set(marker, f);
       this.#pinOffset.set(p.id, '0,0');
     }
     if (this.#pinOffset.get(p.id) !== key) {
@@ -486,7 +521,7 @@ export class CoopMapElement extends HTMLElement {
   }
 
   #fitAll(): void {
-    if (this.#allBounds) this.#map?.fitBounds(this.#allBounds, { ...FIT, maxZoom: 11, animate: false });
+    if (this.#allBounds) this.#map?.fitBounds(this.#allBounds, { ...FIT, maxZoom: FIT_MAX_ZOOM, animate: false });
     else this.#map?.fitBounds(JAPAN, { animate: false });
   }
 
@@ -506,8 +541,7 @@ export class CoopMapElement extends HTMLElement {
 
   #openPopup(marker: Leaflet.Marker): void {
     if (!marker.getPopup()) {
-      const id = this.#ids.get(marker);
-      const feature = id ? this.#features.get(id) : undefined;
+      const feature = this.#pinOf.get(marker);
       if (!feature) return;
       // A popup is panned clear of the zoom buttons at the top left, and of the edges elsewhere.
       marker.bindPopup(() => popupContent(feature, this.dataset.base ?? '/', this.#categoryLabels), {

@@ -1,0 +1,117 @@
+/**
+ * The clusters the pin file carries for the map's first views (src/map/overview.ts): at every zoom they hold, what
+ * overviewAt gives is what Supercluster gives the map from the same file, on the real content and on synthetic
+ * points generated here; within its limit; and none where the file has no pin.
+ */
+import { describe, expect, test } from 'vitest';
+import Supercluster, { type ClusterProperties } from 'supercluster';
+import { indexById } from '../../../src/lib/model/directory.ts';
+import { mapEntries, type MapEntry } from '../../../src/map/geojson.ts';
+import { decodePin, decodePins, encodePins, type MapPin, type MapPinsFile } from '../../../src/map/pins.ts';
+import { OVERVIEW_LIMIT, overviewAt, withOverview } from '../../../src/map/overview.ts';
+import { CLUSTER_OPTIONS, FIT_MAX_ZOOM, sameClusterOptions } from '../../../src/map/clusters.ts';
+import { prng } from '../../../scripts/lib/bench-common.ts';
+import { loadContentDirectory } from '../../helpers/content.ts';
+
+const dir = loadContentDirectory();
+const real = mapEntries(dir.coops, indexById(dir.bodies));
+
+/** `n` synthetic organisations at random points of Japan's bounding box (tests only; nothing reaches content/). */
+function synthetic(n: number): MapEntry[] {
+  const rand = prng(n);
+  return Array.from({ length: n }, (_, i) => ({
+    id: `synthetic-${i}`,
+    name: `合成データ組合${i}`,
+    kind: 'coop',
+    categories: ['care'],
+    placeName: '合成',
+    lat: Math.round((24 + rand() * 21.5) * 1e5) / 1e5,
+    lng: Math.round((123 + rand() * 22.8) * 1e5) / 1e5,
+    precision: 'address',
+    page: `coops/synthetic-${i}/`,
+  }));
+}
+
+/** The file as the browser gets it: through JSON. */
+const served = (entries: readonly MapEntry[]) =>
+  JSON.parse(JSON.stringify(withOverview(encodePins(entries)))) as MapPinsFile;
+
+const WORLD: [number, number, number, number] = [-180, -85, 180, 85];
+
+/** A drawing, comparable: clusters by id, count and position (to the overview's 5 places), pins by id. */
+function drawing(items: ReadonlyArray<{ properties: unknown; geometry: { coordinates: number[] } }>): string[] {
+  const r = (x: number) => (Math.round(x * 1e5) / 1e5).toFixed(5);
+  return items
+    .map((i) => {
+      const p = i.properties as Partial<ClusterProperties> & Partial<MapPin['properties']>;
+      const [lng, lat] = i.geometry.coordinates as [number, number];
+      return p.cluster
+        ? `cluster ${p.cluster_id} ×${p.point_count} (${String(p.point_count_abbreviated)}) @${r(lng)},${r(lat)}`
+        : `pin ${p.id} @${r(lng)},${r(lat)}`;
+    })
+    .sort();
+}
+
+describe.each([
+  ['the real content', real],
+  ['1,000 synthetic organisations', synthetic(1_000)],
+  ['10,000 synthetic organisations', synthetic(10_000)],
+])('the overview of %s', (_, entries) => {
+  const file = served(entries);
+  const overview = file.overview!;
+  const index = new Supercluster<MapPin['properties']>({ ...CLUSTER_OPTIONS }).load(decodePins(file));
+
+  test('is there, made with the map’s own options, from the widest zoom up, within its limit', () => {
+    expect(entries.length).toBeGreaterThan(0);
+    expect(sameClusterOptions(overview.options)).toBe(true);
+    expect(overview.zooms.length).toBeGreaterThan(0);
+    expect(overview.zooms.length).toBeLessThanOrEqual(FIT_MAX_ZOOM - CLUSTER_OPTIONS.minZoom + 1);
+    expect(overview.zooms.flat().length).toBeLessThanOrEqual(OVERVIEW_LIMIT);
+    // It stops at the limit, not before: the next zoom would not have fitted.
+    const next = CLUSTER_OPTIONS.minZoom + overview.zooms.length;
+    if (next <= FIT_MAX_ZOOM)
+      expect(overview.zooms.flat().length + index.getClusters(WORLD, next).length).toBeGreaterThan(OVERVIEW_LIMIT);
+  });
+
+  test('bounds every pin, tightly', () => {
+    const pins = decodePins(file);
+    const lats = pins.map((p) => p.geometry.coordinates[1]);
+    const lngs = pins.map((p) => p.geometry.coordinates[0]);
+    expect(overview.bounds).toEqual([Math.min(...lats), Math.min(...lngs), Math.max(...lats), Math.max(...lngs)]);
+  });
+
+  test('draws at each of its zooms what Supercluster draws from the file, for the whole map and for a box', () => {
+    const boxes: Array<[number, number, number, number]> = [WORLD, [135, 33, 141, 37]];
+    overview.zooms.forEach((_, i) => {
+      const zoom = CLUSTER_OPTIONS.minZoom + i;
+      for (const box of boxes)
+        expect(drawing(overviewAt(file, zoom, box)!)).toEqual(drawing(index.getClusters(box, zoom)));
+    });
+  });
+
+  test('has nothing for a zoom it does not hold', () => {
+    expect(overviewAt(file, CLUSTER_OPTIONS.minZoom - 1, WORLD)).toBeUndefined();
+    expect(overviewAt(file, CLUSTER_OPTIONS.minZoom + overview.zooms.length, WORLD)).toBeUndefined();
+  });
+});
+
+test('a file with no pin has no overview, and one without an overview draws nothing from it', () => {
+  const empty = withOverview(encodePins([]));
+  expect(empty.overview).toBeUndefined();
+  expect(overviewAt(empty, CLUSTER_OPTIONS.minZoom, WORLD)).toBeUndefined();
+  expect(overviewAt(encodePins(real), CLUSTER_OPTIONS.minZoom, WORLD)).toBeUndefined();
+});
+
+test('options other than the map’s are not the map’s', () => {
+  expect(sameClusterOptions({ ...CLUSTER_OPTIONS })).toBe(true);
+  expect(sameClusterOptions({ ...CLUSTER_OPTIONS, radius: 40 })).toBe(false);
+  expect(sameClusterOptions(undefined)).toBe(false);
+});
+
+test('decodePin gives one pin as decodePins does, and refuses a position the file does not have', () => {
+  const file = served(real);
+  const all = decodePins(file);
+  for (const i of [0, all.length - 1]) expect(decodePin(file, i)).toEqual(all[i]);
+  expect(() => decodePin(file, all.length)).toThrow(/ピンはありません/);
+  expect(() => decodePin(file, -1)).toThrow(/ピンはありません/);
+});
