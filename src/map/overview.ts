@@ -1,26 +1,63 @@
 /**
- * The clusters of the map's first views, carried in /data/map-pins.json
- * (`overview`, see MapOverview in src/map/pins.ts). At 10,000 organisations
- * reading every pin and clustering them takes the page's main thread about
- * 150 ms; with these the map draws its first view (Japan at a wide zoom) as
- * soon as Leaflet is there, then reads and clusters the pins itself and draws
- * the same clusters again (they are Supercluster's, made from the same pins in
- * the same order with the same options, so they are the same).
+ * /data/map-overview.json: the clusters of the map's first views, and the
+ * few pins they show alone. At 10,000 organisations the pin file
+ * (/data/map-pins.json) is about 170 kB gzip, and reading every pin and
+ * clustering them takes the page's main thread about 150 ms. With this file
+ * (a few kB) the map draws its first view (Japan at a wide zoom) as soon as
+ * Leaflet is there, then reads the pin file, clusters the pins itself and
+ * draws the same clusters again: they are Supercluster's, made from the same
+ * pins in the same order with the same options (src/map/clusters.ts).
  *
  * Written for the widest zooms only, from CLUSTER_OPTIONS.minZoom up to the
- * closest zoom a fitted view opens at, while the entries stay within
- * OVERVIEW_LIMIT (at 10,000 organisations the file grows by about 4 % gzipped).
- */
+ * closest zoom a view fitted to the pins can open at (closestFirstZoom), while
+ * the entries stay within OVERVIEW_LIMIT. The file is a pin file (src/map/pins.ts) of the pins the
+ * overview shows alone, with `overview` (MapOverview), whose single pins are
+ * positions in it. */
 import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties } from 'supercluster';
 import { CLUSTER_OPTIONS, FIT_MAX_ZOOM } from './clusters.ts';
-import { decodePin, decodePins, type MapOverview, type MapPin, type MapPinsFile, type OverviewEntry } from './pins.ts';
+import {
+  decodePin,
+  decodePins,
+  encodePins,
+  type MapOverview,
+  type MapPin,
+  type MapPinsFile,
+  type OverviewEntry,
+} from './pins.ts';
+import type { MapEntry } from './geojson.ts';
 
 /**
- * The most entries (clusters and single pins, all zooms together) the overview holds: at 10,000 organisations across
- * Japan, zooms 4 to 8 (457 entries; zoom 9 alone would add 987). A fitted view of all Japan opens at zoom 4 on a phone
- * and 5 or 6 on a wider screen.
+ * The most entries (clusters and single pins, all zooms together) the overview holds, for many organisations in a
+ * small area, whose fitted view opens close (at 10,000 across Japan the zooms up to closestFirstZoom hold about 50).
  */
 export const OVERVIEW_LIMIT = 500;
+
+/**
+ * The largest canvas a first view is fitted to, in CSS pixels (the map's canvas is at most 40rem high, its column
+ * narrower than a wide screen; this leaves room for large text and wide screens). A fitted view of the pins opens no
+ * closer than the zoom at which their bounds fill it, so the overview stops there.
+ */
+const WIDEST_CANVAS = { width: 2560, height: 1280 };
+
+/** The closest zoom at which `bounds` (south, west, north, east) still fit WIDEST_CANVAS (at most FIT_MAX_ZOOM). */
+export function closestFirstZoom([south, west, north, east]: [number, number, number, number]): number {
+  // Web Mercator on 256 px tiles, as Leaflet projects.
+  const x = (lng: number) => (lng / 360 + 0.5) * 256;
+  const y = (lat: number) => {
+    const sin = Math.sin((lat * Math.PI) / 180);
+    return (0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI) * 256;
+  };
+  const width = x(east) - x(west);
+  const height = y(south) - y(north);
+  let zoom = CLUSTER_OPTIONS.minZoom;
+  while (
+    zoom < FIT_MAX_ZOOM &&
+    width * 2 ** (zoom + 1) <= WIDEST_CANVAS.width &&
+    height * 2 ** (zoom + 1) <= WIDEST_CANVAS.height
+  )
+    zoom++;
+  return zoom;
+}
 
 /** A cluster's position is written to 5 decimal places (about a metre; a pixel is 76 m at zoom 11). */
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
@@ -45,17 +82,23 @@ export function boundsOf(pins: readonly MapPin[]): [number, number, number, numb
   return [south, west, north, east];
 }
 
-/** The file with its overview (the file as it is when it has no pin). */
-export function withOverview(file: MapPinsFile): MapPinsFile {
+/**
+ * /data/map-overview.json for the pin file `file` (/data/map-pins.json): a pin file of its own holding only the pins
+ * the overview shows alone, with the overview, whose single pins are positions in this smaller file. It holds no pin
+ * and no overview when `file` has no pin.
+ */
+export function overviewFile(file: MapPinsFile): MapPinsFile {
   // The pins as the map reads them, in its order: the clusters then are the ones it makes.
   const pins = decodePins(JSON.parse(JSON.stringify(file)) as MapPinsFile);
-  if (!pins.length) return file;
+  if (!pins.length) return encodePins([]);
   // Supercluster gives a single pin as a new feature around the pin's own properties object.
-  const position = new Map(pins.map((p, i) => [p.properties, i]));
+  const pinOf = new Map(pins.map((p) => [p.properties, p]));
   const index = new Supercluster<MapPin['properties']>({ ...CLUSTER_OPTIONS }).load(pins);
+  const singles = new Map<MapPin, number>();
   const zooms: OverviewEntry[][] = [];
+  const bounds = boundsOf(pins)!;
   let total = 0;
-  for (let zoom = CLUSTER_OPTIONS.minZoom; zoom <= FIT_MAX_ZOOM; zoom++) {
+  for (let zoom = CLUSTER_OPTIONS.minZoom; zoom <= closestFirstZoom(bounds); zoom++) {
     const items = index.getClusters(WORLD, zoom);
     if (total + items.length > OVERVIEW_LIMIT) break;
     total += items.length;
@@ -64,14 +107,21 @@ export function withOverview(file: MapPinsFile): MapPinsFile {
         const props = item.properties as Partial<ClusterProperties>;
         const [lng, lat] = item.geometry.coordinates as [number, number];
         if (props.cluster) return [round(lng), round(lat), props.point_count!, props.cluster_id!];
-        const at = position.get(item.properties as MapPin['properties']);
-        if (at === undefined) throw new Error('map-pins: 概観のピンが元の一覧にありません');
+        const pin = pinOf.get(item.properties as MapPin['properties']);
+        if (!pin) throw new Error('map-overview: 概観のピンが元の一覧にありません');
+        let at = singles.get(pin);
+        if (at === undefined) singles.set(pin, (at = singles.size));
         return at;
       }),
     );
   }
-  const overview: MapOverview = { bounds: boundsOf(pins)!, options: { ...CLUSTER_OPTIONS }, zooms };
-  return { ...file, overview };
+  const entries: MapEntry[] = [...singles.keys()].map(({ properties, geometry }) => ({
+    ...properties,
+    lng: geometry.coordinates[0],
+    lat: geometry.coordinates[1],
+  }));
+  const overview: MapOverview = { bounds, options: { ...CLUSTER_OPTIONS }, zooms };
+  return { ...encodePins(entries), overview };
 }
 
 /**

@@ -60,7 +60,7 @@ export interface MapPinsFile {
   category: number[][];
   /** Pages that do not follow `page`, by the pin's position. */
   pages?: Record<string, string> | undefined;
-  /** The clusters of the map's first views, made when the file is written (src/map/overview.ts). */
+  /** Only in /data/map-overview.json: the clusters of the map's first views (src/map/overview.ts). */
   overview?: MapOverview | undefined;
 }
 
@@ -69,14 +69,14 @@ export type OverviewEntry = [number, number, number, number] | number;
 
 /**
  * What Supercluster gives for the whole map at the widest zooms, so the map can draw its first view before it has read
- * every pin and clustered them itself (which it then does, and draws the same).
+ * the pin file and clustered every pin itself (which it then does, and draws the same).
  */
 export interface MapOverview {
   /** South, west, north, east of every pin. */
   bounds: [number, number, number, number];
   /** The options they were clustered with (src/map/clusters.ts): the map uses them only when they are its own. */
   options: { radius: number; extent: number; minZoom: number; maxZoom: number };
-  /** One list per zoom from options.minZoom up: every cluster and single pin of the map at that zoom. */
+  /** One list per zoom from options.minZoom up: every cluster and single pin of the map at that zoom (a pin as its position in the overview file). */
   zooms: OverviewEntry[][];
 }
 

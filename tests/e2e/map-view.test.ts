@@ -2,7 +2,8 @@
  * /map/'s view in Chromium: the first view fits every marker and is at least as close as all of Japan, a popup is
  * never left under the zoom buttons, on a phone the near-me controls come first with the map within a screen (its
  * files fetched only once the reader scrolls towards it), and the map's files (the Leaflet chunk and stylesheet, the
- * pin file, the outlines) are asked for once each, only after the page's text is painted, the outlines after the pins.
+ * pin file, the overview file, the outlines) are asked for once each, only after the page's text is painted, the
+ * outlines after the pins.
  */
 import { describe, expect, test } from 'vitest';
 import { localOnlyContext, useSiteInBrowser } from '../helpers/browser.ts';
@@ -35,10 +36,12 @@ describe('map view', () => {
       /\/leaflet\.[\w-]+\.js$/,
       /\/leaflet\.[\w-]+\.css$/,
       /\/map-pins\.json$/,
+      /\/map-overview\.json$/,
       /\/japan-prefectures\.geojson$/,
     ];
-    const [leaflet, css, pins, outlines] = mapFiles.map(file);
-    for (const f of [leaflet!, css!, pins!, outlines!]) expect([f.url, f.start >= timing.fcp!]).toEqual([f.url, true]);
+    const found = mapFiles.map(file);
+    const [, , pins, , outlines] = found;
+    for (const f of found) expect([f.url, f.start >= timing.fcp!]).toEqual([f.url, true]);
     expect(outlines!.start).toBeGreaterThanOrEqual(pins!.end);
     await context.close();
   });

@@ -15,6 +15,7 @@ import { paths } from '../../src/lib/model/paths.ts';
 import { needsSplit, NO_PREFECTURE } from '../../src/lib/views/lists.ts';
 import type { CoopFeatureCollection } from '../../src/map/geojson.ts';
 import { decodePins, type MapPinsFile } from '../../src/map/pins.ts';
+import { sameClusterOptions } from '../../src/map/clusters.ts';
 
 const dir = loadContentDirectory();
 const bodies = indexById(dir.bodies);
@@ -63,6 +64,34 @@ describe("map-pins.json (the map's compact copy)", () => {
   test('is smaller than the GeoJSON', () => {
     const bytes = (f: string) => readFileSync(join(DIST, paths.dataFile(f))).length;
     expect(bytes('map-pins.json')).toBeLessThan(bytes('coops.geojson') / 2);
+  });
+});
+
+describe("map-overview.json (the clusters of the map's first views)", () => {
+  const overviewFile = (): MapPinsFile =>
+    JSON.parse(readFileSync(join(DIST, paths.dataFile('map-overview.json')), 'utf8'));
+
+  test('bounds every pin, and holds the clustering the map uses', () => {
+    const { overview } = overviewFile();
+    expect(overview).toBeDefined();
+    expect(sameClusterOptions(overview!.options)).toBe(true);
+    const points = geojson().features.map((f) => f.geometry.coordinates);
+    const lats = points.map((c) => c[1]!);
+    const lngs = points.map((c) => c[0]!);
+    expect(overview!.bounds).toEqual([Math.min(...lats), Math.min(...lngs), Math.max(...lats), Math.max(...lngs)]);
+    expect(overview!.zooms.length).toBeGreaterThan(0);
+  });
+
+  test('its pins are the pin file’s, field for field, and every one is shown alone at some zoom', () => {
+    const file = overviewFile();
+    const own = decodePins(file);
+    const byId = new Map(decodePins(pinsFile()).map((p) => [p.properties.id, p]));
+    for (const pin of own) expect(pin).toEqual(byId.get(pin.properties.id));
+    const alone = new Set(file.overview!.zooms.flat().filter((e) => typeof e === 'number'));
+    expect(alone.size).toBe(own.length);
+    // Clusters count organisations of the pin file: at each zoom, clusters and single pins add up to all of them.
+    for (const zoom of file.overview!.zooms)
+      expect(zoom.reduce<number>((n, e) => n + (typeof e === 'number' ? 1 : e[2]), 0)).toBe(byId.size);
   });
 });
 
@@ -141,6 +170,7 @@ describe('/map/', () => {
   test('the island and near-me point at the compact pin file and the outlines, and both files exist', () => {
     const tag = /<coop-map[^>]*>/.exec(html())![0];
     expect(tag).toContain(`data-pins="/${paths.dataFile('map-pins.json')}"`);
+    expect(tag).toContain(`data-overview="/${paths.dataFile('map-overview.json')}"`);
     expect(/<near-me[^>]*>/.exec(html())![0]).toContain(`data-pins="/${paths.dataFile('map-pins.json')}"`);
     expect(pinsFile().id.length).toBe(placed.length);
     expect(tag).toContain('data-outlines="/geo/japan-prefectures.geojson"');

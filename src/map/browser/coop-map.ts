@@ -12,12 +12,14 @@
  * about 100 ms of this thread, with reading the pins); only the clusters and
  * pins inside the view (plus a margin) exist as Leaflet markers, redrawn after
  * each move. At the closest zoom, pins that share a point are spread around it.
- * The first view, unfiltered, is drawn from the clusters the pin file carries
- * for the widest zooms (src/map/overview.ts); the map then reads every pin,
- * clusters them itself and draws the same markers again, which stay.
+ * The first view, unfiltered, is drawn from a small file of the clusters at
+ * the widest zooms (/data/map-overview.json, src/map/overview.ts); the map then
+ * reads the pin file, clusters every pin itself and draws the same markers
+ * again, which stay.
  *
  * Data attributes: data-pins (the organisations: /data/map-pins.json, the
- * map's compact copy of /data/coops.geojson, see src/map/pins.ts), data-outlines
+ * map's compact copy of /data/coops.geojson, see src/map/pins.ts), data-overview
+ * (the clusters of its first views, src/map/overview.ts), data-outlines
  * (prefecture outlines shown under the tiles, so the map still shows Japan
  * when no tile loads), data-base (the site's base path).
  */
@@ -36,6 +38,7 @@ import { cooperativeGestures } from './gestures.ts';
 import { addBaseLayers } from './base-layers.ts';
 import { loadLeafletCss } from './leaflet-css.ts';
 import { yieldToMain } from './yield.ts';
+import { afterFirstContentfulPaint, afterPaint, nearView } from './waits.ts';
 
 type LeafletNS = typeof Leaflet;
 
@@ -49,65 +52,13 @@ const CONTROLS_TOP_LEFT: [number, number] = [56, 88];
 /** Padding when fitting a view: clear of the zoom buttons at the top left. */
 const FIT = { paddingTopLeft: CONTROLS_TOP_LEFT, paddingBottomRight: [24, 24] as [number, number] };
 
-/** Waits for the next paint to have happened. */
-const afterPaint = () => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-
-/** The longest wait for the first contentful paint to be reported: past it, the map loads anyway. */
-const FIRST_PAINT_WAIT_MS = 3000;
-
-/**
- * How far below the screen the map's canvas may start for its files to be fetched: a short scroll ahead, less than
- * the near-me box leaves between the first screen and the canvas on a phone (about 200 px at 390×844).
- */
-const NEAR_VIEW_MARGIN = '0px 0px 160px 0px';
-
-/** Resolves once `el` is on screen or within NEAR_VIEW_MARGIN below it (at once where IntersectionObserver is missing). */
-function nearView(el: Element): Promise<void> {
-  if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
-  return new Promise<void>((ok) => {
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          observer.disconnect();
-          ok();
-        }
-      },
-      { rootMargin: NEAR_VIEW_MARGIN },
-    );
-    observer.observe(el);
-  });
-}
-
-/**
- * Waits until the page's text is on screen (its first contentful paint), so the map's files do not share the
- * connection with what that paint needs; the next paint where the browser does not report paint timing.
- */
-function afterFirstContentfulPaint(): Promise<void> {
-  const seen = () => performance.getEntriesByName('first-contentful-paint').length > 0;
-  if (
-    typeof PerformanceObserver === 'undefined' ||
-    !PerformanceObserver.supportedEntryTypes?.includes('paint') ||
-    seen()
-  )
-    return afterPaint();
-  return new Promise<void>((ok) => {
-    const done = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      ok();
-    };
-    const observer = new PerformanceObserver(() => {
-      if (seen()) done();
-    });
-    const timer = setTimeout(done, FIRST_PAINT_WAIT_MS);
-    observer.observe({ type: 'paint', buffered: true });
-  });
+async function readJson<T>(res: Response): Promise<T> {
+  if (!res.ok) throw new Error(`${res.url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
 }
 
 async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
+  return readJson<T>(await fetch(url));
 }
 
 type Drawn = MapPin | ClusterFeature<AnyProps>;
@@ -130,7 +81,7 @@ export class CoopMapElement extends HTMLElement {
   /** Resolves once the map has clustered the organisations itself. */
   #whenIndexed: Promise<void>;
   #indexed: () => void = () => undefined;
-  /** The pin file, while the map draws its first view from the file's overview (until #index is there). */
+  /** The overview file, while the map draws its first view from it (until #index is there). */
   #overview?: MapPinsFile | undefined;
   #shown: MapPin[] = [];
   /** The markers on the map now, by key (a pin's id, or a cluster's id in this index generation). */
@@ -214,8 +165,7 @@ export class CoopMapElement extends HTMLElement {
 
   async #start(): Promise<void> {
     performance.mark('coop-map:start');
-    const { pins: pinsUrl, outlines: outlinesUrl } = this.dataset;
-    if (!pinsUrl) throw new Error('data-pins がありません');
+    if (!this.dataset.pins) throw new Error('data-pins がありません');
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
     for (const note of this.querySelectorAll<HTMLElement>('[data-no-js]')) note.hidden = true;
     this.#filter = this.#filterFromUrl();
@@ -228,30 +178,23 @@ export class CoopMapElement extends HTMLElement {
     // The page's text (the list, the near-me box) is painted before the map's files are asked for, so on a slow
     // connection they do not hold it up; they wait too while the canvas is out of sight (a phone's first screen
     // is the near-me box), unless the reader asks for the map. Both waits start at once, so a canvas already in view
-    // costs no frame after the paint. Leaflet, its stylesheet and the pins then load side by side, the outlines once
-    // they are in.
+    // costs no frame after the paint. Leaflet, its stylesheet, the overview and the pins then load side by side
+    // (#loadFiles), the outlines once the pins are in.
     const wanted = new Promise<void>((ok) => (this.#want = ok));
     if (new URLSearchParams(location.search).has('focus')) this.#want();
     await Promise.all([afterFirstContentfulPaint(), Promise.race([nearView(canvas), wanted])]);
     performance.mark('coop-map:wanted');
-    const [{ L }, file] = await Promise.all([
-      import('./leaflet.ts'),
-      fetchJson<MapPinsFile>(pinsUrl),
-      loadLeafletCss(),
-    ]);
+    const { L, first, pins, outlines } = await this.#loadFiles();
     performance.mark('coop-map:loaded');
-    const outlines = outlinesUrl
-      ? fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined)
-      : Promise.resolve(undefined);
     // Leaflet's evaluation, the map's creation and the clustering each run in a task of their own, none adding to another's.
     await yieldToMain();
     this.#L = L;
-    await this.#drawFirstView(L, file);
+    await this.#drawFirstView(L, first, pins);
 
     this.#applyToList();
     if (this.#near) this.#showNear(this.#near);
     await yieldToMain();
-    await addBaseLayers(L, this.#map!, await outlines, MAX_ZOOM, this.querySelector<HTMLElement>('[data-tile-note]'));
+    await addBaseLayers(L, this.#map!, await outlines(), MAX_ZOOM, this.querySelector<HTMLElement>('[data-tile-note]'));
     this.dataset.state = 'ready';
 
     const focus = new URLSearchParams(location.search).get('focus');
@@ -260,32 +203,75 @@ export class CoopMapElement extends HTMLElement {
   }
 
   /**
-   * Creates the map and draws its first view. Unfiltered, that view is drawn from the clusters the file carries
-   * (src/map/overview.ts) before the map reads every pin and clusters them itself; filtered, or from a file without
-   * them, once it has.
+   * Creates the map and draws its first view: from `first`'s overview when it has one (the overview file), then, once
+   * the pin file (`pinsFile()` reads it) is read and the pins clustered, with the map's own clusters (the same ones);
+   * else from the pin file, which `first` then is.
    */
-  async #drawFirstView(L: LeafletNS, file: MapPinsFile): Promise<void> {
-    const filtered = Boolean(this.#filter.category || this.#filter.pref);
-    const overview =
-      !filtered && file.overview && sameClusterOptions(file.overview.options) ? file.overview : undefined;
-    const pins = overview ? undefined : decodePins(file);
-    this.#createMap(L, overview?.bounds ?? boundsOf(pins ?? []));
-    performance.mark('coop-map:markers');
-    await yieldToMain();
-    if (overview) {
-      this.#overview = file;
+  async #drawFirstView(L: LeafletNS, first: MapPinsFile, pinsFile: () => Promise<MapPinsFile>): Promise<void> {
+    if (first.overview) {
+      this.#createMap(L, first.overview.bounds);
+      performance.mark('coop-map:markers');
+      await yieldToMain();
+      this.#overview = first;
       this.#draw();
       await afterPaint();
       this.#markDrawn();
       await yieldToMain();
     }
+    const pins = decodePins(first.overview ? await pinsFile() : first);
+    if (!first.overview) {
+      this.#createMap(L, boundsOf(pins));
+      performance.mark('coop-map:markers');
+      await yieldToMain();
+    }
 
     // The clusters first: outlines, the list and the filters' handlers wait until they are on screen. A filter chosen
     // since the first view fits the view to its organisations.
-    for (const pin of pins ?? decodePins(file)) this.#features.set(pin.properties.id, pin);
+    for (const pin of pins) this.#features.set(pin.properties.id, pin);
     await this.#applyToMap(Boolean(this.#filter.category || this.#filter.pref));
     performance.mark('coop-map:indexed');
     if (this.readyAt === undefined) this.#markDrawn();
+  }
+
+  /**
+   * Asks for Leaflet, its stylesheet and the map's files, and resolves once Leaflet and what the first view is drawn
+   * from are in. Returns that (`first`), the pin file (read when first asked for) and the outlines (asked for once the
+   * pin file is read).
+   */
+  async #loadFiles(): Promise<{
+    L: LeafletNS;
+    first: MapPinsFile;
+    pins: () => Promise<MapPinsFile>;
+    outlines: () => Promise<GeoJSON.FeatureCollection | undefined>;
+  }> {
+    const { pins: pinsUrl = '', overview: overviewUrl, outlines: outlinesUrl } = this.dataset;
+    // Unfiltered, the first view is drawn from the small overview file (src/map/overview.ts) while the pin file loads
+    // (at a low priority, so on a slow connection Leaflet and the overview come first; read only once that view is
+    // drawn); without it (filtered, or the file could not be read) the map waits for the pin file.
+    const withOverview = Boolean(overviewUrl) && !(this.#filter.category || this.#filter.pref);
+    const response = fetch(pinsUrl, withOverview ? { priority: 'low' } : {});
+    response.catch(() => undefined); // Its failure is handled where it is awaited.
+    // The pin file is read when first asked for; the outlines are asked for once it is in, so they do not share the
+    // connection with it.
+    let read: Promise<MapPinsFile> | undefined;
+    let outlines: Promise<GeoJSON.FeatureCollection | undefined> = Promise.resolve(undefined);
+    const pins = () =>
+      (read ??= response
+        .then((r) => readJson<MapPinsFile>(r))
+        .then((file) => {
+          if (outlinesUrl) outlines = fetchJson<GeoJSON.FeatureCollection>(outlinesUrl).catch(() => undefined);
+          return file;
+        }));
+    const overview =
+      overviewUrl && withOverview
+        ? fetchJson<MapPinsFile>(overviewUrl).catch(() => undefined)
+        : Promise.resolve(undefined);
+    const [{ L }, first] = await Promise.all([
+      import('./leaflet.ts'),
+      overview.then(async (o) => (o?.overview && sameClusterOptions(o.overview.options) ? o : await pins())),
+      loadLeafletCss(),
+    ]);
+    return { L, first, pins, outlines: () => outlines };
   }
 
   /** Marks the clustered markers as on screen (for the benchmark and the tests). */

@@ -3,18 +3,16 @@
  * /data/coops.geojson (src/map/pins.ts), read by /map/ and its
  * 「近くの団体を探す」. Made from the same entries as the GeoJSON, so the
  * two always hold the same pins; the GeoJSON stays the open-data file.
- * It carries the clusters of the map's first views too (src/map/overview.ts).
  */
 import type { APIRoute } from 'astro';
 import { loadDirectory } from '../../content/load.ts';
 import { indexById } from '../../lib/model/directory.ts';
 import { mapEntries } from '../../map/geojson.ts';
 import { encodePins } from '../../map/pins.ts';
-import { withOverview } from '../../map/overview.ts';
 
 export const GET: APIRoute = async () => {
   const dir = await loadDirectory();
-  return new Response(JSON.stringify(withOverview(encodePins(mapEntries(dir.coops, indexById(dir.bodies))))), {
+  return new Response(JSON.stringify(encodePins(mapEntries(dir.coops, indexById(dir.bodies)))), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 };

@@ -1,14 +1,14 @@
 /**
- * The clusters the pin file carries for the map's first views (src/map/overview.ts): at every zoom they hold, what
- * overviewAt gives is what Supercluster gives the map from the same file, on the real content and on synthetic
- * points generated here; within its limit; and none where the file has no pin.
+ * The overview file of the map's first views (src/map/overview.ts): at every zoom it holds, what overviewAt gives is
+ * what Supercluster gives the map from the pin file, on the real content and on synthetic points generated here; it
+ * holds the pins it shows alone and no other; within its limit; and nothing where the pin file has no pin.
  */
 import { describe, expect, test } from 'vitest';
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import { indexById } from '../../../src/lib/model/directory.ts';
 import { mapEntries, type MapEntry } from '../../../src/map/geojson.ts';
 import { decodePin, decodePins, encodePins, type MapPin, type MapPinsFile } from '../../../src/map/pins.ts';
-import { OVERVIEW_LIMIT, overviewAt, withOverview } from '../../../src/map/overview.ts';
+import { closestFirstZoom, OVERVIEW_LIMIT, overviewAt, overviewFile } from '../../../src/map/overview.ts';
 import { CLUSTER_OPTIONS, FIT_MAX_ZOOM, sameClusterOptions } from '../../../src/map/clusters.ts';
 import { prng } from '../../../scripts/lib/bench-common.ts';
 import { loadContentDirectory } from '../../helpers/content.ts';
@@ -32,9 +32,8 @@ function synthetic(n: number): MapEntry[] {
   }));
 }
 
-/** The file as the browser gets it: through JSON. */
-const served = (entries: readonly MapEntry[]) =>
-  JSON.parse(JSON.stringify(withOverview(encodePins(entries)))) as MapPinsFile;
+/** A file as the browser gets it: through JSON. */
+const served = (file: MapPinsFile) => JSON.parse(JSON.stringify(file)) as MapPinsFile;
 
 const WORLD: [number, number, number, number] = [-180, -85, 180, 85];
 
@@ -57,9 +56,11 @@ describe.each([
   ['1,000 synthetic organisations', synthetic(1_000)],
   ['10,000 synthetic organisations', synthetic(10_000)],
 ])('the overview of %s', (_, entries) => {
-  const file = served(entries);
+  const pinsFile = served(encodePins(entries));
+  const file = served(overviewFile(pinsFile));
   const overview = file.overview!;
-  const index = new Supercluster<MapPin['properties']>({ ...CLUSTER_OPTIONS }).load(decodePins(file));
+  const all = decodePins(pinsFile);
+  const index = new Supercluster<MapPin['properties']>({ ...CLUSTER_OPTIONS }).load(all);
 
   test('is there, made with the map’s own options, from the widest zoom up, within its limit', () => {
     expect(entries.length).toBeGreaterThan(0);
@@ -67,16 +68,15 @@ describe.each([
     expect(overview.zooms.length).toBeGreaterThan(0);
     expect(overview.zooms.length).toBeLessThanOrEqual(FIT_MAX_ZOOM - CLUSTER_OPTIONS.minZoom + 1);
     expect(overview.zooms.flat().length).toBeLessThanOrEqual(OVERVIEW_LIMIT);
-    // It stops at the limit, not before: the next zoom would not have fitted.
+    // It stops at the closest zoom a fitted view can open at, or at the limit, not before.
     const next = CLUSTER_OPTIONS.minZoom + overview.zooms.length;
-    if (next <= FIT_MAX_ZOOM)
+    if (next <= closestFirstZoom(overview.bounds))
       expect(overview.zooms.flat().length + index.getClusters(WORLD, next).length).toBeGreaterThan(OVERVIEW_LIMIT);
   });
 
-  test('bounds every pin, tightly', () => {
-    const pins = decodePins(file);
-    const lats = pins.map((p) => p.geometry.coordinates[1]);
-    const lngs = pins.map((p) => p.geometry.coordinates[0]);
+  test('bounds every pin of the pin file, tightly', () => {
+    const lats = all.map((p) => p.geometry.coordinates[1]);
+    const lngs = all.map((p) => p.geometry.coordinates[0]);
     expect(overview.bounds).toEqual([Math.min(...lats), Math.min(...lngs), Math.max(...lats), Math.max(...lngs)]);
   });
 
@@ -89,17 +89,37 @@ describe.each([
     });
   });
 
+  test('holds the pins it shows alone, as the pin file has them, and no other', () => {
+    const shownAlone = new Set(overview.zooms.flat().filter((e): e is number => typeof e === 'number'));
+    const own = decodePins(file);
+    expect([...shownAlone].sort((a, b) => a - b)).toEqual(own.map((_, i) => i));
+    const byId = new Map(all.map((p) => [p.properties.id, p]));
+    for (const pin of own) expect(pin).toEqual(byId.get(pin.properties.id));
+  });
+
   test('has nothing for a zoom it does not hold', () => {
     expect(overviewAt(file, CLUSTER_OPTIONS.minZoom - 1, WORLD)).toBeUndefined();
     expect(overviewAt(file, CLUSTER_OPTIONS.minZoom + overview.zooms.length, WORLD)).toBeUndefined();
   });
 });
 
-test('a file with no pin has no overview, and one without an overview draws nothing from it', () => {
-  const empty = withOverview(encodePins([]));
+test('a pin file with no pin has an overview file with no pin and no overview; a file without one draws nothing', () => {
+  const empty = overviewFile(encodePins([]));
   expect(empty.overview).toBeUndefined();
+  expect(decodePins(empty)).toEqual([]);
   expect(overviewAt(empty, CLUSTER_OPTIONS.minZoom, WORLD)).toBeUndefined();
   expect(overviewAt(encodePins(real), CLUSTER_OPTIONS.minZoom, WORLD)).toBeUndefined();
+});
+
+test('the closest first zoom: where the bounds still fit a 2,560 × 1,280 canvas, within the fitted views’ zooms', () => {
+  // Japan from Yonaguni to Nemuro is 16.4 × 18.6 px at zoom 0 (Web Mercator, 256 px tiles): 1,193 px high at zoom 6,
+  // 2,386 at zoom 7.
+  expect(closestFirstZoom([24, 123, 45.6, 146])).toBe(6);
+  // Half a degree of Tokyo Bay fits at zoom 11 and beyond; one point fits at any zoom: both stop at FIT_MAX_ZOOM.
+  expect(closestFirstZoom([35, 139.5, 35.5, 140])).toBe(FIT_MAX_ZOOM);
+  expect(closestFirstZoom([35, 139, 35, 139])).toBe(FIT_MAX_ZOOM);
+  // The whole world fits no closer than the widest zoom.
+  expect(closestFirstZoom([-85, -180, 85, 180])).toBe(CLUSTER_OPTIONS.minZoom);
 });
 
 test('options other than the map’s are not the map’s', () => {
@@ -109,7 +129,7 @@ test('options other than the map’s are not the map’s', () => {
 });
 
 test('decodePin gives one pin as decodePins does, and refuses a position the file does not have', () => {
-  const file = served(real);
+  const file = served(encodePins(real));
   const all = decodePins(file);
   for (const i of [0, all.length - 1]) expect(decodePin(file, i)).toEqual(all[i]);
   expect(() => decodePin(file, all.length)).toThrow(/ピンはありません/);
