@@ -1,18 +1,19 @@
 /**
  * /data/map-overview.json: the clusters of the map's first views, and the
  * few pins they show alone. At 10,000 organisations the pin file
- * (/data/map-pins.json) is about 170 kB gzip, and reading every pin and
+ * (/data/map-pins.json) is about 160 kB gzip, and reading every pin and
  * clustering them takes the page's main thread about 150 ms. With this file
- * (a few kB) the map draws its first view (Japan at a wide zoom) as soon as
- * Leaflet is there, then reads the pin file, clusters the pins itself and
- * draws the same clusters again: they are Supercluster's, made from the same
- * pins in the same order with the same options (src/map/clusters.ts).
+ * (about 1 kB gzip) the map draws its first view (Japan at a wide zoom) as
+ * soon as Leaflet is there, then reads the pin file, clusters the pins itself
+ * and draws the same clusters again: they are Supercluster's, made from the
+ * same pins in the same order with the same options (src/map/clusters.ts).
  *
  * Written for the widest zooms only, from CLUSTER_OPTIONS.minZoom up to the
- * closest zoom a view fitted to the pins can open at (closestFirstZoom), while
- * the entries stay within OVERVIEW_LIMIT. The file is a pin file (src/map/pins.ts) of the pins the
- * overview shows alone, with `overview` (MapOverview), whose single pins are
- * positions in it. */
+ * closest zoom a view fitted to the pins can open at (closestFirstZoom),
+ * while the entries stay within OVERVIEW_LIMIT. The file is a pin file
+ * (src/map/pins.ts) of the pins the overview shows alone, with `overview`
+ * (MapOverview), whose single pins are positions in it.
+ */
 import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties } from 'supercluster';
 import { CLUSTER_OPTIONS, FIT_MAX_ZOOM } from './clusters.ts';
 import {
@@ -97,8 +98,9 @@ export function overviewFile(file: MapPinsFile): MapPinsFile {
   const singles = new Map<MapPin, number>();
   const zooms: OverviewEntry[][] = [];
   const bounds = boundsOf(pins)!;
+  const last = closestFirstZoom(bounds);
   let total = 0;
-  for (let zoom = CLUSTER_OPTIONS.minZoom; zoom <= closestFirstZoom(bounds); zoom++) {
+  for (let zoom = CLUSTER_OPTIONS.minZoom; zoom <= last; zoom++) {
     const items = index.getClusters(WORLD, zoom);
     if (total + items.length > OVERVIEW_LIMIT) break;
     total += items.length;
