@@ -8,9 +8,11 @@
  * host name (LOCAL_ONLY_ARGS: no tiles load, as offline; no request is
  * intercepted, so none waits on this process), and prints for each: time from
  * navigation to the first drawing of the clustered markers (median of
- * several cold loads; when that drawing comes from the clusters the pin file
- * carries, src/map/overview.ts, the time the map has read every pin and
- * clustered them itself is printed too), the gzip size of the JavaScript the page loads, and
+ * several cold loads; when that drawing comes from the overview file,
+ * /data/map-overview.json (src/map/overview.ts), the time the map has read
+ * every pin and clustered them itself is printed too; the synthetic sites get
+ * an overview file of their pins when the build has one), the gzip size of
+ * the JavaScript the page loads, and
  * the sizes of its HTML, its pin file and the GeoJSON (the open-data file,
  * not read by the map), and the time to parse each in this process
  * (the GeoJSON as the map used to read it, the pin file with decodePins;
@@ -351,7 +353,7 @@ function report(label: string, f: Figures): void {
   );
   if (Number.isFinite(s.indexed))
     console.log(
-      `    最初の表示がピンのファイルの概観（src/map/overview.ts）からなら、その後に全ピンを読んでクラスタを作り直し、同じマーカーを描き終えた時点: 中央値 ${Math.round(s.indexed!)} ms`,
+      `    最初の表示が概観ファイル（/data/map-overview.json、src/map/overview.ts）からなら、その後に全ピンを読んでクラスタを作り直し、同じマーカーを描き終えた時点: 中央値 ${Math.round(s.indexed!)} ms`,
     );
   console.log(`  JavaScript: ${kB(f.jsGzip)}（gzip）/ ${kB(f.jsRaw)}（非圧縮）`);
   console.log(`  HTML: ${kB(f.htmlGzip)}（gzip）`);

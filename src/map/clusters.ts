@@ -1,7 +1,7 @@
 /**
  * How the map clusters its organisations, shared by the map
- * (src/map/browser/coop-map.ts) and the clusters the pin file carries for the
- * map's first views (src/map/overview.ts), so the two cluster alike.
+ * (src/map/browser/coop-map.ts) and the overview file of the map's first
+ * views (src/map/overview.ts), so the two cluster alike.
  */
 
 /** The map's zoom range; clusters exist up to MAX_ZOOM - 1, so every pin stands alone at MAX_ZOOM. */

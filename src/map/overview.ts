@@ -2,7 +2,7 @@
  * /data/map-overview.json: the clusters of the map's first views, and the
  * few pins they show alone. At 10,000 organisations the pin file
  * (/data/map-pins.json) is about 160 kB gzip, and reading every pin and
- * clustering them takes the page's main thread about 150 ms. With this file
+ * clustering them took the page's main thread 160–180 ms (traced). With this file
  * (about 1 kB gzip) the map draws its first view (Japan at a wide zoom) as
  * soon as Leaflet is there, then reads the pin file, clusters the pins itself
  * and draws the same clusters again: they are Supercluster's, made from the
@@ -15,7 +15,7 @@
  * (MapOverview), whose single pins are positions in it.
  */
 import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties } from 'supercluster';
-import { CLUSTER_OPTIONS, FIT_MAX_ZOOM } from './clusters.ts';
+import { CLUSTER_OPTIONS, FIT_MAX_ZOOM, sameClusterOptions } from './clusters.ts';
 import {
   decodePin,
   decodePins,
@@ -28,14 +28,15 @@ import {
 import type { MapEntry } from './geojson.ts';
 
 /**
- * The most entries (clusters and single pins, all zooms together) the overview holds, for many organisations in a
- * small area, whose fitted view opens close (at 10,000 across Japan the zooms up to closestFirstZoom hold about 50).
+ * The most entries (clusters and single pins, all zooms together) the overview holds: a cap on the file's size. The
+ * zooms up to closestFirstZoom hold far fewer for a spread like Japan's (about 50 at 10,000 pins) and about 500 for
+ * 10,000 pins spread evenly over the largest box that opens at zoom 11 (tests/unit/map/overview.test.ts).
  */
 export const OVERVIEW_LIMIT = 500;
 
 /**
- * The largest canvas a first view is fitted to, in CSS pixels (the map's canvas is at most 40rem high, its column
- * narrower than a wide screen; this leaves room for large text and wide screens). A fitted view of the pins opens no
+ * The largest canvas a first view is fitted to, in CSS pixels (the map's canvas is at most 40rem high, or 60vh on a
+ * narrow screen, and its column narrower than a wide screen; this leaves room for large text and tall screens). A fitted view of the pins opens no
  * closer than the zoom at which their bounds fill it, so the overview stops there.
  */
 const WIDEST_CANVAS = { width: 2560, height: 1280 };
@@ -124,6 +125,29 @@ export function overviewFile(file: MapPinsFile): MapPinsFile {
   }));
   const overview: MapOverview = { bounds, options: { ...CLUSTER_OPTIONS }, zooms };
   return { ...encodePins(entries), overview };
+}
+
+/**
+ * `file` when it is an overview file the map can draw from: a pin file with an overview made with the map's own
+ * clustering (src/map/clusters.ts), whose bounds are four numbers and whose entries are clusters or positions of its
+ * pins; else undefined (the map then waits for the pin file, as without one).
+ */
+export function usableOverview(file: unknown): MapPinsFile | undefined {
+  const f = file as MapPinsFile | undefined;
+  const o = f?.overview;
+  if (!o || !sameClusterOptions(o.options)) return undefined;
+  if (!Array.isArray(o.bounds) || o.bounds.length !== 4 || !o.bounds.every(Number.isFinite)) return undefined;
+  let pins: number;
+  try {
+    pins = decodePins(f).length;
+  } catch {
+    return undefined;
+  }
+  const entryOk = (e: unknown) =>
+    typeof e === 'number'
+      ? Number.isInteger(e) && e >= 0 && e < pins
+      : Array.isArray(e) && e.length === 4 && e.every(Number.isFinite);
+  return Array.isArray(o.zooms) && o.zooms.every((z) => Array.isArray(z) && z.every(entryOk)) ? f : undefined;
 }
 
 /**

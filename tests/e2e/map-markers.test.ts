@@ -43,7 +43,7 @@ describe('markers and outlines', () => {
     await context.close();
   });
 
-  test('the first view is drawn from the pin file’s clusters; the map’s own clustering draws the same markers, which stay', async () => {
+  test('the first view is drawn from the overview file’s clusters; the map’s own clustering draws the same markers, which stay', async () => {
     const { context } = await localOnlyContext(site.browser, { viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -77,6 +77,42 @@ describe('markers and outlines', () => {
     expect(r.kept).toBe(r.first.length);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  test('without the overview file the map waits for the pin file and draws every marker; without the pin file it says so', async () => {
+    const load = async (missing: string) => {
+      const { context } = await localOnlyContext(site.browser, { viewport: { width: 1100, height: 900 } });
+      await context.route(`**/${missing}`, (r) => r.fulfill({ status: 404, body: '' }));
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${site.url}${paths.map()}`);
+      await page.waitForFunction(() =>
+        ['ready', 'error'].includes(document.querySelector('coop-map')?.getAttribute('data-state') ?? ''),
+      );
+      return { context, page, errors };
+    };
+    const noOverview = await load('map-overview.json');
+    expect(await noOverview.page.locator('coop-map').getAttribute('data-state')).toBe('ready');
+    expect(await hooks.count(noOverview.page)).toBe(placed.length);
+    // Drawn once, from the map's own clusters.
+    expect(
+      await noOverview.page.evaluate(() => {
+        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        return at('coop-map:ready') >= at('coop-map:indexed');
+      }),
+    ).toBe(true);
+    expect(noOverview.errors).toEqual([]);
+    await noOverview.context.close();
+
+    const noPins = await load('map-pins.json');
+    expect(await noPins.page.locator('coop-map').getAttribute('data-state')).toBe('error');
+    expect(await noPins.page.locator('[data-map-error]').isVisible()).toBe(true);
+    // The overview's markers do not stay without the pins behind them; the list is still there.
+    expect(await noPins.page.locator('.leaflet-marker-pane > *').count()).toBe(0);
+    expect(await noPins.page.locator('#coop-map-list').isVisible()).toBe(true);
+    expect(noPins.errors).toEqual([]);
+    await noPins.context.close();
   });
 
   test('prefecture outlines render although no tile can load, with no uncaught error', async () => {

@@ -9,7 +9,8 @@
  * Without JavaScript the list stays as it is (filters and map hidden).
  *
  * Clustering is Supercluster's (a k-d tree per zoom; at 10,000 points
- * about 100 ms of this thread, with reading the pins); only the clusters and
+ * about 130 ms of this thread with the drawing, and reading the pins 30–45 ms
+ * more); only the clusters and
  * pins inside the view (plus a margin) exist as Leaflet markers, redrawn after
  * each move. At the closest zoom, pins that share a point are spread around it.
  * The first view, unfiltered, is drawn from a small file of the clusters at
@@ -26,8 +27,8 @@
 import type * as Leaflet from 'leaflet';
 import Supercluster, { type AnyProps, type ClusterFeature, type ClusterProperties } from 'supercluster';
 import { decodePins, type MapPin, type MapPinsFile } from '../pins.ts';
-import { boundsOf, overviewAt } from '../overview.ts';
-import { CLUSTER_OPTIONS, FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, sameClusterOptions } from '../clusters.ts';
+import { boundsOf, overviewAt, usableOverview } from '../overview.ts';
+import { CLUSTER_OPTIONS, FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM } from '../clusters.ts';
 import { groupByPosition, spreadOffsets } from '../spread.ts';
 import { PRECISION_LABELS } from '../precision.ts';
 import { filterSearch, matchesFilter, parseFilter, type MapFilter } from '../filter.ts';
@@ -213,10 +214,12 @@ export class CoopMapElement extends HTMLElement {
       performance.mark('coop-map:markers');
       await yieldToMain();
       this.#overview = first;
-      this.#draw();
-      await afterPaint();
-      this.#markDrawn();
-      await yieldToMain();
+      // A first view at a zoom the overview does not hold is drawn once the map has clustered the pins itself.
+      if (this.#draw()) {
+        await afterPaint();
+        this.#markDrawn();
+        await yieldToMain();
+      }
     }
     const pins = decodePins(first.overview ? await pinsFile() : first);
     if (!first.overview) {
@@ -268,7 +271,7 @@ export class CoopMapElement extends HTMLElement {
         : Promise.resolve(undefined);
     const [{ L }, first] = await Promise.all([
       import('./leaflet.ts'),
-      overview.then(async (o) => (o?.overview && sameClusterOptions(o.overview.options) ? o : await pins())),
+      overview.then(async (o) => usableOverview(o) ?? (await pins())),
       loadLeafletCss(),
     ]);
     return { L, first, pins, outlines: () => outlines };
@@ -335,7 +338,7 @@ export class CoopMapElement extends HTMLElement {
       prefecture: L.divIcon({ className: 'ra-pin ra-pin-prefecture', iconSize: [18, 18] }),
     };
     this.#layer = L.layerGroup().addTo(map);
-    map.on('moveend', () => this.#draw());
+    map.on('moveend', () => void this.#draw());
     keepPopupFocus(map, () => this.#keyboard);
     cooperativeGestures(map, this.querySelector<HTMLElement>('[data-gesture-hint]'));
   }
@@ -362,8 +365,9 @@ export class CoopMapElement extends HTMLElement {
   /** Clusters the organisations that pass the filter and draws them. */
   async #applyToMap(fit: boolean): Promise<void> {
     this.#shown = [...this.#features.values()].filter((f) => matchesFilter(f.properties, this.#filter));
-    // Each index numbers its clusters anew; the first is numbered as the file's overview (which it replaces) is.
-    if (this.#index) this.#generation++;
+    // Each index numbers its clusters anew. The first, unfiltered, numbers them as the overview (which it replaces) does;
+    // filtered (a filter chosen while the overview was shown), it does not.
+    if (this.#index || this.#filter.category || this.#filter.pref) this.#generation++;
     this.#index = new Supercluster<MapPin['properties']>({ ...CLUSTER_OPTIONS }).load(this.#shown);
     this.#overview = undefined;
     this.#indexed();
@@ -382,12 +386,15 @@ export class CoopMapElement extends HTMLElement {
     await this.#ready;
   }
 
-  /** Draws the clusters and pins inside the view (and half a view around it), keeping markers that stay. */
-  #draw(): void {
+  /**
+   * Draws the clusters and pins inside the view (and half a view around it), keeping markers that stay; false when
+   * there is nothing to draw from yet (no index, and an overview without this zoom).
+   */
+  #draw(): boolean {
     const map = this.#map;
     const index = this.#index;
     const L = this.#L;
-    if (!map || !(index || this.#overview) || !L || !this.#layer) return;
+    if (!map || !(index || this.#overview) || !L || !this.#layer) return false;
     const zoom = Math.round(map.getZoom());
     const b = map.getBounds().pad(0.5);
     const bbox: [number, number, number, number] = [
@@ -400,7 +407,7 @@ export class CoopMapElement extends HTMLElement {
       ? (index.getClusters(bbox, zoom) as Drawn[])
       : this.#overview && overviewAt(this.#overview, zoom, bbox);
     // A zoom the overview does not cover: the markers stay until the map's own clusters are there (a moment).
-    if (!items) return;
+    if (!items) return false;
     const pins = items.filter((i): i is MapPin => !(i.properties as Partial<ClusterProperties>).cluster);
     // Only at the closest zoom can pins share a point; spread them around it there.
     const offsets = new Map<string, [number, number]>();
@@ -424,6 +431,7 @@ export class CoopMapElement extends HTMLElement {
     for (const [key, marker] of this.#drawn) if (next.get(key) !== marker) this.#layer.removeLayer(marker);
     for (const [key, marker] of next) if (this.#drawn.get(key) !== marker) this.#layer.addLayer(marker);
     this.#drawn = next;
+    return true;
   }
 
   #clusterMarker(c: ClusterFeature<AnyProps>): Leaflet.Marker {
@@ -443,7 +451,7 @@ export class CoopMapElement extends HTMLElement {
     const expand = (): void => {
       const index = this.#index;
       // Drawn from the overview: the map's own clusters are a moment away.
-      if (!index) return void this.#whenIndexed.then(expand);
+      if (!index) return void this.#whenIndexed.then(expand).catch((error: unknown) => console.error(error));
       // A cluster of an earlier filter, whose marker is about to go.
       if (generation !== this.#generation) return;
       const hadFocus = marker.getElement()?.contains(document.activeElement) ?? false;
@@ -541,6 +549,10 @@ export class CoopMapElement extends HTMLElement {
 
   #fail(error: unknown): void {
     this.dataset.state = 'error';
+    // Clusters drawn from the overview cannot be used without the pins: they go, and the note says why.
+    this.#overview = undefined;
+    this.#layer?.clearLayers();
+    this.#drawn.clear();
     this.#setUpControls();
     this.#applyToList();
     const note = this.querySelector<HTMLElement>('[data-map-error]');

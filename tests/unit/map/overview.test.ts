@@ -8,7 +8,13 @@ import Supercluster, { type ClusterProperties } from 'supercluster';
 import { indexById } from '../../../src/lib/model/directory.ts';
 import { mapEntries, type MapEntry } from '../../../src/map/geojson.ts';
 import { decodePin, decodePins, encodePins, type MapPin, type MapPinsFile } from '../../../src/map/pins.ts';
-import { closestFirstZoom, OVERVIEW_LIMIT, overviewAt, overviewFile } from '../../../src/map/overview.ts';
+import {
+  closestFirstZoom,
+  OVERVIEW_LIMIT,
+  overviewAt,
+  overviewFile,
+  usableOverview,
+} from '../../../src/map/overview.ts';
 import { CLUSTER_OPTIONS, FIT_MAX_ZOOM, sameClusterOptions } from '../../../src/map/clusters.ts';
 import { prng } from '../../../scripts/lib/bench-common.ts';
 import { loadContentDirectory } from '../../helpers/content.ts';
@@ -29,6 +35,16 @@ function synthetic(n: number): MapEntry[] {
     lng: Math.round((123 + rand() * 22.8) * 1e5) / 1e5,
     precision: 'address',
     page: `coops/synthetic-${i}/`,
+  }));
+}
+
+/** `n` synthetic organisations in a 1.6° × 0.6° box around Tokyo (tests only): a view fitted to them opens at zoom 11. */
+function dense(n: number): MapEntry[] {
+  const rand = prng(n + 1);
+  return synthetic(n).map((e) => ({
+    ...e,
+    lat: Math.round((35.4 + rand() * 0.6) * 1e5) / 1e5,
+    lng: Math.round((139.2 + rand() * 1.6) * 1e5) / 1e5,
   }));
 }
 
@@ -55,6 +71,8 @@ describe.each([
   ['the real content', real],
   ['1,000 synthetic organisations', synthetic(1_000)],
   ['10,000 synthetic organisations', synthetic(10_000)],
+  // Dense in a small area: a fitted view opens at zoom 11, so the overview holds every zoom up to it.
+  ['10,000 synthetic organisations around Tokyo', dense(10_000)],
 ])('the overview of %s', (_, entries) => {
   const pinsFile = served(encodePins(entries));
   const file = served(overviewFile(pinsFile));
@@ -70,8 +88,10 @@ describe.each([
     expect(overview.zooms.flat().length).toBeLessThanOrEqual(OVERVIEW_LIMIT);
     // It stops at the closest zoom a fitted view can open at, or at the limit, not before.
     const next = CLUSTER_OPTIONS.minZoom + overview.zooms.length;
-    if (next <= closestFirstZoom(overview.bounds))
-      expect(overview.zooms.flat().length + index.getClusters(WORLD, next).length).toBeGreaterThan(OVERVIEW_LIMIT);
+    expect(
+      next > closestFirstZoom(overview.bounds) ||
+        overview.zooms.flat().length + index.getClusters(WORLD, next).length > OVERVIEW_LIMIT,
+    ).toBe(true);
   });
 
   test('bounds every pin of the pin file, tightly', () => {
@@ -120,6 +140,33 @@ test('the closest first zoom: where the bounds still fit a 2,560 × 1,280 canvas
   expect(closestFirstZoom([35, 139, 35, 139])).toBe(FIT_MAX_ZOOM);
   // The whole world fits no closer than the widest zoom.
   expect(closestFirstZoom([-85, -180, 85, 180])).toBe(CLUSTER_OPTIONS.minZoom);
+});
+
+test('a dense area, whose fitted view opens close, gets every zoom up to FIT_MAX_ZOOM within the limit', () => {
+  const { overview } = overviewFile(encodePins(dense(10_000)));
+  expect(closestFirstZoom(overview!.bounds)).toBe(FIT_MAX_ZOOM);
+  expect(overview!.zooms.length).toBe(FIT_MAX_ZOOM - CLUSTER_OPTIONS.minZoom + 1);
+  expect(overview!.zooms.flat().length).toBeLessThanOrEqual(OVERVIEW_LIMIT);
+});
+
+test('the map draws only from an overview file it can use', () => {
+  const file = served(overviewFile(encodePins(real)));
+  expect(usableOverview(file)).toBe(file);
+  const broken = (change: (f: MapPinsFile) => void) => {
+    const f = served(file);
+    change(f);
+    return usableOverview(f);
+  };
+  expect(usableOverview(undefined)).toBeUndefined();
+  expect(usableOverview(encodePins(real))).toBeUndefined();
+  expect(broken((f) => (f.overview!.options.radius = 40))).toBeUndefined();
+  expect(
+    broken((f) => (f.overview!.bounds = [1, 2, 3] as unknown as [number, number, number, number])),
+  ).toBeUndefined();
+  expect(broken((f) => f.overview!.zooms[0]!.push(f.id.length))).toBeUndefined();
+  expect(broken((f) => f.overview!.zooms[0]!.push([1, 2, 3] as unknown as number))).toBeUndefined();
+  expect(broken((f) => f.name.pop())).toBeUndefined();
+  expect(broken((f) => (f.format = 'other' as MapPinsFile['format']))).toBeUndefined();
 });
 
 test('options other than the map’s are not the map’s', () => {
