@@ -26,6 +26,7 @@ import {
   type OverviewEntry,
 } from './pins.ts';
 import type { MapEntry } from './geojson.ts';
+import { bboxOf } from '../lib/places/geometry.ts';
 
 /**
  * The most entries (clusters and single pins, all zooms together) the overview holds: a cap on the file's size. The
@@ -69,19 +70,8 @@ const WORLD: [number, number, number, number] = [-180, -85, 180, 85];
 
 /** South, west, north, east of the pins (undefined for none). */
 export function boundsOf(pins: readonly MapPin[]): [number, number, number, number] | undefined {
-  if (!pins.length) return undefined;
-  let south = 90,
-    west = 180,
-    north = -90,
-    east = -180;
-  for (const { geometry } of pins) {
-    const [lng, lat] = geometry.coordinates;
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-    west = Math.min(west, lng);
-    east = Math.max(east, lng);
-  }
-  return [south, west, north, east];
+  const box = bboxOf(pins.map((p) => p.geometry.coordinates));
+  return box && [box[1], box[0], box[3], box[2]];
 }
 
 /**

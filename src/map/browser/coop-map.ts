@@ -209,10 +209,11 @@ export class CoopMapElement extends HTMLElement {
    * else from the pin file, which `first` then is.
    */
   async #drawFirstView(L: LeafletNS, first: MapPinsFile, pinsFile: () => Promise<MapPinsFile>): Promise<void> {
+    const pinned = first.overview ? undefined : decodePins(first);
+    this.#createMap(L, first.overview?.bounds ?? boundsOf(pinned ?? []));
+    performance.mark('coop-map:markers');
+    await yieldToMain();
     if (first.overview) {
-      this.#createMap(L, first.overview.bounds);
-      performance.mark('coop-map:markers');
-      await yieldToMain();
       this.#overview = first;
       // A first view at a zoom the overview does not hold is drawn once the map has clustered the pins itself.
       if (this.#draw()) {
@@ -221,12 +222,7 @@ export class CoopMapElement extends HTMLElement {
         await yieldToMain();
       }
     }
-    const pins = decodePins(first.overview ? await pinsFile() : first);
-    if (!first.overview) {
-      this.#createMap(L, boundsOf(pins));
-      performance.mark('coop-map:markers');
-      await yieldToMain();
-    }
+    const pins = pinned ?? decodePins(await pinsFile());
 
     // The clusters first: outlines, the list and the filters' handlers wait until they are on screen. A filter chosen
     // since the first view fits the view to its organisations.
@@ -338,7 +334,7 @@ export class CoopMapElement extends HTMLElement {
       prefecture: L.divIcon({ className: 'ra-pin ra-pin-prefecture', iconSize: [18, 18] }),
     };
     this.#layer = L.layerGroup().addTo(map);
-    map.on('moveend', () => void this.#draw());
+    map.on('moveend', () => this.#draw());
     keepPopupFocus(map, () => this.#keyboard);
     cooperativeGestures(map, this.querySelector<HTMLElement>('[data-gesture-hint]'));
   }
