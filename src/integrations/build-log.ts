@@ -7,6 +7,7 @@
  */
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import nodeDestination from 'astro/logger/node';
+import { takeLastWritten } from './rendered-pages.ts';
 
 // eslint-disable-next-line no-control-regex -- the colour codes Astro puts around a route's path
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -56,9 +57,32 @@ export function quietDestination(next: AstroLoggerDestination): AstroLoggerDesti
   };
 }
 
+/** What Astro writes after a route whose response had no body (astro/dist/core/build/generate.js). */
+const NOT_CREATED = 'file not created, response body was empty';
+
+/**
+ * The verbose log, with one correction: a page the site's middleware wrote itself (rendered-pages.ts) reaches Astro
+ * with no body, so Astro logs it as "file not created"; `lastWritten` says whether that was so for the route just
+ * logged, and the line then says the page was written.
+ */
+export function verboseDestination(
+  next: AstroLoggerDestination,
+  lastWritten: () => boolean = takeLastWritten,
+): AstroLoggerDestination {
+  return {
+    write(event: AstroLoggerMessage) {
+      if (event.label === 'SKIP_FORMAT' && event.message.includes(NOT_CREATED) && lastWritten())
+        event = { ...event, message: event.message.replace(NOT_CREATED, 'written by the page steps') };
+      next.write(event);
+    },
+    flush: () => next.flush?.(),
+    close: () => next.close?.(),
+  };
+}
+
 /** The logger's entry point: Astro's console destination, quiet unless verbose. */
 export default function buildLog(): AstroLoggerDestination {
   const verbose = verboseLog();
   const console = nodeDestination({ level: process.argv.includes('--verbose') ? 'debug' : 'info' });
-  return verbose ? console : quietDestination(console);
+  return verbose ? verboseDestination(console) : quietDestination(console);
 }

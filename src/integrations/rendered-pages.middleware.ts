@@ -1,10 +1,12 @@
 /**
  * The middleware of rendered-pages.ts: during `astro build`, passes every
  * prerendered HTML page through the steps the integrations added, in their
- * order, and hands Astro the result to write. Other responses pass unchanged.
+ * order, then writes the result itself and hands Astro a response with no
+ * body (Astro writes nothing for it); a page whose path it does not map is
+ * handed to Astro to write. Other responses pass unchanged.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { stepsOfThisBuild } from './rendered-pages.ts';
+import { stepsOfThisBuild, writeRenderedPage } from './rendered-pages.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
@@ -13,5 +15,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   let html = await response.text();
   for (const { step } of s.steps) html = await step({ pathname: context.url.pathname, html });
   s.pages++;
-  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  if (response.status === 200 && writeRenderedPage(context.url.pathname, html)) return new Response(null, init);
+  return new Response(html, init);
 });

@@ -1,10 +1,22 @@
 /**
- * Steps applied to each HTML page while `astro build` renders it, before
- * Astro writes it to disk: one stylesheet per page (one-stylesheet.ts) and
- * the search index (src/search/build/pagefind.ts). Done as the page is
- * rendered, the built site is not read back and rewritten afterwards (at
- * 10,000 co-ops that was 24,000 pages read twice and written once more), and
- * Pagefind's own process indexes pages beside the rendering.
+ * Steps applied to each HTML page while `astro build` renders it, before it is
+ * written to disk: one stylesheet per page (one-stylesheet.ts) and the search
+ * index (src/search/build/pagefind.ts). Done as the page is rendered, the
+ * built site is not read back and rewritten afterwards (at 10,000 co-ops that
+ * was 24,000 pages read twice and written once more), and Pagefind's own
+ * process indexes pages beside the rendering.
+ *
+ * The middleware then writes the page itself (`writeRenderedPage`: one
+ * synchronous write, each folder made once) and hands Astro a response with
+ * no body, which Astro writes nothing for. Astro's own way costs every file a
+ * second `Response`, its bytes copied into a buffer, and an asynchronous
+ * `mkdir` and `writeFile` through libuv's thread pool; at 10,000 co-ops that
+ * was a third of the build process's CPU (docs/benchmarks.md). The file is the
+ * same bytes at the path Astro gives it (`build.format: 'directory'`). A page
+ * whose path this does not map as surely — a status page (404.html), a path
+ * with percent-encoded or non-ASCII characters, one outside the base — is left
+ * to Astro, and a page that a file in public/ would clash with stops the build
+ * naming both (Astro would skip the page with a warning).
  *
  * `renderedPages()` adds the middleware (rendered-pages.middleware.ts) to
  * builds, never to `astro dev`, and opens a fresh list of steps when a build
@@ -13,7 +25,8 @@
  * so the steps live on `globalThis`.
  */
 import type { AstroConfig, AstroIntegration } from 'astro';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** A rendered page: its URL path (with the base) and its HTML. A step returns the HTML to write. */
@@ -23,6 +36,20 @@ interface Steps {
   steps: Array<{ name: string; step: PageStep }>;
   /** HTML pages that went through the steps. */
   pages: number;
+  /** Where the middleware writes pages itself (writeRenderedPage). */
+  out: PageOutput;
+  /** Pages written by writeRenderedPage, and whether the last page rendered was one of them (for the log). */
+  written: number;
+  lastWritten: boolean;
+}
+
+/** The build's output folder (without the base), its base as a folder, folders made so far, and public/'s files. */
+interface PageOutput {
+  root: string;
+  base: string;
+  folders: Set<string>;
+  /** Paths below public/ (posix, relative), which Vite copies into the output folder. */
+  publicFiles: Set<string>;
 }
 
 const KEY = Symbol.for('roukyou-atlas:rendered-page-steps');
@@ -38,6 +65,67 @@ export function addPageStep(name: string, step: PageStep): void {
   const s = store[KEY];
   if (!s) throw new Error(`${name}: the renderedPages() integration must come before it in astro.config.mjs`);
   s.steps.push({ name, step });
+}
+
+/**
+ * The file a page's URL path (with the base) is written to, below the output folder, as Astro's `directory` format
+ * names it: `<path>/index.html`. Undefined for a path left to Astro: outside the base, not ending in a slash (a status
+ * page such as /404/ becomes 404.html, by Astro's own rule), or holding anything but printable ASCII (Astro writes
+ * the folder of `encodeURI` of the decoded path, which this does not try to reproduce).
+ */
+export function pageFileOf(pathname: string, base: string): string | undefined {
+  if (!pathname.startsWith(base) || !pathname.endsWith('/')) return undefined;
+  const rel = pathname.slice(base.length);
+  if (!/^[\x21-\x7e]*$/.test(rel) || rel.includes('%') || rel.split('/').some((s) => s === '.' || s === '..'))
+    return undefined;
+  if (/^(404|500)\/$/.test(rel)) return undefined;
+  return `${rel}index.html`;
+}
+
+/**
+ * Writes a rendered page into the build's output folder now, if its path maps to a file (`pageFileOf`), and says
+ * whether it did: the middleware then hands Astro no body, so Astro writes nothing. Outside a build nothing is written.
+ * A page whose file is also in public/ is an error naming it.
+ */
+export function writeRenderedPage(pathname: string, html: string): boolean {
+  const s = store[KEY];
+  if (!s) return false;
+  s.lastWritten = false;
+  const rel = pageFileOf(pathname, s.out.base);
+  if (rel === undefined) return false;
+  if (s.out.publicFiles.has(rel))
+    throw new Error(`the page ${pathname} and the file public/${rel} would both be written to ${rel}`);
+  const file = join(s.out.root, rel);
+  const folder = join(s.out.root, posix.dirname(rel));
+  if (!s.out.folders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    s.out.folders.add(folder);
+  }
+  writeFileSync(file, html);
+  s.written++;
+  s.lastWritten = true;
+  return true;
+}
+
+/**
+ * Whether the page Astro has just logged was written by writeRenderedPage (read once: the flag clears). Astro logs
+ * such a page as "file not created, response body was empty"; build-log.ts says what happened instead.
+ */
+export function takeLastWritten(): boolean {
+  const s = store[KEY];
+  if (!s?.lastWritten) return false;
+  s.lastWritten = false;
+  return true;
+}
+
+/** Every file below `dir` (posix paths relative to it); none if it does not exist. */
+function filesBelow(dir: string): Set<string> {
+  if (!existsSync(dir)) return new Set();
+  return new Set(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')),
+  );
 }
 
 /** How many HTML pages went through the steps so far. */
@@ -59,6 +147,9 @@ export function outputFileOf(config: Pick<AstroConfig, 'base' | 'outDir'>, what:
 }
 
 export default function renderedPages(): AstroIntegration {
+  let root = '';
+  let base = '/';
+  let publicDir = '';
   return {
     name: 'roukyou-atlas:rendered-pages',
     hooks: {
@@ -66,8 +157,19 @@ export default function renderedPages(): AstroIntegration {
         if (command === 'build')
           addMiddleware({ entrypoint: new URL('./rendered-pages.middleware.ts', import.meta.url), order: 'post' });
       },
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.outDir);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        publicDir = fileURLToPath(config.publicDir);
+      },
       'astro:build:start': () => {
-        store[KEY] = { steps: [], pages: 0 };
+        store[KEY] = {
+          steps: [],
+          pages: 0,
+          out: { root, base, folders: new Set(), publicFiles: filesBelow(publicDir) },
+          written: 0,
+          lastWritten: false,
+        };
       },
     },
   };
