@@ -8,9 +8,10 @@
  * 10,000) until it exits. Written from Astro's `astro:build:done`, the two add
  * up; written by the small parent once Astro has exited, they never meet.
  *
- * Under the parent (RA_INDEX_IN_PARENT=1 and an IPC channel), Astro sends each
- * page for the index to the parent as it is rendered (the parent's Pagefind
- * process indexes it beside the rendering, as before), and at the end hands it
+ * Under the parent (RA_INDEX_IN_PARENT=1 and an IPC channel), Astro sends the
+ * pages for the index to the parent as they are rendered, BATCH at a time (the
+ * parent's Pagefind process indexes them beside the rendering), and at the end
+ * sends the rest and hands it
  * the finished but unindexed site in `<outDir>.partial/`; the parent writes
  * the bundle there, then the completion marker, and moves the site into place
  * (whole-build.ts). Plain `astro build` indexes and finishes in its own
@@ -34,9 +35,9 @@ export interface HandedSite {
   base: string;
 }
 
-/** What Astro's process sends to the parent. */
-export type ToParent = ({ kind: 'page' } & IndexPage) | ({ kind: 'site' } & HandedSite);
-/** What the parent answers: a page was taken into its index (a failure is reported when the parent writes it). */
+/** What Astro's process sends to the parent: pages for the index, in order, then the site. */
+export type ToParent = { kind: 'pages'; pages: IndexPage[] } | ({ kind: 'site' } & HandedSite);
+/** What the parent answers: a batch of pages was taken into its index (a failure is reported when the parent writes it). */
 export interface ToAstro {
   kind: 'taken';
 }
@@ -46,13 +47,34 @@ export function indexInParent(): boolean {
   return process.env[INDEX_IN_PARENT] === '1' && typeof process.send === 'function';
 }
 
-/** Pages sent and not yet taken: a slow index holds back rendering rather than filling memory. */
-const UNANSWERED = 8;
+/**
+ * Pages per message. Each message crosses two processes and wakes each (at 10,000 co-ops, 12,000 pages of about 3 kB
+ * sent one by one cost Astro's process 1.6 s in the channel's writes alone); 32 pages are about 100 kB.
+ */
+export const BATCH = 32;
 
-/** Astro's side: sends pages to the parent's index, holding rendering back while UNANSWERED are not yet taken. */
+/** Batches sent and not yet taken: a slow index holds back rendering rather than filling memory. */
+const UNANSWERED = 4;
+
+/** Sends the pages not yet sent (set by parentIndex; on globalThis, as the integrations that call it load apart). */
+const UNSENT = Symbol.for('roukyou-atlas:index-unsent');
+const store = globalThis as { [UNSENT]?: () => void };
+
+/**
+ * Astro's side: sends pages to the parent's index BATCH at a time, holding rendering back while UNANSWERED batches
+ * are not yet taken. The last, shorter batch goes when the site is handed over (handSiteToParent), before it.
+ */
 export function parentIndex(): { add(page: IndexPage): Promise<void> } {
   let unanswered = 0;
   let wake: (() => void) | undefined;
+  let batch: IndexPage[] = [];
+  const send = () => {
+    if (batch.length === 0) return;
+    unanswered++;
+    process.send!({ kind: 'pages', pages: batch } satisfies ToParent);
+    batch = [];
+  };
+  store[UNSENT] = send;
   process.on('message', (m: ToAstro) => {
     if (m.kind !== 'taken') return;
     unanswered--;
@@ -60,15 +82,18 @@ export function parentIndex(): { add(page: IndexPage): Promise<void> } {
   });
   return {
     async add(page) {
-      unanswered++;
-      process.send!({ kind: 'page', ...page } satisfies ToParent);
+      batch.push(page);
+      if (batch.length < BATCH) return;
+      send();
       while (unanswered >= UNANSWERED) await new Promise<void>((ok) => (wake = ok));
     },
   };
 }
 
-/** Astro's side, last: hands the finished site to the parent and closes the channel (so that Astro's process can exit). */
+/** Astro's side, last: sends the pages not yet sent, hands the finished site to the parent and closes the channel (so that Astro's process can exit). */
 export function handSiteToParent(site: HandedSite): Promise<void> {
+  store[UNSENT]?.();
+  delete store[UNSENT];
   return new Promise((ok, fail) =>
     process.send!({ kind: 'site', ...site } satisfies ToParent, undefined, {}, (e) => {
       if (e) return fail(e);
@@ -80,22 +105,26 @@ export function handSiteToParent(site: HandedSite): Promise<void> {
 }
 
 /**
- * The parent's side: feeds `index` with the pages `astro` sends, answering each once taken (`index` resolves when it
- * has taken a page, and keeps a failure for when the bundle is written); resolves with the handed site (or
- * undefined when Astro never got that far) and Astro's exit.
+ * The parent's side: feeds `index` with the pages `astro` sends, one at a time in the order sent, answering each batch
+ * once taken (`index` resolves when it has taken a page, and keeps a failure for when the bundle is written); resolves
+ * with the handed site (or undefined when Astro never got that far) and Astro's exit, once every page sent is taken.
  */
 export function serveAstro(
   astro: ChildProcess,
   index: (page: IndexPage) => Promise<void>,
 ): Promise<{ site: HandedSite | undefined; code: number | null }> {
   let site: HandedSite | undefined;
+  // Batches are taken one after another, so pages reach the index in the order they were rendered.
+  let taking = Promise.resolve();
   astro.on('message', (m: ToParent) => {
     if (m.kind === 'site') site = { folders: m.folders, base: m.base };
     else
-      void index({ url: m.url, content: m.content }).then(
+      taking = taking.then(async () => {
+        for (const page of m.pages) await index({ url: page.url, content: page.content });
         // Astro may have exited meanwhile (its last pages answered after it handed over): a closed channel is no error.
-        () => astro.connected && astro.send({ kind: 'taken' } satisfies ToAstro, () => undefined),
-      );
+        if (astro.connected) astro.send({ kind: 'taken' } satisfies ToAstro, () => undefined);
+      });
   });
-  return new Promise((ok) => astro.on('close', (code) => ok({ site, code })));
+  // A page the index could not take at all (its process gone) rejects, and the build stops with it.
+  return new Promise((ok, fail) => astro.on('close', (code) => void taking.then(() => ok({ site, code }), fail)));
 }

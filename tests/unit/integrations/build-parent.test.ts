@@ -1,19 +1,27 @@
 /**
- * The channel of `npm run build` (src/integrations/build-parent.ts): Astro's process sends each page for the index to
- * the parent, in order, never more than a few unanswered (a slow index holds rendering back), then hands over its
- * site and exits on its own; the parent indexes what it is sent and learns the site and the exit code.
+ * The channel of `npm run build` (src/integrations/build-parent.ts): Astro's process sends the pages for the index to
+ * the parent in batches, in order, never more than a few batches unanswered (a slow index holds rendering back), the
+ * last short batch before its site, then exits on its own; the parent indexes what it is sent, in order, and learns
+ * the site and the exit code.
  */
 import { afterAll, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { INDEX_IN_PARENT, serveAstro, type IndexPage } from '../../../src/integrations/build-parent.ts';
+import {
+  BATCH,
+  INDEX_IN_PARENT,
+  serveAstro,
+  type IndexPage,
+  type ToParent,
+} from '../../../src/integrations/build-parent.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'ra-parent-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const PAGES = 40;
+// Nine full batches and a short one.
+const PAGES = 9 * BATCH + 12;
 const folders = { target: '/x/dist', partial: '/x/dist.partial', previous: '/x/dist.previous' };
 
 /** A stand-in for Astro's process: sends PAGES pages through the channel, then hands over its site. */
@@ -31,26 +39,33 @@ await handSiteToParent({ folders: ${JSON.stringify(folders)}, base: '/sub/' });
   return file;
 }
 
-test('pages arrive in order with few unanswered, then the site; the child exits on its own', async () => {
+test('pages arrive in order, a few batches ahead at most, the last before the site; the child exits on its own', async () => {
   const astro = spawn(process.execPath, [fakeAstro()], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, [INDEX_IN_PARENT]: '1' },
   });
   const seen: IndexPage[] = [];
-  let busy = 0;
-  let mostBusy = 0;
+  // Batches received from Astro, and the most received at any moment beyond those whose pages were all taken.
+  let received = 0;
+  let mostAhead = 0;
+  let siteAfter = -1;
+  astro.on('message', (m: ToParent) => {
+    if (m.kind === 'pages') received++;
+    else siteAfter = received;
+    mostAhead = Math.max(mostAhead, received - Math.floor(seen.length / BATCH));
+  });
   const { site, code } = await serveAstro(astro, async (page) => {
     seen.push(page);
-    mostBusy = Math.max(mostBusy, ++busy);
     // A slow index: rendering must wait for it rather than pile pages up.
-    await new Promise((ok) => setTimeout(ok, 5));
-    busy--;
+    await new Promise((ok) => setTimeout(ok, 1));
   });
   expect(code).toBe(0);
   expect(seen.map((p) => p.url)).toEqual(Array.from({ length: PAGES }, (_, i) => `/p${i}/`));
   expect(seen[7]!.content).toBe('<main>7</main>');
-  expect(mostBusy).toBeGreaterThan(1);
-  expect(mostBusy).toBeLessThanOrEqual(8);
+  expect(received).toBe(10);
+  expect(siteAfter).toBe(10);
+  expect(mostAhead).toBeGreaterThan(1);
+  expect(mostAhead).toBeLessThanOrEqual(4);
   expect(site).toEqual({ folders, base: '/sub/' });
 });
 
