@@ -108,23 +108,38 @@ export function handSiteToParent(site: HandedSite): Promise<void> {
  * The parent's side: feeds `index` with the pages `astro` sends, one at a time in the order sent, answering each batch
  * once taken (`index` resolves when it has taken a page, and keeps a failure for when the bundle is written); resolves
  * with the handed site (or undefined when Astro never got that far) and Astro's exit, once every page sent is taken.
+ * A page the index could not take at all (its process gone) stops Astro and rejects with that error.
  */
 export function serveAstro(
   astro: ChildProcess,
   index: (page: IndexPage) => Promise<void>,
 ): Promise<{ site: HandedSite | undefined; code: number | null }> {
   let site: HandedSite | undefined;
+  let failure: { error: unknown } | undefined;
   // Batches are taken one after another, so pages reach the index in the order they were rendered.
   let taking = Promise.resolve();
   astro.on('message', (m: ToParent) => {
     if (m.kind === 'site') site = { folders: m.folders, base: m.base };
     else
-      taking = taking.then(async () => {
-        for (const page of m.pages) await index({ url: page.url, content: page.content });
-        // Astro may have exited meanwhile (its last pages answered after it handed over): a closed channel is no error.
-        if (astro.connected) astro.send({ kind: 'taken' } satisfies ToAstro, () => undefined);
-      });
+      taking = taking
+        .then(async () => {
+          if (failure) return;
+          for (const page of m.pages) await index({ url: page.url, content: page.content });
+          // Astro may have exited meanwhile (its last pages answered after it handed over): a closed channel is no error.
+          if (astro.connected) astro.send({ kind: 'taken' } satisfies ToAstro, () => undefined);
+        })
+        .catch((error: unknown) => {
+          // Unanswered, Astro would wait for ever: it is stopped, and its exit ends this with the error.
+          failure ??= { error };
+          astro.kill();
+        });
   });
-  // A page the index could not take at all (its process gone) rejects, and the build stops with it.
-  return new Promise((ok, fail) => astro.on('close', (code) => void taking.then(() => ok({ site, code }), fail)));
+  return new Promise((ok, fail) =>
+    astro.on('close', (code) => void taking.then(() => (failure ? fail(asError(failure.error)) : ok({ site, code })))),
+  );
+}
+
+/** A failure as an Error (Pagefind's service can reject with a plain message). */
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(`Pagefind の索引に渡せませんでした: ${String(e)}`, { cause: e });
 }

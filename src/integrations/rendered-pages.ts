@@ -14,9 +14,14 @@
  * was a third of the build process's CPU (docs/benchmarks.md). The file is the
  * same bytes at the path Astro gives it (`build.format: 'directory'`). A page
  * whose path this does not map as surely — a status page (404.html), a path
- * with percent-encoded or non-ASCII characters, one outside the base — is left
- * to Astro, and a page that a file in public/ would clash with stops the build
- * naming both (Astro would skip the page with a warning).
+ * with other characters than letters, digits and `-._~`, one outside the base
+ * — is left to Astro, and a page that a file in public/ would clash with stops
+ * the build naming both (Astro would skip the page with a warning). Such pages
+ * get no `distURL` on their route and no record in Astro's incremental cache
+ * (off here): nothing of the site reads either, and @astrojs/sitemap lists
+ * pages from Astro's list of page names, made before each page renders. The
+ * page steps and the log's flag assume Astro renders one page at a time
+ * (`build.concurrency` 1, its default): another value stops the build.
  *
  * `renderedPages()` adds the middleware (rendered-pages.middleware.ts) to
  * builds, never to `astro dev`, and opens a fresh list of steps when a build
@@ -38,8 +43,7 @@ interface Steps {
   pages: number;
   /** Where the middleware writes pages itself (writeRenderedPage). */
   out: PageOutput;
-  /** Pages written by writeRenderedPage, and whether the last page rendered was one of them (for the log). */
-  written: number;
+  /** Whether the last page rendered was written by writeRenderedPage (for the log). */
   lastWritten: boolean;
 }
 
@@ -69,15 +73,15 @@ export function addPageStep(name: string, step: PageStep): void {
 
 /**
  * The file a page's URL path (with the base) is written to, below the output folder, as Astro's `directory` format
- * names it: `<path>/index.html`. Undefined for a path left to Astro: outside the base, not ending in a slash (a status
- * page such as /404/ becomes 404.html, by Astro's own rule), or holding anything but printable ASCII (Astro writes
- * the folder of `encodeURI` of the decoded path, which this does not try to reproduce).
+ * names it: `<path>/index.html`. Undefined for a path left to Astro: outside the base, not ending in a slash, a status
+ * page (/404/ and /500/ become 404.html and 500.html by Astro's own rule), or holding anything but letters, digits
+ * and `-._~` between its slashes (Astro writes the folder of `encodeURI` of the decoded path, which this does not try
+ * to reproduce for other characters).
  */
 export function pageFileOf(pathname: string, base: string): string | undefined {
   if (!pathname.startsWith(base) || !pathname.endsWith('/')) return undefined;
   const rel = pathname.slice(base.length);
-  if (!/^[\x21-\x7e]*$/.test(rel) || rel.includes('%') || rel.split('/').some((s) => s === '.' || s === '..'))
-    return undefined;
+  if (!/^[A-Za-z0-9._~/-]*$/.test(rel) || rel.split('/').some((s) => s === '.' || s === '..')) return undefined;
   if (/^(404|500)\/$/.test(rel)) return undefined;
   return `${rel}index.html`;
 }
@@ -102,7 +106,6 @@ export function writeRenderedPage(pathname: string, html: string): boolean {
     s.out.folders.add(folder);
   }
   writeFileSync(file, html);
-  s.written++;
   s.lastWritten = true;
   return true;
 }
@@ -158,6 +161,10 @@ export default function renderedPages(): AstroIntegration {
           addMiddleware({ entrypoint: new URL('./rendered-pages.middleware.ts', import.meta.url), order: 'post' });
       },
       'astro:config:done': ({ config }) => {
+        if (config.build.concurrency !== 1)
+          throw new Error(
+            `rendered-pages.ts: build.concurrency is ${config.build.concurrency}; the page steps expect Astro to render one page at a time`,
+          );
         root = fileURLToPath(config.outDir);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         publicDir = fileURLToPath(config.publicDir);
@@ -167,7 +174,6 @@ export default function renderedPages(): AstroIntegration {
           steps: [],
           pages: 0,
           out: { root, base, folders: new Set(), publicFiles: filesBelow(publicDir) },
-          written: 0,
           lastWritten: false,
         };
       },

@@ -69,6 +69,22 @@ test('pages arrive in order, a few batches ahead at most, the last before the si
   expect(site).toEqual({ folders, base: '/sub/' });
 });
 
+test('a page the index cannot take stops Astro, and the parent fails with that error', async () => {
+  const astro = spawn(process.execPath, [fakeAstro()], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [INDEX_IN_PARENT]: '1' },
+  });
+  const seen: string[] = [];
+  const served = serveAstro(astro, async (page) => {
+    seen.push(page.url);
+    if (page.url === `/p${BATCH + 3}/`) throw new Error('Pagefind の処理が終了しました');
+  });
+  await expect(served).rejects.toThrow('Pagefind の処理が終了しました');
+  // Stopped before it could send every page: nothing after the failing page was indexed.
+  expect(astro.signalCode).toBe('SIGTERM');
+  expect(seen.at(-1)).toBe(`/p${BATCH + 3}/`);
+});
+
 test('without the parent (plain astro build) the process indexes by itself', async () => {
   const astro = spawn(process.execPath, [fakeAstro()], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const { site, code } = await serveAstro(astro, () => Promise.resolve());

@@ -8,8 +8,8 @@ import { afterAll, expect, test } from 'vitest';
 import type { AstroLoggerMessage } from 'astro';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import renderedPages, {
   pageFileOf,
   takeLastWritten,
@@ -31,7 +31,7 @@ function startBuild(name: string, base: string, publicFiles: string[] = []): { o
   }
   const { hooks } = renderedPages();
   hooks['astro:config:done']!({
-    config: { outDir: pathToFileURL(`${out}/`), publicDir: pathToFileURL(`${pub}/`), base },
+    config: { outDir: pathToFileURL(`${out}/`), publicDir: pathToFileURL(`${pub}/`), base, build: { concurrency: 1 } },
   } as never);
   hooks['astro:build:start']!({} as never);
   return { out };
@@ -52,12 +52,61 @@ test("a page's file is <path>/index.html below the base; status pages and unusua
   expect(pageFileOf('/coops/%E5%8D%94/', '/')).toBeUndefined();
   expect(pageFileOf('/coops/協/', '/')).toBeUndefined();
   expect(pageFileOf('/coops/a b/', '/')).toBeUndefined();
+  expect(pageFileOf('/coops/a\\b/', '/')).toBeUndefined();
+  expect(pageFileOf("/coops/a'b/", '/')).toBeUndefined();
   expect(pageFileOf('/sub/../x/', '/sub/')).toBeUndefined();
 });
 
+test("every path the site's pages have maps to the file Astro's own rule names", async () => {
+  // Astro's rule (not a public export): the folder of encodeURI(path) below the output folder, then index.html.
+  const common = (await import('../../../node_modules/astro/dist/core/build/common.js')) as unknown as {
+    getOutFolder(settings: unknown, pathname: string, route: { type: string }): URL;
+    getOutFile(format: string, folder: URL, pathname: string, route: { type: string }): URL;
+  };
+  const outDir = pathToFileURL(`${work}/astro-rule/`);
+  const settings = { buildOutput: 'static', config: { outDir, build: { format: 'directory' } } };
+  const page = { type: 'page' };
+  const paths = [
+    '/',
+    '/coops/amenity-kobo/',
+    '/en/coops/x-1/',
+    '/municipalities/140007/',
+    '/contracts/programme/a_b/2/',
+  ];
+  for (const base of ['/', '/roukyou-atlas/']) {
+    for (const path of paths) {
+      const encoded = encodeURI(path);
+      const file = common.getOutFile('directory', common.getOutFolder(settings, encoded, page), encoded, page);
+      expect(pageFileOf(base + path.slice(1), base), path).toBe(relative(fileURLToPath(outDir), fileURLToPath(file)));
+    }
+  }
+});
+
 test('outside a build nothing is written, and Astro writes the page', () => {
-  expect(writeRenderedPage('/coops/x/', '<p>x</p>')).toBe(false);
-  expect(takeLastWritten()).toBe(false);
+  const key = Symbol.for('roukyou-atlas:rendered-page-steps');
+  const g = globalThis as Record<symbol, unknown>;
+  const during = g[key];
+  delete g[key];
+  try {
+    expect(writeRenderedPage('/coops/x/', '<p>x</p>')).toBe(false);
+    expect(takeLastWritten()).toBe(false);
+  } finally {
+    if (during !== undefined) g[key] = during;
+  }
+});
+
+test('a build that renders pages side by side is refused: the steps expect one at a time', () => {
+  const { hooks } = renderedPages();
+  expect(() =>
+    hooks['astro:config:done']!({
+      config: {
+        outDir: pathToFileURL(`${work}/c/`),
+        publicDir: pathToFileURL(`${work}/c/`),
+        base: '/',
+        build: { concurrency: 4 },
+      },
+    } as never),
+  ).toThrow(/build\.concurrency is 4/);
 });
 
 test('during a build the page is written where Astro would write it, folders made as needed', () => {
