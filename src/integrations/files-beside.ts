@@ -79,16 +79,21 @@ export function writeFilesBeside(files: Iterable<FileBeside>, writer: string): n
       throw new Error(`${writer}: "${path}" is not a path inside the site`);
     const file = join(w.root, rel);
     if (existsSync(file)) throw new Error(`${writer}: ${path} is written twice (another route or file has it)`);
-    const folder = dirname(file);
-    if (!w.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      w.folders.add(folder);
-    }
-    writeFileSync(file, text);
+    writeMakingFolder(file, text, w.folders);
     n++;
   }
   w.written.set(writer, (w.written.get(writer) ?? 0) + n);
   return n;
+}
+
+/** Writes `text` to `file` synchronously, making its folder first unless `folders` says it was made already. */
+export function writeMakingFolder(file: string, text: string, folders: Set<string>): void {
+  const folder = dirname(file);
+  if (!folders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+  }
+  writeFileSync(file, text);
 }
 
 export default function filesBeside(): AstroIntegration {

@@ -30,9 +30,10 @@
  * so the steps live on `globalThis`.
  */
 import type { AstroConfig, AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeMakingFolder } from './files-beside.ts';
 
 /** A rendered page: its URL path (with the base) and its HTML. A step returns the HTML to write. */
 export type PageStep = (page: { pathname: string; html: string }) => string | Promise<string>;
@@ -99,13 +100,7 @@ export function writeRenderedPage(pathname: string, html: string): boolean {
   if (rel === undefined) return false;
   if (s.out.publicFiles.has(rel))
     throw new Error(`the page ${pathname} and the file public/${rel} would both be written to ${rel}`);
-  const file = join(s.out.root, rel);
-  const folder = join(s.out.root, posix.dirname(rel));
-  if (!s.out.folders.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    s.out.folders.add(folder);
-  }
-  writeFileSync(file, html);
+  writeMakingFolder(join(s.out.root, rel), html, s.out.folders);
   s.lastWritten = true;
   return true;
 }
@@ -141,11 +136,18 @@ export function pagesStepped(): number {
  * base is an error naming `what` (a stylesheet, a module script).
  */
 export function outputFileOf(config: Pick<AstroConfig, 'base' | 'outDir'>, what: string): (href: string) => string {
-  const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-  const root = fileURLToPath(config.outDir);
+  const { root, base } = outputRoot(config);
   return (href) => {
     if (!href.startsWith(base)) throw new Error(`${what} ${href} is outside the base ${base}`);
     return join(root, href.slice(base.length));
+  };
+}
+
+/** The build's output folder (the site's root, without the base) and the base as a folder ('/sub/'). */
+function outputRoot(config: Pick<AstroConfig, 'base' | 'outDir'>): { root: string; base: string } {
+  return {
+    root: fileURLToPath(config.outDir),
+    base: config.base.endsWith('/') ? config.base : `${config.base}/`,
   };
 }
 
@@ -165,8 +167,7 @@ export default function renderedPages(): AstroIntegration {
           throw new Error(
             `rendered-pages.ts: build.concurrency is ${config.build.concurrency}; the page steps expect Astro to render one page at a time`,
           );
-        root = fileURLToPath(config.outDir);
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        ({ root, base } = outputRoot(config));
         publicDir = fileURLToPath(config.publicDir);
       },
       'astro:build:start': () => {
