@@ -6,6 +6,11 @@
 import { loadDirectory } from '../../content/load.ts';
 import { exportDates, makeLookup, type Lookup } from '../../lib/publish/datasets/index.ts';
 import { siteUrl } from '../../lib/model/paths.ts';
+import { indexById } from '../../lib/model/directory.ts';
+import { rememberedPer } from '../../lib/model/remember.ts';
+import type { Directory } from '../../lib/model/types.ts';
+import { mapEntries } from '../../map/geojson.ts';
+import { encodePins, type MapPinsFile } from '../../map/pins.ts';
 
 const lookups = new Map<string, Promise<Lookup>>();
 
@@ -34,3 +39,8 @@ export function csvResponse(text: string): Response {
 export function jsonResponse(text: string): Response {
   return new Response(text, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
+
+/** The map's pin file (src/map/pins.ts), made once per build: /data/map-pins.json and the overview made from it both ask. */
+export const mapPins = rememberedPer((dir: Directory): MapPinsFile =>
+  encodePins(mapEntries(dir.coops, indexById(dir.bodies))),
+);

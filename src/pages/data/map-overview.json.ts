@@ -5,14 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { loadDirectory } from '../../content/load.ts';
-import { indexById } from '../../lib/model/directory.ts';
-import { mapEntries } from '../../map/geojson.ts';
-import { encodePins } from '../../map/pins.ts';
 import { overviewFile } from '../../map/overview.ts';
+import { jsonResponse, mapPins } from './_respond.ts';
 
-export const GET: APIRoute = async () => {
-  const dir = await loadDirectory();
-  return new Response(JSON.stringify(overviewFile(encodePins(mapEntries(dir.coops, indexById(dir.bodies))))), {
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
-};
+export const GET: APIRoute = async () => jsonResponse(JSON.stringify(overviewFile(mapPins(await loadDirectory()))));
