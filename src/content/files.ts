@@ -5,9 +5,9 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { COLLECTION_NAMES, DATA_FILES, folderOf, type CollectionName } from '../lib/model/schemas/index.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { readYaml, yamlField } from './yaml.ts';
 import type { CheckContext, Problem, RawEntry } from '../lib/check/types.ts';
 import { officialBodies } from '../lib/places/official-bodies.ts';
 import type { MultiPolygon } from '../lib/places/geometry.ts';
@@ -163,12 +163,9 @@ function readEntryFile(collection: CollectionName, path: string, root: string): 
     rest = { body: split.body, bodyStartLine: split.bodyStartLine };
     source = split.frontmatter;
   }
-  try {
-    return { collection, id: basename(path, ext), file, data: parseYaml(source), ...rest };
-  } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` (${e.linePos[0].line}行目)` : '';
-    return { file, field: `(YAML${where})`, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
-  }
+  const read = readYaml(source);
+  if (!('data' in read)) return { file, field: yamlField(read), message: read.message };
+  return { collection, id: basename(path, ext), file, data: read.data, ...rest };
 }
 
 /** Every entry under a content folder (municipalities merged with the official list), plus the problems met while reading files. */
@@ -215,18 +212,9 @@ export function readDataFile(
         },
       ],
     };
-  try {
-    return { file, data: parseYaml(text), problems: [] };
-  } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` (${e.linePos[0].line}行目)` : '';
-    return {
-      file,
-      data: undefined,
-      problems: [
-        { file, field: `(YAML${where})`, message: e instanceof Error ? e.message.split('\n')[0]! : String(e) },
-      ],
-    };
-  }
+  const read = readYaml(text);
+  if ('data' in read) return { file, data: read.data, problems: [] };
+  return { file, data: undefined, problems: [{ file, field: yamlField(read), message: read.message }] };
 }
 
 /** The prefecture outlines shipped in public/geo/, keyed by 2-digit prefecture number. */
