@@ -6,15 +6,19 @@
  *   document first: 0.15 against 1.5 s for the 13,815 files of 10,000 synthetic co-ops, on the build's path (the data
  *   check reads content/ before the first page).
  * - **the `yaml` package** for a file that may hold one (`&`, `*` or `!` starting a word): it limits how far aliases
- *   may expand (a file of nested aliases cannot make the check walk a billion values) and treats tags as it always has.
+ *   may expand (a file of nested aliases cannot make the check walk a billion values) and treats tags as it always has;
+ *   and for a file with a word like `0b101`, the one plain value the two read differently (compared in the unit test).
  *
  * A file that is not YAML gives the line the parser stopped at and its message's first line.
  */
 import jsYaml from 'js-yaml';
 import { parse as parseWithDocument, YAMLParseError } from 'yaml';
 
-/** A word that starts with an anchor (&a), an alias (*a) or a tag (!t): such a file goes to the `yaml` package. */
-const ANCHOR_ALIAS_OR_TAG = /(?:^|[\s[{,])[&*!]\S/;
+/**
+ * A word that starts with an anchor (&a), an alias (*a) or a tag (!t), or a binary number (0b101, which js-yaml reads
+ * as 5 and YAML 1.2's core schema as text): such a file goes to the `yaml` package.
+ */
+const FOR_THE_YAML_PACKAGE = /(?:^|[\s[{,])(?:[&*!]\S|[-+]?0b[01_])/;
 
 /** What a YAML text holds, or where and why it could not be read. */
 export type YamlRead = { data: unknown } | { line: number | undefined; message: string };
@@ -22,7 +26,7 @@ export type YamlRead = { data: unknown } | { line: number | undefined; message: 
 /** Parses a YAML text (see the file's comment); an empty text is `null`. */
 export function readYaml(text: string): YamlRead {
   try {
-    if (ANCHOR_ALIAS_OR_TAG.test(text)) return { data: parseWithDocument(text) };
+    if (FOR_THE_YAML_PACKAGE.test(text)) return { data: parseWithDocument(text) };
     return { data: jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) ?? null };
   } catch (e) {
     if (e instanceof jsYaml.YAMLException) return { line: e.mark ? e.mark.line + 1 : undefined, message: e.reason };

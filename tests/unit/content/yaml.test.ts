@@ -36,6 +36,20 @@ describe('the same values as the yaml package', () => {
 
   test('an empty file is null, as before', () => expect(readYaml('')).toEqual({ data: null }));
 
+  test.each([
+    '0755', '1_000', '0x1F', '0o17', '0b101', '-0b1', '+12', '.5', '1e3', '-.inf', '.NaN', 'True', 'NULL', '~', '12:30',
+    'Yes', 'on', '2023-04-01T10:00:00Z', '00123', '9007199254740993',
+  ])('the plain value %s', (value) => {
+    const text = `v: ${value}\nw: [${value}]\n`;
+    expect(readYaml(text)).toEqual({ data: parse(text) });
+  });
+
+  test('block and quoted scalars, comments, a BOM and CRLF', () => {
+    const text = '\uFEFFa: |\r\n  one\r\n  two\r\nb: >-\r\n  folded\r\n  text\r\nc: "\\u3042" # note\r\nd: \'it\'\'s\'\r\n';
+    expect(readYaml(text)).toEqual({ data: parse(text) });
+    expect(readYaml(text)).toMatchObject({ data: { a: 'one\ntwo\n', b: 'folded text', c: 'あ', d: "it's" } });
+  });
+
   test('anchors, aliases and tags go to the yaml package, with its values', () => {
     const text = 'a: &x\n  n: 1\nb: *x\nc: !!str 12\n';
     expect(readYaml(text)).toEqual({ data: parse(text) });
