@@ -7,7 +7,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COLLECTION_NAMES, DATA_FILES, folderOf, type CollectionName } from '../lib/model/schemas/index.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import { readYaml, yamlField } from './yaml.ts';
+import { readYaml, yamlProblem } from './yaml.ts';
 import type { CheckContext, Problem, RawEntry } from '../lib/check/types.ts';
 import { officialBodies } from '../lib/places/official-bodies.ts';
 import type { MultiPolygon } from '../lib/places/geometry.ts';
@@ -164,7 +164,7 @@ function readEntryFile(collection: CollectionName, path: string, root: string): 
     source = split.frontmatter;
   }
   const read = readYaml(source);
-  if (!('data' in read)) return { file, field: yamlField(read), message: read.message };
+  if (!('data' in read)) return yamlProblem(file, read);
   return { collection, id: basename(path, ext), file, data: read.data, ...rest };
 }
 
@@ -214,7 +214,7 @@ export function readDataFile(
     };
   const read = readYaml(text);
   if ('data' in read) return { file, data: read.data, problems: [] };
-  return { file, data: undefined, problems: [{ file, field: yamlField(read), message: read.message }] };
+  return { file, data: undefined, problems: [yamlProblem(file, read)] };
 }
 
 /** The prefecture outlines shipped in public/geo/, keyed by 2-digit prefecture number. */

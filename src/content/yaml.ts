@@ -13,6 +13,7 @@
  */
 import jsYaml from 'js-yaml';
 import { parse as parseWithDocument, YAMLParseError } from 'yaml';
+import type { Problem } from '../lib/check/types.ts';
 
 /**
  * A word that starts with an anchor (&a), an alias (*a) or a tag (!t), or a binary number (0b101, which js-yaml reads
@@ -35,7 +36,7 @@ export function readYaml(text: string): YamlRead {
   }
 }
 
-/** The problem's field for a YAML text that could not be read: `(YAML (3行目))`. */
-export function yamlField(read: { line: number | undefined }): string {
-  return `(YAML${read.line === undefined ? '' : ` (${read.line}行目)`})`;
+/** The problem of a file whose YAML could not be read, its field naming the line: `(YAML (3行目))`. */
+export function yamlProblem(file: string, read: { line: number | undefined; message: string }): Problem {
+  return { file, field: `(YAML${read.line === undefined ? '' : ` (${read.line}行目)`})`, message: read.message };
 }

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { readYaml, yamlField } from '../../../src/content/yaml.ts';
+import { readYaml, yamlProblem } from '../../../src/content/yaml.ts';
 import { splitFrontmatter } from '../../../src/content/frontmatter.ts';
 
 /** Every YAML text under content/: its files, and the guides' frontmatter. */
@@ -65,7 +65,7 @@ describe('a text that is not YAML', () => {
   test('names the line it stops at', () => {
     const read = readYaml('name: 労働者協同組合テスト\nsources:\n  - title: a\n   url: b\n');
     expect(read).toMatchObject({ line: 4 });
-    expect(yamlField(read as { line: number })).toBe('(YAML (4行目))');
+    expect(yamlProblem('coops/x.yaml', read as { line: number; message: string }).field).toBe('(YAML (4行目))');
     expect((read as { message: string }).message).toMatch(/indentation/);
   });
 
