@@ -10,7 +10,6 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
-import { parse as parseYaml } from 'yaml';
 import {
   HoujinFormatError,
   RegistryError,
@@ -25,6 +24,7 @@ import { AtomicWriteError, writeAllOrNothing, type WriteFs } from '../../src/lib
 import type { RegistryVia } from '../../src/lib/registry/credit.ts';
 import type { Encoding } from '../../src/lib/registry/lines.ts';
 import { readContent } from '../../src/content/files.ts';
+import { readYaml, yamlProblem } from '../../src/content/yaml.ts';
 import { validateEntries, type Problem, type RawEntry } from '../../src/lib/check/validate.ts';
 import { officialBodies } from '../../src/lib/places/official-bodies.ts';
 import { printable } from '../../src/lib/check/text-hygiene.ts';
@@ -158,11 +158,14 @@ export function readCoops(contentDir: string): ExistingCoop[] {
     .sort()
     .map((f) => {
       const text = readFileSync(join(dir, f), 'utf8');
+      // Read as the data check reads content/ (src/content/yaml.ts); a file it cannot read stops the import.
+      const read = readYaml(text);
+      if (!('data' in read)) throw new ImportCheckError([yamlProblem(join(dir, f), read)]);
       return {
         id: f.replace(/\.ya?ml$/, ''),
         path: `coops/${f}`,
         text,
-        data: (parseYaml(text) ?? {}) as Record<string, unknown>,
+        data: (read.data ?? {}) as Record<string, unknown>,
       };
     });
 }
@@ -224,11 +227,15 @@ export function applyRecords(
   const { entries, problems: readProblems } = readContent(opts.contentDir, root);
   if (readProblems.length > 0) throw new ImportCheckError(readProblems);
   const next = new Map<string, RawEntry>(entries.map((e) => [e.file, e]));
+  const unread: Problem[] = [];
   for (const w of plan.writes) {
     const file = relative(root, join(opts.contentDir, w.path));
-    next.set(file, { collection: 'coops', id: basename(w.path, '.yaml'), file, data: parseYaml(w.text) });
+    // The file as the data check will read it.
+    const read = readYaml(w.text);
+    if ('data' in read) next.set(file, { collection: 'coops', id: basename(w.path, '.yaml'), file, data: read.data });
+    else unread.push(yamlProblem(file, read));
   }
-  const problems = validateEntries([...next.values()], opts.today);
+  const problems = [...unread, ...validateEntries([...next.values()], opts.today)];
   if (problems.length > 0) throw new ImportCheckError(problems);
   const written = opts.dryRun ? [] : writeAllOrNothing(opts.contentDir, plan.writes, opts.fs);
   return { plan, written };

@@ -157,6 +157,12 @@ describe('bounded reading: nothing grows without limit', () => {
   });
 });
 
+test('an organisation file in content/ that is not YAML stops the import, naming the file and line', async () => {
+  const broken = join(content, 'coops/broken.yaml');
+  writeFileSync(broken, 'name: 労働者協同組合テスト\nsources:\n  - title: a\n   url: b\n');
+  expect(await refused([join(FIX, 'diff_20261115.csv')])).toContain(`${broken} (YAML (4行目)): bad indentation`);
+});
+
 test('a folder given as FILE is refused by name', async () => {
   mkdirSync(join(dir, 'downloads'));
   expect(await refused([join(dir, 'downloads')])).toContain(
