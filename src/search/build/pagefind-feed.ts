@@ -45,20 +45,38 @@ export async function writeBundle(index: Index, outputPath: string): Promise<Ind
 }
 
 /**
- * What Pagefind's process is started with: one worker thread for its async runtime (tokio) and one for its parallel
- * loops (rayon), not one per core. At 10,000 co-ops on two cores its bundle took the same time to write either way
- * (13.2–20.2 s against 13.1–18.1 s) for 0.71–0.82× the CPU (13.1–20.2 s against 18.0–24.6 s, 4 alternating pairs)
- * and 100–200 MB less memory: its threads mostly fought over memory (a third of its samples were page faults and
- * the TLB flushes of freeing memory shared by threads), and while Astro renders, the other core is Astro's.
+ * Postings (a word's locations on a page, plus one per page) per index chunk: a query fetches and inflates the chunk of
+ * each of its pieces, so smaller chunks are less to fetch and inflate. Pagefind closes a chunk at 20,000 by default,
+ * sized for its own words; our encoded n-grams are many distinct words on few pages each, so a default chunk held 2–3
+ * times the bytes of stock's (up to 33 kB gzip on the real site). At 2,000 the real site's largest is 6 kB and a
+ * query's search step took 0.5–0.8× the time (src/search/README.md); the metadata every search loads grows by the
+ * chunks' names (13.5 → 16.7 kB on the real site, 77 → 88 kB at 10,000 co-ops).
  */
-export const PAGEFIND_ENV = { TOKIO_WORKER_THREADS: '1', RAYON_NUM_THREADS: '1' } as const;
+export const INDEX_CHUNK_SIZE = 2000;
+
+/**
+ * What Pagefind's process is started with:
+ *
+ * - one worker thread for its async runtime (tokio) and one for its parallel loops (rayon), not one per core. At
+ *   10,000 co-ops on two cores its bundle took the same time to write either way (13.2–20.2 s against 13.1–18.1 s) for
+ *   0.71–0.82× the CPU (13.1–20.2 s against 18.0–24.6 s, 4 alternating pairs) and 100–200 MB less memory: its threads
+ *   mostly fought over memory (a third of its samples were page faults and the TLB flushes of freeing memory shared by
+ *   threads), and while Astro renders, the other core is Astro's;
+ * - the index chunk size (INDEX_CHUNK_SIZE). Pagefind 1.6 reads it from this variable only (no option of its API or
+ *   its command line); a test builds a small index and counts its chunks, so an upgrade that drops it fails there.
+ */
+export const PAGEFIND_ENV = {
+  TOKIO_WORKER_THREADS: '1',
+  RAYON_NUM_THREADS: '1',
+  PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE),
+} as const;
 
 /**
  * Runs `start` (which starts Pagefind's process, if none is running, before it returns) with PAGEFIND_ENV in the
  * environment the process inherits; a variable already set (by whoever runs the build) is left as it is, and the
  * environment is as before once `start` returns.
  */
-export function oneThread<T>(start: () => T): T {
+export function withPagefindEnv<T>(start: () => T): T {
   const added = Object.entries(PAGEFIND_ENV).filter(([name]) => process.env[name] === undefined);
   for (const [name, value] of added) process.env[name] = value;
   try {
@@ -86,7 +104,7 @@ export interface Feed {
  */
 export async function openFeed(): Promise<Feed> {
   const { index } = await checked(
-    oneThread(() => pagefind.createIndex(CONFIG)),
+    withPagefindEnv(() => pagefind.createIndex(CONFIG)),
     'createIndex',
   );
   const pending = new Set<Promise<void>>();
