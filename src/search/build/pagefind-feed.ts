@@ -50,7 +50,8 @@ export async function writeBundle(index: Index, outputPath: string): Promise<Ind
  * sized for its own words; our encoded n-grams are many distinct words on few pages each, so a default chunk held 2–3
  * times the bytes of stock's (up to 33 kB gzip on the real site). At 2,000 the real site's largest is 6 kB and a
  * query's search step took 0.5–0.8× the time (src/search/README.md); the metadata every search loads grows by the
- * chunks' names (13.5 → 16.7 kB on the real site, 77 → 88 kB at 10,000 co-ops).
+ * chunks' names (13.5 → 16.7 kB on the real site; 77 → 88 kB for `npm run bench`'s 10,000 co-ops, 79 → 99 kB for
+ * `bench:search`'s).
  */
 export const INDEX_CHUNK_SIZE = 2000;
 
