@@ -289,6 +289,9 @@ describe('loading', () => {
     await fresh.waitForFunction(() => document.querySelector('site-search')?.getAttribute('data-ready') === 'true');
     expect(loaded.some((u) => u.endsWith('pagefind.js'))).toBe(true);
     expect(await fresh.evaluate(() => document.activeElement?.id)).not.toBe('search-q');
+    // Warming up the first search (a search for a word no index holds) reads at most one index chunk, and no record.
+    expect(loaded.filter((u) => u.includes('/index/')).length).toBeLessThanOrEqual(1);
+    expect(loaded.filter((u) => u.includes('/fragment/'))).toEqual([]);
     await fresh.close();
   });
 });
