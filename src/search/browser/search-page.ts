@@ -18,10 +18,11 @@
  *
  * For tests and the benchmark the element exposes `data-state`
  * (idle → loading → searching → done | error), `data-ready` once Pagefind
- * is loaded and the first search warmed up (#warmUp) and, after each search, `data-search-ms` (query to the first
- * results on screen), `data-first-page-ms` (query to the first page on
- * screen, with the pages found only in their text), `data-result-count` and
- * `data-query` (the query it answers).
+ * is loaded and the first search warmed up (#warmUp) and, after each
+ * search, `data-search-ms` (query to the first results on screen),
+ * `data-first-page-ms` (query to the first page on screen, with the pages
+ * found only in their text), `data-result-count` and `data-query` (the
+ * query it answers).
  */
 import { highlightWords, planQuery, type QueryPlan } from '../query.ts';
 import {
